@@ -1,0 +1,40 @@
+//! What the user meant: the keymap turns keys into these.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move the grid cursor one health set left.
+    Left,
+    /// Move the grid cursor one health set right.
+    Right,
+    /// One screen up.
+    PageUp,
+    /// One screen down.
+    PageDown,
+    /// First row.
+    Top,
+    /// Last row.
+    Bottom,
+    /// Next Unhealthy cell (then Degraded), in grid order, wrapping.
+    NextProblem,
+    /// Previous Unhealthy cell (then Degraded), in grid order, wrapping.
+    PrevProblem,
+    /// Drill into the selected cell.
+    Open,
+    /// Back out of the current screen, overlay or filter.
+    Back,
+    /// Start typing a server filter.
+    Filter,
+    /// Show or hide the key help.
+    Help,
+    /// Quit the console.
+    Quit,
+    /// Suspend to the shell (Ctrl-Z); the screen comes back on `fg`.
+    Suspend,
+}

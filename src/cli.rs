@@ -1,0 +1,38 @@
+//! The command line (DESIGN "Command line").
+
+use clap::Parser;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "healthdeck",
+    version,
+    about = "A terminal operations console for on-call mail engineers: IMAP and POP health \
+             across a fleet, with runbooks. Without --inventory it opens the training fleet."
+)]
+pub struct Cli {
+    /// A real fleet's inventory (never picked up silently). Not supported yet.
+    #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// Training scenario: a built-in name, a YAML file, or `list`.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub scenario: Option<String>,
+    /// Training clock speed: probe intervals, monitor windows and waits run this much faster.
+    #[arg(long, default_value_t = 10.0, value_name = "N")]
+    pub speed: f64,
+    /// Theme: default, light, high-contrast, monochrome, or a YAML file.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+    /// Language of runbooks: en, ko, ja, zh-TW, pt-BR (default from the locale).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Draw with ASCII only (also chosen when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Show every command a step would run, and run none.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Run no platform command at all (probes still run).
+    #[arg(long)]
+    pub read_only: bool,
+}

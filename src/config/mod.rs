@@ -1,0 +1,86 @@
+//! Configuration files: the one YAML parse function, XDG paths, themes.
+
+pub mod lang;
+pub mod paths;
+pub mod theme;
+
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+/// A configuration error a person can act on: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file (or `<embedded NAME>`) the text came from.
+    pub origin: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl ConfigError {
+    pub fn new(origin: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            origin: origin.to_owned(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error at the first place `needle` appears in `text` as a YAML value, for
+    /// cross-reference checks that run after parsing (serde_yaml keeps no spans).
+    pub fn at_value(
+        origin: &str,
+        text: &str,
+        key: &str,
+        value: &str,
+        message: impl Into<String>,
+    ) -> ConfigError {
+        let mut error = ConfigError::new(origin, message);
+        for (n, line) in text.lines().enumerate() {
+            let Some(k) = line.find(&format!("{key}:")) else {
+                continue;
+            };
+            let rest = &line[k + key.len() + 1..];
+            if let Some(v) = rest.find(value) {
+                error.line = Some(n + 1);
+                error.column = Some(k + key.len() + 1 + v + 1);
+                break;
+            }
+        }
+        error
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.origin, self.message)
+            }
+            _ => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Every YAML document goes through here, so the parser can be swapped and every error
+/// names file, line and column.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, ConfigError> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let location = e.location();
+        let full = e.to_string();
+        // serde_yaml appends " at line L column C"; we print the location in front instead.
+        let message = match full.rfind(" at line ") {
+            Some(i) if location.is_some() => full[..i].to_owned(),
+            _ => full,
+        };
+        ConfigError {
+            origin: origin.to_owned(),
+            line: location.as_ref().map(serde_yaml::Location::line),
+            column: location.as_ref().map(serde_yaml::Location::column),
+            message,
+        }
+    })
+}

@@ -1,0 +1,22 @@
+//! Where healthdeck keeps its files (XDG base directories).
+
+use std::path::PathBuf;
+
+/// `$XDG_STATE_HOME/healthdeck`, else `~/.local/state/healthdeck`, else a temp directory.
+pub fn state_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|home| PathBuf::from(home).join(".local/state"))
+        })
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("healthdeck")
+}
+
+/// The tracing log: never the screen.
+pub fn log_file() -> PathBuf {
+    state_dir().join("healthdeck.log")
+}

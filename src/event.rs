@@ -1,0 +1,28 @@
+//! What happened: the only input `update` ever sees.
+
+use crate::health::{MetricReport, ProbeReport};
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyEvent;
+
+/// A signal the console reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGHUP: the terminal (often an SSH link) went away.
+    Hangup,
+    /// SIGTERM.
+    Terminate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Key(KeyEvent),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Time passes; `now` is the fleet clock (accelerated in training).
+    Tick(DateTime<Utc>),
+    Probes(Vec<ProbeReport>),
+    Metrics(Vec<MetricReport>),
+    Signal(Signal),
+}

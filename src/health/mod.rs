@@ -1,0 +1,16 @@
+//! The pure health domain: no I/O, no clock. "Now" always arrives as an argument.
+
+pub mod alert;
+pub mod catalog;
+pub mod fleet;
+pub mod monitor;
+pub mod monitors;
+pub mod rules;
+pub mod span;
+
+pub use alert::AlertValue;
+pub use catalog::{HealthSet, Probe, ProbeKind, Protocol, Role};
+pub use fleet::{Cell, FleetState, MetricReport, ProbeReport, Server};
+pub use monitors::{Monitor, MonitorKind};
+pub use rules::{MonitorPolicy, Rule};
+pub use span::Span;

@@ -1,0 +1,256 @@
+//! One monitor on one server: its rule applied to the samples it has seen.
+
+use super::alert::AlertValue;
+use super::rules::{MonitorPolicy, Rule};
+use chrono::{DateTime, Utc};
+use std::collections::VecDeque;
+
+/// How many latencies the drill-down sparkline keeps.
+pub const SPARK_SAMPLES: usize = 24;
+
+/// The last probe result a monitor saw, as the drill-down shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastResult {
+    pub at: DateTime<Utc>,
+    pub succeeded: bool,
+    pub latency_ms: u32,
+    pub error: Option<String>,
+}
+
+/// One observation fed to a monitor.
+#[derive(Debug, Clone, Copy)]
+pub enum Sample {
+    Probe { succeeded: bool, latency_ms: u32 },
+    Metric(f64),
+}
+
+#[derive(Debug, Clone)]
+pub struct MonitorState {
+    pub alert: AlertValue,
+    /// When the rule last started failing; `None` while Healthy or Unknown.
+    pub failing_since: Option<DateTime<Utc>>,
+    /// When the monitor last left Healthy: the age a cell shows.
+    pub left_healthy_at: Option<DateTime<Utc>>,
+    pub last: Option<LastResult>,
+    pub last_sample_at: Option<DateTime<Utc>>,
+    pub last_metric: Option<f64>,
+    /// Recent latencies (ms), oldest first.
+    pub latencies: VecDeque<u32>,
+    consecutive_failures: u32,
+    consecutive_successes: u32,
+    failures: VecDeque<DateTime<Utc>>,
+    latency_window: VecDeque<(DateTime<Utc>, u32)>,
+    above_since: Option<DateTime<Utc>>,
+    changes: VecDeque<DateTime<Utc>>,
+    settled: bool,
+}
+
+impl Default for MonitorState {
+    fn default() -> Self {
+        MonitorState {
+            alert: AlertValue::Unknown,
+            failing_since: None,
+            left_healthy_at: None,
+            last: None,
+            last_sample_at: None,
+            last_metric: None,
+            latencies: VecDeque::new(),
+            consecutive_failures: 0,
+            consecutive_successes: 0,
+            failures: VecDeque::new(),
+            latency_window: VecDeque::new(),
+            above_since: None,
+            changes: VecDeque::new(),
+            settled: false,
+        }
+    }
+}
+
+impl MonitorState {
+    /// A monitor with no metric source to judge (e.g. queue length on a real fleet).
+    pub fn disabled() -> MonitorState {
+        MonitorState {
+            alert: AlertValue::Disabled,
+            ..MonitorState::default()
+        }
+    }
+
+    /// Applies one sample at `at` and returns true when the alert value changed.
+    pub fn observe(&mut self, policy: &MonitorPolicy, at: DateTime<Utc>, sample: Sample) -> bool {
+        if self.alert == AlertValue::Disabled {
+            return false;
+        }
+        self.last_sample_at = Some(at);
+        let failing = self.record(policy, at, sample);
+        let success = !failing
+            && !matches!(
+                sample,
+                Sample::Probe {
+                    succeeded: false,
+                    ..
+                }
+            );
+        if success {
+            self.consecutive_successes += 1;
+        } else {
+            self.consecutive_successes = 0;
+        }
+        let before = self.alert;
+        match self.failing_since {
+            None if failing => {
+                self.failing_since = Some(at);
+                self.set(AlertValue::Degraded, at);
+            }
+            None => self.set(AlertValue::Healthy, at),
+            Some(_) if self.consecutive_successes >= policy.recover_after => self.recover(at),
+            Some(_) => {}
+        }
+        self.tick(policy, at);
+        before != self.alert
+    }
+
+    /// Lets time pass: Degraded turns Unhealthy, a silent Healthy monitor turns Unknown.
+    /// Returns true when the alert value changed.
+    pub fn tick(&mut self, policy: &MonitorPolicy, now: DateTime<Utc>) -> bool {
+        let before = self.alert;
+        if let Some(since) = self.failing_since {
+            let due = since + policy.degraded_for.0;
+            if self.alert == AlertValue::Degraded && now >= due {
+                self.set(AlertValue::Unhealthy, due);
+            }
+        } else if self.alert == AlertValue::Healthy
+            && self
+                .last_sample_at
+                .is_some_and(|at| now - at > policy.stale_after.0)
+        {
+            self.set(AlertValue::Unknown, now);
+        }
+        let horizon = now - policy.flap_window.0;
+        while self.changes.front().is_some_and(|t| *t < horizon) {
+            self.changes.pop_front();
+        }
+        before != self.alert
+    }
+
+    /// Flapping: many alert changes in a short window. A badge, not a state.
+    pub fn is_flapping(&self, policy: &MonitorPolicy) -> bool {
+        self.changes.len() >= policy.flap_changes as usize
+    }
+
+    /// "n/threshold failing" for the drill-down.
+    pub fn failing_count(&self, policy: &MonitorPolicy) -> (u32, u32) {
+        match policy.rule {
+            Rule::ConsecutiveFailures { count } => (self.consecutive_failures, count),
+            Rule::FailuresWithin { count, .. } => (self.failures.len() as u32, count),
+            Rule::MeanLatencyAbove { .. } | Rule::MetricAbove { .. } => {
+                (u32::from(self.failing_since.is_some()), 1)
+            }
+        }
+    }
+
+    /// Mean latency over the rule's window, in ms, when the rule is a latency rule.
+    pub fn mean_latency_ms(&self) -> Option<u32> {
+        if self.latency_window.is_empty() {
+            return None;
+        }
+        let sum: u64 = self.latency_window.iter().map(|(_, l)| u64::from(*l)).sum();
+        Some((sum / self.latency_window.len() as u64) as u32)
+    }
+
+    /// Keeps what the rule needs and answers: is the rule failing after this sample?
+    fn record(&mut self, policy: &MonitorPolicy, at: DateTime<Utc>, sample: Sample) -> bool {
+        match sample {
+            Sample::Probe {
+                succeeded,
+                latency_ms,
+            } => {
+                if self.latencies.len() == SPARK_SAMPLES {
+                    self.latencies.pop_front();
+                }
+                self.latencies.push_back(latency_ms);
+                if succeeded {
+                    self.consecutive_failures = 0;
+                } else {
+                    self.consecutive_failures += 1;
+                    self.failures.push_back(at);
+                }
+            }
+            Sample::Metric(value) => self.last_metric = Some(value),
+        }
+        match (policy.rule, sample) {
+            (Rule::ConsecutiveFailures { count }, Sample::Probe { succeeded, .. }) => {
+                !succeeded && (self.consecutive_failures >= count || self.failing_since.is_some())
+            }
+            (Rule::FailuresWithin { count, window }, Sample::Probe { succeeded, .. }) => {
+                prune(&mut self.failures, at - window.0);
+                !succeeded
+                    && (self.failures.len() >= count as usize || self.failing_since.is_some())
+            }
+            (Rule::MeanLatencyAbove { threshold, window }, Sample::Probe { latency_ms, .. }) => {
+                self.latency_window.push_back((at, latency_ms));
+                let horizon = at - window.0;
+                while self
+                    .latency_window
+                    .front()
+                    .is_some_and(|(t, _)| *t < horizon)
+                {
+                    self.latency_window.pop_front();
+                }
+                self.mean_latency_ms()
+                    .is_some_and(|mean| i64::from(mean) > threshold.0.num_milliseconds())
+            }
+            (
+                Rule::MetricAbove {
+                    threshold,
+                    duration,
+                },
+                Sample::Metric(value),
+            ) => {
+                if value > threshold {
+                    let since = *self.above_since.get_or_insert(at);
+                    at - since >= duration.0
+                } else {
+                    self.above_since = None;
+                    false
+                }
+            }
+            // A sample the rule does not judge (a misconfigured feed) counts as no failure.
+            _ => false,
+        }
+    }
+
+    fn recover(&mut self, at: DateTime<Utc>) {
+        self.failing_since = None;
+        self.failures.clear();
+        self.consecutive_failures = 0;
+        self.set(AlertValue::Healthy, at);
+    }
+
+    fn set(&mut self, value: AlertValue, at: DateTime<Utc>) {
+        if value == self.alert {
+            return;
+        }
+        if value == AlertValue::Healthy {
+            self.left_healthy_at = None;
+        } else if self.left_healthy_at.is_none() {
+            self.left_healthy_at = Some(at);
+        }
+        // Leaving the initial Unknown is not a change worth counting as flapping.
+        if self.settled {
+            self.changes.push_back(at);
+        }
+        self.settled = true;
+        self.alert = value;
+    }
+
+    /// Records the human-facing part of a probe result.
+    pub fn remember(&mut self, result: LastResult) {
+        self.last = Some(result);
+    }
+}
+
+fn prune(times: &mut VecDeque<DateTime<Utc>>, horizon: DateTime<Utc>) {
+    while times.front().is_some_and(|t| *t < horizon) {
+        times.pop_front();
+    }
+}

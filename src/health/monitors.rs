@@ -1,0 +1,152 @@
+//! The monitors of each health set and what feeds them.
+
+use super::catalog::{HealthSet, Probe, ProbeKind, Protocol, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MonitorKind {
+    Ctp,
+    ProxyTest,
+    DeepTest,
+    SelfTest,
+    /// AverageCommandProcessingTimeGt60sMonitor.
+    CommandLatency,
+    /// RequestsQueuedGt500Monitor.
+    RequestsQueued,
+}
+
+/// What a monitor's rule is evaluated over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonitorInput {
+    /// Succeeded / failed results of one probe.
+    Probe(Probe),
+    /// Latencies of every probe of the protocol on the server.
+    CommandLatency(Protocol),
+    /// The requests-queued metric of the protocol's service.
+    RequestsQueued(Protocol),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Monitor {
+    pub protocol: Protocol,
+    pub kind: MonitorKind,
+}
+
+const fn m(protocol: Protocol, kind: MonitorKind) -> Monitor {
+    Monitor { protocol, kind }
+}
+
+impl Monitor {
+    /// Every monitor, grouped by health set in column order. POP has no queue monitor in
+    /// the seeds.
+    pub const ALL: [Monitor; 11] = [
+        m(Protocol::Imap, MonitorKind::Ctp),
+        m(Protocol::Imap, MonitorKind::CommandLatency),
+        m(Protocol::Imap, MonitorKind::RequestsQueued),
+        m(Protocol::Imap, MonitorKind::ProxyTest),
+        m(Protocol::Imap, MonitorKind::DeepTest),
+        m(Protocol::Imap, MonitorKind::SelfTest),
+        m(Protocol::Pop, MonitorKind::Ctp),
+        m(Protocol::Pop, MonitorKind::CommandLatency),
+        m(Protocol::Pop, MonitorKind::ProxyTest),
+        m(Protocol::Pop, MonitorKind::DeepTest),
+        m(Protocol::Pop, MonitorKind::SelfTest),
+    ];
+
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// Position in [`Monitor::ALL`].
+    pub fn index(self) -> usize {
+        Self::ALL
+            .iter()
+            .position(|m| *m == self)
+            .unwrap_or_default()
+    }
+
+    pub fn name(self) -> &'static str {
+        match (self.protocol, self.kind) {
+            (_, MonitorKind::CommandLatency) => "AverageCommandProcessingTimeGt60sMonitor",
+            (_, MonitorKind::RequestsQueued) => "RequestsQueuedGt500Monitor",
+            (Protocol::Imap, MonitorKind::Ctp) => "ImapCTPMonitor",
+            (Protocol::Imap, MonitorKind::ProxyTest) => "ImapProxyTestMonitor",
+            (Protocol::Imap, MonitorKind::DeepTest) => "ImapDeepTestMonitor",
+            (Protocol::Imap, MonitorKind::SelfTest) => "ImapSelfTestMonitor",
+            (Protocol::Pop, MonitorKind::Ctp) => "PopCTPMonitor",
+            (Protocol::Pop, MonitorKind::ProxyTest) => "PopProxyTestMonitor",
+            (Protocol::Pop, MonitorKind::DeepTest) => "PopDeepTestMonitor",
+            (Protocol::Pop, MonitorKind::SelfTest) => "PopSelfTestMonitor",
+        }
+    }
+
+    /// Finds a monitor by name within a health set (the latency and queue monitors share
+    /// their names across protocols).
+    pub fn find(health_set: HealthSet, name: &str) -> Option<Monitor> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.health_set() == health_set && m.name().eq_ignore_ascii_case(name))
+    }
+
+    pub fn health_set(self) -> HealthSet {
+        match (self.protocol, self.kind) {
+            (Protocol::Imap, MonitorKind::ProxyTest) => HealthSet::ImapProxy,
+            (Protocol::Imap, MonitorKind::DeepTest | MonitorKind::SelfTest) => {
+                HealthSet::ImapProtocol
+            }
+            (Protocol::Imap, _) => HealthSet::Imap,
+            (Protocol::Pop, MonitorKind::ProxyTest) => HealthSet::PopProxy,
+            (Protocol::Pop, MonitorKind::DeepTest | MonitorKind::SelfTest) => {
+                HealthSet::PopProtocol
+            }
+            (Protocol::Pop, _) => HealthSet::Pop,
+        }
+    }
+
+    pub fn input(self) -> MonitorInput {
+        let probe = |kind| {
+            MonitorInput::Probe(Probe {
+                protocol: self.protocol,
+                kind,
+            })
+        };
+        match self.kind {
+            MonitorKind::Ctp => probe(ProbeKind::Ctp),
+            MonitorKind::ProxyTest => probe(ProbeKind::ProxyTest),
+            MonitorKind::DeepTest => probe(ProbeKind::DeepTest),
+            MonitorKind::SelfTest => probe(ProbeKind::SelfTest),
+            MonitorKind::CommandLatency => MonitorInput::CommandLatency(self.protocol),
+            MonitorKind::RequestsQueued => MonitorInput::RequestsQueued(self.protocol),
+        }
+    }
+
+    /// The probe whose results this monitor judges, if it judges one.
+    pub fn probe(self) -> Option<Probe> {
+        match self.input() {
+            MonitorInput::Probe(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// True when a server of `role` runs this monitor. The seeds say the latency and queue
+    /// alerts are raised on both CAS and Mailbox servers.
+    pub fn applies_to(self, role: Role) -> bool {
+        match self.probe() {
+            Some(probe) => role.runs(probe.role()),
+            None => true,
+        }
+    }
+
+    /// The Windows service a recovery acts on (the monitor's TargetResource).
+    pub fn target_service(self, role: Role) -> &'static str {
+        match self.probe() {
+            Some(probe) => probe.target_service(),
+            None if role == Role::Mailbox => self.protocol.back_end_service(),
+            None => self.protocol.front_end_service(),
+        }
+    }
+
+    /// The monitors of one health set, in display order.
+    pub fn of(health_set: HealthSet) -> impl Iterator<Item = Monitor> {
+        Self::ALL
+            .into_iter()
+            .filter(move |m| m.health_set() == health_set)
+    }
+}

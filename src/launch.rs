@@ -1,0 +1,142 @@
+//! From flags to a running console: load what the flags name, fail early and clearly.
+
+use crate::app::{self, Console};
+use crate::cli::Cli;
+use crate::config::{lang, paths, theme};
+use crate::effect::QuitReason;
+use crate::event::Signal;
+use crate::health::FleetState;
+use crate::runtime::FleetClock;
+use crate::training::{self, DEFAULT_SCENARIO, Simulator};
+use crate::ui::symbols::locale_is_utf8;
+use crate::ui::{Symbols, Theme};
+use crate::update::{AppState, Banner, Mode};
+use std::process::ExitCode;
+
+/// Usage and configuration errors (DESIGN "Command line").
+pub const EXIT_USAGE: u8 = 2;
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// A configuration problem: printed as is, exit 2, before the terminal is touched.
+pub struct Refusal(pub String);
+
+/// Checks the flags and loads what they name. Nothing here touches the terminal.
+pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
+    if let Some(inventory) = &cli.inventory {
+        return Err(Refusal(format!(
+            "{}: real fleets (--inventory, HEALTHDECK_INVENTORY) are not supported by this \
+             version yet; run without it to open the training fleet",
+            inventory.display()
+        )));
+    }
+    if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
+        return Err(Refusal(format!(
+            "--speed {}: must be above 0 and at most 1000",
+            cli.speed
+        )));
+    }
+    if let Some(code) = &cli.lang
+        && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
+    {
+        return Err(Refusal(format!(
+            "--lang {code}: unknown language (use one of {})",
+            lang::LANGUAGES.join(", ")
+        )));
+    }
+    let language = lang::resolve(
+        cli.lang.as_deref(),
+        env("LC_ALL").as_deref(),
+        env("LC_MESSAGES").as_deref(),
+        env("LANG").as_deref(),
+    );
+    let depth = theme::detect_depth(env("COLORTERM").as_deref(), env("TERM").as_deref());
+    let theme: Theme = match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
+        (Some(name), _) => theme::load_theme(name, depth),
+        (None, Some(_)) => theme::load_theme("monochrome", depth),
+        (None, None) => theme::load_theme("default", depth),
+    }
+    .map_err(|e| Refusal(format!("theme: {e}")))?;
+    let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
+    let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
+    let ascii = cli.ascii
+        || !locale_is_utf8(
+            env("LC_ALL").as_deref(),
+            env("LC_CTYPE").as_deref(),
+            env("LANG").as_deref(),
+        );
+    let symbols = Symbols { ascii };
+    let banner = Banner {
+        mode: Mode::Training {
+            speed: cli.speed,
+            scenario: scenario.name.clone(),
+        },
+        dry_run: cli.dry_run,
+        read_only: cli.read_only,
+    };
+    let title = format!(
+        "healthdeck {} {}",
+        if ascii { "-" } else { "—" },
+        banner.text(ascii)
+    );
+    let clock = FleetClock::new(cli.speed);
+    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    let state = AppState::new(fleet, banner, clock.start());
+    tracing::info!(scenario = %scenario.name, speed = cli.speed, language, theme = %theme.name, ascii, "console starting");
+    Ok(Console {
+        state,
+        theme,
+        symbols,
+        title,
+        log_path: None,
+        clock,
+        simulator: Some(Simulator::new(scenario, clock.start())),
+    })
+}
+
+/// `--scenario list`: name and title of each built-in scenario.
+pub fn list_scenarios() -> String {
+    let mut out = String::new();
+    for (name, text) in training::BUILT_IN {
+        let title = training::Scenario::parse(text, name)
+            .map(|s| s.title)
+            .unwrap_or_default();
+        let default = if name == DEFAULT_SCENARIO {
+            " (default)"
+        } else {
+            ""
+        };
+        out.push_str(&format!("{name:<22}{title}{default}\n"));
+    }
+    out
+}
+
+/// The whole program after flag parsing; returns the process exit code.
+pub fn main(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    if cli.scenario.as_deref() == Some("list") {
+        print!("{}", list_scenarios());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let log_path = crate::logging::init(&paths::log_file());
+    let mut console = match prepare(cli) {
+        Ok(console) => console,
+        Err(Refusal(message)) => {
+            eprintln!("healthdeck: {message}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+    };
+    console.log_path = log_path.map(|p| p.display().to_string());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let reason = runtime.block_on(app::run(console))?;
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    Ok(match reason {
+        QuitReason::User => ExitCode::SUCCESS,
+        QuitReason::Signal(Signal::Hangup) => ExitCode::from(129),
+        QuitReason::Signal(Signal::Terminate) => ExitCode::from(143),
+    })
+}

@@ -1,0 +1,17 @@
+//! healthdeck: a terminal operations console for on-call mail engineers.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod effect;
+pub mod event;
+pub mod health;
+pub mod keymap;
+pub mod launch;
+pub mod logging;
+pub mod runtime;
+pub mod terminal;
+pub mod training;
+pub mod ui;
+pub mod update;

@@ -1,0 +1,263 @@
+//! Scenario files: a training fleet plus a timeline of faults, each naming what heals it.
+
+use crate::config::{ConfigError, parse_yaml};
+use crate::health::rules::PolicyOverride;
+use crate::health::{Monitor, MonitorPolicy, Protocol, Role, Server, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What a fault does to the service it hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Symptom {
+    /// Connections hang: every probe through the service times out.
+    StopsAnswering,
+    /// Logins fail: probes that log in (CTP, deep test) fail.
+    RefusesLogins,
+    /// Commands take `latency` to complete; probes still succeed.
+    SlowCommands,
+    /// The service's request queue holds `queued` requests.
+    RequestsQueued,
+    /// Alternates between stopping to answer and answering, every `period`.
+    Intermittent,
+}
+
+/// What makes a fault go away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remedy {
+    /// Restarting the faulty service (and no other) on the server.
+    RestartService,
+    RestartServer,
+    FailoverDatabases,
+    /// Nothing: it clears by itself after `clears_after` (the "transient" case).
+    Itself,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "RawFault")]
+pub struct Fault {
+    pub server: String,
+    pub service: String,
+    pub at: Span,
+    pub symptom: Symptom,
+    pub healed_by: Remedy,
+    pub latency: Option<Span>,
+    pub queued: Option<f64>,
+    pub period: Option<Span>,
+    pub clears_after: Option<Span>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFault {
+    server: String,
+    service: String,
+    at: Span,
+    symptom: Symptom,
+    healed_by: Remedy,
+    latency: Option<Span>,
+    queued: Option<f64>,
+    period: Option<Span>,
+    clears_after: Option<Span>,
+}
+
+impl TryFrom<RawFault> for Fault {
+    type Error = String;
+
+    fn try_from(raw: RawFault) -> Result<Fault, String> {
+        let need = |present: bool, field: &str| {
+            if present {
+                Ok(())
+            } else {
+                Err(format!(
+                    "fault on {} ({}): symptom {:?} needs `{field}`",
+                    raw.server, raw.service, raw.symptom
+                ))
+            }
+        };
+        match raw.symptom {
+            Symptom::SlowCommands => need(raw.latency.is_some(), "latency")?,
+            Symptom::RequestsQueued => need(raw.queued.is_some(), "queued")?,
+            Symptom::Intermittent => need(
+                raw.period.is_some_and(|p| p.0 > chrono::TimeDelta::zero()),
+                "period",
+            )?,
+            Symptom::StopsAnswering | Symptom::RefusesLogins => {}
+        }
+        if raw.healed_by == Remedy::Itself {
+            need(raw.clears_after.is_some(), "clears_after")?;
+        }
+        Ok(Fault {
+            server: raw.server,
+            service: raw.service,
+            at: raw.at,
+            symptom: raw.symptom,
+            healed_by: raw.healed_by,
+            latency: raw.latency,
+            queued: raw.queued,
+            period: raw.period,
+            clears_after: raw.clears_after,
+        })
+    }
+}
+
+/// A whole scenario file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    pub title: String,
+    #[serde(default)]
+    pub briefing: String,
+    pub fleet: Vec<Server>,
+    /// CAS server → the Mailbox server its CTP probe logs into. Default: the first Mailbox
+    /// server of its site.
+    #[serde(default)]
+    pub monitoring_mailboxes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub faults: Vec<Fault>,
+    /// Per-monitor overrides of the DESIGN rules, keyed by monitor name.
+    #[serde(default)]
+    pub rules: BTreeMap<String, PolicyOverride>,
+}
+
+/// The services a fault may name.
+pub const SERVICES: [&str; 5] = [
+    "MSExchangeIMAP4",
+    "MSExchangeIMAP4BE",
+    "MSExchangePOP3",
+    "MSExchangePOP3BE",
+    "MSExchangeIS",
+];
+
+/// The role whose servers run a service.
+pub fn service_role(service: &str) -> Option<Role> {
+    match service {
+        "MSExchangeIMAP4" | "MSExchangePOP3" => Some(Role::Cas),
+        "MSExchangeIMAP4BE" | "MSExchangePOP3BE" | "MSExchangeIS" => Some(Role::Mailbox),
+        _ => None,
+    }
+}
+
+/// The protocol a service serves, if it serves one.
+pub fn service_protocol(service: &str) -> Option<Protocol> {
+    match service {
+        "MSExchangeIMAP4" | "MSExchangeIMAP4BE" => Some(Protocol::Imap),
+        "MSExchangePOP3" | "MSExchangePOP3BE" => Some(Protocol::Pop),
+        _ => None,
+    }
+}
+
+impl Scenario {
+    /// Parses and cross-checks a scenario; errors name `origin`, line and column.
+    pub fn parse(text: &str, origin: &str) -> Result<Scenario, ConfigError> {
+        let scenario: Scenario = parse_yaml(text, origin)?;
+        scenario.check(text, origin)?;
+        Ok(scenario)
+    }
+
+    fn check(&self, text: &str, origin: &str) -> Result<(), ConfigError> {
+        if self.fleet.is_empty() {
+            return Err(ConfigError::new(origin, "the fleet has no servers"));
+        }
+        let role_of = |name: &str| self.fleet.iter().find(|s| s.name == name).map(|s| s.role);
+        for (i, server) in self.fleet.iter().enumerate() {
+            if self.fleet[..i].iter().any(|s| s.name == server.name) {
+                let msg = format!("server `{}` is listed twice", server.name);
+                return Err(ConfigError::at_value(
+                    origin,
+                    text,
+                    "name",
+                    &server.name,
+                    msg,
+                ));
+            }
+        }
+        for (cas, mailbox) in &self.monitoring_mailboxes {
+            if !role_of(cas).is_some_and(|r| r.runs(Role::Cas)) {
+                let msg = format!("`{cas}` is not a CAS server of this fleet");
+                return Err(ConfigError::at_value(origin, text, cas, mailbox, msg));
+            }
+            if !role_of(mailbox).is_some_and(|r| r.runs(Role::Mailbox)) {
+                let msg = format!("`{mailbox}` is not a Mailbox server of this fleet");
+                return Err(ConfigError::at_value(origin, text, cas, mailbox, msg));
+            }
+        }
+        for fault in &self.faults {
+            let Some(role) = role_of(&fault.server) else {
+                let msg = format!("fault on unknown server `{}`", fault.server);
+                return Err(ConfigError::at_value(
+                    origin,
+                    text,
+                    "server",
+                    &fault.server,
+                    msg,
+                ));
+            };
+            let Some(needed) = service_role(&fault.service) else {
+                let msg = format!(
+                    "unknown service `{}` (known: {})",
+                    fault.service,
+                    SERVICES.join(", ")
+                );
+                return Err(ConfigError::at_value(
+                    origin,
+                    text,
+                    "service",
+                    &fault.service,
+                    msg,
+                ));
+            };
+            if !role.runs(needed) {
+                let msg = format!(
+                    "{} does not run on {} ({} server)",
+                    fault.service,
+                    fault.server,
+                    role.label()
+                );
+                return Err(ConfigError::at_value(
+                    origin,
+                    text,
+                    "service",
+                    &fault.service,
+                    msg,
+                ));
+            }
+        }
+        for name in self.rules.keys() {
+            if !Monitor::ALL.iter().any(|m| m.name() == name) {
+                let msg = format!("unknown monitor `{name}` in rules");
+                return Err(ConfigError::at_value(origin, text, name, "", msg));
+            }
+        }
+        Ok(())
+    }
+
+    /// The monitor policies: DESIGN defaults with this scenario's overrides.
+    pub fn policies(&self) -> [MonitorPolicy; Monitor::COUNT] {
+        Monitor::ALL.map(|m| {
+            let base = MonitorPolicy::default_for(m);
+            self.rules.get(m.name()).map_or(base, |o| o.apply(base))
+        })
+    }
+
+    /// The Mailbox server a CAS server's CTP probe logs into.
+    pub fn monitoring_mailbox(&self, cas: usize) -> usize {
+        let server = &self.fleet[cas];
+        if server.role.runs(Role::Mailbox) {
+            return cas;
+        }
+        let by_name = |name: &str| self.fleet.iter().position(|s| s.name == name);
+        self.monitoring_mailboxes
+            .get(&server.name)
+            .and_then(|m| by_name(m))
+            .or_else(|| {
+                self.fleet
+                    .iter()
+                    .position(|s| s.site == server.site && s.role.runs(Role::Mailbox))
+            })
+            .or_else(|| self.fleet.iter().position(|s| s.role.runs(Role::Mailbox)))
+            .unwrap_or(cas)
+    }
+}

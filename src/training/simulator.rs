@@ -1,0 +1,203 @@
+//! The simulated fleet: answers probes from the scenario's fault timeline. Pure: the
+//! runtime asks it questions with "now" and turns the answers into events.
+
+use super::scenario::{Fault, Remedy, Scenario, Symptom};
+use crate::health::{MetricReport, Probe, ProbeKind, ProbeReport, Protocol};
+use chrono::{DateTime, TimeDelta, Utc};
+
+/// How long a simulated probe waits for an answer before it gives up.
+const PROBE_TIMEOUT_MS: u32 = 30_000;
+
+pub struct Simulator {
+    scenario: Scenario,
+    start: DateTime<Utc>,
+    /// When each fault was healed by a recovery action, if it was.
+    healed: Vec<Option<DateTime<Utc>>>,
+}
+
+impl Simulator {
+    pub fn new(scenario: Scenario, start: DateTime<Utc>) -> Simulator {
+        let healed = vec![None; scenario.faults.len()];
+        Simulator {
+            scenario,
+            start,
+            healed,
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Every probe the fleet runs: (server index, probe).
+    pub fn probes(&self) -> Vec<(usize, Probe)> {
+        let mut out = Vec::new();
+        for (i, server) in self.scenario.fleet.iter().enumerate() {
+            for protocol in [Protocol::Imap, Protocol::Pop] {
+                for kind in [
+                    ProbeKind::Ctp,
+                    ProbeKind::ProxyTest,
+                    ProbeKind::DeepTest,
+                    ProbeKind::SelfTest,
+                ] {
+                    let probe = Probe { protocol, kind };
+                    if server.role.runs(probe.role()) {
+                        out.push((i, probe));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A recovery action on a server; returns true when it healed a fault. Restarting the
+    /// wrong service heals nothing.
+    pub fn apply_remedy(
+        &mut self,
+        server: &str,
+        remedy: Remedy,
+        service: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let mut healed_any = false;
+        for (i, fault) in self.scenario.faults.iter().enumerate() {
+            let matches = fault.server == server
+                && fault.healed_by == remedy
+                && (remedy != Remedy::RestartService || service == Some(fault.service.as_str()));
+            if matches && self.healed[i].is_none() && self.started(fault, now) {
+                self.healed[i] = Some(now);
+                healed_any = true;
+            }
+        }
+        healed_any
+    }
+
+    fn started(&self, fault: &Fault, now: DateTime<Utc>) -> bool {
+        now >= self.start + fault.at.0
+    }
+
+    /// The faults hurting `server`'s `service` at `now`.
+    fn active<'a>(
+        &'a self,
+        server: &'a str,
+        service: &'a str,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Fault> + 'a {
+        self.scenario
+            .faults
+            .iter()
+            .zip(&self.healed)
+            .filter(move |(f, healed)| {
+                let begun = self.start + f.at.0;
+                let cleared = f.clears_after.is_some_and(|c| now >= begun + c.0);
+                f.server == server
+                    && f.service == service
+                    && now >= begun
+                    && !cleared
+                    && healed.is_none_or(|h| now < h)
+                    && (f.symptom != Symptom::Intermittent || intermittent_down(f, now - begun))
+            })
+            .map(|(f, _)| f)
+    }
+
+    /// The (server, service) pairs a probe touches: CTP goes through the CAS front end to
+    /// the back end of the Mailbox server holding its monitoring mailbox.
+    fn path(&self, server: usize, probe: Probe) -> Vec<(usize, &'static str)> {
+        let front = probe.protocol.front_end_service();
+        let back = probe.protocol.back_end_service();
+        match probe.kind {
+            ProbeKind::Ctp => vec![
+                (server, front),
+                (self.scenario.monitoring_mailbox(server), back),
+            ],
+            ProbeKind::ProxyTest => vec![(server, front)],
+            ProbeKind::DeepTest => vec![(server, back), (server, "MSExchangeIS")],
+            ProbeKind::SelfTest => vec![(server, back)],
+        }
+    }
+
+    /// Runs one simulated probe.
+    pub fn probe(&self, server: usize, probe: Probe, now: DateTime<Utc>, seq: u64) -> ProbeReport {
+        let fleet = &self.scenario.fleet;
+        let mut report = ProbeReport {
+            server,
+            probe,
+            at: now,
+            succeeded: true,
+            latency_ms: 12 + (mix(server as u64, seq) % 60) as u32,
+            error: None,
+        };
+        let logs_in = matches!(probe.kind, ProbeKind::Ctp | ProbeKind::DeepTest);
+        for (hop, service) in self.path(server, probe) {
+            let host = &fleet[hop].name;
+            for fault in self.active(host, service, now) {
+                match fault.symptom {
+                    Symptom::StopsAnswering | Symptom::Intermittent => {
+                        report.succeeded = false;
+                        report.latency_ms = PROBE_TIMEOUT_MS;
+                        report.error = Some(if hop == server {
+                            format!(
+                                "timed out after 30 s waiting for {service} on {host} to answer"
+                            )
+                        } else {
+                            format!(
+                                "login proxied to {host} failed: {service} did not answer within 30 s"
+                            )
+                        });
+                    }
+                    Symptom::RefusesLogins if logs_in => {
+                        report.succeeded = false;
+                        report.error = Some(format!(
+                            "{service} on {host} refused the monitoring account's login: NO [UNAVAILABLE]"
+                        ));
+                    }
+                    Symptom::SlowCommands => {
+                        let slow = fault.latency.map_or(0, |l| l.0.num_milliseconds());
+                        report.latency_ms = report
+                            .latency_ms
+                            .max(u32::try_from(slow).unwrap_or(u32::MAX));
+                    }
+                    Symptom::RefusesLogins | Symptom::RequestsQueued => {}
+                }
+            }
+        }
+        report
+    }
+
+    /// The requests-queued metric of a protocol's service on a server.
+    pub fn queued(
+        &self,
+        server: usize,
+        protocol: Protocol,
+        now: DateTime<Utc>,
+        seq: u64,
+    ) -> MetricReport {
+        let host = &self.scenario.fleet[server].name;
+        let base = (mix(server as u64 + 7, seq) % 20) as f64;
+        let queued = [protocol.front_end_service(), protocol.back_end_service()]
+            .into_iter()
+            .flat_map(|service| self.active(host, service, now))
+            .filter(|f| f.symptom == Symptom::RequestsQueued)
+            .filter_map(|f| f.queued)
+            .fold(base, f64::max);
+        MetricReport {
+            server,
+            protocol,
+            at: now,
+            queued,
+        }
+    }
+}
+
+fn intermittent_down(fault: &Fault, elapsed: TimeDelta) -> bool {
+    let period = fault.period.map_or(1, |p| p.0.num_milliseconds().max(1));
+    (elapsed.num_milliseconds() / period) % 2 == 0
+}
+
+/// A small deterministic mixer (splitmix64) so simulated latencies vary without a RNG.
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_add(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

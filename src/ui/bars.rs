@@ -1,0 +1,126 @@
+//! The mode banner (top) and the status bar (bottom), on every screen.
+
+use super::format::clock;
+use super::layout::is_wide;
+use super::symbols::Symbols;
+use super::theme::Theme;
+use crate::health::AlertValue;
+use crate::update::{AppState, Mode, Prompt, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct BannerView<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+impl Widget for BannerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let mode_style = match state.banner.mode {
+            Mode::Training { .. } => self.theme.banner_training,
+            Mode::Production { .. } => self.theme.banner_production,
+        };
+        let sep = self.symbols.separator();
+        let mut spans = vec![Span::styled(
+            format!(" {} ", state.banner.text(self.symbols.ascii)),
+            mode_style,
+        )];
+        let mut info = String::new();
+        if let Mode::Training { scenario, .. } = &state.banner.mode {
+            let elapsed = (state.now - state.started).num_seconds();
+            info.push_str(&format!(" {scenario} {sep} fleet +{} ", clock(elapsed)));
+            info.push_str(sep);
+        }
+        let total = state.fleet.servers().len();
+        info.push_str(&format!(" {total} servers"));
+        let filter = state.live_filter();
+        if !filter.is_empty() {
+            info.push_str(&format!(
+                " {sep} filter `{filter}` {}/{total}",
+                state.rows.len()
+            ));
+        }
+        spans.push(Span::styled(info, self.theme.text));
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        let name = "healthdeck ";
+        if area.width > 60 {
+            let x = area.right().saturating_sub(name.len() as u16);
+            buf.set_stringn(x, area.y, name, name.len(), self.theme.dim);
+        }
+    }
+}
+
+pub struct StatusView<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+impl Widget for StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        buf.set_style(area, self.theme.status);
+        if let Some(Prompt::Filter { text, .. }) = &state.prompt {
+            let line = Line::from(vec![
+                Span::styled(" / ", self.theme.status_key),
+                Span::styled(format!("{text}_"), self.theme.prompt),
+                Span::styled("  Enter apply  Esc cancel  Ctrl-U clear", self.theme.status),
+            ]);
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
+        let wide = is_wide(area.width);
+        let counts = state.fleet.counts();
+        let mut spans = vec![Span::styled(" ", self.theme.status)];
+        for alert in AlertValue::ALL {
+            let n = counts[alert.index()];
+            if n == 0 && !matches!(alert, AlertValue::Unhealthy | AlertValue::Healthy) {
+                continue;
+            }
+            let word = if wide {
+                alert.word()
+            } else {
+                alert.short_word()
+            };
+            let style = if n > 0 && alert.is_problem() {
+                self.theme.alert(alert)
+            } else {
+                self.theme.status
+            };
+            spans.push(Span::styled(
+                format!("{}{n} {word}", self.symbols.glyph(alert)),
+                style,
+            ));
+            spans.push(Span::styled(" ", self.theme.status));
+        }
+        if let Some(flash) = &state.flash {
+            spans.push(Span::styled(format!(" {flash} "), self.theme.flash));
+        } else {
+            let hints: &[(&str, &str)] = match state.screen {
+                Screen::Grid => &[
+                    ("n", "next"),
+                    ("Enter", "open"),
+                    ("/", "filter"),
+                    ("?", "help"),
+                    ("q", "quit"),
+                ],
+                Screen::Drill(_) => &[
+                    ("jk", "select"),
+                    ("n", "next"),
+                    ("Esc", "back"),
+                    ("?", "help"),
+                    ("q", "quit"),
+                ],
+            };
+            for (key, what) in hints {
+                spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
+                spans.push(Span::styled(format!(" {what}"), self.theme.status));
+            }
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}

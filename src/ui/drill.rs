@@ -1,0 +1,247 @@
+//! The drill-down: one server × one health set, monitor by monitor.
+
+use super::format::{age, fit};
+use super::symbols::Symbols;
+use super::theme::Theme;
+use crate::health::monitor::MonitorState;
+use crate::health::monitors::MonitorInput;
+use crate::health::{AlertValue, HealthSet, Monitor};
+use crate::update::{AppState, DrillState};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct DrillView<'a> {
+    pub state: &'a AppState,
+    pub drill: &'a DrillState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+impl DrillView<'_> {
+    fn title(&self) -> Line<'static> {
+        let server = &self.state.fleet.servers()[self.drill.server];
+        let cell = self.state.fleet.cell(self.drill.server, self.drill.set);
+        let mut spans = vec![Span::styled(
+            format!(
+                " {} ({}, {}) {} {} ",
+                server.name,
+                server.role.label(),
+                server.site,
+                if self.symbols.ascii { ">" } else { "›" },
+                self.drill.set.name()
+            ),
+            self.theme.title,
+        )];
+        if let Some(alert) = cell.alert {
+            let since = cell
+                .since
+                .filter(|_| alert != AlertValue::Healthy)
+                .map(|t| format!(" for {}", age(t, self.state.now, true)))
+                .unwrap_or_default();
+            spans.push(Span::styled(
+                format!(" {} {}{since} ", self.symbols.glyph(alert), alert.word()),
+                self.theme.alert(alert),
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn head(&self, monitor: Monitor, m: &MonitorState, selected: bool) -> Line<'static> {
+        let s = self.symbols;
+        let marker = if selected { s.cursor() } else { " " };
+        let since = m
+            .left_healthy_at
+            .filter(|_| m.alert != AlertValue::Healthy)
+            .map(|t| format!(" {}", age(t, self.state.now, true)))
+            .unwrap_or_default();
+        let mut head = vec![
+            Span::styled(format!("{marker} "), self.theme.title),
+            Span::styled(
+                format!("{} {}{since} ", s.glyph(m.alert), m.alert.word()),
+                self.theme.alert(m.alert),
+            ),
+            Span::styled(format!(" {}", monitor.name()), self.theme.title),
+        ];
+        if m.is_flapping(self.state.fleet.policy(monitor)) {
+            head.push(Span::styled(
+                format!("  {} flapping", s.flapping()),
+                self.theme.flapping,
+            ));
+        }
+        Line::from(head)
+    }
+
+    /// What feeds the monitor and what that depends on.
+    fn source(&self, monitor: Monitor) -> (String, String) {
+        let role = self.state.fleet.servers()[self.drill.server].role;
+        let to = format!("{} {}", arrow(self.symbols), monitor.target_service(role));
+        match monitor.input() {
+            MonitorInput::Probe(p) => (
+                format!(
+                    "{} every {} {to}",
+                    p.name(),
+                    self.state.fleet.policy(monitor).interval
+                ),
+                p.dependencies().join(", "),
+            ),
+            MonitorInput::CommandLatency(p) => (
+                format!("latency of every {} probe on this server {to}", p.label()),
+                "the probes above".to_owned(),
+            ),
+            MonitorInput::RequestsQueued(p) => (
+                format!("{} requests-queued metric {to}", p.label()),
+                "a metric source (the simulator; none on a real fleet)".to_owned(),
+            ),
+        }
+    }
+
+    fn rule(&self, monitor: Monitor, m: &MonitorState) -> String {
+        let policy = self.state.fleet.policy(monitor);
+        let (n, of) = m.failing_count(policy);
+        let mut rule = format!(
+            "{} {} {n}/{of} failing",
+            policy.rule.describe(),
+            dash(self.symbols)
+        );
+        if let Some(mean) = m.mean_latency_ms() {
+            rule.push_str(&format!(", mean {mean} ms"));
+        }
+        if let Some(queued) = m.last_metric {
+            rule.push_str(&format!(", queued now {queued:.0}"));
+        }
+        rule
+    }
+
+    fn last(&self, m: &MonitorState) -> String {
+        match (&m.last, m.alert) {
+            (_, AlertValue::Disabled) => "Disabled: nothing feeds this monitor".to_owned(),
+            (Some(r), _) => format!(
+                "{} {} ago, {} ms",
+                if r.succeeded { "Succeeded" } else { "Failed" },
+                age(r.at, self.state.now, true),
+                r.latency_ms,
+            ),
+            (None, _) if m.last_sample_at.is_some() => {
+                "no probe of its own; see the rule".to_owned()
+            }
+            (None, _) => "no result yet".to_owned(),
+        }
+    }
+
+    fn monitor_lines(&self, monitor: Monitor, selected: bool) -> Vec<Line<'static>> {
+        let Some(m) = self.state.fleet.monitor(self.drill.server, monitor) else {
+            return Vec::new();
+        };
+        let label = |l: &str| Span::styled(format!("    {l:<9}"), self.theme.dim);
+        let text = |t: String| Span::styled(t, self.theme.text);
+        let mut lines = vec![
+            self.head(monitor, m, selected),
+            Line::from(vec![label("last"), text(self.last(m))]),
+        ];
+        if let Some(error) = m.last.as_ref().and_then(|r| r.error.clone()) {
+            lines.push(Line::from(vec![
+                label("error"),
+                Span::styled(error, self.theme.unhealthy_text()),
+            ]));
+        }
+        // The others show only what is wrong; the selected one shows everything.
+        if selected {
+            let (source, depends) = self.source(monitor);
+            let spark = if m.latencies.is_empty() {
+                "no samples yet".to_owned()
+            } else {
+                format!(
+                    "{}  last {}, max {} ms",
+                    self.symbols.sparkline(m.latencies.iter().copied()),
+                    m.latencies.len(),
+                    m.latencies.iter().max().copied().unwrap_or(0)
+                )
+            };
+            lines.extend([
+                Line::from(vec![label("source"), text(source)]),
+                Line::from(vec![label("rule"), text(self.rule(monitor, m))]),
+                Line::from(vec![label("latency"), text(spark)]),
+                Line::from(vec![
+                    label("depends"),
+                    Span::styled(depends, self.theme.dim),
+                ]),
+            ]);
+        }
+        lines
+    }
+}
+
+fn arrow(s: Symbols) -> &'static str {
+    if s.ascii { "->" } else { "→" }
+}
+
+fn dash(s: Symbols) -> &'static str {
+    if s.ascii { "-" } else { "—" }
+}
+
+impl Widget for DrillView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width);
+        let ascii = self.symbols.ascii;
+        buf.set_line(area.x, area.y, &self.title(), area.width);
+        let related: Vec<&str> = self
+            .drill
+            .set
+            .related()
+            .iter()
+            .map(|s: &HealthSet| s.name())
+            .collect();
+        let sub = format!("   related health sets: {}", related.join(", "));
+        buf.set_stringn(
+            area.x,
+            area.y + 1,
+            fit(&sub, width, ascii),
+            width,
+            self.theme.dim,
+        );
+        let monitors = self.state.drill_monitors(self.drill.server, self.drill.set);
+        let blocks: Vec<Vec<Line>> = monitors
+            .iter()
+            .enumerate()
+            .map(|(i, m)| self.monitor_lines(*m, i == self.drill.selected))
+            .collect();
+        // Start late enough that the selected monitor is wholly on screen.
+        let room = usize::from(area.height.saturating_sub(3));
+        let mut first = 0;
+        while first < self.drill.selected
+            && blocks[first..=self.drill.selected]
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>()
+                > room
+        {
+            first += 1;
+        }
+        let lines = blocks.iter().skip(first).flatten();
+        for (y, line) in (area.y + 3..area.bottom()).zip(lines) {
+            buf.set_line(area.x, y, &fit_line(line, width, ascii), area.width);
+        }
+    }
+}
+
+/// Cuts a line's last span so the line ends in `…` instead of vanishing at the edge.
+fn fit_line(line: &Line<'static>, width: usize, ascii: bool) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        let w = span.width();
+        if used + w <= width {
+            spans.push(span.clone());
+            used += w;
+        } else {
+            spans.push(Span::styled(
+                fit(&span.content, width - used, ascii),
+                span.style,
+            ));
+            break;
+        }
+    }
+    Line::from(spans)
+}

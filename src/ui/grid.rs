@@ -1,0 +1,212 @@
+//! The grid: servers × health sets. Builds only the rows it shows.
+
+use super::format::{age, fit};
+use super::layout::{header_rows, is_wide};
+use super::symbols::Symbols;
+use super::theme::Theme;
+use crate::health::{AlertValue, Cell, HealthSet, Role};
+use crate::update::AppState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use std::fmt::Write;
+
+pub struct GridView<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+/// Column widths for a given screen width.
+struct Columns {
+    name: u16,
+    site: u16,
+    server: u16,
+    cell: u16,
+}
+
+const NARROW_CELL: u16 = 10;
+const WIDE_CELL: u16 = 17;
+
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Cas => "CAS",
+        Role::Mailbox => "MBX",
+        Role::Both => "BOTH",
+    }
+}
+
+impl GridView<'_> {
+    fn columns(&self, width: u16) -> Columns {
+        let servers = self.state.fleet.servers();
+        let longest = |f: &dyn Fn(usize) -> usize| {
+            self.state.rows.iter().map(|&i| f(i)).max().unwrap_or(4) as u16
+        };
+        let cell = if is_wide(width) {
+            WIDE_CELL
+        } else {
+            NARROW_CELL
+        };
+        let mut site = longest(&|i| servers[i].site.chars().count()).clamp(4, 8);
+        // marker + name + role (4) + site, one space between.
+        let room = width.saturating_sub(cell * 6);
+        let mut name = longest(&|i| servers[i].name.chars().count()).clamp(6, 24);
+        while 1 + name + 1 + 4 + 1 + site + 1 > room && name > 6 {
+            name -= 1;
+        }
+        if 1 + name + 1 + 4 + 1 + site + 1 > room {
+            site = room.saturating_sub(1 + name + 1 + 4 + 1 + 1);
+        }
+        // One blank column before the first cell.
+        let server = 1 + name + 1 + 4 + 1 + site + 1;
+        let cell = ((width.saturating_sub(server)) / 6).clamp(cell, cell + 4);
+        Columns {
+            name,
+            site,
+            server,
+            cell,
+        }
+    }
+
+    fn cell_text(&self, cell: Cell, wide: bool, out: &mut String) -> Style {
+        out.clear();
+        let s = self.symbols;
+        let Some(alert) = cell.alert else {
+            out.push_str(s.not_applicable());
+            return self.theme.not_applicable;
+        };
+        let flap = if cell.flapping { s.flapping() } else { " " };
+        let since = match alert {
+            AlertValue::Healthy | AlertValue::Disabled => String::new(),
+            _ => cell
+                .since
+                .map(|t| age(t, self.state.now, wide))
+                .unwrap_or_default(),
+        };
+        let _ = if wide {
+            write!(
+                out,
+                "{} {:<9}{flap}{since:>4}",
+                s.glyph(alert),
+                alert.word()
+            )
+        } else {
+            write!(
+                out,
+                "{}{:<4}{flap}{since:>3}",
+                s.glyph(alert),
+                alert.short_word()
+            )
+        };
+        self.theme.alert(alert)
+    }
+}
+
+impl Widget for GridView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let wide = is_wide(area.width);
+        let cols = self.columns(area.width);
+        let theme = self.theme;
+        let header_h = header_rows(area.width);
+        let x_cell = |i: u16| area.x + cols.server + i * cols.cell;
+
+        // Header.
+        let head = format!(
+            " {:<name$} {:<4} {:<site$}",
+            "SERVER",
+            "ROLE",
+            "SITE",
+            name = usize::from(cols.name),
+            site = usize::from(cols.site)
+        );
+        buf.set_stringn(
+            area.x,
+            area.y,
+            &head,
+            usize::from(cols.server),
+            theme.header,
+        );
+        for (i, set) in HealthSet::ALL.iter().enumerate() {
+            let style = if i == self.state.cursor_col {
+                theme.header.patch(theme.cursor)
+            } else {
+                theme.header
+            };
+            let name = set.name();
+            let lines: [&str; 2] = match name.split_once('.') {
+                Some((family, rest)) if !wide => [&name[..=family.len()], rest],
+                _ => [name, ""],
+            };
+            let width = usize::from(cols.cell - 1);
+            for (row, text) in lines.iter().take(usize::from(header_h)).enumerate() {
+                if row == 0 || !text.is_empty() {
+                    buf.set_stringn(x_cell(i as u16), area.y + row as u16, text, width, style);
+                }
+            }
+        }
+
+        // Rows: only those on screen.
+        let servers = self.state.fleet.servers();
+        let body_rows = usize::from(area.height.saturating_sub(header_h));
+        let mut text = String::with_capacity(32);
+        let visible = self
+            .state
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.state.scroll)
+            .take(body_rows);
+        for (line, (row, &server)) in visible.enumerate() {
+            let y = area.y + header_h + line as u16;
+            let info = &servers[server];
+            let on_cursor_row = row == self.state.cursor_row;
+            let marker = if on_cursor_row {
+                self.symbols.cursor()
+            } else {
+                " "
+            };
+            text.clear();
+            let _ = write!(
+                text,
+                "{marker}{:<name$} {:<4} {:<site$}",
+                fit(&info.name, usize::from(cols.name), self.symbols.ascii),
+                role_label(info.role),
+                fit(&info.site, usize::from(cols.site), self.symbols.ascii),
+                name = usize::from(cols.name),
+                site = usize::from(cols.site),
+            );
+            let name_style = if on_cursor_row {
+                theme.server.patch(theme.title)
+            } else {
+                theme.server
+            };
+            buf.set_stringn(area.x, y, &text, usize::from(cols.server), name_style);
+            for (col, set) in HealthSet::ALL.iter().enumerate() {
+                let mut style =
+                    self.cell_text(self.state.fleet.cell(server, *set), wide, &mut text);
+                if on_cursor_row && col == self.state.cursor_col {
+                    style = style.patch(theme.cursor);
+                }
+                let x = x_cell(col as u16);
+                let width = usize::from(cols.cell - 1);
+                // Fill the cell so a coloured background reads as a block.
+                buf.set_style(Rect::new(x, y, width as u16, 1), style);
+                buf.set_stringn(x, y, &text, width, style);
+            }
+        }
+        if self.state.rows.is_empty() {
+            let msg = format!(
+                "no server matches the filter `{}`",
+                self.state.live_filter()
+            );
+            buf.set_stringn(
+                area.x + 1,
+                area.y + header_h,
+                msg,
+                usize::from(area.width),
+                theme.dim,
+            );
+        }
+    }
+}

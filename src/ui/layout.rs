@@ -1,0 +1,45 @@
+//! Screen geometry shared by the views and by `update` (to keep the cursor on screen).
+
+use ratatui::layout::Rect;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+/// From this width on, cells use full words and headers fit on one line.
+pub const WIDE: u16 = 120;
+
+pub fn is_wide(width: u16) -> bool {
+    width >= WIDE
+}
+
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// Rows of the grid header: one when wide, two when names must wrap at the dot.
+pub fn header_rows(width: u16) -> u16 {
+    if is_wide(width) { 1 } else { 2 }
+}
+
+/// How many server rows the grid shows at this size.
+pub fn grid_body_rows(width: u16, height: u16) -> usize {
+    usize::from(height.saturating_sub(2 + header_rows(width)))
+}
+
+/// Banner on top, status bar at the bottom, the body between.
+pub fn split(area: Rect) -> (Rect, Rect, Rect) {
+    let banner = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    (banner, body, status)
+}

@@ -1,0 +1,100 @@
+//! Views: pure functions of state and theme. No I/O, no clock.
+
+pub mod bars;
+pub mod drill;
+pub mod format;
+pub mod grid;
+pub mod help;
+pub mod layout;
+pub mod symbols;
+pub mod theme;
+
+use crate::update::{AppState, Screen};
+use bars::{BannerView, StatusView};
+use drill::DrillView;
+use grid::GridView;
+use help::HelpView;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+pub use symbols::Symbols;
+pub use theme::Theme;
+
+/// The whole screen.
+pub struct ScreenView<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+    /// Shown in help, so a person can find what went wrong afterwards.
+    pub log_path: Option<&'a str>,
+}
+
+impl Widget for ScreenView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (state, theme, symbols) = (self.state, self.theme, self.symbols);
+        if layout::too_small(area.width, area.height) {
+            render_too_small(area, buf, theme);
+            return;
+        }
+        let (banner, body, status) = layout::split(area);
+        BannerView {
+            state,
+            theme,
+            symbols,
+        }
+        .render(banner, buf);
+        match &state.screen {
+            Screen::Grid => GridView {
+                state,
+                theme,
+                symbols,
+            }
+            .render(body, buf),
+            Screen::Drill(drill) => DrillView {
+                state,
+                drill,
+                theme,
+                symbols,
+            }
+            .render(body, buf),
+        }
+        StatusView {
+            state,
+            theme,
+            symbols,
+        }
+        .render(status, buf);
+        if state.help {
+            HelpView {
+                theme,
+                symbols,
+                log_path: self.log_path,
+            }
+            .render(body, buf);
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        "terminal too small".to_owned(),
+        format!(
+            "{}x{}, need {}x{}",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        ),
+        "enlarge it, or q to quit".to_owned(),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let width = line.len().min(usize::from(area.width)) as u16;
+        let x = area.x + (area.width - width) / 2;
+        buf.set_stringn(x, y, line, usize::from(area.width), theme.title);
+    }
+}

@@ -1,0 +1,71 @@
+//! Glyphs and lines, in Unicode or plain ASCII (`--ascii`, non-UTF-8 locales).
+
+use crate::health::AlertValue;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Symbols {
+    pub ascii: bool,
+}
+
+impl Symbols {
+    pub fn glyph(self, alert: AlertValue) -> &'static str {
+        match (alert, self.ascii) {
+            (AlertValue::Unhealthy, false) => "✖",
+            (AlertValue::Degraded, false) => "▲",
+            (AlertValue::Repairing, false) => "↻",
+            (AlertValue::Unknown, false) => "?",
+            (AlertValue::Healthy, false) => "✓",
+            (AlertValue::Disabled, false) => "○",
+            (AlertValue::Unhealthy, true) => "X",
+            (AlertValue::Degraded, true) => "!",
+            (AlertValue::Repairing, true) => "*",
+            (AlertValue::Unknown, true) => "?",
+            (AlertValue::Healthy, true) => "+",
+            (AlertValue::Disabled, true) => "o",
+        }
+    }
+
+    /// A health set the server's role does not run.
+    pub fn not_applicable(self) -> &'static str {
+        if self.ascii { "-" } else { "—" }
+    }
+
+    pub fn flapping(self) -> &'static str {
+        if self.ascii { "~" } else { "≈" }
+    }
+
+    pub fn cursor(self) -> &'static str {
+        if self.ascii { ">" } else { "›" }
+    }
+
+    pub fn separator(self) -> &'static str {
+        if self.ascii { "|" } else { "│" }
+    }
+
+    pub fn times(self) -> &'static str {
+        if self.ascii { "x" } else { "×" }
+    }
+
+    /// A sparkline of `values`, scaled to their maximum.
+    pub fn sparkline(self, values: impl Iterator<Item = u32> + Clone) -> String {
+        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        const ASCII: [char; 8] = ['_', '.', ',', '-', '=', '+', '*', '#'];
+        let max = values.clone().max().unwrap_or(0).max(1);
+        let bars = if self.ascii { ASCII } else { BARS };
+        values
+            .map(|v| bars[((u64::from(v) * 7).div_ceil(u64::from(max))) as usize])
+            .collect()
+    }
+}
+
+/// Reads the locale the way C programs do: LC_ALL, then LC_CTYPE, then LANG. Unset or
+/// without UTF-8 means the terminal may not draw Unicode.
+pub fn locale_is_utf8(lc_all: Option<&str>, lc_ctype: Option<&str>, lang: Option<&str>) -> bool {
+    let locale = [lc_all, lc_ctype, lang]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+        .unwrap_or("C")
+        .to_ascii_lowercase();
+    locale.contains("utf-8") || locale.contains("utf8")
+}

@@ -1,0 +1,89 @@
+//! Moving the grid cursor and the drill-down selection.
+
+use super::state::{AppState, Screen};
+use crate::action::Action;
+use crate::health::{AlertValue, HealthSet};
+use crate::ui::layout;
+
+pub(super) fn step(state: &mut AppState, action: Action) {
+    if let Screen::Drill(drill) = &state.screen {
+        let last = state
+            .drill_monitors(drill.server, drill.set)
+            .len()
+            .saturating_sub(1);
+        let Screen::Drill(drill) = &mut state.screen else {
+            return;
+        };
+        drill.selected = match action {
+            Action::Up => drill.selected.saturating_sub(1),
+            Action::Down => (drill.selected + 1).min(last),
+            Action::Top | Action::PageUp => 0,
+            _ => last,
+        };
+        return;
+    }
+    let last_row = state.rows.len().saturating_sub(1);
+    let page = layout::grid_body_rows(state.width, state.height).max(1);
+    let last_col = HealthSet::ALL.len() - 1;
+    match action {
+        Action::Up => state.cursor_row = state.cursor_row.saturating_sub(1),
+        Action::Down => state.cursor_row = (state.cursor_row + 1).min(last_row),
+        Action::Left => state.cursor_col = state.cursor_col.saturating_sub(1),
+        Action::Right => state.cursor_col = (state.cursor_col + 1).min(last_col),
+        Action::PageUp => state.cursor_row = state.cursor_row.saturating_sub(page),
+        Action::PageDown => state.cursor_row = (state.cursor_row + page).min(last_row),
+        Action::Top => state.cursor_row = 0,
+        Action::Bottom => state.cursor_row = last_row,
+        _ => {}
+    }
+    keep_cursor_visible(state);
+}
+
+/// Scrolls so the cursor row is on screen.
+pub(super) fn keep_cursor_visible(state: &mut AppState) {
+    let page = layout::grid_body_rows(state.width, state.height).max(1);
+    state.cursor_row = state.cursor_row.min(state.rows.len().saturating_sub(1));
+    if state.cursor_row < state.scroll {
+        state.scroll = state.cursor_row;
+    } else if state.cursor_row >= state.scroll + page {
+        state.scroll = state.cursor_row + 1 - page;
+    }
+    state.scroll = state.scroll.min(state.rows.len().saturating_sub(page));
+}
+
+/// `n` / `N`: the next (or previous) Unhealthy cell in grid order, wrapping; when there
+/// is none, the next Degraded one. In the drill-down, the drill-down moves with it.
+pub(super) fn jump_to_problem(state: &mut AppState, forward: bool) {
+    let columns = HealthSet::ALL.len();
+    let total = state.rows.len() * columns;
+    if total == 0 {
+        return;
+    }
+    let here = state.cursor_row * columns + state.cursor_col;
+    let found = [AlertValue::Unhealthy, AlertValue::Degraded]
+        .into_iter()
+        .find_map(|wanted| {
+            (1..=total).find_map(|offset| {
+                let at = if forward {
+                    (here + offset) % total
+                } else {
+                    (here + total - offset % total) % total
+                };
+                let server = state.rows[at / columns];
+                let alert = state.fleet.cell(server, HealthSet::ALL[at % columns]).alert;
+                (alert == Some(wanted)).then_some(at)
+            })
+        });
+    let Some(at) = found else {
+        state.flash = Some("no Unhealthy or Degraded monitor in view".to_owned());
+        return;
+    };
+    state.cursor_row = at / columns;
+    state.cursor_col = at % columns;
+    keep_cursor_visible(state);
+    if let Screen::Drill(drill) = &mut state.screen {
+        drill.server = state.rows[state.cursor_row];
+        drill.set = HealthSet::ALL[state.cursor_col];
+        drill.selected = 0;
+    }
+}

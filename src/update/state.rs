@@ -1,0 +1,141 @@
+//! The console's whole state: what the views draw from.
+
+use crate::health::{FleetState, HealthSet, Monitor};
+use chrono::{DateTime, Utc};
+
+/// Where health comes from, as the banner names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Training { speed: f64, scenario: String },
+    Production { inventory: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Banner {
+    pub mode: Mode,
+    pub dry_run: bool,
+    pub read_only: bool,
+}
+
+impl Banner {
+    /// `TRAINING ×10`, `PRODUCTION fleet.yaml`, plus `DRY-RUN` / `READ-ONLY`.
+    pub fn text(&self, ascii: bool) -> String {
+        let mut text = match &self.mode {
+            Mode::Training { speed, .. } => {
+                let times = if ascii { "x" } else { "×" };
+                format!("TRAINING {times}{}", format_speed(*speed))
+            }
+            Mode::Production { inventory } => format!("PRODUCTION {inventory}"),
+        };
+        if self.dry_run {
+            text.push_str(" DRY-RUN");
+        }
+        if self.read_only {
+            text.push_str(" READ-ONLY");
+        }
+        text
+    }
+}
+
+fn format_speed(speed: f64) -> String {
+    if (speed - speed.round()).abs() < 1e-9 {
+        format!("{speed:.0}")
+    } else {
+        format!("{speed}")
+    }
+}
+
+/// The drill-down into one server × health set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrillState {
+    pub server: usize,
+    pub set: HealthSet,
+    /// Index into [`AppState::drill_monitors`].
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Grid,
+    Drill(DrillState),
+}
+
+/// A text prompt being typed; every printable key is literal inside it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// The server filter; `previous` comes back on Esc.
+    Filter { text: String, previous: String },
+}
+
+pub struct AppState {
+    pub fleet: FleetState,
+    pub banner: Banner,
+    /// The fleet clock when the console started.
+    pub started: DateTime<Utc>,
+    /// The fleet clock at the last event.
+    pub now: DateTime<Utc>,
+    pub screen: Screen,
+    pub help: bool,
+    pub prompt: Option<Prompt>,
+    /// The applied server filter (case-insensitive substring of name, role or site).
+    pub filter: String,
+    /// Indices of the servers the filter lets through, in fleet order.
+    pub rows: Vec<usize>,
+    /// Grid cursor: index into `rows`, and a health-set column.
+    pub cursor_row: usize,
+    pub cursor_col: usize,
+    /// First visible row of the grid.
+    pub scroll: usize,
+    pub width: u16,
+    pub height: u16,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub flash: Option<String>,
+}
+
+impl AppState {
+    pub fn new(fleet: FleetState, banner: Banner, now: DateTime<Utc>) -> AppState {
+        let rows = (0..fleet.servers().len()).collect();
+        AppState {
+            fleet,
+            banner,
+            started: now,
+            now,
+            screen: Screen::Grid,
+            help: false,
+            prompt: None,
+            filter: String::new(),
+            rows,
+            cursor_row: 0,
+            cursor_col: 0,
+            scroll: 0,
+            width: 80,
+            height: 24,
+            flash: None,
+        }
+    }
+
+    /// The server under the grid cursor, if any row is shown.
+    pub fn cursor_server(&self) -> Option<usize> {
+        self.rows.get(self.cursor_row).copied()
+    }
+
+    pub fn cursor_set(&self) -> HealthSet {
+        HealthSet::ALL[self.cursor_col.min(HealthSet::ALL.len() - 1)]
+    }
+
+    /// The monitors the drill-down lists: those of the set that the server's role runs.
+    pub fn drill_monitors(&self, server: usize, set: HealthSet) -> Vec<Monitor> {
+        let Some(role) = self.fleet.servers().get(server).map(|s| s.role) else {
+            return Vec::new();
+        };
+        Monitor::of(set).filter(|m| m.applies_to(role)).collect()
+    }
+
+    /// The filter text as typed right now (live while the prompt is open).
+    pub fn live_filter(&self) -> &str {
+        match &self.prompt {
+            Some(Prompt::Filter { text, .. }) => text,
+            None => &self.filter,
+        }
+    }
+}
