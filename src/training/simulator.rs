@@ -136,19 +136,15 @@ impl Simulator {
                         report.succeeded = false;
                         report.latency_ms = PROBE_TIMEOUT_MS;
                         report.error = Some(if hop == server {
-                            format!(
-                                "timed out after 30 s waiting for {service} on {host} to answer"
-                            )
+                            format!("{service} on {host} did not answer within 30 s")
                         } else {
-                            format!(
-                                "login proxied to {host} failed: {service} did not answer within 30 s"
-                            )
+                            format!("proxied to {host}: {service} did not answer within 30 s")
                         });
                     }
                     Symptom::RefusesLogins if logs_in => {
                         report.succeeded = false;
                         report.error = Some(format!(
-                            "{service} on {host} refused the monitoring account's login: NO [UNAVAILABLE]"
+                            "{service} on {host} refused the login: NO [UNAVAILABLE]"
                         ));
                     }
                     Symptom::SlowCommands => {

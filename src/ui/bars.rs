@@ -75,7 +75,7 @@ impl Widget for StatusView<'_> {
         }
         let wide = is_wide(area.width);
         let counts = state.fleet.counts();
-        let mut spans = vec![Span::styled(" ", self.theme.status)];
+        let mut spans = vec![Span::styled(" monitors ", self.theme.status)];
         for alert in AlertValue::ALL {
             let n = counts[alert.index()];
             if n == 0 && !matches!(alert, AlertValue::Unhealthy | AlertValue::Healthy) {

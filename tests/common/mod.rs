@@ -1,0 +1,61 @@
+//! A training console played forward deterministically: the simulator answers at fixed
+//! fleet times, `update` consumes the events. No terminal, no wall clock.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use healthdeck::event::Event;
+use healthdeck::health::FleetState;
+use healthdeck::training::{self, Simulator};
+use healthdeck::update::{AppState, Banner, Mode, update};
+
+pub fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 3, 0, 0).unwrap()
+}
+
+/// The console after `seconds` of fleet time on a built-in scenario, every probe run
+/// once a minute (offset per probe), ticks every 10 s.
+pub fn played(scenario: &str, seconds: i64, width: u16, height: u16) -> AppState {
+    let scenario = training::load(scenario).unwrap();
+    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    let banner = Banner {
+        mode: Mode::Training {
+            speed: 10.0,
+            scenario: scenario.name.clone(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let mut state = AppState::new(fleet, banner, start());
+    update(&mut state, Event::Resize { width, height });
+    let simulator = Simulator::new(scenario, start());
+    let probes = simulator.probes();
+    let servers = simulator.scenario().fleet.len();
+    for step in 0..=seconds / 10 {
+        let from = step * 10;
+        let mut batch = Vec::new();
+        for (i, (server, probe)) in probes.iter().enumerate() {
+            let offset = (i as i64 * 7) % 60;
+            for at in from..from + 10 {
+                if at >= offset && (at - offset) % 60 == 0 && at <= seconds {
+                    let seq = ((at - offset) / 60) as u64;
+                    let when = start() + TimeDelta::seconds(at);
+                    batch.push(simulator.probe(*server, *probe, when, seq));
+                }
+            }
+        }
+        batch.sort_by_key(|r| r.at);
+        update(&mut state, Event::Probes(batch));
+        if from % 60 == 0 {
+            let when = start() + TimeDelta::seconds(from.min(seconds));
+            let metrics = (0..servers)
+                .map(|s| simulator.queued(s, healthdeck::health::Protocol::Imap, when, from as u64))
+                .collect();
+            update(&mut state, Event::Metrics(metrics));
+        }
+        update(
+            &mut state,
+            Event::Tick(start() + TimeDelta::seconds(from.min(seconds))),
+        );
+    }
+    state
+}

@@ -1,0 +1,204 @@
+//! Whole screens rendered into a buffer: snapshots plus the content a person relies on.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use healthdeck::config::theme::load_theme;
+use healthdeck::event::Event;
+use healthdeck::ui::theme::ColorDepth;
+use healthdeck::ui::{ScreenView, Symbols, Theme};
+use healthdeck::update::{AppState, update};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+fn theme(name: &str) -> Theme {
+    load_theme(name, ColorDepth::Ansi16).unwrap()
+}
+
+fn render(state: &AppState, theme: &Theme, ascii: bool) -> Buffer {
+    let area = Rect::new(0, 0, state.width, state.height);
+    let mut buf = Buffer::empty(area);
+    let view = ScreenView {
+        state,
+        theme,
+        symbols: Symbols { ascii },
+        log_path: Some("/state/healthdeck.log"),
+    };
+    view.render(area, &mut buf);
+    buf
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn press(state: &mut AppState, code: KeyCode) {
+    update(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// The default scenario eight minutes in.
+fn incident(width: u16, height: u16) -> AppState {
+    common::played("imap-backend-down", 480, width, height)
+}
+
+/// Where `needle` starts on the line that also contains `row`.
+fn find(buf: &Buffer, row: &str, needle: &str) -> (u16, u16) {
+    let screen = text(buf);
+    for (y, line) in screen.lines().enumerate() {
+        if line.contains(row) && line.contains(needle) {
+            let before = &line[..line.find(needle).unwrap()];
+            return (
+                unicode_width::UnicodeWidthStr::width(before) as u16,
+                y as u16,
+            );
+        }
+    }
+    panic!("no `{needle}` on the `{row}` line:\n{screen}");
+}
+
+#[test]
+fn grid_at_120x36() {
+    let state = incident(120, 36);
+    let screen = text(&render(&state, &theme("default"), false));
+    for header in [
+        "IMAP",
+        "IMAP.Proxy",
+        "IMAP.Protocol",
+        "POP",
+        "POP.Proxy",
+        "POP.Protocol",
+    ] {
+        assert!(
+            screen.lines().nth(1).unwrap().contains(header),
+            "{header} missing:\n{screen}"
+        );
+    }
+    assert!(screen.starts_with(" TRAINING ×10 "));
+    let mbx02 = screen.lines().find(|l| l.contains("mbx-02")).unwrap();
+    assert!(mbx02.contains("✖ Unhealthy"), "{mbx02}");
+    insta::assert_snapshot!("grid_120x36", screen);
+}
+
+#[test]
+fn grid_at_80x24_uses_four_letter_words_and_wrapped_headers() {
+    let state = incident(80, 24);
+    let screen = text(&render(&state, &theme("default"), false));
+    let header: Vec<&str> = screen.lines().skip(1).take(2).collect();
+    let (top, bottom) = (header[0], header[1]);
+    assert!(top.contains("IMAP") && top.contains("POP"));
+    assert_eq!(top.matches("IMAP.").count(), 2, "{top}");
+    assert_eq!(top.matches("POP.").count(), 2, "{top}");
+    assert_eq!(bottom.matches("Proxy").count(), 2, "{bottom}");
+    assert_eq!(bottom.matches("Protocol").count(), 2, "{bottom}");
+    let mbx02 = screen.lines().find(|l| l.contains("mbx-02")).unwrap();
+    assert!(mbx02.contains("✖UNHL"), "{mbx02}");
+    assert!(
+        !screen.contains("Unhealthy"),
+        "no full words below 120 columns"
+    );
+    assert!(screen.starts_with(" TRAINING ×10 "));
+    insta::assert_snapshot!("grid_80x24", screen);
+}
+
+#[test]
+fn drill_down_at_both_sizes() {
+    for (width, height) in [(120, 36), (80, 24)] {
+        let mut state = incident(width, height);
+        press(&mut state, KeyCode::Char('n'));
+        press(&mut state, KeyCode::Char('n'));
+        press(&mut state, KeyCode::Enter);
+        let screen = text(&render(&state, &theme("default"), false));
+        assert!(
+            screen.contains("mbx-02 (mailbox, AMS) › IMAP.Protocol"),
+            "{screen}"
+        );
+        assert!(screen.contains("ImapDeepTestMonitor") && screen.contains("ImapSelfTestMonitor"));
+        assert!(screen.contains("MSExchangeIMAP4BE"), "target service shown");
+        assert!(
+            screen.contains("2 consecutive failures") || screen.contains("3 failures within 15m")
+        );
+        assert!(screen.contains("failing"), "n/threshold failing");
+        assert!(screen.starts_with(" TRAINING ×10 "));
+        insta::assert_snapshot!(format!("drill_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn help_lists_the_keys_and_the_log() {
+    let mut state = incident(80, 24);
+    press(&mut state, KeyCode::Char('?'));
+    let screen = text(&render(&state, &theme("default"), false));
+    for needle in [
+        "Keys",
+        "next / previous Unhealthy",
+        "filter servers",
+        "suspend",
+        "quit",
+        "/state/healthdeck.log",
+    ] {
+        assert!(screen.contains(needle), "{needle}:\n{screen}");
+    }
+    insta::assert_snapshot!("help_80x24", screen);
+}
+
+#[test]
+fn too_small_says_so_instead_of_drawing() {
+    let state = incident(40, 12);
+    let screen = text(&render(&state, &theme("default"), false));
+    assert!(screen.contains("terminal too small"));
+    assert!(screen.contains("40x12, need 80x24"));
+    insta::assert_snapshot!("too_small_40x12", screen);
+}
+
+#[test]
+fn unhealthy_cells_are_white_on_red_in_the_default_theme() {
+    for (width, word, ok) in [(80, "UNHL", "OK"), (120, "Unhealthy", "Healthy")] {
+        let state = incident(width, 36);
+        let buf = render(&state, &theme("default"), false);
+        let (x, y) = find(&buf, "mbx-02", word);
+        for dx in 0..4 {
+            let cell = &buf[(x + dx, y)];
+            assert_eq!(cell.bg, Color::Red, "background of {word}");
+            assert_eq!(cell.fg, Color::White, "bright white text");
+        }
+        let (x, y) = find(&buf, "mbx-01", ok);
+        assert_ne!(buf[(x, y)].bg, Color::Red, "a healthy cell is not red");
+    }
+}
+
+#[test]
+fn monochrome_has_no_colour_but_keeps_meaning() {
+    let state = incident(80, 24);
+    let buf = render(&state, &theme("monochrome"), false);
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        text(&buf).contains("✖UNHL"),
+        "glyph and word carry the state"
+    );
+}
+
+#[test]
+fn ascii_mode_draws_only_ascii() {
+    let mut state = incident(80, 24);
+    let screen = text(&render(&state, &theme("default"), true));
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("XUNHL") && screen.starts_with(" TRAINING x10 "));
+    press(&mut state, KeyCode::Char('?'));
+    assert!(text(&render(&state, &theme("default"), true)).is_ascii());
+}
