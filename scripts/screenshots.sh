@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/*.svg from the real binary, driven in tmux.
+# Usage: scripts/screenshots.sh   (needs tmux and python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=$PWD/target/release/healthdeck
+state=$(mktemp -d)
+sock="healthdeck-shots-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$state"' EXIT
+
+wait_for() { # wait_for REGEX: poll the pane until it matches (90 s at most)
+  for _ in $(seq 1 900); do
+    tmux -L "$sock" capture-pane -p -t shot | grep -qE -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "screenshots: '$1' never appeared" >&2
+  exit 1
+}
+
+shoot() { # shoot NAME COLS ROWS
+  tmux -L "$sock" capture-pane -e -p -t shot | python3 scripts/ansi2svg.py "$2" "$3" > "screenshots/$1.svg"
+  echo "screenshots/$1.svg"
+}
+
+for size in 120x36 80x24; do
+  cols=${size%x*}
+  rows=${size#*x}
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  tmux -L "$sock" -u new-session -d -s shot -x "$cols" -y "$rows" \
+    "env LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$state $bin"
+  # Both incidents of the default scenario: cas-02 (CTP) and mbx-02 (back end).
+  wait_for "cas-02 .*(Unhealthy|UNHL)"
+  wait_for "mbx-02 .*(Unhealthy|UNHL)"
+  shoot "grid-$size" "$cols" "$rows"
+  tmux -L "$sock" send-keys -t shot n n Enter
+  wait_for "Monitor"
+  shoot "drill-down-$size" "$cols" "$rows"
+  tmux -L "$sock" send-keys -t shot Escape '?'
+  wait_for "Keys"
+  shoot "help-$size" "$cols" "$rows"
+  tmux -L "$sock" send-keys -t shot q
+done
