@@ -58,7 +58,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         (None, Some(_)) => theme::load_theme("monochrome", depth),
         (None, None) => theme::load_theme("default", depth),
     }
-    .map_err(|e| Refusal(format!("theme: {e}")))?;
+    .map_err(|e| Refusal(e.to_string()))?;
     let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
     let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
     let ascii = cli.ascii

@@ -20,7 +20,7 @@ pub fn leave() {
     let mut out = stdout();
     let _ = out.write_all(b"\x1b[23;0t");
     let _ = out.flush();
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when continued.
