@@ -55,6 +55,10 @@ pub struct FleetState {
     monitors: Vec<MonitorState>,
     cells: Vec<Cell>,
     counts: [usize; AlertValue::ALL.len()],
+    /// The longest server name and site, in characters: the grid's column widths, kept
+    /// here so a frame never scans the whole fleet.
+    pub name_width: usize,
+    pub site_width: usize,
     /// Bumped whenever any alert value changes, so the loop knows to redraw soon.
     pub alert_generation: u64,
 }
@@ -81,7 +85,12 @@ impl FleetState {
                 monitors.push(state);
             }
         }
+        let width = |f: fn(&Server) -> &str| servers.iter().map(|s| f(s).chars().count()).max();
+        let name_width = width(|s| &s.name).unwrap_or(6);
+        let site_width = width(|s| &s.site).unwrap_or(4);
         let mut fleet = FleetState {
+            name_width,
+            site_width,
             cells: vec![Cell::default(); servers.len() * HealthSet::ALL.len()],
             servers,
             policies,
@@ -176,12 +185,12 @@ impl FleetState {
     pub fn tick(&mut self, now: DateTime<Utc>) {
         for server in 0..self.servers.len() {
             let role = self.servers[server].role;
-            for monitor in Monitor::ALL {
+            for (index, monitor) in Monitor::ALL.into_iter().enumerate() {
                 if !monitor.applies_to(role) {
                     continue;
                 }
-                let policy = self.policies[monitor.index()];
-                let state = &mut self.monitors[server * Monitor::COUNT + monitor.index()];
+                let policy = self.policies[index];
+                let state = &mut self.monitors[server * Monitor::COUNT + index];
                 let before = (state.alert, state.is_flapping(&policy));
                 state.tick(&policy, now);
                 if before != (state.alert, state.is_flapping(&policy)) {

@@ -125,9 +125,11 @@ impl MonitorState {
         {
             self.set(AlertValue::Unknown, now);
         }
-        let horizon = now - policy.flap_window.0;
-        while self.changes.front().is_some_and(|t| *t < horizon) {
-            self.changes.pop_front();
+        if !self.changes.is_empty() {
+            let horizon = now - policy.flap_window.0;
+            while self.changes.front().is_some_and(|t| *t < horizon) {
+                self.changes.pop_front();
+            }
         }
         before != self.alert
     }

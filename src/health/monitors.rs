@@ -54,12 +54,24 @@ impl Monitor {
 
     pub const COUNT: usize = Self::ALL.len();
 
-    /// Position in [`Monitor::ALL`].
+    /// Position in [`Monitor::ALL`]; a hot path, hence a match rather than a search.
     pub fn index(self) -> usize {
-        Self::ALL
-            .iter()
-            .position(|m| *m == self)
-            .unwrap_or_default()
+        use MonitorKind::{CommandLatency, Ctp, DeepTest, ProxyTest, RequestsQueued, SelfTest};
+        match (self.protocol, self.kind) {
+            (Protocol::Imap, Ctp) => 0,
+            (Protocol::Imap, CommandLatency) => 1,
+            (Protocol::Imap, RequestsQueued) => 2,
+            (Protocol::Imap, ProxyTest) => 3,
+            (Protocol::Imap, DeepTest) => 4,
+            (Protocol::Imap, SelfTest) => 5,
+            (Protocol::Pop, Ctp) => 6,
+            (Protocol::Pop, CommandLatency) => 7,
+            (Protocol::Pop, ProxyTest) => 8,
+            (Protocol::Pop, DeepTest) => 9,
+            (Protocol::Pop, SelfTest) => 10,
+            // Not a monitor of the seeds: POP has no queue monitor. Never in ALL.
+            (Protocol::Pop, RequestsQueued) => 7,
+        }
     }
 
     pub fn name(self) -> &'static str {

@@ -39,19 +39,15 @@ fn role_label(role: Role) -> &'static str {
 
 impl GridView<'_> {
     fn columns(&self, width: u16) -> Columns {
-        let servers = self.state.fleet.servers();
-        let longest = |f: &dyn Fn(usize) -> usize| {
-            self.state.rows.iter().map(|&i| f(i)).max().unwrap_or(4) as u16
-        };
         let cell = if is_wide(width) {
             WIDE_CELL
         } else {
             NARROW_CELL
         };
-        let mut site = longest(&|i| servers[i].site.chars().count()).clamp(4, 8);
+        let mut site = self.state.fleet.site_width.clamp(4, 8) as u16;
         // marker + name + role (4) + site, one space between.
         let room = width.saturating_sub(cell * 6);
-        let mut name = longest(&|i| servers[i].name.chars().count()).clamp(6, 24);
+        let mut name = self.state.fleet.name_width.clamp(6, 24) as u16;
         while 1 + name + 1 + 4 + 1 + site + 1 > room && name > 6 {
             name -= 1;
         }
