@@ -325,8 +325,13 @@ fn counts_follow_alert_changes() {
 fn every_monitor_knows_its_place_and_health_set() {
     for (i, monitor) in Monitor::ALL.iter().enumerate() {
         assert_eq!(monitor.index(), i, "{}", monitor.name());
-        assert_eq!(Monitor::find(monitor.health_set(), monitor.name()), Some(*monitor));
+        assert_eq!(
+            Monitor::find(monitor.health_set(), monitor.name()),
+            Some(*monitor)
+        );
     }
-    let names: Vec<_> = Monitor::of(HealthSet::ImapProtocol).map(Monitor::name).collect();
+    let names: Vec<_> = Monitor::of(HealthSet::ImapProtocol)
+        .map(Monitor::name)
+        .collect();
     assert_eq!(names, ["ImapDeepTestMonitor", "ImapSelfTestMonitor"]);
 }

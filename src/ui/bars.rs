@@ -29,25 +29,31 @@ impl Widget for BannerView<'_> {
             format!(" {} ", state.banner.text(self.symbols.ascii)),
             mode_style,
         )];
+        // What hides servers comes first: a filter must never be cut off.
+        let total = state.fleet.servers().len();
+        let filter = state.live_filter();
+        if !filter.is_empty() {
+            spans.push(Span::styled(
+                format!(" filter `{filter}` {}/{total} ", state.rows.len()),
+                self.theme.flash,
+            ));
+        }
         let mut info = String::new();
         if let Mode::Training { scenario, .. } = &state.banner.mode {
             let elapsed = (state.now - state.started).num_seconds();
-            info.push_str(&format!(" {scenario} {sep} fleet +{} ", clock(elapsed)));
-            info.push_str(sep);
-        }
-        let total = state.fleet.servers().len();
-        info.push_str(&format!(" {total} servers"));
-        let filter = state.live_filter();
-        if !filter.is_empty() {
             info.push_str(&format!(
-                " {sep} filter `{filter}` {}/{total}",
-                state.rows.len()
+                " {scenario} {sep} fleet +{} {sep}",
+                clock(elapsed)
             ));
         }
+        info.push_str(&format!(" {total} servers"));
         spans.push(Span::styled(info, self.theme.text));
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        let line = Line::from(spans);
         let name = "healthdeck ";
-        if area.width > 60 {
+        let room = usize::from(area.width);
+        buf.set_line(area.x, area.y, &line, area.width);
+        // The program's name only where it covers nothing.
+        if line.width() + name.len() < room {
             let x = area.right().saturating_sub(name.len() as u16);
             buf.set_stringn(x, area.y, name, name.len(), self.theme.dim);
         }
