@@ -2,6 +2,7 @@
 # Every check, on a fresh Debian machine: installs what the tests need (tmux for the
 # end-to-end tests), then format, lints and all tests. CI runs exactly this.
 set -euo pipefail
+shopt -s inherit_errexit 2>/dev/null || true
 cd "$(dirname "$0")/.."
 
 missing=()
@@ -19,4 +20,9 @@ done
 
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo test
+# Library, binary and integration tests (no doc tests: the docs carry no examples).
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --lib --bins --tests 2>&1 | tee "$log"
+# One closing line for the whole run.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "total: %d passed, %d failed\n", p, f }' "$log"
