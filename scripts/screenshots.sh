@@ -34,7 +34,7 @@ for size in 120x36 80x24; do
   wait_for "mbx-02 .*(Unhealthy|UNHL)"
   shoot "grid-$size" "$cols" "$rows"
   tmux -L "$sock" send-keys -t shot n n Enter
-  wait_for "Monitor"
+  wait_for "related health sets"
   shoot "drill-down-$size" "$cols" "$rows"
   tmux -L "$sock" send-keys -t shot Escape '?'
   wait_for "Keys"

@@ -202,3 +202,24 @@ fn ascii_mode_draws_only_ascii() {
     press(&mut state, KeyCode::Char('?'));
     assert!(text(&render(&state, &theme("default"), true)).is_ascii());
 }
+
+#[test]
+fn problems_under_the_grid_are_worst_first_then_oldest_with_the_reason() {
+    let state = incident(80, 24);
+    let screen = text(&render(&state, &theme("default"), false));
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines
+        .iter()
+        .position(|l| l.contains("2 problems, worst first"))
+        .unwrap();
+    assert!(
+        lines[title + 1].contains("mbx-02 IMAP.Protocol"),
+        "the older problem first"
+    );
+    assert!(lines[title + 1].contains("ImapSelfTestMonitor: MSExchangeIMAP4BE"));
+    assert!(
+        lines[title + 2].contains("cas-02 IMAP") && lines[title + 2].contains("proxied to mbx-02")
+    );
+    let healthy = common::played("imap-backend-down", 0, 80, 24);
+    assert!(text(&render(&healthy, &theme("default"), false)).contains("no problems"));
+}

@@ -164,7 +164,7 @@ fn next_lands_on_the_unhealthy_cell_and_enter_drills_into_it() {
     assert!(reversed(cursor).contains("UNHL"), "{screen}");
 
     tmux.keys(&["Enter"]);
-    let drill = tmux.wait_for("the drill-down", |s| s.contains("Monitor"));
+    let drill = tmux.wait_for("the drill-down", |s| s.contains("related health sets"));
     let title = drill.lines().nth(1).unwrap();
     assert!(title.starts_with(&format!(" {server} (")), "{drill}");
     assert!(

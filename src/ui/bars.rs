@@ -17,13 +17,18 @@ pub struct BannerView<'a> {
     pub symbols: Symbols,
 }
 
+/// Training and production must never look alike.
+pub fn mode_style(theme: &Theme, mode: &Mode) -> ratatui::style::Style {
+    match mode {
+        Mode::Training { .. } => theme.banner_training,
+        Mode::Production { .. } => theme.banner_production,
+    }
+}
+
 impl Widget for BannerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
-        let mode_style = match state.banner.mode {
-            Mode::Training { .. } => self.theme.banner_training,
-            Mode::Production { .. } => self.theme.banner_production,
-        };
+        let mode_style = mode_style(self.theme, &state.banner.mode);
         let sep = self.symbols.separator();
         let mut spans = vec![Span::styled(
             format!(" {} ", state.banner.text(self.symbols.ascii)),

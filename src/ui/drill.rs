@@ -227,7 +227,7 @@ impl Widget for DrillView<'_> {
 }
 
 /// Cuts a line's last span so the line ends in `…` instead of vanishing at the edge.
-fn fit_line(line: &Line<'static>, width: usize, ascii: bool) -> Line<'static> {
+pub(crate) fn fit_line(line: &Line<'static>, width: usize, ascii: bool) -> Line<'static> {
     let mut used = 0;
     let mut spans = Vec::new();
     for span in &line.spans {

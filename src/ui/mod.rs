@@ -6,6 +6,7 @@ pub mod format;
 pub mod grid;
 pub mod help;
 pub mod layout;
+pub mod problems;
 pub mod symbols;
 pub mod theme;
 
@@ -14,6 +15,7 @@ use bars::{BannerView, StatusView};
 use drill::DrillView;
 use grid::GridView;
 use help::HelpView;
+use problems::ProblemsView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -33,6 +35,19 @@ impl Widget for ScreenView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if layout::too_small(area.width, area.height) {
+            // The mode stays visible even here: it is what says whose fleet this is.
+            let banner = format::fit(
+                &state.banner.text(symbols.ascii),
+                usize::from(area.width),
+                symbols.ascii,
+            );
+            buf.set_stringn(
+                area.x,
+                area.y,
+                banner,
+                usize::from(area.width),
+                theme.banner_training,
+            );
             render_too_small(area, buf, theme);
             return;
         }
@@ -44,12 +59,41 @@ impl Widget for ScreenView<'_> {
         }
         .render(banner, buf);
         match &state.screen {
-            Screen::Grid => GridView {
-                state,
-                theme,
-                symbols,
+            Screen::Grid => {
+                // When every row fits with room to spare, the rest lists the problems.
+                let used = layout::header_rows(body.width) + state.rows.len().max(1) as u16;
+                let spare = body.height.saturating_sub(used + 1);
+                if state.rows.len() < usize::from(body.height) && spare >= 3 {
+                    let grid = Rect {
+                        height: used,
+                        ..body
+                    };
+                    let rest = Rect {
+                        y: body.y + used + 1,
+                        height: spare,
+                        ..body
+                    };
+                    GridView {
+                        state,
+                        theme,
+                        symbols,
+                    }
+                    .render(grid, buf);
+                    ProblemsView {
+                        state,
+                        theme,
+                        symbols,
+                    }
+                    .render(rest, buf);
+                } else {
+                    GridView {
+                        state,
+                        theme,
+                        symbols,
+                    }
+                    .render(body, buf);
+                }
             }
-            .render(body, buf),
             Screen::Drill(drill) => DrillView {
                 state,
                 drill,

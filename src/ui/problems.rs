@@ -1,0 +1,136 @@
+//! Under a grid that fits, the problems worst first: where, what, since when, and why.
+
+use super::format::{age, fit};
+use super::symbols::Symbols;
+use super::theme::Theme;
+use crate::health::{AlertValue, HealthSet, Monitor};
+use crate::update::AppState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct ProblemsView<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+/// One problem cell and the monitor that explains it.
+struct Problem {
+    alert: AlertValue,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+    server: usize,
+    set: HealthSet,
+    monitor: Option<Monitor>,
+}
+
+impl ProblemsView<'_> {
+    /// Problem cells of the shown rows, worst first, then oldest first. Only called when
+    /// every row fits on screen, so the scan is small.
+    fn problems(&self) -> Vec<Problem> {
+        let fleet = &self.state.fleet;
+        let mut out = Vec::new();
+        for &server in &self.state.rows {
+            for set in HealthSet::ALL {
+                let cell = fleet.cell(server, set);
+                let Some(alert) = cell.alert.filter(|a| a.is_problem()) else {
+                    continue;
+                };
+                let monitor = Monitor::of(set)
+                    .filter(|m| fleet.monitor(server, *m).is_some_and(|s| s.alert == alert))
+                    .min_by_key(|m| fleet.monitor(server, *m).and_then(|s| s.left_healthy_at));
+                out.push(Problem {
+                    alert,
+                    since: cell.since,
+                    server,
+                    set,
+                    monitor,
+                });
+            }
+        }
+        out.sort_by_key(|p| (p.alert.severity(), p.since));
+        out
+    }
+
+    fn line(&self, p: &Problem, wide: bool) -> Line<'static> {
+        let fleet = &self.state.fleet;
+        let name = &fleet.servers()[p.server].name;
+        let since = p
+            .since
+            .map(|t| format!(" for {}", age(t, self.state.now, true)))
+            .unwrap_or_default();
+        let word = if wide {
+            p.alert.word()
+        } else {
+            p.alert.short_word()
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(" {} {word}{since} ", self.symbols.glyph(p.alert)),
+                self.theme.alert(p.alert),
+            ),
+            Span::styled(format!(" {name} {}", p.set.name()), self.theme.title),
+        ];
+        if let Some(monitor) = p.monitor {
+            let why = fleet
+                .monitor(p.server, monitor)
+                .and_then(|m| m.last.as_ref())
+                .and_then(|r| r.error.clone())
+                .unwrap_or_else(|| fleet.policy(monitor).rule.describe());
+            spans.push(Span::styled(
+                format!("  {}: ", monitor.name()),
+                self.theme.text,
+            ));
+            spans.push(Span::styled(why, self.theme.dim));
+        }
+        Line::from(spans)
+    }
+}
+
+impl Widget for ProblemsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 2 {
+            return;
+        }
+        let problems = self.problems();
+        let title = match problems.len() {
+            0 => " no problems: every monitor in view is Healthy, Unknown or Disabled".to_owned(),
+            1 => " 1 problem, worst first".to_owned(),
+            n => format!(" {n} problems, worst first"),
+        };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            title,
+            usize::from(area.width),
+            self.theme.header,
+        );
+        let wide = super::layout::is_wide(area.width);
+        let room = usize::from(area.height - 1);
+        let shown = if problems.len() > room {
+            room - 1
+        } else {
+            problems.len()
+        };
+        for (i, problem) in problems.iter().take(shown).enumerate() {
+            let line = super::drill::fit_line(
+                &self.line(problem, wide),
+                usize::from(area.width),
+                self.symbols.ascii,
+            );
+            buf.set_line(area.x, area.y + 1 + i as u16, &line, area.width);
+        }
+        if shown < problems.len() {
+            let more = format!(" … {} more: n jumps to each", problems.len() - shown);
+            let more = fit(&more, usize::from(area.width), self.symbols.ascii);
+            buf.set_stringn(
+                area.x,
+                area.y + 1 + shown as u16,
+                more,
+                usize::from(area.width),
+                self.theme.dim,
+            );
+        }
+    }
+}
