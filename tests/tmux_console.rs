@@ -244,6 +244,25 @@ fn q_quits_with_0_and_restores_the_terminal() {
     assert_terminal_restored(&tmux);
 }
 
+#[test]
+fn ctrl_z_gives_the_shell_a_sane_terminal_and_fg_brings_the_console_back() {
+    let tmux = Tmux::start("suspend", 80, 24);
+    launch(&tmux, "", "");
+    tmux.wait_for("the grid", |s| row(s, "cas-01").is_some());
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the shell's job notice", |s| s.contains("Stopped"));
+    assert_terminal_restored(&tmux);
+    // The launch line's `echo` already ran when the job stopped; `fg` reports the real exit.
+    tmux.shell("fg; echo FG=$?");
+    tmux.wait_for("the grid again", |s| {
+        row(s, "cas-01").is_some() && !headers(s).is_empty()
+    });
+    assert!(tmux.alternate_screen(), "back on the alternate screen");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "FG=0"));
+    assert_terminal_restored(&tmux);
+}
+
 /// The SSH link drops (HUP) or a supervisor stops us (TERM): exit 128+N, terminal restored.
 fn killed_by(signal: &str, code: u8) {
     let tmux = Tmux::start(&format!("sig{signal}"), 80, 24);
