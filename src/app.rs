@@ -7,12 +7,13 @@ use crate::terminal;
 use crate::training::Simulator;
 use crate::ui::{ScreenView, Symbols, Theme};
 use crate::update::{AppState, update};
-use color_eyre::eyre::WrapErr;
+use color_eyre::eyre::{WrapErr, eyre};
 use crossterm::event::{Event as TermEvent, EventStream};
 use futures_util::StreamExt;
 use std::time::{Duration, Instant};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
 
 /// Frames at most this often when something urgent changed (~30 a second).
 const FRAME: Duration = Duration::from_millis(33);
@@ -28,6 +29,74 @@ pub struct Console {
     pub log_path: Option<String>,
     pub clock: FleetClock,
     pub simulator: Option<Simulator>,
+    /// The runbook language (runbooks arrive in a later version).
+    pub language: &'static str,
+}
+
+/// Everything events come from: keys, signals, health sources, the clock.
+struct Sources {
+    keys: EventStream,
+    hangup: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+    rx: mpsc::Receiver<Event>,
+    batch: Vec<Event>,
+    ticker: tokio::time::Interval,
+    tasks: tokio::task::JoinSet<()>,
+    clock: FleetClock,
+}
+
+impl Sources {
+    fn start(clock: FleetClock, simulator: Option<Simulator>) -> color_eyre::Result<Sources> {
+        let (tx, rx) = mpsc::channel::<Event>(1_024);
+        let mut tasks = tokio::task::JoinSet::new();
+        if let Some(simulator) = simulator {
+            tasks.spawn(runtime::simulator::run(simulator, clock, tx));
+        }
+        let mut ticker = tokio::time::interval(IDLE_FRAME);
+        // After a long Ctrl-Z, one tick, not a burst of them.
+        ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
+        Ok(Sources {
+            keys: EventStream::new(),
+            hangup: signal(SignalKind::hangup()).wrap_err("cannot watch SIGHUP")?,
+            terminate: signal(SignalKind::terminate()).wrap_err("cannot watch SIGTERM")?,
+            rx,
+            batch: Vec::with_capacity(64),
+            ticker,
+            tasks,
+            clock,
+        })
+    }
+
+    /// Waits for the next events; keys first, so output floods never starve them. Returns
+    /// nothing when only `frame_due` passed (a frame is due).
+    async fn next(&mut self, frame_due: Option<Duration>) -> color_eyre::Result<Vec<Event>> {
+        let mut events = Vec::new();
+        tokio::select! {
+            biased;
+            key = self.keys.next() => match key {
+                Some(Ok(TermEvent::Key(k))) => events.push(Event::Key(k)),
+                Some(Ok(TermEvent::Resize(width, height))) => events.push(Event::Resize { width, height }),
+                Some(Ok(_)) => {}
+                // The terminal is gone: behave as on SIGHUP.
+                Some(Err(_)) | None => events.push(Event::Signal(Signal::Hangup)),
+            },
+            _ = self.hangup.recv() => events.push(Event::Signal(Signal::Hangup)),
+            _ = self.terminate.recv() => events.push(Event::Signal(Signal::Terminate)),
+            n = self.rx.recv_many(&mut self.batch, 64) => {
+                if n > 0 {
+                    events.append(&mut self.batch);
+                }
+            }
+            _ = self.ticker.tick() => events.push(Event::Tick(self.clock.now())),
+            () = tokio::time::sleep(frame_due.unwrap_or_default()), if frame_due.is_some() => {}
+            // A source task only ends by failing (a panic): its health would silently go stale.
+            Some(ended) = self.tasks.join_next() => {
+                let why = ended.err().map_or("it ended".to_owned(), |e| e.to_string());
+                return Err(eyre!("the health source stopped: {why}"));
+            }
+        }
+        Ok(events)
+    }
 }
 
 /// Runs the console until the user quits or a signal ends it.
@@ -40,19 +109,12 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
         log_path,
         clock,
         simulator,
+        language: _,
     } = console;
-    let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
-    let (tx, mut rx) = mpsc::channel::<Event>(1_024);
-    let mut tasks = tokio::task::JoinSet::new();
-    if let Some(simulator) = simulator {
-        tasks.spawn(runtime::simulator::run(simulator, clock, tx.clone()));
-    }
-    let mut hangup = signal(SignalKind::hangup()).wrap_err("cannot watch SIGHUP")?;
-    let mut terminate = signal(SignalKind::terminate()).wrap_err("cannot watch SIGTERM")?;
-    let mut keys = EventStream::new();
-    let mut ticker = tokio::time::interval(IDLE_FRAME);
+    let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
+    let mut sources = Sources::start(clock, simulator)?;
     let size = term.size().wrap_err("cannot read the terminal size")?;
     update(
         &mut state,
@@ -66,7 +128,6 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
     let mut last_draw = Instant::now()
         .checked_sub(IDLE_FRAME)
         .unwrap_or_else(Instant::now);
-    let mut batch = Vec::with_capacity(64);
     let reason = loop {
         if urgent && last_draw.elapsed() >= FRAME {
             let view = ScreenView {
@@ -75,38 +136,21 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
                 symbols,
                 log_path: log_path.as_deref(),
             };
-            term.draw(|f| f.render_widget(view, f.area()))
-                .wrap_err("cannot draw")?;
+            if let Err(error) = term.draw(|f| f.render_widget(view, f.area())) {
+                // The tty is gone (an SSH drop races its SIGHUP): end as on SIGHUP.
+                tracing::warn!(%error, "cannot draw; the terminal is gone");
+                break QuitReason::Signal(Signal::Hangup);
+            }
             last_draw = Instant::now();
             urgent = false;
         }
         let generation = state.fleet.alert_generation;
-        let mut events = Vec::new();
-        tokio::select! {
-            biased;
-            key = keys.next() => match key {
-                Some(Ok(TermEvent::Key(k))) => events.push(Event::Key(k)),
-                Some(Ok(TermEvent::Resize(width, height))) => events.push(Event::Resize { width, height }),
-                Some(Ok(_)) => {}
-                // The terminal is gone: behave as on SIGHUP.
-                Some(Err(_)) | None => events.push(Event::Signal(Signal::Hangup)),
-            },
-            _ = hangup.recv() => events.push(Event::Signal(Signal::Hangup)),
-            _ = terminate.recv() => events.push(Event::Signal(Signal::Terminate)),
-            n = rx.recv_many(&mut batch, 64) => {
-                if n > 0 {
-                    events.append(&mut batch);
-                }
-            }
-            _ = ticker.tick() => {
-                events.push(Event::Tick(clock.now()));
-                urgent = true;
-            }
-            () = tokio::time::sleep(FRAME.saturating_sub(last_draw.elapsed())), if urgent => {}
-        }
-        let input = events
+        let frame_due = urgent.then(|| FRAME.saturating_sub(last_draw.elapsed()));
+        let events = sources.next(frame_due).await?;
+        // Input and time show at once; probe data that changed no alert waits for the tick.
+        urgent |= events
             .iter()
-            .any(|e| matches!(e, Event::Key(_) | Event::Resize { .. }));
+            .any(|e| matches!(e, Event::Key(_) | Event::Resize { .. } | Event::Tick(_)));
         let mut quit = None;
         for event in events {
             for effect in update(&mut state, event) {
@@ -123,9 +167,9 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
         if let Some(reason) = quit {
             break reason;
         }
-        urgent |= input || state.fleet.alert_generation != generation;
+        urgent |= state.fleet.alert_generation != generation;
     };
-    tasks.abort_all();
+    sources.tasks.abort_all();
     tracing::info!(?reason, "console closed");
     Ok(reason)
 }

@@ -11,6 +11,7 @@ use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
 use crate::update::{AppState, Banner, Mode};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Usage and configuration errors (DESIGN "Command line").
@@ -84,7 +85,6 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let clock = FleetClock::new(cli.speed);
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     let state = AppState::new(fleet, banner, clock.start());
-    tracing::info!(scenario = %scenario.name, speed = cli.speed, language, theme = %theme.name, ascii, "console starting");
     Ok(Console {
         state,
         theme,
@@ -93,6 +93,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         log_path: None,
         clock,
         simulator: Some(Simulator::new(scenario, clock.start())),
+        language,
     })
 }
 
@@ -114,12 +115,11 @@ pub fn list_scenarios() -> String {
 }
 
 /// The whole program after flag parsing; returns the process exit code.
-pub fn main(cli: &Cli) -> color_eyre::Result<ExitCode> {
+pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if cli.scenario.as_deref() == Some("list") {
         print!("{}", list_scenarios());
         return Ok(ExitCode::SUCCESS);
     }
-    let log_path = crate::logging::init(&paths::log_file());
     let mut console = match prepare(cli) {
         Ok(console) => console,
         Err(Refusal(message)) => {
@@ -127,6 +127,19 @@ pub fn main(cli: &Cli) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
+    // Raw mode on a file or a pipe would run an invisible console.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    let log_path = crate::logging::init(&paths::log_file());
+    tracing::info!(
+        banner = %console.state.banner.text(true),
+        language = console.language,
+        theme = %console.theme.name,
+        ascii = console.symbols.ascii,
+        "console starting"
+    );
     console.log_path = log_path.map(|p| p.display().to_string());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

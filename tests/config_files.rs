@@ -161,6 +161,11 @@ fn scenario_errors_name_the_line_and_column() {
             "faults:\n  - server: cas-01\n    service: MSExchangeIMAP4\n    at: soon\n    symptom: stops_answering\n    healed_by: restart_service\n",
             "s.yaml:9:9: faults[0].at: `soon` is not a duration",
         ),
+        // A duration so long that date arithmetic would overflow.
+        (
+            "faults:\n  - server: cas-01\n    service: MSExchangeIMAP4\n    at: 99999999999999999\n    symptom: stops_answering\n    healed_by: restart_service\n",
+            "s.yaml:9:9: faults[0].at: `99999999999999999s` is negative or longer than a year",
+        ),
         // A symptom that needs a value it was not given.
         (
             "faults:\n  - server: cas-01\n    service: MSExchangePOP3\n    at: 20s\n    symptom: slow_commands\n    healed_by: restart_service\n",

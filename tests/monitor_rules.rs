@@ -95,8 +95,17 @@ fn a_success_resets_the_consecutive_count() {
 #[test]
 fn self_test_fails_after_two_consecutive_failures() {
     let mut s = console();
-    feed(&mut s, 1, ProbeKind::SelfTest, 0, &[false]);
+    feed(&mut s, 1, ProbeKind::SelfTest, 0, &[true, false]);
     assert_eq!(alert(&s, 1, MonitorKind::SelfTest), AlertValue::Healthy);
+    feed(&mut s, 1, ProbeKind::SelfTest, 120, &[false]);
+    assert_eq!(alert(&s, 1, MonitorKind::SelfTest), AlertValue::Degraded);
+}
+
+#[test]
+fn a_first_failure_below_the_threshold_is_not_called_healthy() {
+    let mut s = console();
+    feed(&mut s, 1, ProbeKind::SelfTest, 0, &[false]);
+    assert_eq!(alert(&s, 1, MonitorKind::SelfTest), AlertValue::Unknown);
     feed(&mut s, 1, ProbeKind::SelfTest, 60, &[false]);
     assert_eq!(alert(&s, 1, MonitorKind::SelfTest), AlertValue::Degraded);
 }
@@ -133,6 +142,7 @@ fn deep_test_three_failures_within_fifteen_minutes() {
 
     let mut spread = console();
     // Three failures, but the first falls out of the window before the third.
+    update(&mut spread, probe(1, ProbeKind::DeepTest, true, -60));
     update(&mut spread, probe(1, ProbeKind::DeepTest, false, 0));
     update(&mut spread, probe(1, ProbeKind::DeepTest, false, 600));
     update(&mut spread, probe(1, ProbeKind::DeepTest, false, 960));
@@ -159,13 +169,17 @@ fn healthy_again_after_two_successes_not_one() {
 fn four_changes_in_ten_minutes_is_flapping() {
     let mut s = console();
     let at = |i: i64| i * 20; // probes 20 s apart: never Degraded long enough to be Unhealthy
-    let results = [false, false, true, true, false, false, true];
+    let results = [true, false, false, true, true, false, false, true, true];
     for (i, ok) in results.iter().enumerate() {
         update(&mut s, probe(1, ProbeKind::SelfTest, *ok, at(i as i64)));
     }
-    // Degraded, Healthy, Degraded: three changes.
-    assert!(!s.fleet.cell(1, HealthSet::ImapProtocol).flapping);
-    update(&mut s, probe(1, ProbeKind::SelfTest, true, at(7)));
+    // Healthy (from Unknown: not a change), Degraded, Healthy, Degraded, Healthy: at the
+    // third change no badge yet.
+    let mut three = console();
+    for (i, ok) in results[..8].iter().enumerate() {
+        update(&mut three, probe(1, ProbeKind::SelfTest, *ok, at(i as i64)));
+    }
+    assert!(!three.fleet.cell(1, HealthSet::ImapProtocol).flapping);
     let cell = s.fleet.cell(1, HealthSet::ImapProtocol);
     assert!(cell.flapping, "four changes within ten minutes");
     assert_eq!(
@@ -180,7 +194,7 @@ fn four_changes_in_ten_minutes_is_flapping() {
             probe(1, ProbeKind::SelfTest, true, 200 + minute * 60),
         );
     }
-    update(&mut s, Event::Tick(t(at(1) + 601)));
+    update(&mut s, Event::Tick(t(at(2) + 601)));
     assert!(!s.fleet.cell(1, HealthSet::ImapProtocol).flapping);
 }
 
@@ -334,4 +348,61 @@ fn every_monitor_knows_its_place_and_health_set() {
         .map(Monitor::name)
         .collect();
     assert_eq!(names, ["ImapDeepTestMonitor", "ImapSelfTestMonitor"]);
+}
+
+#[test]
+fn a_dip_in_the_queue_does_not_make_a_long_queue_healthy() {
+    let mut s = console();
+    let queued = |at: i64, n: f64| {
+        Event::Metrics(vec![MetricReport {
+            server: 1,
+            protocol: Protocol::Imap,
+            at: t(at),
+            queued: n,
+        }])
+    };
+    let monitor = Monitor {
+        protocol: Protocol::Imap,
+        kind: MonitorKind::RequestsQueued,
+    };
+    for minute in 0..=7 {
+        update(&mut s, queued(minute * 60, 650.0));
+    }
+    assert_eq!(
+        s.fleet.monitor(1, monitor).unwrap().alert,
+        AlertValue::Unhealthy
+    );
+    update(&mut s, queued(480, 400.0));
+    update(&mut s, queued(540, 650.0));
+    assert_eq!(
+        s.fleet.monitor(1, monitor).unwrap().alert,
+        AlertValue::Unhealthy
+    );
+    update(&mut s, queued(600, 100.0));
+    update(&mut s, queued(660, 100.0));
+    assert_eq!(
+        s.fleet.monitor(1, monitor).unwrap().alert,
+        AlertValue::Healthy
+    );
+}
+
+#[test]
+fn failures_older_than_the_window_stop_counting() {
+    let mut s = console();
+    feed(&mut s, 1, ProbeKind::DeepTest, 0, &[true, false, false]);
+    let deep = Monitor {
+        protocol: Protocol::Imap,
+        kind: MonitorKind::DeepTest,
+    };
+    let policy = *s.fleet.policy(deep);
+    assert_eq!(
+        s.fleet.monitor(1, deep).unwrap().failing_count(&policy),
+        (2, 3)
+    );
+    feed(&mut s, 1, ProbeKind::DeepTest, 900, &[true]);
+    update(&mut s, Event::Tick(t(60 * 18)));
+    assert_eq!(
+        s.fleet.monitor(1, deep).unwrap().failing_count(&policy),
+        (0, 3)
+    );
 }

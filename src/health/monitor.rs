@@ -2,6 +2,7 @@
 
 use super::alert::AlertValue;
 use super::rules::{MonitorPolicy, Rule};
+use super::span::Span;
 use chrono::{DateTime, Utc};
 use std::collections::VecDeque;
 
@@ -42,7 +43,6 @@ pub struct MonitorState {
     latency_window: VecDeque<(DateTime<Utc>, u32)>,
     above_since: Option<DateTime<Utc>>,
     changes: VecDeque<DateTime<Utc>>,
-    settled: bool,
 }
 
 impl Default for MonitorState {
@@ -61,7 +61,6 @@ impl Default for MonitorState {
             latency_window: VecDeque::new(),
             above_since: None,
             changes: VecDeque::new(),
-            settled: false,
         }
     }
 }
@@ -101,7 +100,10 @@ impl MonitorState {
                 self.failing_since = Some(at);
                 self.set(AlertValue::Degraded, at);
             }
-            None => self.set(AlertValue::Healthy, at),
+            None if success => self.set(AlertValue::Healthy, at),
+            // A failure below the threshold: a Healthy monitor stays Healthy, and one never
+            // seen to succeed stays Unknown rather than claiming health.
+            None => {}
             Some(_) if self.consecutive_successes >= policy.recover_after => self.recover(at),
             Some(_) => {}
         }
@@ -125,11 +127,9 @@ impl MonitorState {
         {
             self.set(AlertValue::Unknown, now);
         }
-        if !self.changes.is_empty() {
-            let horizon = now - policy.flap_window.0;
-            while self.changes.front().is_some_and(|t| *t < horizon) {
-                self.changes.pop_front();
-            }
+        prune(&mut self.changes, now, policy.flap_window, |t| *t);
+        if let Rule::FailuresWithin { window, .. } = policy.rule {
+            prune(&mut self.failures, now, window, |t| *t);
         }
         before != self.alert
     }
@@ -174,7 +174,9 @@ impl MonitorState {
                     self.consecutive_failures = 0;
                 } else {
                     self.consecutive_failures += 1;
-                    self.failures.push_back(at);
+                    if matches!(policy.rule, Rule::FailuresWithin { .. }) {
+                        self.failures.push_back(at);
+                    }
                 }
             }
             Sample::Metric(value) => self.last_metric = Some(value),
@@ -184,20 +186,13 @@ impl MonitorState {
                 !succeeded && (self.consecutive_failures >= count || self.failing_since.is_some())
             }
             (Rule::FailuresWithin { count, window }, Sample::Probe { succeeded, .. }) => {
-                prune(&mut self.failures, at - window.0);
+                prune(&mut self.failures, at, window, |t| *t);
                 !succeeded
                     && (self.failures.len() >= count as usize || self.failing_since.is_some())
             }
             (Rule::MeanLatencyAbove { threshold, window }, Sample::Probe { latency_ms, .. }) => {
                 self.latency_window.push_back((at, latency_ms));
-                let horizon = at - window.0;
-                while self
-                    .latency_window
-                    .front()
-                    .is_some_and(|(t, _)| *t < horizon)
-                {
-                    self.latency_window.pop_front();
-                }
+                prune(&mut self.latency_window, at, window, |(t, _)| *t);
                 self.mean_latency_ms()
                     .is_some_and(|mean| i64::from(mean) > threshold.0.num_milliseconds())
             }
@@ -209,8 +204,10 @@ impl MonitorState {
                 Sample::Metric(value),
             ) => {
                 if value > threshold {
+                    // Still above while failing keeps it failing: a dip starts the count anew
+                    // but must not make the next high reading look like a success.
                     let since = *self.above_since.get_or_insert(at);
-                    at - since >= duration.0
+                    at - since >= duration.0 || self.failing_since.is_some()
                 } else {
                     self.above_since = None;
                     false
@@ -237,11 +234,10 @@ impl MonitorState {
         } else if self.left_healthy_at.is_none() {
             self.left_healthy_at = Some(at);
         }
-        // Leaving the initial Unknown is not a change worth counting as flapping.
-        if self.settled {
+        // Flapping counts changes of health; coming from or going to "no data" is not one.
+        if self.alert != AlertValue::Unknown && value != AlertValue::Unknown {
             self.changes.push_back(at);
         }
-        self.settled = true;
         self.alert = value;
     }
 
@@ -251,8 +247,18 @@ impl MonitorState {
     }
 }
 
-fn prune(times: &mut VecDeque<DateTime<Utc>>, horizon: DateTime<Utc>) {
-    while times.front().is_some_and(|t| *t < horizon) {
-        times.pop_front();
+/// Drops entries older than `window` before `now`, oldest first.
+fn prune<T>(
+    entries: &mut VecDeque<T>,
+    now: DateTime<Utc>,
+    window: Span,
+    at: impl Fn(&T) -> DateTime<Utc>,
+) {
+    if entries.is_empty() {
+        return;
+    }
+    let horizon = now - window.0;
+    while entries.front().is_some_and(|e| at(e) < horizon) {
+        entries.pop_front();
     }
 }

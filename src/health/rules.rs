@@ -123,7 +123,11 @@ impl PolicyOverride {
             recover_after: self.recover_after.unwrap_or(base.recover_after),
             flap_changes: self.flap_changes.unwrap_or(base.flap_changes),
             flap_window: self.flap_window.unwrap_or(base.flap_window),
-            stale_after: self.stale_after.unwrap_or(base.stale_after),
+            // A slower probe must not look silent between its own results.
+            stale_after: self.stale_after.unwrap_or_else(|| {
+                let three = Span(self.interval.unwrap_or(base.interval).0 * 3);
+                base.stale_after.max(three)
+            }),
         }
     }
 }

@@ -37,9 +37,17 @@ impl Span {
                 ));
             }
         };
-        Ok(Span(TimeDelta::milliseconds(
-            (value * millis_per_unit) as i64,
-        )))
+        Span::millis(value * millis_per_unit, text)
+    }
+
+    /// Keeps spans within a year: no window of a console needs more, and far larger ones
+    /// would overflow date arithmetic.
+    fn millis(ms: f64, text: &str) -> Result<Span, String> {
+        const YEAR_MS: f64 = 366.0 * 86_400_000.0;
+        if !(0.0..=YEAR_MS).contains(&ms) {
+            return Err(format!("`{text}` is negative or longer than a year"));
+        }
+        Ok(Span(TimeDelta::milliseconds(ms as i64)))
     }
 }
 
@@ -68,9 +76,11 @@ impl serde::de::Visitor<'_> for SpanVisitor {
     }
 
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Span, E> {
-        Ok(Span(TimeDelta::seconds(
-            i64::try_from(v).unwrap_or(i64::MAX / 1_000),
-        )))
+        Span::millis(v as f64 * 1_000.0, &format!("{v}s")).map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Span, E> {
+        Span::millis(v as f64 * 1_000.0, &format!("{v}s")).map_err(E::custom)
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Span, E> {

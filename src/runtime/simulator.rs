@@ -64,6 +64,7 @@ pub async fn run(simulator: Simulator, clock: FleetClock, tx: mpsc::Sender<Event
         });
     }
     let mut ticker = tokio::time::interval(WAKE);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         ticker.tick().await;
         let now = clock.now();
