@@ -406,3 +406,18 @@ fn failures_older_than_the_window_stop_counting() {
         (0, 3)
     );
 }
+
+#[test]
+fn a_failed_probe_is_not_a_latency_problem() {
+    let mut s = console();
+    update(&mut s, probe(0, ProbeKind::Ctp, false, 0)); // 30 s: below the 60 s mean
+    let latency = Monitor {
+        protocol: Protocol::Imap,
+        kind: MonitorKind::CommandLatency,
+    };
+    assert_eq!(
+        s.fleet.monitor(0, latency).unwrap().alert,
+        AlertValue::Healthy
+    );
+    assert_eq!(alert(&s, 0, MonitorKind::Ctp), AlertValue::Unknown);
+}

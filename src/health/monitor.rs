@@ -81,14 +81,20 @@ impl MonitorState {
         }
         self.last_sample_at = Some(at);
         let failing = self.record(policy, at, sample);
-        let success = !failing
-            && !matches!(
-                sample,
-                Sample::Probe {
-                    succeeded: false,
-                    ..
-                }
-            );
+        // Rules over probe results need a succeeded probe; latency and metric rules only
+        // need their condition to hold no more.
+        let judges_results = matches!(
+            policy.rule,
+            Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. }
+        );
+        let probe_failed = matches!(
+            sample,
+            Sample::Probe {
+                succeeded: false,
+                ..
+            }
+        );
+        let success = !failing && !(judges_results && probe_failed);
         if success {
             self.consecutive_successes += 1;
         } else {
