@@ -94,7 +94,7 @@ impl MonitorState {
                 ..
             }
         );
-        let success = !failing && !(judges_results && probe_failed);
+        let success = !failing && (!judges_results || !probe_failed);
         if success {
             self.consecutive_successes += 1;
         } else {
