@@ -127,6 +127,10 @@ fn drill_down_at_both_sizes() {
         assert!(screen.contains("ImapDeepTestMonitor") && screen.contains("ImapSelfTestMonitor"));
         assert!(screen.contains("MSExchangeIMAP4BE"), "target service shown");
         assert!(
+            screen.contains("ImapDeepTestProbe") && screen.contains("ImapSelfTestProbe"),
+            "every monitor in full when they fit"
+        );
+        assert!(
             screen.contains("2 consecutive failures") || screen.contains("3 failures within 15m")
         );
         assert!(screen.contains("failing"), "n/threshold failing");

@@ -170,7 +170,8 @@ impl FleetState {
             .into_iter()
             .find(|m| m.input() == MonitorInput::RequestsQueued(report.protocol));
         if let Some(monitor) = monitor
-            && report.server < self.servers.len()
+            && let Some(server) = self.servers.get(report.server)
+            && monitor.applies_to(server.role)
         {
             self.observe(
                 report.server,

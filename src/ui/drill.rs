@@ -130,7 +130,7 @@ impl DrillView<'_> {
         }
     }
 
-    fn monitor_lines(&self, monitor: Monitor, selected: bool) -> Vec<Line<'static>> {
+    fn monitor_lines(&self, monitor: Monitor, selected: bool, full: bool) -> Vec<Line<'static>> {
         let Some(m) = self.state.fleet.monitor(self.drill.server, monitor) else {
             return Vec::new();
         };
@@ -146,8 +146,7 @@ impl DrillView<'_> {
                 Span::styled(error, self.theme.unhealthy_text()),
             ]));
         }
-        // The others show only what is wrong; the selected one shows everything.
-        if selected {
+        if full {
             let (source, depends) = self.source(monitor);
             let spark = if m.latencies.is_empty() {
                 "no samples yet".to_owned()
@@ -202,13 +201,20 @@ impl Widget for DrillView<'_> {
             self.theme.dim,
         );
         let monitors = self.state.drill_monitors(self.drill.server, self.drill.set);
-        let blocks: Vec<Vec<Line>> = monitors
-            .iter()
-            .enumerate()
-            .map(|(i, m)| self.monitor_lines(*m, i == self.drill.selected))
-            .collect();
-        // Start late enough that the selected monitor is wholly on screen.
         let room = usize::from(area.height.saturating_sub(3));
+        let blocks_of = |all: bool| -> Vec<Vec<Line>> {
+            let selected = self.drill.selected;
+            let lines = |(i, m): (usize, &Monitor)| {
+                self.monitor_lines(*m, i == selected, all || i == selected)
+            };
+            monitors.iter().enumerate().map(lines).collect()
+        };
+        // Every monitor in full when they fit; otherwise the others show only what is wrong.
+        let mut blocks = blocks_of(true);
+        if blocks.iter().map(Vec::len).sum::<usize>() > room {
+            blocks = blocks_of(false);
+        }
+        // Start late enough that the selected monitor is wholly on screen.
         let mut first = 0;
         while first < self.drill.selected
             && blocks[first..=self.drill.selected]
@@ -237,7 +243,7 @@ pub(crate) fn fit_line(line: &Line<'static>, width: usize, ascii: bool) -> Line<
             used += w;
         } else {
             spans.push(Span::styled(
-                fit(&span.content, width - used, ascii),
+                fit(&span.content, width - used, ascii).into_owned(),
                 span.style,
             ));
             break;

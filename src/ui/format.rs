@@ -1,32 +1,72 @@
 //! Small text helpers shared by the views.
 
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
+use std::fmt;
 
-/// An age a tired person reads at a glance: seconds for the first minute, then minutes;
-/// `wide` adds the minutes to hours.
-pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, wide: bool) -> String {
-    let secs = (now - since).num_seconds().max(0);
-    match secs {
-        0..60 => format!("{secs}s"),
-        60..3_600 => format!("{}m", secs / 60),
-        3_600..86_400 if wide => format!("{}h{:02}", secs / 3_600, secs % 3_600 / 60),
-        3_600..86_400 => format!("{}h", secs / 3_600),
-        _ => format!("{}d", (secs / 86_400).min(99)),
+/// An age a tired person reads at a glance: seconds for the first minute, then minutes,
+/// then hours (with minutes under ten hours when `wide`), then days. At most four columns.
+/// A `Display`, so a grid cell writes it without allocating.
+#[derive(Debug, Clone, Copy)]
+pub struct Age {
+    /// `None` writes only the padding: a cell with no age keeps its width.
+    pub since: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+    pub wide: bool,
+}
+
+impl fmt::Display for Age {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(since) = self.since else {
+            return write!(f, "{:width$}", "", width = f.width().unwrap_or(0));
+        };
+        let secs = (self.now - since).num_seconds().max(0);
+        let (value, unit, minutes) = match secs {
+            0..60 => (secs, 's', None),
+            60..3_600 => (secs / 60, 'm', None),
+            3_600..36_000 if self.wide => (secs / 3_600, 'h', Some(secs % 3_600 / 60)),
+            3_600..86_400 => (secs / 3_600, 'h', None),
+            _ => ((secs / 86_400).min(99), 'd', None),
+        };
+        let len = if value >= 10 { 3 } else { 2 } + if minutes.is_some() { 2 } else { 0 };
+        let pad = f.width().unwrap_or(0).saturating_sub(len);
+        let right = matches!(f.align(), Some(fmt::Alignment::Right));
+        if right {
+            write!(f, "{:pad$}", "")?;
+        }
+        write!(f, "{value}{unit}")?;
+        if let Some(m) = minutes {
+            write!(f, "{m:02}")?;
+        }
+        if !right {
+            write!(f, "{:pad$}", "")?;
+        }
+        Ok(())
     }
 }
 
-/// `HH:MM:SS` of training time elapsed.
+/// [`Age`] as a string.
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, wide: bool) -> String {
+    Age {
+        since: Some(since),
+        now,
+        wide,
+    }
+    .to_string()
+}
+
+/// `HH:MM` of training time elapsed: minutes, so an idle screen does not tick every second.
 pub fn clock(elapsed_secs: i64) -> String {
     let s = elapsed_secs.max(0);
-    format!("{:02}:{:02}:{:02}", s / 3_600, s % 3_600 / 60, s % 60)
+    format!("{:02}:{:02}", s / 3_600, s % 3_600 / 60)
 }
 
 /// Cuts `text` to `width` columns, ending in `…` (or `~` in ASCII) when cut.
-pub fn fit(text: &str, width: usize, ascii: bool) -> String {
+pub fn fit(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthChar;
     let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
     if total <= width {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::new();
     let mut used = 0;
@@ -41,5 +81,5 @@ pub fn fit(text: &str, width: usize, ascii: bool) -> String {
     if width > 0 {
         out.push(if ascii { '~' } else { '…' });
     }
-    out
+    Cow::Owned(out)
 }

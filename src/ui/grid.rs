@@ -1,6 +1,6 @@
 //! The grid: servers × health sets. Builds only the rows it shows.
 
-use super::format::{age, fit};
+use super::format::{Age, fit};
 use super::layout::{header_rows, is_wide};
 use super::symbols::Symbols;
 use super::theme::Theme;
@@ -73,12 +73,12 @@ impl GridView<'_> {
             return self.theme.not_applicable;
         };
         let flap = if cell.flapping { s.flapping() } else { " " };
-        let since = match alert {
-            AlertValue::Healthy | AlertValue::Disabled => String::new(),
-            _ => cell
+        let since = Age {
+            since: cell
                 .since
-                .map(|t| age(t, self.state.now, wide))
-                .unwrap_or_default(),
+                .filter(|_| !matches!(alert, AlertValue::Healthy | AlertValue::Disabled)),
+            now: self.state.now,
+            wide,
         };
         let _ = if wide {
             write!(

@@ -22,7 +22,7 @@ const KEYS: [(&str, &str); 11] = [
     ("/", "filter servers by name, role or site"),
     ("PgUp PgDn", "page up / down (also Space, Ctrl-B/F)"),
     ("g G", "first / last server"),
-    ("?", "this help (any key closes it)"),
+    ("?", "this help (? or Esc closes it)"),
     ("q Ctrl-C", "quit"),
     ("Ctrl-Z", "suspend to the shell; fg comes back"),
     ("", ""),

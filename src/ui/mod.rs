@@ -36,18 +36,10 @@ impl Widget for ScreenView<'_> {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if layout::too_small(area.width, area.height) {
             // The mode stays visible even here: it is what says whose fleet this is.
-            let banner = format::fit(
-                &state.banner.text(symbols.ascii),
-                usize::from(area.width),
-                symbols.ascii,
-            );
-            buf.set_stringn(
-                area.x,
-                area.y,
-                banner,
-                usize::from(area.width),
-                theme.banner_training,
-            );
+            let text = state.banner.text(symbols.ascii);
+            let banner = format::fit(&text, usize::from(area.width), symbols.ascii);
+            let style = bars::mode_style(theme, &state.banner.mode);
+            buf.set_stringn(area.x, area.y, banner, usize::from(area.width), style);
             render_too_small(area, buf, theme);
             return;
         }
@@ -61,9 +53,11 @@ impl Widget for ScreenView<'_> {
         match &state.screen {
             Screen::Grid => {
                 // When every row fits with room to spare, the rest lists the problems.
-                let used = layout::header_rows(body.width) + state.rows.len().max(1) as u16;
-                let spare = body.height.saturating_sub(used + 1);
-                if state.rows.len() < usize::from(body.height) && spare >= 3 {
+                let used = usize::from(layout::header_rows(body.width)) + state.rows.len().max(1);
+                let spare = usize::from(body.height).saturating_sub(used + 1);
+                if spare >= 3 {
+                    // Both fit in the body's height, so they fit in u16.
+                    let (used, spare) = (used as u16, spare as u16);
                     let grid = Rect {
                         height: used,
                         ..body

@@ -18,6 +18,7 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if control => return vec![Effect::Quit(QuitReason::User)],
+        KeyCode::Char('z') if control => return vec![Effect::Suspend],
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => text.push(c),
         KeyCode::Backspace => {
