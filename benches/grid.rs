@@ -3,7 +3,7 @@
 //!
 //! Set `GRID_BENCH_SHOW=1` to print the last 200×60 frame of the large fleet, to see what
 //! was drawn.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

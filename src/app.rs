@@ -100,6 +100,7 @@ impl Sources {
 }
 
 /// Runs the console until the user quits or a signal ends it.
+#[allow(clippy::disallowed_methods)] // the loop paces frames by wall time
 pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
     let Console {
         mut state,

@@ -77,11 +77,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         dry_run: cli.dry_run,
         read_only: cli.read_only,
     };
-    let title = format!(
-        "healthdeck {} {}",
-        if ascii { "-" } else { "—" },
-        banner.text(ascii)
-    );
+    let title = format!("healthdeck {} {}", symbols.dash(), symbols.banner(&banner));
     let clock = FleetClock::new(cli.speed);
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     let state = AppState::new(fleet, banner, clock.start());
@@ -134,7 +130,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     let log_path = crate::logging::init(&paths::log_file());
     tracing::info!(
-        banner = %console.state.banner.text(true),
+        banner = %Symbols { ascii: true }.banner(&console.state.banner),
         language = console.language,
         theme = %console.theme.name,
         ascii = console.symbols.ascii,

@@ -9,6 +9,7 @@ pub mod event;
 pub mod health;
 pub mod keymap;
 pub mod launch;
+pub mod layout;
 pub mod logging;
 pub mod runtime;
 pub mod terminal;

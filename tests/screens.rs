@@ -227,3 +227,18 @@ fn problems_under_the_grid_are_worst_first_then_oldest_with_the_reason() {
     let healthy = common::played("imap-backend-down", 0, 80, 24);
     assert!(text(&render(&healthy, &theme("default"), false)).contains("no problems"));
 }
+
+#[test]
+fn dry_run_and_read_only_stand_out_in_the_banner() {
+    let mut state = incident(80, 24);
+    state.banner.dry_run = true;
+    state.banner.read_only = true;
+    let buf = render(&state, &theme("default"), false);
+    let top = text(&buf).lines().next().unwrap().to_owned();
+    assert!(
+        top.starts_with(" TRAINING ×10  DRY-RUN  READ-ONLY "),
+        "{top}"
+    );
+    let (x, y) = find(&buf, "TRAINING", "DRY-RUN");
+    assert_eq!(buf[(x, y)].bg, Color::Yellow, "guards in their own colour");
+}

@@ -1,6 +1,6 @@
 //! The whole binary in tmux: keys in, screens out, as an on-call engineer would see them.
 //! Every wait polls `capture-pane` until the text appears; nothing asserts on time.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
 #[path = "support/tmux.rs"]
 mod tmux;

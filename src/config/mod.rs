@@ -5,7 +5,9 @@ pub mod paths;
 pub mod theme;
 
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::fmt;
+use std::path::Path;
 
 /// A configuration error a person can act on: where, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,4 +85,58 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Co
             message,
         }
     })
+}
+
+/// Why a `--theme` / `--scenario` value could not be read.
+#[derive(Debug)]
+pub enum Lookup {
+    /// Neither a built-in name nor an existing file.
+    Unknown {
+        kind: &'static str,
+        name: String,
+        built_in: Vec<&'static str>,
+    },
+    /// A file that exists but cannot be read.
+    Unreadable(ConfigError),
+}
+
+impl fmt::Display for Lookup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Lookup::Unknown {
+                kind,
+                name,
+                built_in,
+            } => write!(
+                f,
+                "unknown {kind} `{name}`: not a built-in {kind} ({}) nor a file",
+                built_in.join(", ")
+            ),
+            Lookup::Unreadable(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// The text behind a built-in name or a file path, with the origin errors should name.
+pub fn read_named(
+    name_or_file: &str,
+    built_in: &[(&'static str, &'static str)],
+    kind: &'static str,
+) -> Result<(String, Cow<'static, str>), Lookup> {
+    if let Some((name, text)) = built_in.iter().find(|(n, _)| *n == name_or_file) {
+        return Ok((format!("<built-in {kind} {name}>"), Cow::Borrowed(*text)));
+    }
+    let path = Path::new(name_or_file);
+    if !path.exists() {
+        return Err(Lookup::Unknown {
+            kind,
+            name: name_or_file.to_owned(),
+            built_in: built_in.iter().map(|(n, _)| *n).collect(),
+        });
+    }
+    std::fs::read_to_string(path)
+        .map(|text| (name_or_file.to_owned(), Cow::Owned(text)))
+        .map_err(|e| {
+            Lookup::Unreadable(ConfigError::new(name_or_file, format!("cannot read: {e}")))
+        })
 }

@@ -1,9 +1,8 @@
 //! Theme files: `themes/*.yaml`, embedded so the binary works without the folder.
 
-use super::{ConfigError, parse_yaml};
+use super::{ConfigError, Lookup, parse_yaml, read_named};
 use crate::ui::theme::{ColorDepth, RolesSpec, Theme};
 use serde::Deserialize;
-use std::path::Path;
 
 /// The shipped themes: (name, YAML). The first is the default.
 pub const BUILT_IN: [(&str, &str); 4] = [
@@ -44,23 +43,13 @@ pub fn parse_theme(text: &str, origin: &str, depth: ColorDepth) -> Result<Theme,
 
 /// Loads a built-in theme by name, or a theme file by path.
 pub fn load_theme(name_or_file: &str, depth: ColorDepth) -> Result<Theme, ConfigError> {
-    if let Some((name, text)) = BUILT_IN.iter().find(|(n, _)| *n == name_or_file) {
-        return parse_theme(text, &format!("<built-in theme {name}>"), depth);
+    match read_named(name_or_file, &BUILT_IN, "theme") {
+        Ok((origin, text)) => parse_theme(&text, &origin, depth),
+        Err(Lookup::Unreadable(e)) => Err(e),
+        Err(unknown @ Lookup::Unknown { .. }) => {
+            Err(ConfigError::new("--theme", unknown.to_string()))
+        }
     }
-    let path = Path::new(name_or_file);
-    if !path.exists() {
-        let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
-        return Err(ConfigError::new(
-            name_or_file,
-            format!(
-                "unknown theme: not a built-in theme ({}) nor a file",
-                names.join(", ")
-            ),
-        ));
-    }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::new(name_or_file, format!("cannot read: {e}")))?;
-    parse_theme(&text, name_or_file, depth)
 }
 
 /// The colour depth the terminal announces (COLORTERM, TERM); 16 colours when unsure.

@@ -1,7 +1,7 @@
 //! The fleet clock: wall time, sped up in training so waits and windows pass faster.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[derive(Debug, Clone, Copy)]
 pub struct FleetClock {
@@ -10,6 +10,8 @@ pub struct FleetClock {
     speed: f64,
 }
 
+// The one place the console reads the time.
+#[allow(clippy::disallowed_methods)]
 impl FleetClock {
     pub fn new(speed: f64) -> FleetClock {
         FleetClock {
@@ -27,11 +29,5 @@ impl FleetClock {
     pub fn now(&self) -> DateTime<Utc> {
         let wall = self.wall_start.elapsed().as_secs_f64() * self.speed;
         self.fleet_start + TimeDelta::milliseconds((wall * 1_000.0) as i64)
-    }
-
-    /// How much wall time a span of fleet time takes.
-    pub fn wall(&self, fleet: TimeDelta) -> Duration {
-        let ms = fleet.num_milliseconds().max(0) as f64 / self.speed;
-        Duration::from_millis(ms as u64)
     }
 }

@@ -1,10 +1,10 @@
 //! The mode banner (top) and the status bar (bottom), on every screen.
 
 use super::format::clock;
-use super::layout::is_wide;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::AlertValue;
+use crate::layout::is_wide;
 use crate::update::{AppState, Mode, Prompt, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,9 +31,12 @@ impl Widget for BannerView<'_> {
         let mode_style = mode_style(self.theme, &state.banner.mode);
         let sep = self.symbols.separator();
         let mut spans = vec![Span::styled(
-            format!(" {} ", state.banner.text(self.symbols.ascii)),
+            format!(" {} ", self.symbols.mode(&state.banner.mode)),
             mode_style,
         )];
+        for guard in state.banner.guards() {
+            spans.push(Span::styled(format!(" {guard} "), self.theme.banner_guard));
+        }
         // What hides servers comes first: a filter must never be cut off.
         let total = state.fleet.servers().len();
         let filter = state.live_filter();

@@ -29,7 +29,7 @@ impl DrillView<'_> {
                 server.name,
                 server.role.label(),
                 server.site,
-                if self.symbols.ascii { ">" } else { "›" },
+                self.symbols.cursor(),
                 self.drill.set.name()
             ),
             self.theme.title,
@@ -76,7 +76,7 @@ impl DrillView<'_> {
     /// What feeds the monitor and what that depends on.
     fn source(&self, monitor: Monitor) -> (String, String) {
         let role = self.state.fleet.servers()[self.drill.server].role;
-        let to = format!("{} {}", arrow(self.symbols), monitor.target_service(role));
+        let to = format!("{} {}", self.symbols.arrow(), monitor.target_service(role));
         match monitor.input() {
             MonitorInput::Probe(p) => (
                 format!(
@@ -103,7 +103,7 @@ impl DrillView<'_> {
         let mut rule = format!(
             "{} {} {n}/{of} failing",
             policy.rule.describe(),
-            dash(self.symbols)
+            self.symbols.dash()
         );
         if let Some(mean) = m.mean_latency_ms() {
             rule.push_str(&format!(", mean {mean} ms"));
@@ -170,14 +170,6 @@ impl DrillView<'_> {
         }
         lines
     }
-}
-
-fn arrow(s: Symbols) -> &'static str {
-    if s.ascii { "->" } else { "→" }
-}
-
-fn dash(s: Symbols) -> &'static str {
-    if s.ascii { "-" } else { "—" }
 }
 
 impl Widget for DrillView<'_> {

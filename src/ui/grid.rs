@@ -1,10 +1,10 @@
 //! The grid: servers × health sets. Builds only the rows it shows.
 
 use super::format::{Age, fit};
-use super::layout::{header_rows, is_wide};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::{AlertValue, Cell, HealthSet, Role};
+use crate::layout::{header_rows, is_wide};
 use crate::update::AppState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

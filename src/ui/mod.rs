@@ -1,15 +1,16 @@
 //! Views: pure functions of state and theme. No I/O, no clock.
 
 pub mod bars;
+pub mod color;
 pub mod drill;
 pub mod format;
 pub mod grid;
 pub mod help;
-pub mod layout;
 pub mod problems;
 pub mod symbols;
 pub mod theme;
 
+use crate::layout;
 use crate::update::{AppState, Screen};
 use bars::{BannerView, StatusView};
 use drill::DrillView;
@@ -36,7 +37,7 @@ impl Widget for ScreenView<'_> {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if layout::too_small(area.width, area.height) {
             // The mode stays visible even here: it is what says whose fleet this is.
-            let text = state.banner.text(symbols.ascii);
+            let text = symbols.banner(&state.banner);
             let banner = format::fit(&text, usize::from(area.width), symbols.ascii);
             let style = bars::mode_style(theme, &state.banner.mode);
             buf.set_stringn(area.x, area.y, banner, usize::from(area.width), style);

@@ -106,7 +106,7 @@ impl Widget for ProblemsView<'_> {
             usize::from(area.width),
             self.theme.header,
         );
-        let wide = super::layout::is_wide(area.width);
+        let wide = crate::layout::is_wide(area.width);
         let room = usize::from(area.height - 1);
         let shown = if problems.len() > room {
             room - 1

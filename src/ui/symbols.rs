@@ -1,6 +1,7 @@
 //! Glyphs and lines, in Unicode or plain ASCII (`--ascii`, non-UTF-8 locales).
 
 use crate::health::AlertValue;
+use crate::update::{Banner, Mode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Symbols {
@@ -44,6 +45,33 @@ impl Symbols {
 
     pub fn times(self) -> &'static str {
         if self.ascii { "x" } else { "×" }
+    }
+
+    pub fn dash(self) -> &'static str {
+        if self.ascii { "-" } else { "—" }
+    }
+
+    pub fn arrow(self) -> &'static str {
+        if self.ascii { "->" } else { "→" }
+    }
+
+    /// `TRAINING ×10`, `PRODUCTION fleet.yaml`, plus `DRY-RUN` / `READ-ONLY`: the words of
+    /// the mode banner and the terminal title.
+    pub fn banner(self, banner: &Banner) -> String {
+        let mut text = self.mode(&banner.mode);
+        for guard in banner.guards() {
+            text.push(' ');
+            text.push_str(guard);
+        }
+        text
+    }
+
+    /// `TRAINING ×10` or `PRODUCTION fleet.yaml`.
+    pub fn mode(self, mode: &Mode) -> String {
+        match mode {
+            Mode::Training { speed, .. } => format!("TRAINING {}{speed}", self.times()),
+            Mode::Production { inventory } => format!("PRODUCTION {inventory}"),
+        }
     }
 
     /// A sparkline of `values`, scaled to their maximum.

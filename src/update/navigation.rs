@@ -3,7 +3,7 @@
 use super::state::{AppState, Screen};
 use crate::action::Action;
 use crate::health::{AlertValue, HealthSet};
-use crate::ui::layout;
+use crate::layout;
 
 pub(super) fn step(state: &mut AppState, action: Action) {
     if let Screen::Drill(drill) = &state.screen {

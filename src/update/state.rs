@@ -18,30 +18,11 @@ pub struct Banner {
 }
 
 impl Banner {
-    /// `TRAINING ×10`, `PRODUCTION fleet.yaml`, plus `DRY-RUN` / `READ-ONLY`.
-    pub fn text(&self, ascii: bool) -> String {
-        let mut text = match &self.mode {
-            Mode::Training { speed, .. } => {
-                let times = if ascii { "x" } else { "×" };
-                format!("TRAINING {times}{}", format_speed(*speed))
-            }
-            Mode::Production { inventory } => format!("PRODUCTION {inventory}"),
-        };
-        if self.dry_run {
-            text.push_str(" DRY-RUN");
-        }
-        if self.read_only {
-            text.push_str(" READ-ONLY");
-        }
-        text
-    }
-}
-
-fn format_speed(speed: f64) -> String {
-    if (speed - speed.round()).abs() < 1e-9 {
-        format!("{speed:.0}")
-    } else {
-        format!("{speed}")
+    /// The guard words the banner shows beside the mode.
+    pub fn guards(&self) -> impl Iterator<Item = &'static str> {
+        [(self.dry_run, "DRY-RUN"), (self.read_only, "READ-ONLY")]
+            .into_iter()
+            .filter_map(|(on, word)| on.then_some(word))
     }
 }
 

@@ -1,4 +1,5 @@
-//! Screen geometry shared by the views and by `update` (to keep the cursor on screen).
+//! Screen geometry: the views draw by it and `update` keeps the cursor on screen by it,
+//! so it belongs to neither.
 
 use ratatui::layout::Rect;
 
