@@ -6,7 +6,7 @@
 mod tmux;
 
 use std::process::Command;
-use tmux::{Pen, Tmux, quote, styled_lines, text, wait_for_pid};
+use tmux::{Pen, Tmux, quote, styled_lines, text, wait_for_line};
 
 const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 const HEADERS: &str = "SERVER ROLE SITE IMAP IMAP.Proxy IMAP.Protocol POP POP.Proxy POP.Protocol";
@@ -274,7 +274,7 @@ fn killed_by(signal: &str, code: u8) {
         quote(BIN)
     ));
     tmux.wait_for("the grid", |s| row(s, "cas-01").is_some());
-    let pid = wait_for_pid(&pid_file);
+    let pid = wait_for_line(&pid_file);
     let status = Command::new("kill")
         .args([&format!("-{signal}"), &pid])
         .status();
@@ -282,6 +282,22 @@ fn killed_by(signal: &str, code: u8) {
     let exit = format!("EXIT={code}");
     tmux.wait_for(&exit, |s| s.lines().any(|l| l.trim() == exit));
     assert_terminal_restored(&tmux);
+}
+
+#[test]
+fn a_vanished_terminal_ends_like_sighup_not_with_a_crash() {
+    let tmux = Tmux::start("vanish", 80, 24);
+    let status = tmux.dir().join("status");
+    // The wrapper ignores HUP so it outlives the pane and can write down the exit status.
+    tmux.shell(&format!(
+        "sh -c 'trap \"\" HUP; \"$1\"; echo $? > \"$2\"' sh {} {}",
+        quote(BIN),
+        quote(&status.display().to_string())
+    ));
+    tmux.wait_for("the grid", |s| row(s, "cas-01").is_some());
+    tmux.kill_pane();
+    let code = wait_for_line(&status);
+    assert_eq!(code.trim(), "129", "not a panic or an abort (134)");
 }
 
 #[test]

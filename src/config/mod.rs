@@ -46,7 +46,8 @@ impl ConfigError {
             let rest = &line[k + key.len() + 1..];
             if let Some(v) = rest.find(value) {
                 error.line = Some(n + 1);
-                error.column = Some(k + key.len() + 1 + v + 1);
+                // Columns count characters, as editors do, not bytes.
+                error.column = Some(line[..k + key.len() + 1 + v].chars().count() + 1);
                 break;
             }
         }

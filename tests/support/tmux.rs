@@ -101,6 +101,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// Closes the pane as a dropped SSH link closes a pty: its processes get SIGHUP and
+    /// the terminal is gone for good.
+    pub fn kill_pane(&self) {
+        self.run(&["kill-pane", "-t", "main"]);
+    }
+
     pub fn resize(&self, width: u16, height: u16) {
         let (w, h) = (width.to_string(), height.to_string());
         self.run(&["resize-window", "-t", "main", "-x", &w, "-y", &h]);
@@ -137,16 +143,16 @@ pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// Waits until `path` holds a process id (written by the pane's shell).
+/// Waits until `path` holds a whole line (a pid, an exit status) and returns it.
 #[track_caller]
-pub fn wait_for_pid(path: &Path) -> String {
+pub fn wait_for_line(path: &Path) -> String {
     let start = Instant::now();
     loop {
         let pid = std::fs::read_to_string(path).unwrap_or_default();
         if pid.ends_with('\n') {
             return pid.trim().to_owned();
         }
-        assert!(start.elapsed() < DEADLINE, "no pid in {}", path.display());
+        assert!(start.elapsed() < DEADLINE, "no line in {}", path.display());
         std::thread::sleep(Duration::from_millis(50));
     }
 }
