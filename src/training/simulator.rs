@@ -5,7 +5,9 @@ use super::scenario::{Fault, Remedy, Scenario, Symptom};
 use crate::health::{MetricReport, Probe, ProbeKind, ProbeReport, Protocol};
 use chrono::{DateTime, TimeDelta, Utc};
 
-/// How long a simulated probe waits for an answer before it gives up.
+/// How long a simulated probe waits for a service's first answer (connect, greeting) before
+/// it gives up. Slow *commands* are another matter: a session whose greeting comes at once
+/// but whose commands take 70 s succeeds, slowly — that is what the latency monitor sees.
 const PROBE_TIMEOUT_MS: u32 = 30_000;
 
 pub struct Simulator {
