@@ -242,3 +242,14 @@ fn dry_run_and_read_only_stand_out_in_the_banner() {
     let (x, y) = find(&buf, "TRAINING", "DRY-RUN");
     assert_eq!(buf[(x, y)].bg, Color::Yellow, "guards in their own colour");
 }
+
+#[test]
+fn a_latency_problem_says_how_slow() {
+    let state = common::played("pop-slow-commands", 900, 120, 36);
+    let screen = text(&render(&state, &theme("default"), false));
+    let line = screen.lines().find(|l| l.contains("cas-01 POP ")).unwrap();
+    assert!(
+        line.contains("AverageCommandProcessingTimeGt60sMonitor: mean command latency 70 s"),
+        "{screen}"
+    );
+}

@@ -25,7 +25,8 @@ impl Rule {
             Rule::ConsecutiveFailures { count } => format!("{count} consecutive failures"),
             Rule::FailuresWithin { count, window } => format!("{count} failures within {window}"),
             Rule::MeanLatencyAbove { threshold, window } => {
-                format!("mean latency over {window} > {threshold}")
+                let limit = threshold.0.num_seconds();
+                format!("mean latency over {window} > {limit} s")
             }
             Rule::MetricAbove {
                 threshold,

@@ -3,6 +3,7 @@
 use super::format::{age, fit};
 use super::symbols::Symbols;
 use super::theme::Theme;
+use crate::health::monitor::LastResult;
 use crate::health::{AlertValue, HealthSet, Monitor};
 use crate::update::AppState;
 use ratatui::buffer::Buffer;
@@ -75,9 +76,13 @@ impl ProblemsView<'_> {
         if let Some(monitor) = p.monitor {
             let why = fleet
                 .monitor(p.server, monitor)
-                .and_then(|m| m.last.as_ref())
-                .and_then(|r| r.error.clone())
-                .unwrap_or_else(|| fleet.policy(monitor).rule.describe());
+                .map(|m| match (&m.last, m.mean_latency_ms(), m.last_metric) {
+                    (Some(LastResult { error: Some(e), .. }), _, _) => e.clone(),
+                    (_, Some(mean), _) => format!("mean command latency {} s", mean / 1_000),
+                    (_, _, Some(queued)) => format!("{queued:.0} requests queued"),
+                    _ => fleet.policy(monitor).rule.describe(),
+                })
+                .unwrap_or_default();
             spans.push(Span::styled(
                 format!("  {}: ", monitor.name()),
                 self.theme.text,
