@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=$PWD/target/release/healthdeck
-state=$(mktemp -d)
+home=$(mktemp -d) # help shows the log as ~/.local/state/…, not a machine's path
 sock="healthdeck-shots-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$state"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home"' EXIT
 
 wait_for() { # wait_for REGEX: poll the pane until it matches (90 s at most)
   for _ in $(seq 1 900); do
@@ -28,7 +28,7 @@ for size in 120x36 80x24; do
   rows=${size#*x}
   tmux -L "$sock" kill-server 2>/dev/null || true
   tmux -L "$sock" -u new-session -d -s shot -x "$cols" -y "$rows" \
-    "env LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$state $bin"
+    "env -u XDG_STATE_HOME HOME=$home LANG=C.UTF-8 TERM=xterm-256color $bin"
   # Both incidents of the default scenario: cas-02 (CTP) and mbx-02 (back end).
   wait_for "cas-02 .*(Unhealthy|UNHL)"
   wait_for "mbx-02 .*(Unhealthy|UNHL)"
