@@ -220,6 +220,33 @@ fn slash_filter_shows_in_the_banner_at_80_columns() {
 }
 
 #[test]
+fn a_non_utf8_locale_draws_in_ascii() {
+    let tmux = Tmux::start("ascii", 80, 24);
+    launch(&tmux, "LANG=C", FAST);
+    let screen = tmux.wait_for("mbx-02 Unhealthy", |s| {
+        row(s, "mbx-02").is_some_and(|r| r.contains("XUNHL"))
+    });
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.starts_with(" TRAINING x60 "), "{screen}");
+}
+
+#[test]
+fn too_small_says_so_and_comes_back_when_enlarged() {
+    let tmux = Tmux::start("small", 40, 12);
+    launch(&tmux, "", "");
+    let screen = tmux.wait_for("the too-small notice", |s| s.contains("terminal too small"));
+    assert!(screen.contains("40x12, need 80x24"), "{screen}");
+    assert!(
+        screen.contains("TRAINING"),
+        "the mode stays visible: {screen}"
+    );
+    tmux.resize(80, 24);
+    tmux.wait_for("the grid", |s| row(s, "cas-01").is_some());
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "EXIT=0"));
+}
+
+#[test]
 fn question_mark_shows_help_and_escape_closes_it() {
     let tmux = Tmux::start("help", 80, 24);
     launch(&tmux, "", "");
