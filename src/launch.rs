@@ -77,7 +77,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         dry_run: cli.dry_run,
         read_only: cli.read_only,
     };
-    let title = format!("healthdeck {} {}", symbols.dash(), symbols.banner(&banner));
+    // Plain ASCII: window titles pass through tmux, screen and window managers that mangle
+    // anything else (tmux shows `×` as `_`).
+    let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
     let clock = FleetClock::new(cli.speed);
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     let state = AppState::new(fleet, banner, clock.start());
@@ -123,6 +125,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
+    // crossterm drops every colour under NO_COLOR by itself; a theme the user named
+    // explicitly wins over NO_COLOR (DESIGN), so tell crossterm so.
+    if cli.theme.is_some() {
+        crossterm::style::force_color_output(true);
+    }
     // Raw mode on a file or a pipe would run an invisible console.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("healthdeck: the console needs a terminal on stdin and stdout");

@@ -188,3 +188,39 @@ fn scenario_errors_name_the_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn a_scenario_can_override_a_monitors_rule_and_keeps_the_rest() {
+    use healthdeck::health::{Monitor, MonitorKind, MonitorPolicy, Protocol, Rule, Span};
+    let text = format!(
+        "{FLEET}rules:\n  ImapSelfTestMonitor:\n    rule: {{ consecutive_failures: 4 }}\n    interval: 5m\n"
+    );
+    let policies = Scenario::parse(&text, "r.yaml").unwrap().policies();
+    let self_test = Monitor {
+        protocol: Protocol::Imap,
+        kind: MonitorKind::SelfTest,
+    };
+    let policy = policies[self_test.index()];
+    assert_eq!(policy.rule, Rule::ConsecutiveFailures { count: 4 });
+    assert_eq!(
+        policy.degraded_for,
+        Span::seconds(60),
+        "untouched fields keep the defaults"
+    );
+    assert_eq!(
+        policy.stale_after,
+        Span::minutes(15),
+        "three slow intervals before Unknown"
+    );
+    let ctp = Monitor {
+        protocol: Protocol::Imap,
+        kind: MonitorKind::Ctp,
+    };
+    assert_eq!(policies[ctp.index()], MonitorPolicy::default_for(ctp));
+    let bad = format!("{FLEET}rules:\n  ImapSelfTestMonitr: {{ interval: 5m }}\n");
+    let err = Scenario::parse(&bad, "r.yaml").unwrap_err().to_string();
+    assert!(
+        err.starts_with("r.yaml:7:") && err.contains("unknown monitor `ImapSelfTestMonitr`"),
+        "{err}"
+    );
+}

@@ -379,6 +379,25 @@ fn no_color_draws_without_any_colour() {
     assert!(pen_at(&styled, "mbx-02", "UNHL").reverse);
 }
 
+#[test]
+fn an_explicit_theme_wins_over_no_color_and_the_title_names_the_mode() {
+    let tmux = Tmux::start("theme", 80, 24);
+    launch(
+        &tmux,
+        "NO_COLOR=1",
+        &format!("{FAST} --theme high-contrast"),
+    );
+    tmux.wait_for("mbx-02 Unhealthy", |s| {
+        row(s, "mbx-02").is_some_and(|r| r.contains("UNHL"))
+    });
+    let pen = pen_at(&tmux.styled_screen(), "mbx-02", "UNHL");
+    assert!(
+        matches!(pen.bg, Some(9)),
+        "high-contrast's bright red: {pen:?}"
+    );
+    assert_eq!(tmux.title(), "healthdeck - TRAINING x60");
+}
+
 /// Runs the binary without a terminal: these all fail (or list) before touching it.
 fn run(args: &[&str]) -> (i32, String, String) {
     let state = tempfile::tempdir().unwrap();

@@ -4,9 +4,11 @@ use super::monitors::{Monitor, MonitorKind};
 use super::span::Span;
 use serde::Deserialize;
 
-/// The condition that makes a monitor fail.
+/// The condition that makes a monitor fail. In YAML one of
+/// `{ consecutive_failures: 3 }`, `{ failures: 3, within: 15m }`,
+/// `{ mean_latency_above: 60s, over: 5m }`, `{ queued_above: 500, for: 5m }`.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "RuleSpec")]
 pub enum Rule {
     /// `count` probe failures in a row.
     ConsecutiveFailures { count: u32 },
@@ -16,6 +18,61 @@ pub enum Rule {
     MeanLatencyAbove { threshold: Span, window: Span },
     /// The metric stays above `threshold` for `duration`.
     MetricAbove { threshold: f64, duration: Span },
+}
+
+/// A rule as written: exactly one of the four shapes must be filled in.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    consecutive_failures: Option<u32>,
+    failures: Option<u32>,
+    within: Option<Span>,
+    mean_latency_above: Option<Span>,
+    over: Option<Span>,
+    queued_above: Option<f64>,
+    #[serde(rename = "for")]
+    for_: Option<Span>,
+}
+
+impl TryFrom<RuleSpec> for Rule {
+    type Error = String;
+
+    fn try_from(spec: RuleSpec) -> Result<Rule, String> {
+        let r = &spec;
+        let rule = match (
+            r.consecutive_failures,
+            r.failures,
+            r.within,
+            r.mean_latency_above,
+        ) {
+            (Some(count), None, None, None) => Some(Rule::ConsecutiveFailures { count }),
+            (None, Some(count), Some(window), None) => Some(Rule::FailuresWithin { count, window }),
+            (None, None, None, Some(threshold)) => r
+                .over
+                .map(|window| Rule::MeanLatencyAbove { threshold, window }),
+            (None, None, None, None) => {
+                r.queued_above
+                    .zip(r.for_)
+                    .map(|(threshold, duration)| Rule::MetricAbove {
+                        threshold,
+                        duration,
+                    })
+            }
+            _ => None,
+        };
+        let extra = match rule {
+            Some(Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. }) => {
+                r.over.is_some() || r.queued_above.is_some() || r.for_.is_some()
+            }
+            Some(Rule::MeanLatencyAbove { .. }) => r.queued_above.is_some() || r.for_.is_some(),
+            _ => false,
+        };
+        rule.filter(|_| !extra).ok_or_else(|| {
+            "a rule is one of { consecutive_failures: 3 }, { failures: 3, within: 15m }, \
+             { mean_latency_above: 60s, over: 5m }, { queued_above: 500, for: 5m }"
+                .to_owned()
+        })
+    }
 }
 
 impl Rule {

@@ -101,6 +101,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// The pane's title, as the program set it.
+    pub fn title(&self) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", "#{pane_title}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     /// Closes the pane as a dropped SSH link closes a pty: its processes get SIGHUP and
     /// the terminal is gone for good.
     pub fn kill_pane(&self) {
