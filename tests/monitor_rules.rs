@@ -63,6 +63,21 @@ fn alert(state: &AppState, server: usize, kind: MonitorKind) -> AlertValue {
     state.fleet.monitor(server, monitor).unwrap().alert
 }
 
+/// mbx-01's IMAP requests-queued metric reads `n` at `at`.
+fn queued(at: i64, n: f64) -> Event {
+    Event::Metrics(vec![MetricReport {
+        server: 1,
+        protocol: Protocol::Imap,
+        at: t(at),
+        queued: n,
+    }])
+}
+
+const QUEUE: Monitor = Monitor {
+    protocol: Protocol::Imap,
+    kind: MonitorKind::RequestsQueued,
+};
+
 /// Feeds one probe result a minute from `start`, each `true` a success.
 fn feed(state: &mut AppState, server: usize, kind: ProbeKind, start: i64, results: &[bool]) {
     for (i, ok) in results.iter().enumerate() {
@@ -238,18 +253,7 @@ fn mean_latency_over_five_minutes_above_sixty_seconds() {
 #[test]
 fn requests_queued_above_500_for_five_minutes() {
     let mut s = console();
-    let queued = |at: i64, n: f64| {
-        Event::Metrics(vec![MetricReport {
-            server: 1,
-            protocol: Protocol::Imap,
-            at: t(at),
-            queued: n,
-        }])
-    };
-    let monitor = Monitor {
-        protocol: Protocol::Imap,
-        kind: MonitorKind::RequestsQueued,
-    };
+    let monitor = QUEUE;
     for minute in 0..5 {
         update(&mut s, queued(minute * 60, 650.0));
     }
@@ -353,18 +357,7 @@ fn every_monitor_knows_its_place_and_health_set() {
 #[test]
 fn a_dip_in_the_queue_does_not_make_a_long_queue_healthy() {
     let mut s = console();
-    let queued = |at: i64, n: f64| {
-        Event::Metrics(vec![MetricReport {
-            server: 1,
-            protocol: Protocol::Imap,
-            at: t(at),
-            queued: n,
-        }])
-    };
-    let monitor = Monitor {
-        protocol: Protocol::Imap,
-        kind: MonitorKind::RequestsQueued,
-    };
+    let monitor = QUEUE;
     for minute in 0..=7 {
         update(&mut s, queued(minute * 60, 650.0));
     }
