@@ -190,3 +190,18 @@ fn the_cursor_stays_on_screen_when_paging() {
     key(&mut s, KeyCode::Char('g'));
     assert_eq!((s.cursor_row, s.scroll), (0, 0));
 }
+
+#[test]
+fn esc_and_a_key_in_one_packet_act_as_both_keys() {
+    // On a slow link Esc then `/` can arrive together and parse as Alt+/.
+    let mut s = incident();
+    key(&mut s, KeyCode::Char('n'));
+    key(&mut s, KeyCode::Enter);
+    assert!(matches!(s.screen, Screen::Drill(_)));
+    update(
+        &mut s,
+        Event::Key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::ALT)),
+    );
+    assert_eq!(s.screen, Screen::Grid, "the Esc went back");
+    assert!(s.prompt.is_some(), "the / opened the filter");
+}

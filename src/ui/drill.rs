@@ -158,15 +158,16 @@ impl DrillView<'_> {
                     m.latencies.iter().max().copied().unwrap_or(0)
                 )
             };
-            lines.extend([
-                Line::from(vec![label("source"), text(source)]),
-                Line::from(vec![label("rule"), text(self.rule(monitor, m))]),
-                Line::from(vec![label("latency"), text(spark)]),
-                Line::from(vec![
-                    label("depends"),
-                    Span::styled(depends, self.theme.dim),
-                ]),
-            ]);
+            lines.push(Line::from(vec![label("source"), text(source)]));
+            lines.push(Line::from(vec![label("rule"), text(self.rule(monitor, m))]));
+            // A queue metric has no latencies to draw.
+            if !matches!(monitor.input(), MonitorInput::RequestsQueued(_)) {
+                lines.push(Line::from(vec![label("latency"), text(spark)]));
+            }
+            lines.push(Line::from(vec![
+                label("depends"),
+                Span::styled(depends, self.theme.dim),
+            ]));
         }
         lines
     }

@@ -10,26 +10,21 @@ use crate::action::Action;
 use crate::effect::{Effect, QuitReason};
 use crate::event::Event;
 use crate::keymap::{KeyContext, action_for};
-use crossterm::event::KeyEventKind;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Applies one event. Everything the console decides happens here.
 pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
-        Event::Key(key) => {
-            state.flash = None;
-            if state.prompt.is_some() {
-                return prompt::key(state, key);
-            }
-            let context = if state.help {
-                KeyContext::Help
-            } else if matches!(state.screen, Screen::Drill(_)) {
-                KeyContext::Drill
-            } else {
-                KeyContext::Grid
-            };
-            action_for(key, context).map_or_else(Vec::new, |a| apply(state, a))
+        Event::Key(key) if key.modifiers.contains(KeyModifiers::ALT) => {
+            // No binding uses Alt: an "Alt+key" is Esc and a key that arrived in one packet
+            // (a slow SSH link, or a quick typist), so it is handled as the two keys.
+            let mut effects = self::key(state, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+            effects.extend(self::key(state, plain));
+            effects
         }
+        Event::Key(key) => self::key(state, key),
         Event::Resize { width, height } => {
             state.width = width;
             state.height = height;
@@ -55,6 +50,21 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
         }
         Event::Signal(signal) => vec![Effect::Quit(QuitReason::Signal(signal))],
     }
+}
+
+fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    state.flash = None;
+    if state.prompt.is_some() {
+        return prompt::key(state, key);
+    }
+    let context = if state.help {
+        KeyContext::Help
+    } else if matches!(state.screen, Screen::Drill(_)) {
+        KeyContext::Drill
+    } else {
+        KeyContext::Grid
+    };
+    action_for(key, context).map_or_else(Vec::new, |a| apply(state, a))
 }
 
 /// Applies one action (what a key meant).
