@@ -99,10 +99,18 @@ impl Widget for ProblemsView<'_> {
             return;
         }
         let problems = self.problems();
+        // A filter can hide problems: say so rather than imply the fleet is fine.
+        let scope = if self.state.live_filter().is_empty() {
+            ""
+        } else {
+            " among the filtered servers"
+        };
         let title = match problems.len() {
-            0 => " no problems: every monitor in view is Healthy, Unknown or Disabled".to_owned(),
-            1 => " 1 problem, worst first".to_owned(),
-            n => format!(" {n} problems, worst first"),
+            0 => format!(
+                " no problems{scope}: every monitor in view is Healthy, Unknown or Disabled"
+            ),
+            1 => format!(" 1 problem{scope}, worst first"),
+            n => format!(" {n} problems{scope}, worst first"),
         };
         buf.set_stringn(
             area.x,
