@@ -2,7 +2,7 @@
 
 use crate::config::{ConfigError, parse_yaml};
 use crate::health::rules::PolicyOverride;
-use crate::health::{Monitor, MonitorPolicy, Protocol, Role, Server, Span};
+use crate::health::{Monitor, MonitorPolicy, Role, Server, Span};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -136,15 +136,6 @@ pub fn service_role(service: &str) -> Option<Role> {
     match service {
         "MSExchangeIMAP4" | "MSExchangePOP3" => Some(Role::Cas),
         "MSExchangeIMAP4BE" | "MSExchangePOP3BE" | "MSExchangeIS" => Some(Role::Mailbox),
-        _ => None,
-    }
-}
-
-/// The protocol a service serves, if it serves one.
-pub fn service_protocol(service: &str) -> Option<Protocol> {
-    match service {
-        "MSExchangeIMAP4" | "MSExchangeIMAP4BE" => Some(Protocol::Imap),
-        "MSExchangePOP3" | "MSExchangePOP3BE" => Some(Protocol::Pop),
         _ => None,
     }
 }
