@@ -1,6 +1,6 @@
 //! The command line (DESIGN "Command line").
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -11,6 +11,8 @@ use std::path::PathBuf;
              across a fleet, with runbooks. Without --inventory it opens the training fleet."
 )]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// A real fleet's inventory (never picked up silently). Not supported yet.
     #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
     pub inventory: Option<PathBuf>,
@@ -35,4 +37,21 @@ pub struct Cli {
     /// Run no platform command at all (probes still run).
     #[arg(long)]
     pub read_only: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check runbooks and scenario files: exit 0 clean, 1 findings, 2 usage.
+    Lint(LintArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Runbook or scenario files, or folders of them (default: the built-in runbooks and
+    /// scenarios).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Check an inventory file too. Not supported yet.
+    #[arg(long, value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
 }

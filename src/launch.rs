@@ -60,6 +60,11 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         (None, None) => theme::load_theme("default", depth),
     }
     .map_err(|e| Refusal(e.to_string()))?;
+    // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
+    crate::runbook::Library::built_in().map_err(|findings| {
+        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        Refusal(lines.join("\n"))
+    })?;
     let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
     let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
     let ascii = cli.ascii
@@ -114,6 +119,9 @@ pub fn list_scenarios() -> String {
 
 /// The whole program after flag parsing; returns the process exit code.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    if let Some(crate::cli::Command::Lint(args)) = &cli.command {
+        return Ok(crate::lint::run(args));
+    }
     if cli.scenario.as_deref() == Some("list") {
         print!("{}", list_scenarios());
         return Ok(ExitCode::SUCCESS);

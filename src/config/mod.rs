@@ -1,6 +1,7 @@
 //! Configuration files: the one YAML parse function, XDG paths, themes.
 
 pub mod lang;
+pub mod locate;
 pub mod paths;
 pub mod theme;
 

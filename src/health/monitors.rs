@@ -97,6 +97,13 @@ impl Monitor {
             .find(|m| m.health_set() == health_set && m.name().eq_ignore_ascii_case(name))
     }
 
+    /// Finds a monitor by name within a protocol, as runbooks name them.
+    pub fn named(protocol: Protocol, name: &str) -> Option<Monitor> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.protocol == protocol && m.name() == name)
+    }
+
     pub fn health_set(self) -> HealthSet {
         match (self.protocol, self.kind) {
             (Protocol::Imap, MonitorKind::ProxyTest) => HealthSet::ImapProxy,

@@ -1,5 +1,6 @@
 //! The training fleet: scenarios and the simulator that plays them.
 
+pub mod databases;
 pub mod scenario;
 pub mod simulator;
 

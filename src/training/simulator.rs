@@ -1,6 +1,7 @@
 //! The simulated fleet: answers probes from the scenario's fault timeline. Pure: the
 //! runtime asks it questions with "now" and turns the answers into events.
 
+use super::databases::Databases;
 use super::scenario::{Fault, Remedy, Scenario, Symptom};
 use crate::health::{MetricReport, Probe, ProbeKind, ProbeReport, Protocol};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -15,15 +16,22 @@ pub struct Simulator {
     start: DateTime<Utc>,
     /// When each fault was healed by a recovery action, if it was.
     healed: Vec<Option<DateTime<Utc>>>,
+    databases: Databases,
+    /// Protocol logging per server: [IMAP, POP].
+    protocol_logging: Vec<[bool; 2]>,
 }
 
 impl Simulator {
     pub fn new(scenario: Scenario, start: DateTime<Utc>) -> Simulator {
         let healed = vec![None; scenario.faults.len()];
+        let databases = Databases::new(&scenario.fleet);
+        let protocol_logging = vec![[false; 2]; scenario.fleet.len()];
         Simulator {
             scenario,
             start,
             healed,
+            databases,
+            protocol_logging,
         }
     }
 
@@ -72,6 +80,47 @@ impl Simulator {
             }
         }
         healed_any
+    }
+
+    /// A server restart restarts every service on it too: it heals what a restart of the
+    /// server or of any of its services heals.
+    pub fn restart_server(&mut self, server: &str, now: DateTime<Utc>) -> bool {
+        let mut healed_any = false;
+        for (i, fault) in self.scenario.faults.iter().enumerate() {
+            let heals = matches!(
+                fault.healed_by,
+                Remedy::RestartServer | Remedy::RestartService
+            );
+            if fault.server == server
+                && heals
+                && self.healed[i].is_none()
+                && self.started(fault, now)
+            {
+                self.healed[i] = Some(now);
+                healed_any = true;
+            }
+        }
+        healed_any
+    }
+
+    pub fn server_index(&self, name: &str) -> Option<usize> {
+        self.scenario.fleet.iter().position(|s| s.name == name)
+    }
+
+    pub fn databases(&self) -> &Databases {
+        &self.databases
+    }
+
+    pub fn databases_mut(&mut self) -> &mut Databases {
+        &mut self.databases
+    }
+
+    pub fn protocol_logging(&self, server: usize, protocol: Protocol) -> bool {
+        self.protocol_logging[server][protocol as usize]
+    }
+
+    pub fn set_protocol_logging(&mut self, server: usize, protocol: Protocol, on: bool) {
+        self.protocol_logging[server][protocol as usize] = on;
     }
 
     fn started(&self, fault: &Fault, now: DateTime<Utc>) -> bool {

@@ -2,6 +2,8 @@
 //! fleet times, `update` consumes the events. No terminal, no wall clock.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod drill;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use healthdeck::event::Event;
 use healthdeck::health::FleetState;

@@ -1,0 +1,123 @@
+//! `healthdeck lint [PATH…]`: checks runbook and scenario files and prints every finding
+//! as `file:line:column: message`. Exit 0 clean, 1 findings, 2 usage.
+
+use crate::cli::LintArgs;
+use crate::config::{ConfigError, parse_yaml};
+use crate::runbook::{Library, Source, library};
+use crate::training;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub const EXIT_FINDINGS: u8 = 1;
+
+/// What a YAML file is, by its top-level keys.
+enum Kind {
+    Runbook,
+    Scenario,
+}
+
+fn kind_of(text: &str, origin: &str) -> Result<Kind, ConfigError> {
+    let value: serde_yaml::Value = parse_yaml(text, origin)?;
+    let has = |key: &str| value.as_mapping().is_some_and(|m| m.contains_key(key));
+    if has("procedures") {
+        Ok(Kind::Runbook)
+    } else if has("fleet") || has("faults") {
+        Ok(Kind::Scenario)
+    } else {
+        let mut e = ConfigError::new(
+            origin,
+            "neither a runbook (`procedures:`) nor a scenario (`fleet:`, `faults:`)",
+        );
+        e.line = Some(1);
+        e.column = Some(1);
+        Err(e)
+    }
+}
+
+/// The files a path names: itself, or the YAML files of a folder, sorted.
+fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .collect();
+        files.sort();
+        Ok(files)
+    } else if path.exists() {
+        Ok(vec![path.to_owned()])
+    } else {
+        Err(format!("{}: no such file or folder", path.display()))
+    }
+}
+
+/// Every finding in the named files (or the built-ins), in file order.
+pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    if paths.is_empty() {
+        for (name, text) in library::BUILT_IN {
+            texts.push((format!("<built-in runbooks/{name}>"), text.to_owned()));
+        }
+        for (name, text) in training::BUILT_IN {
+            texts.push((format!("<built-in scenario {name}>"), text.to_owned()));
+        }
+    }
+    for path in paths {
+        for file in expand(path)? {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+            texts.push((file.display().to_string(), text));
+        }
+    }
+    let mut findings = Vec::new();
+    let mut runbooks = Vec::new();
+    for (origin, text) in &texts {
+        match kind_of(text, origin) {
+            Err(e) => findings.push(e),
+            Ok(Kind::Scenario) => {
+                if let Err(e) = training::Scenario::parse(text, origin) {
+                    findings.push(e);
+                }
+            }
+            Ok(Kind::Runbook) => runbooks.push(Source {
+                origin: origin.clone(),
+                text,
+            }),
+        }
+    }
+    let built_in = Library::built_in().ok();
+    let (_, runbook_findings) = Library::check(&runbooks, built_in.as_ref());
+    findings.extend(runbook_findings);
+    Ok((texts.len(), findings))
+}
+
+pub fn run(args: &LintArgs) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if let Some(inventory) = &args.inventory {
+        let _ = writeln!(
+            std::io::stderr(),
+            "healthdeck lint: {}: inventories are not supported by this version yet",
+            inventory.display()
+        );
+        return ExitCode::from(crate::launch::EXIT_USAGE);
+    }
+    match findings(&args.paths) {
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "healthdeck lint: {message}");
+            ExitCode::from(crate::launch::EXIT_USAGE)
+        }
+        Ok((files, found)) if found.is_empty() => {
+            let _ = writeln!(out, "{files} files checked: no findings");
+            ExitCode::SUCCESS
+        }
+        Ok((files, found)) => {
+            for finding in &found {
+                let _ = writeln!(out, "{finding}");
+            }
+            let _ = writeln!(out, "{files} files checked: {} findings", found.len());
+            ExitCode::from(EXIT_FINDINGS)
+        }
+    }
+}

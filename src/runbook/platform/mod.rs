@@ -1,0 +1,35 @@
+//! Platforms turn platform-neutral steps into what really runs: Exchange cmdlets, or the
+//! training simulator (which shows the Exchange command, tagged SIMULATED).
+
+pub mod exchange;
+pub mod training;
+
+pub use exchange::{Arg, Command, RunsOn};
+
+use super::step::StepCall;
+use super::vocabulary::RecoveryAction;
+
+/// The kinds of fleet a step can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Platform {
+    Exchange,
+    Training,
+}
+
+impl Platform {
+    /// Destructive is a property of action × platform (DESIGN "Contracts"): failover,
+    /// server restarts and rebalancing everywhere, service restarts outside training.
+    pub fn destructive(self, action: RecoveryAction) -> bool {
+        match self {
+            Platform::Exchange => action.destructive_in_production(),
+            Platform::Training => {
+                action.destructive_in_production() && action != RecoveryAction::RestartService
+            }
+        }
+    }
+
+    /// The step must be confirmed by typing the server's name before it runs.
+    pub fn needs_confirmation(self, call: &StepCall) -> bool {
+        call.confirm || self.destructive(call.action)
+    }
+}
