@@ -177,3 +177,54 @@ fn find_index(lines: &[&str], start: Pos, n: usize) -> Option<Pos> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Seg, locate};
+
+    const TEXT: &str = "\
+# comment
+procedures:
+  - id: one
+    steps:
+      - id: a
+        action: rerun_probe
+        title: { en: A, ko: 가 }
+      -
+        id: b
+        compensation: [x, y]
+  - id: two
+";
+
+    #[test]
+    fn finds_values_along_block_and_flow_paths() {
+        use Seg::{Index, Key};
+        let at = |path: &[Seg<'_>]| locate(TEXT, path);
+        assert_eq!(at(&[Key("procedures")]), Some((3, 3)));
+        assert_eq!(at(&[Key("procedures"), Index(1), Key("id")]), Some((11, 9)));
+        let step = [Key("procedures"), Index(0), Key("steps"), Index(0)];
+        assert_eq!(
+            at(&[step[0], step[1], step[2], step[3], Key("action")]),
+            Some((6, 17))
+        );
+        let ko = [step[0], step[1], step[2], step[3], Key("title"), Key("ko")];
+        assert_eq!(at(&ko), Some((7, 29)));
+        let second = [
+            step[0],
+            step[1],
+            step[2],
+            Index(1),
+            Key("compensation"),
+            Index(1),
+        ];
+        assert_eq!(at(&second), Some((10, 27)));
+    }
+
+    #[test]
+    fn a_missing_key_points_at_its_parent() {
+        use Seg::{Index, Key};
+        let path = [Key("procedures"), Index(1), Key("steps")];
+        assert_eq!(locate(TEXT, &path), Some((11, 5)));
+        assert_eq!(locate("", &path), None);
+    }
+}

@@ -79,7 +79,7 @@ impl Library {
         for source in sources {
             match parse_yaml::<RunbookSpec>(source.text, &source.origin) {
                 Ok(spec) => parsed.push((source, spec)),
-                Err(e) => findings.push(e),
+                Err(e) => findings.push(at_named_value(e, source.text)),
             }
         }
         let mut library = Library::default();
@@ -123,4 +123,30 @@ impl Library {
             p.monitors.contains(&monitor) && p.spec.role.is_none_or(|needed| role.runs(needed))
         })
     }
+}
+
+/// serde places errors from a value's own parser (an unknown action or condition) at the
+/// enclosing step; the value itself is where the engineer has to look.
+fn at_named_value(mut error: ConfigError, text: &str) -> ConfigError {
+    let named = ["unknown action `", "unknown condition `"]
+        .iter()
+        .find_map(|prefix| error.message.split(prefix).nth(1))
+        .and_then(|rest| rest.split('`').next());
+    let (Some(value), Some(from)) = (named, error.line) else {
+        return error;
+    };
+    let found = text
+        .lines()
+        .enumerate()
+        .skip(from - 1)
+        .find_map(|(n, line)| {
+            let colon = line.find(": ")?;
+            let at = line[colon..].find(value)? + colon;
+            Some((n + 1, line[..at].chars().count() + 1))
+        });
+    if let Some((line, column)) = found {
+        error.line = Some(line);
+        error.column = Some(column);
+    }
+    error
 }

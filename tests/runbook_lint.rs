@@ -1,0 +1,247 @@
+//! Runbook files are checked: the shipped ones pass, and each kind of mistake is reported
+//! with its exact message, file, line and column — by the library and by `healthdeck lint`.
+#![allow(clippy::unwrap_used)]
+
+use healthdeck::config::lang::{self, LANGUAGES};
+use healthdeck::runbook::Library;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/runbooks")
+        .join(name)
+}
+
+fn lint(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+        .arg("lint")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("HEALTHDECK_INVENTORY")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_shipped_runbooks_and_scenarios_pass() {
+    assert!(Library::built_in().is_ok());
+    let (code, out, _) = lint(&[]);
+    assert_eq!((code, out.as_str()), (0, "6 files checked: no findings\n"));
+    let (code, out, _) = lint(&["runbooks", "scenarios"]);
+    assert_eq!((code, out.as_str()), (0, "6 files checked: no findings\n"));
+    let (code, _, _) = lint(&["tests/fixtures/runbooks/good.yaml"]);
+    assert_eq!(code, 0);
+}
+
+/// Each bad fixture is good.yaml with one mistake, and yields exactly one finding.
+#[test]
+fn each_kind_of_mistake_is_reported_where_it_is() {
+    let cases = [
+        (
+            "bad-unknown-action.yaml",
+            "21:17: procedures[0].steps[2]: unknown action `reboot_server` (known: restart_service, rerun_probe, failover_databases, check_active_copies, set_protocol_logging, get_protocol_log_location, identify_mailbox_server, check_server_health, restart_server, wait_and_recheck, reenable_activation, rebalance_databases, escalate)",
+        ),
+        (
+            "bad-missing-step.yaml",
+            "17:24: compensation `logging-of` of step `logging-on`: no later step `logging-of` in procedure `drill`",
+        ),
+        (
+            "bad-missing-procedure.yaml",
+            "10:15: `call: verify-probes`: no procedure `verify-probes`",
+        ),
+        (
+            "bad-missing-translation.yaml",
+            "24:22: instruction of step `restart` of `drill` has no `ja` translation",
+        ),
+        (
+            "bad-duplicate-id.yaml",
+            "25:13: duplicate step id `restart` in procedure `drill`",
+        ),
+        (
+            "bad-unconfirmed-destructive.yaml",
+            "22:18: `confirm: false` on `restart_server`, a destructive action: it always asks for confirmation",
+        ),
+        (
+            "bad-unknown-condition.yaml",
+            "11:18: procedures[0].steps[0]: unknown condition `transient_error`: expected `role == cas`, `role == mailbox`, or an expectation (probe_succeeded, no_active_copies, server_healthy, monitor_healthy) or a called procedure's ending (transient, resolved, completed, escalated), optionally after `not`",
+        ),
+        (
+            "bad-unreported-fact.yaml",
+            "32:22: `escalate_if: not no_active_copies`: no step of `drill` up to here reports `no_active_copies`",
+        ),
+        (
+            "bad-unknown-monitor.yaml",
+            "5:16: unknown IMAP monitor `ImapProxyMonitor` (known: ImapCTPMonitor, AverageCommandProcessingTimeGt60sMonitor, RequestsQueuedGt500Monitor, ImapProxyTestMonitor, ImapDeepTestMonitor, ImapSelfTestMonitor)",
+        ),
+        (
+            "bad-missing-parameter.yaml",
+            "15:17: `set_protocol_logging` needs `enabled`",
+        ),
+        (
+            "bad-unknown-field.yaml",
+            "22:9: procedures[0].steps[2]: unknown field `confirmed`, expected one of `id`, `action`, `call`, `service`, `enabled`, `wait`, `health_sets`, `on`, `only_if`, `stop_if`, `escalate_if`, `confirm`, `compensation`, `optional`, `title`, `instruction`",
+        ),
+        (
+            "bad-no-escalate-step.yaml",
+            "32:22: `escalate_if` needs an `escalate` step in procedure `drill`",
+        ),
+    ];
+    for (file, expected) in cases {
+        let path = fixture(file);
+        let (_, findings) = healthdeck::lint::findings(std::slice::from_ref(&path)).unwrap();
+        let messages: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [format!("{}:{expected}", path.display())],
+            "{file}"
+        );
+    }
+    let dir = std::fs::read_dir(fixture("")).unwrap();
+    let bad = dir.filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("bad-")
+    });
+    assert_eq!(bad.count(), cases.len(), "every bad fixture has a case");
+}
+
+#[test]
+fn the_command_exits_1_on_findings_and_2_on_usage_errors() {
+    let (code, out, _) = lint(&["tests/fixtures/runbooks/bad-duplicate-id.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "tests/fixtures/runbooks/bad-duplicate-id.yaml:25:13: duplicate step id `restart` in \
+         procedure `drill`\n1 files checked: 1 findings\n"
+    );
+    // A folder is checked as one set: the fixtures all define `drill`, so ids and
+    // monitors clash across files on top of each file's own mistake.
+    let (code, out, _) = lint(&["tests/fixtures/runbooks"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(":3:9: duplicate procedure id `drill`\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("13 files checked: 21 findings\n"), "{out}");
+
+    let (code, _, err) = lint(&["no/such/runbook.yaml"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "healthdeck lint: no/such/runbook.yaml: no such file or folder\n"
+        )
+    );
+    let (code, _, err) = lint(&["--inventory", "fleet.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, _) = lint(&["--no-such-flag"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn scenarios_and_unknown_files_are_linted_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("scenario.yaml");
+    let text = std::fs::read_to_string("scenarios/imap-backend-down.yaml").unwrap();
+    std::fs::write(
+        &scenario,
+        text.replace("  - server: mbx-02", "  - server: mbx-99"),
+    )
+    .unwrap();
+    let other = dir.path().join("other.yaml");
+    std::fs::write(&other, "servers: []\n").unwrap();
+    let (code, out, _) = lint(&[scenario.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{}:", scenario.display())),
+        "{out}"
+    );
+    assert!(lines[0].contains("mbx-99"), "{out}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:1:1: neither a runbook (`procedures:`) nor a scenario (`fleet:`, `faults:`)",
+            other.display()
+        )
+    );
+}
+
+/// Besides lint: every procedure and step speaks all five languages, each its own words.
+#[test]
+fn every_procedure_has_all_five_languages() {
+    let library = Library::built_in().unwrap();
+    assert_eq!(library.procedures().len(), 10);
+    for procedure in library.procedures() {
+        let id = procedure.id();
+        let mut texts = vec![(format!("{id} title"), &procedure.spec.title, false)];
+        for step in &procedure.spec.steps {
+            texts.push((format!("{id}/{} title", step.id), &step.title, false));
+            texts.push((
+                format!("{id}/{} instruction", step.id),
+                &step.instruction,
+                true,
+            ));
+        }
+        for (what, text, translated) in texts {
+            for language in LANGUAGES {
+                let words = text.get(language).map_or("", |t| t.trim());
+                assert!(!words.is_empty(), "{what}: no {language}");
+                if translated && language != "en" {
+                    assert_ne!(words, text["en"].trim(), "{what}: {language} is English");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_monitor_opens_a_procedure_on_every_role_it_runs_on() {
+    use healthdeck::health::{Monitor, Role};
+    let library = Library::built_in().unwrap();
+    for monitor in Monitor::ALL {
+        for role in [Role::Cas, Role::Mailbox, Role::Both] {
+            if monitor.applies_to(role) {
+                let found = library.for_monitor(monitor, role);
+                assert!(found.is_some(), "{} on {role:?}", monitor.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_language_comes_from_the_flag_then_each_locale_variable() {
+    let r = lang::resolve;
+    assert_eq!(r(Some("ja"), Some("ko_KR.UTF-8"), None, None), "ja");
+    assert_eq!(
+        r(None, Some("ko_KR.UTF-8"), Some("ja_JP"), Some("pt_BR")),
+        "ko"
+    );
+    assert_eq!(r(None, None, Some("ja_JP.UTF-8"), Some("pt_BR")), "ja");
+    assert_eq!(r(None, Some(""), None, Some("pt_BR.UTF-8")), "pt-BR");
+    assert_eq!(r(None, None, None, Some("zh_TW.Big5")), "zh-TW");
+    assert_eq!(r(None, None, None, Some("zh_HK.UTF-8")), "zh-TW");
+    assert_eq!(r(None, None, None, Some("zh_CN.UTF-8")), "en");
+    assert_eq!(r(None, None, None, Some("C")), "en");
+    assert_eq!(r(None, None, None, None), "en");
+    assert_eq!(r(Some("pt-BR"), None, None, None), "pt-BR");
+    assert_eq!(r(Some("zh-TW"), None, None, None), "zh-TW");
+    assert_eq!(r(Some("ko"), None, None, None), "ko");
+}
+
+#[test]
+fn a_missing_translation_falls_back_to_english() {
+    let mut text = healthdeck::runbook::spec::Text::new();
+    text.insert("en".into(), "Restart".into());
+    text.insert("ko".into(), "재시작".into());
+    assert_eq!(healthdeck::runbook::localized(&text, "ko"), "재시작");
+    assert_eq!(healthdeck::runbook::localized(&text, "ja"), "Restart");
+}
