@@ -91,6 +91,10 @@ fn each_kind_of_mistake_is_reported_where_it_is() {
             "bad-no-escalate-step.yaml",
             "32:22: `escalate_if` needs an `escalate` step in procedure `drill`",
         ),
+        (
+            "bad-call-cycle.yaml",
+            "10:15: call cycle: `drill` calls `loop`, which calls back into `drill`",
+        ),
     ];
     for (file, expected) in cases {
         let path = fixture(file);
@@ -130,7 +134,7 @@ fn the_command_exits_1_on_findings_and_2_on_usage_errors() {
         out.contains(":3:9: duplicate procedure id `drill`\n"),
         "{out}"
     );
-    assert!(out.ends_with("13 files checked: 21 findings\n"), "{out}");
+    assert!(out.ends_with("14 files checked: 23 findings\n"), "{out}");
 
     let (code, _, err) = lint(&["no/such/runbook.yaml"]);
     assert_eq!(

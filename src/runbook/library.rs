@@ -102,6 +102,9 @@ impl Library {
                 &mut seen,
             ));
         }
+        for (source, spec) in &parsed {
+            findings.extend(lint::check_cycles(source, spec, &library));
+        }
         (library, findings)
     }
 

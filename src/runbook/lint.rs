@@ -344,3 +344,67 @@ fn check_action(
         );
     }
 }
+
+/// A procedure that, through its calls, calls itself would recurse until the engine's depth
+/// limit: reported at each call step that starts such a cycle.
+pub(super) fn check_cycles(
+    source: &Source<'_>,
+    spec: &RunbookSpec,
+    library: &Library,
+) -> Vec<ConfigError> {
+    let mut checker = Checker {
+        source,
+        findings: Vec::new(),
+    };
+    // One finding per cycle: its other members are not reported again.
+    let mut in_reported_cycle: Vec<&str> = Vec::new();
+    for (p, procedure) in spec.procedures.iter().enumerate() {
+        for (s, step) in procedure.steps.iter().enumerate() {
+            let Some(target) = &step.call else { continue };
+            if target == &procedure.id || in_reported_cycle.contains(&target.as_str()) {
+                continue; // "calls itself" is its own finding
+            }
+            if path_back(
+                library,
+                target,
+                &procedure.id,
+                &mut vec![procedure.id.clone()],
+            )
+            .is_some()
+            {
+                let path = [
+                    Seg::Key("procedures"),
+                    Seg::Index(p),
+                    Seg::Key("steps"),
+                    Seg::Index(s),
+                    Seg::Key("call"),
+                ];
+                in_reported_cycle.extend([procedure.id.as_str(), target.as_str()]);
+                checker.report(
+                    &path,
+                    format!(
+                        "call cycle: `{}` calls `{target}`, which calls back into `{}`",
+                        procedure.id, procedure.id
+                    ),
+                );
+            }
+        }
+    }
+    checker.findings
+}
+
+/// Whether `from` reaches `to` through calls (depth-first, each procedure once).
+fn path_back(library: &Library, from: &str, to: &str, seen: &mut Vec<String>) -> Option<()> {
+    if seen.iter().any(|s| s == from) {
+        return None;
+    }
+    seen.push(from.to_owned());
+    let procedure = library.procedure(from)?;
+    for step in &procedure.spec.steps {
+        let Some(next) = &step.call else { continue };
+        if next == to || path_back(library, next, to, seen).is_some() {
+            return Some(());
+        }
+    }
+    None
+}
