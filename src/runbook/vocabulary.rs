@@ -93,7 +93,9 @@ impl RecoveryAction {
     /// The facts this action's output establishes.
     pub fn reports(self) -> &'static [Expectation] {
         match self {
-            RecoveryAction::RerunProbe => &[Expectation::ProbeSucceeded],
+            RecoveryAction::RerunProbe | RecoveryAction::IdentifyMailboxServer => {
+                &[Expectation::ProbeSucceeded]
+            }
             RecoveryAction::CheckActiveCopies => &[Expectation::NoActiveCopies],
             RecoveryAction::CheckServerHealth | RecoveryAction::WaitAndRecheck => {
                 &[Expectation::ServerHealthy, Expectation::MonitorHealthy]
