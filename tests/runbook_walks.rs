@@ -161,12 +161,8 @@ fn deep_self_walks(f: Family) {
 }
 
 #[test]
-fn imap_deep_self_walks() {
+fn deep_self_walks_imap_and_pop() {
     deep_self_walks(IMAP);
-}
-
-#[test]
-fn pop_deep_self_walks() {
     deep_self_walks(POP);
 }
 
@@ -268,12 +264,8 @@ fn ctp_walks(f: Family) {
 }
 
 #[test]
-fn imap_ctp_walks() {
+fn ctp_walks_imap_and_pop() {
     ctp_walks(IMAP);
-}
-
-#[test]
-fn pop_ctp_walks() {
     ctp_walks(POP);
 }
 
@@ -327,12 +319,8 @@ fn proxy_walks(f: Family) {
 }
 
 #[test]
-fn imap_proxy_walks() {
+fn proxy_walks_imap_and_pop() {
     proxy_walks(IMAP);
-}
-
-#[test]
-fn pop_proxy_walks() {
     proxy_walks(POP);
 }
 
@@ -410,12 +398,8 @@ fn latency_walks(f: Family) {
 }
 
 #[test]
-fn imap_latency_walks() {
+fn latency_walks_imap_and_pop() {
     latency_walks(IMAP);
-}
-
-#[test]
-fn pop_latency_walks() {
     latency_walks(POP);
 }
 
