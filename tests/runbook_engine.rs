@@ -197,3 +197,47 @@ fn destructive_steps_ask_for_confirmation_per_platform() {
         assert!(!Platform::Exchange.destructive(action), "{action}");
     }
 }
+
+#[test]
+fn an_optional_step_can_be_skipped_and_the_walk_still_resolves() {
+    use healthdeck::runbook::Expectation::NoActiveCopies;
+    let library = common::drill::library();
+    let deep = Monitor {
+        protocol: Protocol::Pop,
+        kind: MonitorKind::DeepTest,
+    };
+    let mut walk = Walk::start(
+        library,
+        "pop-deep-self",
+        server("mbx-02", Role::Mailbox),
+        deep,
+    )
+    .unwrap();
+    assert!(walk.skip().is_err(), "a required step cannot be skipped");
+    ok(
+        &mut walk,
+        &[(ServerHealthy, false), (MonitorHealthy, false)],
+    );
+    for (expected, facts) in [
+        ("rerun-probe", vec![(ProbeSucceeded, false)]),
+        ("restart-back-end", vec![]),
+        ("rerun-after-service", vec![(ProbeSucceeded, false)]),
+        ("failover", vec![]),
+        ("check-copies", vec![(NoActiveCopies, true)]),
+        ("restart-server", vec![]),
+        ("rerun-after-restart", vec![(ProbeSucceeded, true)]),
+        ("reenable-activation", vec![]),
+    ] {
+        assert_eq!(step(&walk), expected);
+        ok(&mut walk, &facts);
+    }
+    let Next::Run(call) = walk.next() else {
+        panic!()
+    };
+    assert_eq!((call.step.as_str(), call.optional), ("rebalance", true));
+    walk.skip().unwrap();
+    let Next::Done(outcome) = walk.next() else {
+        panic!()
+    };
+    assert_eq!((outcome.ending, outcome.owed.len()), (Ending::Resolved, 0));
+}
