@@ -6,7 +6,7 @@ use super::vocabulary::{Condition, Fact, RecoveryAction, TargetServer};
 use crate::config::ConfigError;
 use crate::config::lang::LANGUAGES;
 use crate::config::locate::{Seg, locate};
-use crate::health::{Monitor, Protocol};
+use crate::health::Monitor;
 use std::collections::HashSet;
 
 struct Checker<'a> {
@@ -94,7 +94,7 @@ fn check_monitors(
                 .collect();
             let message = format!(
                 "unknown {} monitor `{name}` (known: {})",
-                protocol_label(protocol),
+                protocol.label(),
                 known.join(", ")
             );
             checker.report(&path, message);
@@ -114,10 +114,6 @@ fn check_monitors(
         monitors.push(monitor);
     }
     monitors
-}
-
-fn protocol_label(protocol: Protocol) -> &'static str {
-    protocol.label()
 }
 
 /// Every language present, no unknown language, nothing empty.

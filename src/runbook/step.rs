@@ -97,6 +97,8 @@ pub enum SkipReason {
     NoMailboxServer,
     /// A chain of calls deeper than any runbook needs: a call cycle.
     CallTooDeep,
+    /// The called procedure is not in the library (lint reports this before a walk).
+    UnknownProcedure,
     /// The engineer left the walk here.
     Aborted,
 }
@@ -109,6 +111,7 @@ impl fmt::Display for SkipReason {
             SkipReason::ByEngineer => f.write_str("skipped by the engineer"),
             SkipReason::NoMailboxServer => f.write_str("no Mailbox server was identified"),
             SkipReason::CallTooDeep => f.write_str("calls nested too deep"),
+            SkipReason::UnknownProcedure => f.write_str("the called procedure does not exist"),
             SkipReason::Aborted => f.write_str("the walk was aborted here"),
         }
     }

@@ -279,19 +279,21 @@ impl<'l> Walk<'l> {
 
     fn enter(&mut self, index: usize, target: &str) {
         let library = self.library;
-        let Some(callee) = library.procedure(target) else {
-            self.record(index, StepStatus::Skipped(SkipReason::CallTooDeep));
-            self.top().advance();
-            return;
+        let frame = self.top();
+        let (server, monitor) = (frame.target(index), frame.monitor);
+        let entered = match (library.procedure(target), server) {
+            (None, _) => Err(SkipReason::UnknownProcedure),
+            (Some(_), _) if self.frames.len() >= MAX_DEPTH => Err(SkipReason::CallTooDeep),
+            (Some(_), None) => Err(SkipReason::NoMailboxServer),
+            (Some(callee), Some(server)) => Ok((callee, server)),
         };
-        if self.frames.len() >= MAX_DEPTH {
-            self.record(index, StepStatus::Skipped(SkipReason::CallTooDeep));
-            self.top().advance();
-            return;
-        }
-        let frame = self.frames.last().map(|f| (f.target(index), f.monitor));
-        let Some((Some(server), monitor)) = frame else {
-            return;
+        let (callee, server) = match entered {
+            Ok(entered) => entered,
+            Err(reason) => {
+                self.record(index, StepStatus::Skipped(reason));
+                self.top().advance();
+                return;
+            }
         };
         let monitor = callee_monitor(callee, monitor);
         let status = StepStatus::Called {

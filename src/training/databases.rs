@@ -15,7 +15,7 @@ pub struct Database {
 /// A database copy as `Get-MailboxDatabaseCopyStatus` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyStatus {
-    /// `DB01\mbx-02`.
+    /// The database's name (`DB01`); the platform shows the copy as `DB01\mbx-02`.
     pub name: String,
     pub status: &'static str,
 }

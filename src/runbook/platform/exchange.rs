@@ -11,7 +11,6 @@
 use crate::health::{Protocol, Role};
 use crate::runbook::step::StepCall;
 use crate::runbook::vocabulary::{HealthSetScope, RecoveryAction, ServiceChoice};
-use std::fmt::Write as _;
 
 mod reading;
 pub use reading::{ReadError, Reading, read};
@@ -70,12 +69,7 @@ impl Command {
         match &self.runs_on {
             RunsOn::ExchangeShell => pipeline,
             RunsOn::Server(server) => {
-                let mut text = String::new();
-                let _ = write!(
-                    text,
-                    "Invoke-Command -ComputerName {server} -ScriptBlock {{ {pipeline} }}"
-                );
-                text
+                format!("Invoke-Command -ComputerName {server} -ScriptBlock {{ {pipeline} }}")
             }
         }
     }
