@@ -162,6 +162,7 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
                             .wrap_err("cannot resume the terminal")?;
                         urgent = true;
                     }
+                    Effect::Start(_) | Effect::Cancel(_) | Effect::Record(_) => {}
                 }
             }
         }

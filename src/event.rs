@@ -1,6 +1,7 @@
 //! What happened: the only input `update` ever sees.
 
 use crate::health::{MetricReport, ProbeReport};
+use crate::job::{JobEnd, OutputLine, RunId};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
@@ -25,4 +26,14 @@ pub enum Event {
     Probes(Vec<ProbeReport>),
     Metrics(Vec<MetricReport>),
     Signal(Signal),
+    /// Lines a running step printed, in the order read (a batch per stream read).
+    StepOutput {
+        run: RunId,
+        lines: Vec<OutputLine>,
+    },
+    /// A step ended; all its output came before this.
+    StepEnded {
+        run: RunId,
+        end: JobEnd,
+    },
 }

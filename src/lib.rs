@@ -7,6 +7,8 @@ pub mod config;
 pub mod effect;
 pub mod event;
 pub mod health;
+pub mod incident;
+pub mod job;
 pub mod keymap;
 pub mod launch;
 pub mod layout;

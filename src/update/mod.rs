@@ -49,6 +49,7 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Signal(signal) => vec![Effect::Quit(QuitReason::Signal(signal))],
+        Event::StepOutput { .. } | Event::StepEnded { .. } => Vec::new(),
     }
 }
 

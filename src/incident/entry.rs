@@ -1,0 +1,138 @@
+//! What one line of the incident record says. `update` decides what is recorded (as
+//! `Effect::Record`); the runtime stamps, writes and syncs it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The record format's version, in the header line.
+pub const SCHEMA: &str = "healthdeck.incident/1";
+
+/// One line of the file: when, and what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// UTC, RFC 3339, on the console's fleet clock (wall time outside training).
+    pub at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub entry: Entry,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Entry {
+    /// The first line: whose session, where, in which mode.
+    Session {
+        schema: String,
+        version: String,
+        user: String,
+        host: String,
+        pid: u32,
+        /// SSH_CONNECTION of the engineer's session, when there is one.
+        ssh_connection: Option<String>,
+        /// The banner: `TRAINING ×10 (scenario)` or `PRODUCTION <inventory>`.
+        mode: String,
+        dry_run: bool,
+        read_only: bool,
+        language: String,
+    },
+    /// A monitor's alert value changed.
+    Transition {
+        server: String,
+        monitor: String,
+        from: String,
+        to: String,
+    },
+    RunbookOpened {
+        procedure: String,
+        title: String,
+        monitor: String,
+        server: String,
+    },
+    /// A step's command was started (or, under dry-run / read-only, shown and not run).
+    StepStarted {
+        run: u64,
+        procedure: String,
+        step: String,
+        title: String,
+        server: String,
+        action: String,
+        /// The exact command; training shows the Exchange command tagged SIMULATED.
+        command: Option<String>,
+        by: String,
+        compensating: bool,
+    },
+    /// A step that did not run: a gate, the engineer, dry-run or read-only.
+    StepSkipped {
+        procedure: String,
+        step: String,
+        server: String,
+        reason: String,
+        /// The command it would have run (dry-run shows every command).
+        command: Option<String>,
+    },
+    /// What was typed at a destructive step's confirmation, and whether it matched.
+    Confirmation {
+        procedure: String,
+        step: String,
+        server: String,
+        typed: String,
+        accepted: bool,
+        by: String,
+    },
+    /// A cancel was asked for.
+    CancelRequested { run: u64, by: String },
+    Output {
+        run: u64,
+        /// `stdout` or `stderr`.
+        stream: String,
+        line: String,
+    },
+    StepEnded {
+        run: u64,
+        /// `succeeded`, `failed`, `timed_out`, `cancelled`.
+        exit: String,
+        code: Option<i32>,
+        duration_ms: u64,
+        /// The named expectations the output established.
+        facts: BTreeMap<String, bool>,
+        note: Option<String>,
+    },
+    /// Leaving a runbook half-way: the compensations owed, and what the engineer chose.
+    CompensationsOffered { procedure: String, owed: Vec<String> },
+    CompensationsDecided {
+        procedure: String,
+        run: bool,
+        owed: Vec<String>,
+        by: String,
+    },
+    RunbookClosed {
+        procedure: String,
+        /// `transient`, `resolved`, `completed`, `escalated`, `aborted`, or `left` (closed
+        /// with the walk unfinished).
+        ending: String,
+        /// Compensations still owed when it closed: not done.
+        owed: Vec<String>,
+    },
+    /// The last line of a session that ended cleanly.
+    SessionEnded {
+        reason: String,
+        /// Steps still running at the end, left running unobserved.
+        left_running: Vec<u64>,
+    },
+}
+
+impl Entry {
+    /// Step boundaries are fsynced: a crash never loses that a step started or ended.
+    pub fn is_boundary(&self) -> bool {
+        matches!(
+            self,
+            Entry::Session { .. }
+                | Entry::StepStarted { .. }
+                | Entry::StepEnded { .. }
+                | Entry::Confirmation { .. }
+                | Entry::CompensationsDecided { .. }
+                | Entry::RunbookClosed { .. }
+                | Entry::SessionEnded { .. }
+        )
+    }
+}

@@ -1,0 +1,82 @@
+//! A step job: what `update` asks the runtime to run, and what the runtime reports back.
+//! Shared by both sides, so it belongs to neither.
+
+use crate::health::{AlertValue, Monitor};
+use crate::runbook::{Answer, StepCall, StepExit};
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+
+/// One run of one step in this console session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RunId(pub u64);
+
+impl std::fmt::Display for RunId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl Stream {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        }
+    }
+}
+
+/// One line of a step's output, stamped on the fleet clock when it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputLine {
+    pub at: DateTime<Utc>,
+    pub stream: Stream,
+    /// Without the line end; invalid UTF-8 replaced (lossy).
+    pub text: String,
+}
+
+/// What runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Work {
+    /// Training: the simulator performs the call. `alerts` are the console's monitor
+    /// states on the call's server, which simulated health checks report.
+    Simulate {
+        call: Box<StepCall>,
+        alerts: Vec<(Monitor, AlertValue)>,
+    },
+    /// A real process: an argv vector, never a shell. Killed with its whole process group
+    /// on cancel or after `timeout`.
+    Process {
+        argv: Vec<String>,
+        timeout: Duration,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub run: RunId,
+    pub work: Work,
+}
+
+/// How a job ended, reported once, after all its output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobEnd {
+    pub exit: StepExit,
+    /// Wall time the job took.
+    pub duration: Duration,
+    /// The first `CAPTURE_LIMIT` bytes of stdout, for the platform to read expectations from.
+    pub stdout: String,
+    /// The simulator answers directly; a process is read by its platform.
+    pub answer: Option<Answer>,
+    /// Why it ended that way, when that needs saying ("timed out after 300 s").
+    pub note: Option<String>,
+}
+
+/// Stdout kept for reading a process's answer (its `ConvertTo-Json`): far more than any
+/// cmdlet prints, and bounded when a step floods.
+pub const CAPTURE_LIMIT: usize = 1 << 20;
