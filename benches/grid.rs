@@ -315,6 +315,7 @@ impl Frames {
                 theme,
                 symbols: Symbols { ascii: false },
                 log_path: None,
+                record_path: None,
             }
             .render(self.area, &mut self.back);
             let changed = self.front.diff(&self.back).len();

@@ -37,4 +37,20 @@ pub enum Action {
     Quit,
     /// Suspend to the shell (Ctrl-Z); the screen comes back on `fg`.
     Suspend,
+    /// Runbook: run the highlighted (next) step; on a failed one, run it again.
+    RunStep,
+    /// Runbook: cancel the running step (its whole process group) or the wait.
+    CancelStep,
+    /// Runbook: skip a failed or optional step.
+    SkipStep,
+    /// Runbook: jump to the procedure's escalation.
+    EscalateStep,
+    /// Log panel: follow the newest line, or stay put.
+    ToggleFollow,
+    /// Log panel: wrap long lines, or cut them.
+    ToggleWrap,
+    /// Log panel: one page back.
+    LogPageUp,
+    /// Log panel: one page on.
+    LogPageDown,
 }

@@ -1,12 +1,16 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
+mod record;
+
 use crate::effect::{Effect, QuitReason};
 use crate::event::{Event, Signal};
+use crate::incident::writer::Recorder;
+use crate::runtime::steps::Steps;
 use crate::runtime::{self, FleetClock};
 use crate::terminal;
 use crate::training::Simulator;
 use crate::ui::{ScreenView, Symbols, Theme};
-use crate::update::{AppState, update};
+use crate::update::{self, AppState, update};
 use color_eyre::eyre::{WrapErr, eyre};
 use crossterm::event::{Event as TermEvent, EventStream};
 use futures_util::StreamExt;
@@ -29,8 +33,14 @@ pub struct Console {
     pub log_path: Option<String>,
     pub clock: FleetClock,
     pub simulator: Option<Simulator>,
-    /// The runbook language (runbooks arrive in a later version).
-    pub language: &'static str,
+    /// This session's incident record, created before the terminal is taken.
+    pub recorder: Recorder,
+}
+
+/// How the console ended, for `main` to report.
+pub struct Ended {
+    pub reason: QuitReason,
+    pub record: std::path::PathBuf,
 }
 
 /// Everything events come from: keys, signals, health sources, the clock.
@@ -43,15 +53,20 @@ struct Sources {
     ticker: tokio::time::Interval,
     tasks: tokio::task::JoinSet<()>,
     clock: FleetClock,
+    steps: Steps,
 }
 
 impl Sources {
     fn start(clock: FleetClock, simulator: Option<Simulator>) -> color_eyre::Result<Sources> {
         let (tx, rx) = mpsc::channel::<Event>(1_024);
         let mut tasks = tokio::task::JoinSet::new();
+        let mut sim_jobs = None;
         if let Some(simulator) = simulator {
-            tasks.spawn(runtime::simulator::run(simulator, clock, tx));
+            let (jobs_tx, jobs) = mpsc::channel(16);
+            sim_jobs = Some(jobs_tx);
+            tasks.spawn(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
         }
+        let steps = Steps::new(tx, clock, sim_jobs);
         let mut ticker = tokio::time::interval(IDLE_FRAME);
         // After a long Ctrl-Z, one tick, not a burst of them.
         ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
@@ -64,12 +79,17 @@ impl Sources {
             ticker,
             tasks,
             clock,
+            steps,
         })
     }
 
     /// Waits for the next events; keys first, so output floods never starve them. Returns
     /// nothing when only `frame_due` passed (a frame is due).
-    async fn next(&mut self, frame_due: Option<Duration>) -> color_eyre::Result<Vec<Event>> {
+    async fn next(
+        &mut self,
+        frame_due: Option<Duration>,
+        flush_due: Option<Duration>,
+    ) -> color_eyre::Result<Vec<Event>> {
         let mut events = Vec::new();
         tokio::select! {
             biased;
@@ -89,6 +109,7 @@ impl Sources {
             }
             _ = self.ticker.tick() => events.push(Event::Tick(self.clock.now())),
             () = tokio::time::sleep(frame_due.unwrap_or_default()), if frame_due.is_some() => {}
+            () = tokio::time::sleep(flush_due.unwrap_or_default()), if flush_due.is_some() => {}
             // A source task only ends by failing (a panic): its health would silently go stale.
             Some(ended) = self.tasks.join_next() => {
                 let why = ended.err().map_or("it ended".to_owned(), |e| e.to_string());
@@ -100,8 +121,8 @@ impl Sources {
 }
 
 /// Runs the console until the user quits or a signal ends it.
-#[allow(clippy::disallowed_methods)] // the loop paces frames by wall time
-pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
+#[allow(clippy::disallowed_methods)] // the loop paces frames and flushes by wall time
+pub async fn run(console: Console) -> color_eyre::Result<Ended> {
     let Console {
         mut state,
         theme,
@@ -110,7 +131,7 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
         log_path,
         clock,
         simulator,
-        language: _,
+        mut recorder,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
@@ -136,24 +157,36 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
                 theme: &theme,
                 symbols,
                 log_path: log_path.as_deref(),
+                record_path: Some(recorder.path()),
             };
             if let Err(error) = term.draw(|f| f.render_widget(view, f.area())) {
                 // The tty is gone (an SSH drop races its SIGHUP): end as on SIGHUP.
                 tracing::warn!(%error, "cannot draw; the terminal is gone");
                 break QuitReason::Signal(Signal::Hangup);
             }
+            update::frame_drawn(&mut state);
             last_draw = Instant::now();
             urgent = false;
         }
         let generation = state.fleet.alert_generation;
         let frame_due = urgent.then(|| FRAME.saturating_sub(last_draw.elapsed()));
-        let events = sources.next(frame_due).await?;
-        // Input and time show at once; probe data that changed no alert waits for the tick.
-        urgent |= events
-            .iter()
-            .any(|e| matches!(e, Event::Key(_) | Event::Resize { .. } | Event::Tick(_)));
+        let flush_due = recorder.dirty().then_some(record::FLUSH);
+        let events = sources.next(frame_due, flush_due).await?;
+        // Input, time and step progress show at once; probe data that changed no alert
+        // waits for the tick.
+        urgent |= events.iter().any(|e| {
+            matches!(
+                e,
+                Event::Key(_)
+                    | Event::Resize { .. }
+                    | Event::Tick(_)
+                    | Event::StepOutput { .. }
+                    | Event::StepEnded { .. }
+            )
+        });
         let mut quit = None;
         for event in events {
+            record::observe(&mut recorder, &mut sources.steps, &event, &mut state);
             for effect in update(&mut state, event) {
                 match effect {
                     Effect::Quit(reason) => quit = Some(reason),
@@ -162,16 +195,25 @@ pub async fn run(console: Console) -> color_eyre::Result<QuitReason> {
                             .wrap_err("cannot resume the terminal")?;
                         urgent = true;
                     }
-                    Effect::Start(_) | Effect::Cancel(_) | Effect::Record(_) => {}
+                    Effect::Start(job) => sources.steps.start(job),
+                    Effect::Cancel(run) => sources.steps.cancel(run),
+                    Effect::Record(entry) => {
+                        record::write(&mut recorder, clock.now(), &entry, &mut state);
+                    }
                 }
             }
         }
+        record::flush_if_due(&mut recorder, &mut state);
         if let Some(reason) = quit {
             break reason;
         }
         urgent |= state.fleet.alert_generation != generation;
     };
+    record::finish(&mut recorder, &mut sources, &mut state, reason).await;
     sources.tasks.abort_all();
     tracing::info!(?reason, "console closed");
-    Ok(reason)
+    Ok(Ended {
+        reason,
+        record: recorder.path().to_path_buf(),
+    })
 }

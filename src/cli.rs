@@ -1,6 +1,6 @@
 //! The command line (DESIGN "Command line").
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -43,6 +43,8 @@ pub struct Cli {
 pub enum Command {
     /// Check runbooks and scenario files: exit 0 clean, 1 findings, 2 usage.
     Lint(LintArgs),
+    /// Work with incident records (one per console session).
+    Incident(IncidentArgs),
 }
 
 #[derive(Debug, Args)]
@@ -54,4 +56,42 @@ pub struct LintArgs {
     /// Check an inventory file too. Not supported yet.
     #[arg(long, value_name = "FILE")]
     pub inventory: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentArgs {
+    #[command(subcommand)]
+    pub command: IncidentCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Print a record as a timeline for the postmortem (Markdown) or as one JSON document,
+    /// to stdout. Exit 0, or 2 when the record cannot be read.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The record file (`…/healthdeck/incidents/<utc>-<host>-<pid>.jsonl`).
+    #[arg(
+        value_name = "RECORD",
+        conflicts_with = "latest",
+        required_unless_present = "latest"
+    )]
+    pub record: Option<PathBuf>,
+    /// The newest record in `$XDG_STATE_HOME/healthdeck/incidents`.
+    #[arg(long)]
+    pub latest: bool,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A readable timeline, with each step's output after it.
+    Markdown,
+    /// One JSON document: the session header and every record.
+    Json,
 }

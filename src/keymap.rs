@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum KeyContext {
     Grid,
     Drill,
+    Runbook,
     Help,
 }
 
@@ -33,6 +34,9 @@ pub fn action_for(key: KeyEvent, context: KeyContext) -> Option<Action> {
             _ => None,
         });
     }
+    if context == KeyContext::Runbook {
+        return runbook_action(key.code);
+    }
     let moves = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
         KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
@@ -53,6 +57,24 @@ pub fn action_for(key: KeyEvent, context: KeyContext) -> Option<Action> {
         (KeyContext::Grid, KeyCode::Right | KeyCode::Char('l')) => Some(Action::Right),
         (KeyContext::Grid, KeyCode::Char('/')) => Some(Action::Filter),
         (KeyContext::Drill, KeyCode::Left | KeyCode::Char('h')) => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// The runbook pane: Enter runs, letters act on the step and the log panel.
+fn runbook_action(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Enter => Some(Action::RunStep),
+        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+        KeyCode::PageUp => Some(Action::LogPageUp),
+        KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::LogPageDown),
+        KeyCode::Char('c') => Some(Action::CancelStep),
+        KeyCode::Char('s') => Some(Action::SkipStep),
+        KeyCode::Char('e') => Some(Action::EscalateStep),
+        KeyCode::Char('f') => Some(Action::ToggleFollow),
+        KeyCode::Char('w') => Some(Action::ToggleWrap),
+        KeyCode::Char('h') | KeyCode::Left => Some(Action::Back),
         _ => None,
     }
 }

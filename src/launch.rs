@@ -6,12 +6,13 @@ use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
 use crate::health::FleetState;
+use crate::incident::writer::Recorder;
 use crate::runtime::FleetClock;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
 use crate::update::{AppState, Banner, Mode};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Usage and configuration errors (DESIGN "Command line").
@@ -87,7 +88,24 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
     let clock = FleetClock::new(cli.speed);
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
-    let state = AppState::new(fleet, banner, clock.start());
+    let mut state = AppState::new(fleet, banner, clock.start());
+    state.language = language;
+    state.operator = crate::incident::header::operator();
+    let header = crate::incident::session_header(
+        Symbols { ascii: true }.banner(&state.banner),
+        cli.dry_run,
+        cli.read_only,
+        language,
+    );
+    let dir = paths::default_dir();
+    // No record, no console: what is done must be traceable afterwards.
+    let recorder = Recorder::create(&dir, &header, clock.now()).map_err(|e| {
+        Refusal(format!(
+            "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
+             writable folder)",
+            dir.display()
+        ))
+    })?;
     Ok(Console {
         state,
         theme,
@@ -96,7 +114,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         log_path: None,
         clock,
         simulator: Some(Simulator::new(scenario, clock.start())),
-        language,
+        recorder,
     })
 }
 
@@ -122,6 +140,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(crate::cli::Command::Lint(args)) = &cli.command {
         return Ok(crate::lint::run(args));
     }
+    if let Some(crate::cli::Command::Incident(args)) = &cli.command {
+        return Ok(crate::incident::run(args));
+    }
     if cli.scenario.as_deref() == Some("list") {
         print!("{}", list_scenarios());
         return Ok(ExitCode::SUCCESS);
@@ -146,7 +167,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     let log_path = crate::logging::init(&paths::log_file());
     tracing::info!(
         banner = %Symbols { ascii: true }.banner(&console.state.banner),
-        language = console.language,
+        language = console.state.language,
         theme = %console.theme.name,
         ascii = console.symbols.ascii,
         "console starting"
@@ -156,9 +177,16 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    let reason = runtime.block_on(app::run(console))?;
+    let ended = runtime.block_on(app::run(console))?;
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
-    Ok(match reason {
+    // Not println!: it panics when the tty is gone (SSH drop); the path is in the log too.
+    tracing::info!(record = %ended.record.display(), "incident record");
+    let _ = writeln!(
+        std::io::stdout(),
+        "healthdeck: incident record {}",
+        ended.record.display()
+    );
+    Ok(match ended.reason {
         QuitReason::User => ExitCode::SUCCESS,
         QuitReason::Signal(Signal::Hangup) => ExitCode::from(129),
         QuitReason::Signal(Signal::Terminate) => ExitCode::from(143),

@@ -16,6 +16,12 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
+/// Wide screens show the grid beside the runbook pane: this much of it (the pane gets at
+/// least 72 columns, enough for a command line).
+pub fn runbook_grid_width(width: u16) -> u16 {
+    width.saturating_sub(74).clamp(20, 60)
+}
+
 /// Rows of the grid header: one when wide, two when names must wrap at the dot.
 pub fn header_rows(width: u16) -> u16 {
     if is_wide(width) { 1 } else { 2 }

@@ -475,13 +475,15 @@ fn restarting_the_wrong_service_does_not_heal_the_fault() {
         let healthdeck::runbook::Next::Run(call) = walk.next().clone() else {
             panic!()
         };
-        let performed = training::perform(&mut drill.simulator, &drill.fleet, &call, drill.now);
+        let alerts = drill.alerts(&call);
+        let performed = training::perform(&mut drill.simulator, &alerts, &call, drill.now);
         walk.answer(&performed.answer).unwrap();
     }
     let healthdeck::runbook::Next::Run(call) = walk.next().clone() else {
         panic!()
     };
-    training::perform(&mut drill.simulator, &drill.fleet, &call, drill.now);
+    let alerts = drill.alerts(&call);
+    training::perform(&mut drill.simulator, &alerts, &call, drill.now);
     let probe = deep.probe().unwrap();
     let server = drill.simulator.server_index("mbx-02").unwrap();
     assert!(!drill.simulator.probe(server, probe, drill.now, 1).succeeded);

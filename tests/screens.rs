@@ -26,6 +26,7 @@ fn render(state: &AppState, theme: &Theme, ascii: bool) -> Buffer {
         theme,
         symbols: Symbols { ascii },
         log_path: Some("/state/healthdeck.log"),
+        record_path: None,
     };
     view.render(area, &mut buf);
     buf

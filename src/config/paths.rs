@@ -20,3 +20,8 @@ pub fn state_dir() -> PathBuf {
 pub fn log_file() -> PathBuf {
     state_dir().join("healthdeck.log")
 }
+
+/// Incident records, one file per console session (DESIGN "Incident record").
+pub fn default_dir() -> PathBuf {
+    state_dir().join("incidents")
+}

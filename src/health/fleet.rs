@@ -61,6 +61,17 @@ pub struct FleetState {
     pub site_width: usize,
     /// Bumped whenever any alert value changes, so the loop knows to redraw soon.
     pub alert_generation: u64,
+    /// Alert changes not yet taken by the incident record.
+    transitions: Vec<Transition>,
+}
+
+/// One monitor's alert value changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transition {
+    pub server: usize,
+    pub monitor: Monitor,
+    pub from: AlertValue,
+    pub to: AlertValue,
 }
 
 impl FleetState {
@@ -97,6 +108,7 @@ impl FleetState {
             monitors,
             counts,
             alert_generation: 0,
+            transitions: Vec::new(),
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
@@ -132,6 +144,11 @@ impl FleetState {
     /// Monitors per alert value, indexed by [`AlertValue::index`].
     pub fn counts(&self) -> &[usize; AlertValue::ALL.len()] {
         &self.counts
+    }
+
+    /// The alert changes since the last call, oldest first.
+    pub fn take_transitions(&mut self) -> Vec<Transition> {
+        std::mem::take(&mut self.transitions)
     }
 
     pub fn apply_probe(&mut self, report: &ProbeReport) {
@@ -214,6 +231,15 @@ impl FleetState {
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {
         let new = self.monitors[server * Monitor::COUNT + monitor.index()].alert;
         if new != old {
+            // A first result (Unknown → Healthy) is no news for the record.
+            if !(old == AlertValue::Unknown && new == AlertValue::Healthy) {
+                self.transitions.push(Transition {
+                    server,
+                    monitor,
+                    from: old,
+                    to: new,
+                });
+            }
             self.counts[old.index()] -= 1;
             self.counts[new.index()] += 1;
             self.alert_generation += 1;

@@ -10,7 +10,7 @@ pub mod span;
 
 pub use alert::AlertValue;
 pub use catalog::{HealthSet, Probe, ProbeKind, Protocol, Role};
-pub use fleet::{Cell, FleetState, MetricReport, ProbeReport, Server};
+pub use fleet::{Cell, FleetState, MetricReport, ProbeReport, Server, Transition};
 pub use monitors::{Monitor, MonitorKind};
 pub use rules::{MonitorPolicy, Rule};
 pub use span::Span;

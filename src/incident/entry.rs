@@ -1,8 +1,8 @@
 //! What one line of the incident record says. `update` decides what is recorded (as
 //! `Effect::Record`); the runtime stamps, writes and syncs it.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The record format's version, in the header line.
@@ -11,10 +11,25 @@ pub const SCHEMA: &str = "healthdeck.incident/1";
 /// One line of the file: when, and what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// UTC, RFC 3339, on the console's fleet clock (wall time outside training).
+    /// UTC, RFC 3339, on the console's fleet clock (wall time outside training). Written
+    /// with milliseconds and `Z` (`2026-11-22T03:12:05.120Z`), so every line reads alike;
+    /// any RFC 3339 time is read.
+    #[serde(serialize_with = "serialize_at")]
     pub at: DateTime<Utc>,
     #[serde(flatten)]
     pub entry: Entry,
+}
+
+/// How a record's time is written: one fixed shape, whatever the clock's precision.
+pub fn format_at(at: &DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn serialize_at<S: Serializer>(
+    at: &DateTime<Utc>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_at(at))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,7 +113,10 @@ pub enum Entry {
         note: Option<String>,
     },
     /// Leaving a runbook half-way: the compensations owed, and what the engineer chose.
-    CompensationsOffered { procedure: String, owed: Vec<String> },
+    CompensationsOffered {
+        procedure: String,
+        owed: Vec<String>,
+    },
     CompensationsDecided {
         procedure: String,
         run: bool,

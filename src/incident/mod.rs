@@ -2,5 +2,11 @@
 //! export as a timeline for the postmortem.
 
 pub mod entry;
+pub mod export;
+pub mod header;
+pub mod writer;
 
 pub use entry::{Entry, Record, SCHEMA};
+pub use export::run;
+pub use header::session_header;
+pub use writer::{Recorder, latest};

@@ -68,6 +68,17 @@ impl Library {
         }
     }
 
+    /// The built-in runbooks, checked once and kept for the whole process: a walk borrows
+    /// its procedures for as long as the console runs.
+    pub fn shared() -> Result<&'static Library, &'static [ConfigError]> {
+        static SHARED: std::sync::OnceLock<Result<Library, Vec<ConfigError>>> =
+            std::sync::OnceLock::new();
+        match SHARED.get_or_init(Library::built_in) {
+            Ok(library) => Ok(library),
+            Err(findings) => Err(findings),
+        }
+    }
+
     /// Parses and checks runbook files together. Calls to procedures not among them are
     /// resolved in `fallback` (the built-ins, when linting a single file).
     pub fn check(

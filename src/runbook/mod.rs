@@ -16,4 +16,4 @@ pub use step::{
     Answer, Next, Outcome, Owed, SkipReason, StepCall, StepExit, StepRecord, StepStatus,
 };
 pub use vocabulary::{Condition, Ending, Expectation, RecoveryAction};
-pub use walk::{Walk, WalkError};
+pub use walk::{Upcoming, Walk, WalkError};

@@ -101,6 +101,10 @@ pub enum SkipReason {
     UnknownProcedure,
     /// The engineer left the walk here.
     Aborted,
+    /// `--dry-run`: shown, not run.
+    DryRun,
+    /// `--read-only`: a platform command, not run.
+    ReadOnly,
 }
 
 impl fmt::Display for SkipReason {
@@ -113,6 +117,8 @@ impl fmt::Display for SkipReason {
             SkipReason::CallTooDeep => f.write_str("calls nested too deep"),
             SkipReason::UnknownProcedure => f.write_str("the called procedure does not exist"),
             SkipReason::Aborted => f.write_str("the walk was aborted here"),
+            SkipReason::DryRun => f.write_str("dry-run: shown, not run"),
+            SkipReason::ReadOnly => f.write_str("read-only: not run"),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::frame::{Frame, Mode};
 use super::library::{Library, Procedure};
+use super::spec::StepSpec;
 use super::step::{
     Answer, Next, Outcome, Owed, SkipReason, StepCall, StepExit, StepRecord, StepStatus,
 };
@@ -42,6 +43,16 @@ impl std::fmt::Display for WalkError {
 }
 
 impl std::error::Error for WalkError {}
+
+/// A step still ahead of the walk.
+#[derive(Debug, Clone)]
+pub struct Upcoming<'l> {
+    pub depth: usize,
+    pub procedure: &'l Procedure,
+    pub step: &'l StepSpec,
+    /// None when it acts on a Mailbox server not identified yet.
+    pub server: Option<Server>,
+}
 
 pub struct Walk<'l> {
     library: &'l Library,
@@ -126,6 +137,46 @@ impl<'l> Walk<'l> {
         } else {
             self.after_step(index);
         }
+        Ok(())
+    }
+
+    /// The steps still ahead, innermost procedure first: what may run after the current
+    /// one (gates decide later). Empty once the walk is over.
+    pub fn upcoming(&self) -> Vec<Upcoming<'l>> {
+        let mut ahead = Vec::new();
+        if matches!(self.next, Next::Done(_)) {
+            return ahead;
+        }
+        for (depth, frame) in self.frames.iter().enumerate().rev() {
+            if frame.mode == Mode::Compensating {
+                continue;
+            }
+            let from = frame.current() + 1;
+            for (index, step) in frame.procedure.spec.steps.iter().enumerate().skip(from) {
+                // The escalation runs only when a gate sends the walk there.
+                if step.is_escalation() && frame.mode != Mode::Escalating {
+                    continue;
+                }
+                ahead.push(Upcoming {
+                    depth,
+                    procedure: frame.procedure,
+                    step,
+                    server: frame.target(index),
+                });
+            }
+        }
+        ahead
+    }
+
+    /// Passes the step in `Next::Run` without running it (dry-run, read-only), recording why.
+    pub fn pass_unrun(&mut self, reason: SkipReason) -> Result<(), WalkError> {
+        if !matches!(self.next, Next::Run(_) | Next::Failed(..)) {
+            return Err(WalkError::Unexpected("pass: no step to pass"));
+        }
+        let index = self.top().current();
+        self.record(index, StepStatus::Skipped(reason));
+        self.top().pass(index);
+        self.settle();
         Ok(())
     }
 

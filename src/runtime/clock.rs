@@ -1,7 +1,7 @@
 //! The fleet clock: wall time, sped up in training so waits and windows pass faster.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy)]
 pub struct FleetClock {
@@ -29,5 +29,36 @@ impl FleetClock {
     pub fn now(&self) -> DateTime<Utc> {
         let wall = self.wall_start.elapsed().as_secs_f64() * self.speed;
         self.fleet_start + TimeDelta::milliseconds((wall * 1_000.0) as i64)
+    }
+
+    /// How many fleet seconds pass in a wall second (1 in production).
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    /// The wall time in which `fleet` time passes. A speed that is not a positive number
+    /// (never given by the command line) counts as 1.
+    pub fn wall(&self, fleet: Duration) -> Duration {
+        if self.speed.is_finite() && self.speed > 0.0 {
+            Duration::try_from_secs_f64(fleet.as_secs_f64() / self.speed).unwrap_or(fleet)
+        } else {
+            fleet
+        }
+    }
+}
+
+/// Measures how long a job took in wall time (`JobEnd::duration`).
+#[derive(Debug, Clone, Copy)]
+pub struct Stopwatch(Instant);
+
+// Wall time for durations only; "now" for the fleet comes from `FleetClock`.
+#[allow(clippy::disallowed_methods)]
+impl Stopwatch {
+    pub fn start() -> Stopwatch {
+        Stopwatch(Instant::now())
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.0.elapsed()
     }
 }

@@ -1,6 +1,9 @@
 //! The runtime: tasks, timers and the fleet clock. It never touches the screen.
 
 pub mod clock;
+pub mod runner;
+pub mod simulated;
 pub mod simulator;
+pub mod steps;
 
 pub use clock::FleetClock;

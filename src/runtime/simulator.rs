@@ -1,18 +1,29 @@
 //! Plays the training simulator on the fleet clock and sends its answers as events — the
-//! same events real probes send.
+//! same events real probes send — and performs the training steps asked of it.
 
 use super::clock::FleetClock;
 use crate::event::Event;
 use crate::health::monitors::MonitorInput;
-use crate::health::{Monitor, Protocol};
+use crate::health::{AlertValue, MetricReport, Monitor, ProbeReport, Protocol};
+use crate::runbook::StepCall;
+use crate::runbook::platform::training::{self, Performed};
 use crate::training::Simulator;
 use crate::training::simulator::mix;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::time::Duration;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 /// How often the simulator task wakes (wall time) to see what is due.
 const WAKE: Duration = Duration::from_millis(100);
+
+/// A training step for the simulator task to perform on its fleet, at fleet time now.
+#[derive(Debug)]
+pub struct SimRequest {
+    pub call: StepCall,
+    /// The console's alert values for the call's server (`training::alerts_of`).
+    pub alerts: Vec<(Monitor, AlertValue)>,
+    pub reply: oneshot::Sender<Performed>,
+}
 
 struct Due {
     server: usize,
@@ -27,8 +38,45 @@ enum Sampled {
     Queue(Protocol),
 }
 
-/// Runs until the receiver is dropped.
-pub async fn run(simulator: Simulator, clock: FleetClock, tx: mpsc::Sender<Event>) {
+/// Runs the probe schedule and performs `jobs` between probe rounds, until `tx` is
+/// closed. A closed `jobs` channel only means no more steps: the probes go on.
+pub async fn run(
+    mut simulator: Simulator,
+    clock: FleetClock,
+    tx: mpsc::Sender<Event>,
+    mut jobs: mpsc::Receiver<SimRequest>,
+) {
+    let mut schedule = schedule(&simulator, clock.start());
+    let mut ticker = tokio::time::interval(WAKE);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut jobs_open = true;
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => {
+                let (probes, metrics) = sample(&simulator, &mut schedule, clock.now());
+                if !probes.is_empty() && tx.send(Event::Probes(probes)).await.is_err() {
+                    return;
+                }
+                if !metrics.is_empty() && tx.send(Event::Metrics(metrics)).await.is_err() {
+                    return;
+                }
+            }
+            request = jobs.recv(), if jobs_open => match request {
+                Some(SimRequest { call, alerts, reply }) => {
+                    let performed = training::perform(&mut simulator, &alerts, &call, clock.now());
+                    // The step's runner may be gone (its console quit): nobody to tell.
+                    let _ = reply.send(performed);
+                }
+                None => jobs_open = false,
+            },
+            () = tx.closed() => return,
+        }
+    }
+}
+
+/// Every probe and metric of the fleet, each at its monitor's interval, the first rounds
+/// spread over one interval so they do not all land on the same tick.
+fn schedule(simulator: &Simulator, start: DateTime<Utc>) -> Vec<Due> {
     let policies = simulator.scenario().policies();
     let interval_of = |input: MonitorInput| {
         Monitor::ALL
@@ -36,7 +84,6 @@ pub async fn run(simulator: Simulator, clock: FleetClock, tx: mpsc::Sender<Event
             .find(|m| m.input() == input)
             .map_or(TimeDelta::seconds(60), |m| policies[m.index()].interval.0)
     };
-    let start = clock.start();
     let jitter = |i: usize, interval: TimeDelta| {
         let ms = interval.num_milliseconds().max(1) as u64;
         start + TimeDelta::milliseconds((mix(i as u64, 17) % ms) as i64)
@@ -63,33 +110,31 @@ pub async fn run(simulator: Simulator, clock: FleetClock, tx: mpsc::Sender<Event
             seq: 0,
         });
     }
-    let mut ticker = tokio::time::interval(WAKE);
-    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        ticker.tick().await;
-        let now = clock.now();
-        let mut probes = Vec::new();
-        let mut metrics = Vec::new();
-        for due in schedule.iter_mut().filter(|d| d.next <= now) {
-            let at = due.next;
-            match due.what {
-                Sampled::Probe(probe) => {
-                    probes.push(simulator.probe(due.server, probe, at, due.seq));
-                }
-                Sampled::Queue(protocol) => {
-                    metrics.push(simulator.queued(due.server, protocol, at, due.seq));
-                }
+    schedule
+}
+
+/// Runs whatever is due at `now`: probe reports (in time order) and metric reports.
+fn sample(
+    simulator: &Simulator,
+    schedule: &mut [Due],
+    now: DateTime<Utc>,
+) -> (Vec<ProbeReport>, Vec<MetricReport>) {
+    let mut probes = Vec::new();
+    let mut metrics = Vec::new();
+    for due in schedule.iter_mut().filter(|d| d.next <= now) {
+        let at = due.next;
+        match due.what {
+            Sampled::Probe(probe) => {
+                probes.push(simulator.probe(due.server, probe, at, due.seq));
             }
-            due.seq += 1;
-            // Catch up without a burst if the machine stalled.
-            due.next = (at + due.interval).max(now - due.interval);
+            Sampled::Queue(protocol) => {
+                metrics.push(simulator.queued(due.server, protocol, at, due.seq));
+            }
         }
-        probes.sort_by_key(|r| r.at);
-        if !probes.is_empty() && tx.send(Event::Probes(probes)).await.is_err() {
-            return;
-        }
-        if !metrics.is_empty() && tx.send(Event::Metrics(metrics)).await.is_err() {
-            return;
-        }
+        due.seq += 1;
+        // Catch up without a burst if the machine stalled.
+        due.next = (at + due.interval).max(now - due.interval);
     }
+    probes.sort_by_key(|r| r.at);
+    (probes, metrics)
 }

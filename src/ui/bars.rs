@@ -124,10 +124,21 @@ impl Widget for StatusView<'_> {
                 ],
                 Screen::Drill(_) => &[
                     ("jk", "select"),
+                    ("Enter", "runbook"),
                     ("n", "next"),
                     ("Esc", "back"),
                     ("?", "help"),
                     ("q", "quit"),
+                ],
+                Screen::Runbook(_) => &[
+                    ("Enter", "run"),
+                    ("c", "cancel"),
+                    ("s", "skip"),
+                    ("e", "escalate"),
+                    ("f", "follow"),
+                    ("w", "wrap"),
+                    ("Esc", "back"),
+                    ("?", "help"),
                 ],
             };
             for (key, what) in hints {

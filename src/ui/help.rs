@@ -12,6 +12,9 @@ pub struct HelpView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
     pub log_path: Option<&'a str>,
+    pub record_path: Option<&'a std::path::Path>,
+    /// The runbook pane's keys instead of the grid's.
+    pub runbook: bool,
 }
 
 const KEYS: [(&str, &str); 11] = [
@@ -28,10 +31,34 @@ const KEYS: [(&str, &str); 11] = [
     ("", ""),
 ];
 
+const RUNBOOK_KEYS: [(&str, &str); 11] = [
+    ("Enter", "run the next step (again, when it failed)"),
+    (
+        "c",
+        "cancel the running step (its whole process group) or wait",
+    ),
+    ("s", "skip a failed or optional step"),
+    ("e", "go to the escalation"),
+    ("f / w", "log: follow the newest line / wrap long lines"),
+    ("jk arrows", "highlight a step: its instruction and command"),
+    ("PgUp PgDn", "scroll the log (Space pages down)"),
+    (
+        "Esc Bksp h",
+        "back to the drill-down; half-way, offers the undo steps",
+    ),
+    ("?", "this help (? or Esc closes it)"),
+    (
+        "q Ctrl-C",
+        "quit (asks when steps run or undo steps are owed)",
+    ),
+    ("Ctrl-Z", "suspend to the shell; fg comes back"),
+];
+
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.symbols;
-        let mut lines: Vec<Line> = KEYS
+        let keys: &[(&str, &str)] = if self.runbook { &RUNBOOK_KEYS } else { &KEYS };
+        let mut lines: Vec<Line> = keys
             .iter()
             .filter(|(k, _)| !k.is_empty())
             .map(|(k, what)| {
@@ -59,8 +86,16 @@ impl Widget for HelpView<'_> {
             ),
             self.theme.text,
         )]));
-        if let Some(path) = self.log_path {
+        if self.log_path.is_some() || self.record_path.is_some() {
             lines.push(Line::default());
+        }
+        if let Some(path) = self.record_path {
+            lines.push(Line::from(Span::styled(
+                format!(" incident record: {}", path.display()),
+                self.theme.dim,
+            )));
+        }
+        if let Some(path) = self.log_path {
             lines.push(Line::from(Span::styled(
                 format!(" log: {path}"),
                 self.theme.dim,
@@ -80,16 +115,7 @@ impl Widget for HelpView<'_> {
             .border_style(self.theme.border)
             .title(Span::styled(" Keys ", self.theme.title));
         if s.ascii {
-            block = block.border_set(ratatui::symbols::border::Set {
-                top_left: "+",
-                top_right: "+",
-                bottom_left: "+",
-                bottom_right: "+",
-                vertical_left: "|",
-                vertical_right: "|",
-                horizontal_top: "-",
-                horizontal_bottom: "-",
-            });
+            block = block.border_set(super::symbols::ASCII_BORDER);
         }
         Paragraph::new(lines).block(block).render(popup, buf);
     }

@@ -6,9 +6,13 @@ pub mod drill;
 pub mod format;
 pub mod grid;
 pub mod help;
+pub mod log;
 pub mod problems;
+pub mod prompt;
+pub mod runbook;
 pub mod symbols;
 pub mod theme;
+pub mod wrap;
 
 use crate::layout;
 use crate::update::{AppState, Screen};
@@ -30,6 +34,8 @@ pub struct ScreenView<'a> {
     pub symbols: Symbols,
     /// Shown in help, so a person can find what went wrong afterwards.
     pub log_path: Option<&'a str>,
+    /// This session's incident record, shown in help.
+    pub record_path: Option<&'a std::path::Path>,
 }
 
 impl Widget for ScreenView<'_> {
@@ -96,6 +102,19 @@ impl Widget for ScreenView<'_> {
                 symbols,
             }
             .render(body, buf),
+            Screen::Runbook(drill) => render_runbook(state, drill, theme, symbols, body, buf),
+        }
+        // A prompt that came from elsewhere (quitting from the grid) shows over any screen.
+        if let Some(prompt) = state.prompt.as_ref().filter(|p| {
+            !matches!(p, crate::update::Prompt::Filter { .. })
+                && !matches!(state.screen, Screen::Runbook(_))
+        }) {
+            prompt::PromptView {
+                prompt,
+                theme,
+                symbols,
+            }
+            .render(body, buf);
         }
         StatusView {
             state,
@@ -108,10 +127,62 @@ impl Widget for ScreenView<'_> {
                 theme,
                 symbols,
                 log_path: self.log_path,
+                record_path: self.record_path,
+                runbook: matches!(state.screen, Screen::Runbook(_)),
             }
             .render(body, buf);
         }
     }
+}
+
+/// The runbook pane beside the grid when wide, instead of it when not.
+fn render_runbook(
+    state: &AppState,
+    drill: &crate::update::DrillState,
+    theme: &Theme,
+    symbols: Symbols,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(pane) = state.runbook.as_deref() else {
+        DrillView {
+            state,
+            drill,
+            theme,
+            symbols,
+        }
+        .render(body, buf);
+        return;
+    };
+    let mut area = body;
+    if layout::is_wide(body.width) {
+        let grid_width = layout::runbook_grid_width(body.width);
+        let grid = Rect {
+            width: grid_width,
+            ..body
+        };
+        GridView {
+            state,
+            theme,
+            symbols,
+        }
+        .render(grid, buf);
+        for y in body.y..body.bottom() {
+            buf.set_stringn(body.x + grid_width, y, symbols.separator(), 1, theme.border);
+        }
+        area = Rect {
+            x: body.x + grid_width + 2,
+            width: body.width - grid_width - 2,
+            ..body
+        };
+    }
+    runbook::RunbookView {
+        state,
+        pane,
+        theme,
+        symbols,
+    }
+    .render(area, buf);
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {

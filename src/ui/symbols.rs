@@ -3,6 +3,18 @@
 use crate::health::AlertValue;
 use crate::update::{Banner, Mode};
 
+/// Box drawing in plain ASCII.
+pub const ASCII_BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Symbols {
     pub ascii: bool,

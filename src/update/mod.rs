@@ -2,6 +2,7 @@
 
 mod navigation;
 mod prompt;
+pub mod runbook;
 pub mod state;
 
 pub use state::{AppState, Banner, DrillState, Mode, Prompt, Screen};
@@ -9,6 +10,8 @@ pub use state::{AppState, Banner, DrillState, Mode, Prompt, Screen};
 use crate::action::Action;
 use crate::effect::{Effect, QuitReason};
 use crate::event::Event;
+use crate::health::AlertValue;
+use crate::incident::Entry;
 use crate::keymap::{KeyContext, action_for};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -34,50 +37,92 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
         Event::Tick(now) => {
             state.now = state.now.max(now);
             state.fleet.tick(state.now);
-            Vec::new()
+            let mut effects = transitions(state);
+            effects.extend(runbook::tick(state));
+            effects
         }
         Event::Probes(reports) => {
             for report in &reports {
                 state.fleet.apply_probe(report);
             }
-            Vec::new()
+            transitions(state)
         }
         Event::Metrics(reports) => {
             for report in &reports {
                 state.fleet.apply_metric(report);
             }
-            Vec::new()
+            transitions(state)
         }
         Event::Signal(signal) => vec![Effect::Quit(QuitReason::Signal(signal))],
-        Event::StepOutput { .. } | Event::StepEnded { .. } => Vec::new(),
+        Event::StepOutput { run, lines } => {
+            runbook::output(state, run, lines);
+            Vec::new()
+        }
+        Event::StepEnded { run, end } => runbook::ended(state, run, end),
     }
 }
 
+/// The loop drew a frame: keys typed from now on were typed at what is on screen.
+pub fn frame_drawn(state: &mut AppState) {
+    state.keys_blocked = false;
+}
+
+/// Alert changes become incident record lines.
+fn transitions(state: &mut AppState) -> Vec<Effect> {
+    state
+        .fleet
+        .take_transitions()
+        .into_iter()
+        .map(|t| {
+            Effect::Record(Entry::Transition {
+                server: state.fleet.servers()[t.server].name.clone(),
+                monitor: t.monitor.name().to_owned(),
+                from: t.from.word().to_owned(),
+                to: t.to.word().to_owned(),
+            })
+        })
+        .collect()
+}
+
 fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if state.keys_blocked {
+        // Typed before the pane was on screen: it was meant for something else.
+        return Vec::new();
+    }
     state.flash = None;
-    if state.prompt.is_some() {
-        return prompt::key(state, key);
+    match state.prompt {
+        Some(Prompt::Filter { .. }) => return prompt::key(state, key),
+        Some(_) => return runbook::prompt_key(state, key),
+        None => {}
     }
     let context = if state.help {
         KeyContext::Help
-    } else if matches!(state.screen, Screen::Drill(_)) {
-        KeyContext::Drill
     } else {
-        KeyContext::Grid
+        match state.screen {
+            Screen::Drill(_) => KeyContext::Drill,
+            Screen::Runbook(_) => KeyContext::Runbook,
+            Screen::Grid => KeyContext::Grid,
+        }
     };
     action_for(key, context).map_or_else(Vec::new, |a| apply(state, a))
 }
 
 /// Applies one action (what a key meant).
 pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if matches!(state.screen, Screen::Runbook(_))
+        && !state.help
+        && !matches!(action, Action::Quit | Action::Suspend | Action::Help)
+    {
+        return runbook::apply(state, action);
+    }
     match action {
-        Action::Quit => return vec![Effect::Quit(QuitReason::User)],
+        Action::Quit => return runbook::quit(state),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => state.help = !state.help,
         Action::Back if state.help => state.help = false,
         Action::Back => back(state),
         Action::Filter => prompt::open_filter(state),
-        Action::Open => open(state),
+        Action::Open => return open(state),
         Action::NextProblem => navigation::jump_to_problem(state, true),
         Action::PrevProblem => navigation::jump_to_problem(state, false),
         Action::Up
@@ -88,6 +133,7 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => navigation::step(state, action),
+        _ => {}
     }
     Vec::new()
 }
@@ -96,16 +142,21 @@ fn back(state: &mut AppState) {
     match state.screen {
         Screen::Drill(_) => state.screen = Screen::Grid,
         Screen::Grid if !state.filter.is_empty() => prompt::set_filter(state, String::new()),
-        Screen::Grid => {}
+        Screen::Grid | Screen::Runbook(_) => {}
     }
 }
 
-fn open(state: &mut AppState) {
-    if matches!(state.screen, Screen::Drill(_)) {
-        return; // the runbook pane (a later issue) opens from here
+fn open(state: &mut AppState) -> Vec<Effect> {
+    if let Screen::Drill(drill) = &state.screen {
+        let drill = drill.clone();
+        let monitors = state.drill_monitors(drill.server, drill.set);
+        let Some(monitor) = monitors.get(drill.selected).copied() else {
+            return Vec::new();
+        };
+        return runbook::open(state, &drill, monitor);
     }
     let Some(server) = state.cursor_server() else {
-        return;
+        return Vec::new();
     };
     let set = state.cursor_set();
     if state.fleet.cell(server, set).alert.is_none() {
@@ -116,11 +167,22 @@ fn open(state: &mut AppState) {
             s.name,
             s.role.label()
         ));
-        return;
+        return Vec::new();
     }
+    // The worst monitor first: n, Enter, Enter lands on the one that is failing.
+    let monitors = state.drill_monitors(server, set);
+    let selected = [AlertValue::Unhealthy, AlertValue::Degraded]
+        .into_iter()
+        .find_map(|worst| {
+            monitors
+                .iter()
+                .position(|m| state.fleet.monitor(server, *m).map(|s| s.alert) == Some(worst))
+        })
+        .unwrap_or(0);
     state.screen = Screen::Drill(DrillState {
         server,
         set,
-        selected: 0,
+        selected,
     });
+    Vec::new()
 }

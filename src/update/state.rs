@@ -1,6 +1,9 @@
 //! The console's whole state: what the views draw from.
 
+use super::runbook::RunbookPane;
 use crate::health::{FleetState, HealthSet, Monitor};
+use crate::runbook::platform::{Platform, linux};
+use crate::runbook::{Library, Owed, StepCall};
 use chrono::{DateTime, Utc};
 
 /// Where health comes from, as the banner names it.
@@ -39,6 +42,8 @@ pub struct DrillState {
 pub enum Screen {
     Grid,
     Drill(DrillState),
+    /// The runbook pane (in `AppState::runbook`); Esc returns to this drill-down.
+    Runbook(DrillState),
 }
 
 /// A text prompt being typed; every printable key is literal inside it.
@@ -46,6 +51,19 @@ pub enum Screen {
 pub enum Prompt {
     /// The server filter; `previous` comes back on Esc.
     Filter { text: String, previous: String },
+    /// A destructive step waits for the server's short name.
+    Confirm {
+        text: String,
+        call: Box<StepCall>,
+        /// The last name typed that did not match.
+        refused: Option<String>,
+        /// When and by whom it already ran, if it did.
+        ran_before: Option<(DateTime<Utc>, String)>,
+    },
+    /// Leaving a runbook half-way: the compensations owed; run them or leave them.
+    Leave { owed: Vec<Owed>, quit: bool },
+    /// Quitting while steps run: cancel them, or leave them running.
+    QuitRunning,
 }
 
 pub struct AppState {
@@ -71,11 +89,27 @@ pub struct AppState {
     pub height: u16,
     /// A one-line message for the status bar, cleared by the next key.
     pub flash: Option<String>,
+    /// The open runbook (it keeps running when the engineer steps back to the grid).
+    pub runbook: Option<Box<RunbookPane>>,
+    pub library: Option<&'static Library>,
+    pub platform: Platform,
+    /// Commands of the Linux platform.
+    pub commands: linux::Commands,
+    /// The runbook language.
+    pub language: &'static str,
+    /// Who is at the keyboard: "by whom" in the pane and the record.
+    pub operator: String,
+    /// Keys are dropped until the next frame is drawn: a pane just opened, and no
+    /// typed-ahead Enter may run its first step.
+    pub keys_blocked: bool,
+    /// The last step run id handed out.
+    pub last_run: u64,
 }
 
 impl AppState {
     pub fn new(fleet: FleetState, banner: Banner, now: DateTime<Utc>) -> AppState {
         let rows = (0..fleet.servers().len()).collect();
+        let training = matches!(banner.mode, Mode::Training { .. });
         AppState {
             fleet,
             banner,
@@ -92,6 +126,18 @@ impl AppState {
             width: 80,
             height: 24,
             flash: None,
+            runbook: None,
+            library: Library::shared().ok(),
+            platform: if training {
+                Platform::Training
+            } else {
+                Platform::Exchange
+            },
+            commands: linux::Commands::default(),
+            language: "en",
+            operator: "unknown".to_owned(),
+            keys_blocked: false,
+            last_run: 0,
         }
     }
 
@@ -116,7 +162,7 @@ impl AppState {
     pub fn live_filter(&self) -> &str {
         match &self.prompt {
             Some(Prompt::Filter { text, .. }) => text,
-            None => &self.filter,
+            _ => &self.filter,
         }
     }
 }

@@ -4,9 +4,9 @@
 
 use super::start;
 use chrono::{DateTime, TimeDelta, Utc};
-use healthdeck::health::{FleetState, Monitor, Probe, Protocol};
+use healthdeck::health::{AlertValue, FleetState, Monitor, Probe, Protocol};
 use healthdeck::runbook::platform::training;
-use healthdeck::runbook::{Library, Next, Outcome, Walk};
+use healthdeck::runbook::{Library, Next, Outcome, StepCall, Walk};
 use healthdeck::training::{Scenario, Simulator};
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -90,6 +90,15 @@ impl Drill {
         (outcome.clone(), transcript(&walk, &outcome))
     }
 
+    /// The console's alert values for the call's server, as a training job carries them.
+    pub fn alerts(&self, call: &StepCall) -> Vec<(Monitor, AlertValue)> {
+        let server = self
+            .simulator
+            .server_index(&call.server.name)
+            .expect("server in fleet");
+        training::alerts_of(&self.fleet, server)
+    }
+
     pub fn drive(&mut self, walk: &mut Walk<'_>, driver: Driver) -> Outcome {
         for _ in 0..200 {
             match walk.next().clone() {
@@ -104,8 +113,9 @@ impl Drill {
                     if let Some(command) = training::preview(&call) {
                         self.commands.push(format!("{}: {command}", call.step));
                     }
+                    let alerts = self.alerts(&call);
                     let mut performed =
-                        training::perform(&mut self.simulator, &self.fleet, &call, self.now);
+                        training::perform(&mut self.simulator, &alerts, &call, self.now);
                     performed.answer.waited = call.wait;
                     walk.answer(&performed.answer).expect("answer accepted");
                     self.advance(TimeDelta::seconds(20));

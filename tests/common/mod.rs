@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod drill;
+pub mod pane;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use healthdeck::event::Event;
@@ -17,6 +18,16 @@ pub fn start() -> DateTime<Utc> {
 /// The console after `seconds` of fleet time on a built-in scenario, every probe run
 /// once a minute (offset per probe), ticks every 10 s.
 pub fn played(scenario: &str, seconds: i64, width: u16, height: u16) -> AppState {
+    played_with_simulator(scenario, seconds, width, height).0
+}
+
+/// [`played`], with the simulator in the same state, for running steps on it.
+pub fn played_with_simulator(
+    scenario: &str,
+    seconds: i64,
+    width: u16,
+    height: u16,
+) -> (AppState, Simulator) {
     let scenario = training::load(scenario).unwrap();
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     let banner = Banner {
@@ -59,5 +70,5 @@ pub fn played(scenario: &str, seconds: i64, width: u16, height: u16) -> AppState
             Event::Tick(start() + TimeDelta::seconds(from.min(seconds))),
         );
     }
-    state
+    (state, simulator)
 }

@@ -2,6 +2,7 @@
 //! training simulator (which shows the Exchange command, tagged SIMULATED).
 
 pub mod exchange;
+pub mod linux;
 pub mod training;
 
 pub use exchange::{Arg, Command, RunsOn};
@@ -14,6 +15,8 @@ use super::vocabulary::RecoveryAction;
 pub enum Platform {
     Exchange,
     Training,
+    /// A Linux mail host: local commands per action.
+    Linux,
 }
 
 impl Platform {
@@ -21,7 +24,7 @@ impl Platform {
     /// server restarts and rebalancing everywhere, service restarts outside training.
     pub fn destructive(self, action: RecoveryAction) -> bool {
         match self {
-            Platform::Exchange => action.destructive_in_production(),
+            Platform::Exchange | Platform::Linux => action.destructive_in_production(),
             Platform::Training => {
                 action.destructive_in_production() && action != RecoveryAction::RestartService
             }

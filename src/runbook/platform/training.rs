@@ -30,12 +30,22 @@ fn failed(line: String) -> Performed {
     }
 }
 
-/// Performs `call` on the simulated fleet at fleet time `now`. `fleet` holds the monitor
-/// states the console shows, which health checks report.
+/// The alert values the console shows for `server`'s monitors: what a training job carries
+/// (`Work::Simulate`) so that `perform` can answer health checks without the console's state.
+pub fn alerts_of(fleet: &FleetState, server: usize) -> Vec<(Monitor, AlertValue)> {
+    Monitor::ALL
+        .into_iter()
+        .filter_map(|m| fleet.monitor(server, m).map(|s| (m, s.alert)))
+        .collect()
+}
+
+/// Performs `call` on the simulated fleet at fleet time `now`. `alerts` are the console's
+/// alert values for the call's server (see `alerts_of`), which health checks report; a
+/// monitor missing from them reads as Unknown.
 #[allow(clippy::too_many_lines)] // one arm per action, as in the Exchange table
 pub fn perform(
     simulator: &mut Simulator,
-    fleet: &FleetState,
+    alerts: &[(Monitor, AlertValue)],
     call: &StepCall,
     now: DateTime<Utc>,
 ) -> Performed {
@@ -113,10 +123,17 @@ pub fn perform(
             }));
         }
         RecoveryAction::CheckServerHealth => {
-            output = Some(health(fleet, server, call.monitor, call.health_sets));
+            output = Some(health(
+                simulator,
+                alerts,
+                server,
+                call.monitor,
+                call.health_sets,
+            ));
         }
         RecoveryAction::WaitAndRecheck => {
-            output = Some(health(fleet, server, call.monitor, HealthSetScope::Monitor));
+            let scope = HealthSetScope::Monitor;
+            output = Some(health(simulator, alerts, server, call.monitor, scope));
         }
         RecoveryAction::RestartServer => {
             simulator.restart_server(name, now);
@@ -160,8 +177,14 @@ pub fn perform(
 }
 
 /// `Get-ServerHealth` of the simulated fleet: the monitors the console shows for `server`.
-fn health(fleet: &FleetState, server: usize, monitor: Monitor, scope: HealthSetScope) -> Value {
-    let role = fleet.servers()[server].role;
+fn health(
+    simulator: &Simulator,
+    alerts: &[(Monitor, AlertValue)],
+    server: usize,
+    monitor: Monitor,
+    scope: HealthSetScope,
+) -> Value {
+    let role = simulator.scenario().fleet[server].role;
     let entries: Vec<Value> = Monitor::ALL
         .into_iter()
         .filter(|m| m.applies_to(role))
@@ -170,9 +193,10 @@ fn health(fleet: &FleetState, server: usize, monitor: Monitor, scope: HealthSetS
             HealthSetScope::Protocol => m.protocol == monitor.protocol,
         })
         .map(|m| {
-            let alert = fleet
-                .monitor(server, m)
-                .map_or(AlertValue::Unknown, |s| s.alert);
+            let alert = alerts
+                .iter()
+                .find(|(a, _)| *a == m)
+                .map_or(AlertValue::Unknown, |&(_, alert)| alert);
             json!({
                 "Name": m.name(),
                 "HealthSetName": m.health_set().name(),

@@ -1,0 +1,93 @@
+//! The loop's side of the incident record: every output line and every recorded effect
+//! written, flushed every 50 ms, synced at step boundaries and at the end.
+
+use super::Sources;
+use crate::effect::QuitReason;
+use crate::event::Event;
+use crate::incident::Entry;
+use crate::incident::writer::Recorder;
+use crate::update::{self, AppState};
+use chrono::{DateTime, Utc};
+use std::time::{Duration, Instant};
+
+/// How old buffered record lines may get: a kill -9 loses at most this much.
+pub const FLUSH: Duration = Duration::from_millis(50);
+/// How long quitting waits for cancelled steps to report their end.
+const CANCEL_GRACE: Duration = Duration::from_secs(5);
+
+/// Before `update` sees an event: output goes to the record in full (the panel keeps
+/// only the latest), and ended jobs leave the runtime's books.
+pub fn observe(
+    recorder: &mut Recorder,
+    steps: &mut crate::runtime::steps::Steps,
+    event: &Event,
+    state: &mut AppState,
+) {
+    match event {
+        Event::StepOutput { run, lines } => {
+            if let Err(error) = recorder.output(*run, lines) {
+                failed(state, &error);
+            }
+        }
+        Event::StepEnded { run, .. } => steps.ended(*run),
+        _ => {}
+    }
+}
+
+pub fn write(recorder: &mut Recorder, at: DateTime<Utc>, entry: &Entry, state: &mut AppState) {
+    if let Err(error) = recorder.record(at, entry) {
+        failed(state, &error);
+    }
+}
+
+#[allow(clippy::disallowed_methods)] // flushing is paced by wall time
+pub fn flush_if_due(recorder: &mut Recorder, state: &mut AppState) {
+    if let Err(error) = recorder.flush_if_due(Instant::now()) {
+        failed(state, &error);
+    }
+}
+
+/// The disk is full or gone: say so on screen, where the engineer will see it.
+fn failed(state: &mut AppState, error: &std::io::Error) {
+    tracing::error!(%error, "cannot write the incident record");
+    state.flash = Some(format!("INCIDENT RECORD NOT WRITTEN: {error}"));
+}
+
+/// The end of the session: cancelled steps get a few seconds to report, the last line
+/// says how the session ended and what was left running, and everything is synced.
+#[allow(clippy::disallowed_methods)] // the grace period is wall time
+pub async fn finish(
+    recorder: &mut Recorder,
+    sources: &mut Sources,
+    state: &mut AppState,
+    reason: QuitReason,
+) {
+    let deadline = Instant::now() + CANCEL_GRACE;
+    while !sources.steps.cancelled().is_empty() && Instant::now() < deadline {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let Ok(Some(event)) = tokio::time::timeout(wait, sources.rx.recv()).await else {
+            break;
+        };
+        if matches!(event, Event::StepOutput { .. } | Event::StepEnded { .. }) {
+            observe(recorder, &mut sources.steps, &event, state);
+            for effect in update::update(state, event) {
+                if let crate::effect::Effect::Record(entry) = effect {
+                    write(recorder, sources.clock.now(), &entry, state);
+                }
+            }
+        }
+    }
+    let reason = match reason {
+        QuitReason::User => "quit",
+        QuitReason::Signal(crate::event::Signal::Hangup) => "hangup (SIGHUP)",
+        QuitReason::Signal(crate::event::Signal::Terminate) => "terminated (SIGTERM)",
+    };
+    let entry = Entry::SessionEnded {
+        reason: reason.to_owned(),
+        left_running: sources.steps.running().iter().map(|r| r.0).collect(),
+    };
+    write(recorder, sources.clock.now(), &entry, state);
+    if let Err(error) = recorder.sync() {
+        tracing::error!(%error, "cannot sync the incident record");
+    }
+}

@@ -1,0 +1,110 @@
+//! Reads a record file line by line, in bounded memory: a step may have printed millions of
+//! lines.
+
+use crate::incident::{Entry, Record};
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// What one line of the file holds.
+pub(crate) enum Line {
+    Record(Record),
+    /// The last line, cut off without its line end: a crash in the middle of a write. The
+    /// writer never leaves one anywhere else.
+    Torn,
+}
+
+pub(crate) struct Lines {
+    origin: String,
+    reader: BufReader<File>,
+    number: usize,
+    bytes: Vec<u8>,
+    done: bool,
+}
+
+impl Lines {
+    pub(crate) fn open(path: &Path) -> Result<Lines, String> {
+        let origin = path.display().to_string();
+        let file = File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{origin}: no such record file"),
+            _ => format!("{origin}: cannot open: {e}"),
+        })?;
+        Ok(Lines {
+            origin,
+            reader: BufReader::with_capacity(256 * 1024, file),
+            number: 0,
+            bytes: Vec::new(),
+            done: false,
+        })
+    }
+
+    /// Opens the file and reads its first line, which must be the session header.
+    pub(crate) fn with_header(path: &Path) -> Result<(Lines, Record), String> {
+        let mut lines = Lines::open(path)?;
+        match lines.next().transpose()? {
+            Some(Line::Record(header)) if matches!(header.entry, Entry::Session { .. }) => {
+                Ok((lines, header))
+            }
+            Some(Line::Record(_)) => Err(format!(
+                "{}:1:1: the first line is not the session header (`\"kind\":\"session\"`)",
+                lines.origin
+            )),
+            Some(Line::Torn) | None => Err(format!(
+                "{}: no session header: the record is empty, or was cut off in its first line",
+                lines.origin
+            )),
+        }
+    }
+}
+
+impl Iterator for Lines {
+    /// An error reads `FILE:LINE:COLUMN: message`, or `FILE: message`.
+    type Item = Result<Line, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        self.bytes.clear();
+        match self.reader.read_until(b'\n', &mut self.bytes) {
+            Ok(0) => {
+                self.done = true;
+                return None;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                self.done = true;
+                return Some(Err(format!("{}: cannot read: {e}", self.origin)));
+            }
+        }
+        self.number += 1;
+        let complete = self.bytes.last() == Some(&b'\n');
+        match serde_json::from_slice::<Record>(&self.bytes) {
+            Ok(record) => Some(Ok(Line::Record(record))),
+            Err(_) if !complete => {
+                self.done = true;
+                Some(Ok(Line::Torn))
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(self.located(&e)))
+            }
+        }
+    }
+}
+
+impl Lines {
+    /// serde_json counts lines within the one line it was given; the file's line is ours.
+    fn located(&self, e: &serde_json::Error) -> String {
+        let full = e.to_string();
+        let message = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(m, _)| m);
+        format!(
+            "{}:{}:{}: {message}",
+            self.origin,
+            self.number + e.line().saturating_sub(1),
+            e.column().max(1)
+        )
+    }
+}

@@ -1,0 +1,103 @@
+//! Record text made safe for Markdown. Records carry whatever steps printed and engineers
+//! typed: terminal escapes, backticks (PowerShell's escape character), pipes in table cells.
+
+use chrono::{DateTime, Utc};
+use std::fmt::Write;
+
+/// Control characters as visible escapes (`\x1b`), so that reading the export with `cat`
+/// never replays a step's terminal sequences. Tabs stay when `keep_tabs`.
+pub(crate) fn visible(text: &str, keep_tabs: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' if keep_tabs => out.push(c),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain text in a sentence or a table cell: the punctuation Markdown would act on escaped,
+/// and no more, so that the raw text still reads well (`probe_succeeded` keeps its `_`).
+pub(crate) fn plain(text: &str) -> String {
+    let chars: Vec<char> = visible(text, false).chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => true,
+            // Inside a word `_` is a letter to Markdown, at its edges emphasis.
+            '_' => !(word(i.checked_sub(1)) && word(Some(i + 1))),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An inline code span that holds any text: the fence is longer than any run of backticks
+/// inside it.
+pub(crate) fn code(text: &str) -> String {
+    let text = visible(text, false);
+    let fence = "`".repeat(longest_run(&text, '`') + 1);
+    // A span that starts or ends with a backtick needs a space inside its fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A fence for a block of `lines`: longer than any run of backticks in them.
+pub(crate) fn block_fence<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let longest = lines.map(|l| longest_run(l, '`')).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+fn longest_run(text: &str, of: char) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if c == of { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// `03:12:05Z`, or with the date when the session spans days.
+pub(crate) fn time(at: &DateTime<Utc>, with_date: bool) -> String {
+    if with_date {
+        at.format("%Y-%m-%d %H:%M:%SZ").to_string()
+    } else {
+        at.format("%H:%M:%SZ").to_string()
+    }
+}
+
+/// `450 ms`, `8.2 s`, `3 min 5 s`, `1 h 2 min`.
+pub(crate) fn duration(ms: u64) -> String {
+    match ms {
+        0..1_000 => format!("{ms} ms"),
+        1_000..60_000 => format!("{}.{} s", ms / 1_000, ms % 1_000 / 100),
+        60_000..3_600_000 => format!("{} min {} s", ms / 60_000, ms % 60_000 / 1_000),
+        _ => format!("{} h {} min", ms / 3_600_000, ms % 3_600_000 / 60_000),
+    }
+}
+
+/// `a, b and c`.
+pub(crate) fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

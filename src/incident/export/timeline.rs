@@ -1,0 +1,271 @@
+//! One timeline bullet per entry, after its time: what happened, to what, by whom.
+
+use super::text::{block_fence, code, duration, list, plain, visible};
+use crate::incident::{Entry, Record};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// How a run is named where the timeline refers to it again (its end, a cancel).
+pub(super) struct RunName {
+    pub(super) step: String,
+    pub(super) server: String,
+    compensating: bool,
+}
+
+pub(super) type RunNames = HashMap<u64, RunName>;
+
+pub(super) fn run_names(timeline: &[Record]) -> RunNames {
+    let mut names = HashMap::new();
+    for record in timeline {
+        if let Entry::StepStarted {
+            run,
+            procedure,
+            step,
+            server,
+            compensating,
+            ..
+        } = &record.entry
+        {
+            let name = RunName {
+                step: format!("{procedure}/{step}"),
+                server: server.clone(),
+                compensating: *compensating,
+            };
+            names.insert(*run, name);
+        }
+    }
+    names
+}
+
+/// `Step #3 `imap-ctp/failover` on EX01`.
+fn run_label(names: &RunNames, run: u64) -> String {
+    match names.get(&run) {
+        None => format!("Step #{run}"),
+        Some(n) => format!(
+            "{} #{run} {} on {}",
+            what(n.compensating),
+            code(&n.step),
+            plain(&n.server)
+        ),
+    }
+}
+
+fn what(compensating: bool) -> &'static str {
+    if compensating { "Compensation" } else { "Step" }
+}
+
+fn step_of(procedure: &str, step: &str) -> String {
+    code(&format!("{procedure}/{step}"))
+}
+
+fn owed_list(owed: &[String]) -> String {
+    if owed.is_empty() {
+        return "none".to_owned();
+    }
+    list(&owed.iter().map(|o| plain(o)).collect::<Vec<_>>())
+}
+
+/// The bullet's text; `outputs` says how much a run printed.
+pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> String) -> String {
+    match entry {
+        Entry::Session {
+            user, host, pid, ..
+        } => format!(
+            "Session header again: {} on {} (pid {pid})",
+            plain(user),
+            plain(host)
+        ),
+        Entry::Transition {
+            server,
+            monitor,
+            from,
+            to,
+        } => format!(
+            "**{}** on {}: {} → {}",
+            plain(monitor),
+            plain(server),
+            plain(from),
+            plain(to)
+        ),
+        Entry::RunbookOpened {
+            procedure,
+            title,
+            monitor,
+            server,
+        } => format!(
+            "Runbook opened for **{}** on {}: {} ({})",
+            plain(monitor),
+            plain(server),
+            plain(title),
+            code(procedure)
+        ),
+        Entry::StepEnded {
+            run,
+            exit,
+            code: exit_code,
+            duration_ms,
+            facts,
+            note,
+        } => {
+            let mut out = format!(
+                "{} **{}**",
+                run_label(names, *run),
+                plain(&exit.replace('_', " "))
+            );
+            if let Some(exit_code) = exit_code {
+                let _ = write!(out, " (exit code {exit_code})");
+            }
+            let _ = write!(out, " after {}; {}", duration(*duration_ms), outputs(*run));
+            if !facts.is_empty() {
+                let facts: Vec<String> = facts
+                    .iter()
+                    .map(|(name, held)| {
+                        format!("{} {}", code(name), if *held { "yes" } else { "no" })
+                    })
+                    .collect();
+                let _ = write!(out, "; facts: {}", facts.join(", "));
+            }
+            if let Some(note) = note {
+                let _ = write!(out, " ({})", plain(note));
+            }
+            out
+        }
+        Entry::CancelRequested { run, by } => {
+            format!("{} asked to cancel {}", plain(by), run_label(names, *run))
+        }
+        Entry::SessionEnded {
+            reason,
+            left_running,
+        } => {
+            let mut out = format!("Session ended: {}", plain(reason));
+            if !left_running.is_empty() {
+                let running: Vec<String> = left_running
+                    .iter()
+                    .map(|run| run_label(names, *run))
+                    .collect();
+                let _ = write!(out, "; **left running**: {}", list(&running));
+            }
+            out
+        }
+        _ => step_item(entry),
+    }
+}
+
+/// Steps and their decisions, named by procedure and step.
+fn step_item(entry: &Entry) -> String {
+    match entry {
+        Entry::StepStarted {
+            run,
+            procedure,
+            step,
+            title,
+            server,
+            command,
+            by,
+            compensating,
+            ..
+        } => {
+            let started = format!(
+                "{} #{run} **{}** ({}) on {} started by {}",
+                what(*compensating),
+                plain(title),
+                step_of(procedure, step),
+                plain(server),
+                plain(by)
+            );
+            with_command(started, command.as_deref())
+        }
+        Entry::StepSkipped {
+            procedure,
+            step,
+            server,
+            reason,
+            command,
+        } => {
+            let skipped = format!(
+                "Skipped {} on {}: {}",
+                step_of(procedure, step),
+                plain(server),
+                plain(reason)
+            );
+            match command {
+                Some(_) => with_command(skipped + "; it would have run", command.as_deref()),
+                None => skipped,
+            }
+        }
+        Entry::Confirmation {
+            procedure,
+            step,
+            server,
+            typed,
+            accepted,
+            by,
+        } => {
+            let typed = if typed.is_empty() {
+                "nothing".to_owned()
+            } else {
+                code(typed)
+            };
+            let verdict = if *accepted { "accepted" } else { "refused" };
+            format!(
+                "{} typed {typed} to confirm {} on {}: **{verdict}**",
+                plain(by),
+                step_of(procedure, step),
+                plain(server)
+            )
+        }
+        Entry::CompensationsOffered { procedure, owed } => format!(
+            "Compensations offered for {}: {}",
+            code(procedure),
+            owed_list(owed)
+        ),
+        Entry::CompensationsDecided {
+            procedure,
+            run,
+            owed,
+            by,
+        } => {
+            let choice = if *run { "**run**" } else { "**not to run**" };
+            format!(
+                "{} chose to {choice} the compensations for {}: {}",
+                plain(by),
+                code(procedure),
+                owed_list(owed)
+            )
+        }
+        Entry::RunbookClosed {
+            procedure,
+            ending,
+            owed,
+        } => {
+            let closed = format!("Runbook {} closed: **{}**", code(procedure), plain(ending));
+            if owed.is_empty() {
+                closed + "; no compensation left undone"
+            } else {
+                closed + &format!("; **compensations left undone: {}**", owed_list(owed))
+            }
+        }
+        // Output goes to its own section; the rest is named above.
+        _ => String::new(),
+    }
+}
+
+/// A one-line command as code after the text; a script as an indented block under it.
+fn with_command(mut out: String, command: Option<&str>) -> String {
+    match command {
+        None => {}
+        Some(command) if !command.contains('\n') => {
+            let _ = write!(out, ": {}", code(command));
+        }
+        Some(script) => {
+            let lines: Vec<String> = script.lines().map(|l| visible(l, true)).collect();
+            let fence = block_fence(lines.iter().map(String::as_str));
+            let _ = write!(out, ":\n\n  {fence}");
+            for line in &lines {
+                let _ = write!(out, "\n  {line}");
+            }
+            let _ = write!(out, "\n  {fence}\n");
+        }
+    }
+    out
+}

@@ -1,0 +1,279 @@
+//! Writes the incident record (DESIGN "Contracts", "Incident record"): the runtime's side,
+//! and the only place that writes record files.
+//!
+//! A kill -9 must lose at most the last 50 ms and never leave a line that breaks parsing, so
+//! the recorder keeps its own buffer of whole lines and hands the file only whole lines; step
+//! boundaries are written and fsynced at once.
+
+use super::entry::{Entry, format_at, serialize_at};
+use crate::job::{OutputLine, RunId};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The most a kill -9 may lose.
+const FLUSH_EVERY: Duration = Duration::from_millis(50);
+/// Past this the buffer is written at once, so a flood of output keeps memory bounded.
+const BUFFER_LIMIT: usize = 1 << 20;
+
+/// A `Record` by reference: the same JSON without cloning the entry.
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    #[serde(serialize_with = "serialize_at")]
+    at: DateTime<Utc>,
+    #[serde(flatten)]
+    entry: &'a Entry,
+}
+
+/// One console session's record file, open for appending.
+pub struct Recorder {
+    path: PathBuf,
+    file: File,
+    /// Whole lines only: whatever reaches the file ends with a line end.
+    buffer: Vec<u8>,
+    last_write: Option<Instant>,
+    stamp: Stamp,
+}
+
+impl Recorder {
+    /// Creates `dir` (0700 when it creates it) and a new file `<utc>-<host>-<pid>.jsonl` in
+    /// it, mode 0600, never reusing an existing file; writes `header` (an `Entry::Session`)
+    /// as its first line and fsyncs.
+    pub fn create(dir: &Path, header: &Entry, at: DateTime<Utc>) -> io::Result<Recorder> {
+        let Entry::Session { host, pid, .. } = header else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "an incident record starts with its session header",
+            ));
+        };
+        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        let stem = format!("{}-{}-{pid}", at.format("%Y%m%dT%H%M%SZ"), file_safe(host));
+        let (path, file) = create_new(dir, &stem)?;
+        // The file's name must survive a crash too, not only its contents.
+        File::open(dir)?.sync_all()?;
+        let mut recorder = Recorder {
+            path,
+            file,
+            buffer: Vec::with_capacity(64 * 1024),
+            last_write: None,
+            stamp: Stamp::default(),
+        };
+        recorder.record(at, header)?;
+        Ok(recorder)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one entry, buffered; a step boundary (`Entry::is_boundary`) is written and
+    /// fsynced at once.
+    pub fn record(&mut self, at: DateTime<Utc>, entry: &Entry) -> io::Result<()> {
+        let mark = self.buffer.len();
+        if let Err(e) = serde_json::to_writer(&mut self.buffer, &RecordRef { at, entry }) {
+            self.buffer.truncate(mark);
+            return Err(e.into());
+        }
+        self.buffer.push(b'\n');
+        if entry.is_boundary() {
+            self.sync()
+        } else {
+            self.write_if_full()
+        }
+    }
+
+    /// Appends a run's output lines as `Entry::Output` records, each at its own time. The hot
+    /// path: writes the JSON serde would write for `Record { at, entry: Entry::Output }`,
+    /// straight into the buffer.
+    pub fn output(&mut self, run: RunId, lines: &[OutputLine]) -> io::Result<()> {
+        for line in lines {
+            let mark = self.buffer.len();
+            self.buffer.extend_from_slice(b"{\"at\":\"");
+            self.stamp.write(line.at, &mut self.buffer);
+            self.buffer
+                .extend_from_slice(b"\",\"kind\":\"output\",\"run\":");
+            write!(self.buffer, "{}", run.0)?;
+            self.buffer.extend_from_slice(b",\"stream\":\"");
+            self.buffer.extend_from_slice(line.stream.name().as_bytes());
+            self.buffer.extend_from_slice(b"\",\"line\":");
+            if let Err(e) = serde_json::to_writer(&mut self.buffer, line.text.as_str()) {
+                self.buffer.truncate(mark);
+                return Err(e.into());
+            }
+            self.buffer.extend_from_slice(b"}\n");
+            if self.buffer.len() >= BUFFER_LIMIT {
+                self.write_buffer()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes what is buffered when the last write made here is `FLUSH_EVERY` old or more
+    /// (or there was none): an idle console writes a lone line at once, a flood in 50 ms
+    /// slices. The loop calls it after every batch of events, and on a 50 ms timer while
+    /// `dirty()`.
+    pub fn flush_if_due(&mut self, now: Instant) -> io::Result<()> {
+        let due = self
+            .last_write
+            .is_none_or(|last| now.saturating_duration_since(last) >= FLUSH_EVERY);
+        if self.dirty() && due {
+            self.write_buffer()?;
+            self.last_write = Some(now);
+        }
+        Ok(())
+    }
+
+    /// Something is buffered and not yet in the file.
+    pub fn dirty(&self) -> bool {
+        !self.buffer.is_empty()
+    }
+
+    /// Writes everything buffered; no fsync.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.write_buffer()
+    }
+
+    /// Writes everything buffered and fsyncs.
+    pub fn sync(&mut self) -> io::Result<()> {
+        self.write_buffer()?;
+        self.file.sync_data()
+    }
+
+    fn write_if_full(&mut self) -> io::Result<()> {
+        if self.buffer.len() >= BUFFER_LIMIT {
+            self.write_buffer()?;
+        }
+        Ok(())
+    }
+
+    /// One `write` after another until the buffer is empty. On an error, what the file took
+    /// is dropped from the buffer and the rest kept, so a retry continues exactly where the
+    /// file ends and no line is doubled or cut in the middle of the file.
+    fn write_buffer(&mut self) -> io::Result<()> {
+        let mut written = 0;
+        let result = loop {
+            if written == self.buffer.len() {
+                break Ok(());
+            }
+            match self.file.write(&self.buffer[written..]) {
+                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
+                Ok(n) => written += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        self.buffer.drain(..written);
+        result
+    }
+}
+
+impl std::fmt::Debug for Recorder {
+    /// The path and how much waits, not a megabyte of buffered bytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recorder")
+            .field("path", &self.path)
+            .field("buffered", &self.buffer.len())
+            .field("last_write", &self.last_write)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Recorder {
+    /// A panic unwinds through here: write what is buffered, as quit does.
+    fn drop(&mut self) {
+        let _ = self.sync();
+    }
+}
+
+/// Creates `<stem>.jsonl` exclusively, or `<stem>-2.jsonl`… when a record of the same second,
+/// host and pid exists already.
+fn create_new(dir: &Path, stem: &str) -> io::Result<(PathBuf, File)> {
+    let mut attempt = 1;
+    loop {
+        let name = if attempt == 1 {
+            format!("{stem}.jsonl")
+        } else {
+            format!("{stem}-{attempt}.jsonl")
+        };
+        let path = dir.join(name);
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A host name as a piece of a file name: no path separators, nothing a shell trips on.
+fn file_safe(host: &str) -> String {
+    let safe: String = host
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        "unknown".to_owned()
+    } else {
+        safe
+    }
+}
+
+/// The newest record in `dir`: file names start with their UTC time, so the greatest name.
+pub fn latest(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .max_by(|a, b| a.file_name().cmp(&b.file_name()))
+}
+
+/// `format_at` for a flood of lines: lines of one second share all but the milliseconds.
+#[derive(Debug, Default)]
+struct Stamp {
+    second: Option<i64>,
+    text: String,
+}
+
+impl Stamp {
+    fn write(&mut self, at: DateTime<Utc>, out: &mut Vec<u8>) {
+        let nanos = at.timestamp_subsec_nanos();
+        // A leap second reads `:60`, and years past 9999 are longer: format those in full.
+        if nanos >= 1_000_000_000 {
+            out.extend_from_slice(format_at(&at).as_bytes());
+            return;
+        }
+        if self.second != Some(at.timestamp()) {
+            self.text = format_at(&at);
+            let fixed = self.text.len() == 24 && self.text.as_bytes()[19] == b'.';
+            self.second = fixed.then(|| at.timestamp());
+            out.extend_from_slice(self.text.as_bytes());
+            return;
+        }
+        let millis = nanos / 1_000_000;
+        let bytes = self.text.as_bytes();
+        out.extend_from_slice(&bytes[..20]);
+        out.extend_from_slice(&[
+            b'0' + (millis / 100) as u8,
+            b'0' + (millis / 10 % 10) as u8,
+            b'0' + (millis % 10) as u8,
+        ]);
+        out.push(b'Z');
+    }
+}

@@ -1,0 +1,222 @@
+//! How a step ends: stopping it (cancel, time limit), and what is reported.
+
+use super::group::ProcessGroup;
+use crate::event::Event;
+use crate::job::{CAPTURE_LIMIT, JobEnd, OutputLine, RunId, Stream};
+use crate::runbook::StepExit;
+use crate::runtime::FleetClock;
+use nix::sys::signal::Signal;
+use std::os::unix::process::ExitStatusExt;
+use std::pin::Pin;
+use std::process::ExitStatus;
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::time::{Instant, Sleep};
+
+/// From SIGTERM to SIGKILL; and from SIGKILL to giving up on pipes still held open.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// What the alarm waits for next.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// The step's time limit.
+    Running,
+    /// SIGTERM was sent; SIGKILL is due.
+    Terminating,
+    /// SIGKILL was sent; the pipes should close at once.
+    Killed,
+    /// The pipes were held open past SIGKILL, by something outside the group.
+    GaveUp,
+}
+
+/// Stopping a step: why it was stopped, and the escalation from SIGTERM to SIGKILL.
+pub(super) struct Stopper {
+    group: ProcessGroup,
+    timeout: Duration,
+    phase: Phase,
+    stopped: Option<StepExit>,
+    notes: Vec<String>,
+}
+
+impl Stopper {
+    pub(super) fn new(group: ProcessGroup, timeout: Duration) -> Stopper {
+        Stopper {
+            group,
+            timeout,
+            phase: Phase::Running,
+            stopped: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Stops the step (once): SIGTERM to its group now, SIGKILL when the alarm rings.
+    pub(super) fn stop(&mut self, exit: StepExit, note: String, alarm: Pin<&mut Sleep>) {
+        if self.stopped.is_some() {
+            return;
+        }
+        self.stopped = Some(exit);
+        self.notes.push(note);
+        self.group.signal(Signal::SIGTERM);
+        alarm.reset(Instant::now() + GRACE);
+        self.phase = Phase::Terminating;
+    }
+
+    /// The alarm rang: the time limit, SIGKILL due, or the pipes still open after it.
+    /// True when it is time to stop reading them.
+    pub(super) fn ring(&mut self, alarm: Pin<&mut Sleep>) -> bool {
+        match self.phase {
+            Phase::Running => {
+                let secs = self.timeout.as_secs_f64();
+                let note = format!("timed out after {secs} s; its process group was killed");
+                self.stop(StepExit::TimedOut, note, alarm);
+                false
+            }
+            Phase::Terminating => {
+                self.group.signal(Signal::SIGKILL);
+                alarm.reset(Instant::now() + GRACE);
+                self.phase = Phase::Killed;
+                false
+            }
+            Phase::Killed | Phase::GaveUp => {
+                // Only a process outside the group (it called setsid) can hold them now.
+                self.notes.push(
+                    "its output was still held open after its process group was killed, \
+                     probably by a process that left the group; stopped reading"
+                        .to_owned(),
+                );
+                self.phase = Phase::GaveUp;
+                true
+            }
+        }
+    }
+
+    pub(super) fn gave_up(&self) -> bool {
+        self.phase == Phase::GaveUp
+    }
+
+    /// The report, once the leader is reaped and the pipes are drained.
+    pub(super) fn end(
+        mut self,
+        status: Option<Result<ExitStatus, String>>,
+        duration: Duration,
+        stdout: String,
+    ) -> JobEnd {
+        let exit = if let Some(stopped) = self.stopped {
+            // Dropped armed: SIGKILL for whatever of the group survived SIGTERM.
+            drop(self.group);
+            stopped
+        } else {
+            // It ended on its own: leave anything it deliberately left running.
+            self.group.disarm();
+            let (exit, why) = match status {
+                Some(Ok(status)) => exit_of(status),
+                Some(Err(why)) => (StepExit::Failed(None), Some(why)),
+                None => (StepExit::Failed(None), None),
+            };
+            self.notes.extend(why);
+            exit
+        };
+        JobEnd {
+            exit,
+            duration,
+            stdout,
+            answer: None,
+            note: (!self.notes.is_empty()).then(|| self.notes.join("; ")),
+        }
+    }
+}
+
+/// How a process that ended on its own ended, and what needs saying about it.
+fn exit_of(status: ExitStatus) -> (StepExit, Option<String>) {
+    match (status.code(), status.signal()) {
+        (Some(0), _) => (StepExit::Succeeded, None),
+        (Some(code), _) => (StepExit::Failed(Some(code)), None),
+        (None, Some(number)) => {
+            let name = Signal::try_from(number)
+                .map_or_else(|_| format!("signal {number}"), |s| s.to_string());
+            let core = if status.core_dumped() {
+                " (core dumped)"
+            } else {
+                ""
+            };
+            let note = format!("killed by {name}{core}");
+            (StepExit::Failed(None), Some(note))
+        }
+        (None, None) => (StepExit::Failed(None), Some(format!("ended with {status}"))),
+    }
+}
+
+/// The command could not be started: say why as its output, then end it.
+pub(super) async fn not_started(
+    run: RunId,
+    why: String,
+    started: Instant,
+    clock: FleetClock,
+    tx: &mpsc::Sender<Event>,
+) {
+    let line = OutputLine {
+        at: clock.now(),
+        stream: Stream::Stderr,
+        text: why.clone(),
+    };
+    if tx
+        .send(Event::StepOutput {
+            run,
+            lines: vec![line],
+        })
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let end = JobEnd {
+        exit: StepExit::Failed(None),
+        duration: started.elapsed(),
+        stdout: String::new(),
+        answer: None,
+        note: Some(why),
+    };
+    let _ = tx.send(Event::StepEnded { run, end }).await;
+}
+
+/// The first `CAPTURE_LIMIT` bytes of stdout, lines joined with '\n', for the platform
+/// to read its answer from.
+#[derive(Default)]
+pub(super) struct Capture {
+    text: String,
+    lines: usize,
+    full: bool,
+}
+
+impl Capture {
+    pub(super) fn add(&mut self, lines: &[OutputLine]) {
+        for line in lines.iter().filter(|l| l.stream == Stream::Stdout) {
+            if self.full {
+                return;
+            }
+            if self.lines > 0 {
+                self.push("\n");
+            }
+            self.push(&line.text);
+            self.lines += 1;
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        let room = CAPTURE_LIMIT - self.text.len();
+        if text.len() <= room {
+            self.text.push_str(text);
+            return;
+        }
+        let mut cut = room;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.text.push_str(&text[..cut]);
+        self.full = true;
+    }
+
+    pub(super) fn into_text(self) -> String {
+        self.text
+    }
+}

@@ -1,0 +1,159 @@
+//! Leaving a runbook: with a step running it keeps running in the background; half-way
+//! with compensations owed, the engineer runs them or leaves them, and the record says
+//! which. Quitting goes the same way.
+
+use super::pane::Active;
+use super::run;
+use crate::effect::{Effect, QuitReason};
+use crate::incident::Entry;
+use crate::runbook::{Next, Owed};
+use crate::update::state::{AppState, DrillState, Prompt, Screen};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Esc in the pane (`quit` false), or `q` / Ctrl-C anywhere (`quit` true).
+pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_ref().filter(|p| !p.closed) else {
+        return if quit {
+            vec![Effect::Quit(QuitReason::User)]
+        } else {
+            back_to_drill(state);
+            Vec::new()
+        };
+    };
+    if !matches!(pane.active, Active::Idle) {
+        if quit {
+            state.prompt = Some(Prompt::QuitRunning);
+        } else {
+            back_to_drill(state);
+            state.flash = Some(
+                "the step goes on in the background; Enter on the monitor comes back".to_owned(),
+            );
+        }
+        return Vec::new();
+    }
+    let owed = match pane.walk.next() {
+        Next::Done(outcome) => outcome.owed.clone(),
+        _ => pane.walk.owed(),
+    };
+    if owed.is_empty() {
+        let mut effects = close(state, &[]);
+        if quit {
+            effects.push(Effect::Quit(QuitReason::User));
+        }
+        return effects;
+    }
+    let entry = Entry::CompensationsOffered {
+        procedure: pane.procedure.id().to_owned(),
+        owed: names(&owed),
+    };
+    state.prompt = Some(Prompt::Leave { owed, quit });
+    vec![Effect::Record(entry)]
+}
+
+/// `q` anywhere: through the runbook's leaving when one is open.
+pub(in crate::update) fn quit(state: &mut AppState) -> Vec<Effect> {
+    leave(state, true)
+}
+
+/// Keys of the leave and quit prompts: single letters, Esc stays.
+pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let by = state.operator.clone();
+    match (state.prompt.clone(), key.code) {
+        (_, KeyCode::Esc | KeyCode::Char('h')) => state.prompt = None,
+        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('r')) => {
+            state.prompt = None;
+            let Some(pane) = state.runbook.as_mut() else {
+                return Vec::new();
+            };
+            let entry = Entry::CompensationsDecided {
+                procedure: pane.procedure.id().to_owned(),
+                run: true,
+                owed: names(&owed),
+                by,
+            };
+            if !pane.is_over() {
+                pane.walk.abort();
+            }
+            let _ = pane.walk.compensate();
+            pane.autorun = true;
+            if quit {
+                state.flash =
+                    Some("running the compensations; q quits once they are done".to_owned());
+            }
+            if let Screen::Drill(drill) = &state.screen {
+                state.screen = Screen::Runbook(drill.clone());
+            }
+            let mut effects = vec![Effect::Record(entry)];
+            effects.extend(run::settled(state));
+            return effects;
+        }
+        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('l' | 'q')) => {
+            state.prompt = None;
+            let Some(pane) = state.runbook.as_ref() else {
+                return Vec::new();
+            };
+            let entry = Entry::CompensationsDecided {
+                procedure: pane.procedure.id().to_owned(),
+                run: false,
+                owed: names(&owed),
+                by,
+            };
+            let mut effects = vec![Effect::Record(entry)];
+            effects.extend(close(state, &owed));
+            if quit {
+                effects.push(Effect::Quit(QuitReason::User));
+            }
+            return effects;
+        }
+        (Some(Prompt::QuitRunning), KeyCode::Char('c')) => {
+            state.prompt = None;
+            let mut effects = run::cancel(state);
+            effects.push(Effect::Quit(QuitReason::User));
+            return effects;
+        }
+        (Some(Prompt::QuitRunning), KeyCode::Char('l' | 'q')) => {
+            state.prompt = None;
+            return vec![Effect::Quit(QuitReason::User)];
+        }
+        (_, KeyCode::Char('c')) if control => {
+            state.prompt = None;
+            return vec![Effect::Quit(QuitReason::User)];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Records the close and returns to the drill-down; `owed` are left undone.
+fn close(state: &mut AppState, owed: &[Owed]) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let ending = match pane.walk.next() {
+        Next::Done(outcome) => outcome.ending.name(),
+        _ => "left",
+    };
+    let entry = Entry::RunbookClosed {
+        procedure: pane.procedure.id().to_owned(),
+        ending: ending.to_owned(),
+        owed: names(owed),
+    };
+    pane.closed = true;
+    state.runbook = None;
+    back_to_drill(state);
+    vec![Effect::Record(entry)]
+}
+
+fn back_to_drill(state: &mut AppState) {
+    if let Screen::Runbook(drill) = &state.screen {
+        state.screen = Screen::Drill(DrillState {
+            selected: drill.selected,
+            ..drill.clone()
+        });
+    }
+}
+
+fn names(owed: &[Owed]) -> Vec<String> {
+    owed.iter().map(ToString::to_string).collect()
+}

@@ -1,0 +1,168 @@
+//! The runbook pane: opening a monitor's procedure, running its steps one by one, their
+//! output and ends, leaving it (with the compensations owed). Pure: jobs and record lines
+//! leave as effects.
+
+mod confirm;
+mod leave;
+pub mod log;
+pub mod pane;
+pub mod plan;
+mod run;
+
+pub use pane::{Active, Row, RowState, RunbookPane, StepRun};
+
+use super::state::{AppState, DrillState, Screen};
+use crate::action::Action;
+use crate::effect::Effect;
+use crate::health::{AlertValue, Monitor};
+use crate::incident::Entry;
+use crate::job::{JobEnd, OutputLine, RunId};
+use crate::runbook::{Walk, localized};
+use crossterm::event::KeyEvent;
+
+pub(super) use confirm::key as confirm_key;
+pub use confirm::short_name;
+pub(super) use leave::{key as leave_key, quit};
+
+/// Enter on a monitor in the drill-down: its runbook, beside the grid (or instead of it).
+pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -> Vec<Effect> {
+    if let Some(pane) = &state.runbook
+        && !pane.closed
+    {
+        if pane.server != drill.server || pane.monitor != monitor {
+            let server = &state.fleet.servers()[pane.server].name;
+            state.flash = Some(format!(
+                "the runbook for {} on {server} is still open: finish or leave it first",
+                pane.monitor.name()
+            ));
+        }
+        let back = DrillState {
+            server: pane.server,
+            set: pane.monitor.health_set(),
+            selected: drill.selected,
+        };
+        show(state, back);
+        return Vec::new();
+    }
+    let server = state.fleet.servers()[drill.server].clone();
+    let alert = state
+        .fleet
+        .monitor(drill.server, monitor)
+        .map_or(AlertValue::Unknown, |m| m.alert);
+    if !matches!(
+        alert,
+        AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
+    ) {
+        state.flash = Some(format!(
+            "{} is {}: its runbook opens when it is Degraded or Unhealthy",
+            monitor.name(),
+            alert.word()
+        ));
+        return Vec::new();
+    }
+    let Some(library) = state.library else {
+        state.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
+        return Vec::new();
+    };
+    let Some(procedure) = library.for_monitor(monitor, server.role) else {
+        state.flash = Some(format!(
+            "no runbook for {} on a {} server",
+            monitor.name(),
+            server.role.label()
+        ));
+        return Vec::new();
+    };
+    let walk = match Walk::start(library, procedure.id(), server.clone(), monitor) {
+        Ok(walk) => walk,
+        Err(error) => {
+            state.flash = Some(format!("cannot open {}: {error}", procedure.id()));
+            return Vec::new();
+        }
+    };
+    let title = localized(&procedure.spec.title, state.language).to_owned();
+    let mut pane = RunbookPane {
+        procedure,
+        library,
+        server: drill.server,
+        monitor,
+        walk,
+        runs: Vec::new(),
+        active: Active::Idle,
+        highlight: 0,
+        log: log::LogPanel::default(),
+        autorun: false,
+        closed: false,
+        recorded: 0,
+        waited: chrono::TimeDelta::zero(),
+    };
+    pane.log.note(
+        state.now,
+        format!("opened {title}: {} on {}", monitor.name(), server.name),
+    );
+    pane.highlight = pane.current_row();
+    state.runbook = Some(Box::new(pane));
+    let mut effects = vec![Effect::Record(Entry::RunbookOpened {
+        procedure: procedure.id().to_owned(),
+        title,
+        monitor: monitor.name().to_owned(),
+        server: server.name,
+    })];
+    effects.extend(run::settled(state));
+    show(state, drill.clone());
+    effects
+}
+
+fn show(state: &mut AppState, drill: DrillState) {
+    state.screen = Screen::Runbook(drill);
+    state.keys_blocked = true;
+}
+
+/// An action on the runbook screen.
+pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::RunStep => return run::run_next(state),
+        Action::CancelStep => return run::cancel(state),
+        Action::SkipStep => return run::skip(state),
+        Action::EscalateStep => return run::escalate(state),
+        Action::Back => return leave::leave(state, false),
+        Action::Up => pane.highlight = pane.highlight.saturating_sub(1),
+        Action::Down => {
+            let last = pane.rows(state.now).len().saturating_sub(1);
+            pane.highlight = (pane.highlight + 1).min(last);
+        }
+        Action::ToggleFollow => pane.log.toggle_follow(),
+        Action::ToggleWrap => pane.log.wrap = !pane.log.wrap,
+        Action::LogPageUp => pane.log.scroll_by(10),
+        Action::LogPageDown => pane.log.scroll_by(-10),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// A running step printed lines (the record got them from the runtime already).
+pub(super) fn output(state: &mut AppState, run: RunId, lines: Vec<OutputLine>) {
+    if let Some(pane) = state.runbook.as_mut()
+        && pane.runs.iter().any(|r| r.run == run)
+    {
+        pane.log.output(lines);
+    }
+}
+
+pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect> {
+    run::ended(state, run, end)
+}
+
+pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
+    run::tick(state)
+}
+
+/// Keys while the confirmation or leave prompt is open.
+pub(super) fn prompt_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    match state.prompt {
+        Some(super::Prompt::Confirm { .. }) => confirm_key(state, key),
+        _ => leave_key(state, key),
+    }
+}

@@ -1,0 +1,184 @@
+//! The runbook pane's state: one walk, the runs of its steps, the log panel, and the rows
+//! the view lists (done, current, still ahead).
+
+use super::log::LogPanel;
+use crate::health::Monitor;
+use crate::job::RunId;
+use crate::runbook::spec::StepSpec;
+use crate::runbook::{
+    Ending, Library, Next, Procedure, SkipReason, StepCall, StepExit, StepRecord, StepStatus, Walk,
+};
+use chrono::{DateTime, TimeDelta, Utc};
+use std::time::Duration;
+
+/// What the pane is doing right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Active {
+    Idle,
+    Running {
+        run: RunId,
+        call: StepCall,
+        cancel_requested: bool,
+    },
+    /// Counting down a `wait_and_recheck`; the recheck starts by itself at `until`.
+    Waiting {
+        call: StepCall,
+        started: DateTime<Utc>,
+        until: DateTime<Utc>,
+    },
+}
+
+/// One step that was started (or shown and not run), for "already ran, when, by whom".
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRun {
+    pub run: RunId,
+    pub call: StepCall,
+    pub command: Option<String>,
+    pub started: DateTime<Utc>,
+    pub by: String,
+    pub ended: Option<(StepExit, Duration)>,
+    pub note: Option<String>,
+}
+
+pub struct RunbookPane {
+    pub procedure: &'static Procedure,
+    pub library: &'static Library,
+    /// The alert's server (fleet index) and monitor.
+    pub server: usize,
+    pub monitor: Monitor,
+    pub walk: Walk<'static>,
+    pub runs: Vec<StepRun>,
+    pub active: Active,
+    /// The highlighted row; it follows the current step as the walk moves.
+    pub highlight: usize,
+    pub log: LogPanel,
+    /// The engineer chose to run the owed compensations: each runs as it comes.
+    pub autorun: bool,
+    /// Whether the close was recorded (the pane may stay on screen to show the end).
+    pub closed: bool,
+    /// History records already written to the incident record.
+    pub recorded: usize,
+    /// Fleet time the running step's wait lasted (its recheck's answer carries it).
+    pub waited: TimeDelta,
+}
+
+/// A row's state, as the pane shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowState {
+    Pending,
+    /// Runs on Enter.
+    Next,
+    Running,
+    Waiting {
+        left: TimeDelta,
+        total: TimeDelta,
+    },
+    Succeeded,
+    Failed(StepExit),
+    Skipped(SkipReason),
+    Called(String),
+    Returned(Ending),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub depth: usize,
+    pub procedure: String,
+    pub step: String,
+    pub server: Option<String>,
+    pub state: RowState,
+    pub compensating: bool,
+}
+
+impl RunbookPane {
+    /// The rows: what happened, what runs now, what may come.
+    pub fn rows(&self, now: DateTime<Utc>) -> Vec<Row> {
+        let mut rows: Vec<Row> = self.walk.history().iter().map(done_row).collect();
+        if let Next::Run(call) = self.walk.next() {
+            let state = match &self.active {
+                Active::Running { .. } => RowState::Running,
+                Active::Waiting { started, until, .. } => RowState::Waiting {
+                    left: (*until - now).max(TimeDelta::zero()),
+                    total: *until - *started,
+                },
+                Active::Idle => RowState::Next,
+            };
+            rows.push(Row {
+                depth: call.depth,
+                procedure: call.procedure.clone(),
+                step: call.step.clone(),
+                server: Some(call.server.name.clone()),
+                state,
+                compensating: call.compensating,
+            });
+        }
+        rows.extend(self.walk.upcoming().into_iter().map(|u| Row {
+            depth: u.depth,
+            procedure: u.procedure.id().to_owned(),
+            step: u.step.id.clone(),
+            server: u.server.map(|s| s.name),
+            state: RowState::Pending,
+            compensating: false,
+        }));
+        rows
+    }
+
+    /// The row the walk is at: the step to run, or the failed one, or the last.
+    pub fn current_row(&self) -> usize {
+        let done = self.walk.history().len();
+        match self.walk.next() {
+            Next::Run(_) => done,
+            _ => done.saturating_sub(1),
+        }
+    }
+
+    pub fn spec(&self, procedure: &str, step: &str) -> Option<&'static StepSpec> {
+        let procedure = self.library.procedure(procedure)?;
+        procedure.spec.steps.iter().find(|s| s.id == step)
+    }
+
+    /// The last run of the same action on the same server: a destructive step that already
+    /// ran says when and by whom.
+    pub fn ran_before(&self, call: &StepCall) -> Option<&StepRun> {
+        self.runs.iter().rev().find(|r| {
+            r.call.action == call.action
+                && r.call.server.name == call.server.name
+                && r.ended.is_some_and(|(exit, _)| exit == StepExit::Succeeded)
+        })
+    }
+
+    pub fn run(&self, run: RunId) -> Option<&StepRun> {
+        self.runs.iter().find(|r| r.run == run)
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.active, Active::Running { .. })
+    }
+
+    pub fn is_over(&self) -> bool {
+        matches!(self.walk.next(), Next::Done(_))
+    }
+
+    /// Half-way: something ran and the walk is not over.
+    pub fn is_half_way(&self) -> bool {
+        !self.is_over() && !self.walk.history().is_empty()
+    }
+}
+
+fn done_row(record: &StepRecord) -> Row {
+    let state = match &record.status {
+        StepStatus::Succeeded(_) => RowState::Succeeded,
+        StepStatus::Failed(exit) => RowState::Failed(*exit),
+        StepStatus::Skipped(reason) => RowState::Skipped(reason.clone()),
+        StepStatus::Called { procedure, .. } => RowState::Called(procedure.clone()),
+        StepStatus::Returned(ending) => RowState::Returned(*ending),
+    };
+    Row {
+        depth: record.depth,
+        procedure: record.procedure.clone(),
+        step: record.step.clone(),
+        server: Some(record.server.clone()),
+        state,
+        compensating: record.compensating,
+    }
+}

@@ -1,0 +1,399 @@
+//! Running steps: Enter, the guards, waits, the job's end, and the walk moving on.
+
+use super::pane::{Active, StepRun};
+use super::plan::{guard, plan};
+use crate::effect::Effect;
+use crate::incident::Entry;
+use crate::job::{Job, JobEnd, RunId};
+use crate::runbook::{Answer, Next, RecoveryAction, SkipReason, StepCall, StepExit, StepStatus};
+use crate::update::state::{AppState, Prompt};
+use chrono::TimeDelta;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Enter: run the next step (again, when it failed).
+pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    match &pane.active {
+        Active::Running { .. } => {
+            state.flash = Some("a step is running: c cancels it".to_owned());
+            return Vec::new();
+        }
+        Active::Waiting { .. } => {
+            state.flash = Some("waiting: the recheck starts by itself; c cancels".to_owned());
+            return Vec::new();
+        }
+        Active::Idle => {}
+    }
+    let current = pane.current_row();
+    if pane.highlight != current && !pane.is_over() {
+        pane.highlight = current;
+        state.flash = Some("Enter runs the next step, highlighted now".to_owned());
+        return Vec::new();
+    }
+    match pane.walk.next().clone() {
+        Next::Done(outcome) if !outcome.owed.is_empty() => {
+            pane.autorun = true;
+            let _ = pane.walk.compensate();
+            settled(state)
+        }
+        Next::Done(outcome) => {
+            state.flash = Some(format!(
+                "the runbook is over ({}): Esc closes it",
+                outcome.ending.name()
+            ));
+            Vec::new()
+        }
+        Next::Failed(..) => {
+            let _ = pane.walk.retry();
+            pane.highlight = pane.current_row();
+            run_next(state)
+        }
+        Next::Run(call) => begin(state, &call),
+    }
+}
+
+/// The step in `Next::Run`: guards, escalation, confirmation, then start.
+fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
+    if let Some(reason) = guard(&state.banner, call) {
+        let command = plan(state.platform, &state.commands, &state.fleet, call).command;
+        let Some(pane) = state.runbook.as_mut() else {
+            return Vec::new();
+        };
+        let shown = command
+            .clone()
+            .unwrap_or_else(|| call.action.name().to_owned());
+        pane.log.note(state.now, format!("{reason}: {shown}"));
+        let _ = pane.walk.pass_unrun(reason.clone());
+        let mut effects = vec![Effect::Record(Entry::StepSkipped {
+            procedure: call.procedure.clone(),
+            step: call.step.clone(),
+            server: call.server.name.clone(),
+            reason: reason.to_string(),
+            command,
+        })];
+        pane.recorded += 1;
+        effects.extend(settled(state));
+        return effects;
+    }
+    if state.platform.needs_confirmation(call) {
+        let ran_before = state
+            .runbook
+            .as_ref()
+            .and_then(|p| p.ran_before(call))
+            .map(|r| (r.started, r.by.clone()));
+        state.prompt = Some(Prompt::Confirm {
+            text: String::new(),
+            call: Box::new(call.clone()),
+            refused: None,
+            ran_before,
+        });
+        return Vec::new();
+    }
+    start(state, call)
+}
+
+/// Starts the step: a wait first when it has one, else its job.
+pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
+    let now = state.now;
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    if call.action == RecoveryAction::WaitAndRecheck && call.wait > TimeDelta::zero() {
+        let until = now + call.wait;
+        pane.log.note(
+            now,
+            format!(
+                "waiting {} min (until {}), then rechecking",
+                call.wait.num_minutes(),
+                until.format("%H:%M:%S")
+            ),
+        );
+        pane.active = Active::Waiting {
+            call: call.clone(),
+            started: now,
+            until,
+        };
+        return Vec::new();
+    }
+    launch(state, call, TimeDelta::zero())
+}
+
+fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
+    let planned = plan(state.platform, &state.commands, &state.fleet, call);
+    state.last_run += 1;
+    let run = RunId(state.last_run);
+    let (now, by, language) = (state.now, state.operator.clone(), state.language);
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let title = pane
+        .spec(&call.procedure, &call.step)
+        .map(|s| crate::runbook::localized(&s.title, language).to_owned())
+        .unwrap_or_default();
+    let shown = planned
+        .command
+        .clone()
+        .unwrap_or_else(|| call.action.name().to_owned());
+    pane.log.note(
+        now,
+        format!("{run} {} @{}: {shown}", call.step, call.server.name),
+    );
+    pane.runs.push(StepRun {
+        run,
+        call: call.clone(),
+        command: planned.command.clone(),
+        started: now,
+        by: by.clone(),
+        ended: None,
+        note: None,
+    });
+    pane.active = Active::Running {
+        run,
+        call: call.clone(),
+        cancel_requested: false,
+    };
+    pane.waited = waited;
+    let mut effects = vec![Effect::Record(Entry::StepStarted {
+        run: run.0,
+        procedure: call.procedure.clone(),
+        step: call.step.clone(),
+        title,
+        server: call.server.name.clone(),
+        action: call.action.name().to_owned(),
+        command: planned.command,
+        by,
+        compensating: call.compensating,
+    })];
+    let immediate = match planned.work {
+        // Escalation runs nothing: the engineer hands over, and the record says so.
+        _ if call.action == RecoveryAction::Escalate => JobEnd {
+            exit: StepExit::Succeeded,
+            duration: Duration::ZERO,
+            stdout: String::new(),
+            answer: Some(Answer::succeeded(Vec::new())),
+            note: None,
+        },
+        Ok(work) => {
+            effects.push(Effect::Start(Job { run, work }));
+            return effects;
+        }
+        Err(why) => {
+            state.flash = Some(why.clone());
+            JobEnd {
+                exit: StepExit::Failed(None),
+                duration: Duration::ZERO,
+                stdout: String::new(),
+                answer: None,
+                note: Some(why),
+            }
+        }
+    };
+    effects.extend(ended(state, run, immediate));
+    effects
+}
+
+/// A job ended: the record hears it always; the walk, when it is the pane's running step.
+pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect> {
+    let answer = match &end.answer {
+        Some(answer) => answer.clone(),
+        None => Answer::exited(end.exit),
+    };
+    let facts: BTreeMap<String, bool> = answer
+        .facts
+        .iter()
+        .map(|(e, v)| (e.name().to_owned(), *v))
+        .collect();
+    let (exit, code) = match end.exit {
+        StepExit::Succeeded => ("succeeded", Some(0)),
+        StepExit::Failed(code) => ("failed", code),
+        StepExit::TimedOut => ("timed_out", None),
+        StepExit::Cancelled => ("cancelled", None),
+    };
+    let mut effects = vec![Effect::Record(Entry::StepEnded {
+        run: run.0,
+        exit: exit.to_owned(),
+        code,
+        duration_ms: end.duration.as_millis() as u64,
+        facts,
+        note: end.note.clone(),
+    })];
+    let now = state.now;
+    let Some(pane) = state.runbook.as_mut() else {
+        return effects;
+    };
+    if let Some(step_run) = pane.runs.iter_mut().find(|r| r.run == run) {
+        step_run.ended = Some((end.exit, end.duration));
+        step_run.note.clone_from(&end.note);
+    }
+    let Active::Running { run: running, .. } = &pane.active else {
+        return effects;
+    };
+    if *running != run {
+        return effects;
+    }
+    let secs = end.duration.as_secs_f64();
+    let note = end.note.map(|n| format!(": {n}")).unwrap_or_default();
+    pane.log
+        .note(now, format!("{run} {} in {secs:.1} s{note}", end.exit));
+    let mut answer = answer;
+    answer.exit = end.exit;
+    answer.waited = pane.waited;
+    pane.active = Active::Idle;
+    if let Err(error) = pane.walk.answer(&answer) {
+        pane.log
+            .note(now, format!("the runbook cannot use this answer: {error}"));
+    }
+    effects.extend(settled(state));
+    effects
+}
+
+/// After the walk moved: record the skips it made, follow it with the highlight, and run
+/// the next owed compensation when the engineer chose to run them all.
+pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let mut effects = Vec::new();
+    let history = pane.walk.history();
+    for record in &history[pane.recorded.min(history.len())..] {
+        if let StepStatus::Skipped(reason) = &record.status
+            && !matches!(reason, SkipReason::DryRun | SkipReason::ReadOnly)
+        {
+            effects.push(Effect::Record(Entry::StepSkipped {
+                procedure: record.procedure.clone(),
+                step: record.step.clone(),
+                server: record.server.clone(),
+                reason: reason.to_string(),
+                command: None,
+            }));
+        }
+    }
+    pane.recorded = history.len();
+    pane.highlight = pane.current_row();
+    match pane.walk.next().clone() {
+        Next::Done(outcome) => {
+            pane.autorun = false;
+            let owed = if outcome.owed.is_empty() {
+                String::new()
+            } else {
+                format!("; still owed: {}", join(&outcome.owed))
+            };
+            pane.log.note(
+                state.now,
+                format!("runbook over: {}{owed}", outcome.ending.name()),
+            );
+        }
+        Next::Failed(call, exit) => {
+            pane.autorun = false;
+            state.flash = Some(format!(
+                "{} {exit}: Enter runs it again, s skips, e escalates",
+                call.step
+            ));
+        }
+        Next::Run(call) if pane.autorun && call.compensating => {
+            effects.extend(run_next(state));
+        }
+        Next::Run(_) => {}
+    }
+    effects
+}
+
+fn join(owed: &[crate::runbook::Owed]) -> String {
+    owed.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A wait that is over starts its recheck.
+pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_ref() else {
+        return Vec::new();
+    };
+    let Active::Waiting {
+        call,
+        started,
+        until,
+    } = &pane.active
+    else {
+        return Vec::new();
+    };
+    if state.now < *until {
+        return Vec::new();
+    }
+    let (call, waited) = (call.clone(), *until - *started);
+    launch(state, &call, waited)
+}
+
+/// `c`: cancel the running step's job, or the wait.
+pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
+    let now = state.now;
+    let by = state.operator.clone();
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    match &mut pane.active {
+        Active::Running {
+            run,
+            cancel_requested,
+            ..
+        } => {
+            let run = *run;
+            *cancel_requested = true;
+            pane.log.note(now, format!("{run} cancelling…"));
+            vec![
+                Effect::Cancel(run),
+                Effect::Record(Entry::CancelRequested { run: run.0, by }),
+            ]
+        }
+        Active::Waiting { .. } => {
+            pane.active = Active::Idle;
+            pane.log
+                .note(now, "wait cancelled: nothing was rechecked".to_owned());
+            let _ = pane.walk.answer(&Answer::exited(StepExit::Cancelled));
+            settled(state)
+        }
+        Active::Idle => {
+            state.flash = Some("nothing is running".to_owned());
+            Vec::new()
+        }
+    }
+}
+
+/// `s`: skip a failed or optional step (a skipped compensation stays owed).
+pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    if !matches!(pane.active, Active::Idle) {
+        state.flash = Some("a step is running: c cancels it first".to_owned());
+        return Vec::new();
+    }
+    if pane.walk.skip().is_ok() {
+        settled(state)
+    } else {
+        state.flash = Some("only a failed or optional step can be skipped".to_owned());
+        Vec::new()
+    }
+}
+
+/// `e`: go to the escalation.
+pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    if !matches!(pane.active, Active::Idle) {
+        state.flash = Some("a step is running: c cancels it first".to_owned());
+        return Vec::new();
+    }
+    match pane.walk.escalate() {
+        Ok(()) => settled(state),
+        Err(error) => {
+            state.flash = Some(error.to_string());
+            Vec::new()
+        }
+    }
+}

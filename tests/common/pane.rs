@@ -1,0 +1,208 @@
+//! The console driven by keys with its runtime played in the test: training steps are
+//! performed on the simulator the way the runtime task would, real processes run through
+//! the real runner. Every recorded entry and every job is kept for assertions.
+
+use super::played_with_simulator;
+use chrono::TimeDelta;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use healthdeck::effect::Effect;
+use healthdeck::event::Event;
+use healthdeck::incident::Entry;
+use healthdeck::job::{Job, JobEnd, OutputLine, RunId, Stream, Work};
+use healthdeck::runbook::platform::training;
+use healthdeck::training::Simulator;
+use healthdeck::update::{AppState, frame_drawn, update};
+use std::time::Duration;
+
+pub struct Console {
+    pub state: AppState,
+    pub simulator: Simulator,
+    pub records: Vec<Entry>,
+    /// Every job started, in order.
+    pub started: Vec<Job>,
+    pending: Vec<Job>,
+    pub cancelled: Vec<RunId>,
+    pub quit: bool,
+}
+
+impl Console {
+    /// The default scenario eight minutes in: mbx-02's IMAP back end is down.
+    pub fn incident(width: u16, height: u16) -> Console {
+        Console::on("imap-backend-down", width, height)
+    }
+
+    /// The same incident, but only a server restart heals it: restarting the service does
+    /// not, so the runbook reaches its destructive steps.
+    pub fn stubborn_incident(width: u16, height: u16) -> Console {
+        let text = include_str!("../../scenarios/imap-backend-down.yaml")
+            .replace("healed_by: restart_service", "healed_by: restart_server");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stubborn.yaml");
+        std::fs::write(&path, text).unwrap();
+        Console::on(path.to_str().unwrap(), width, height)
+    }
+
+    fn on(scenario: &str, width: u16, height: u16) -> Console {
+        let (state, simulator) = played_with_simulator(scenario, 480, width, height);
+        Console {
+            state,
+            simulator,
+            records: Vec::new(),
+            started: Vec::new(),
+            pending: Vec::new(),
+            cancelled: Vec::new(),
+            quit: false,
+        }
+    }
+
+    pub fn event(&mut self, event: Event) {
+        let effects = update(&mut self.state, event);
+        self.effects(effects);
+    }
+
+    fn effects(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Record(entry) => self.records.push(entry),
+                Effect::Start(job) => {
+                    self.started.push(job.clone());
+                    self.pending.push(job);
+                }
+                Effect::Cancel(run) => self.cancelled.push(run),
+                Effect::Quit(_) => self.quit = true,
+                Effect::Suspend => {}
+            }
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// A frame was drawn: keys typed from now on count.
+    pub fn drawn(&mut self) {
+        frame_drawn(&mut self.state);
+    }
+
+    /// `n`, Enter, Enter: the first Unhealthy monitor's runbook, on screen.
+    pub fn open_runbook(&mut self) {
+        self.key(KeyCode::Char('n'));
+        self.key(KeyCode::Enter);
+        self.key(KeyCode::Enter);
+        self.drawn();
+    }
+
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Runs every started training job on the simulator, as the runtime task would: its
+    /// output lines, then its end. Jobs it starts in turn run too.
+    pub fn run_jobs(&mut self) {
+        while !self.pending.is_empty() {
+            let job = self.pending.remove(0);
+            let Work::Simulate { call, alerts } = job.work else {
+                panic!("run_jobs runs training jobs; use the runner for processes");
+            };
+            if self.cancelled.contains(&job.run) {
+                self.end(job.run, healthdeck::runbook::StepExit::Cancelled, None);
+                continue;
+            }
+            let performed = training::perform(&mut self.simulator, &alerts, &call, self.state.now);
+            let lines = performed
+                .lines
+                .iter()
+                .map(|text| OutputLine {
+                    at: self.state.now,
+                    stream: Stream::Stdout,
+                    text: text.clone(),
+                })
+                .collect();
+            self.event(Event::StepOutput {
+                run: job.run,
+                lines,
+            });
+            let exit = performed.answer.exit;
+            self.end(job.run, exit, Some(performed.answer));
+        }
+    }
+
+    pub fn end(
+        &mut self,
+        run: RunId,
+        exit: healthdeck::runbook::StepExit,
+        answer: Option<healthdeck::runbook::Answer>,
+    ) {
+        self.pending.retain(|j| j.run != run);
+        self.event(Event::StepEnded {
+            run,
+            end: JobEnd {
+                exit,
+                duration: Duration::from_millis(1200),
+                stdout: String::new(),
+                answer,
+                note: None,
+            },
+        });
+    }
+
+    /// Takes the jobs not run yet (to run them elsewhere: the real runner).
+    pub fn take_pending(&mut self) -> Vec<Job> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Fleet time passes (a tick), with probes answered by the simulator.
+    pub fn advance(&mut self, by: TimeDelta) {
+        let now = self.state.now + by;
+        let reports: Vec<_> = self
+            .simulator
+            .probes()
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, (server, probe))| {
+                // Two results per probe: enough for a monitor to turn Healthy again.
+                let seq = now.timestamp() as u64 * 2;
+                let sim = &self.simulator;
+                [0, 1].map(move |k| sim.probe(server, probe, now, seq + k + i as u64))
+            })
+            .collect();
+        self.event(Event::Probes(reports));
+        self.event(Event::Tick(now));
+    }
+
+    /// The kinds of the records so far, in order.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        self.records.iter().map(kind).collect()
+    }
+}
+
+pub fn kind(entry: &Entry) -> &'static str {
+    match entry {
+        Entry::Session { .. } => "session",
+        Entry::Transition { .. } => "transition",
+        Entry::RunbookOpened { .. } => "runbook_opened",
+        Entry::StepStarted { .. } => "step_started",
+        Entry::StepSkipped { .. } => "step_skipped",
+        Entry::Confirmation { .. } => "confirmation",
+        Entry::CancelRequested { .. } => "cancel_requested",
+        Entry::Output { .. } => "output",
+        Entry::StepEnded { .. } => "step_ended",
+        Entry::CompensationsOffered { .. } => "compensations_offered",
+        Entry::CompensationsDecided { .. } => "compensations_decided",
+        Entry::RunbookClosed { .. } => "runbook_closed",
+        Entry::SessionEnded { .. } => "session_ended",
+    }
+}

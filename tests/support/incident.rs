@@ -1,0 +1,327 @@
+//! A realistic incident record, written through the `Recorder` with fixed times and a fixed
+//! header (no user, host or pid of the machine running the tests): a back end that fails its
+//! deep test, a restart that does not help, a failover, and the failback it owes.
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use healthdeck::incident::{Entry, Recorder, SCHEMA};
+use healthdeck::job::{OutputLine, RunId, Stream};
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const START: (u32, u32, u32) = (3, 12, 0);
+const PROCEDURE: &str = "imap-deep-self";
+
+pub fn at(h: u32, m: u32, s: u32, ms: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, h, m, s).unwrap() + TimeDelta::milliseconds(ms)
+}
+
+pub fn header(pid: u32) -> Entry {
+    Entry::Session {
+        schema: SCHEMA.to_owned(),
+        version: "0.1.0".to_owned(),
+        user: "alice".to_owned(),
+        host: "ops-bastion".to_owned(),
+        pid,
+        ssh_connection: Some("203.0.113.7 52114 10.0.0.5 22".to_owned()),
+        mode: "PRODUCTION fleet.yaml".to_owned(),
+        dry_run: false,
+        read_only: false,
+        language: "en".to_owned(),
+    }
+}
+
+fn started(run: u64, step: &str, title: &str, command: &str, compensating: bool) -> Entry {
+    Entry::StepStarted {
+        run,
+        procedure: PROCEDURE.to_owned(),
+        step: step.to_owned(),
+        title: title.to_owned(),
+        server: "EX01".to_owned(),
+        action: String::new(),
+        command: Some(command.to_owned()),
+        by: "alice".to_owned(),
+        compensating,
+    }
+}
+
+fn ended(run: u64, duration_ms: u64, facts: &[(&str, bool)]) -> Entry {
+    Entry::StepEnded {
+        run,
+        exit: "succeeded".to_owned(),
+        code: Some(0),
+        duration_ms,
+        facts: facts
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), *v))
+            .collect::<BTreeMap<_, _>>(),
+        note: None,
+    }
+}
+
+fn transition(from: &str, to: &str) -> Entry {
+    Entry::Transition {
+        server: "EX01".to_owned(),
+        monitor: "ImapDeepTestMonitor".to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+    }
+}
+
+fn confirmation(step: &str, typed: &str, accepted: bool) -> Entry {
+    Entry::Confirmation {
+        procedure: PROCEDURE.to_owned(),
+        step: step.to_owned(),
+        server: "EX01".to_owned(),
+        typed: typed.to_owned(),
+        accepted,
+        by: "alice".to_owned(),
+    }
+}
+
+/// One thing the console records, in order.
+enum Item {
+    Entry(DateTime<Utc>, Entry),
+    /// A run's output lines, 850 ms apart from the given time.
+    Output(u64, DateTime<Utc>, Vec<(Stream, &'static str)>),
+}
+
+fn entry(at: DateTime<Utc>, entry: Entry) -> Item {
+    Item::Entry(at, entry)
+}
+
+/// Writes the session into `dir`; returns the record's path.
+pub fn write_session(dir: &Path) -> PathBuf {
+    let (h, m, s) = START;
+    let mut recorder = Recorder::create(dir, &header(4242), at(h, m, s, 0)).unwrap();
+    for item in [alert_and_restart(), failover(), failback()]
+        .into_iter()
+        .flatten()
+    {
+        match item {
+            Item::Entry(at, entry) => recorder.record(at, &entry).unwrap(),
+            Item::Output(run, from, lines) => {
+                let lines: Vec<OutputLine> = lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (stream, text))| OutputLine {
+                        at: from + TimeDelta::milliseconds(i as i64 * 850),
+                        stream,
+                        text: text.to_owned(),
+                    })
+                    .collect();
+                recorder.output(RunId(run), &lines).unwrap();
+            }
+        }
+    }
+    recorder.path().to_owned()
+}
+
+fn alert_and_restart() -> Vec<Item> {
+    let opened = Entry::RunbookOpened {
+        procedure: PROCEDURE.to_owned(),
+        title: "ImapDeepTestMonitor and ImapSelfTestMonitor recovery".to_owned(),
+        monitor: "ImapDeepTestMonitor".to_owned(),
+        server: "EX01".to_owned(),
+    };
+    let restart =
+        "Invoke-Command -ComputerName EX01 -ScriptBlock { Restart-Service MSExchangeIMAP4BE }";
+    let probe = r"Invoke-MonitoringProbe -Identity 'IMAP.Protocol\ImapDeepTestProbe' -Server EX01 | ConvertTo-Json";
+    vec![
+        entry(at(3, 12, 5, 210), transition("Healthy", "Degraded")),
+        entry(at(3, 13, 5, 210), transition("Degraded", "Unhealthy")),
+        entry(at(3, 14, 10, 0), opened),
+        entry(
+            at(3, 14, 28, 400),
+            confirmation("restart-back-end", "ex01", true),
+        ),
+        entry(
+            at(3, 14, 28, 450),
+            started(
+                1,
+                "restart-back-end",
+                "Restart the IMAP4 back-end service",
+                restart,
+                false,
+            ),
+        ),
+        Item::Output(
+            1,
+            at(3, 14, 29, 0),
+            vec![
+                (
+                    Stream::Stdout,
+                    "WARNING: Waiting for service 'Microsoft Exchange IMAP4 Backend (MSExchangeIMAP4BE)' to stop...",
+                ),
+                (
+                    Stream::Stderr,
+                    "WARNING: Waiting for service 'Microsoft Exchange IMAP4 Backend (MSExchangeIMAP4BE)' to start...",
+                ),
+                (
+                    Stream::Stdout,
+                    "Running  MSExchangeIMAP4BE  Microsoft Exchange IMAP4 Backend",
+                ),
+            ],
+        ),
+        entry(at(3, 14, 34, 700), ended(1, 6_250, &[])),
+        entry(
+            at(3, 14, 40, 0),
+            started(2, "rerun-after-service", "Re-run the probe", probe, false),
+        ),
+        Item::Output(
+            2,
+            at(3, 14, 52, 0),
+            vec![(
+                Stream::Stdout,
+                r#"{ "ResultType": "Failed", "Error": "NO AUTHENTICATE failed: the mailbox database is not mounted" }"#,
+            )],
+        ),
+        entry(
+            at(3, 14, 52, 300),
+            ended(2, 12_300, &[("probe_succeeded", false)]),
+        ),
+    ]
+}
+
+fn failover() -> Vec<Item> {
+    let failover =
+        "Set-MailboxServer -Identity EX01 -DatabaseCopyActivationDisabledAndMoveNow $true";
+    let copies = "Get-MailboxDatabaseCopyStatus -Server EX01 | ConvertTo-Json";
+    let skipped = Entry::StepSkipped {
+        procedure: PROCEDURE.to_owned(),
+        step: "restart-server".to_owned(),
+        server: "EX01".to_owned(),
+        reason: "the probe succeeds again (stop_if: probe_succeeded)".to_owned(),
+        command: Some("Restart-Computer -ComputerName EX01 -Force".to_owned()),
+    };
+    vec![
+        entry(at(3, 15, 20, 0), confirmation("failover", "EX02", false)),
+        entry(at(3, 15, 31, 0), confirmation("failover", "ex01", true)),
+        entry(
+            at(3, 15, 31, 40),
+            started(
+                3,
+                "failover",
+                "Move the active databases off this server",
+                failover,
+                false,
+            ),
+        ),
+        entry(at(3, 16, 12, 900), ended(3, 41_860, &[])),
+        entry(
+            at(3, 16, 20, 0),
+            started(
+                4,
+                "check-copies",
+                "Check that no active copy remains",
+                copies,
+                false,
+            ),
+        ),
+        Item::Output(
+            4,
+            at(3, 16, 23, 0),
+            vec![
+                (
+                    Stream::Stdout,
+                    r#"[ { "Name": "DB01\\EX01", "Status": "Healthy" },"#,
+                ),
+                (
+                    Stream::Stdout,
+                    r#"  { "Name": "DB02\\EX01", "Status": "Healthy" } ]"#,
+                ),
+            ],
+        ),
+        entry(
+            at(3, 16, 24, 100),
+            ended(4, 4_100, &[("no_active_copies", true)]),
+        ),
+        entry(at(3, 17, 2, 0), skipped),
+        entry(at(3, 17, 2, 10), transition("Unhealthy", "Healthy")),
+    ]
+}
+
+fn failback() -> Vec<Item> {
+    let owed = vec!["reenable-activation".to_owned()];
+    let failback =
+        "Set-MailboxServer -Identity EX01 -DatabaseCopyActivationDisabledAndMoveNow $false";
+    let offered = Entry::CompensationsOffered {
+        procedure: PROCEDURE.to_owned(),
+        owed: owed.clone(),
+    };
+    let decided = Entry::CompensationsDecided {
+        procedure: PROCEDURE.to_owned(),
+        run: true,
+        owed,
+        by: "alice".to_owned(),
+    };
+    let closed = Entry::RunbookClosed {
+        procedure: PROCEDURE.to_owned(),
+        ending: "resolved".to_owned(),
+        owed: Vec::new(),
+    };
+    let end = Entry::SessionEnded {
+        reason: "quit".to_owned(),
+        left_running: Vec::new(),
+    };
+    vec![
+        entry(at(3, 17, 2, 20), offered),
+        entry(at(3, 17, 40, 0), decided),
+        entry(
+            at(3, 17, 40, 30),
+            started(
+                5,
+                "reenable-activation",
+                "Re-enable database activation",
+                failback,
+                true,
+            ),
+        ),
+        entry(at(3, 17, 43, 530), ended(5, 3_500, &[])),
+        entry(at(3, 17, 45, 0), closed),
+        entry(at(3, 31, 7, 0), end),
+    ]
+}
+
+pub fn lines_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+pub fn mode_of(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// `healthdeck incident export ARGS`, with its own state directory when given.
+pub fn export(args: &[&str], state: Option<&Path>) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_healthdeck"));
+    command
+        .args(["incident", "export"])
+        .args(args)
+        .env_remove("HEALTHDECK_INVENTORY");
+    if let Some(state) = state {
+        command.env("XDG_STATE_HOME", state);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+pub fn text(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+pub fn output_line(at: DateTime<Utc>, stream: Stream, text: &str) -> OutputLine {
+    OutputLine {
+        at,
+        stream,
+        text: text.to_owned(),
+    }
+}
