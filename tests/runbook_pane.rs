@@ -407,20 +407,3 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
         "the engine took the recheck (the wait was long enough): {history:?}"
     );
 }
-
-#[test]
-#[ignore = "exploration"]
-fn show() {
-    let mut console = Console::incident(120, 36);
-    console.open_runbook();
-    for _ in 0..6 {
-        console.key(KeyCode::Enter);
-        console.run_jobs();
-    }
-    let pane = pane(&console);
-    for r in pane.walk.history() {
-        eprintln!("{r}");
-    }
-    eprintln!("{:?}", pane.walk.next());
-    eprintln!("{:?}", console.state.flash);
-}

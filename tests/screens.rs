@@ -4,46 +4,12 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use healthdeck::config::theme::load_theme;
 use healthdeck::event::Event;
-use healthdeck::ui::theme::ColorDepth;
-use healthdeck::ui::{ScreenView, Symbols, Theme};
 use healthdeck::update::{AppState, update};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Color;
-use ratatui::widgets::Widget;
 
-fn theme(name: &str) -> Theme {
-    load_theme(name, ColorDepth::Ansi16).unwrap()
-}
-
-fn render(state: &AppState, theme: &Theme, ascii: bool) -> Buffer {
-    let area = Rect::new(0, 0, state.width, state.height);
-    let mut buf = Buffer::empty(area);
-    let view = ScreenView {
-        state,
-        theme,
-        symbols: Symbols { ascii },
-        log_path: Some("/state/healthdeck.log"),
-        record_path: None,
-    };
-    view.render(area, &mut buf);
-    buf
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use common::screen::{render, text, theme};
 
 fn press(state: &mut AppState, code: KeyCode) {
     update(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));

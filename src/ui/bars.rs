@@ -130,13 +130,19 @@ impl Widget for StatusView<'_> {
                     ("?", "help"),
                     ("q", "quit"),
                 ],
-                Screen::Runbook(_) => &[
+                Screen::Runbook(_) if wide => &[
                     ("Enter", "run"),
                     ("c", "cancel"),
                     ("s", "skip"),
                     ("e", "escalate"),
                     ("f", "follow"),
                     ("w", "wrap"),
+                    ("Esc", "back"),
+                    ("?", "help"),
+                ],
+                Screen::Runbook(_) => &[
+                    ("Enter", "run"),
+                    ("c", "cancel"),
                     ("Esc", "back"),
                     ("?", "help"),
                 ],

@@ -51,7 +51,7 @@ impl RunbookView<'_> {
                 self.theme.step_pending,
             ),
             RowState::Next if self.confirming() => ("?", "confirm".into(), self.theme.flash),
-            RowState::Next => (s.cursor(), "next".into(), self.theme.title),
+            RowState::Next => (if a { ">" } else { "▸" }, "next".into(), self.theme.title),
             RowState::Running => (
                 if a { "*" } else { "↻" },
                 "running".into(),

@@ -235,9 +235,19 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         return effects;
     }
     let secs = end.duration.as_secs_f64();
-    let note = end.note.map(|n| format!(": {n}")).unwrap_or_default();
+    let mut said: Vec<String> = answer
+        .facts
+        .iter()
+        .map(|(e, v)| format!("{}: {}", e.name(), if *v { "yes" } else { "no" }))
+        .collect();
+    said.extend(end.note);
+    let said = if said.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", said.join("; "))
+    };
     pane.log
-        .note(now, format!("{run} {} in {secs:.1} s{note}", end.exit));
+        .note(now, format!("{run} {} in {secs:.1} s{said}", end.exit));
     let mut answer = answer;
     answer.exit = end.exit;
     answer.waited = pane.waited;

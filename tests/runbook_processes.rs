@@ -1,0 +1,236 @@
+//! Runbook steps as real processes (the Linux platform, local commands): the guards run
+//! nothing — a stand-in command that records its invocations proves it — and a step that
+//! prints a million lines keeps the panel bounded and the record complete.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::pane::Console;
+use crossterm::event::KeyCode;
+use healthdeck::event::Event;
+use healthdeck::incident::{Entry, Recorder, session_header};
+use healthdeck::job::Work;
+use healthdeck::runbook::RecoveryAction;
+use healthdeck::runbook::platform::{Platform, linux};
+use healthdeck::runtime::FleetClock;
+use healthdeck::runtime::runner::run_process;
+use healthdeck::update::Prompt;
+use healthdeck::update::runbook::log::KEEP_LINES;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use tokio::sync::{mpsc, oneshot};
+
+/// A command that appends its arguments to `calls` and says it ran.
+fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
+    let calls = dir.join("calls");
+    let script = dir.join("stand-in");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\necho \"stand-in ran: $*\"\n",
+            calls.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, calls)
+}
+
+/// The incident on a Linux fleet whose every action is the stand-in.
+fn linux_console(script: &Path) -> Console {
+    let mut console = Console::stubborn_incident(120, 36);
+    console.state.platform = Platform::Linux;
+    let mut commands = linux::Commands::none();
+    for action in RecoveryAction::ALL {
+        commands.set(
+            action,
+            vec![script.display().to_string(), action.name().to_owned()],
+        );
+    }
+    console.state.commands = commands;
+    console
+}
+
+/// Runs the started process jobs through the real runner, feeding their events back (and
+/// their output to `recorder`, as the console's loop does).
+fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for job in console.take_pending() {
+        let Work::Process { argv, timeout } = job.work else {
+            panic!("a training job on the Linux platform");
+        };
+        let (tx, mut rx) = mpsc::channel(64);
+        let (_cancel, cancel) = oneshot::channel();
+        let clock = FleetClock::new(1.0);
+        let events = runtime.block_on(async move {
+            tokio::spawn(run_process(job.run, argv, timeout, clock, cancel, tx));
+            let mut events = Vec::new();
+            while let Some(event) = rx.recv().await {
+                events.push(event);
+            }
+            events
+        });
+        for event in events {
+            if let (Some(recorder), Event::StepOutput { run, lines }) = (&mut recorder, &event) {
+                recorder.output(*run, lines).unwrap();
+            }
+            console.event(event);
+        }
+    }
+}
+
+/// Enter through the whole runbook, confirming destructive steps by name.
+fn walk_through(console: &mut Console) {
+    for _ in 0..60 {
+        if console.state.runbook.as_ref().is_some_and(|p| p.is_over()) {
+            return;
+        }
+        console.key(KeyCode::Enter);
+        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        run_processes(console, None);
+    }
+    panic!("the runbook did not end: {:?}", console.kinds());
+}
+
+fn calls(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_stand_in_runs_when_nothing_guards_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let mut console = linux_console(&script);
+    console.open_runbook();
+    walk_through(&mut console);
+    let calls = calls(&log);
+    assert!(calls.contains(&"restart_service".to_owned()), "{calls:?}");
+    let confirmed = console.records.iter().any(|e| {
+        matches!(e, Entry::Confirmation { accepted: true, step, .. } if step.starts_with("restart"))
+    });
+    assert!(
+        confirmed,
+        "restarting a service outside training asks first"
+    );
+    let output = console
+        .state
+        .runbook
+        .as_ref()
+        .unwrap()
+        .log
+        .lines()
+        .iter()
+        .any(|l| l.text == "stand-in ran: restart_service");
+    assert!(output, "the process's output reached the panel");
+}
+
+#[test]
+fn dry_run_shows_every_command_and_runs_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let mut console = linux_console(&script);
+    console.state.banner.dry_run = true;
+    console.open_runbook();
+    walk_through(&mut console);
+    assert!(
+        !log.exists(),
+        "dry-run invoked the stand-in: {:?}",
+        calls(&log)
+    );
+    assert!(console.started.is_empty());
+    let shown: Vec<&str> = console
+        .records
+        .iter()
+        .filter_map(|e| match e {
+            Entry::StepSkipped {
+                reason,
+                command: Some(command),
+                ..
+            } if reason.starts_with("dry-run") => Some(command.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(shown.len() >= 5, "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .all(|c| c.starts_with(&script.display().to_string()))
+    );
+}
+
+#[test]
+fn read_only_runs_probes_and_no_other_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let mut console = linux_console(&script);
+    console.state.banner.read_only = true;
+    console.open_runbook();
+    walk_through(&mut console);
+    let calls = calls(&log);
+    assert!(!calls.is_empty(), "probes still run read-only");
+    assert!(
+        calls
+            .iter()
+            .all(|c| c == "rerun_probe" || c == "identify_mailbox_server"),
+        "{calls:?}"
+    );
+    let said = console
+        .records
+        .iter()
+        .any(|e| matches!(e, Entry::StepSkipped { reason, .. } if reason.starts_with("read-only")));
+    assert!(said, "each step not run says why");
+}
+
+#[test]
+fn a_million_line_step_keeps_the_panel_bounded_and_the_record_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut console = Console::incident(120, 36);
+    console.state.platform = Platform::Linux;
+    let mut commands = linux::Commands::none();
+    for action in RecoveryAction::ALL {
+        commands.set(action, ["seq", "1", "1000000"].map(str::to_owned).to_vec());
+    }
+    console.state.commands = commands;
+    let header = session_header("TEST".to_owned(), false, false, "en");
+    let start = Utc.with_ymd_and_hms(2026, 11, 22, 3, 0, 0).unwrap();
+    let mut recorder = Recorder::create(dir.path(), &header, start).unwrap();
+    console.open_runbook();
+    console.key(KeyCode::Enter);
+    run_processes(&mut console, Some(&mut recorder));
+    recorder.sync().unwrap();
+
+    let pane = console.state.runbook.as_ref().unwrap();
+    assert!(pane.log.lines().len() <= KEEP_LINES);
+    assert_eq!(
+        pane.log
+            .lines()
+            .iter()
+            .rev()
+            .find(|l| l.text.chars().all(|c| c.is_ascii_digit()))
+            .map(|l| l.text.as_str()),
+        Some("1000000"),
+        "the newest lines are shown"
+    );
+    assert!(pane.log.dropped >= 1_000_000 - KEEP_LINES as u64);
+
+    let text = std::fs::read_to_string(recorder.path()).unwrap();
+    let mut expected = 1;
+    for line in text.lines().skip(1) {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["kind"], "output");
+        assert_eq!(value["line"], expected.to_string());
+        expected += 1;
+    }
+    assert_eq!(expected, 1_000_001, "every line is in the record, in order");
+}
