@@ -36,8 +36,16 @@ for size in 120x36 80x24; do
   tmux -L "$sock" send-keys -t shot n n Enter
   wait_for "related health sets"
   shoot "drill-down-$size" "$cols" "$rows"
-  tmux -L "$sock" send-keys -t shot Escape '?'
+  # The drill-down selected the failing monitor: Enter opens its runbook; run two steps.
+  tmux -L "$sock" send-keys -t shot Enter
+  wait_for "(▸|>) next"
+  tmux -L "$sock" send-keys -t shot Enter
+  wait_for "#1 succeeded"
+  tmux -L "$sock" send-keys -t shot Enter
+  wait_for "#2 succeeded"
+  shoot "runbook-$size" "$cols" "$rows"
+  tmux -L "$sock" send-keys -t shot Escape Escape '?'
   wait_for "Keys"
   shoot "help-$size" "$cols" "$rows"
-  tmux -L "$sock" send-keys -t shot q
+  tmux -L "$sock" send-keys -t shot Escape q
 done

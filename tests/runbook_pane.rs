@@ -94,6 +94,9 @@ fn steps_run_on_the_simulator_and_stream_into_the_log() {
         "training spawns no process"
     );
     assert!(pane(&console).is_running());
+    let (server, set) = (pane(&console).server, pane(&console).monitor.health_set());
+    let cell = |c: &Console| c.state.fleet.cell(server, set).alert.unwrap().word();
+    assert_eq!(cell(&console), "Repairing", "a step runs for this monitor");
     assert_eq!(console.kinds().last(), Some(&"step_started"));
     let Some(Entry::StepStarted { command, by, .. }) = console.records.last() else {
         unreachable!()
@@ -105,6 +108,7 @@ fn steps_run_on_the_simulator_and_stream_into_the_log() {
     assert_eq!(by, "unknown");
     console.run_jobs();
     assert!(!pane(&console).is_running());
+    assert_eq!(cell(&console), "Unhealthy", "not repairing once the step ended");
     let log: Vec<&str> = pane(&console)
         .log
         .lines()

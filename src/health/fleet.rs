@@ -63,6 +63,8 @@ pub struct FleetState {
     pub alert_generation: u64,
     /// Alert changes not yet taken by the incident record.
     transitions: Vec<Transition>,
+    /// Monitors a runbook step is running for: their cells show Repairing.
+    repairing: Vec<(usize, Monitor)>,
 }
 
 /// One monitor's alert value changed.
@@ -109,6 +111,7 @@ impl FleetState {
             counts,
             alert_generation: 0,
             transitions: Vec::new(),
+            repairing: Vec::new(),
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
@@ -144,6 +147,19 @@ impl FleetState {
     /// Monitors per alert value, indexed by [`AlertValue::index`].
     pub fn counts(&self) -> &[usize; AlertValue::ALL.len()] {
         &self.counts
+    }
+
+    /// A runbook step starts (or stops) running for a monitor: while it runs, the
+    /// monitor's cell shows Repairing (DESIGN "Contracts") unless it is Healthy again.
+    pub fn set_repairing(&mut self, server: usize, monitor: Monitor, on: bool) {
+        self.repairing.retain(|r| *r != (server, monitor));
+        if on {
+            self.repairing.push((server, monitor));
+        }
+        if server < self.servers.len() {
+            self.refresh_cell(server, monitor.health_set());
+            self.alert_generation += 1;
+        }
     }
 
     /// The alert changes since the last call, oldest first.
@@ -254,8 +270,13 @@ impl FleetState {
         for monitor in Monitor::of(set).filter(|m| m.applies_to(role)) {
             applicable = true;
             let state = &self.monitors[server * Monitor::COUNT + monitor.index()];
+            let alert = if state.alert.is_problem() && self.repairing.contains(&(server, monitor)) {
+                AlertValue::Repairing
+            } else {
+                state.alert
+            };
             cell.alert =
-                roll_up(cell.alert.into_iter().chain([state.alert])).or(Some(AlertValue::Disabled));
+                roll_up(cell.alert.into_iter().chain([alert])).or(Some(AlertValue::Disabled));
             if let Some(left) = state.left_healthy_at
                 && state.alert != AlertValue::Healthy
             {

@@ -156,6 +156,8 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
         cancel_requested: false,
     };
     pane.waited = waited;
+    let (server, monitor) = (pane.server, pane.monitor);
+    state.fleet.set_repairing(server, monitor, true);
     let mut effects = vec![Effect::Record(Entry::StepStarted {
         run: run.0,
         procedure: call.procedure.clone(),
@@ -252,6 +254,11 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     answer.exit = end.exit;
     answer.waited = pane.waited;
     pane.active = Active::Idle;
+    let (server, monitor) = (pane.server, pane.monitor);
+    state.fleet.set_repairing(server, monitor, false);
+    let Some(pane) = state.runbook.as_mut() else {
+        return effects;
+    };
     if let Err(error) = pane.walk.answer(&answer) {
         pane.log
             .note(now, format!("the runbook cannot use this answer: {error}"));
