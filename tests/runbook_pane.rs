@@ -108,7 +108,11 @@ fn steps_run_on_the_simulator_and_stream_into_the_log() {
     assert_eq!(by, "unknown");
     console.run_jobs();
     assert!(!pane(&console).is_running());
-    assert_eq!(cell(&console), "Unhealthy", "not repairing once the step ended");
+    assert_eq!(
+        cell(&console),
+        "Unhealthy",
+        "not repairing once the step ended"
+    );
     let log: Vec<&str> = pane(&console)
         .log
         .lines()
