@@ -146,6 +146,8 @@ pub async fn run(console: Console) -> color_eyre::Result<Ended> {
         },
     );
 
+    let home = std::env::var("HOME").ok();
+    let record_shown = crate::config::paths::home_relative(recorder.path(), home.as_deref());
     let mut urgent = true;
     let mut last_draw = Instant::now()
         .checked_sub(IDLE_FRAME)
@@ -157,7 +159,7 @@ pub async fn run(console: Console) -> color_eyre::Result<Ended> {
                 theme: &theme,
                 symbols,
                 log_path: log_path.as_deref(),
-                record_path: Some(recorder.path()),
+                record_path: Some(&record_shown),
             };
             if let Err(error) = term.draw(|f| f.render_widget(view, f.area())) {
                 // The tty is gone (an SSH drop races its SIGHUP): end as on SIGHUP.
@@ -171,7 +173,12 @@ pub async fn run(console: Console) -> color_eyre::Result<Ended> {
         let generation = state.fleet.alert_generation;
         let frame_due = urgent.then(|| FRAME.saturating_sub(last_draw.elapsed()));
         let flush_due = recorder.dirty().then_some(record::FLUSH);
-        let events = sources.next(frame_due, flush_due).await?;
+        let mut events = sources.next(frame_due, flush_due).await?;
+        // A key acts at the time it was pressed: steps it starts are stamped now, not at
+        // the last tick (seconds ago in training).
+        if events.iter().any(|e| matches!(e, Event::Key(_))) {
+            events.insert(0, Event::Tick(clock.now()));
+        }
         // Input, time and step progress show at once; probe data that changed no alert
         // waits for the tick.
         urgent |= events.iter().any(|e| {

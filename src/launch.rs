@@ -172,7 +172,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         ascii = console.symbols.ascii,
         "console starting"
     );
-    console.log_path = log_path.map(|p| home_relative(&p, env("HOME").as_deref()));
+    console.log_path = log_path.map(|p| paths::home_relative(&p, env("HOME").as_deref()));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -191,15 +191,4 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         QuitReason::Signal(Signal::Hangup) => ExitCode::from(129),
         QuitReason::Signal(Signal::Terminate) => ExitCode::from(143),
     })
-}
-
-/// `~/.local/state/…` reads better in help than a long absolute path.
-fn home_relative(path: &std::path::Path, home: Option<&str>) -> String {
-    match home
-        .filter(|h| !h.is_empty())
-        .and_then(|h| path.strip_prefix(h).ok())
-    {
-        Some(rest) => format!("~/{}", rest.display()),
-        None => path.display().to_string(),
-    }
 }

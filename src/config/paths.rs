@@ -25,3 +25,14 @@ pub fn log_file() -> PathBuf {
 pub fn default_dir() -> PathBuf {
     state_dir().join("incidents")
 }
+
+/// `~/.local/state/…` reads better in help than a long absolute path.
+pub fn home_relative(path: &std::path::Path, home: Option<&str>) -> String {
+    match home
+        .filter(|h| !h.is_empty())
+        .and_then(|h| path.strip_prefix(h).ok())
+    {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}

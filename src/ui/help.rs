@@ -12,7 +12,7 @@ pub struct HelpView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
     pub log_path: Option<&'a str>,
-    pub record_path: Option<&'a std::path::Path>,
+    pub record_path: Option<&'a str>,
     /// The runbook pane's keys instead of the grid's.
     pub runbook: bool,
 }
@@ -90,8 +90,13 @@ impl Widget for HelpView<'_> {
             lines.push(Line::default());
         }
         if let Some(path) = self.record_path {
+            // On its own line: the path is long, and the end (the file name) matters most.
             lines.push(Line::from(Span::styled(
-                format!(" incident record: {}", path.display()),
+                " incident record:",
+                self.theme.dim,
+            )));
+            lines.push(Line::from(Span::styled(
+                format!("  {path}"),
                 self.theme.dim,
             )));
         }

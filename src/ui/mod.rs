@@ -35,7 +35,7 @@ pub struct ScreenView<'a> {
     /// Shown in help, so a person can find what went wrong afterwards.
     pub log_path: Option<&'a str>,
     /// This session's incident record, shown in help.
-    pub record_path: Option<&'a std::path::Path>,
+    pub record_path: Option<&'a str>,
 }
 
 impl Widget for ScreenView<'_> {

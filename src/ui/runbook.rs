@@ -7,7 +7,7 @@ use super::prompt::PromptView;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::runbook::{Next, StepExit, localized};
+use crate::runbook::{Next, SkipReason, StepExit, localized};
 use crate::update::AppState;
 use crate::update::runbook::plan::{guard, plan};
 use crate::update::runbook::{Row, RowState, RunbookPane};
@@ -194,7 +194,12 @@ impl RunbookView<'_> {
         let mut notes = Vec::new();
         if let Some(call) = call.filter(|_| current) {
             if let Some(reason) = guard(&self.state.banner, call) {
-                notes.push(format!("{reason}: Enter passes it").to_uppercase());
+                let word = if reason == SkipReason::DryRun {
+                    "DRY-RUN: shown, not run"
+                } else {
+                    "READ-ONLY: not run (only probes run)"
+                };
+                notes.push(format!("{word}; Enter passes it"));
             } else if self.state.platform.needs_confirmation(call) {
                 notes.push(format!(
                     "destructive: Enter asks you to type the server name ({})",

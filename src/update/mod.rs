@@ -55,6 +55,10 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
         }
         Event::Signal(signal) => vec![Effect::Quit(QuitReason::Signal(signal))],
         Event::StepOutput { run, lines } => {
+            // Lines are stamped on the fleet clock: the console's "now" is at least that.
+            if let Some(last) = lines.last() {
+                state.now = state.now.max(last.at);
+            }
             runbook::output(state, run, lines);
             Vec::new()
         }
