@@ -3,7 +3,6 @@
 //! which. Quitting goes the same way.
 
 use super::pane::Active;
-use super::run;
 use crate::effect::{Effect, QuitReason};
 use crate::incident::Entry;
 use crate::runbook::{Next, Owed};
@@ -85,7 +84,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 state.screen = Screen::Runbook(drill.clone());
             }
             let mut effects = vec![Effect::Record(entry)];
-            effects.extend(run::settled(state));
+            effects.extend(super::outcome::settled(state));
             return effects;
         }
         (Some(Prompt::Leave { owed, quit }), KeyCode::Char('l' | 'q')) => {
@@ -108,7 +107,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('c')) => {
             state.prompt = None;
-            let mut effects = run::cancel(state);
+            let mut effects = super::control::cancel(state);
             effects.push(Effect::Quit(QuitReason::User));
             return effects;
         }

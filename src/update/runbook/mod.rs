@@ -3,8 +3,10 @@
 //! leave as effects.
 
 mod confirm;
+mod control;
 mod leave;
 pub mod log;
+mod outcome;
 pub mod pane;
 pub mod plan;
 mod run;
@@ -107,7 +109,7 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
         monitor: monitor.name().to_owned(),
         server: server.name,
     })];
-    effects.extend(run::settled(state));
+    effects.extend(outcome::settled(state));
     show(state, drill.clone());
     effects
 }
@@ -124,9 +126,9 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::RunStep => return run::run_next(state),
-        Action::CancelStep => return run::cancel(state),
-        Action::SkipStep => return run::skip(state),
-        Action::EscalateStep => return run::escalate(state),
+        Action::CancelStep => return control::cancel(state),
+        Action::SkipStep => return control::skip(state),
+        Action::EscalateStep => return control::escalate(state),
         Action::Back => return leave::leave(state, false),
         Action::Up => pane.highlight = pane.highlight.saturating_sub(1),
         Action::Down => {
@@ -152,7 +154,7 @@ pub(super) fn output(state: &mut AppState, run: RunId, lines: Vec<OutputLine>) {
 }
 
 pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect> {
-    run::ended(state, run, end)
+    outcome::ended(state, run, end)
 }
 
 pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {

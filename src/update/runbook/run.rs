@@ -1,14 +1,14 @@
-//! Running steps: Enter, the guards, waits, the job's end, and the walk moving on.
+//! Running steps: Enter, the guards, confirmation, waits, and the job that starts.
 
+use super::outcome::{ended, settled};
 use super::pane::{Active, StepRun};
 use super::plan::{guard, plan};
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
-use crate::runbook::{Answer, Next, RecoveryAction, SkipReason, StepCall, StepExit, StepStatus};
+use crate::runbook::{Answer, Next, RecoveryAction, StepCall, StepExit};
 use crate::update::state::{AppState, Prompt};
 use chrono::TimeDelta;
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Enter: run the next step (again, when it failed).
@@ -197,134 +197,6 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
     effects
 }
 
-/// A job ended: the record hears it always; the walk, when it is the pane's running step.
-pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect> {
-    let answer = match &end.answer {
-        Some(answer) => answer.clone(),
-        None => Answer::exited(end.exit),
-    };
-    let facts: BTreeMap<String, bool> = answer
-        .facts
-        .iter()
-        .map(|(e, v)| (e.name().to_owned(), *v))
-        .collect();
-    let (exit, code) = match end.exit {
-        StepExit::Succeeded => ("succeeded", Some(0)),
-        StepExit::Failed(code) => ("failed", code),
-        StepExit::TimedOut => ("timed_out", None),
-        StepExit::Cancelled => ("cancelled", None),
-    };
-    let mut effects = vec![Effect::Record(Entry::StepEnded {
-        run: run.0,
-        exit: exit.to_owned(),
-        code,
-        duration_ms: end.duration.as_millis() as u64,
-        facts,
-        note: end.note.clone(),
-    })];
-    let now = state.now;
-    let Some(pane) = state.runbook.as_mut() else {
-        return effects;
-    };
-    if let Some(step_run) = pane.runs.iter_mut().find(|r| r.run == run) {
-        step_run.ended = Some((end.exit, end.duration));
-        step_run.note.clone_from(&end.note);
-    }
-    let Active::Running { run: running, .. } = &pane.active else {
-        return effects;
-    };
-    if *running != run {
-        return effects;
-    }
-    let secs = end.duration.as_secs_f64();
-    let mut said: Vec<String> = answer
-        .facts
-        .iter()
-        .map(|(e, v)| format!("{}: {}", e.name(), if *v { "yes" } else { "no" }))
-        .collect();
-    said.extend(end.note);
-    let said = if said.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", said.join("; "))
-    };
-    pane.log
-        .note(now, format!("{run} {} in {secs:.1} s{said}", end.exit));
-    let mut answer = answer;
-    answer.exit = end.exit;
-    answer.waited = pane.waited;
-    pane.active = Active::Idle;
-    let (server, monitor) = (pane.server, pane.monitor);
-    state.fleet.set_repairing(server, monitor, false);
-    let Some(pane) = state.runbook.as_mut() else {
-        return effects;
-    };
-    if let Err(error) = pane.walk.answer(&answer) {
-        pane.log
-            .note(now, format!("the runbook cannot use this answer: {error}"));
-    }
-    effects.extend(settled(state));
-    effects
-}
-
-/// After the walk moved: record the skips it made, follow it with the highlight, and run
-/// the next owed compensation when the engineer chose to run them all.
-pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
-    let Some(pane) = state.runbook.as_mut() else {
-        return Vec::new();
-    };
-    let mut effects = Vec::new();
-    let history = pane.walk.history();
-    for record in &history[pane.recorded.min(history.len())..] {
-        if let StepStatus::Skipped(reason) = &record.status
-            && !matches!(reason, SkipReason::DryRun | SkipReason::ReadOnly)
-        {
-            effects.push(Effect::Record(Entry::StepSkipped {
-                procedure: record.procedure.clone(),
-                step: record.step.clone(),
-                server: record.server.clone(),
-                reason: reason.to_string(),
-                command: None,
-            }));
-        }
-    }
-    pane.recorded = history.len();
-    pane.highlight = pane.current_row();
-    match pane.walk.next().clone() {
-        Next::Done(outcome) => {
-            pane.autorun = false;
-            let owed = if outcome.owed.is_empty() {
-                String::new()
-            } else {
-                format!("; still owed: {}", join(&outcome.owed))
-            };
-            pane.log.note(
-                state.now,
-                format!("runbook over: {}{owed}", outcome.ending.name()),
-            );
-        }
-        Next::Failed(call, exit) => {
-            pane.autorun = false;
-            state.flash = Some(format!(
-                "{} {exit}: Enter runs it again, s skips, e escalates",
-                call.step
-            ));
-        }
-        Next::Run(call) if pane.autorun && call.compensating => {
-            effects.extend(run_next(state));
-        }
-        Next::Run(_) => {}
-    }
-    effects
-}
-
-fn join(owed: &[crate::runbook::Owed]) -> String {
-    owed.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A wait that is over starts its recheck.
 pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_ref() else {
@@ -343,74 +215,4 @@ pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
     }
     let (call, waited) = (call.clone(), *until - *started);
     launch(state, &call, waited)
-}
-
-/// `c`: cancel the running step's job, or the wait.
-pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
-    let now = state.now;
-    let by = state.operator.clone();
-    let Some(pane) = state.runbook.as_mut() else {
-        return Vec::new();
-    };
-    match &mut pane.active {
-        Active::Running {
-            run,
-            cancel_requested,
-            ..
-        } => {
-            let run = *run;
-            *cancel_requested = true;
-            pane.log.note(now, format!("{run} cancelling…"));
-            vec![
-                Effect::Cancel(run),
-                Effect::Record(Entry::CancelRequested { run: run.0, by }),
-            ]
-        }
-        Active::Waiting { .. } => {
-            pane.active = Active::Idle;
-            pane.log
-                .note(now, "wait cancelled: nothing was rechecked".to_owned());
-            let _ = pane.walk.answer(&Answer::exited(StepExit::Cancelled));
-            settled(state)
-        }
-        Active::Idle => {
-            state.flash = Some("nothing is running".to_owned());
-            Vec::new()
-        }
-    }
-}
-
-/// `s`: skip a failed or optional step (a skipped compensation stays owed).
-pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
-    let Some(pane) = state.runbook.as_mut() else {
-        return Vec::new();
-    };
-    if !matches!(pane.active, Active::Idle) {
-        state.flash = Some("a step is running: c cancels it first".to_owned());
-        return Vec::new();
-    }
-    if pane.walk.skip().is_ok() {
-        settled(state)
-    } else {
-        state.flash = Some("only a failed or optional step can be skipped".to_owned());
-        Vec::new()
-    }
-}
-
-/// `e`: go to the escalation.
-pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
-    let Some(pane) = state.runbook.as_mut() else {
-        return Vec::new();
-    };
-    if !matches!(pane.active, Active::Idle) {
-        state.flash = Some("a step is running: c cancels it first".to_owned());
-        return Vec::new();
-    }
-    match pane.walk.escalate() {
-        Ok(()) => settled(state),
-        Err(error) => {
-            state.flash = Some(error.to_string());
-            Vec::new()
-        }
-    }
 }

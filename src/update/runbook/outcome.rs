@@ -1,0 +1,167 @@
+//! A step's end: what the record hears, what the engine is told, and the walk moving on
+//! (skips recorded, the highlight following, owed compensations run one by one).
+
+use super::pane::Active;
+use super::run::run_next;
+use crate::effect::Effect;
+use crate::incident::Entry;
+use crate::job::{JobEnd, RunId};
+use crate::runbook::platform::{Platform, exchange};
+use crate::runbook::{Answer, Next, SkipReason, StepCall, StepExit, StepStatus};
+use crate::update::state::AppState;
+use std::collections::BTreeMap;
+
+/// A job ended: the record hears it always; the walk, when it is the pane's running step.
+pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect> {
+    let running = state.runbook.as_ref().and_then(|p| match &p.active {
+        Active::Running { run: r, call, .. } if *r == run => Some(call.clone()),
+        _ => None,
+    });
+    let answer = match (&end.answer, running) {
+        (Some(answer), _) => answer.clone(),
+        (None, Some(call)) => read_answer(state, &call, &end),
+        (None, None) => Answer::exited(end.exit),
+    };
+    let facts: BTreeMap<String, bool> = answer
+        .facts
+        .iter()
+        .map(|(e, v)| (e.name().to_owned(), *v))
+        .collect();
+    let (exit, code) = match end.exit {
+        StepExit::Succeeded => ("succeeded", Some(0)),
+        StepExit::Failed(code) => ("failed", code),
+        StepExit::TimedOut => ("timed_out", None),
+        StepExit::Cancelled => ("cancelled", None),
+    };
+    let mut effects = vec![Effect::Record(Entry::StepEnded {
+        run: run.0,
+        exit: exit.to_owned(),
+        code,
+        duration_ms: end.duration.as_millis() as u64,
+        facts,
+        note: end.note.clone(),
+    })];
+    let now = state.now;
+    let Some(pane) = state.runbook.as_mut() else {
+        return effects;
+    };
+    if let Some(step_run) = pane.runs.iter_mut().find(|r| r.run == run) {
+        step_run.ended = Some((end.exit, end.duration));
+        step_run.note.clone_from(&end.note);
+    }
+    let Active::Running { run: running, .. } = &pane.active else {
+        return effects;
+    };
+    if *running != run {
+        return effects;
+    }
+    let secs = end.duration.as_secs_f64();
+    let mut said: Vec<String> = answer
+        .facts
+        .iter()
+        .map(|(e, v)| format!("{}: {}", e.name(), if *v { "yes" } else { "no" }))
+        .collect();
+    said.extend(end.note);
+    let said = if said.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", said.join("; "))
+    };
+    pane.log
+        .note(now, format!("{run} {} in {secs:.1} s{said}", end.exit));
+    let mut answer = answer;
+    answer.exit = end.exit;
+    answer.waited = pane.waited;
+    pane.active = Active::Idle;
+    let (server, monitor) = (pane.server, pane.monitor);
+    state.fleet.set_repairing(server, monitor, false);
+    let Some(pane) = state.runbook.as_mut() else {
+        return effects;
+    };
+    if let Err(error) = pane.walk.answer(&answer) {
+        pane.log
+            .note(now, format!("the runbook cannot use this answer: {error}"));
+    }
+    effects.extend(settled(state));
+    effects
+}
+
+/// A real process's answer: its exit, and on Exchange the expectations its
+/// `ConvertTo-Json` output establishes (output that does not say fails the step).
+fn read_answer(state: &AppState, call: &StepCall, end: &JobEnd) -> Answer {
+    if end.exit != StepExit::Succeeded || state.platform != Platform::Exchange {
+        return Answer::exited(end.exit);
+    }
+    match exchange::read(call, &end.stdout) {
+        Ok(reading) => Answer {
+            mailbox_server: reading.mailbox_server.and_then(|name| {
+                let found = state
+                    .fleet
+                    .servers()
+                    .iter()
+                    .find(|s| s.name.eq_ignore_ascii_case(&name));
+                found.cloned()
+            }),
+            ..Answer::succeeded(reading.facts)
+        },
+        Err(_) => Answer::exited(StepExit::Failed(None)),
+    }
+}
+
+/// After the walk moved: record the skips it made, follow it with the highlight, and run
+/// the next owed compensation when the engineer chose to run them all.
+pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let mut effects = Vec::new();
+    let history = pane.walk.history();
+    for record in &history[pane.recorded.min(history.len())..] {
+        if let StepStatus::Skipped(reason) = &record.status
+            && !matches!(reason, SkipReason::DryRun | SkipReason::ReadOnly)
+        {
+            effects.push(Effect::Record(Entry::StepSkipped {
+                procedure: record.procedure.clone(),
+                step: record.step.clone(),
+                server: record.server.clone(),
+                reason: reason.to_string(),
+                command: None,
+            }));
+        }
+    }
+    pane.recorded = history.len();
+    pane.highlight = pane.current_row();
+    match pane.walk.next().clone() {
+        Next::Done(outcome) => {
+            pane.autorun = false;
+            let owed = if outcome.owed.is_empty() {
+                String::new()
+            } else {
+                format!("; still owed: {}", join(&outcome.owed))
+            };
+            pane.log.note(
+                state.now,
+                format!("runbook over: {}{owed}", outcome.ending.name()),
+            );
+        }
+        Next::Failed(call, exit) => {
+            pane.autorun = false;
+            state.flash = Some(format!(
+                "{} {exit}: Enter runs it again, s skips, e escalates",
+                call.step
+            ));
+        }
+        Next::Run(call) if pane.autorun && call.compensating => {
+            effects.extend(run_next(state));
+        }
+        Next::Run(_) => {}
+    }
+    effects
+}
+
+fn join(owed: &[crate::runbook::Owed]) -> String {
+    owed.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
