@@ -292,6 +292,10 @@ fn leaving_without_the_compensations_records_them_as_not_done() {
         console.state.prompt,
         Some(Prompt::Leave { quit: true, .. })
     ));
+    // A second q typed in haste does not skip the compensations.
+    console.key(KeyCode::Char('q'));
+    assert!(!console.quit);
+    assert!(console.state.prompt.is_some());
     console.key(KeyCode::Char('l'));
     assert!(console.quit);
     let Some(Entry::RunbookClosed { owed, ending, .. }) =

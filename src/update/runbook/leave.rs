@@ -58,7 +58,20 @@ pub(in crate::update) fn quit(state: &mut AppState) -> Vec<Effect> {
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     let by = state.operator.clone();
-    match (state.prompt.clone(), key.code) {
+    // Ctrl-C insists on quitting: what it leaves undone or running is recorded as such.
+    // Anywhere else it backs out. No plain letter but `l` leaves: a second `q` typed in
+    // haste must not skip the compensations.
+    let code = match (&state.prompt, key.code) {
+        (Some(Prompt::Leave { quit: true, .. } | Prompt::QuitRunning), KeyCode::Char('c'))
+            if control =>
+        {
+            KeyCode::Char('l')
+        }
+        (_, KeyCode::Char('c')) if control => KeyCode::Esc,
+        (_, _) if control => return Vec::new(),
+        (_, code) => code,
+    };
+    match (state.prompt.clone(), code) {
         (_, KeyCode::Esc | KeyCode::Char('h')) => state.prompt = None,
         (Some(Prompt::Leave { owed, quit }), KeyCode::Char('r')) => {
             state.prompt = None;
@@ -87,7 +100,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             effects.extend(super::outcome::settled(state));
             return effects;
         }
-        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('l' | 'q')) => {
+        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('l')) => {
             state.prompt = None;
             let Some(pane) = state.runbook.as_ref() else {
                 return Vec::new();
@@ -111,11 +124,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             effects.push(Effect::Quit(QuitReason::User));
             return effects;
         }
-        (Some(Prompt::QuitRunning), KeyCode::Char('l' | 'q')) => {
-            state.prompt = None;
-            return vec![Effect::Quit(QuitReason::User)];
-        }
-        (_, KeyCode::Char('c')) if control => {
+        (Some(Prompt::QuitRunning), KeyCode::Char('l')) => {
             state.prompt = None;
             return vec![Effect::Quit(QuitReason::User)];
         }
