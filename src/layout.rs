@@ -16,10 +16,10 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// Wide screens show the grid beside the runbook pane: this much of it (the pane gets at
-/// least 72 columns, enough for a command line).
+/// Wide screens show the grid in brief beside the runbook pane: server names up to 12
+/// columns and six cells (48 in all); the pane gets the rest, at least 70 columns.
 pub fn runbook_grid_width(width: u16) -> u16 {
-    width.saturating_sub(74).clamp(20, 60)
+    width.saturating_sub(72).clamp(30, 50)
 }
 
 /// Rows of the grid header: one when wide, two when names must wrap at the dot.

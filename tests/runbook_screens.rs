@@ -111,3 +111,44 @@ fn the_confirmation_prompt_names_the_server_to_type() {
     );
     insta::assert_snapshot!("runbook_confirm_80x24", screen);
 }
+
+#[test]
+fn paging_the_log_skips_no_line_and_the_top_fills_the_panel() {
+    let mut console = Console::incident(80, 24);
+    console.open_runbook();
+    console.key(KeyCode::Enter);
+    console.run_jobs();
+    let all: Vec<String> = console
+        .state
+        .runbook
+        .as_ref()
+        .unwrap()
+        .log
+        .lines()
+        .iter()
+        .map(|l| l.text.clone())
+        .collect();
+    let shown = |console: &Console| -> Vec<String> {
+        let screen = text(&render(&console.state, &theme("default"), false));
+        let lines: Vec<&str> = screen.lines().collect();
+        let top = lines.iter().position(|l| l.starts_with("— log")).unwrap();
+        lines[top + 1..lines.len() - 1]
+            .iter()
+            .map(|l| l.get(11..).unwrap_or("").trim().to_owned())
+            .collect()
+    };
+    let mut seen = Vec::new();
+    for _ in 0..20 {
+        let page = shown(&console);
+        assert!(page.iter().all(|l| !l.is_empty()), "a full panel: {page:?}");
+        seen.extend(page);
+        console.key(KeyCode::PageUp);
+    }
+    for line in &all {
+        let cut: String = line.trim().chars().take(20).collect();
+        assert!(
+            seen.iter().any(|s| s.starts_with(&cut)),
+            "`{line}` never came into view"
+        );
+    }
+}

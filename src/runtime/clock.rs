@@ -46,19 +46,3 @@ impl FleetClock {
         }
     }
 }
-
-/// Measures how long a job took in wall time (`JobEnd::duration`).
-#[derive(Debug, Clone, Copy)]
-pub struct Stopwatch(Instant);
-
-// Wall time for durations only; "now" for the fleet comes from `FleetClock`.
-#[allow(clippy::disallowed_methods)]
-impl Stopwatch {
-    pub fn start() -> Stopwatch {
-        Stopwatch(Instant::now())
-    }
-
-    pub fn elapsed(&self) -> Duration {
-        self.0.elapsed()
-    }
-}

@@ -2,7 +2,7 @@
 //! performs the step and its output arrives through the same step-output and step-exit
 //! events as a real process's.
 
-use super::clock::{FleetClock, Stopwatch};
+use super::clock::FleetClock;
 use super::simulator::SimRequest;
 use crate::event::Event;
 use crate::health::{AlertValue, Monitor};
@@ -65,7 +65,9 @@ pub async fn run_simulated(
     sim: mpsc::Sender<SimRequest>,
     tx: mpsc::Sender<Event>,
 ) {
-    let watch = Stopwatch::start();
+    // Fleet time, like every stamp the engineer sees (wall time × speed in training).
+    let started = clock.now();
+    let elapsed = || (clock.now() - started).to_std().unwrap_or_default();
     let out = Output {
         run,
         clock,
@@ -85,7 +87,7 @@ pub async fn run_simulated(
                 "cancelled before the simulator performed it; the simulated fleet is untouched";
             out.end(JobEnd {
                 exit: StepExit::Cancelled,
-                duration: watch.elapsed(),
+                duration: elapsed(),
                 stdout: String::new(),
                 answer: None,
                 note: Some(note.to_owned()),
@@ -100,7 +102,7 @@ pub async fn run_simulated(
             if out.line(Stream::Stderr, format!("{why}.")).await {
                 out.end(JobEnd {
                     exit: StepExit::Failed(None),
-                    duration: watch.elapsed(),
+                    duration: elapsed(),
                     stdout: String::new(),
                     answer: None,
                     note: Some(why.to_owned()),
@@ -138,7 +140,7 @@ pub async fn run_simulated(
     };
     out.end(JobEnd {
         exit: performed.answer.exit,
-        duration: watch.elapsed(),
+        duration: elapsed(),
         stdout,
         answer: Some(performed.answer),
         note: late_cancel.then(|| {

@@ -111,7 +111,22 @@ impl Widget for StatusView<'_> {
             ));
             spans.push(Span::styled(" ", self.theme.status));
         }
-        if let Some(flash) = &state.flash {
+        let prompt_hints: Option<&[(&str, &str)]> = match &state.prompt {
+            Some(Prompt::Confirm { .. }) => Some(&[("Enter", "confirm"), ("Esc", "abort")]),
+            Some(Prompt::Leave { .. }) => {
+                Some(&[("r", "run them"), ("l", "leave"), ("Esc", "stay")])
+            }
+            Some(Prompt::QuitRunning) => {
+                Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
+            }
+            _ => None,
+        };
+        if let Some(hints) = prompt_hints.filter(|_| state.flash.is_none()) {
+            for (key, what) in hints {
+                spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
+                spans.push(Span::styled(format!(" {what}"), self.theme.status));
+            }
+        } else if let Some(flash) = &state.flash {
             spans.push(Span::styled(format!(" {flash} "), self.theme.flash));
         } else {
             let hints: &[(&str, &str)] = match state.screen {

@@ -89,7 +89,11 @@ impl Widget for LogView<'_> {
         buf.set_line(area.x, area.y, &self.header(width), area.width);
         let room = usize::from(area.height - 1);
         let lines = self.log.lines();
-        let end = lines.len().saturating_sub(self.log.scroll);
+        // Scrolled to the top, the panel still shows a full page: the first lines.
+        let end = lines
+            .len()
+            .saturating_sub(self.log.scroll)
+            .max(room.min(lines.len()));
         // Walk back from the newest shown line until the panel is full.
         let mut shown: Vec<Line<'static>> = Vec::new();
         for line in lines.range(..end).rev() {

@@ -7,6 +7,7 @@ pub mod format;
 pub mod grid;
 pub mod help;
 pub mod log;
+pub mod minigrid;
 pub mod problems;
 pub mod prompt;
 pub mod runbook;
@@ -161,8 +162,9 @@ fn render_runbook(
             width: grid_width,
             ..body
         };
-        GridView {
+        minigrid::MiniGridView {
             state,
+            server: pane.server,
             theme,
             symbols,
         }

@@ -192,7 +192,8 @@ impl RunbookView<'_> {
             None => {}
         }
         let mut notes = Vec::new();
-        if let Some(call) = call.filter(|_| current) {
+        if let Some(call) = call.filter(|_| row.state == RowState::Next) {
+            let destructive = self.state.platform.needs_confirmation(call);
             if let Some(reason) = guard(&self.state.banner, call) {
                 let word = if reason == SkipReason::DryRun {
                     "DRY-RUN: shown, not run"
@@ -200,13 +201,13 @@ impl RunbookView<'_> {
                     "READ-ONLY: not run (only probes run)"
                 };
                 notes.push(format!("{word}; Enter passes it"));
-            } else if self.state.platform.needs_confirmation(call) {
+            } else if destructive {
                 notes.push(format!(
                     "destructive: Enter asks you to type the server name ({})",
                     crate::update::runbook::short_name(call)
                 ));
             }
-            if let Some(before) = self.pane.ran_before(call) {
+            if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
                 notes.push(format!(
                     "already ran {} by {}",
                     before.started.format("%H:%M:%S"),

@@ -89,6 +89,14 @@ impl Tmux {
         String::from_utf8(self.run(&["capture-pane", "-p", "-t", "main"]).stdout).unwrap()
     }
 
+    /// The visible screen with lines the terminal wrapped joined again (`capture-pane -J`):
+    /// a long path a program printed at 80 columns reads whole.
+    #[allow(dead_code)] // not every test binary that includes this file reads it
+    pub fn joined_screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-J", "-t", "main"]);
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// The visible screen with its SGR escape sequences (`capture-pane -e`).
     pub fn styled_screen(&self) -> String {
         let out = self.run(&["capture-pane", "-p", "-e", "-t", "main"]);

@@ -137,11 +137,18 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ToggleFollow => pane.log.toggle_follow(),
         Action::ToggleWrap => pane.log.wrap = !pane.log.wrap,
-        Action::LogPageUp => pane.log.scroll_by(10),
-        Action::LogPageDown => pane.log.scroll_by(-10),
+        Action::LogPageUp => pane.log.scroll_by(log_page(state.height)),
+        Action::LogPageDown => pane.log.scroll_by(-log_page(state.height)),
         _ => {}
     }
     Vec::new()
+}
+
+/// A page of the log panel: never more than it shows, so paging skips no line (the
+/// panel is at least a third of the body, see `ui::runbook`).
+fn log_page(height: u16) -> isize {
+    let body = usize::from(height.saturating_sub(3));
+    ((body / 3).max(4) - 1).max(1) as isize
 }
 
 /// A running step printed lines (the record got them from the runtime already).
