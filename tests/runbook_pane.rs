@@ -25,6 +25,19 @@ fn run_until_confirmation(console: &mut Console) -> RecoveryAction {
     panic!("no destructive step came: {:?}", console.kinds());
 }
 
+/// Up to the first destructive step (a failover, which owes re-enabling activation),
+/// confirmed by name and run.
+fn confirm_first_destructive_step(console: &mut Console) {
+    run_until_confirmation(console);
+    let Some(Prompt::Confirm { call, .. }) = &console.state.prompt else {
+        unreachable!()
+    };
+    let name = call.server.name.clone();
+    console.type_text(&name);
+    console.key(KeyCode::Enter);
+    console.run_jobs();
+}
+
 fn pane(console: &Console) -> &healthdeck::update::runbook::RunbookPane {
     console.state.runbook.as_deref().unwrap()
 }
@@ -212,15 +225,7 @@ fn cancel_marks_the_step_and_enter_runs_it_again() {
 fn leaving_half_way_offers_the_compensations_owed() {
     let mut console = Console::stubborn_incident(120, 36);
     console.open_runbook();
-    // Up to the first destructive step, then confirm it: a failover owes re-enabling.
-    run_until_confirmation(&mut console);
-    let Some(Prompt::Confirm { call, .. }) = &console.state.prompt else {
-        unreachable!()
-    };
-    let name = call.server.name.clone();
-    console.type_text(&name);
-    console.key(KeyCode::Enter);
-    console.run_jobs();
+    confirm_first_destructive_step(&mut console);
     let owed = pane(&console).walk.owed();
     assert!(
         !owed.is_empty(),
@@ -279,14 +284,7 @@ fn leaving_half_way_offers_the_compensations_owed() {
 fn leaving_without_the_compensations_records_them_as_not_done() {
     let mut console = Console::stubborn_incident(120, 36);
     console.open_runbook();
-    run_until_confirmation(&mut console);
-    let Some(Prompt::Confirm { call, .. }) = &console.state.prompt else {
-        unreachable!()
-    };
-    let name = call.server.name.clone();
-    console.type_text(&name);
-    console.key(KeyCode::Enter);
-    console.run_jobs();
+    confirm_first_destructive_step(&mut console);
     console.key(KeyCode::Char('q'));
     assert!(matches!(
         console.state.prompt,

@@ -124,14 +124,9 @@ fn the_stand_in_runs_when_nothing_guards_it() {
         "restarting a service outside training asks first"
     );
     let output = console
-        .state
-        .runbook
-        .as_ref()
-        .unwrap()
-        .log
-        .lines()
+        .log_texts()
         .iter()
-        .any(|l| l.text == "stand-in ran: restart_service");
+        .any(|l| l == "stand-in ran: restart_service");
     assert!(output, "the process's output reached the panel");
 }
 

@@ -118,16 +118,7 @@ fn paging_the_log_skips_no_line_and_the_top_fills_the_panel() {
     console.open_runbook();
     console.key(KeyCode::Enter);
     console.run_jobs();
-    let all: Vec<String> = console
-        .state
-        .runbook
-        .as_ref()
-        .unwrap()
-        .log
-        .lines()
-        .iter()
-        .map(|l| l.text.clone())
-        .collect();
+    let all = console.log_texts();
     let shown = |console: &Console| -> Vec<String> {
         let screen = text(&render(&console.state, &theme("default"), false));
         let lines: Vec<&str> = screen.lines().collect();

@@ -6,7 +6,7 @@
 mod tmux;
 
 use std::process::Command;
-use tmux::{Pen, Tmux, quote, styled_lines, text, wait_for_line};
+use tmux::{Pen, Tmux, cursor_row, quote, row, server_of, styled_lines, text, wait_for_line};
 
 const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 const HEADERS: &str = "SERVER ROLE SITE IMAP IMAP.Proxy IMAP.Protocol POP POP.Proxy POP.Protocol";
@@ -16,25 +16,6 @@ const FAST: &str = "--speed 60";
 /// Runs the console from the pane's shell, which then prints the exit status.
 fn launch(tmux: &Tmux, env: &str, args: &str) {
     tmux.shell(&format!("{env} {} {args}; echo EXIT=$?", quote(BIN)));
-}
-
-/// The server a grid row shows, if `line` is one (` mbx-02 MBX …`, or `›mbx-02 …` under the cursor).
-fn server_of(line: &str) -> Option<&str> {
-    let word = line.trim_start_matches(['›', '>', ' ']).split(' ').next()?;
-    let (role, number) = word.split_once('-')?;
-    let is_row =
-        !role.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    is_row.then_some(word)
-}
-
-fn row<'a>(screen: &'a str, server: &str) -> Option<&'a str> {
-    screen.lines().find(|l| server_of(l) == Some(server))
-}
-
-fn cursor_row(screen: &str) -> Option<&str> {
-    screen
-        .lines()
-        .find(|l| l.starts_with('›') && server_of(l).is_some())
 }
 
 /// Words of a line with the column each starts at.

@@ -13,7 +13,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use tmux::{Tmux, quote, wait_for_line};
+use tmux::{Tmux, cursor_row, quote, row, server_of, wait_for_line};
 
 const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 /// A fast training clock: monitors turn Unhealthy within seconds, steps take fractions of one.
@@ -65,25 +65,6 @@ fn state_dir(tmux: &Tmux) -> PathBuf {
 
 // ---------------------------------------------------------------------------------------
 // Reading the grid.
-
-/// The server a grid row shows, if `line` is one (` mbx-02 MBX …`, `›mbx-02 …` under the cursor).
-fn server_of(line: &str) -> Option<&str> {
-    let word = line.trim_start_matches(['›', '>', ' ']).split(' ').next()?;
-    let (role, number) = word.split_once('-')?;
-    let is_row =
-        !role.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    is_row.then_some(word)
-}
-
-fn row<'a>(screen: &'a str, server: &str) -> Option<&'a str> {
-    screen.lines().find(|l| server_of(l) == Some(server))
-}
-
-fn cursor_row(screen: &str) -> Option<&str> {
-    screen
-        .lines()
-        .find(|l| l.starts_with('›') && server_of(l).is_some())
-}
 
 fn unhealthy(screen: &str, server: &str) -> bool {
     row(screen, server).is_some_and(|r| r.contains("UNHL") || r.contains("Unhealthy"))

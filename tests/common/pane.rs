@@ -183,6 +183,12 @@ impl Console {
         self.event(Event::Tick(now));
     }
 
+    /// The texts the runbook pane's log panel holds, oldest first.
+    pub fn log_texts(&self) -> Vec<String> {
+        let pane = self.state.runbook.as_ref().expect("a runbook is open");
+        pane.log.lines().iter().map(|l| l.text.clone()).collect()
+    }
+
     /// The kinds of the records so far, in order.
     pub fn kinds(&self) -> Vec<&'static str> {
         self.records.iter().map(kind).collect()

@@ -252,3 +252,27 @@ pub fn styled_lines(screen: &str) -> Vec<Vec<(char, Pen)>> {
 pub fn text(line: &[(char, Pen)]) -> String {
     line.iter().map(|c| c.0).collect()
 }
+
+// Reading the grid from a captured screen.
+
+/// The server a grid row shows, if `line` is one (` mbx-02 MBX …`, or `›mbx-02 …` under the cursor).
+#[allow(dead_code)] // not every test file reads the grid
+pub fn server_of(line: &str) -> Option<&str> {
+    let word = line.trim_start_matches(['›', '>', ' ']).split(' ').next()?;
+    let (role, number) = word.split_once('-')?;
+    let is_row =
+        !role.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    is_row.then_some(word)
+}
+
+#[allow(dead_code)] // not every test file reads the grid
+pub fn row<'a>(screen: &'a str, server: &str) -> Option<&'a str> {
+    screen.lines().find(|l| server_of(l) == Some(server))
+}
+
+#[allow(dead_code)] // not every test file reads the grid
+pub fn cursor_row(screen: &str) -> Option<&str> {
+    screen
+        .lines()
+        .find(|l| l.starts_with('›') && server_of(l).is_some())
+}
