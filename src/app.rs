@@ -33,8 +33,6 @@ pub struct Console {
     pub log_path: Option<String>,
     pub clock: FleetClock,
     pub simulator: Option<Simulator>,
-    /// This session's incident record, created before the terminal is taken.
-    pub recorder: Recorder,
 }
 
 /// How the console ended, for `main` to report.
@@ -122,7 +120,7 @@ impl Sources {
 
 /// Runs the console until the user quits or a signal ends it.
 #[allow(clippy::disallowed_methods)] // the loop paces frames and flushes by wall time
-pub async fn run(console: Console) -> color_eyre::Result<Ended> {
+pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result<Ended> {
     let Console {
         mut state,
         theme,
@@ -131,7 +129,6 @@ pub async fn run(console: Console) -> color_eyre::Result<Ended> {
         log_path,
         clock,
         simulator,
-        mut recorder,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;

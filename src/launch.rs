@@ -91,21 +91,6 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
     state.operator = crate::incident::header::operator();
-    let header = crate::incident::session_header(
-        Symbols { ascii: true }.banner(&state.banner),
-        cli.dry_run,
-        cli.read_only,
-        language,
-    );
-    let dir = paths::default_dir();
-    // No record, no console: what is done must be traceable afterwards.
-    let recorder = Recorder::create(&dir, &header, clock.now()).map_err(|e| {
-        Refusal(format!(
-            "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
-             writable folder)",
-            dir.display()
-        ))
-    })?;
     Ok(Console {
         state,
         theme,
@@ -114,7 +99,26 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         log_path: None,
         clock,
         simulator: Some(Simulator::new(scenario, clock.start())),
-        recorder,
+    })
+}
+
+/// This session's incident record, created once the console is sure to start (no file
+/// for a refused start). No record, no console: what is done must be traceable.
+fn open_record(console: &Console) -> Result<Recorder, Refusal> {
+    let state = &console.state;
+    let header = crate::incident::session_header(
+        Symbols { ascii: true }.banner(&state.banner),
+        state.banner.dry_run,
+        state.banner.read_only,
+        state.language,
+    );
+    let dir = paths::default_dir();
+    Recorder::create(&dir, &header, console.clock.now()).map_err(|e| {
+        Refusal(format!(
+            "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
+             writable folder)",
+            dir.display()
+        ))
     })
 }
 
@@ -164,6 +168,13 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    let recorder = match open_record(&console) {
+        Ok(recorder) => recorder,
+        Err(Refusal(message)) => {
+            eprintln!("healthdeck: {message}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+    };
     let log_path = crate::logging::init(&paths::log_file());
     tracing::info!(
         banner = %Symbols { ascii: true }.banner(&console.state.banner),
@@ -177,7 +188,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    let ended = runtime.block_on(app::run(console))?;
+    let ended = runtime.block_on(app::run(console, recorder))?;
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     // Not println!: it panics when the tty is gone (SSH drop); the path is in the log too.
     tracing::info!(record = %ended.record.display(), "incident record");
