@@ -13,7 +13,8 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A real fleet's inventory (never picked up silently). Not supported yet.
+    /// A real fleet's inventory (never picked up silently): the console opens on it in
+    /// production mode instead of the training fleet.
     #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
     pub inventory: Option<PathBuf>,
     /// Training scenario: a built-in name, a YAML file, or `list`.
@@ -41,7 +42,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check runbooks and scenario files: exit 0 clean, 1 findings, 2 usage.
+    /// Check runbooks, scenario files and an inventory: exit 0 clean, 1 findings, 2 usage.
     Lint(LintArgs),
     /// Work with incident records (one per console session).
     Incident(IncidentArgs),
@@ -49,11 +50,11 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Runbook or scenario files, or folders of them (default: the built-in runbooks and
-    /// scenarios).
+    /// Runbook or scenario files, or folders of them (default, without --inventory: the
+    /// built-in runbooks and scenarios).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Check an inventory file too. Not supported yet.
+    /// Check an inventory file (its credentials are not read).
     #[arg(long, value_name = "FILE")]
     pub inventory: Option<PathBuf>,
 }

@@ -2,6 +2,7 @@
 
 use crate::app::{self, Console};
 use crate::cli::Cli;
+use crate::config::inventory::Inventory;
 use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
@@ -27,12 +28,14 @@ pub struct Refusal(pub String);
 
 /// Checks the flags and loads what they name. Nothing here touches the terminal.
 pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
-    if let Some(inventory) = &cli.inventory {
-        return Err(Refusal(format!(
-            "{}: real fleets (--inventory, HEALTHDECK_INVENTORY) are not supported by this \
-             version yet; run without it to open the training fleet",
-            inventory.display()
-        )));
+    // The inventory first: its findings are what a person most needs to read.
+    let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
+    if inventory.is_some() && cli.scenario.is_some() {
+        return Err(Refusal(
+            "--scenario opens the training fleet; it cannot be combined with an inventory \
+             (--inventory, HEALTHDECK_INVENTORY)"
+                .to_owned(),
+        ));
     }
     if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
         return Err(Refusal(format!(
@@ -66,8 +69,26 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
         Refusal(lines.join("\n"))
     })?;
-    let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-    let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
+    // A real fleet: real time, no simulator, no queue metric; every monitor is Unknown
+    // until the probes report.
+    let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
+        let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+        let mode = Mode::Production {
+            inventory: inventory.name,
+        };
+        (mode, fleet, FleetClock::new(1.0), None)
+    } else {
+        let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
+        let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
+        let clock = FleetClock::new(cli.speed);
+        let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+        let mode = Mode::Training {
+            speed: cli.speed,
+            scenario: scenario.name.clone(),
+        };
+        let simulator = Simulator::new(scenario, clock.start());
+        (mode, fleet, clock, Some(simulator))
+    };
     let ascii = cli.ascii
         || !locale_is_utf8(
             env("LC_ALL").as_deref(),
@@ -76,18 +97,13 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         );
     let symbols = Symbols { ascii };
     let banner = Banner {
-        mode: Mode::Training {
-            speed: cli.speed,
-            scenario: scenario.name.clone(),
-        },
+        mode,
         dry_run: cli.dry_run,
         read_only: cli.read_only,
     };
     // Plain ASCII: window titles pass through tmux, screen and window managers that mangle
     // anything else (tmux shows `×` as `_`).
     let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
-    let clock = FleetClock::new(cli.speed);
-    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
     state.operator = crate::incident::header::operator();
@@ -98,7 +114,16 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         title,
         log_path: None,
         clock,
-        simulator: Some(Simulator::new(scenario, clock.start())),
+        simulator,
+    })
+}
+
+/// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each
+/// `file:line:column: message` after the `healthdeck: ` that `run` puts in front.
+fn load_inventory(path: &std::path::Path) -> Result<Inventory, Refusal> {
+    Inventory::load(path).map_err(|findings| {
+        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        Refusal(lines.join("\nhealthdeck: "))
     })
 }
 

@@ -1,7 +1,9 @@
-//! `healthdeck lint [PATH…]`: checks runbook and scenario files and prints every finding
-//! as `file:line:column: message`. Exit 0 clean, 1 findings, 2 usage.
+//! `healthdeck lint [PATH…] [--inventory FILE]`: checks runbook and scenario files and an
+//! inventory, and prints every finding as `file:line:column: message`. Exit 0 clean,
+//! 1 findings, 2 usage.
 
 use crate::cli::LintArgs;
+use crate::config::inventory::Inventory;
 use crate::config::{ConfigError, parse_yaml};
 use crate::runbook::{Library, Source, library};
 use crate::training;
@@ -93,17 +95,33 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
     Ok((texts.len(), findings))
 }
 
+/// The findings of `--inventory FILE`. Its credentials are not read: lint runs where the
+/// secrets are not.
+pub fn inventory_findings(path: &Path) -> Result<Vec<ConfigError>, String> {
+    if !path.is_file() {
+        return Err(format!("{}: no such inventory file", path.display()));
+    }
+    Ok(Inventory::load(path).err().unwrap_or_default())
+}
+
+/// What `lint` checks: the PATHs (the built-ins when none and no inventory), then the
+/// inventory.
+fn checked(args: &LintArgs) -> Result<(usize, Vec<ConfigError>), String> {
+    let Some(inventory) = &args.inventory else {
+        return findings(&args.paths);
+    };
+    let (files, mut found) = if args.paths.is_empty() {
+        (0, Vec::new())
+    } else {
+        findings(&args.paths)?
+    };
+    found.extend(inventory_findings(inventory)?);
+    Ok((files + 1, found))
+}
+
 pub fn run(args: &LintArgs) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    if let Some(inventory) = &args.inventory {
-        let _ = writeln!(
-            std::io::stderr(),
-            "healthdeck lint: {}: inventories are not supported by this version yet",
-            inventory.display()
-        );
-        return ExitCode::from(crate::launch::EXIT_USAGE);
-    }
-    match findings(&args.paths) {
+    match checked(args) {
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "healthdeck lint: {message}");
             ExitCode::from(crate::launch::EXIT_USAGE)

@@ -1,5 +1,6 @@
-//! Configuration files: the one YAML parse function, XDG paths, themes.
+//! Configuration files: the one YAML parse function, XDG paths, themes, the inventory.
 
+pub mod inventory;
 pub mod lang;
 pub mod locate;
 pub mod paths;

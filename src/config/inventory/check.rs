@@ -1,0 +1,314 @@
+//! From the inventory as written to a checked [`Inventory`]: every finding is collected,
+//! each placed at its file, line and column.
+
+use super::names::{check_env_name, check_label, shown};
+use super::secret::{CredentialRef, CredentialRefs, CredentialSource, check_mode};
+use super::spec::{InventoryYaml, RefYaml};
+use super::{Inventory, ProbeTiming, probe_fed};
+use crate::config::ConfigError;
+use crate::config::locate::{Seg, locate};
+use crate::health::monitors::MonitorInput;
+use crate::health::{Monitor, Rule};
+use std::path::Path;
+
+/// The longest inventory name: it sits in the one-line banner.
+const MAX_NAME: usize = 40;
+
+pub(super) struct Findings<'t> {
+    pub origin: &'t str,
+    pub text: &'t str,
+    pub list: Vec<ConfigError>,
+}
+
+/// `servers[1].imap[0].host`: the field, as a person finds it in the file.
+fn label(path: &[Seg<'_>]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(key) if out.is_empty() => out.push_str(key),
+            Seg::Key(key) => out.push_str(&format!(".{key}")),
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+impl Findings<'_> {
+    fn place(&self, path: &[Seg<'_>]) -> (Option<usize>, Option<usize>) {
+        locate(self.text, path).map_or((None, None), |(l, c)| (Some(l), Some(c)))
+    }
+
+    pub fn push(&mut self, path: &[Seg<'_>], message: impl std::fmt::Display) {
+        let mut e = ConfigError::new(self.origin, format!("{}: {message}", label(path)));
+        (e.line, e.column) = self.place(path);
+        self.list.push(e);
+    }
+
+    /// A finding about a mapping key itself (an unknown monitor), placed at the key rather
+    /// than at its value.
+    fn push_at_key(&mut self, path: &[Seg<'_>], key: &str, message: impl std::fmt::Display) {
+        let mut e = ConfigError::new(self.origin, format!("{}: {message}", label(path)));
+        if let Some((line, column)) = locate(self.text, path) {
+            let pattern = format!("{key}:");
+            let lines: Vec<&str> = self.text.lines().collect();
+            let found = (0..line).rev().find_map(|n| {
+                let text = lines[n];
+                let end = if n + 1 == line {
+                    text.char_indices()
+                        .nth(column - 1)
+                        .map_or(text.len(), |(b, _)| b)
+                } else {
+                    text.len()
+                };
+                text[..end]
+                    .rfind(&pattern)
+                    .map(|b| (n + 1, text[..b].chars().count() + 1))
+            });
+            let (line, column) = found.unwrap_or((line, column));
+            (e.line, e.column) = (Some(line), Some(column));
+        }
+        self.list.push(e);
+    }
+
+    pub fn check(&mut self, path: &[Seg<'_>], result: Result<(), String>) -> bool {
+        match result {
+            Ok(()) => true,
+            Err(message) => {
+                self.push(path, message);
+                false
+            }
+        }
+    }
+}
+
+pub(super) fn build(
+    yaml: InventoryYaml,
+    text: &str,
+    origin: &str,
+    dir: &Path,
+    stem: Option<&str>,
+) -> Result<Inventory, Vec<ConfigError>> {
+    let mut f = Findings {
+        origin,
+        text,
+        list: Vec::new(),
+    };
+    let name = inventory_name(&mut f, yaml.name, stem);
+    let credentials = yaml.credentials.and_then(|c| {
+        let user = reference(&mut f, c.user, "user", dir);
+        let password = reference(&mut f, c.password, "password", dir);
+        Some(CredentialRefs {
+            user: user?,
+            password: password?,
+        })
+    });
+    let ca = yaml.ca.and_then(|raw| reference(&mut f, raw, "ca", dir));
+    let probes = probe_timing(&mut f, &yaml.probes);
+    let servers = super::servers::servers(&mut f, yaml.servers);
+    rules(&mut f, &yaml.rules, probes);
+    if f.list.is_empty() {
+        Ok(Inventory {
+            origin: origin.to_owned(),
+            name,
+            servers,
+            probes,
+            credentials,
+            ca,
+            rules: yaml.rules,
+        })
+    } else {
+        f.list.sort_by_key(|e| (e.line, e.column));
+        Err(f.list)
+    }
+}
+
+fn inventory_name(f: &mut Findings<'_>, name: Option<String>, stem: Option<&str>) -> String {
+    const WHAT: &str = "the inventory name";
+    if let Some(name) = name {
+        f.check(&[Seg::Key("name")], check_label(&name, WHAT, MAX_NAME));
+        return name;
+    }
+    let stem = stem.unwrap_or_default();
+    if check_label(stem, WHAT, MAX_NAME).is_err() {
+        let mut e = ConfigError::new(
+            f.origin,
+            format!(
+                "the file name `{}` cannot be the inventory name: add `name:` (printable \
+                 ASCII, at most {MAX_NAME} characters)",
+                shown(stem)
+            ),
+        );
+        (e.line, e.column) = (Some(1), Some(1));
+        f.list.push(e);
+    }
+    stem.to_owned()
+}
+
+/// A `credentials.user`, `credentials.password` or `ca` reference.
+fn reference(
+    f: &mut Findings<'_>,
+    raw: RefYaml,
+    field: &'static str,
+    dir: &Path,
+) -> Option<CredentialRef> {
+    let base: Vec<Seg<'_>> = if field == "ca" {
+        vec![Seg::Key("ca")]
+    } else {
+        vec![Seg::Key("credentials"), Seg::Key(field)]
+    };
+    let at = |key: &'static str| [&base[..], &[Seg::Key(key)]].concat();
+    let (source, place, ok) = match raw {
+        RefYaml::Inline(_) if field == "password" => {
+            f.push(
+                &base,
+                "a password written in the inventory is refused: write it in a file with \
+                 mode 0600 ({ file: PATH }) or an environment variable ({ env: NAME })",
+            );
+            return None;
+        }
+        RefYaml::Inline(value) if field == "user" => {
+            let name = value.expose().to_owned();
+            let ok = f.check(&base, user_name(&name));
+            (CredentialSource::Name(name), base.clone(), ok)
+        }
+        // `ca: /etc/ssl/lab-ca.pem`
+        RefYaml::Inline(path) => {
+            let ok = f.check(&base, file_path(path.expose()));
+            let full = dir.join(path.expose());
+            (CredentialSource::File(full), base.clone(), ok)
+        }
+        RefYaml::File(path) => {
+            let place = at("file");
+            let full = dir.join(&path);
+            // A CA certificate is public; a credential file is not.
+            let ok = f.check(&place, file_path(&path))
+                && (field == "ca" || f.check(&place, check_mode(&full)));
+            (CredentialSource::File(full), place, ok)
+        }
+        RefYaml::Env(var) => {
+            let place = at("env");
+            let ok = f.check(&place, check_env_name(&var));
+            (CredentialSource::Env(var), place, ok)
+        }
+    };
+    let (line, column) = f.place(&place);
+    ok.then(|| CredentialRef {
+        source,
+        field: label(&base),
+        line,
+        column,
+    })
+}
+
+/// A user name written inline: not secret, but it ends up in a LOGIN / USER command.
+fn user_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        Err("the user name is empty".to_owned())
+    } else if name.chars().any(char::is_control) {
+        Err(format!(
+            "`{}` contains a control character: IMAP and POP3 cannot carry it",
+            shown(name)
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn file_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        Err("the file path is empty".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+fn probe_timing(f: &mut Findings<'_>, yaml: &super::spec::ProbesYaml) -> ProbeTiming {
+    let default = ProbeTiming::default();
+    let timing = ProbeTiming {
+        interval: yaml.interval.unwrap_or(default.interval),
+        timeout: yaml.timeout.unwrap_or(default.timeout),
+    };
+    let at = |key| [Seg::Key("probes"), Seg::Key(key)];
+    if timing.interval.0 <= chrono::TimeDelta::zero() {
+        f.push(&at("interval"), "a probe interval must be above zero");
+    }
+    if timing.timeout.0 <= chrono::TimeDelta::zero() {
+        f.push(&at("timeout"), "a probe timeout must be above zero");
+    } else if timing.timeout > timing.interval {
+        f.push(
+            &at("timeout"),
+            format!(
+                "{} is longer than the probe interval {}: probes would pile up",
+                timing.timeout, timing.interval
+            ),
+        );
+    }
+    timing
+}
+
+/// Whether a rule can judge what feeds the monitor.
+fn fits(monitor: Monitor, rule: Rule) -> bool {
+    match monitor.input() {
+        MonitorInput::Probe(_) => matches!(
+            rule,
+            Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. }
+        ),
+        MonitorInput::CommandLatency(_) => matches!(rule, Rule::MeanLatencyAbove { .. }),
+        MonitorInput::RequestsQueued(_) => matches!(rule, Rule::MetricAbove { .. }),
+    }
+}
+
+fn rules(
+    f: &mut Findings<'_>,
+    rules: &std::collections::BTreeMap<String, crate::health::rules::PolicyOverride>,
+    probes: ProbeTiming,
+) {
+    for (name, change) in rules {
+        let at = |key| [Seg::Key("rules"), Seg::Key(name), Seg::Key(key)];
+        let Some(monitor) = Monitor::ALL.into_iter().find(|m| m.name() == name) else {
+            let mut known: Vec<&str> = Vec::new();
+            for monitor in Monitor::ALL {
+                if !known.contains(&monitor.name()) {
+                    known.push(monitor.name());
+                }
+            }
+            f.push_at_key(
+                &[Seg::Key("rules"), Seg::Key(name)],
+                name,
+                format!(
+                    "unknown monitor `{}` (known: {})",
+                    shown(name),
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        if let Some(rule) = change.rule
+            && !fits(monitor, rule)
+        {
+            let shape = match monitor.input() {
+                MonitorInput::Probe(_) => {
+                    "{ consecutive_failures: N } or { failures: N, within: SPAN }"
+                }
+                MonitorInput::CommandLatency(_) => "{ mean_latency_above: SPAN, over: SPAN }",
+                MonitorInput::RequestsQueued(_) => "{ queued_above: N, for: SPAN }",
+            };
+            f.push(
+                &at("rule"),
+                format!("`{}` does not fit {name}: use {shape}", rule.describe()),
+            );
+        }
+        if let Some(interval) = change.interval
+            && probe_fed(monitor)
+            && interval < probes.timeout
+        {
+            f.push(
+                &at("interval"),
+                format!(
+                    "{interval} is shorter than the probe timeout {}: probes would pile up",
+                    probes.timeout
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! What a server name, a host, a certificate name and an environment variable name may hold.
+//! Inventory values reach remote shells (ssh, pwsh) and the terminal, so they are checked
+//! here, at load, before anything quotes or draws them (DESIGN "Non-negotiables" 3 and 6).
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// Longest DNS name (RFC 1035).
+const MAX_HOST: usize = 253;
+
+/// The first character of `value` that `allowed` refuses, described for a person.
+fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
+    value.chars().find(|&c| !allowed(c)).map(describe)
+}
+
+/// `;` → "`;`", a space → "a space", U+000A → "a control character (U+000A)", a Cyrillic
+/// `о` → "`о` (U+043E, not ASCII)": look-alikes are named by their code point.
+fn describe(c: char) -> String {
+    let code = format!("U+{:04X}", u32::from(c));
+    if c == ' ' {
+        "a space".to_owned()
+    } else if c.is_control() {
+        format!("a control character ({code})")
+    } else if c.is_whitespace() {
+        format!("whitespace ({code})")
+    } else if !c.is_ascii() {
+        format!("`{c}` ({code}, not ASCII)")
+    } else {
+        format!("`{c}`")
+    }
+}
+
+/// The value as it may be printed: control characters escaped, so an error message never
+/// moves the cursor or rings the bell.
+pub(crate) fn shown(value: &str) -> String {
+    value.escape_debug().to_string()
+}
+
+fn common(value: &str, what: &str, rule: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("{what} is empty ({rule})"));
+    }
+    if value.starts_with('-') {
+        // A leading dash reads as an option to ssh and friends.
+        return Err(format!("`{}` starts with `-` ({rule})", shown(value)));
+    }
+    Ok(())
+}
+
+/// A server name: ASCII letters, digits, `-`, `.`, `_`.
+pub(crate) fn check_server_name(value: &str) -> Result<(), String> {
+    const RULE: &str = "a server name is ASCII letters, digits, `-`, `.` and `_`";
+    common(value, "the server name", RULE)?;
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_');
+    match first_refused(value, allowed) {
+        Some(c) => Err(format!("`{}` contains {c} ({RULE})", shown(value))),
+        None => Ok(()),
+    }
+}
+
+/// A host or an expected certificate name: a DNS name (ASCII letters, digits, `-`, `.`),
+/// an IPv4 address or an IPv6 address written without brackets.
+pub(crate) fn check_host(value: &str) -> Result<(), String> {
+    const RULE: &str =
+        "a host is a DNS name of ASCII letters, digits, `-` and `.`, or an IPv4 or IPv6 address";
+    if value.parse::<Ipv4Addr>().is_ok() || value.parse::<Ipv6Addr>().is_ok() {
+        return Ok(());
+    }
+    common(value, "the host", RULE)?;
+    if value.starts_with('[') && value.ends_with(']') {
+        return Err(format!(
+            "`{}`: write an IPv6 address without brackets",
+            shown(value)
+        ));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.');
+    if let Some(c) = first_refused(value, allowed) {
+        return Err(format!("`{}` contains {c} ({RULE})", shown(value)));
+    }
+    if value.len() > MAX_HOST {
+        return Err(format!("the host is longer than {MAX_HOST} characters"));
+    }
+    if value.starts_with('.') || value.contains("..") {
+        return Err(format!("`{value}` has an empty label ({RULE})"));
+    }
+    Ok(())
+}
+
+/// An environment variable name: ASCII letters, digits and `_`, not starting with a digit.
+pub(crate) fn check_env_name(value: &str) -> Result<(), String> {
+    let mut chars = value.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not an environment variable name (ASCII letters, digits and `_`, not \
+             starting with a digit)",
+            shown(value)
+        ))
+    }
+}
+
+/// A label shown in the banner and the terminal title (the inventory's name, a site):
+/// printable ASCII, so it can neither inject a terminal sequence nor misalign the grid.
+pub(crate) fn check_label(value: &str, what: &str, max: usize) -> Result<(), String> {
+    if value.trim().is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    if let Some(c) = first_refused(value, |c| c == ' ' || c.is_ascii_graphic()) {
+        return Err(format!(
+            "`{}` contains {c} ({what} is printable ASCII)",
+            shown(value)
+        ));
+    }
+    if value.chars().count() > max {
+        return Err(format!("{what} is longer than {max} characters"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{check_env_name, check_host, check_server_name};
+
+    #[test]
+    fn names_and_hosts_refuse_what_a_shell_or_a_terminal_would_read() {
+        assert!(check_server_name("cas-01.lab_a").is_ok());
+        for bad in ["cas;01", "cas$(id)", "cas 01", "cas\n01", "-x", "", "cаs"] {
+            assert!(check_server_name(bad).is_err(), "{bad:?}");
+        }
+        for good in [
+            "127.0.0.1",
+            "::1",
+            "fe80::1",
+            "mail.example.org",
+            "localhost",
+        ] {
+            assert!(check_host(good).is_ok(), "{good}");
+        }
+        for bad in ["[::1]", "a..b", "host_name", "a b", "-oProxyCommand=x"] {
+            assert!(check_host(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            check_server_name("cаs").unwrap_err(),
+            "`cаs` contains `а` (U+0430, not ASCII) (a server name is ASCII letters, \
+             digits, `-`, `.` and `_`)"
+        );
+        assert!(check_env_name("HEALTHDECK_PROBE_USER").is_ok());
+        assert!(check_env_name("1X").is_err() && check_env_name("A-B").is_err());
+    }
+}

@@ -1,0 +1,160 @@
+//! The checks of `servers:`: names, sites, endpoints and monitoring mailboxes.
+
+use super::check::Findings;
+use super::names::{check_host, check_label, check_server_name, shown};
+use super::spec::{EndpointYaml, ServerYaml, TlsKind};
+use super::{EndpointSpec, Endpoints, InventoryServer};
+use crate::config::locate::Seg;
+use crate::health::{Role, Server};
+
+/// The longest site: it sits in a grid column.
+const MAX_SITE: usize = 32;
+
+pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<InventoryServer> {
+    if yaml.is_empty() {
+        f.push(&[Seg::Key("servers")], "the inventory lists no servers");
+    }
+    let mut servers: Vec<InventoryServer> = Vec::with_capacity(yaml.len());
+    for (i, raw) in yaml.into_iter().enumerate() {
+        let at = |key| [Seg::Key("servers"), Seg::Index(i), Seg::Key(key)];
+        if f.check(&at("name"), check_server_name(&raw.name))
+            && let Some(first) = servers
+                .iter()
+                .find(|s| s.server.name.eq_ignore_ascii_case(&raw.name))
+        {
+            // Confirmations type the name case-insensitively: both would match.
+            f.push(
+                &at("name"),
+                format!(
+                    "server `{}` is listed twice (as `{}` before; names are compared \
+                     without case)",
+                    raw.name, first.server.name
+                ),
+            );
+        }
+        f.check(&at("site"), check_label(&raw.site, "the site", MAX_SITE));
+        let endpoints = Endpoints {
+            imap: endpoints(f, &raw.imap, i, "imap", (143, 993)),
+            pop3: endpoints(f, &raw.pop3, i, "pop3", (110, 995)),
+        };
+        if raw.imap.is_empty() && raw.pop3.is_empty() {
+            f.push(
+                &[Seg::Key("servers"), Seg::Index(i)],
+                format!(
+                    "server `{}` has no endpoint: give it `imap:` or `pop3:`",
+                    shown(&raw.name)
+                ),
+            );
+        }
+        servers.push(InventoryServer {
+            server: Server {
+                name: raw.name,
+                role: raw.role,
+                site: raw.site,
+            },
+            endpoints,
+            monitoring_mailbox: raw.monitoring_mailbox,
+        });
+    }
+    for (i, server) in servers.iter().enumerate() {
+        if let Some(mailbox) = &server.monitoring_mailbox {
+            let at = [
+                Seg::Key("servers"),
+                Seg::Index(i),
+                Seg::Key("monitoring_mailbox"),
+            ];
+            let role = servers
+                .iter()
+                .find(|s| s.server.name == *mailbox)
+                .map(|s| s.server.role);
+            let problem = if server.server.role.runs(Role::Cas) {
+                match role {
+                    None => Some(format!(
+                        "`{}` is not a server of this inventory",
+                        shown(mailbox)
+                    )),
+                    Some(role) if !role.runs(Role::Mailbox) => Some(format!(
+                        "`{mailbox}` is a {} server, not a Mailbox server",
+                        role.label()
+                    )),
+                    Some(_) => None,
+                }
+            } else {
+                Some("only a CAS server has a monitoring mailbox".to_owned())
+            };
+            if let Some(problem) = problem {
+                f.push(&at, problem);
+            }
+        }
+    }
+    servers
+}
+
+/// One protocol's endpoints of server `i`; `ports`: the defaults (plain, implicit TLS).
+fn endpoints(
+    f: &mut Findings<'_>,
+    yaml: &[EndpointYaml],
+    i: usize,
+    key: &'static str,
+    ports: (u16, u16),
+) -> Vec<EndpointSpec> {
+    let mut out: Vec<EndpointSpec> = Vec::with_capacity(yaml.len());
+    for (j, raw) in yaml.iter().enumerate() {
+        let at = |field| {
+            [
+                Seg::Key("servers"),
+                Seg::Index(i),
+                Seg::Key(key),
+                Seg::Index(j),
+                Seg::Key(field),
+            ]
+        };
+        f.check(&at("host"), check_host(&raw.host));
+        let implicit = raw.tls == TlsKind::Implicit;
+        let port = match raw.port {
+            None if implicit => ports.1,
+            None => ports.0,
+            Some(port) => u16::try_from(port)
+                .ok()
+                .filter(|p| *p > 0)
+                .unwrap_or_else(|| {
+                    f.push(
+                        &at("port"),
+                        format!("port {port} is out of range (1 to 65535)"),
+                    );
+                    0
+                }),
+        };
+        if let Some(name) = &raw.server_name {
+            if raw.tls == TlsKind::None {
+                f.push(
+                    &at("server_name"),
+                    "a certificate name needs `tls: starttls` or `tls: implicit`",
+                );
+            } else {
+                f.check(&at("server_name"), check_host(name));
+            }
+        }
+        if out.iter().any(|e| (e.tls == TlsKind::Implicit) == implicit) {
+            let kind = if implicit {
+                "implicit-TLS"
+            } else {
+                "plain or STARTTLS"
+            };
+            f.push(
+                &at("tls"),
+                format!(
+                    "a second {kind} endpoint: a protocol has at most one plain or STARTTLS \
+                     endpoint and one implicit-TLS endpoint"
+                ),
+            );
+        }
+        out.push(EndpointSpec {
+            host: raw.host.clone(),
+            port,
+            tls: raw.tls,
+            server_name: raw.server_name.clone(),
+        });
+    }
+    out
+}
