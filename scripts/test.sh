@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Every check, on a fresh Debian machine: installs what the tests need (tmux for the
-# end-to-end tests), then format, lints and all tests. CI runs exactly this.
+# end-to-end tests; Dovecot and the openssl CLI for the probe tests, which start a private
+# Dovecot on ephemeral loopback ports), then format, lints and all tests. CI runs exactly this.
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The protocol binaries, not just `dovecot` (in /usr/sbin, off a normal user's PATH).
+[ -x /usr/lib/dovecot/imap ] || missing+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/pop3 ] || missing+=(dovecot-pop3d)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

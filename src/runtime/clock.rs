@@ -46,3 +46,20 @@ impl FleetClock {
         }
     }
 }
+
+/// Wall time elapsed since a start, for probe phase timings. Monotonic, never the fleet
+/// clock: a probe's latency is real time even in training.
+#[derive(Debug, Clone, Copy)]
+pub struct Stopwatch(Instant);
+
+// Like the fleet clock, the one other place that reads the time.
+#[allow(clippy::disallowed_methods)]
+impl Stopwatch {
+    pub fn start() -> Stopwatch {
+        Stopwatch(Instant::now())
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.0.elapsed()
+    }
+}

@@ -1,6 +1,7 @@
 //! The runtime: tasks, timers and the fleet clock. It never touches the screen.
 
 pub mod clock;
+pub mod probe;
 pub mod runner;
 pub mod simulated;
 pub mod simulator;

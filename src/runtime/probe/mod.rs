@@ -1,0 +1,117 @@
+//! Real probes against IMAP and POP3 servers: one connection, one dialogue, every phase
+//! timed and under the plan's timeout, every failure classified for the engineer.
+//!
+//! Secrets: the password leaves [`Secret`] only for the LOGIN or PASS command. No command is
+//! logged here, and async-imap's `log::trace!` of every command it sends (LOGIN included)
+//! is compiled out by the `log` crate's `max_level_debug` feature in Cargo.toml. As a last
+//! guard, the outcome's message is scrubbed of the password before it is returned.
+
+mod cert;
+mod imap;
+mod outcome;
+mod plan;
+mod pop3;
+mod session;
+mod tcp;
+mod tls;
+
+pub use outcome::{ErrorKind, Phase, Phases, ProbeOutcome};
+pub use plan::{Credentials, Endpoint, ProbePlan, Secret, TlsMode, Wire};
+pub use tls::TlsSetup;
+
+use crate::runtime::clock::Stopwatch;
+use session::Run;
+
+/// Runs one probe to its end; never panics, never returns early without an outcome.
+pub async fn probe(plan: &ProbePlan, tls: &TlsSetup) -> ProbeOutcome {
+    let watch = Stopwatch::start();
+    let mut run = Run::new(plan, tls);
+    // Boxed: a TLS session and async-imap's buffers make the dialogue futures large.
+    let result = match plan.wire {
+        Wire::Imap => Box::pin(imap::run(&mut run)).await,
+        Wire::Pop3 => Box::pin(pop3::run(&mut run)).await,
+        Wire::Tcp => Box::pin(tcp::run(&mut run)).await,
+    };
+    let (error_kind, error) = match result {
+        Ok(()) => (None, None),
+        Err(failure) => {
+            let message = scrub(failure.message, plan);
+            (Some(failure.kind), Some(message))
+        }
+    };
+    ProbeOutcome {
+        succeeded: error_kind.is_none(),
+        error_kind,
+        error,
+        phases: run.phases,
+        cert_not_after: run.cert_not_after,
+        total: watch.elapsed(),
+    }
+}
+
+/// The message without the password, should a server have echoed it.
+fn scrub(message: String, plan: &ProbePlan) -> String {
+    match &plan.credentials {
+        Some(credentials) if !credentials.password.expose().is_empty() => {
+            message.replace(credentials.password.expose(), "(secret)")
+        }
+        _ => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn plan(wire: Wire) -> ProbePlan {
+        ProbePlan {
+            wire,
+            endpoint: Endpoint {
+                host: "127.0.0.1".into(),
+                port: 1,
+                tls: TlsMode::None,
+                server_name: None,
+            },
+            credentials: Some(Credentials {
+                user: "probe".into(),
+                password: Secret::new("pa55word".into()),
+            }),
+            timeout: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn the_probe_future_can_be_spawned() {
+        fn spawnable<F: std::future::Future + Send + 'static>(_: F) {}
+        spawnable(async {
+            let setup = TlsSetup::new(None).expect("setup");
+            probe(&plan(Wire::Imap), &setup).await
+        });
+    }
+
+    #[test]
+    fn commands_cannot_reach_a_logger() {
+        // async-imap traces every command it encodes, LOGIN with its password included.
+        assert!(log::STATIC_MAX_LEVEL < log::LevelFilter::Trace);
+    }
+
+    #[test]
+    fn messages_are_scrubbed_of_the_password() {
+        let scrubbed = scrub(
+            "server said pa55word twice: pa55word".into(),
+            &plan(Wire::Pop3),
+        );
+        assert_eq!(scrubbed, "server said (secret) twice: (secret)");
+    }
+
+    #[tokio::test]
+    async fn starttls_is_refused_for_a_bare_tcp_probe() {
+        let mut tcp = plan(Wire::Tcp);
+        tcp.endpoint.tls = TlsMode::StartTls;
+        let setup = TlsSetup::new(None).expect("setup");
+        let outcome = probe(&tcp, &setup).await;
+        assert_eq!(outcome.error_kind, Some(ErrorKind::Protocol));
+        assert_eq!(outcome.phases, Phases::default());
+    }
+}

@@ -1,0 +1,133 @@
+//! What a probe is asked to do: the dialogue, the endpoint and the credentials.
+
+use std::fmt;
+use std::time::Duration;
+
+/// The dialogue a probe holds with the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Wire {
+    /// Greeting, CAPABILITY, LOGIN, SELECT INBOX, LOGOUT.
+    Imap,
+    /// Greeting, USER/PASS, STAT, QUIT.
+    Pop3,
+    /// Connect and read the first line; no login.
+    Tcp,
+}
+
+impl Wire {
+    pub fn name(self) -> &'static str {
+        match self {
+            Wire::Imap => "imap",
+            Wire::Pop3 => "pop3",
+            Wire::Tcp => "tcp",
+        }
+    }
+}
+
+/// How TLS is used on the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TlsMode {
+    /// Cleartext throughout.
+    None,
+    /// Cleartext greeting, then `STARTTLS` (IMAP) or `STLS` (POP3) before any login.
+    StartTls,
+    /// TLS from the first byte (IMAPS 993, POP3S 995).
+    Implicit,
+}
+
+/// Where the probe connects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
+    pub tls: TlsMode,
+    /// The name the server's certificate must carry (default: `host`). Also sent as SNI when
+    /// it is a DNS name.
+    pub server_name: Option<String>,
+}
+
+impl Endpoint {
+    /// The name the certificate is checked against.
+    pub fn expected_name(&self) -> &str {
+        self.server_name.as_deref().unwrap_or(&self.host)
+    }
+}
+
+/// A password that never prints: `Debug` and `Display` show `(secret)`, and it has no
+/// `Serialize`. Only the wire code calls [`Secret::expose`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Secret {
+        Secret(value)
+    }
+
+    /// The password itself, for the LOGIN or PASS command and nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(secret)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(secret)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub user: String,
+    pub password: Secret,
+}
+
+/// One probe: which dialogue, against which endpoint, as whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbePlan {
+    pub wire: Wire,
+    pub endpoint: Endpoint,
+    /// Without credentials an IMAP or POP3 probe stops after the greeting (and TLS) and
+    /// says goodbye: no login, no SELECT/STAT.
+    pub credentials: Option<Credentials>,
+    /// The limit for each phase on its own, not for the whole probe.
+    pub timeout: Duration,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_never_prints() {
+        let credentials = Credentials {
+            user: "probe".into(),
+            password: Secret::new("hunter2-very-secret".into()),
+        };
+        let shown = format!(
+            "{credentials:?} {} {:#?}",
+            credentials.password, credentials
+        );
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("(secret)"), "{shown}");
+        assert_eq!(credentials.password.expose(), "hunter2-very-secret");
+    }
+
+    #[test]
+    fn the_expected_name_defaults_to_the_host() {
+        let mut endpoint = Endpoint {
+            host: "127.0.0.1".into(),
+            port: 993,
+            tls: TlsMode::Implicit,
+            server_name: None,
+        };
+        assert_eq!(endpoint.expected_name(), "127.0.0.1");
+        endpoint.server_name = Some("mail.example.org".into());
+        assert_eq!(endpoint.expected_name(), "mail.example.org");
+    }
+}
