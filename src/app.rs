@@ -5,6 +5,7 @@ mod record;
 use crate::effect::{Effect, QuitReason};
 use crate::event::{Event, Signal};
 use crate::incident::writer::Recorder;
+use crate::runtime::prober::Probing;
 use crate::runtime::steps::Steps;
 use crate::runtime::{self, FleetClock};
 use crate::terminal;
@@ -33,6 +34,8 @@ pub struct Console {
     pub log_path: Option<String>,
     pub clock: FleetClock,
     pub simulator: Option<Simulator>,
+    /// A real fleet's probes.
+    pub probing: Option<Probing>,
 }
 
 /// How the console ended, for `main` to report.
@@ -55,7 +58,11 @@ struct Sources {
 }
 
 impl Sources {
-    fn start(clock: FleetClock, simulator: Option<Simulator>) -> color_eyre::Result<Sources> {
+    fn start(
+        clock: FleetClock,
+        simulator: Option<Simulator>,
+        probing: Option<Probing>,
+    ) -> color_eyre::Result<Sources> {
         let (tx, rx) = mpsc::channel::<Event>(1_024);
         let mut tasks = tokio::task::JoinSet::new();
         let mut sim_jobs = None;
@@ -63,6 +70,17 @@ impl Sources {
             let (jobs_tx, jobs) = mpsc::channel(16);
             sim_jobs = Some(jobs_tx);
             tasks.spawn(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
+        }
+        if let Some(probing) = probing {
+            for n in &probing.not_runnable {
+                tracing::warn!(server = n.server, probe = n.probe.name(), why = %n.why, "probe cannot run");
+            }
+            tasks.spawn(runtime::prober::run(
+                probing.targets,
+                probing.tls,
+                clock,
+                tx.clone(),
+            ));
         }
         let steps = Steps::new(tx, clock, sim_jobs);
         let mut ticker = tokio::time::interval(IDLE_FRAME);
@@ -129,11 +147,12 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         log_path,
         clock,
         simulator,
+        probing,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
     let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
-    let mut sources = Sources::start(clock, simulator)?;
+    let mut sources = Sources::start(clock, simulator, probing)?;
     let size = term.size().wrap_err("cannot read the terminal size")?;
     update(
         &mut state,

@@ -46,6 +46,25 @@ pub enum Command {
     Lint(LintArgs),
     /// Work with incident records (one per console session).
     Incident(IncidentArgs),
+    /// Probe every endpoint of an inventory once: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The fleet to check (never the simulator).
+    #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// The Nagios line, then one line per probe.
+    Text,
+    /// One JSON document (the Nagios line is not printed).
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ use crate::event::Signal;
 use crate::health::FleetState;
 use crate::incident::writer::Recorder;
 use crate::runtime::FleetClock;
+use crate::runtime::prober;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
@@ -71,8 +72,10 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     })?;
     // A real fleet: real time, no simulator, no queue metric; every monitor is Unknown
     // until the probes report.
+    let mut probing = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+        probing = Some(prober::prepare(&inventory).map_err(Refusal)?);
         let mode = Mode::Production {
             inventory: inventory.name,
         };
@@ -107,6 +110,10 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
     state.operator = crate::incident::header::operator();
+    if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
+        let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
+        state.flash = Some(format!("{count} probes cannot run: {}", first.why));
+    }
     Ok(Console {
         state,
         theme,
@@ -115,6 +122,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         log_path: None,
         clock,
         simulator,
+        probing,
     })
 }
 
@@ -171,6 +179,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     if let Some(crate::cli::Command::Incident(args)) = &cli.command {
         return Ok(crate::incident::run(args));
+    }
+    if let Some(crate::cli::Command::Check(args)) = &cli.command {
+        return Ok(crate::check::run(args));
     }
     if cli.scenario.as_deref() == Some("list") {
         print!("{}", list_scenarios());

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod probe;
+pub mod prober;
 pub mod runner;
 pub mod simulated;
 pub mod simulator;

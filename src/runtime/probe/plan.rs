@@ -1,6 +1,5 @@
 //! What a probe is asked to do: the dialogue, the endpoint and the credentials.
 
-use std::fmt;
 use std::time::Duration;
 
 /// The dialogue a probe holds with the server.
@@ -53,33 +52,8 @@ impl Endpoint {
     }
 }
 
-/// A password that never prints: `Debug` and `Display` show `(secret)`, and it has no
-/// `Serialize`. Only the wire code calls [`Secret::expose`].
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: String) -> Secret {
-        Secret(value)
-    }
-
-    /// The password itself, for the LOGIN or PASS command and nothing else.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("(secret)")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("(secret)")
-    }
-}
+/// The probe password: the inventory's redacting type, shown nowhere.
+pub use crate::config::inventory::Secret;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credentials {
@@ -109,12 +83,9 @@ mod tests {
             user: "probe".into(),
             password: Secret::new("hunter2-very-secret".into()),
         };
-        let shown = format!(
-            "{credentials:?} {} {:#?}",
-            credentials.password, credentials
-        );
+        let shown = format!("{credentials:?} {credentials:#?}");
         assert!(!shown.contains("hunter2"), "{shown}");
-        assert!(shown.contains("(secret)"), "{shown}");
+        assert!(shown.contains("<redacted>"), "{shown}");
         assert_eq!(credentials.password.expose(), "hunter2-very-secret");
     }
 

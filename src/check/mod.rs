@@ -1,0 +1,135 @@
+//! `healthdeck check`: every probe of an inventory once, a Nagios-style verdict on the
+//! first line, text or JSON after it (DESIGN "Contracts"). Never the simulator: without an
+//! inventory it is UNKNOWN.
+
+pub mod report;
+
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::config::inventory::Inventory;
+use crate::runtime::probe::probe;
+use crate::runtime::prober::{self, shown};
+use report::{Checked, ServerChecks, Status};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Success slower than this is WARNING (the probe timeout's half, at most 5 s).
+fn warning_level(inventory: &Inventory) -> Duration {
+    (inventory.probes.timeout_duration() / 2).min(Duration::from_secs(5))
+}
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    match check(args) {
+        Ok(code) => code,
+        Err(message) => {
+            // UNKNOWN, Nagios-style, for anything that kept the check from running.
+            let _ = writeln!(std::io::stdout(), "HEALTHDECK UNKNOWN - {message}");
+            ExitCode::from(Status::Unknown.code())
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let Some(path) = &args.inventory else {
+        return Err("no inventory (--inventory FILE or HEALTHDECK_INVENTORY)".to_owned());
+    };
+    let inventory = Inventory::load(path).map_err(|findings| {
+        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        lines.join("; ")
+    })?;
+    let probing = prober::prepare(&inventory)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    let outcomes = runtime.block_on(probe_all(&probing));
+    let mut servers: Vec<ServerChecks> = inventory
+        .servers
+        .iter()
+        .map(|s| ServerChecks {
+            server: s.server.clone(),
+            probes: Vec::new(),
+        })
+        .collect();
+    for ((target, _), outcome) in probing.targets.iter().zip(outcomes) {
+        servers[target.server].probes.push(Checked {
+            health_set: health_set_of(target.probe),
+            probe: target.probe,
+            endpoint: shown(&target.plan.endpoint),
+            outcome: Ok(outcome),
+        });
+    }
+    for n in &probing.not_runnable {
+        servers[n.server].probes.push(Checked {
+            health_set: health_set_of(n.probe),
+            probe: n.probe,
+            endpoint: "-".to_owned(),
+            outcome: Err(n.why.clone()),
+        });
+    }
+    let warning = warning_level(&inventory);
+    let verdict = report::status(&servers, warning);
+    let out = match args.format {
+        CheckFormat::Text => report::text(&servers, warning),
+        CheckFormat::Json => {
+            let now = crate::runtime::clock::FleetClock::new(1.0).now();
+            let json = report::json(&servers, warning, now);
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            )
+        }
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::from(verdict.code()))
+}
+
+/// Every probe once, at most `CONCURRENCY` at a time, with a progress bar on a terminal.
+async fn probe_all(probing: &prober::Probing) -> Vec<crate::runtime::probe::ProbeOutcome> {
+    let permits = Arc::new(tokio::sync::Semaphore::new(prober::CONCURRENCY));
+    let total = probing.targets.len();
+    let progress = std::io::stderr().is_terminal();
+    let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, (target, _)) in probing.targets.iter().enumerate() {
+        let (plan, tls) = (target.plan.clone(), Arc::clone(&probing.tls));
+        let (permits, done) = (Arc::clone(&permits), Arc::clone(&done));
+        tasks.spawn(async move {
+            let _permit = permits.acquire().await.ok();
+            let outcome = probe(&plan, &tls).await;
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if progress {
+                bar(n, total);
+            }
+            (i, outcome)
+        });
+    }
+    let mut outcomes: Vec<Option<crate::runtime::probe::ProbeOutcome>> = vec![None; total];
+    while let Some(Ok((i, outcome))) = tasks.join_next().await {
+        outcomes[i] = Some(outcome);
+    }
+    if progress {
+        let _ = write!(std::io::stderr(), "\r{:40}\r", "");
+    }
+    outcomes.into_iter().flatten().collect()
+}
+
+fn bar(done: usize, total: usize) {
+    let width = 20;
+    let filled = done * width / total.max(1);
+    let _ = write!(
+        std::io::stderr(),
+        "\rprobing [{}{}] {done}/{total}",
+        "#".repeat(filled),
+        ".".repeat(width - filled)
+    );
+}
+
+fn health_set_of(probe: crate::health::Probe) -> crate::health::HealthSet {
+    crate::health::Monitor::ALL
+        .iter()
+        .find(|m| m.input() == crate::health::monitors::MonitorInput::Probe(probe))
+        .map_or(crate::health::HealthSet::ALL[0], |m| m.health_set())
+}

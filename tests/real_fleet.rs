@@ -1,0 +1,219 @@
+//! A real fleet: an inventory of one CAS and one Mailbox server, both a private Dovecot on
+//! 127.0.0.1. The scheduler's real probes drive the monitors through Managed Availability's
+//! rules; `healthdeck check` judges it; the password shows nowhere. Deadlines are generous
+//! and states, not durations, are asserted.
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
+
+#[path = "support/dovecot.rs"]
+mod dovecot;
+
+use dovecot::Dovecot;
+use healthdeck::config::inventory::Inventory;
+use healthdeck::event::Event;
+use healthdeck::health::{AlertValue, FleetState, Monitor};
+use healthdeck::runtime::FleetClock;
+use healthdeck::runtime::prober;
+use healthdeck::update::{AppState, Banner, Mode, update};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
+
+/// The inventory, with the password in a 0600 file and short intervals so a test sees
+/// monitors move within seconds.
+fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
+    let secret = dir.join("password");
+    std::fs::write(&secret, dovecot.password()).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let endpoints = format!(
+        "    imap:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n    pop3:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n",
+        dovecot.imap_port(),
+        dovecot.imaps_port(),
+        dovecot.pop3_port(),
+        dovecot.pop3s_port()
+    );
+    let text = format!(
+        "name: test-fleet\ncredentials:\n  user: {}\n  password: {{ file: {} }}\nca: {}\nprobes: {{ interval: 1s, timeout: 1s }}\nservers:\n  - name: cas-01\n    role: cas\n    site: LAB\n    monitoring_mailbox: mbx-01\n{endpoints}  - name: mbx-01\n    role: mailbox\n    site: LAB\n{endpoints}rules:\n  ImapCTPMonitor: {{ degraded_for: 3s }}\n",
+        dovecot.user(),
+        secret.display(),
+        dovecot.ca_path().display()
+    );
+    let path = dir.join("fleet.yaml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn ctp() -> Monitor {
+    Monitor::ALL
+        .into_iter()
+        .find(|m| m.name() == "ImapCTPMonitor")
+        .unwrap()
+}
+
+/// The console's state fed by the real scheduler, polled until `want` holds.
+struct Watch {
+    state: AppState,
+    rx: tokio::sync::mpsc::Receiver<Event>,
+    clock: FleetClock,
+}
+
+impl Watch {
+    fn until(
+        &mut self,
+        runtime: &tokio::runtime::Runtime,
+        what: &str,
+        want: impl Fn(AlertValue) -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let alert = self.state.fleet.monitor(0, ctp()).unwrap().alert;
+            if want(alert) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "never {what}: still {alert:?}");
+            let event = runtime.block_on(async {
+                tokio::time::timeout(Duration::from_millis(200), self.rx.recv()).await
+            });
+            if let Ok(Some(event)) = event {
+                update(&mut self.state, event);
+            }
+            update(&mut self.state, Event::Tick(self.clock.now()));
+        }
+    }
+}
+
+#[test]
+fn monitors_follow_a_real_server_down_and_back() {
+    let mut dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = Inventory::load(&inventory(&dovecot, dir.path())).unwrap();
+    let probing = prober::prepare(&inventory).unwrap();
+    assert!(
+        probing.not_runnable.is_empty(),
+        "{:?}",
+        probing.not_runnable
+    );
+    let clock = FleetClock::new(1.0);
+    let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+    let banner = Banner {
+        mode: Mode::Production {
+            inventory: inventory.name.clone(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let state = AppState::new(fleet, banner, clock.now());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let (tx, rx) = tokio::sync::mpsc::channel(256);
+    runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx));
+    let mut watch = Watch { state, rx, clock };
+
+    watch.until(&runtime, "Healthy", |a| a == AlertValue::Healthy);
+    dovecot.stop();
+    watch.until(&runtime, "Degraded", |a| a == AlertValue::Degraded);
+    watch.until(&runtime, "Unhealthy", |a| a == AlertValue::Unhealthy);
+    let last = watch
+        .state
+        .fleet
+        .monitor(0, ctp())
+        .unwrap()
+        .last
+        .clone()
+        .unwrap();
+    assert!(
+        last.error.as_deref().unwrap_or("").contains("refused"),
+        "the error says what an engineer needs: {last:?}"
+    );
+    dovecot.start_again();
+    watch.until(&runtime, "Healthy again", |a| a == AlertValue::Healthy);
+}
+
+fn check(path: &Path, format: &str) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(["check", "--format", format, "--inventory"])
+        .arg(path)
+        .env_remove("HEALTHDECK_INVENTORY")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_says_ok_for_a_healthy_fleet_and_critical_for_a_stopped_one() {
+    let mut dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = inventory(&dovecot, dir.path());
+
+    let (code, out, err) = check(&path, "text");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("HEALTHDECK OK - 0/"), "{out}");
+    assert!(out.contains(" | 'cas-01 ImapCTPProbe'="), "perfdata: {out}");
+
+    let (code, json, _) = check(&path, "json");
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["exit"], 0);
+    assert!(doc["checked_at"].as_str().unwrap().ends_with('Z'));
+    let servers = doc["servers"].as_array().unwrap();
+    assert_eq!(servers.len(), 2);
+    let probe = &servers[0]["probes"][0];
+    for field in [
+        "health_set",
+        "probe",
+        "endpoint",
+        "result",
+        "error_kind",
+        "error",
+        "phases_ms",
+    ] {
+        assert!(probe.get(field).is_some(), "{field} missing: {probe}");
+    }
+    for phase in ["connect", "tls", "greeting", "login", "select", "logout"] {
+        assert!(probe["phases_ms"].get(phase).is_some(), "{phase}: {probe}");
+    }
+
+    dovecot.stop();
+    let (code, out, _) = check(&path, "text");
+    assert_eq!(code, 2, "{out}");
+    assert!(out.starts_with("HEALTHDECK CRITICAL - "), "{out}");
+    assert!(out.contains("connection refused"), "{out}");
+    let (code, json, _) = check(&path, "json");
+    assert_eq!(code, 2);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["servers"][0]["probes"][0]["error_kind"], "refused");
+
+    for out in [out, json] {
+        assert!(!out.contains(dovecot.password()), "the password leaked");
+    }
+}
+
+#[test]
+fn check_is_unknown_without_an_inventory_or_with_a_bad_one() {
+    let out = Command::new(BIN)
+        .arg("check")
+        .env_remove("HEALTHDECK_INVENTORY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("HEALTHDECK UNKNOWN - no inventory"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "servers:\n  - name: x;y\n    role: cas\n    site: A\n",
+    )
+    .unwrap();
+    let (code, out, _) = check(&bad, "text");
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("bad.yaml:2:"), "file:line:col: {out}");
+}
