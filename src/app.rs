@@ -15,6 +15,7 @@ use crate::update::{self, AppState, update};
 use color_eyre::eyre::{WrapErr, eyre};
 use crossterm::event::{Event as TermEvent, EventStream};
 use futures_util::StreamExt;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
@@ -71,6 +72,7 @@ impl Sources {
             sim_jobs = Some(jobs_tx);
             tasks.spawn(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
         }
+        let tls = probing.as_ref().map(|p| Arc::clone(&p.tls));
         if let Some(probing) = probing {
             for n in &probing.not_runnable {
                 tracing::warn!(server = n.server, probe = n.probe.name(), why = %n.why, "probe cannot run");
@@ -82,7 +84,7 @@ impl Sources {
                 tx.clone(),
             ));
         }
-        let steps = Steps::new(tx, clock, sim_jobs);
+        let steps = Steps::new(tx, clock, sim_jobs, tls);
         let mut ticker = tokio::time::interval(IDLE_FRAME);
         // After a long Ctrl-Z, one tick, not a burst of them.
         ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);

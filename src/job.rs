@@ -1,8 +1,9 @@
 //! A step job: what `update` asks the runtime to run, and what the runtime reports back.
 //! Shared by both sides, so it belongs to neither.
 
-use crate::health::{AlertValue, Monitor};
+use crate::health::{AlertValue, Monitor, Probe, Server};
 use crate::runbook::{Answer, StepCall, StepExit};
+use crate::runtime::probe::ProbePlan;
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
@@ -55,6 +56,18 @@ pub enum Work {
         argv: Vec<String>,
         timeout: Duration,
     },
+    /// Re-run a real probe now (not a platform command: read-only allows it). Its result
+    /// also feeds the monitors, as `report_as`.
+    Probe {
+        plan: Box<ProbePlan>,
+        report_as: (usize, Probe),
+        /// `identify_mailbox_server`: the Mailbox server behind this probe (from the
+        /// inventory), answered with the result.
+        mailbox: Option<Server>,
+    },
+    /// The console answers from what it knows (its monitors' states): lines to show, and
+    /// the answer.
+    Report { lines: Vec<String>, answer: Answer },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -73,9 +73,11 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     // A real fleet: real time, no simulator, no queue metric; every monitor is Unknown
     // until the probes report.
     let mut probing = None;
+    let mut real = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         probing = Some(prober::prepare(&inventory).map_err(Refusal)?);
+        real = Some(RealFleet::of(&inventory));
         let mode = Mode::Production {
             inventory: inventory.name,
         };
@@ -110,6 +112,12 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
     state.operator = crate::incident::header::operator();
+    if let Some(real) = real {
+        real.apply(&mut state);
+    }
+    if let Some(targets) = probing.as_ref().map(|p| &p.targets) {
+        state.probe_targets = targets.iter().map(|(t, _)| t.clone()).collect();
+    }
     if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
         let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
         state.flash = Some(format!("{count} probes cannot run: {}", first.why));
@@ -124,6 +132,45 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         simulator,
         probing,
     })
+}
+
+/// What a real fleet's inventory tells the runbooks: the platform, each server's commands
+/// and the Mailbox server behind each CAS.
+struct RealFleet {
+    platform: crate::runbook::platform::Platform,
+    commands: Vec<(String, crate::runbook::platform::linux::Commands)>,
+    mailbox_of: Vec<Option<usize>>,
+}
+
+impl RealFleet {
+    fn of(inventory: &Inventory) -> RealFleet {
+        use crate::runbook::platform::linux::Commands;
+        let commands = inventory
+            .servers
+            .iter()
+            .filter(|s| !s.commands.is_empty())
+            .map(|s| {
+                let mut set = Commands::default();
+                for (action, argv) in &s.commands {
+                    set.set(*action, argv.clone());
+                }
+                (s.server.name.clone(), set)
+            })
+            .collect();
+        RealFleet {
+            platform: inventory.platform,
+            commands,
+            mailbox_of: (0..inventory.servers.len())
+                .map(|i| Some(inventory.monitoring_mailbox(i)))
+                .collect(),
+        }
+    }
+
+    fn apply(self, state: &mut AppState) {
+        state.platform = self.platform;
+        state.server_commands = self.commands.into_iter().collect();
+        state.mailbox_of = self.mailbox_of;
+    }
 }
 
 /// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each

@@ -24,18 +24,23 @@ const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 /// The inventory, with the password in a 0600 file and short intervals so a test sees
 /// monitors move within seconds.
 fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
+    inventory_with(dovecot, dir, "", "")
+}
+
+/// [`inventory`], with lines added at the top level and to each server.
+fn inventory_with(dovecot: &Dovecot, dir: &Path, top: &str, per_server: &str) -> PathBuf {
     let secret = dir.join("password");
     std::fs::write(&secret, dovecot.password()).unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
     let endpoints = format!(
-        "    imap:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n    pop3:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n",
+        "{per_server}    imap:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n    pop3:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n",
         dovecot.imap_port(),
         dovecot.imaps_port(),
         dovecot.pop3_port(),
         dovecot.pop3s_port()
     );
     let text = format!(
-        "name: test-fleet\ncredentials:\n  user: {}\n  password: {{ file: {} }}\nca: {}\nprobes: {{ interval: 1s, timeout: 1s }}\nservers:\n  - name: cas-01\n    role: cas\n    site: LAB\n    monitoring_mailbox: mbx-01\n{endpoints}  - name: mbx-01\n    role: mailbox\n    site: LAB\n{endpoints}rules:\n  ImapCTPMonitor: {{ degraded_for: 3s }}\n",
+        "name: test-fleet\ncredentials:\n  user: {}\n  password: {{ file: {} }}\nca: {}\nprobes: {{ interval: 1s, timeout: 1s }}\nservers:\n  - name: cas-01\n    role: cas\n    site: LAB\n    monitoring_mailbox: mbx-01\n{endpoints}  - name: mbx-01\n    role: mailbox\n    site: LAB\n{endpoints}rules:\n  ImapCTPMonitor: {{ degraded_for: 3s }}\n{top}",
         dovecot.user(),
         secret.display(),
         dovecot.ca_path().display()
@@ -216,4 +221,197 @@ fn check_is_unknown_without_an_inventory_or_with_a_bad_one() {
     let (code, out, _) = check(&bad, "text");
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("bad.yaml:2:"), "file:line:col: {out}");
+}
+
+/// The console without a terminal: the real scheduler and the real step runtime feeding
+/// `update`, keys pressed by the test.
+struct Live {
+    state: AppState,
+    rx: tokio::sync::mpsc::Receiver<Event>,
+    steps: healthdeck::runtime::steps::Steps,
+    clock: FleetClock,
+    runtime: tokio::runtime::Runtime,
+    records: Vec<healthdeck::incident::Entry>,
+}
+
+impl Live {
+    fn effects(&mut self, effects: Vec<healthdeck::effect::Effect>) {
+        use healthdeck::effect::Effect;
+        for effect in effects {
+            match effect {
+                Effect::Start(job) => {
+                    let _guard = self.runtime.enter();
+                    self.steps.start(job);
+                }
+                Effect::Cancel(run) => self.steps.cancel(run),
+                Effect::Record(entry) => self.records.push(entry),
+                Effect::Quit(_) | Effect::Suspend => {}
+            }
+        }
+    }
+
+    fn key(&mut self, code: crossterm::event::KeyCode) {
+        let key = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+        let effects = update(&mut self.state, Event::Key(key));
+        self.effects(effects);
+        healthdeck::update::frame_drawn(&mut self.state);
+    }
+
+    fn until(&mut self, what: &str, want: impl Fn(&AppState) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !want(&self.state) {
+            assert!(Instant::now() < deadline, "never {what}");
+            let event = self.runtime.block_on(async {
+                tokio::time::timeout(Duration::from_millis(100), self.rx.recv()).await
+            });
+            if let Ok(Some(event)) = event {
+                if let Event::StepEnded { run, .. } = &event {
+                    self.steps.ended(*run);
+                }
+                let effects = update(&mut self.state, event);
+                self.effects(effects);
+            }
+            let effects = update(&mut self.state, Event::Tick(self.clock.now()));
+            self.effects(effects);
+        }
+    }
+}
+
+impl Live {
+    /// The console on `path`'s Linux fleet, `script` restarting the service on both servers.
+    fn start(path: &Path, script: &Path) -> Live {
+        let inventory = Inventory::load(path).unwrap();
+        let probing = prober::prepare(&inventory).unwrap();
+        let clock = FleetClock::new(1.0);
+        let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+        let banner = Banner {
+            mode: Mode::Production {
+                inventory: inventory.name.clone(),
+            },
+            dry_run: false,
+            read_only: false,
+        };
+        let mut state = AppState::new(fleet, banner, clock.now());
+        state.platform = healthdeck::runbook::platform::Platform::Linux;
+        let mut restart = healthdeck::runbook::platform::linux::Commands::none();
+        restart.set(
+            healthdeck::runbook::RecoveryAction::RestartService,
+            vec![script.display().to_string()],
+        );
+        state.server_commands = ["cas-01", "mbx-01"]
+            .map(|s| (s.to_owned(), restart.clone()))
+            .into_iter()
+            .collect();
+        state.probe_targets = probing.targets.iter().map(|(t, _)| t.clone()).collect();
+        state.mailbox_of = vec![Some(1), Some(1)];
+        update(
+            &mut state,
+            Event::Resize {
+                width: 120,
+                height: 36,
+            },
+        );
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (tx, rx) = tokio::sync::mpsc::channel(256);
+        let tls = std::sync::Arc::clone(&probing.tls);
+        runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx.clone()));
+        let steps = healthdeck::runtime::steps::Steps::new(tx, clock, None, Some(tls));
+        Live {
+            state,
+            rx,
+            steps,
+            clock,
+            runtime,
+            records: Vec::new(),
+        }
+    }
+}
+
+fn alert(state: &AppState, server: usize, monitor: &str) -> AlertValue {
+    let monitor = Monitor::ALL
+        .into_iter()
+        .find(|m| m.name() == monitor)
+        .unwrap();
+    state.fleet.monitor(server, monitor).unwrap().alert
+}
+
+#[test]
+fn the_whole_loop_a_runbook_restarts_the_service_and_the_monitor_heals() {
+    use crossterm::event::KeyCode;
+    use healthdeck::update::runbook::Active;
+    let mut dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let script = dovecot.restart_script();
+    let commands = format!(
+        "    commands:\n      restart_service: [{}]\n",
+        script.display()
+    );
+    let path = inventory_with(&dovecot, dir.path(), "platform: linux\n", &commands);
+    let mut live = Live::start(&path, &script);
+
+    live.until("cas-01's CTP Healthy", |s| {
+        alert(s, 0, "ImapCTPMonitor") == AlertValue::Healthy
+    });
+    dovecot.stop();
+    live.until("cas-01's CTP Unhealthy", |s| {
+        alert(s, 0, "ImapCTPMonitor") == AlertValue::Unhealthy
+    });
+
+    // n, Enter, Enter: the CTP runbook of cas-01.
+    live.key(KeyCode::Char('n'));
+    live.key(KeyCode::Enter);
+    live.key(KeyCode::Enter);
+    let opened = live
+        .state
+        .runbook
+        .as_ref()
+        .map(|p| p.procedure.id().to_owned());
+    assert_eq!(opened.as_deref(), Some("imap-ctp"));
+    // Step by step until the service restart asks for the server's name.
+    for _ in 0..10 {
+        if live.state.prompt.is_some() {
+            break;
+        }
+        live.key(KeyCode::Enter);
+        live.until("the step to end", |s| {
+            s.prompt.is_some() || s.runbook.as_ref().is_some_and(|p| p.active == Active::Idle)
+        });
+    }
+    let Some(healthdeck::update::Prompt::Confirm { call, .. }) = live.state.prompt.clone() else {
+        panic!("no confirmation: {:?}", live.records);
+    };
+    assert_eq!(
+        call.action,
+        healthdeck::runbook::RecoveryAction::RestartService
+    );
+    for c in "cas-01".chars() {
+        live.key(KeyCode::Char(c));
+    }
+    live.key(KeyCode::Enter);
+    live.until("the restart to end", |s| {
+        s.runbook.as_ref().is_some_and(|p| p.active == Active::Idle)
+    });
+    // The re-run of the probe: Succeeded, and the runbook is over as resolved.
+    live.key(KeyCode::Enter);
+    live.until("the runbook to end", |s| {
+        s.runbook.as_ref().is_some_and(|p| p.is_over())
+    });
+    let said = live
+        .state
+        .runbook
+        .as_ref()
+        .unwrap()
+        .log
+        .lines()
+        .iter()
+        .any(|l| l.text == "ResultType: Succeeded");
+    assert!(said, "the re-run probe succeeded");
+    live.until("cas-01's CTP Healthy again", |s| {
+        alert(s, 0, "ImapCTPMonitor") == AlertValue::Healthy
+    });
+    dovecot.stop_daemon();
 }

@@ -1,5 +1,6 @@
 //! The runtime: tasks, timers and the fleet clock. It never touches the screen.
 
+pub mod answered;
 pub mod clock;
 pub mod probe;
 pub mod prober;

@@ -1,7 +1,9 @@
 //! Step jobs in flight: each a tokio task (a real process, or the simulator in training),
 //! each cancellable, each reporting its output and its end as events.
 
+use super::answered::{report_known, rerun_probe};
 use super::clock::FleetClock;
+use super::probe::TlsSetup;
 use super::runner::run_process;
 use super::simulated::run_simulated;
 use super::simulator::SimRequest;
@@ -9,6 +11,7 @@ use crate::event::Event;
 use crate::job::{Job, JobEnd, OutputLine, RunId, Stream, Work};
 use crate::runbook::StepExit;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -17,6 +20,8 @@ pub struct Steps {
     clock: FleetClock,
     /// The training simulator's job queue (None on a real fleet).
     simulator: Option<mpsc::Sender<SimRequest>>,
+    /// TLS roots for probes re-run as steps (None in training).
+    tls: Option<Arc<TlsSetup>>,
     /// Jobs not ended yet, and how to cancel them (taken once used).
     running: BTreeMap<RunId, Option<oneshot::Sender<()>>>,
 }
@@ -26,11 +31,13 @@ impl Steps {
         tx: mpsc::Sender<Event>,
         clock: FleetClock,
         simulator: Option<mpsc::Sender<SimRequest>>,
+        tls: Option<Arc<TlsSetup>>,
     ) -> Steps {
         Steps {
             tx,
             clock,
             simulator,
+            tls,
             running: BTreeMap::new(),
         }
     }
@@ -42,13 +49,29 @@ impl Steps {
             Work::Process { argv, timeout } => {
                 tokio::spawn(run_process(run, argv, timeout, clock, cancel, tx));
             }
+            Work::Probe {
+                plan,
+                report_as,
+                mailbox,
+            } => match &self.tls {
+                Some(tls) => {
+                    let tls = Arc::clone(tls);
+                    tokio::spawn(rerun_probe(run, *plan, report_as, mailbox, tls, clock, tx));
+                }
+                None => {
+                    tokio::spawn(refuse(run, clock, tx, "no probes run in this console"));
+                }
+            },
+            Work::Report { lines, answer } => {
+                tokio::spawn(report_known(run, lines, answer, clock, tx));
+            }
             Work::Simulate { call, alerts } => match &self.simulator {
                 Some(sim) => {
                     let sim = sim.clone();
                     tokio::spawn(run_simulated(run, *call, alerts, clock, cancel, sim, tx));
                 }
                 None => {
-                    tokio::spawn(refuse(run, clock, tx));
+                    tokio::spawn(refuse(run, clock, tx, "no training simulator is running"));
                 }
             },
         }
@@ -81,9 +104,10 @@ impl Steps {
     }
 }
 
-/// A simulated step on a console without a simulator: a bug, reported as a failed step.
-async fn refuse(run: RunId, clock: FleetClock, tx: mpsc::Sender<Event>) {
-    let text = "no training simulator is running: this step cannot be simulated".to_owned();
+/// A job this console cannot run (a bug, or a setup that changed): a failed step that
+/// says why.
+async fn refuse(run: RunId, clock: FleetClock, tx: mpsc::Sender<Event>, why: &str) {
+    let text = format!("{why}: this step cannot run here");
     let line = OutputLine {
         at: clock.now(),
         stream: Stream::Stderr,

@@ -163,15 +163,7 @@ impl RunbookView<'_> {
                 && Some(&r.call.server.name) == row.server.as_ref()
         });
         let command = match (call, ran) {
-            (Some(call), _) => {
-                plan(
-                    self.state.platform,
-                    &self.state.commands,
-                    &self.state.fleet,
-                    call,
-                )
-                .command
-            }
+            (Some(call), _) => plan(self.state, call).command,
             (None, Some(ran)) => ran.command.clone(),
             (None, None) => None,
         };

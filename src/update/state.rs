@@ -4,7 +4,9 @@ use super::runbook::RunbookPane;
 use crate::health::{FleetState, HealthSet, Monitor};
 use crate::runbook::platform::{Platform, linux};
 use crate::runbook::{Library, Owed, StepCall};
+use crate::runtime::prober::Target;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 
 /// Where health comes from, as the banner names it.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,8 +95,14 @@ pub struct AppState {
     pub runbook: Option<Box<RunbookPane>>,
     pub library: Option<&'static Library>,
     pub platform: Platform,
-    /// Commands of the Linux platform.
+    /// Commands of the Linux platform: the fleet's, and per server where the inventory
+    /// says so.
     pub commands: linux::Commands,
+    pub server_commands: BTreeMap<String, linux::Commands>,
+    /// A real fleet's probes, for re-running one now.
+    pub probe_targets: Vec<Target>,
+    /// The Mailbox server behind each server's CTP probe (a real fleet's inventory).
+    pub mailbox_of: Vec<Option<usize>>,
     /// The runbook language.
     pub language: &'static str,
     /// Who is at the keyboard: "by whom" in the pane and the record.
@@ -134,6 +142,9 @@ impl AppState {
                 Platform::Exchange
             },
             commands: linux::Commands::default(),
+            server_commands: BTreeMap::new(),
+            probe_targets: Vec::new(),
+            mailbox_of: Vec::new(),
             language: "en",
             operator: "unknown".to_owned(),
             keys_blocked: false,

@@ -142,6 +142,37 @@ impl Dovecot {
         kill(self.master(), Signal::SIGCONT).expect("SIGCONT dovecot");
     }
 
+    /// A script that starts this server again as a daemon (on its ports, with its config),
+    /// as an engineer's restart command would: for steps that restart the service. Its
+    /// stdio is closed so whoever runs it sees it end.
+    #[allow(dead_code)] // not every test restarts through a command
+    pub fn restart_script(&self) -> std::path::PathBuf {
+        let dir = self.dir.path();
+        let script = dir.join("restart.sh");
+        let text = format!(
+            "#!/bin/sh\nrm -rf '{run}' && mkdir -p '{run}' && exec '{bin}' -c '{conf}' </dev/null >/dev/null 2>&1\n",
+            run = dir.join("run").display(),
+            bin = dovecot_binary().display(),
+            conf = dir.join("dovecot.conf").display()
+        );
+        std::fs::write(&script, text).expect("restart script");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        script
+    }
+
+    /// Stops a daemon started by [`Dovecot::restart_script`].
+    #[allow(dead_code)]
+    pub fn stop_daemon(&self) {
+        let _ = Command::new(dovecot_binary())
+            .arg("-c")
+            .arg(self.dir.path().join("dovecot.conf"))
+            .arg("stop")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+
     /// Dovecot's own log, for failure messages.
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("dovecot.log")).unwrap_or_default()

@@ -9,6 +9,7 @@ use crate::config::ConfigError;
 use crate::config::locate::{Seg, locate};
 use crate::health::monitors::MonitorInput;
 use crate::health::{Monitor, Rule};
+use crate::runbook::platform::Platform;
 use std::path::Path;
 
 /// The longest inventory name: it sits in the one-line banner.
@@ -115,6 +116,10 @@ pub(super) fn build(
             credentials,
             ca,
             rules: yaml.rules,
+            platform: match yaml.platform {
+                Some(super::spec::PlatformKind::Linux) => Platform::Linux,
+                _ => Platform::Exchange,
+            },
         })
     } else {
         f.list.sort_by_key(|e| (e.line, e.column));

@@ -51,6 +51,8 @@ use crate::config::{ConfigError, parse_yaml};
 use crate::health::monitors::MonitorInput;
 use crate::health::rules::PolicyOverride;
 use crate::health::{Monitor, MonitorPolicy, Protocol, Role, Server, Span};
+use crate::runbook::RecoveryAction;
+use crate::runbook::platform::Platform;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -70,6 +72,8 @@ pub struct Inventory {
     pub ca: Option<CredentialRef>,
     /// Per-monitor overrides of the DESIGN rules, keyed by monitor name.
     pub rules: BTreeMap<String, PolicyOverride>,
+    /// How runbook steps act on these servers.
+    pub platform: Platform,
 }
 
 /// One server of the inventory.
@@ -77,6 +81,8 @@ pub struct Inventory {
 pub struct InventoryServer {
     pub server: Server,
     pub endpoints: Endpoints,
+    /// `linux` platform: each action's argv on this server.
+    pub commands: Vec<(RecoveryAction, Vec<String>)>,
     /// For a CAS server: the Mailbox server its CTP probe logs into, as written.
     pub monitoring_mailbox: Option<String>,
 }

@@ -6,6 +6,7 @@ use super::spec::{EndpointYaml, ServerYaml, TlsKind};
 use super::{EndpointSpec, Endpoints, InventoryServer};
 use crate::config::locate::Seg;
 use crate::health::{Role, Server};
+use crate::runbook::RecoveryAction;
 
 /// The longest site: it sits in a grid column.
 const MAX_SITE: usize = 32;
@@ -46,6 +47,7 @@ pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<Invent
                 ),
             );
         }
+        let commands = commands(f, &raw.commands, i);
         servers.push(InventoryServer {
             server: Server {
                 name: raw.name,
@@ -53,6 +55,7 @@ pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<Invent
                 site: raw.site,
             },
             endpoints,
+            commands,
             monitoring_mailbox: raw.monitoring_mailbox,
         });
     }
@@ -155,6 +158,45 @@ fn endpoints(
             tls: raw.tls,
             server_name: raw.server_name.clone(),
         });
+    }
+    out
+}
+
+/// `commands:` of a server: known actions, each a non-empty argv of printable words.
+fn commands(
+    f: &mut Findings<'_>,
+    raw: &std::collections::BTreeMap<String, Vec<String>>,
+    i: usize,
+) -> Vec<(RecoveryAction, Vec<String>)> {
+    let mut out = Vec::new();
+    for (action, argv) in raw {
+        let at = [
+            Seg::Key("servers"),
+            Seg::Index(i),
+            Seg::Key("commands"),
+            Seg::Key(action),
+        ];
+        let Ok(known) = RecoveryAction::try_from(action.clone()) else {
+            f.push(&at, format!("unknown action `{}`", shown(action)));
+            continue;
+        };
+        if argv.is_empty() || argv[0].is_empty() {
+            f.push(
+                &at,
+                "the command is empty: give the program and its arguments",
+            );
+            continue;
+        }
+        // Each word is one argument: no shell reads it, so only control characters (which
+        // no argument needs and a terminal would act on) are refused.
+        if let Some(word) = argv.iter().find(|w| w.chars().any(char::is_control)) {
+            f.push(
+                &at,
+                format!("`{}` carries a control character", shown(word)),
+            );
+            continue;
+        }
+        out.push((known, argv.clone()));
     }
     out
 }

@@ -22,6 +22,17 @@ pub(crate) struct InventoryYaml {
     pub servers: Vec<ServerYaml>,
     #[serde(default)]
     pub rules: BTreeMap<String, PolicyOverride>,
+    /// How runbook steps act on these servers: `exchange` (default) or `linux`.
+    pub platform: Option<PlatformKind>,
+}
+
+/// The kind of fleet, for runbook steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlatformKind {
+    Exchange,
+    /// Hosts that run Dovecot: steps are local commands, per action (see `commands:`).
+    Linux,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +60,9 @@ pub(crate) struct ServerYaml {
     #[serde(default)]
     pub pop3: Vec<EndpointYaml>,
     pub monitoring_mailbox: Option<String>,
+    /// `linux` platform: the argv each action runs for this server (never a shell).
+    #[serde(default)]
+    pub commands: BTreeMap<String, Vec<String>>,
 }
 
 /// How a probe's connection is protected.

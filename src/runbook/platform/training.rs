@@ -3,7 +3,7 @@
 //! that command would print (its `ConvertTo-Json`), read by the same code as production.
 
 use super::exchange::{self, services};
-use crate::health::{AlertValue, FleetState, Monitor, Protocol, Server};
+use crate::health::{AlertValue, FleetState, Monitor, Protocol, Role, Server};
 use crate::runbook::step::{Answer, StepCall, StepExit};
 use crate::runbook::vocabulary::{HealthSetScope, RecoveryAction};
 use crate::training::Simulator;
@@ -124,16 +124,20 @@ pub fn perform(
         }
         RecoveryAction::CheckServerHealth => {
             output = Some(health(
-                simulator,
+                simulator.scenario().fleet[server].role,
                 alerts,
-                server,
                 call.monitor,
                 call.health_sets,
             ));
         }
         RecoveryAction::WaitAndRecheck => {
             let scope = HealthSetScope::Monitor;
-            output = Some(health(simulator, alerts, server, call.monitor, scope));
+            output = Some(health(
+                simulator.scenario().fleet[server].role,
+                alerts,
+                call.monitor,
+                scope,
+            ));
         }
         RecoveryAction::RestartServer => {
             simulator.restart_server(name, now);
@@ -176,15 +180,14 @@ pub fn perform(
     }
 }
 
-/// `Get-ServerHealth` of the simulated fleet: the monitors the console shows for `server`.
-fn health(
-    simulator: &Simulator,
+/// `Get-ServerHealth` as the console knows it: the monitors it shows for a server of
+/// `role` (the simulated fleet in training; a Linux fleet's own monitors in production).
+pub fn health(
+    role: Role,
     alerts: &[(Monitor, AlertValue)],
-    server: usize,
     monitor: Monitor,
     scope: HealthSetScope,
 ) -> Value {
-    let role = simulator.scenario().fleet[server].role;
     let entries: Vec<Value> = Monitor::ALL
         .into_iter()
         .filter(|m| m.applies_to(role))

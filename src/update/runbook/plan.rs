@@ -1,11 +1,12 @@
 //! From a step to a job: what the pane shows as the command, and what the runtime runs.
 //! The guards (dry-run, read-only) are decided here, before any job exists.
 
-use crate::health::FleetState;
 use crate::job::Work;
-use crate::runbook::platform::{Platform, exchange, linux, training};
-use crate::runbook::{RecoveryAction, SkipReason, StepCall};
-use crate::update::Banner;
+use crate::runbook::platform::{Platform, exchange, training};
+use crate::runbook::vocabulary::HealthSetScope;
+use crate::runbook::{Answer, RecoveryAction, SkipReason, StepCall};
+use crate::runtime::prober::shown;
+use crate::update::{AppState, Banner};
 use std::time::Duration;
 
 /// A step as it would run.
@@ -42,44 +43,56 @@ pub fn timeout(action: RecoveryAction) -> Duration {
     Duration::from_secs(minutes * 60)
 }
 
-pub fn plan(
-    platform: Platform,
-    commands: &linux::Commands,
-    fleet: &FleetState,
-    call: &StepCall,
-) -> Plan {
+pub fn plan(state: &AppState, call: &StepCall) -> Plan {
+    let server = state
+        .fleet
+        .servers()
+        .iter()
+        .position(|s| s.name == call.server.name);
+    let platform = state.platform;
+    // A real fleet's probes run in-process on every platform: they are not commands.
+    if platform != Platform::Training
+        && matches!(
+            call.action,
+            RecoveryAction::RerunProbe | RecoveryAction::IdentifyMailboxServer
+        )
+    {
+        return probe_now(state, server, call);
+    }
     match platform {
-        Platform::Training => {
-            let server = fleet
-                .servers()
-                .iter()
-                .position(|s| s.name == call.server.name);
-            Plan {
-                command: training::preview(call),
-                work: Ok(Work::Simulate {
-                    call: Box::new(call.clone()),
-                    alerts: server
-                        .map(|s| training::alerts_of(fleet, s))
-                        .unwrap_or_default(),
-                }),
+        Platform::Training => Plan {
+            command: training::preview(call),
+            work: Ok(Work::Simulate {
+                call: Box::new(call.clone()),
+                alerts: server
+                    .map(|s| training::alerts_of(&state.fleet, s))
+                    .unwrap_or_default(),
+            }),
+        },
+        Platform::Linux if reads_health(call.action) => known_health(state, server, call),
+        Platform::Linux => {
+            let commands = state
+                .server_commands
+                .get(&call.server.name)
+                .unwrap_or(&state.commands);
+            match commands.argv(call.action) {
+                Some(argv) => Plan {
+                    command: Some(argv.join(" ")),
+                    work: Ok(Work::Process {
+                        argv: argv.to_vec(),
+                        timeout: timeout(call.action),
+                    }),
+                },
+                None => Plan {
+                    command: None,
+                    work: Err(format!(
+                        "no command for {} on {}: do it by hand, then s to skip",
+                        call.action.name(),
+                        call.server.name
+                    )),
+                },
             }
         }
-        Platform::Linux => match commands.argv(call.action) {
-            Some(argv) => Plan {
-                command: Some(argv.join(" ")),
-                work: Ok(Work::Process {
-                    argv: argv.to_vec(),
-                    timeout: timeout(call.action),
-                }),
-            },
-            None => Plan {
-                command: None,
-                work: Err(format!(
-                    "no command for {} on this platform: do it by hand, then s to skip",
-                    call.action.name()
-                )),
-            },
-        },
         Platform::Exchange => Plan {
             command: exchange::command(call).map(|c| c.display()),
             work: Err(
@@ -88,5 +101,80 @@ pub fn plan(
                     .to_owned(),
             ),
         },
+    }
+}
+
+fn reads_health(action: RecoveryAction) -> bool {
+    matches!(
+        action,
+        RecoveryAction::CheckServerHealth | RecoveryAction::WaitAndRecheck
+    )
+}
+
+/// The probe behind the monitor, on the call's server, now.
+fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
+    let probe = call.monitor.probe();
+    let target = state
+        .probe_targets
+        .iter()
+        .find(|t| Some(t.server) == server && Some(t.probe) == probe);
+    let Some(target) = target else {
+        let name = probe.map_or("its probe", |p| p.name());
+        return Plan {
+            command: None,
+            work: Err(format!(
+                "{name} cannot run on {} (no endpoint or no credentials in the inventory)",
+                call.server.name
+            )),
+        };
+    };
+    let mailbox = (call.action == RecoveryAction::IdentifyMailboxServer)
+        .then(|| state.mailbox_of.get(target.server).copied().flatten())
+        .flatten()
+        .and_then(|m| state.fleet.servers().get(m).cloned());
+    Plan {
+        command: Some(format!(
+            "probe {} {}",
+            target.probe.name(),
+            shown(&target.plan.endpoint)
+        )),
+        work: Ok(Work::Probe {
+            plan: Box::new(target.plan.clone()),
+            report_as: (target.server, target.probe),
+            mailbox,
+        }),
+    }
+}
+
+/// Health checks on a fleet the console watches itself: its own monitors answer, read by
+/// the same code as Exchange's `Get-ServerHealth`.
+fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
+    let Some(server) = server else {
+        return Plan {
+            command: None,
+            work: Err(format!("{} is not in this fleet", call.server.name)),
+        };
+    };
+    let scope = if call.action == RecoveryAction::WaitAndRecheck {
+        HealthSetScope::Monitor
+    } else {
+        call.health_sets
+    };
+    let json = training::health(
+        call.server.role,
+        &training::alerts_of(&state.fleet, server),
+        call.monitor,
+        scope,
+    );
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let work = exchange::read(call, &text)
+        .map(|reading| Work::Report {
+            lines: text.lines().map(str::to_owned).collect(),
+            answer: Answer::succeeded(reading.facts),
+        })
+        .map_err(|e| e.to_string());
+    Plan {
+        command: Some(format!("the console's monitors on {}", call.server.name)),
+        work,
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
 /// The step in `Next::Run`: guards, escalation, confirmation, then start.
 fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
     if let Some(reason) = guard(&state.banner, call) {
-        let command = plan(state.platform, &state.commands, &state.fleet, call).command;
+        let command = plan(state, call).command;
         let Some(pane) = state.runbook.as_mut() else {
             return Vec::new();
         };
@@ -122,7 +122,7 @@ pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
 }
 
 fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
-    let planned = plan(state.platform, &state.commands, &state.fleet, call);
+    let planned = plan(state, call);
     state.last_run += 1;
     let run = RunId(state.last_run);
     let (now, by, language) = (state.now, state.operator.clone(), state.language);
