@@ -213,7 +213,24 @@ fn each_mistake_names_file_line_column_and_what_is_wrong() {
             "    role: cas\n",
             "    role: cas\n    rol: cas\n",
             "inv.yaml:8:5: servers[0]: unknown field `rol`, expected one of `name`, `role`, \
-             `site`, `imap`, `pop3`, `monitoring_mailbox`",
+             `site`, `imap`, `pop3`, `monitoring_mailbox`, `commands`",
+        ),
+        (
+            "    role: cas\n",
+            "    role: cas\n    commands: { restart_servic: [systemctl, restart, dovecot] }\n",
+            "inv.yaml:8:33: servers[0].commands.restart_servic: unknown action `restart_servic`",
+        ),
+        (
+            "    role: cas\n",
+            "    role: cas\n    commands: { restart_service: [] }\n",
+            "inv.yaml:8:34: servers[0].commands.restart_service: the command is empty: give \
+             the program and its arguments",
+        ),
+        (
+            "    role: cas\n",
+            "    role: cas\n    commands: { restart_service: [\"systemctl\\trestart\"] }\n",
+            "inv.yaml:8:34: servers[0].commands.restart_service: `systemctl\\trestart` carries a \
+             control character",
         ),
         (
             "role: cas\n",
