@@ -53,4 +53,6 @@ pub enum Action {
     LogPageUp,
     /// Log panel: one page on.
     LogPageDown,
+    /// Drill-down: run the selected monitor's probe now.
+    RerunProbe,
 }

@@ -57,6 +57,7 @@ pub fn action_for(key: KeyEvent, context: KeyContext) -> Option<Action> {
         (KeyContext::Grid, KeyCode::Right | KeyCode::Char('l')) => Some(Action::Right),
         (KeyContext::Grid, KeyCode::Char('/')) => Some(Action::Filter),
         (KeyContext::Drill, KeyCode::Left | KeyCode::Char('h')) => Some(Action::Back),
+        (KeyContext::Drill, KeyCode::Char('r')) => Some(Action::RerunProbe),
         _ => None,
     }
 }

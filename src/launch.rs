@@ -78,6 +78,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         probing = Some(prober::prepare(&inventory).map_err(Refusal)?);
         real = Some(RealFleet::of(&inventory));
+        crate::runtime::runner::hide_from_steps(inventory.secret_variables());
         let mode = Mode::Production {
             inventory: inventory.name,
         };

@@ -417,3 +417,19 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
         "the engine took the recheck (the wait was long enough): {history:?}"
     );
 }
+
+#[test]
+fn r_in_the_drill_down_runs_the_monitors_probe_now_and_says_how_it_went() {
+    let mut console = Console::incident(120, 36);
+    console.key(KeyCode::Char('n'));
+    console.key(KeyCode::Enter);
+    console.key(KeyCode::Char('r'));
+    assert_eq!(console.started.len(), 1, "one probe job");
+    let Some(Entry::StepStarted { action, by, .. }) = console.records.last() else {
+        panic!("the re-run is recorded: {:?}", console.kinds());
+    };
+    assert_eq!((action.as_str(), by.as_str()), ("rerun_probe", "unknown"));
+    console.run_jobs();
+    let flash = console.state.flash.clone().unwrap_or_default();
+    assert_eq!(flash, "ImapCTPProbe on cas-02: Failed (see its last error)");
+}

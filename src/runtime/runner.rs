@@ -5,6 +5,8 @@ mod end;
 mod group;
 mod pipe;
 
+pub use group::hide_from_steps;
+
 use crate::event::Event;
 use crate::job::{OutputLine, RunId, Stream};
 use crate::runbook::StepExit;

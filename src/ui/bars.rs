@@ -140,6 +140,7 @@ impl Widget for StatusView<'_> {
                 Screen::Drill(_) => &[
                     ("jk", "select"),
                     ("Enter", "runbook"),
+                    ("r", "probe"),
                     ("n", "next"),
                     ("Esc", "back"),
                     ("?", "help"),

@@ -28,7 +28,10 @@ const KEYS: [(&str, &str); 11] = [
     ("?", "this help (? or Esc closes it)"),
     ("q Ctrl-C", "quit"),
     ("Ctrl-Z", "suspend to the shell; fg comes back"),
-    ("", ""),
+    (
+        "r",
+        "in the drill-down: run the selected monitor's probe now",
+    ),
 ];
 
 const RUNBOOK_KEYS: [(&str, &str); 11] = [

@@ -1,6 +1,7 @@
 //! The pure state transition: one event in, state changed, effects out. No I/O, no clock.
 
 mod navigation;
+mod probe_now;
 mod prompt;
 pub mod runbook;
 pub mod state;
@@ -62,7 +63,10 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
             runbook::output(state, run, lines);
             Vec::new()
         }
-        Event::StepEnded { run, end } => runbook::ended(state, run, end),
+        Event::StepEnded { run, end } => {
+            probe_now::ended(state, run, &end);
+            runbook::ended(state, run, end)
+        }
     }
 }
 
@@ -127,6 +131,7 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Back => back(state),
         Action::Filter => prompt::open_filter(state),
         Action::Open => return open(state),
+        Action::RerunProbe => return probe_now::start(state),
         Action::NextProblem => navigation::jump_to_problem(state, true),
         Action::PrevProblem => navigation::jump_to_problem(state, false),
         Action::Up

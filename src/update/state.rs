@@ -112,6 +112,8 @@ pub struct AppState {
     pub keys_blocked: bool,
     /// The last step run id handed out.
     pub last_run: u64,
+    /// A probe re-run from the drill-down (`r`), and what it is, until its result.
+    pub probing_now: Option<(crate::job::RunId, String)>,
 }
 
 impl AppState {
@@ -149,6 +151,7 @@ impl AppState {
             operator: "unknown".to_owned(),
             keys_blocked: false,
             last_run: 0,
+            probing_now: None,
         }
     }
 

@@ -200,6 +200,21 @@ impl Inventory {
             .unwrap_or(cas)
     }
 
+    /// The environment variables the credentials and the CA are read from: a step's
+    /// command must not inherit them.
+    pub fn secret_variables(&self) -> Vec<String> {
+        let refs = self
+            .credentials
+            .iter()
+            .flat_map(|c| [&c.user, &c.password])
+            .chain(self.ca.iter());
+        refs.filter_map(|r| match &r.source {
+            CredentialSource::Env(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+    }
+
     /// Reads the probe credentials from the environment and files, now.
     pub fn credentials(&self) -> Result<ResolvedCredentials, ConfigError> {
         self.credentials_with(&|name| std::env::var_os(name))

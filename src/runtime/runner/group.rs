@@ -5,13 +5,31 @@ use nix::unistd::Pid;
 use std::process::Stdio;
 use tokio::process::{Child, Command};
 
+/// Environment variables that hold probe secrets: a step's command never inherits them
+/// (nor any `HEALTHDECK_PROBE_*`).
+static HIDDEN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Names the variables the inventory reads secrets from; set once, at start.
+pub fn hide_from_steps(names: Vec<String>) {
+    let _ = HIDDEN.set(names);
+}
+
 /// Starts `argv` directly (argv[0] through PATH, never a shell), leading a new process
 /// group so that everything it starts can be killed with it.
 pub(super) fn spawn(argv: &[String]) -> Result<Child, String> {
     let Some((program, args)) = argv.split_first() else {
         return Err("cannot start the step: its command is empty".to_owned());
     };
-    Command::new(program)
+    let mut command = Command::new(program);
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("HEALTHDECK_PROBE_")
+            || HIDDEN.get().is_some_and(|h| h.iter().any(|n| *n == *name))
+        {
+            command.env_remove(&*name);
+        }
+    }
+    command
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

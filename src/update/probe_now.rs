@@ -1,0 +1,91 @@
+//! `r` in the drill-down: the selected monitor's probe, now. It runs as a job like a
+//! runbook step (a real probe on a real fleet, the simulator in training), is recorded, and
+//! its result comes back as a status-line message (and, on a real fleet, into the monitor).
+
+use super::state::{AppState, Screen};
+use crate::effect::Effect;
+use crate::incident::Entry;
+use crate::job::{Job, JobEnd, RunId};
+use crate::runbook::vocabulary::HealthSetScope;
+use crate::runbook::{Expectation, RecoveryAction, StepCall, StepExit};
+use chrono::TimeDelta;
+
+pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Drill(drill) = &state.screen else {
+        return Vec::new();
+    };
+    let monitors = state.drill_monitors(drill.server, drill.set);
+    let Some(monitor) = monitors.get(drill.selected).copied() else {
+        return Vec::new();
+    };
+    let Some(probe) = monitor.probe() else {
+        state.flash = Some(format!("{} has no probe of its own", monitor.name()));
+        return Vec::new();
+    };
+    let server = state.fleet.servers()[drill.server].clone();
+    let call = StepCall {
+        procedure: "drill-down".to_owned(),
+        step: "rerun-probe".to_owned(),
+        depth: 0,
+        server: server.clone(),
+        protocol: monitor.protocol,
+        monitor,
+        action: RecoveryAction::RerunProbe,
+        service: None,
+        enabled: None,
+        health_sets: HealthSetScope::Monitor,
+        wait: TimeDelta::zero(),
+        confirm: false,
+        optional: false,
+        compensating: false,
+    };
+    let plan = super::runbook::plan::plan(state, &call);
+    let work = match plan.work {
+        Ok(work) => work,
+        Err(why) => {
+            state.flash = Some(why);
+            return Vec::new();
+        }
+    };
+    state.last_run += 1;
+    let run = RunId(state.last_run);
+    state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name)));
+    state.flash = Some(format!("running {} on {} now…", probe.name(), server.name));
+    vec![
+        Effect::Record(Entry::StepStarted {
+            run: run.0,
+            procedure: call.procedure,
+            step: call.step,
+            title: format!("Re-run {}", probe.name()),
+            server: server.name,
+            action: call.action.name().to_owned(),
+            command: plan.command,
+            by: state.operator.clone(),
+            compensating: false,
+        }),
+        Effect::Start(Job { run, work }),
+    ]
+}
+
+/// The probe's end: its result on the status line. True when `run` was this probe.
+pub(super) fn ended(state: &mut AppState, run: RunId, end: &JobEnd) -> bool {
+    let Some((asked, what)) = state.probing_now.take_if(|(r, _)| *r == run) else {
+        return false;
+    };
+    debug_assert_eq!(asked, run);
+    let succeeded = end
+        .answer
+        .as_ref()
+        .and_then(|a| {
+            a.facts
+                .iter()
+                .find(|(e, _)| *e == Expectation::ProbeSucceeded)
+        })
+        .map(|(_, v)| *v);
+    state.flash = Some(match (end.exit, succeeded) {
+        (StepExit::Succeeded, Some(true)) => format!("{what}: Succeeded"),
+        (StepExit::Succeeded, Some(false)) => format!("{what}: Failed (see its last error)"),
+        (exit, _) => format!("{what}: could not run ({exit})"),
+    });
+    true
+}
