@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Probe cost, healthdeck vs Nagios' check_imap/check_pop and prometheus-blackbox-exporter,
+# against a private Dovecot (see benches/probes.rs and BENCHMARKS.md). Installs the peers
+# and the test server from Debian's packages (as root), then runs the benchmark.
+# Usage: scripts/probe-bench.sh   (PROBE_BENCH_PROBES / PROBE_BENCH_ROUNDS pass through)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(dovecot-imapd dovecot-pop3d openssl monitoring-plugins-basic prometheus-blackbox-exporter)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+# The package starts an exporter of its own where systemd runs; this one uses its own port.
+exec cargo bench --bench probes
