@@ -83,28 +83,32 @@ fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>) {
     }
 }
 
+/// Enter on the next step, confirming a destructive one by name; a step that cannot run
+/// here (a probe with no endpoint) is skipped, as an engineer would.
+fn next_step(console: &mut Console) {
+    let failed = console
+        .state
+        .runbook
+        .as_ref()
+        .is_some_and(|p| matches!(p.walk.next(), healthdeck::runbook::Next::Failed(..)));
+    console.key(if failed {
+        KeyCode::Char('s')
+    } else {
+        KeyCode::Enter
+    });
+    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        console.type_text(&call.server.name);
+        console.key(KeyCode::Enter);
+    }
+}
+
 /// Enter through the whole runbook, confirming destructive steps by name.
 fn walk_through(console: &mut Console) {
     for _ in 0..60 {
         if console.state.runbook.as_ref().is_some_and(|p| p.is_over()) {
             return;
         }
-        // A step that cannot run here (a probe with no endpoint) is skipped, as an
-        // engineer would.
-        let failed = console
-            .state
-            .runbook
-            .as_ref()
-            .is_some_and(|p| matches!(p.walk.next(), healthdeck::runbook::Next::Failed(..)));
-        console.key(if failed {
-            KeyCode::Char('s')
-        } else {
-            KeyCode::Enter
-        });
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
-            console.type_text(&call.server.name);
-            console.key(KeyCode::Enter);
-        }
+        next_step(console);
         run_processes(console, None);
     }
     panic!("the runbook did not end: {:?}", console.kinds());
@@ -213,20 +217,7 @@ fn a_million_line_step_keeps_the_panel_bounded_and_the_record_complete() {
     console.open_runbook();
     // Steps the console answers itself come first; the first command is the flood.
     let flood = loop {
-        let failed = console
-            .state
-            .runbook
-            .as_ref()
-            .is_some_and(|p| matches!(p.walk.next(), healthdeck::runbook::Next::Failed(..)));
-        console.key(if failed {
-            KeyCode::Char('s')
-        } else {
-            KeyCode::Enter
-        });
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
-            console.type_text(&call.server.name);
-            console.key(KeyCode::Enter);
-        }
+        next_step(&mut console);
         let job = console.started.last().cloned();
         if let Some(job) = job.filter(|j| matches!(j.work, healthdeck::job::Work::Process { .. })) {
             break job.run;

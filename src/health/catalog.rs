@@ -144,6 +144,21 @@ pub struct Probe {
 }
 
 impl Probe {
+    /// Every probe, IMAP first, in the seeds' order: CTP, proxy, deep, self.
+    pub fn all() -> impl Iterator<Item = Probe> {
+        [Protocol::Imap, Protocol::Pop]
+            .into_iter()
+            .flat_map(|protocol| {
+                [
+                    ProbeKind::Ctp,
+                    ProbeKind::ProxyTest,
+                    ProbeKind::DeepTest,
+                    ProbeKind::SelfTest,
+                ]
+                .map(|kind| Probe { protocol, kind })
+            })
+    }
+
     pub fn name(self) -> &'static str {
         match (self.protocol, self.kind) {
             (Protocol::Imap, ProbeKind::Ctp) => "ImapCTPProbe",

@@ -43,19 +43,11 @@ impl Simulator {
     pub fn probes(&self) -> Vec<(usize, Probe)> {
         let mut out = Vec::new();
         for (i, server) in self.scenario.fleet.iter().enumerate() {
-            for protocol in [Protocol::Imap, Protocol::Pop] {
-                for kind in [
-                    ProbeKind::Ctp,
-                    ProbeKind::ProxyTest,
-                    ProbeKind::DeepTest,
-                    ProbeKind::SelfTest,
-                ] {
-                    let probe = Probe { protocol, kind };
-                    if server.role.runs(probe.role()) {
-                        out.push((i, probe));
-                    }
-                }
-            }
+            out.extend(
+                Probe::all()
+                    .filter(|p| server.role.runs(p.role()))
+                    .map(|p| (i, p)),
+            );
         }
         out
     }

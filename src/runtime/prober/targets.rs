@@ -31,29 +31,19 @@ pub fn targets(
     let mut ready = Vec::new();
     let mut not = Vec::new();
     for (index, entry) in inventory.servers.iter().enumerate() {
-        for protocol in [Protocol::Imap, Protocol::Pop] {
-            for kind in [
-                ProbeKind::Ctp,
-                ProbeKind::ProxyTest,
-                ProbeKind::DeepTest,
-                ProbeKind::SelfTest,
-            ] {
-                let probe = Probe { protocol, kind };
-                if !entry.server.role.runs(probe.role()) {
-                    continue;
-                }
-                match plan(entry.endpoints.of(protocol), probe, credentials, inventory) {
-                    Ok(plan) => ready.push(Target {
-                        server: index,
-                        probe,
-                        plan,
-                    }),
-                    Err(why) => not.push(NotRunnable {
-                        server: index,
-                        probe,
-                        why,
-                    }),
-                }
+        for probe in Probe::all().filter(|p| entry.server.role.runs(p.role())) {
+            let endpoints = entry.endpoints.of(probe.protocol);
+            match plan(endpoints, probe, credentials, inventory) {
+                Ok(plan) => ready.push(Target {
+                    server: index,
+                    probe,
+                    plan,
+                }),
+                Err(why) => not.push(NotRunnable {
+                    server: index,
+                    probe,
+                    why,
+                }),
             }
         }
     }
