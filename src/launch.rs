@@ -76,8 +76,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut real = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
-        probing = Some(prober::prepare(&inventory).map_err(Refusal)?);
-        real = Some(RealFleet::of(&inventory));
+        let prepared = prober::prepare(&inventory).map_err(Refusal)?;
+        real = Some(RealFleet::of(&inventory, &prepared));
+        probing = Some(prepared);
         crate::runtime::runner::hide_from_steps(inventory.secret_variables());
         let mode = Mode::Production {
             inventory: inventory.name,
@@ -116,9 +117,6 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     if let Some(real) = real {
         real.apply(&mut state);
     }
-    if let Some(targets) = probing.as_ref().map(|p| &p.targets) {
-        state.probe_targets = targets.iter().map(|(t, _)| t.clone()).collect();
-    }
     if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
         let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
         state.flash = Some(format!("{count} probes cannot run: {}", first.why));
@@ -135,16 +133,17 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     })
 }
 
-/// What a real fleet's inventory tells the runbooks: the platform, each server's commands
-/// and the Mailbox server behind each CAS.
-struct RealFleet {
+/// What a real fleet's inventory tells the runbooks: the platform, each server's commands,
+/// the Mailbox server behind each CAS, and the probes a step may re-run.
+pub struct RealFleet {
     platform: crate::runbook::platform::Platform,
+    probe_targets: Vec<prober::Target>,
     commands: Vec<(String, crate::runbook::platform::linux::Commands)>,
     mailbox_of: Vec<Option<usize>>,
 }
 
 impl RealFleet {
-    fn of(inventory: &Inventory) -> RealFleet {
+    pub fn of(inventory: &Inventory, probing: &prober::Probing) -> RealFleet {
         use crate::runbook::platform::linux::Commands;
         let commands = inventory
             .servers
@@ -160,6 +159,7 @@ impl RealFleet {
             .collect();
         RealFleet {
             platform: inventory.platform,
+            probe_targets: probing.targets.iter().map(|(t, _)| t.clone()).collect(),
             commands,
             mailbox_of: (0..inventory.servers.len())
                 .map(|i| Some(inventory.monitoring_mailbox(i)))
@@ -167,8 +167,9 @@ impl RealFleet {
         }
     }
 
-    fn apply(self, state: &mut AppState) {
+    pub fn apply(self, state: &mut AppState) {
         state.platform = self.platform;
+        state.probe_targets = self.probe_targets;
         state.server_commands = self.commands.into_iter().collect();
         state.mailbox_of = self.mailbox_of;
     }

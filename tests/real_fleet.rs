@@ -50,6 +50,21 @@ fn inventory_with(dovecot: &Dovecot, dir: &Path, top: &str, per_server: &str) ->
     path
 }
 
+/// The console's state on `inventory`, wired as `healthdeck --inventory` wires it.
+fn console_on(inventory: &Inventory, probing: &prober::Probing, clock: FleetClock) -> AppState {
+    let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+    let banner = Banner {
+        mode: Mode::Production {
+            inventory: inventory.name.clone(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let mut state = AppState::new(fleet, banner, clock.now());
+    healthdeck::launch::RealFleet::of(inventory, probing).apply(&mut state);
+    state
+}
+
 fn ctp() -> Monitor {
     Monitor::ALL
         .into_iter()
@@ -101,15 +116,7 @@ fn monitors_follow_a_real_server_down_and_back() {
         probing.not_runnable
     );
     let clock = FleetClock::new(1.0);
-    let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
-    let banner = Banner {
-        mode: Mode::Production {
-            inventory: inventory.name.clone(),
-        },
-        dry_run: false,
-        read_only: false,
-    };
-    let state = AppState::new(fleet, banner, clock.now());
+    let state = console_on(&inventory, &probing, clock);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -278,32 +285,13 @@ impl Live {
 }
 
 impl Live {
-    /// The console on `path`'s Linux fleet, `script` restarting the service on both servers.
-    fn start(path: &Path, script: &Path) -> Live {
+    /// The console on `path`'s fleet, wired by the inventory itself.
+    fn start(path: &Path) -> Live {
         let inventory = Inventory::load(path).unwrap();
         let probing = prober::prepare(&inventory).unwrap();
         let clock = FleetClock::new(1.0);
-        let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
-        let banner = Banner {
-            mode: Mode::Production {
-                inventory: inventory.name.clone(),
-            },
-            dry_run: false,
-            read_only: false,
-        };
-        let mut state = AppState::new(fleet, banner, clock.now());
-        state.platform = healthdeck::runbook::platform::Platform::Linux;
-        let mut restart = healthdeck::runbook::platform::linux::Commands::none();
-        restart.set(
-            healthdeck::runbook::RecoveryAction::RestartService,
-            vec![script.display().to_string()],
-        );
-        state.server_commands = ["cas-01", "mbx-01"]
-            .map(|s| (s.to_owned(), restart.clone()))
-            .into_iter()
-            .collect();
-        state.probe_targets = probing.targets.iter().map(|(t, _)| t.clone()).collect();
-        state.mailbox_of = vec![Some(1), Some(1)];
+        // The inventory's own wiring: platform linux, `script` as restart_service.
+        let mut state = console_on(&inventory, &probing, clock);
         update(
             &mut state,
             Event::Resize {
@@ -351,7 +339,7 @@ fn the_whole_loop_a_runbook_restarts_the_service_and_the_monitor_heals() {
         script.display()
     );
     let path = inventory_with(&dovecot, dir.path(), "platform: linux\n", &commands);
-    let mut live = Live::start(&path, &script);
+    let mut live = Live::start(&path);
 
     live.until("cas-01's CTP Healthy", |s| {
         alert(s, 0, "ImapCTPMonitor") == AlertValue::Healthy
