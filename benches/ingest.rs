@@ -13,8 +13,12 @@
 //! with `INGEST_BENCH_MEMORY=1`), so the throughput rounds cannot raise its peak first.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
 
+#[path = "shared/figures.rs"]
+mod figures;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use figures::grouped;
 use healthdeck::effect::Effect;
 use healthdeck::event::Event;
 use healthdeck::health::{FleetState, Protocol};
@@ -408,19 +412,6 @@ fn count_record(path: &std::path::Path) -> (usize, usize) {
 
 fn verdict(pass: bool) -> &'static str {
     if pass { "PASS" } else { "FAIL" }
-}
-
-/// 1234567 as "1,234,567".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn ms(d: Duration) -> f64 {

@@ -34,15 +34,19 @@
 
 #[path = "../tests/support/dovecot.rs"]
 mod dovecot;
+#[path = "shared/figures.rs"]
+mod figures;
 #[path = "probes/peers.rs"]
 mod peers;
 #[path = "probes/util.rs"]
 mod util;
 
+use figures::grouped;
+
 use peers::{Exporter, blackbox, nagios};
 use util::{
-    children_cpu, clock_ticks, env_number, grouped, installed, median, process_cpu, self_cpu,
-    verdict, version,
+    children_cpu, clock_ticks, env_number, installed, median, process_cpu, self_cpu, verdict,
+    version,
 };
 
 use dovecot::Dovecot;
