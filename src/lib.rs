@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod effect;
 pub mod event;
+pub mod exec;
 pub mod health;
 pub mod incident;
 pub mod job;

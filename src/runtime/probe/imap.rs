@@ -10,7 +10,7 @@ use async_imap::error::Error as ImapError;
 use async_imap::imap_proto::{Response, Status};
 use async_imap::{Client, Session};
 use std::fmt::Debug;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncWrite, BufWriter};
 
 /// What async-imap needs of a stream.
 trait ImapStream: AsyncRead + AsyncWrite + Unpin + Debug + Send {}
@@ -42,9 +42,15 @@ pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {
                     tls::handshake(setup, plan.endpoint.expected_name(), stream).await
                 })
                 .await?;
-            Box::pin(log_in(run, Client::new(stream))).await
+            Box::pin(log_in(run, client(stream))).await
         }
     }
+}
+
+/// async-imap writes a command in several pieces (tag, command, CRLF) and flushes after
+/// it: buffered, each command leaves in one segment instead of four.
+fn client<S: ImapStream>(stream: S) -> Client<BufWriter<S>> {
+    Client::new(BufWriter::new(stream))
 }
 
 /// `a STARTTLS` on the raw stream, up to its tagged answer.
@@ -69,7 +75,7 @@ async fn starttls<S: AsyncRead + AsyncWrite + Unpin>(lines: &mut Lines<S>) -> Re
 }
 
 async fn greet_and_log_in<S: ImapStream>(run: &mut Run<'_>, stream: S) -> Result<(), Failure> {
-    let mut client = Client::new(stream);
+    let mut client = client(stream);
     let greeting = async {
         match client.read_response().await {
             Ok(Some(response)) => match response.parsed() {

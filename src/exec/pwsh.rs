@@ -1,0 +1,1 @@
+//! The PowerShell transport: one script per step for `pwsh -NoProfile -NonInteractive -Command`.

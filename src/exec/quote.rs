@@ -1,0 +1,1 @@
+//! Quoting for remote shells: POSIX sh and PowerShell. Nothing else in the program quotes.
