@@ -1,5 +1,6 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
+mod headless;
 mod record;
 
 use crate::effect::{Effect, QuitReason};
@@ -37,6 +38,7 @@ pub struct Console {
     pub simulator: Option<Simulator>,
     /// A real fleet's probes.
     pub probing: Option<Probing>,
+    pub on_hangup: crate::cli::OnHangup,
 }
 
 /// How the console ended, for `main` to report.
@@ -150,6 +152,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         clock,
         simulator,
         probing,
+        on_hangup,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
@@ -234,6 +237,9 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         }
         urgent |= state.fleet.alert_generation != generation;
     };
+    if reason == QuitReason::Signal(Signal::Hangup) {
+        headless::carry_on(&mut recorder, &mut sources, &mut state, on_hangup).await;
+    }
     record::finish(&mut recorder, &mut sources, &mut state, reason).await;
     sources.tasks.abort_all();
     tracing::info!(?reason, "console closed");

@@ -38,6 +38,26 @@ pub struct Cli {
     /// Run no platform command at all (probes still run).
     #[arg(long)]
     pub read_only: bool,
+    /// When the terminal hangs up (an SSH drop) with steps running: let them finish
+    /// headless, their output still recorded, or cancel them.
+    #[arg(long, value_enum, env = "HEALTHDECK_ON_HANGUP", default_value_t = OnHangup::Finish)]
+    pub on_hangup: OnHangup,
+}
+
+/// What happens to running steps when the terminal goes away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnHangup {
+    Finish,
+    Cancel,
+}
+
+impl OnHangup {
+    pub fn name(self) -> &'static str {
+        match self {
+            OnHangup::Finish => "finish",
+            OnHangup::Cancel => "cancel",
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ use crate::config::inventory::Inventory;
 use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
+use crate::exec::transport::Transport;
 use crate::health::FleetState;
 use crate::incident::writer::Recorder;
 use crate::runtime::FleetClock;
@@ -130,6 +131,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         clock,
         simulator,
         probing,
+        on_hangup: cli.on_hangup,
     })
 }
 
@@ -139,6 +141,7 @@ pub struct RealFleet {
     platform: crate::runbook::platform::Platform,
     probe_targets: Vec<prober::Target>,
     commands: Vec<(String, crate::runbook::platform::linux::Commands)>,
+    transports: Vec<(String, Transport)>,
     mailbox_of: Vec<Option<usize>>,
 }
 
@@ -161,18 +164,47 @@ impl RealFleet {
             platform: inventory.platform,
             probe_targets: probing.targets.iter().map(|(t, _)| t.clone()).collect(),
             commands,
+            transports: transports(inventory),
             mailbox_of: (0..inventory.servers.len())
                 .map(|i| Some(inventory.monitoring_mailbox(i)))
                 .collect(),
         }
     }
 
+    /// The state directory locks, budgets and ssh master connections share.
+    pub fn state_dir(inventory: &Inventory) -> std::path::PathBuf {
+        inventory
+            .guardrails
+            .state_dir
+            .clone()
+            .unwrap_or_else(paths::state_dir)
+    }
+
     pub fn apply(self, state: &mut AppState) {
         state.platform = self.platform;
         state.probe_targets = self.probe_targets;
         state.server_commands = self.commands.into_iter().collect();
+        state.transports = self.transports.into_iter().collect();
         state.mailbox_of = self.mailbox_of;
     }
+}
+
+/// Each server's transport; ssh ones reuse master connections kept in the state directory.
+fn transports(inventory: &Inventory) -> Vec<(String, Transport)> {
+    // ssh binds `<dir>/<40 hex>.<16 random>`: a Unix socket path holds 104 bytes at most.
+    let dir = RealFleet::state_dir(inventory).join("ssh");
+    let reuse = dir.as_os_str().len() + 58 <= 104 && paths::private_dir(&dir).is_ok();
+    inventory
+        .servers
+        .iter()
+        .map(|s| {
+            let mut transport = s.transport.clone();
+            if let Transport::Ssh(target) = &mut transport {
+                target.control_dir = reuse.then(|| dir.clone());
+            }
+            (s.server.name.clone(), transport)
+        })
+        .collect()
 }
 
 /// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each
@@ -202,6 +234,20 @@ fn open_record(console: &Console) -> Result<Recorder, Refusal> {
             dir.display()
         ))
     })
+}
+
+/// What the newest earlier record says ended while nobody watched (its terminal hung up).
+fn previous_session_unwatched() -> Option<Vec<String>> {
+    let path = crate::incident::latest(&paths::default_dir())?;
+    let text = std::fs::read_to_string(&path).ok()?;
+    let unwatched = crate::incident::unwatched::read(&text)?;
+    let mut lines = unwatched.lines();
+    let home = env("HOME");
+    lines.push(format!(
+        "Record: {}",
+        paths::home_relative(&path, home.as_deref())
+    ));
+    Some(lines)
 }
 
 /// `--scenario list`: name and title of each built-in scenario.
@@ -253,6 +299,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    console.state.unwatched = previous_session_unwatched();
     let recorder = match open_record(&console) {
         Ok(recorder) => recorder,
         Err(Refusal(message)) => {

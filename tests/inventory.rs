@@ -6,6 +6,7 @@
 use healthdeck::config::inventory::{
     CredentialSource, EndpointSpec, Inventory, ProbeTiming, TlsKind,
 };
+use healthdeck::exec::transport::Transport;
 use healthdeck::health::{AlertValue, Monitor, MonitorPolicy, Role, Rule, Span};
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;
@@ -213,7 +214,7 @@ fn each_mistake_names_file_line_column_and_what_is_wrong() {
             "    role: cas\n",
             "    role: cas\n    rol: cas\n",
             "inv.yaml:8:5: servers[0]: unknown field `rol`, expected one of `name`, `role`, \
-             `site`, `imap`, `pop3`, `monitoring_mailbox`, `commands`",
+             `site`, `imap`, `pop3`, `monitoring_mailbox`, `commands`, `transport`, `ssh`",
         ),
         (
             "    role: cas\n",
@@ -283,6 +284,93 @@ fn each_mistake_names_file_line_column_and_what_is_wrong() {
     for (from, to, expected) in cases {
         assert_eq!(findings(from, to), [*expected], "{to}");
     }
+}
+
+#[test]
+fn transports_and_guardrails_are_checked_where_written() {
+    let linux = |from: &str, to: &str| {
+        let base = BASE.replace("servers:", "platform: linux\nservers:");
+        let text = base.replace(from, to);
+        assert_ne!(text, base, "{from} not found");
+        parse(&text, Path::new(".")).unwrap_err()
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "    role: mailbox\n",
+            "    role: mailbox\n    transport: ssh\n    ssh: { host: \"mbx;reboot\" }\n",
+            "inv.yaml:16:18: servers[1].ssh.host: `mbx;reboot` contains `;`",
+        ),
+        (
+            "    role: mailbox\n",
+            "    role: mailbox\n    ssh: { user: \"root x\", port: 70000 }\n",
+            "inv.yaml:15:18: servers[1].ssh.user: `root x` contains a space",
+        ),
+        (
+            "    role: mailbox\n",
+            "    role: mailbox\n    transport: pwsh\n",
+            "inv.yaml:15:16: servers[1].transport: `pwsh` runs Exchange cmdlets",
+        ),
+        (
+            "    role: mailbox\n",
+            "    role: mailbox\n    transport: local\n    ssh: { host: mbx-01 }\n",
+            "inv.yaml:16:10: servers[1].ssh: `ssh:` is for `transport: ssh`",
+        ),
+        (
+            "servers:",
+            "guardrails: { restarts_per_hour: 5, restarts_per_day: 2 }\nservers:",
+            "inv.yaml:6:34: guardrails.restarts_per_hour: 5 restarts an hour is more than the 2",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let found = linux(from, to);
+        assert!(
+            found.iter().any(|f| f.starts_with(expected)),
+            "{to}: {found:#?}"
+        );
+    }
+    let port = linux(
+        "    role: mailbox\n",
+        "    role: mailbox\n    ssh: { port: 70000 }\n",
+    );
+    assert!(
+        port[0].contains("servers[1].ssh.port: port 70000 is out of range"),
+        "{port:?}"
+    );
+    // Exchange steps go through PowerShell remoting, nothing else.
+    let exchange = findings(
+        "    role: mailbox\n",
+        "    role: mailbox\n    transport: ssh\n",
+    );
+    assert!(
+        exchange[0].starts_with("inv.yaml:14:16: servers[1].transport: Exchange steps are cmdlets"),
+        "{exchange:?}"
+    );
+}
+
+#[test]
+fn a_server_reached_over_ssh_gets_its_target_and_the_defaults_hold() {
+    let text = BASE
+        .replace("servers:", "platform: linux\nservers:")
+        .replace(
+            "    role: mailbox\n",
+            "    role: mailbox\n    ssh: { host: mbx-01.lab.example, user: ops, port: 2222 }\n",
+        );
+    let inventory = parse(&text, Path::new(".")).unwrap();
+    assert_eq!(inventory.servers[0].transport, Transport::Local);
+    let Transport::Ssh(target) = &inventory.servers[1].transport else {
+        panic!("{:?}", inventory.servers[1].transport);
+    };
+    assert_eq!(target.host, "mbx-01.lab.example");
+    assert_eq!(target.user.as_deref(), Some("ops"));
+    assert_eq!(target.port, Some(2222));
+    assert_eq!(inventory.guardrails.restarts_per_hour, 1);
+    assert_eq!(inventory.guardrails.restarts_per_day, 4);
+    // On Exchange every server goes through pwsh, its session opened on the server itself.
+    let exchange = parse(BASE, Path::new(".")).unwrap();
+    assert!(matches!(
+        &exchange.servers[1].transport,
+        Transport::Pwsh(p) if p.session_host == "mbx-01"
+    ));
 }
 
 #[test]

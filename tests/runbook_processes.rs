@@ -7,34 +7,13 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::pane::Console;
-use crossterm::event::KeyCode;
-use healthdeck::event::Event;
+use common::processes::{calls, next_step, run_processes, stand_in, walk_through};
 use healthdeck::incident::{Entry, Recorder, session_header};
 use healthdeck::runbook::RecoveryAction;
 use healthdeck::runbook::platform::{Platform, linux};
-use healthdeck::runtime::FleetClock;
-use healthdeck::runtime::steps::Steps;
-use healthdeck::update::Prompt;
 use healthdeck::update::runbook::log::KEEP_LINES;
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use tokio::sync::mpsc;
 
-/// A command that appends its arguments to `calls` and says it ran.
-fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
-    let calls = dir.join("calls");
-    let script = dir.join("stand-in");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\necho \"$*\" >> '{}'\necho \"stand-in ran: $*\"\n",
-            calls.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (script, calls)
-}
+use std::path::Path;
 
 /// The incident on a Linux fleet whose every action is the stand-in.
 fn linux_console(script: &Path) -> Console {
@@ -49,77 +28,6 @@ fn linux_console(script: &Path) -> Console {
     }
     console.state.commands = commands;
     console
-}
-
-/// Runs the started jobs through the real step runtime (processes by the runner), feeding
-/// their events back (and their output to `recorder`, as the console's loop does).
-fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    for job in console.take_pending() {
-        let (tx, mut rx) = mpsc::channel(64);
-        let run = job.run;
-        let events = runtime.block_on(async move {
-            let mut steps = Steps::new(tx, FleetClock::new(1.0), None, None);
-            steps.start(job);
-            let mut events = Vec::new();
-            while let Some(event) = rx.recv().await {
-                let end = matches!(&event, Event::StepEnded { run: r, .. } if *r == run);
-                events.push(event);
-                if end {
-                    break;
-                }
-            }
-            events
-        });
-        for event in events {
-            if let (Some(recorder), Event::StepOutput { run, lines }) = (&mut recorder, &event) {
-                recorder.output(*run, lines).unwrap();
-            }
-            console.event(event);
-        }
-    }
-}
-
-/// Enter on the next step, confirming a destructive one by name; a step that cannot run
-/// here (a probe with no endpoint) is skipped, as an engineer would.
-fn next_step(console: &mut Console) {
-    let failed = console
-        .state
-        .runbook
-        .as_ref()
-        .is_some_and(|p| matches!(p.walk.next(), healthdeck::runbook::Next::Failed(..)));
-    console.key(if failed {
-        KeyCode::Char('s')
-    } else {
-        KeyCode::Enter
-    });
-    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
-        console.type_text(&call.server.name);
-        console.key(KeyCode::Enter);
-    }
-}
-
-/// Enter through the whole runbook, confirming destructive steps by name.
-fn walk_through(console: &mut Console) {
-    for _ in 0..60 {
-        if console.state.runbook.as_ref().is_some_and(|p| p.is_over()) {
-            return;
-        }
-        next_step(console);
-        run_processes(console, None);
-    }
-    panic!("the runbook did not end: {:?}", console.kinds());
-}
-
-fn calls(path: &Path) -> Vec<String> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .collect()
 }
 
 #[test]

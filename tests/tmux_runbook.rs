@@ -4,22 +4,20 @@
 //! shows a state; nothing asserts on time.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
+#[path = "support/session.rs"]
+mod session;
 #[path = "support/tmux.rs"]
 #[allow(dead_code)] // the styled-screen readers serve other test files
 mod tmux;
 
-use serde_json::Value;
-use std::os::unix::fs::PermissionsExt;
+use session::{BIN, ENGINEER, kinds, launch, of_kind, read_record, records, state_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use tmux::{Tmux, cursor_row, quote, row, server_of, wait_for_line};
+use tmux::{Tmux, cursor_row, row, server_of, wait_for_line};
 
-const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 /// A fast training clock: monitors turn Unhealthy within seconds, steps take fractions of one.
 const FAST: &str = "60";
-/// Who is at the keyboard, as the record and the pane name them.
-const ENGINEER: &str = "alice";
 /// As long as a screen may take to show what we wait for (as `Tmux::wait_for`).
 const DEADLINE: Duration = Duration::from_secs(60);
 /// The runbook `n` lands on first: cas-02's IMAP (CTP) health set.
@@ -30,24 +28,6 @@ const DEEP_TITLE: &str = "ImapDeepTestMonitor and ImapSelfTestMonitor recovery";
 // ---------------------------------------------------------------------------------------
 // Starting the console.
 
-/// Starts the console from the pane's shell as `ENGINEER`; the shell prints its exit status
-/// afterwards (`EXIT=n`). Returns the file the console's pid is written to (`exec` keeps it).
-fn launch(tmux: &Tmux, args: &[&str]) -> PathBuf {
-    let pid_file = tmux.dir().join("pid");
-    let mut line = format!(
-        "USER={ENGINEER} sh -c 'echo $$ > \"$1\"; shift; exec \"$@\"' sh {} {}",
-        quote(&pid_file.display().to_string()),
-        quote(BIN)
-    );
-    for arg in args {
-        line.push(' ');
-        line.push_str(&quote(arg));
-    }
-    line.push_str("; echo EXIT=$?");
-    tmux.shell(&line);
-    pid_file
-}
-
 /// The default scenario with a fault only a server restart heals: the runbook goes all the
 /// way to its destructive steps (failover, then restart).
 fn stubborn_scenario(dir: &Path) -> PathBuf {
@@ -57,10 +37,6 @@ fn stubborn_scenario(dir: &Path) -> PathBuf {
     let text = text.replace("healed_by: restart_service", "healed_by: restart_server");
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn state_dir(tmux: &Tmux) -> PathBuf {
-    tmux.dir().join("state")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -345,46 +321,9 @@ fn open_ctp_runbook(tmux: &Tmux) -> String {
 
 /// The only record in the state directory.
 fn the_record(tmux: &Tmux) -> PathBuf {
-    let dir = state_dir(tmux).join("healthdeck/incidents");
-    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
+    let files = records(tmux);
     assert_eq!(files.len(), 1, "{files:?}");
     files.into_iter().next().unwrap()
-}
-
-/// Every line of a record, parsed: each one whole JSON with an RFC 3339 `at` and a `kind`,
-/// including a last line without its newline (the file must never end in half a line).
-#[track_caller]
-fn read_record(path: &Path) -> Vec<Value> {
-    let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "{} is mode {mode:o}", path.display());
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = Vec::new();
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let value: Value = serde_json::from_str(line).unwrap_or_else(|e| {
-            panic!("line {} is not JSON ({e}): {line:?}", i + 1);
-        });
-        let at = value["at"].as_str().unwrap_or_default();
-        assert!(
-            chrono::DateTime::parse_from_rfc3339(at).is_ok(),
-            "line {}: `at` {at:?}",
-            i + 1
-        );
-        assert!(value["kind"].is_string(), "line {}: {line}", i + 1);
-        lines.push(value);
-    }
-    lines
-}
-
-fn kinds(record: &[Value]) -> Vec<&str> {
-    record.iter().map(|v| v["kind"].as_str().unwrap()).collect()
-}
-
-fn of_kind<'a>(record: &'a [Value], kind: &str) -> Vec<&'a Value> {
-    record.iter().filter(|v| v["kind"] == kind).collect()
 }
 
 // ---------------------------------------------------------------------------------------

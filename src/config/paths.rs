@@ -36,3 +36,12 @@ pub fn home_relative(path: &std::path::Path, home: Option<&str>) -> String {
         None => path.display().to_string(),
     }
 }
+
+/// Creates `dir` (and its parents) readable by its owner only, when missing.
+pub fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}

@@ -5,3 +5,4 @@
 pub mod guard;
 pub mod pwsh;
 pub mod quote;
+pub mod transport;

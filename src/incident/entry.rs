@@ -131,6 +131,9 @@ pub enum Entry {
         /// Compensations still owed when it closed: not done.
         owed: Vec<String>,
     },
+    /// The terminal went away (SIGHUP) with steps running: they finish or are cancelled
+    /// (`policy`) while nobody watches, and their output is still recorded.
+    Hangup { policy: String, running: Vec<u64> },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,
@@ -150,6 +153,7 @@ impl Entry {
                 | Entry::Confirmation { .. }
                 | Entry::CompensationsDecided { .. }
                 | Entry::RunbookClosed { .. }
+                | Entry::Hangup { .. }
                 | Entry::SessionEnded { .. }
         )
     }

@@ -4,6 +4,7 @@
 pub mod entry;
 pub mod export;
 pub mod header;
+pub mod unwatched;
 pub mod writer;
 
 pub use entry::{Entry, Record, SCHEMA};

@@ -9,9 +9,9 @@ use super::entry::{Entry, format_at, serialize_at};
 use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::fs::{DirBuilder, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -50,7 +50,7 @@ impl Recorder {
                 "an incident record starts with its session header",
             ));
         };
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        crate::config::paths::private_dir(dir)?;
         let stem = format!("{}-{}-{pid}", at.format("%Y%m%dT%H%M%SZ"), file_safe(host));
         let (path, file) = create_new(dir, &stem)?;
         // The file's name must survive a crash too, not only its contents.

@@ -13,6 +13,7 @@ pub mod prompt;
 pub mod runbook;
 pub mod symbols;
 pub mod theme;
+pub mod unwatched;
 pub mod wrap;
 
 use crate::layout;
@@ -130,6 +131,14 @@ impl Widget for ScreenView<'_> {
                 log_path: self.log_path,
                 record_path: self.record_path,
                 runbook: matches!(state.screen, Screen::Runbook(_)),
+            }
+            .render(body, buf);
+        }
+        if let Some(lines) = &state.unwatched {
+            unwatched::UnwatchedView {
+                theme,
+                symbols,
+                lines,
             }
             .render(body, buf);
         }

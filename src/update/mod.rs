@@ -98,6 +98,10 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     state.flash = None;
+    if state.unwatched.take().is_some() {
+        // The key was for closing the report, not for acting on what is under it.
+        return Vec::new();
+    }
     match state.prompt {
         Some(Prompt::Filter { .. }) => return prompt::key(state, key),
         Some(_) => return runbook::prompt_key(state, key),

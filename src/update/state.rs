@@ -1,6 +1,7 @@
 //! The console's whole state: what the views draw from.
 
 use super::runbook::RunbookPane;
+use crate::exec::transport::Transport;
 use crate::health::{FleetState, HealthSet, Monitor};
 use crate::runbook::platform::{Platform, linux};
 use crate::runbook::{Library, Owed, StepCall};
@@ -99,6 +100,8 @@ pub struct AppState {
     /// says so.
     pub commands: linux::Commands,
     pub server_commands: BTreeMap<String, linux::Commands>,
+    /// Where each server's steps run (a real fleet's inventory; absent: local).
+    pub transports: BTreeMap<String, Transport>,
     /// A real fleet's probes, for re-running one now.
     pub probe_targets: Vec<Target>,
     /// The Mailbox server behind each server's CTP probe (a real fleet's inventory).
@@ -112,6 +115,9 @@ pub struct AppState {
     pub keys_blocked: bool,
     /// The last step run id handed out.
     pub last_run: u64,
+    /// Steps of the previous session that ended while nobody watched (its terminal hung
+    /// up): shown over everything until a key is pressed.
+    pub unwatched: Option<Vec<String>>,
     /// A probe re-run from the drill-down (`r`), and what it is, until its result.
     pub probing_now: Option<(crate::job::RunId, String)>,
 }
@@ -145,6 +151,7 @@ impl AppState {
             },
             commands: linux::Commands::default(),
             server_commands: BTreeMap::new(),
+            transports: BTreeMap::new(),
             probe_targets: Vec::new(),
             mailbox_of: Vec::new(),
             language: "en",
@@ -152,6 +159,7 @@ impl AppState {
             keys_blocked: false,
             last_run: 0,
             probing_now: None,
+            unwatched: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod drill;
 pub mod pane;
+pub mod processes;
 pub mod screen;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};

@@ -209,6 +209,7 @@ pub fn kind(entry: &Entry) -> &'static str {
         Entry::CompensationsOffered { .. } => "compensations_offered",
         Entry::CompensationsDecided { .. } => "compensations_decided",
         Entry::RunbookClosed { .. } => "runbook_closed",
+        Entry::Hangup { .. } => "hangup",
         Entry::SessionEnded { .. } => "session_ended",
     }
 }

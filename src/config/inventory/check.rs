@@ -1,7 +1,7 @@
 //! From the inventory as written to a checked [`Inventory`]: every finding is collected,
 //! each placed at its file, line and column.
 
-use super::names::{check_env_name, check_label, shown};
+use super::names::{check_env_name, check_host, check_label, shown};
 use super::secret::{CredentialRef, CredentialRefs, CredentialSource, check_mode};
 use super::spec::{InventoryYaml, RefYaml};
 use super::{Inventory, ProbeTiming, probe_fed};
@@ -105,7 +105,23 @@ pub(super) fn build(
     });
     let ca = yaml.ca.and_then(|raw| reference(&mut f, raw, "ca", dir));
     let probes = probe_timing(&mut f, &yaml.probes);
-    let servers = super::servers::servers(&mut f, yaml.servers);
+    let platform = match yaml.platform {
+        Some(super::spec::PlatformKind::Linux) => Platform::Linux,
+        _ => Platform::Exchange,
+    };
+    let context = super::servers::Context {
+        platform,
+        pwsh: yaml.pwsh.as_ref(),
+        dir,
+    };
+    if let Some(host) = yaml.pwsh.as_ref().and_then(|p| p.session_host.as_deref()) {
+        f.check(
+            &[Seg::Key("pwsh"), Seg::Key("session_host")],
+            check_host(host),
+        );
+    }
+    let servers = super::servers::servers(&mut f, yaml.servers, &context);
+    let guardrails = super::transport::guardrails(&mut f, yaml.guardrails, dir);
     rules(&mut f, &yaml.rules, probes);
     if f.list.is_empty() {
         Ok(Inventory {
@@ -116,10 +132,8 @@ pub(super) fn build(
             credentials,
             ca,
             rules: yaml.rules,
-            platform: match yaml.platform {
-                Some(super::spec::PlatformKind::Linux) => Platform::Linux,
-                _ => Platform::Exchange,
-            },
+            platform,
+            guardrails,
         })
     } else {
         f.list.sort_by_key(|e| (e.line, e.column));

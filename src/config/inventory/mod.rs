@@ -43,9 +43,13 @@ mod names;
 mod secret;
 mod servers;
 mod spec;
+mod transport;
 
 pub use secret::{CredentialRef, CredentialRefs, CredentialSource, ResolvedCredentials, Secret};
 pub use spec::TlsKind;
+pub use transport::{Guardrails, TransportKind};
+
+use crate::exec::transport::Transport;
 
 use crate::config::{ConfigError, parse_yaml};
 use crate::health::monitors::MonitorInput;
@@ -74,6 +78,8 @@ pub struct Inventory {
     pub rules: BTreeMap<String, PolicyOverride>,
     /// How runbook steps act on these servers.
     pub platform: Platform,
+    /// Locks and restart budgets.
+    pub guardrails: Guardrails,
 }
 
 /// One server of the inventory.
@@ -83,6 +89,8 @@ pub struct InventoryServer {
     pub endpoints: Endpoints,
     /// `linux` platform: each action's argv on this server.
     pub commands: Vec<(RecoveryAction, Vec<String>)>,
+    /// Where its steps run.
+    pub transport: Transport,
     /// For a CAS server: the Mailbox server its CTP probe logs into, as written.
     pub monitoring_mailbox: Option<String>,
 }

@@ -3,15 +3,30 @@
 use super::check::Findings;
 use super::names::{check_host, check_label, check_server_name, shown};
 use super::spec::{EndpointYaml, ServerYaml, TlsKind};
+use super::transport::{PwshYaml, transport};
 use super::{EndpointSpec, Endpoints, InventoryServer};
 use crate::config::locate::Seg;
 use crate::health::{Role, Server};
 use crate::runbook::RecoveryAction;
+use crate::runbook::platform::Platform;
+use std::path::Path;
 
 /// The longest site: it sits in a grid column.
 const MAX_SITE: usize = 32;
 
-pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<InventoryServer> {
+/// What every server's checks need of the rest of the inventory.
+pub(super) struct Context<'y> {
+    pub platform: Platform,
+    pub pwsh: Option<&'y PwshYaml>,
+    /// The inventory's folder: relative paths start there.
+    pub dir: &'y Path,
+}
+
+pub(super) fn servers(
+    f: &mut Findings<'_>,
+    yaml: Vec<ServerYaml>,
+    context: &Context<'_>,
+) -> Vec<InventoryServer> {
     if yaml.is_empty() {
         f.push(&[Seg::Key("servers")], "the inventory lists no servers");
     }
@@ -48,6 +63,15 @@ pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<Invent
             );
         }
         let commands = commands(f, &raw.commands, i);
+        let transport = transport(
+            f,
+            (i, &raw.name),
+            raw.transport,
+            raw.ssh,
+            context.pwsh,
+            context.platform,
+            context.dir,
+        );
         servers.push(InventoryServer {
             server: Server {
                 name: raw.name,
@@ -56,6 +80,7 @@ pub(super) fn servers(f: &mut Findings<'_>, yaml: Vec<ServerYaml>) -> Vec<Invent
             },
             endpoints,
             commands,
+            transport,
             monitoring_mailbox: raw.monitoring_mailbox,
         });
     }

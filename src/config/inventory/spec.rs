@@ -3,6 +3,7 @@
 //! inline password) are read loosely here and refused there, so every finding is reported.
 
 use super::secret::Secret;
+use super::transport::{GuardrailsYaml, PwshYaml, SshYaml, TransportKind};
 use crate::health::Role;
 use crate::health::rules::PolicyOverride;
 use crate::health::span::Span;
@@ -24,6 +25,10 @@ pub(crate) struct InventoryYaml {
     pub rules: BTreeMap<String, PolicyOverride>,
     /// How runbook steps act on these servers: `exchange` (default) or `linux`.
     pub platform: Option<PlatformKind>,
+    /// Exchange: where PowerShell sessions open.
+    pub pwsh: Option<PwshYaml>,
+    #[serde(default)]
+    pub guardrails: GuardrailsYaml,
 }
 
 /// The kind of fleet, for runbook steps.
@@ -63,6 +68,9 @@ pub(crate) struct ServerYaml {
     /// `linux` platform: the argv each action runs for this server (never a shell).
     #[serde(default)]
     pub commands: BTreeMap<String, Vec<String>>,
+    /// Where this server's steps run: `local`, `ssh` or `pwsh` (default by platform).
+    pub transport: Option<TransportKind>,
+    pub ssh: Option<SshYaml>,
 }
 
 /// How a probe's connection is protected.

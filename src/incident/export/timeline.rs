@@ -133,6 +133,14 @@ pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> Str
         Entry::CancelRequested { run, by } => {
             format!("{} asked to cancel {}", plain(by), run_label(names, *run))
         }
+        Entry::Hangup { policy, running } => {
+            let running: Vec<String> = running.iter().map(|run| run_label(names, *run)).collect();
+            format!(
+                "**Terminal hung up** with {} running: policy {}, their output still recorded",
+                list(&running),
+                plain(policy)
+            )
+        }
         Entry::SessionEnded {
             reason,
             left_running,

@@ -1,6 +1,9 @@
 //! From a step to a job: what the pane shows as the command, and what the runtime runs.
 //! The guards (dry-run, read-only) are decided here, before any job exists.
 
+use crate::exec::pwsh;
+use crate::exec::quote::{self, Rejected};
+use crate::exec::transport::Transport;
 use crate::job::Work;
 use crate::runbook::platform::{Platform, exchange, training};
 use crate::runbook::vocabulary::HealthSetScope;
@@ -76,13 +79,17 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                 .get(&call.server.name)
                 .unwrap_or(&state.commands);
             match commands.argv(call.action) {
-                Some(argv) => Plan {
-                    command: Some(argv.join(" ")),
-                    work: Ok(Work::Process {
-                        argv: argv.to_vec(),
-                        timeout: timeout(call.action),
-                    }),
-                },
+                Some(argv) => {
+                    let transport = transport(state, call);
+                    Plan {
+                        // Quoted as a shell would need it: what runs is exactly what is shown.
+                        command: Some(transport.shown(&quote::posix_command(argv))),
+                        work: transport
+                            .wrap(argv)
+                            .map(|argv| process(argv, call))
+                            .map_err(|r| refused(&r)),
+                    }
+                }
                 None => Plan {
                     command: None,
                     work: Err(format!(
@@ -93,15 +100,46 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                 },
             }
         }
-        Platform::Exchange => Plan {
-            command: exchange::command(call).map(|c| c.display()),
-            work: Err(
-                "Exchange steps need the PowerShell transport, which this version lacks: run \
-                 the command shown by hand, then s to skip"
-                    .to_owned(),
-            ),
-        },
+        Platform::Exchange => {
+            let Some(command) = exchange::command(call) else {
+                return Plan {
+                    command: None,
+                    work: Err(format!("{} is a person's job", call.action.name())),
+                };
+            };
+            let session_host = match transport(state, call) {
+                Transport::Pwsh(target) => target.session_host,
+                _ => call.server.name.clone(),
+            };
+            Plan {
+                command: Some(format!("pwsh {session_host}: {}", command.display())),
+                work: pwsh::script(&command, &session_host)
+                    .map(|script| process(pwsh::argv(&script), call))
+                    .map_err(|r| refused(&r)),
+            }
+        }
     }
+}
+
+/// Where the call's server runs its steps (local when the inventory does not say).
+fn transport(state: &AppState, call: &StepCall) -> Transport {
+    state
+        .transports
+        .get(&call.server.name)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn process(argv: Vec<String>, call: &StepCall) -> Work {
+    Work::Process {
+        argv,
+        timeout: timeout(call.action),
+    }
+}
+
+/// A value no shell may receive: nothing runs, and the pane says which.
+fn refused(rejected: &Rejected) -> String {
+    format!("refused before anything ran: {rejected}")
 }
 
 fn reads_health(action: RecoveryAction) -> bool {

@@ -1,0 +1,167 @@
+//! `transport:` and `ssh:` of a server, `pwsh:` and `guardrails:` of the inventory: where
+//! steps run and how hard they are throttled.
+
+use super::check::Findings;
+use super::names::{check_host, check_user, shown};
+use crate::config::locate::Seg;
+use crate::exec::transport::{PwshTarget, SshTarget, Transport};
+use crate::runbook::platform::Platform;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    Local,
+    Ssh,
+    Pwsh,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SshYaml {
+    /// Default: the server's name.
+    pub host: Option<String>,
+    pub user: Option<String>,
+    pub port: Option<i64>,
+    /// An ssh_config file (`ssh -F`), relative to the inventory's folder.
+    pub config: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PwshYaml {
+    /// The Exchange server whose `/PowerShell` endpoint sessions open (default: the
+    /// step's server).
+    pub session_host: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GuardrailsYaml {
+    /// Where locks and restart budgets live; share it between consoles (default: the
+    /// state directory, `$XDG_STATE_HOME/healthdeck`).
+    pub state_dir: Option<String>,
+    pub restarts_per_hour: Option<u32>,
+    pub restarts_per_day: Option<u32>,
+}
+
+/// Locks and budgets, as checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guardrails {
+    pub state_dir: Option<PathBuf>,
+    pub restarts_per_hour: u32,
+    pub restarts_per_day: u32,
+}
+
+impl Default for Guardrails {
+    /// Managed Availability's defaults for a service restart.
+    fn default() -> Self {
+        Guardrails {
+            state_dir: None,
+            restarts_per_hour: 1,
+            restarts_per_day: 4,
+        }
+    }
+}
+
+pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) -> Guardrails {
+    let defaults = Guardrails::default();
+    let hour = raw.restarts_per_hour.unwrap_or(defaults.restarts_per_hour);
+    let day = raw.restarts_per_day.unwrap_or(defaults.restarts_per_day);
+    if hour > day {
+        f.push(
+            &[Seg::Key("guardrails"), Seg::Key("restarts_per_hour")],
+            format!("{hour} restarts an hour is more than the {day} allowed a day"),
+        );
+    }
+    Guardrails {
+        state_dir: raw.state_dir.map(|d| dir.join(d)),
+        restarts_per_hour: hour,
+        restarts_per_day: day,
+    }
+}
+
+/// Server `i`'s transport: `local` (default on linux), `ssh`, or `pwsh` (Exchange).
+pub(super) fn transport(
+    f: &mut Findings<'_>,
+    at: (usize, &str),
+    kind: Option<TransportKind>,
+    ssh: Option<SshYaml>,
+    pwsh: Option<&PwshYaml>,
+    platform: Platform,
+    dir: &Path,
+) -> Transport {
+    let (i, name) = at;
+    let field = |key| [Seg::Key("servers"), Seg::Index(i), Seg::Key(key)];
+    let kind = kind.unwrap_or(match (platform, &ssh) {
+        (Platform::Exchange, _) => TransportKind::Pwsh,
+        (_, Some(_)) => TransportKind::Ssh,
+        _ => TransportKind::Local,
+    });
+    match (platform, kind) {
+        (Platform::Exchange, TransportKind::Local | TransportKind::Ssh) => f.push(
+            &field("transport"),
+            "Exchange steps are cmdlets: they run through `pwsh` (PowerShell remoting)",
+        ),
+        (Platform::Linux | Platform::Training, TransportKind::Pwsh) => f.push(
+            &field("transport"),
+            "`pwsh` runs Exchange cmdlets: a linux server takes `local` or `ssh`",
+        ),
+        _ => {}
+    }
+    if ssh.is_some() && kind != TransportKind::Ssh {
+        f.push(&field("ssh"), "`ssh:` is for `transport: ssh`");
+    }
+    match kind {
+        TransportKind::Local => Transport::Local,
+        TransportKind::Pwsh => {
+            let host = pwsh.and_then(|p| p.session_host.clone());
+            Transport::Pwsh(PwshTarget {
+                session_host: host.unwrap_or_else(|| name.to_owned()),
+            })
+        }
+        TransportKind::Ssh => Transport::Ssh(ssh_target(f, i, name, ssh.unwrap_or_default(), dir)),
+    }
+}
+
+fn ssh_target(f: &mut Findings<'_>, i: usize, name: &str, raw: SshYaml, dir: &Path) -> SshTarget {
+    let at = |key| {
+        [
+            Seg::Key("servers"),
+            Seg::Index(i),
+            Seg::Key("ssh"),
+            Seg::Key(key),
+        ]
+    };
+    if let Some(host) = &raw.host {
+        f.check(&at("host"), check_host(host));
+    }
+    if let Some(user) = &raw.user {
+        f.check(&at("user"), check_user(user));
+    }
+    let port = raw.port.and_then(|port| {
+        let ok = u16::try_from(port).ok().filter(|p| *p > 0);
+        if ok.is_none() {
+            f.push(
+                &at("port"),
+                format!("port {port} is out of range (1 to 65535)"),
+            );
+        }
+        ok
+    });
+    let config = raw.config.map(|c| dir.join(c));
+    if let Some(path) = &config
+        && !path.is_file()
+    {
+        let shown_path = shown(&path.display().to_string());
+        f.push(&at("config"), format!("no ssh config file at {shown_path}"));
+    }
+    SshTarget {
+        host: raw.host.unwrap_or_else(|| name.to_owned()),
+        user: raw.user,
+        port,
+        config,
+        control_dir: None,
+    }
+}
