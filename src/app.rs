@@ -39,6 +39,8 @@ pub struct Console {
     /// A real fleet's probes.
     pub probing: Option<Probing>,
     pub on_hangup: crate::cli::OnHangup,
+    /// Locks and restart budgets (a real fleet's).
+    pub guardrails: Option<crate::runtime::guarded::Guardrails>,
 }
 
 /// How the console ended, for `main` to report.
@@ -65,6 +67,7 @@ impl Sources {
         clock: FleetClock,
         simulator: Option<Simulator>,
         probing: Option<Probing>,
+        guardrails: Option<crate::runtime::guarded::Guardrails>,
     ) -> color_eyre::Result<Sources> {
         let (tx, rx) = mpsc::channel::<Event>(1_024);
         let mut tasks = tokio::task::JoinSet::new();
@@ -86,7 +89,10 @@ impl Sources {
                 tx.clone(),
             ));
         }
-        let steps = Steps::new(tx, clock, sim_jobs, tls);
+        let mut steps = Steps::new(tx, clock, sim_jobs, tls);
+        if let Some(rails) = guardrails {
+            steps.set_guardrails(rails);
+        }
         let mut ticker = tokio::time::interval(IDLE_FRAME);
         // After a long Ctrl-Z, one tick, not a burst of them.
         ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
@@ -153,11 +159,12 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         simulator,
         probing,
         on_hangup,
+        guardrails,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
     let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
-    let mut sources = Sources::start(clock, simulator, probing)?;
+    let mut sources = Sources::start(clock, simulator, probing, guardrails)?;
     let size = term.size().wrap_err("cannot read the terminal size")?;
     update(
         &mut state,
@@ -225,6 +232,9 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
                     }
                     Effect::Start(job) => sources.steps.start(job),
                     Effect::Cancel(run) => sources.steps.cancel(run),
+                    Effect::ReadBudget { server, service } => {
+                        sources.steps.read_budget(server, service);
+                    }
                     Effect::Record(entry) => {
                         record::write(&mut recorder, clock.now(), &entry, &mut state);
                     }
@@ -237,10 +247,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         }
         urgent |= state.fleet.alert_generation != generation;
     };
-    if reason == QuitReason::Signal(Signal::Hangup) {
-        headless::carry_on(&mut recorder, &mut sources, &mut state, on_hangup).await;
-    }
-    record::finish(&mut recorder, &mut sources, &mut state, reason).await;
+    record::finish(&mut recorder, &mut sources, &mut state, (reason, on_hangup)).await;
     sources.tasks.abort_all();
     tracing::info!(?reason, "console closed");
     Ok(Ended {

@@ -22,4 +22,9 @@ pub enum Effect {
     Cancel(RunId),
     /// Append to the incident record.
     Record(Entry),
+    /// Read what is left of a server's restart budget for a service (`Event::Budget`).
+    ReadBudget {
+        server: String,
+        service: String,
+    },
 }

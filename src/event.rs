@@ -1,5 +1,6 @@
 //! What happened: the only input `update` ever sees.
 
+use crate::exec::guard::{Holder, Limits, Remaining};
 use crate::health::{MetricReport, ProbeReport};
 use crate::job::{JobEnd, OutputLine, RunId};
 use chrono::{DateTime, Utc};
@@ -35,5 +36,20 @@ pub enum Event {
     StepEnded {
         run: RunId,
         end: JobEnd,
+    },
+    /// A destructive step did not start: its server's lock is held, and the holder looks
+    /// dead. Breaking the lock needs the engineer's confirmation. After the step's end.
+    LockStale {
+        run: RunId,
+        server: String,
+        holder: Holder,
+        why: String,
+    },
+    /// What is left of a server's restart budget for a service.
+    Budget {
+        server: String,
+        service: String,
+        left: Remaining,
+        limits: Limits,
     },
 }

@@ -1,6 +1,7 @@
 //! A step job: what `update` asks the runtime to run, and what the runtime reports back.
 //! Shared by both sides, so it belongs to neither.
 
+use crate::exec::guard::Holder;
 use crate::health::{AlertValue, Monitor, Probe, Server};
 use crate::runbook::{Answer, StepCall, StepExit};
 use crate::runtime::probe::ProbePlan;
@@ -55,6 +56,9 @@ pub enum Work {
     Process {
         argv: Vec<String>,
         timeout: Duration,
+        /// A destructive step holds its server's lock (and spends from its restart
+        /// budget) while it runs; None for the rest.
+        guarded: Option<Guarded>,
     },
     /// Re-run a real probe now (not a platform command: read-only allows it). Its result
     /// also feeds the monitors, as `report_as`.
@@ -68,6 +72,19 @@ pub enum Work {
     /// The console answers from what it knows (its monitors' states): lines to show, and
     /// the answer.
     Report { lines: Vec<String>, answer: Answer },
+}
+
+/// What a destructive step must hold before its process starts (DESIGN "Locks and
+/// budgets"): shared with every console on the same state directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guarded {
+    pub server: String,
+    /// The action, as the lock names it for whoever finds the server held.
+    pub action: String,
+    /// A service restart spends from the server's budget for that service.
+    pub restarts: Option<String>,
+    /// A stale lock the engineer saw and confirmed breaking.
+    pub break_stale: Option<Holder>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

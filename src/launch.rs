@@ -6,10 +6,12 @@ use crate::config::inventory::Inventory;
 use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
+use crate::exec::guard::Limits;
 use crate::exec::transport::Transport;
 use crate::health::FleetState;
 use crate::incident::writer::Recorder;
 use crate::runtime::FleetClock;
+use crate::runtime::guarded::Guardrails;
 use crate::runtime::prober;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
@@ -75,10 +77,12 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     // until the probes report.
     let mut probing = None;
     let mut real = None;
+    let mut guardrails = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         let prepared = prober::prepare(&inventory).map_err(Refusal)?;
         real = Some(RealFleet::of(&inventory, &prepared));
+        guardrails = Some(RealFleet::guardrails(&inventory));
         probing = Some(prepared);
         crate::runtime::runner::hide_from_steps(inventory.secret_variables());
         let mode = Mode::Production {
@@ -132,6 +136,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         simulator,
         probing,
         on_hangup: cli.on_hangup,
+        guardrails,
     })
 }
 
@@ -178,6 +183,17 @@ impl RealFleet {
             .state_dir
             .clone()
             .unwrap_or_else(paths::state_dir)
+    }
+
+    /// Locks and restart budgets for the fleet's destructive steps.
+    pub fn guardrails(inventory: &Inventory) -> Guardrails {
+        Guardrails {
+            dir: RealFleet::state_dir(inventory),
+            limits: Limits {
+                per_hour: inventory.guardrails.restarts_per_hour,
+                per_day: inventory.guardrails.restarts_per_day,
+            },
+        }
     }
 
     pub fn apply(self, state: &mut AppState) {

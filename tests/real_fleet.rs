@@ -239,6 +239,8 @@ struct Live {
     clock: FleetClock,
     runtime: tokio::runtime::Runtime,
     records: Vec<healthdeck::incident::Entry>,
+    /// Where the restart's lock and budget live.
+    _state: tempfile::TempDir,
 }
 
 impl Live {
@@ -252,6 +254,10 @@ impl Live {
                 }
                 Effect::Cancel(run) => self.steps.cancel(run),
                 Effect::Record(entry) => self.records.push(entry),
+                Effect::ReadBudget { server, service } => {
+                    let _guard = self.runtime.enter();
+                    self.steps.read_budget(server, service);
+                }
                 Effect::Quit(_) | Effect::Suspend => {}
             }
         }
@@ -307,7 +313,13 @@ impl Live {
         let (tx, rx) = tokio::sync::mpsc::channel(256);
         let tls = std::sync::Arc::clone(&probing.tls);
         runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx.clone()));
-        let steps = healthdeck::runtime::steps::Steps::new(tx, clock, None, Some(tls));
+        let locks = tempfile::tempdir().unwrap();
+        let rails = healthdeck::runtime::guarded::Guardrails {
+            dir: locks.path().to_path_buf(),
+            limits: healthdeck::exec::guard::Limits::default(),
+        };
+        let steps = healthdeck::runtime::steps::Steps::new(tx, clock, None, Some(tls))
+            .with_guardrails(rails);
         Live {
             state,
             rx,
@@ -315,6 +327,7 @@ impl Live {
             clock,
             runtime,
             records: Vec::new(),
+            _state: locks,
         }
     }
 }

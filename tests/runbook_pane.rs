@@ -383,6 +383,7 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
         closed: false,
         recorded: 0,
         waited: TimeDelta::zero(),
+        break_lock: None,
     }));
     console.state.screen = Screen::Runbook(healthdeck::update::DrillState {
         server,

@@ -71,7 +71,7 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
                 tracing::info!(run = %job.run, "not started: the terminal hung up");
             }
             Effect::Cancel(run) => sources.steps.cancel(run),
-            Effect::Quit(_) | Effect::Suspend => {}
+            Effect::Quit(_) | Effect::Suspend | Effect::ReadBudget { .. } => {}
         }
     }
 }

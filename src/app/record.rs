@@ -53,15 +53,19 @@ fn failed(state: &mut AppState, error: &std::io::Error) {
     state.flash = Some(format!("INCIDENT RECORD NOT WRITTEN: {error}"));
 }
 
-/// The end of the session: cancelled steps get a few seconds to report, the last line
+/// The end of the session: after a hang-up the running steps finish headless (or are
+/// cancelled); cancelled steps get a few seconds to report, the last line
 /// says how the session ended and what was left running, and everything is synced.
 #[allow(clippy::disallowed_methods)] // the grace period is wall time
 pub async fn finish(
     recorder: &mut Recorder,
     sources: &mut Sources,
     state: &mut AppState,
-    reason: QuitReason,
+    (reason, on_hangup): (QuitReason, crate::cli::OnHangup),
 ) {
+    if reason == QuitReason::Signal(crate::event::Signal::Hangup) {
+        super::headless::carry_on(recorder, sources, state, on_hangup).await;
+    }
     let deadline = Instant::now() + CANCEL_GRACE;
     while !sources.steps.cancelled().is_empty() && Instant::now() < deadline {
         let wait = deadline.saturating_duration_since(Instant::now());

@@ -31,6 +31,8 @@ pub struct SshTarget {
 pub struct PwshTarget {
     /// The Exchange server whose `/PowerShell` endpoint the session opens.
     pub session_host: String,
+    /// The PowerShell binary (`pwsh` on PATH unless the inventory names one).
+    pub program: String,
 }
 
 /// How long ssh may take to connect: a dead host fails the step instead of hanging it.

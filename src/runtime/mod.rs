@@ -2,6 +2,7 @@
 
 pub mod answered;
 pub mod clock;
+pub mod guarded;
 pub mod probe;
 pub mod prober;
 pub mod runner;

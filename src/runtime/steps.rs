@@ -3,6 +3,7 @@
 
 use super::answered::{report_known, rerun_probe};
 use super::clock::FleetClock;
+use super::guarded::{GuardedRun, Guardrails, run_guarded};
 use super::probe::TlsSetup;
 use super::runner::run_process;
 use super::simulated::run_simulated;
@@ -24,6 +25,8 @@ pub struct Steps {
     tls: Option<Arc<TlsSetup>>,
     /// Jobs not ended yet, and how to cancel them (taken once used).
     running: BTreeMap<RunId, Option<oneshot::Sender<()>>>,
+    /// Locks and budgets for destructive steps (a real fleet's).
+    rails: Option<Guardrails>,
 }
 
 impl Steps {
@@ -39,16 +42,50 @@ impl Steps {
             simulator,
             tls,
             running: BTreeMap::new(),
+            rails: None,
         }
+    }
+
+    /// Destructive steps take their server's lock, and restarts spend budget, in `rails`.
+    pub fn with_guardrails(mut self, rails: Guardrails) -> Steps {
+        self.set_guardrails(rails);
+        self
+    }
+
+    pub fn set_guardrails(&mut self, rails: Guardrails) {
+        self.rails = Some(rails);
     }
 
     pub fn start(&mut self, job: Job) {
         let (cancel_tx, cancel) = oneshot::channel();
         let (tx, clock, run) = (self.tx.clone(), self.clock, job.run);
         match job.work {
-            Work::Process { argv, timeout } => {
+            Work::Process {
+                argv,
+                timeout,
+                guarded: None,
+            } => {
                 tokio::spawn(run_process(run, argv, timeout, clock, cancel, tx));
             }
+            Work::Process {
+                argv,
+                timeout,
+                guarded: Some(guarded),
+            } => match &self.rails {
+                Some(rails) => {
+                    let step = GuardedRun {
+                        run,
+                        argv,
+                        timeout,
+                        guarded,
+                    };
+                    tokio::spawn(run_guarded(step, rails.clone(), clock, cancel, tx));
+                }
+                // Never unguarded: a destructive step without a lock directory does not run.
+                None => {
+                    tokio::spawn(refuse(run, clock, tx, "no lock directory is set up"));
+                }
+            },
             Work::Probe {
                 plan,
                 report_as,
@@ -76,6 +113,37 @@ impl Steps {
             },
         }
         self.running.insert(run, Some(cancel_tx));
+    }
+
+    /// What is left of `server`'s restart budget for `service`, as an `Event::Budget`.
+    pub fn read_budget(&self, server: String, service: String) {
+        let Some(rails) = self.rails.clone() else {
+            return;
+        };
+        let (tx, now) = (self.tx.clone(), self.clock.now());
+        tokio::spawn(async move {
+            let read = tokio::task::spawn_blocking({
+                let (server, service) = (server.clone(), service.clone());
+                move || {
+                    crate::exec::guard::remaining(&rails.dir, &server, &service, rails.limits, now)
+                }
+            })
+            .await;
+            match read {
+                Ok(Ok(left)) => {
+                    let limits = rails.limits;
+                    let event = Event::Budget {
+                        server,
+                        service,
+                        left,
+                        limits,
+                    };
+                    let _ = tx.send(event).await;
+                }
+                Ok(Err(error)) => tracing::warn!(%error, server, "cannot read a restart budget"),
+                Err(error) => tracing::warn!(%error, "the budget read failed"),
+            }
+        });
     }
 
     pub fn cancel(&mut self, run: RunId) {

@@ -32,9 +32,23 @@ impl PromptView<'_> {
                 call,
                 refused,
                 ran_before,
+                breaking,
             } => {
                 let name = short_name(call);
                 let mut lines = Vec::new();
+                if let Some(breaking) = breaking {
+                    let (holder, why) = breaking.as_ref();
+                    let said = format!(
+                        "{} is locked by {holder}. It looks abandoned: {why}. Breaking the \
+                         lock runs the step again.",
+                        call.server.name
+                    );
+                    lines.extend(
+                        wrap(&said, width.saturating_sub(3))
+                            .into_iter()
+                            .map(|l| Line::from(Span::styled(format!(" {l}"), self.theme.flash))),
+                    );
+                }
                 if let Some((at, by)) = ran_before {
                     lines.push(Line::from(Span::styled(
                         format!(" this already ran at {} by {by}", at.format("%H:%M:%S")),

@@ -7,7 +7,7 @@ use super::prompt::PromptView;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::runbook::{Next, SkipReason, StepExit, localized};
+use crate::runbook::{Next, RecoveryAction, SkipReason, StepCall, StepExit, localized};
 use crate::update::AppState;
 use crate::update::runbook::plan::{guard, plan};
 use crate::update::runbook::{Row, RowState, RunbookPane};
@@ -199,6 +199,7 @@ impl RunbookView<'_> {
                     crate::update::runbook::short_name(call)
                 ));
             }
+            notes.extend(budget_notes(self.state, call));
             if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
                 notes.push(format!(
                     "already ran {} by {}",
@@ -225,6 +226,28 @@ impl RunbookView<'_> {
         }
         lines
     }
+}
+
+/// What is left of the server's restart budget, for a service restart.
+fn budget_notes(state: &AppState, call: &StepCall) -> Vec<String> {
+    if call.action != RecoveryAction::RestartService {
+        return Vec::new();
+    }
+    state
+        .budgets
+        .iter()
+        .filter(|((server, _), _)| *server == call.server.name)
+        .map(|((_, service), (left, limits))| {
+            let next = left
+                .next_at
+                .map(|at| format!("; the next allowed at {} UTC", at.format("%H:%M")))
+                .unwrap_or_default();
+            format!(
+                "restart budget ({service}): {} of {} left this hour, {} of {} today{next}",
+                left.hour, limits.per_hour, left.day, limits.per_day
+            )
+        })
+        .collect()
 }
 
 impl Widget for RunbookView<'_> {

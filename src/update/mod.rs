@@ -67,6 +67,24 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
             probe_now::ended(state, run, &end);
             runbook::ended(state, run, end)
         }
+        Event::LockStale {
+            run,
+            server,
+            holder,
+            why,
+        } => {
+            runbook::lock_stale(state, run, &server, holder, why);
+            Vec::new()
+        }
+        Event::Budget {
+            server,
+            service,
+            left,
+            limits,
+        } => {
+            state.budgets.insert((server, service), (left, limits));
+            Vec::new()
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The console's whole state: what the views draw from.
 
 use super::runbook::RunbookPane;
+use crate::exec::guard::{Holder, Limits, Remaining};
 use crate::exec::transport::Transport;
 use crate::health::{FleetState, HealthSet, Monitor};
 use crate::runbook::platform::{Platform, linux};
@@ -62,6 +63,9 @@ pub enum Prompt {
         refused: Option<String>,
         /// When and by whom it already ran, if it did.
         ran_before: Option<(DateTime<Utc>, String)>,
+        /// The server's lock is held by a console that looks dead: typing the name also
+        /// breaks it. Who held it, and why it looks dead.
+        breaking: Option<Box<(Holder, String)>>,
     },
     /// Leaving a runbook half-way: the compensations owed; run them or leave them.
     Leave { owed: Vec<Owed>, quit: bool },
@@ -115,6 +119,8 @@ pub struct AppState {
     pub keys_blocked: bool,
     /// The last step run id handed out.
     pub last_run: u64,
+    /// What is left of each server's restart budget, per service (a real fleet's).
+    pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
     /// Steps of the previous session that ended while nobody watched (its terminal hung
     /// up): shown over everything until a key is pressed.
     pub unwatched: Option<Vec<String>>,
@@ -160,6 +166,7 @@ impl AppState {
             last_run: 0,
             probing_now: None,
             unwatched: None,
+            budgets: BTreeMap::new(),
         }
     }
 

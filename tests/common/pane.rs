@@ -23,6 +23,8 @@ pub struct Console {
     pending: Vec<Job>,
     pub cancelled: Vec<RunId>,
     pub quit: bool,
+    /// Restart budgets asked for (server, service).
+    pub budget_reads: Vec<(String, String)>,
 }
 
 impl Console {
@@ -52,6 +54,7 @@ impl Console {
             pending: Vec::new(),
             cancelled: Vec::new(),
             quit: false,
+            budget_reads: Vec::new(),
         }
     }
 
@@ -70,6 +73,7 @@ impl Console {
                 }
                 Effect::Cancel(run) => self.cancelled.push(run),
                 Effect::Quit(_) => self.quit = true,
+                Effect::ReadBudget { server, service } => self.budget_reads.push((server, service)),
                 Effect::Suspend => {}
             }
         }

@@ -4,8 +4,10 @@
 use super::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
+use healthdeck::exec::guard::Limits;
 use healthdeck::incident::Recorder;
 use healthdeck::runtime::FleetClock;
+use healthdeck::runtime::guarded::Guardrails;
 use healthdeck::runtime::steps::Steps;
 use healthdeck::update::Prompt;
 use std::os::unix::fs::PermissionsExt;
@@ -30,7 +32,26 @@ pub fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
 
 /// Runs the started jobs through the real step runtime (processes by the runner), feeding
 /// their events back (and their output to `recorder`, as the console's loop does).
-pub fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>) {
+pub fn run_processes(console: &mut Console, recorder: Option<&mut Recorder>) {
+    // Destructive steps lock their server: in a directory of this call's own, with budgets
+    // no walk through a runbook spends.
+    let state = tempfile::tempdir().unwrap();
+    let rails = Guardrails {
+        dir: state.path().to_path_buf(),
+        limits: Limits {
+            per_hour: 100,
+            per_day: 100,
+        },
+    };
+    run_processes_with(console, recorder, &rails);
+}
+
+/// [`run_processes`], with the locks and budgets in `rails`.
+pub fn run_processes_with(
+    console: &mut Console,
+    mut recorder: Option<&mut Recorder>,
+    rails: &Guardrails,
+) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -38,8 +59,9 @@ pub fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>)
     for job in console.take_pending() {
         let (tx, mut rx) = mpsc::channel(64);
         let run = job.run;
+        let rails = rails.clone();
         let events = runtime.block_on(async move {
-            let mut steps = Steps::new(tx, FleetClock::new(1.0), None, None);
+            let mut steps = Steps::new(tx, FleetClock::new(1.0), None, None).with_guardrails(rails);
             steps.start(job);
             let mut events = Vec::new();
             while let Some(event) = rx.recv().await {
@@ -48,6 +70,12 @@ pub fn run_processes(console: &mut Console, mut recorder: Option<&mut Recorder>)
                 if end {
                     break;
                 }
+            }
+            // What comes after the end (a stale lock's offer), until the job's task is
+            // done with its lock.
+            drop(steps);
+            while let Some(event) = rx.recv().await {
+                events.push(event);
             }
             events
         });

@@ -120,6 +120,14 @@ pub(super) fn build(
             check_host(host),
         );
     }
+    if let Some(program) = yaml.pwsh.as_ref().and_then(|p| p.program.as_deref())
+        && (program.is_empty() || program.chars().any(char::is_control))
+    {
+        f.push(
+            &[Seg::Key("pwsh"), Seg::Key("program")],
+            "the PowerShell binary is empty or carries a control character",
+        );
+    }
     let servers = super::servers::servers(&mut f, yaml.servers, &context);
     let guardrails = super::transport::guardrails(&mut f, yaml.guardrails, dir);
     rules(&mut f, &yaml.rules, probes);

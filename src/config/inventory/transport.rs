@@ -34,6 +34,8 @@ pub(crate) struct PwshYaml {
     /// The Exchange server whose `/PowerShell` endpoint sessions open (default: the
     /// step's server).
     pub session_host: Option<String>,
+    /// The PowerShell 7 binary, when it is not `pwsh` on PATH.
+    pub program: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -117,8 +119,10 @@ pub(super) fn transport(
         TransportKind::Local => Transport::Local,
         TransportKind::Pwsh => {
             let host = pwsh.and_then(|p| p.session_host.clone());
+            let program = pwsh.and_then(|p| p.program.clone());
             Transport::Pwsh(PwshTarget {
                 session_host: host.unwrap_or_else(|| name.to_owned()),
+                program: program.unwrap_or_else(|| crate::exec::pwsh::PWSH.to_owned()),
             })
         }
         TransportKind::Ssh => Transport::Ssh(ssh_target(f, i, name, ssh.unwrap_or_default(), dir)),

@@ -3,7 +3,9 @@
 
 use super::run;
 use crate::effect::Effect;
+use crate::exec::guard::Holder;
 use crate::incident::Entry;
+use crate::job::RunId;
 use crate::runbook::StepCall;
 use crate::update::state::{AppState, Prompt};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,12 +19,35 @@ pub fn short_name(call: &StepCall) -> &str {
         .unwrap_or(&call.server.name)
 }
 
+/// The step's server is locked by a console that looks dead: typing the server's name
+/// breaks the lock and runs the step again (DESIGN: breaking a lock needs confirmation).
+pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder, why: String) {
+    let Some(step) = state
+        .runbook
+        .as_ref()
+        .and_then(|pane| pane.runs.iter().find(|r| r.run == run))
+    else {
+        return;
+    };
+    if state.prompt.is_some() || step.call.server.name != server {
+        return;
+    }
+    state.prompt = Some(Prompt::Confirm {
+        text: String::new(),
+        call: Box::new(step.call.clone()),
+        refused: None,
+        ran_before: None,
+        breaking: Some(Box::new((holder, why))),
+    });
+}
+
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let by = state.operator.clone();
     let Some(Prompt::Confirm {
         text,
         call,
         refused,
+        breaking,
         ..
     }) = &mut state.prompt
     else {
@@ -53,7 +78,18 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 return vec![Effect::Record(entry)];
             }
             let call = call.clone();
+            let breaking = breaking.take();
             state.prompt = None;
+            if let (Some(breaking), Some(pane)) = (breaking, state.runbook.as_mut()) {
+                let (holder, _) = *breaking;
+                pane.log.note(
+                    state.now,
+                    format!("breaking the lock on {} held by {holder}", call.server.name),
+                );
+                pane.break_lock = Some((call.server.name.clone(), holder));
+                // The step failed on the lock: it runs again.
+                let _ = pane.walk.retry();
+            }
             let mut effects = vec![Effect::Record(entry)];
             effects.extend(run::start(state, &call));
             return effects;

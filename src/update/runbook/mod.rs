@@ -23,7 +23,7 @@ use crate::runbook::{Walk, localized};
 use crossterm::event::KeyEvent;
 
 pub(super) use confirm::key as confirm_key;
-pub use confirm::short_name;
+pub use confirm::{lock_stale, short_name};
 pub(super) use leave::{key as leave_key, quit};
 
 /// Enter on a monitor in the drill-down: its runbook, beside the grid (or instead of it).
@@ -96,6 +96,7 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
         closed: false,
         recorded: 0,
         waited: chrono::TimeDelta::zero(),
+        break_lock: None,
     };
     pane.log.note(
         state.now,

@@ -2,12 +2,13 @@
 //! (skips recorded, the highlight following, owed compensations run one by one).
 
 use super::pane::Active;
+use super::plan::restarted_service;
 use super::run::run_next;
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
-use crate::runbook::{Answer, Next, SkipReason, StepCall, StepExit, StepStatus};
+use crate::runbook::{Answer, Next, RecoveryAction, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
 
@@ -154,9 +155,26 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
         Next::Run(call) if pane.autorun && call.compensating => {
             effects.extend(run_next(state));
         }
-        Next::Run(_) => {}
+        Next::Run(call) => effects.extend(read_budget(state, &call)),
     }
     effects
+}
+
+/// A service restart is next: the pane shows how many its server has left.
+fn read_budget(state: &AppState, call: &StepCall) -> Option<Effect> {
+    if call.action != RecoveryAction::RestartService || state.platform == Platform::Training {
+        return None;
+    }
+    let commands = state
+        .server_commands
+        .get(&call.server.name)
+        .unwrap_or(&state.commands);
+    let argv = commands.argv(call.action).unwrap_or_default();
+    let service = restarted_service(state.platform, call, argv)?;
+    Some(Effect::ReadBudget {
+        server: call.server.name.clone(),
+        service,
+    })
 }
 
 fn join(owed: &[crate::runbook::Owed]) -> String {

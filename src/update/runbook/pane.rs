@@ -2,6 +2,7 @@
 //! the view lists (done, current, still ahead).
 
 use super::log::LogPanel;
+use crate::exec::guard::Holder;
 use crate::health::Monitor;
 use crate::job::RunId;
 use crate::runbook::spec::StepSpec;
@@ -60,6 +61,9 @@ pub struct RunbookPane {
     pub recorded: usize,
     /// Fleet time the running step's wait lasted (its recheck's answer carries it).
     pub waited: TimeDelta,
+    /// A stale lock the engineer confirmed breaking: the next start of a step on that
+    /// server breaks it (if it still holds the same claim).
+    pub break_lock: Option<(String, Holder)>,
 }
 
 /// A row's state, as the pane shows it.

@@ -4,7 +4,7 @@
 use crate::exec::pwsh;
 use crate::exec::quote::{self, Rejected};
 use crate::exec::transport::Transport;
-use crate::job::Work;
+use crate::job::{Guarded, Work};
 use crate::runbook::platform::{Platform, exchange, training};
 use crate::runbook::vocabulary::HealthSetScope;
 use crate::runbook::{Answer, RecoveryAction, SkipReason, StepCall};
@@ -86,7 +86,10 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                         command: Some(transport.shown(&quote::posix_command(argv))),
                         work: transport
                             .wrap(argv)
-                            .map(|argv| process(argv, call))
+                            .map(|wrapped| {
+                                let service = restarted_service(platform, call, argv);
+                                process(state, wrapped, call, service)
+                            })
                             .map_err(|r| refused(&r)),
                     }
                 }
@@ -107,14 +110,19 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                     work: Err(format!("{} is a person's job", call.action.name())),
                 };
             };
-            let session_host = match transport(state, call) {
-                Transport::Pwsh(target) => target.session_host,
-                _ => call.server.name.clone(),
+            let (session_host, program) = match transport(state, call) {
+                Transport::Pwsh(target) => (target.session_host, target.program),
+                _ => (call.server.name.clone(), pwsh::PWSH.to_owned()),
             };
             Plan {
                 command: Some(format!("pwsh {session_host}: {}", command.display())),
                 work: pwsh::script(&command, &session_host)
-                    .map(|script| process(pwsh::argv(&script), call))
+                    .map(|script| {
+                        let service = restarted_service(platform, call, &[]);
+                        let mut argv = pwsh::argv(&script);
+                        argv[0] = program;
+                        process(state, argv, call, service)
+                    })
                     .map_err(|r| refused(&r)),
             }
         }
@@ -130,10 +138,36 @@ fn transport(state: &AppState, call: &StepCall) -> Transport {
         .unwrap_or_default()
 }
 
-fn process(argv: Vec<String>, call: &StepCall) -> Work {
+/// `service`: what a restart restarts, for its budget.
+fn process(state: &AppState, argv: Vec<String>, call: &StepCall, service: Option<String>) -> Work {
+    // Every console on the same state directory sees this lock (and budget).
+    let guarded = state.platform.destructive(call.action).then(|| Guarded {
+        server: call.server.name.clone(),
+        action: call.action.name().to_owned(),
+        restarts: service.filter(|_| call.action == RecoveryAction::RestartService),
+        break_stale: state
+            .runbook
+            .as_ref()
+            .and_then(|pane| pane.break_lock.clone())
+            .filter(|(server, _)| *server == call.server.name)
+            .map(|(_, holder)| holder),
+    });
     Work::Process {
         argv,
         timeout: timeout(call.action),
+        guarded,
+    }
+}
+
+/// The service a restart restarts, as its budget counts it: Exchange's Windows services;
+/// on Linux the restart command's last word (`dovecot` of `systemctl restart dovecot`).
+pub fn restarted_service(platform: Platform, call: &StepCall, argv: &[String]) -> Option<String> {
+    match platform {
+        Platform::Exchange => call
+            .service
+            .map(|choice| exchange::services(call.protocol, choice, call.server.role).join(",")),
+        Platform::Linux => argv.last().cloned(),
+        Platform::Training => None,
     }
 }
 

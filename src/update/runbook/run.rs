@@ -89,6 +89,7 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             call: Box::new(call.clone()),
             refused: None,
             ran_before,
+            breaking: None,
         });
         return Vec::new();
     }
@@ -123,6 +124,10 @@ pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
 
 fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
     let planned = plan(state, call);
+    if let Some(pane) = state.runbook.as_mut() {
+        // A confirmed break is for this one start.
+        pane.break_lock = None;
+    }
     state.last_run += 1;
     let run = RunId(state.last_run);
     let (now, by, language) = (state.now, state.operator.clone(), state.language);

@@ -1,0 +1,181 @@
+//! A destructive step's process, run only while this console holds its server's lock (and,
+//! for a service restart, has spent one restart of the budget). The lock's heartbeat beats
+//! while the step runs, and the lock goes when the step ends.
+
+use super::clock::FleetClock;
+use super::runner::run_process;
+use crate::event::Event;
+use crate::exec::guard::{self, Denied, Holder, Limits, LockGuard, Refusal};
+use crate::job::{Guarded, JobEnd, OutputLine, RunId, Stream};
+use crate::runbook::StepExit;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
+
+/// Well inside the 2 minutes after which another console may call the lock stale.
+const HEARTBEAT: Duration = Duration::from_secs(30);
+
+/// Where locks and budgets live, and the restart limits: one per console.
+#[derive(Debug, Clone)]
+pub struct Guardrails {
+    pub dir: PathBuf,
+    pub limits: Limits,
+}
+
+/// Why a guarded step did not start.
+enum NotStarted {
+    Lock(Refusal),
+    Budget(Denied),
+}
+
+pub struct GuardedRun {
+    pub run: RunId,
+    pub argv: Vec<String>,
+    pub timeout: Duration,
+    pub guarded: Guarded,
+}
+
+pub async fn run_guarded(
+    step: GuardedRun,
+    rails: Guardrails,
+    clock: FleetClock,
+    cancel: oneshot::Receiver<()>,
+    tx: mpsc::Sender<Event>,
+) {
+    let GuardedRun {
+        run,
+        argv,
+        timeout,
+        guarded,
+    } = step;
+    let claim = {
+        let (rails, guarded) = (rails.clone(), guarded.clone());
+        let now = clock.now();
+        tokio::task::spawn_blocking(move || claim(&rails, &guarded, now)).await
+    };
+    let lock = match claim {
+        Ok(Ok((lock, budget))) => {
+            if let Some((service, left)) = budget {
+                let server = guarded.server.clone();
+                let limits = rails.limits;
+                let event = Event::Budget {
+                    server,
+                    service,
+                    left,
+                    limits,
+                };
+                let _ = tx.send(event).await;
+            }
+            Arc::new(Mutex::new(Some(lock)))
+        }
+        Ok(Err(why)) => return refused(run, &guarded, why, clock, &tx).await,
+        Err(panicked) => {
+            let why = NotStarted::Lock(Refusal::Io(format!("the lock check failed: {panicked}")));
+            return refused(run, &guarded, why, clock, &tx).await;
+        }
+    };
+    let beating = tokio::spawn(heartbeat(Arc::clone(&lock), clock));
+    run_process(run, argv, timeout, clock, cancel, tx).await;
+    beating.abort();
+    let held = lock.lock().unwrap_or_else(PoisonError::into_inner).take();
+    if let Some(held) = held {
+        let _ = tokio::task::spawn_blocking(move || held.release()).await;
+    }
+}
+
+/// The lock (breaking a confirmed stale one), then the restart budget.
+fn claim(
+    rails: &Guardrails,
+    guarded: &Guarded,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(LockGuard, Option<(String, guard::Remaining)>), NotStarted> {
+    let me = Holder::me(&guarded.action, now);
+    let lock = match &guarded.break_stale {
+        Some(seen) => guard::break_stale(&rails.dir, &guarded.server, seen, me, now),
+        None => guard::acquire(&rails.dir, &guarded.server, me, now),
+    }
+    .map_err(NotStarted::Lock)?;
+    let Some(service) = &guarded.restarts else {
+        return Ok((lock, None));
+    };
+    let by = format!("{}@{}", lock.holder().owner, lock.holder().host);
+    // A refused restart releases the lock on the way out (the guard drops).
+    let left = guard::spend(&rails.dir, &guarded.server, service, &by, rails.limits, now)
+        .map_err(NotStarted::Budget)?;
+    Ok((lock, Some((service.clone(), left))))
+}
+
+async fn heartbeat(lock: Arc<Mutex<Option<LockGuard>>>, clock: FleetClock) {
+    let mut every = tokio::time::interval(HEARTBEAT);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let lock = Arc::clone(&lock);
+        let now = clock.now();
+        let beat = tokio::task::spawn_blocking(move || {
+            let mut held = lock.lock().unwrap_or_else(PoisonError::into_inner);
+            held.as_mut().map(|g| g.heartbeat(now))
+        })
+        .await;
+        if let Ok(Some(Err(error))) = beat {
+            tracing::warn!(%error, "cannot renew a lock's heartbeat");
+        }
+    }
+}
+
+/// The step ends failed, its one line saying who holds the server or what budget is spent;
+/// a lock whose holder looks dead is offered for breaking.
+async fn refused(
+    run: RunId,
+    guarded: &Guarded,
+    why: NotStarted,
+    clock: FleetClock,
+    tx: &mpsc::Sender<Event>,
+) {
+    let (text, stale) = match why {
+        NotStarted::Lock(Refusal::Held { holder, stale }) => {
+            let text = format!("{} is locked by {holder}", guarded.server);
+            let stale = stale.map(|why| (*holder, why.to_string()));
+            let text = match &stale {
+                Some((_, why)) => format!("{text}; it looks abandoned ({why})"),
+                None => format!("{text}: nothing ran"),
+            };
+            (text, stale)
+        }
+        NotStarted::Lock(Refusal::Io(message)) => {
+            (format!("cannot take the lock: {message}"), None)
+        }
+        NotStarted::Budget(denied) => (format!("{denied}: nothing ran"), None),
+    };
+    let line = OutputLine {
+        at: clock.now(),
+        stream: Stream::Stderr,
+        text: text.clone(),
+    };
+    let _ = tx
+        .send(Event::StepOutput {
+            run,
+            lines: vec![line],
+        })
+        .await;
+    let end = JobEnd {
+        exit: StepExit::Failed(None),
+        duration: Duration::ZERO,
+        stdout: String::new(),
+        answer: None,
+        note: Some(text),
+    };
+    let _ = tx.send(Event::StepEnded { run, end }).await;
+    if let Some((holder, why)) = stale {
+        let server = guarded.server.clone();
+        let _ = tx
+            .send(Event::LockStale {
+                run,
+                server,
+                holder,
+                why,
+            })
+            .await;
+    }
+}

@@ -1,0 +1,260 @@
+//! Destructive steps and their guardrails with real processes and a real state directory:
+//! two consoles racing for one server run the step once, the other says who holds it; a
+//! stale lock is offered for breaking and broken only on the typed name; restart budgets
+//! refuse the next restart, also after the console restarts, and the pane shows what is left.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::pane::Console;
+use common::processes::{calls, next_step, run_processes_with, stand_in};
+use crossterm::event::KeyCode;
+use healthdeck::event::Event;
+use healthdeck::exec::guard::{self, Holder, Limits};
+use healthdeck::job::{Guarded, Job, JobEnd, RunId, Work};
+use healthdeck::runbook::platform::{Platform, linux};
+use healthdeck::runbook::{RecoveryAction, StepExit};
+use healthdeck::runtime::FleetClock;
+use healthdeck::runtime::guarded::Guardrails;
+use healthdeck::runtime::steps::Steps;
+use healthdeck::update::Prompt;
+use std::path::Path;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+const SERVER: &str = "mbx-02";
+
+fn rails(dir: &Path, per_hour: u32) -> Guardrails {
+    Guardrails {
+        dir: dir.to_path_buf(),
+        limits: Limits {
+            per_hour,
+            per_day: 4,
+        },
+    }
+}
+
+/// A destructive job on SERVER: the stand-in, then a pause long enough to overlap.
+fn failover(script: &Path, run: u64, restarts: Option<&str>) -> Job {
+    let argv = vec![
+        "sh".to_owned(),
+        "-c".to_owned(),
+        format!("'{}' \"$0\" && sleep 1", script.display()),
+        "failover".to_owned(),
+    ];
+    Job {
+        run: RunId(run),
+        work: Work::Process {
+            argv,
+            timeout: Duration::from_secs(30),
+            guarded: Some(Guarded {
+                server: SERVER.to_owned(),
+                action: "failover_databases".to_owned(),
+                restarts: restarts.map(str::to_owned),
+                break_stale: None,
+            }),
+        },
+    }
+}
+
+/// One console's step runtime on its own thread: starts `job`, returns its end.
+fn console_runs(rails: Guardrails, job: Job) -> JobEnd {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let (tx, mut rx) = mpsc::channel(64);
+        let mut steps = Steps::new(tx, FleetClock::new(1.0), None, None).with_guardrails(rails);
+        steps.start(job);
+        loop {
+            match rx.recv().await.unwrap() {
+                Event::StepEnded { end, .. } => return end,
+                Event::StepOutput { .. } | Event::Budget { .. } => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    })
+}
+
+#[test]
+fn two_consoles_racing_for_one_server_run_the_step_once_and_the_other_says_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let state = dir.path().join("state");
+    let ends: Vec<JobEnd> = std::thread::scope(|s| {
+        let racers: Vec<_> = (1..=2)
+            .map(|n| {
+                let (rails, job) = (rails(&state, 1), failover(&script, n, None));
+                s.spawn(move || console_runs(rails, job))
+            })
+            .collect();
+        racers.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    let ran = ends
+        .iter()
+        .filter(|e| e.exit == StepExit::Succeeded)
+        .count();
+    assert_eq!(ran, 1, "{ends:#?}");
+    assert_eq!(calls(&log), ["failover"], "the step ran exactly once");
+    let refused = ends.iter().find(|e| e.exit != StepExit::Succeeded).unwrap();
+    let note = refused.note.as_deref().unwrap();
+    let holder = format!("(pid {})", std::process::id());
+    assert!(
+        note.starts_with(&format!("{SERVER} is locked by ")),
+        "{note}"
+    );
+    assert!(
+        note.contains(&holder) && note.contains("failover_databases"),
+        "{note}"
+    );
+    // The lock went with the step: the next one runs.
+    let next = console_runs(rails(&state, 1), failover(&script, 3, None));
+    assert_eq!(next.exit, StepExit::Succeeded, "{next:?}");
+}
+
+#[test]
+fn budgets_refuse_the_next_restart_and_survive_a_new_console() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let state = dir.path().join("state");
+    let first = console_runs(rails(&state, 1), failover(&script, 1, Some("dovecot")));
+    assert_eq!(first.exit, StepExit::Succeeded);
+    // Another console (the state is only on disk), within the hour.
+    let second = console_runs(rails(&state, 1), failover(&script, 2, Some("dovecot")));
+    assert_eq!(second.exit, StepExit::Failed(None));
+    let note = second.note.unwrap();
+    assert!(
+        note.contains("restarted 1 time in the last hour (limit 1 per hour)"),
+        "{note}"
+    );
+    assert_eq!(calls(&log).len(), 1, "the refused restart ran nothing");
+    // Another service of the same server has its own budget.
+    let other = console_runs(rails(&state, 1), failover(&script, 3, Some("postfix")));
+    assert_eq!(other.exit, StepExit::Succeeded);
+}
+
+/// The incident on a Linux fleet whose every action is the stand-in.
+fn linux_console(script: &Path) -> Console {
+    let mut console = Console::stubborn_incident(120, 36);
+    console.state.platform = Platform::Linux;
+    let mut commands = linux::Commands::none();
+    for action in RecoveryAction::ALL {
+        let argv = vec![script.display().to_string(), action.name().to_owned()];
+        commands.set(action, argv);
+    }
+    console.state.commands = commands;
+    console
+}
+
+/// Enter through the runbook until a service restart has been confirmed and its job
+/// started (not run yet); returns its server.
+fn up_to_the_restart(console: &mut Console, rails: &Guardrails) -> String {
+    for _ in 0..20 {
+        next_step(console);
+        let restart = console.started.last().and_then(|job| match &job.work {
+            Work::Process {
+                guarded: Some(g), ..
+            } if g.restarts.is_some() => Some(g.server.clone()),
+            _ => None,
+        });
+        if let Some(server) = restart {
+            return server;
+        }
+        run_processes_with(console, None, rails);
+    }
+    panic!("no restart started: {:?}", console.kinds());
+}
+
+#[test]
+fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let rails = rails(&dir.path().join("state"), 1);
+    let mut console = linux_console(&script);
+    console.open_runbook();
+    let server = up_to_the_restart(&mut console, &rails);
+    // A console that died long ago holding the server.
+    let then = Utc.with_ymd_and_hms(2026, 1, 1, 3, 0, 0).unwrap();
+    let dead = guard::acquire(
+        &rails.dir,
+        &server,
+        Holder::me("restart_server", then),
+        then,
+    );
+    std::mem::forget(dead.unwrap());
+    run_processes_with(&mut console, None, &rails);
+    assert!(!calls(&log).contains(&"restart_service".to_owned()));
+    let Some(Prompt::Confirm {
+        breaking: Some(breaking),
+        call,
+        ..
+    }) = console.state.prompt.clone()
+    else {
+        panic!("no offer to break the lock: {:?}", console.state.prompt);
+    };
+    assert_eq!(call.server.name, server);
+    assert_eq!(breaking.0.action, "restart_server");
+    assert!(
+        breaking.1.starts_with("no heartbeat for "),
+        "{}",
+        breaking.1
+    );
+
+    // A wrong name breaks nothing and runs nothing.
+    console.type_text("wrong-01");
+    console.key(KeyCode::Enter);
+    assert!(console.take_pending().is_empty());
+    console.key(KeyCode::Esc);
+    assert!(console.state.prompt.is_none());
+
+    // Enter retries; the lock is still stale, so it is offered again; the name breaks it.
+    console.key(KeyCode::Enter);
+    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        console.type_text(&call.server.name);
+        console.key(KeyCode::Enter);
+    }
+    run_processes_with(&mut console, None, &rails);
+    console.type_text(&server);
+    console.key(KeyCode::Enter);
+    let broke = console.started.last().is_some_and(|job| {
+        matches!(&job.work, Work::Process { guarded: Some(g), .. } if g.break_stale.is_some())
+    });
+    assert!(broke, "the retry breaks the lock it was shown");
+    run_processes_with(&mut console, None, &rails);
+    assert!(calls(&log).contains(&"restart_service".to_owned()));
+    assert!(
+        console
+            .log_texts()
+            .iter()
+            .any(|l| l.contains(&format!("breaking the lock on {server}"))),
+        "{:?}",
+        console.log_texts()
+    );
+}
+
+#[test]
+fn the_pane_shows_the_restart_budget_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, _) = stand_in(dir.path());
+    let mut console = linux_console(&script);
+    console.open_runbook();
+    let rails = rails(&dir.path().join("state"), 1);
+    let server = up_to_the_restart(&mut console, &rails);
+    assert!(
+        console
+            .budget_reads
+            .contains(&(server.clone(), "restart_service".to_owned())),
+        "the pane asks for the budget when a restart is next: {:?}",
+        console.budget_reads
+    );
+    run_processes_with(&mut console, None, &rails);
+    let said = console
+        .state
+        .budgets
+        .get(&(server, "restart_service".to_owned()));
+    let (left, limits) = said.expect("the budget after the restart");
+    assert_eq!((left.hour, limits.per_hour), (0, 1));
+    assert_eq!((left.day, limits.per_day), (3, 4));
+}
