@@ -36,7 +36,7 @@ pub struct StepCall {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepExit {
     Succeeded,
-    /// A non-zero exit status (None: killed by a signal).
+    /// A non-zero exit status (None: no status: killed by a signal, or not started).
     Failed(Option<i32>),
     TimedOut,
     Cancelled,
@@ -47,7 +47,8 @@ impl fmt::Display for StepExit {
         match self {
             StepExit::Succeeded => f.write_str("succeeded"),
             StepExit::Failed(Some(code)) => write!(f, "failed (exit {code})"),
-            StepExit::Failed(None) => f.write_str("failed (killed)"),
+            // Killed by a signal, or never started: the step's note says which.
+            StepExit::Failed(None) => f.write_str("failed"),
             StepExit::TimedOut => f.write_str("timed out"),
             StepExit::Cancelled => f.write_str("cancelled"),
         }

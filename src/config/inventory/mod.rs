@@ -23,7 +23,14 @@
 //!       - { host: 127.0.0.1, port: 10110, tls: starttls, server_name: localhost }
 //! rules:                           # optional, per monitor, as in scenarios (health::rules)
 //!   ImapCTPMonitor: { interval: 30s, rule: { consecutive_failures: 3 } }
+//! platform: linux                  # exchange (default: cmdlets through pwsh) | linux
+//! pwsh: { session_host: ex-01, program: pwsh }   # exchange: where sessions open
+//! guardrails: { state_dir: /var/lib/healthdeck, restarts_per_hour: 1, restarts_per_day: 4 }
 //! ```
+//!
+//! Per server, where steps run: `transport: local | ssh | pwsh` (default: pwsh on
+//! exchange, local on linux; an `ssh:` block alone means ssh) and `ssh: { host, user,
+//! port, config }` (host default: the server's name; `config` an ssh_config for `ssh -F`).
 //!
 //! - `host`: a DNS name, an IPv4 address or an IPv6 address without brackets. `port`
 //!   defaults to 143 / 993 (IMAP) and 110 / 995 (POP3), by `tls`: `none`, `starttls` or

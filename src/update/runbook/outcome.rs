@@ -147,8 +147,17 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
         }
         Next::Failed(call, exit) => {
             pane.autorun = false;
+            // Why, when the step says (not started: a lock, a budget, a refused value).
+            let why = pane
+                .runs
+                .iter()
+                .rev()
+                .find(|r| r.call.step == call.step)
+                .and_then(|r| r.note.as_deref())
+                .map(|note| format!(" ({note})"))
+                .unwrap_or_default();
             state.flash = Some(format!(
-                "{} {exit}: Enter runs it again, s skips, e escalates",
+                "{} {exit}{why}: Enter runs it again, s skips, e escalates",
                 call.step
             ));
         }

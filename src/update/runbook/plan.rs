@@ -160,13 +160,26 @@ fn process(state: &AppState, argv: Vec<String>, call: &StepCall, service: Option
 }
 
 /// The service a restart restarts, as its budget counts it: Exchange's Windows services;
-/// on Linux the restart command's last word (`dovecot` of `systemctl restart dovecot`).
+/// on Linux the unit of `systemctl restart UNIT` (or `service NAME restart`), else any
+/// restart on that server (one budget for the server's configured restart command).
 pub fn restarted_service(platform: Platform, call: &StepCall, argv: &[String]) -> Option<String> {
     match platform {
         Platform::Exchange => call
             .service
             .map(|choice| exchange::services(call.protocol, choice, call.server.role).join(",")),
-        Platform::Linux => argv.last().cloned(),
+        Platform::Linux => {
+            let words: Vec<&str> = argv.iter().map(String::as_str).collect();
+            let unit = match words.as_slice() {
+                [
+                    program,
+                    "restart" | "try-restart" | "reload-or-restart",
+                    unit,
+                ] if program.ends_with("systemctl") => Some(*unit),
+                [program, unit, "restart"] if program.ends_with("service") => Some(*unit),
+                _ => None,
+            };
+            Some(unit.unwrap_or("restart_service").to_owned())
+        }
         Platform::Training => None,
     }
 }
