@@ -4,81 +4,36 @@
 //! with all its output and its exit in the record, and the next console shows it first.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
+#[path = "support/lab.rs"]
+mod lab;
 #[path = "support/session.rs"]
 mod session;
 #[path = "support/tmux.rs"]
 #[allow(dead_code)] // the styled-screen readers serve other test files
 mod tmux;
 
+use lab::{RESTART, exit_status, row_state, up_to_the_restart};
 use serde_json::Value;
 use session::{kinds, launch, of_kind, read_record, records};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tmux::{Tmux, row, wait_for_line};
+use tmux::{Tmux, wait_for_line};
 
-/// The step that runs when the terminal hangs up.
-const RESTART: &str = "Restart the IMAP4 back-end service";
-/// The confirmation of a destructive step.
-const PROMPT: &str = "confirm a destructive step";
 /// Lines the restart prints, a tenth of a second apart: it outlives the hang-up.
 const LINES: usize = 40;
 
-/// One Mailbox server whose IMAP port refuses (its self-test fails at once), with a
-/// restart_service that counts to `LINES` and exits 0.
+/// The lab fleet whose restart counts to `LINES` and exits 0.
 fn fleet(dir: &Path) -> PathBuf {
     let restart =
         format!("for i in $(seq 1 {LINES}); do echo line $i; sleep 0.1; done; echo restarted");
-    let text = format!(
-        "name: hangup-lab\nplatform: linux\nprobes: {{ interval: 1s, timeout: 1s }}\n\
-         servers:\n  - name: mbx-01\n    role: mailbox\n    site: LAB\n    imap:\n      \
-         - {{ host: 127.0.0.1, port: 1, tls: none }}\n    commands:\n      \
-         restart_service: [sh, -c, {restart:?}]\n\
-         rules:\n  ImapSelfTestMonitor: {{ degraded_for: 1s }}\n"
-    );
-    let path = dir.join("fleet.yaml");
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// What the shell printed after the console ended (`EXIT=n` on a line of its own).
-fn exit_status(screen: &str) -> Option<&str> {
-    screen.lines().find_map(|l| l.trim().strip_prefix("EXIT="))
-}
-
-/// The step row titled `title` in the pane, with its state word.
-fn row_state(screen: &str, title: &str) -> Option<String> {
-    let line = screen.lines().find(|l| l.contains(title))?;
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.get(1).map(|w| (*w).to_owned())
+    lab::fleet(dir, &restart, "")
 }
 
 /// Opens mbx-01's runbook, confirms the restart, and hangs the console up while the
 /// restart prints; waits for the console to end and returns its exit status and record.
 fn hang_up_mid_restart(tmux: &Tmux, inventory: &str, policy: &str) -> (String, Vec<Value>) {
     let pid_file = launch(tmux, &["--inventory", inventory, "--on-hangup", policy]);
-    tmux.wait_for("mbx-01 Unhealthy", |s| {
-        row(s, "mbx-01").is_some_and(|r| r.contains("UNHL"))
-    });
-    tmux.keys(&["n"]);
-    tmux.wait_for("the cursor on the cell", |s| {
-        s.contains("ImapSelfTestMonitor") && !s.contains("related health sets")
-    });
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the drill-down", |s| s.contains("related health sets"));
-    tmux.keys(&["Enter"]);
-    // Enter through the verification (the probe still fails) to the restart's prompt.
-    for _ in 0..6 {
-        let screen = tmux.wait_for("a step ready", |s| {
-            s.contains(PROMPT) || s.contains("▸ next")
-        });
-        if screen.contains(PROMPT) {
-            break;
-        }
-        tmux.keys(&["Enter"]);
-        tmux.wait_for("the step to end", |s| {
-            s.contains(PROMPT) || !s.contains("running")
-        });
-    }
+    up_to_the_restart(tmux);
     tmux.type_text("mbx-01");
     tmux.keys(&["Enter"]);
     tmux.wait_for("the restart printing", |s| {

@@ -14,9 +14,14 @@ pub const ENGINEER: &str = "alice";
 /// Starts the console from the pane's shell as `ENGINEER`; the shell prints its exit status
 /// afterwards (`EXIT=n`). Returns the file the console's pid is written to (`exec` keeps it).
 pub fn launch(tmux: &Tmux, args: &[&str]) -> PathBuf {
+    launch_as(tmux, ENGINEER, args)
+}
+
+/// [`launch`] as `user`.
+pub fn launch_as(tmux: &Tmux, user: &str, args: &[&str]) -> PathBuf {
     let pid_file = tmux.dir().join("pid");
     let mut line = format!(
-        "USER={ENGINEER} sh -c 'echo $$ > \"$1\"; shift; exec \"$@\"' sh {} {}",
+        "USER={user} sh -c 'echo $$ > \"$1\"; shift; exec \"$@\"' sh {} {}",
         quote(&pid_file.display().to_string()),
         quote(BIN)
     );

@@ -1,0 +1,92 @@
+//! A real fleet's inventory, as the console's state and runtime need it.
+
+use crate::config::inventory::Inventory;
+use crate::config::paths;
+use crate::exec::guard::Limits;
+use crate::exec::transport::Transport;
+use crate::runtime::guarded::Guardrails;
+use crate::runtime::prober;
+use crate::update::AppState;
+
+/// What a real fleet's inventory tells the runbooks: the platform, each server's commands,
+/// the Mailbox server behind each CAS, and the probes a step may re-run.
+pub struct RealFleet {
+    platform: crate::runbook::platform::Platform,
+    probe_targets: Vec<prober::Target>,
+    commands: Vec<(String, crate::runbook::platform::linux::Commands)>,
+    transports: Vec<(String, Transport)>,
+    mailbox_of: Vec<Option<usize>>,
+}
+
+impl RealFleet {
+    pub fn of(inventory: &Inventory, probing: &prober::Probing) -> RealFleet {
+        use crate::runbook::platform::linux::Commands;
+        let commands = inventory
+            .servers
+            .iter()
+            .filter(|s| !s.commands.is_empty())
+            .map(|s| {
+                let mut set = Commands::default();
+                for (action, argv) in &s.commands {
+                    set.set(*action, argv.clone());
+                }
+                (s.server.name.clone(), set)
+            })
+            .collect();
+        RealFleet {
+            platform: inventory.platform,
+            probe_targets: probing.targets.iter().map(|(t, _)| t.clone()).collect(),
+            commands,
+            transports: transports(inventory),
+            mailbox_of: (0..inventory.servers.len())
+                .map(|i| Some(inventory.monitoring_mailbox(i)))
+                .collect(),
+        }
+    }
+
+    /// The state directory locks, budgets and ssh master connections share.
+    pub fn state_dir(inventory: &Inventory) -> std::path::PathBuf {
+        inventory
+            .guardrails
+            .state_dir
+            .clone()
+            .unwrap_or_else(paths::state_dir)
+    }
+
+    /// Locks and restart budgets for the fleet's destructive steps.
+    pub fn guardrails(inventory: &Inventory) -> Guardrails {
+        Guardrails {
+            dir: RealFleet::state_dir(inventory),
+            limits: Limits {
+                per_hour: inventory.guardrails.restarts_per_hour,
+                per_day: inventory.guardrails.restarts_per_day,
+            },
+        }
+    }
+
+    pub fn apply(self, state: &mut AppState) {
+        state.platform = self.platform;
+        state.probe_targets = self.probe_targets;
+        state.server_commands = self.commands.into_iter().collect();
+        state.transports = self.transports.into_iter().collect();
+        state.mailbox_of = self.mailbox_of;
+    }
+}
+
+/// Each server's transport; ssh ones reuse master connections kept in the state directory.
+fn transports(inventory: &Inventory) -> Vec<(String, Transport)> {
+    // ssh binds `<dir>/<40 hex>.<16 random>`: a Unix socket path holds 104 bytes at most.
+    let dir = RealFleet::state_dir(inventory).join("ssh");
+    let reuse = dir.as_os_str().len() + 58 <= 104 && paths::private_dir(&dir).is_ok();
+    inventory
+        .servers
+        .iter()
+        .map(|s| {
+            let mut transport = s.transport.clone();
+            if let Transport::Ssh(target) = &mut transport {
+                target.control_dir = reuse.then(|| dir.clone());
+            }
+            (s.server.name.clone(), transport)
+        })
+        .collect()
+}
