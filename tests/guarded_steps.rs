@@ -8,13 +8,12 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::pane::Console;
-use common::processes::{calls, next_step, run_processes_with, stand_in};
+use common::processes::{calls, linux_console, next_step, run_processes_with, stand_in};
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
 use healthdeck::exec::guard::{self, Holder, Limits};
 use healthdeck::job::{Guarded, Job, JobEnd, RunId, Work};
-use healthdeck::runbook::platform::{Platform, linux};
-use healthdeck::runbook::{RecoveryAction, StepExit};
+use healthdeck::runbook::StepExit;
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::guarded::Guardrails;
 use healthdeck::runtime::steps::Steps;
@@ -133,19 +132,6 @@ fn budgets_refuse_the_next_restart_and_survive_a_new_console() {
     // Another service of the same server has its own budget.
     let other = console_runs(rails(&state, 1), failover(&script, 3, Some("postfix")));
     assert_eq!(other.exit, StepExit::Succeeded);
-}
-
-/// The incident on a Linux fleet whose every action is the stand-in.
-fn linux_console(script: &Path) -> Console {
-    let mut console = Console::stubborn_incident(120, 36);
-    console.state.platform = Platform::Linux;
-    let mut commands = linux::Commands::none();
-    for action in RecoveryAction::ALL {
-        let argv = vec![script.display().to_string(), action.name().to_owned()];
-        commands.set(action, argv);
-    }
-    console.state.commands = commands;
-    console
 }
 
 /// Enter through the runbook until a service restart has been confirmed and its job

@@ -37,14 +37,7 @@ fn calls(dir: &Path) -> usize {
 fn exchange_console(program: &Path, transport: impl Fn(&str) -> Transport) -> Console {
     let mut console = Console::stubborn_incident(120, 36);
     console.state.platform = Platform::Exchange;
-    let servers: Vec<String> = console
-        .state
-        .fleet
-        .servers()
-        .iter()
-        .map(|s| s.name.clone())
-        .collect();
-    for server in servers {
+    for server in console.server_names() {
         let mut chosen = transport(&server);
         if let Transport::Pwsh(target) = &mut chosen {
             target.program = program.display().to_string();

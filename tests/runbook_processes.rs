@@ -7,28 +7,11 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::pane::Console;
-use common::processes::{calls, next_step, run_processes, stand_in, walk_through};
+use common::processes::{calls, linux_console, next_step, run_processes, stand_in, walk_through};
 use healthdeck::incident::{Entry, Recorder, session_header};
 use healthdeck::runbook::RecoveryAction;
 use healthdeck::runbook::platform::{Platform, linux};
 use healthdeck::update::runbook::log::KEEP_LINES;
-
-use std::path::Path;
-
-/// The incident on a Linux fleet whose every action is the stand-in.
-fn linux_console(script: &Path) -> Console {
-    let mut console = Console::stubborn_incident(120, 36);
-    console.state.platform = Platform::Linux;
-    let mut commands = linux::Commands::none();
-    for action in RecoveryAction::ALL {
-        commands.set(
-            action,
-            vec![script.display().to_string(), action.name().to_owned()],
-        );
-    }
-    console.state.commands = commands;
-    console
-}
 
 #[test]
 fn the_stand_in_runs_when_nothing_guards_it() {

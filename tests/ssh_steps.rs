@@ -8,12 +8,11 @@ mod common;
 mod sshd;
 
 use common::pane::Console;
-use common::processes::{calls, run_processes, stand_in, walk_through};
+use common::processes::{calls, linux_console, run_processes, stand_in, walk_through};
 use healthdeck::event::Event;
 use healthdeck::exec::transport::{SshTarget, Transport};
 use healthdeck::job::{JobEnd, OutputLine, RunId, Stream};
-use healthdeck::runbook::platform::{Platform, linux};
-use healthdeck::runbook::{RecoveryAction, StepExit};
+use healthdeck::runbook::StepExit;
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::runner::run_process;
 use sshd::Sshd;
@@ -151,24 +150,8 @@ fn master_connections_are_reused_and_do_not_hold_the_step_open() {
 /// The incident on a Linux fleet whose servers are reached over ssh, each action the
 /// stand-in (which runs on the "remote" side, this same machine).
 fn ssh_console(sshd: &Sshd, script: &Path) -> Console {
-    let mut console = Console::stubborn_incident(120, 36);
-    console.state.platform = Platform::Linux;
-    let mut commands = linux::Commands::none();
-    for action in RecoveryAction::ALL {
-        commands.set(
-            action,
-            vec![script.display().to_string(), action.name().to_owned()],
-        );
-    }
-    console.state.commands = commands;
-    let servers: Vec<String> = console
-        .state
-        .fleet
-        .servers()
-        .iter()
-        .map(|s| s.name.clone())
-        .collect();
-    for server in servers {
+    let mut console = linux_console(script);
+    for server in console.server_names() {
         let transport = Transport::Ssh(target(sshd, None));
         console.state.transports.insert(server, transport);
     }

@@ -4,10 +4,10 @@
 
 use super::clock::FleetClock;
 use super::runner::run_process;
+use super::steps::not_started;
 use crate::event::Event;
 use crate::exec::guard::{self, Denied, Holder, Limits, LockGuard, Refusal};
-use crate::job::{Guarded, JobEnd, OutputLine, RunId, Stream};
-use crate::runbook::StepExit;
+use crate::job::{Guarded, RunId};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -148,25 +148,7 @@ async fn refused(
         }
         NotStarted::Budget(denied) => (format!("{denied}: nothing ran"), None),
     };
-    let line = OutputLine {
-        at: clock.now(),
-        stream: Stream::Stderr,
-        text: text.clone(),
-    };
-    let _ = tx
-        .send(Event::StepOutput {
-            run,
-            lines: vec![line],
-        })
-        .await;
-    let end = JobEnd {
-        exit: StepExit::Failed(None),
-        duration: Duration::ZERO,
-        stdout: String::new(),
-        answer: None,
-        note: Some(text),
-    };
-    let _ = tx.send(Event::StepEnded { run, end }).await;
+    not_started(run, clock, tx, text).await;
     if let Some((holder, why)) = stale {
         let server = guarded.server.clone();
         let _ = tx

@@ -175,7 +175,17 @@ impl Steps {
 /// A job this console cannot run (a bug, or a setup that changed): a failed step that
 /// says why.
 async fn refuse(run: RunId, clock: FleetClock, tx: mpsc::Sender<Event>, why: &str) {
-    let text = format!("{why}: this step cannot run here");
+    not_started(run, clock, &tx, format!("{why}: this step cannot run here")).await;
+}
+
+/// A step that ends before anything ran: its one line (on stderr) says why, and so does
+/// its end's note.
+pub(super) async fn not_started(
+    run: RunId,
+    clock: FleetClock,
+    tx: &mpsc::Sender<Event>,
+    text: String,
+) {
     let line = OutputLine {
         at: clock.now(),
         stream: Stream::Stderr,

@@ -110,21 +110,35 @@ impl Widget for HelpView<'_> {
             )));
         }
         let height = (lines.len() as u16 + 2).min(area.height);
-        let width = 76.min(area.width);
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
-        let mut block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(self.theme.border)
-            .title(Span::styled(" Keys ", self.theme.title));
-        if s.ascii {
-            block = block.border_set(super::symbols::ASCII_BORDER);
-        }
+        let (popup, block) = overlay((area, buf), height, " Keys ", self.theme, s);
         Paragraph::new(lines).block(block).render(popup, buf);
     }
+}
+
+/// A box of `height` rows, 76 columns at most, centred over `area` and cleared in `buf`:
+/// its place, and its bordered block titled `title`.
+pub(super) fn overlay(
+    (area, buf): (Rect, &mut Buffer),
+    height: u16,
+    title: &'static str,
+    theme: &Theme,
+    symbols: Symbols,
+) -> (Rect, Block<'static>) {
+    let width = 76.min(area.width);
+    let height = height.min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.title));
+    if symbols.ascii {
+        block = block.border_set(super::symbols::ASCII_BORDER);
+    }
+    (popup, block)
 }

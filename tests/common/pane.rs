@@ -102,6 +102,12 @@ impl Console {
     }
 
     /// `n`, Enter, Enter: the first Unhealthy monitor's runbook, on screen.
+    /// Every server's name, in fleet order.
+    pub fn server_names(&self) -> Vec<String> {
+        let servers = self.state.fleet.servers();
+        servers.iter().map(|s| s.name.clone()).collect()
+    }
+
     pub fn open_runbook(&mut self) {
         self.key(KeyCode::Char('n'));
         self.key(KeyCode::Enter);

@@ -6,6 +6,8 @@ use crossterm::event::KeyCode;
 use healthdeck::event::Event;
 use healthdeck::exec::guard::Limits;
 use healthdeck::incident::Recorder;
+use healthdeck::runbook::RecoveryAction;
+use healthdeck::runbook::platform::{Platform, linux};
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::guarded::Guardrails;
 use healthdeck::runtime::steps::Steps;
@@ -28,6 +30,20 @@ pub fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     (script, calls)
+}
+
+/// The incident on a Linux fleet whose every action is the stand-in `script`, called with
+/// the action's name.
+pub fn linux_console(script: &Path) -> Console {
+    let mut console = Console::stubborn_incident(120, 36);
+    console.state.platform = Platform::Linux;
+    let mut commands = linux::Commands::none();
+    for action in RecoveryAction::ALL {
+        let argv = vec![script.display().to_string(), action.name().to_owned()];
+        commands.set(action, argv);
+    }
+    console.state.commands = commands;
+    console
 }
 
 /// Runs the started jobs through the real step runtime (processes by the runner), feeding
