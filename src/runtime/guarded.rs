@@ -58,14 +58,7 @@ pub async fn run_guarded(
         Ok(Ok((lock, budget))) => {
             if let Some((service, left)) = budget {
                 let server = guarded.server.clone();
-                let limits = rails.limits;
-                let event = Event::Budget {
-                    server,
-                    service,
-                    left,
-                    limits,
-                };
-                let _ = tx.send(event).await;
+                report_budget(&tx, (server, service), left, rails.limits).await;
             }
             Arc::new(Mutex::new(Some(lock)))
         }
@@ -160,4 +153,20 @@ async fn refused(
             })
             .await;
     }
+}
+
+/// What is left of a server's budget for a service, for the pane.
+pub(super) async fn report_budget(
+    tx: &mpsc::Sender<Event>,
+    (server, service): (String, String),
+    left: guard::Remaining,
+    limits: Limits,
+) {
+    let event = Event::Budget {
+        server,
+        service,
+        left,
+        limits,
+    };
+    let _ = tx.send(event).await;
 }

@@ -3,7 +3,7 @@
 
 use super::answered::{report_known, rerun_probe};
 use super::clock::FleetClock;
-use super::guarded::{GuardedRun, Guardrails, run_guarded};
+use super::guarded::{GuardedRun, Guardrails, report_budget, run_guarded};
 use super::probe::TlsSetup;
 use super::runner::run_process;
 use super::simulated::run_simulated;
@@ -130,16 +130,7 @@ impl Steps {
             })
             .await;
             match read {
-                Ok(Ok(left)) => {
-                    let limits = rails.limits;
-                    let event = Event::Budget {
-                        server,
-                        service,
-                        left,
-                        limits,
-                    };
-                    let _ = tx.send(event).await;
-                }
+                Ok(Ok(left)) => report_budget(&tx, (server, service), left, rails.limits).await,
                 Ok(Err(error)) => tracing::warn!(%error, server, "cannot read a restart budget"),
                 Err(error) => tracing::warn!(%error, "the budget read failed"),
             }
