@@ -4,10 +4,11 @@
 use super::help::overlay;
 use super::symbols::Symbols;
 use super::theme::Theme;
+use super::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 pub struct UnwatchedView<'a> {
     pub theme: &'a Theme,
@@ -17,25 +18,29 @@ pub struct UnwatchedView<'a> {
 
 impl Widget for UnwatchedView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut lines: Vec<Line> = self
-            .lines
-            .iter()
-            .map(|l| Line::from(Span::styled(format!(" {l}"), self.theme.text)))
-            .collect();
+        // Wrapped here, so every line keeps its margin (and the box its exact height).
+        let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
+        let styled = |text: &str, style| {
+            wrap(text, inner)
+                .into_iter()
+                .map(move |part| Line::from(Span::styled(format!(" {part}"), style)))
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, text) in self.lines.iter().enumerate() {
+            // The steps are indented under the first line.
+            let text = if i == 0 {
+                text.clone()
+            } else {
+                format!("  {}", text.trim_start())
+            };
+            lines.extend(styled(&text, self.theme.text));
+        }
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            " Their output is in that session's incident record. Any key closes this.",
-            self.theme.dim,
-        )));
-        // Long lines wrap: count them as the paragraph will lay them out, roughly.
-        let inner = usize::from(76.min(area.width).saturating_sub(2)).max(1);
-        let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+        let closing = "Their output is in that session's incident record. Any key closes this.";
+        lines.extend(styled(closing, self.theme.dim));
+        let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let title = " While nobody was watching ";
         let (popup, block) = overlay((area, buf), height, title, self.theme, self.symbols);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block)
-            .render(popup, buf);
+        Paragraph::new(lines).block(block).render(popup, buf);
     }
 }
