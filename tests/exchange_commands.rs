@@ -407,3 +407,66 @@ fn actions_that_report_nothing_read_nothing() {
         assert_eq!(reading, Reading::default(), "{action}");
     }
 }
+
+/// Every command of the table becomes one pwsh script: stop at the first error and exit
+/// non-zero, each word of each stage in order (the fleet's values single-quoted), an
+/// Exchange session only where an Exchange cmdlet runs, services on the server itself.
+#[test]
+fn every_command_becomes_a_pwsh_script_that_stops_at_the_first_error() {
+    use healthdeck::exec::pwsh;
+    for row in ROWS {
+        let Some(command) = exchange::command(&row_call(row)) else {
+            continue;
+        };
+        let what = format!("{} {:?} {:?}", row.0, row.2, row.4);
+        let script = pwsh::script(&command, "ex-01.contoso.com").unwrap();
+        assert!(
+            script.starts_with("$ErrorActionPreference = 'Stop'\n"),
+            "{what}: {script}"
+        );
+        assert!(
+            script.contains("catch {") && script.contains("exit 1"),
+            "{what}"
+        );
+        assert!(script.ends_with("exit 0\n"), "{what}: {script}");
+        let mut rest = script.as_str();
+        for word in command.argv().iter().flatten() {
+            let quoted = format!("'{word}'");
+            // A list (`-Name a,b`) is each value quoted: 'a','b'.
+            let listed = word
+                .split(',')
+                .map(|v| format!("'{v}'"))
+                .collect::<Vec<_>>()
+                .join(",");
+            let at = [word.as_str(), quoted.as_str(), listed.as_str()]
+                .iter()
+                .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+                .min();
+            let Some((i, len)) = at else {
+                panic!("{what}: `{word}` missing or out of order in\n{script}");
+            };
+            rest = &rest[i + len..];
+        }
+        let session = script.contains(
+            "New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri \
+             'http://ex-01.contoso.com/PowerShell'",
+        );
+        match &command.runs_on {
+            RunsOn::Server(server) => {
+                let on = format!("Invoke-Command -ComputerName '{server}' -ScriptBlock {{");
+                assert!(script.contains(&on), "{what}: {script}");
+                assert!(!session, "{what}: a service needs no Exchange session");
+            }
+            RunsOn::ExchangeShell => {
+                let reboot = command.argv()[0][0] == "Restart-Computer";
+                assert_eq!(session, !reboot, "{what}: {script}");
+            }
+        }
+        let argv = pwsh::argv(&script);
+        assert_eq!(
+            argv[..4],
+            ["pwsh", "-NoProfile", "-NonInteractive", "-Command"]
+        );
+        assert_eq!(argv[4], script);
+    }
+}
