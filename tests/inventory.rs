@@ -336,6 +336,11 @@ fn transports_and_guardrails_are_checked_where_written() {
         port[0].contains("servers[1].ssh.port: port 70000 is out of range"),
         "{port:?}"
     );
+    let session = findings("servers:", "pwsh: { session_host: \"ex;01\" }\nservers:");
+    assert!(
+        session[0].starts_with("inv.yaml:5:23: pwsh.session_host: `ex;01` contains `;`"),
+        "{session:?}"
+    );
     // Exchange steps go through PowerShell remoting, nothing else.
     let exchange = findings(
         "    role: mailbox\n",

@@ -1,7 +1,7 @@
 //! From the inventory as written to a checked [`Inventory`]: every finding is collected,
 //! each placed at its file, line and column.
 
-use super::names::{check_env_name, check_host, check_label, shown};
+use super::names::{check_env_name, check_label, shown};
 use super::secret::{CredentialRef, CredentialRefs, CredentialSource, check_mode};
 use super::spec::{InventoryYaml, RefYaml};
 use super::{Inventory, ProbeTiming, probe_fed};
@@ -114,20 +114,7 @@ pub(super) fn build(
         pwsh: yaml.pwsh.as_ref(),
         dir,
     };
-    if let Some(host) = yaml.pwsh.as_ref().and_then(|p| p.session_host.as_deref()) {
-        f.check(
-            &[Seg::Key("pwsh"), Seg::Key("session_host")],
-            check_host(host),
-        );
-    }
-    if let Some(program) = yaml.pwsh.as_ref().and_then(|p| p.program.as_deref())
-        && (program.is_empty() || program.chars().any(char::is_control))
-    {
-        f.push(
-            &[Seg::Key("pwsh"), Seg::Key("program")],
-            "the PowerShell binary is empty or carries a control character",
-        );
-    }
+    super::transport::pwsh(&mut f, yaml.pwsh.as_ref());
     let servers = super::servers::servers(&mut f, yaml.servers, &context);
     let guardrails = super::transport::guardrails(&mut f, yaml.guardrails, dir);
     rules(&mut f, &yaml.rules, probes);

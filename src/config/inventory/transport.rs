@@ -67,6 +67,22 @@ impl Default for Guardrails {
     }
 }
 
+/// `pwsh:`: the session host is a host name, the binary a path a terminal can show.
+pub(super) fn pwsh(f: &mut Findings<'_>, raw: Option<&PwshYaml>) {
+    let at = |key| [Seg::Key("pwsh"), Seg::Key(key)];
+    if let Some(host) = raw.and_then(|p| p.session_host.as_deref()) {
+        f.check(&at("session_host"), check_host(host));
+    }
+    if let Some(program) = raw.and_then(|p| p.program.as_deref())
+        && (program.is_empty() || program.chars().any(char::is_control))
+    {
+        f.push(
+            &at("program"),
+            "the PowerShell binary is empty or carries a control character",
+        );
+    }
+}
+
 pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) -> Guardrails {
     let defaults = Guardrails::default();
     let hour = raw.restarts_per_hour.unwrap_or(defaults.restarts_per_hour);
