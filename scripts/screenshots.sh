@@ -49,3 +49,24 @@ for size in 120x36 80x24; do
   shoot "help-$size" "$cols" "$rows"
   tmux -L "$sock" send-keys -t shot Escape q
 done
+
+# After an SSH drop, the next console opens on what ended meanwhile. The record a hang-up
+# leaves (its format: src/incident/entry.rs) is written here rather than by a real drop.
+home2=$(mktemp -d)
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home2"' EXIT
+incidents=$home2/.local/state/healthdeck/incidents
+mkdir -p "$incidents"
+cat > "$incidents/20261122T031200Z-ops-01-4242.jsonl" <<'RECORD'
+{"at":"2026-11-22T03:12:00.000Z","kind":"session","schema":"healthdeck.incident/1","version":"0.1.0","user":"alice","host":"ops-01","pid":4242,"ssh_connection":"10.1.2.3 50122 10.1.0.5 22","mode":"PRODUCTION contoso-mail","dry_run":false,"read_only":false,"language":"en"}
+{"at":"2026-11-22T03:14:05.120Z","kind":"step_started","run":3,"procedure":"imap-deep-self","step":"restart-back-end","title":"Restart the IMAP4 back-end service","server":"mbx-02","action":"restart_service","command":"ssh mbx-02: systemctl restart dovecot","by":"alice","compensating":false}
+{"at":"2026-11-22T03:14:09.480Z","kind":"hangup","policy":"finish","running":[3]}
+{"at":"2026-11-22T03:14:41.530Z","kind":"step_ended","run":3,"exit":"succeeded","code":0,"duration_ms":36410,"facts":{},"note":null}
+{"at":"2026-11-22T03:14:41.600Z","kind":"session_ended","reason":"hangup (SIGHUP)","left_running":[]}
+RECORD
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
+  "env -u XDG_STATE_HOME HOME=$home2 LANG=C.UTF-8 TERM=xterm-256color $bin"
+wait_for "While nobody was watching"
+shoot "hangup-report-80x24" 80 24
+tmux -L "$sock" send-keys -t shot Escape q
+

@@ -31,9 +31,9 @@ fn the_same_restart_from_two_consoles_runs_once_and_the_second_says_who_holds_it
     let bob = Tmux::start("bob", 120, 36);
     let shared = alice.dir().join("shared-state");
     let ran = alice.dir().join("ran");
-    // Each run of the restart leaves a line, then takes a few seconds.
+    // Each run of the restart leaves a line, then takes long enough for bob to try.
     let restart = format!(
-        "echo restart >> '{}'; sleep 4; echo restarted",
+        "echo restart >> '{}'; sleep 8; echo restarted",
         ran.display()
     );
     let top = format!(
