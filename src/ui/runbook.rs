@@ -7,9 +7,9 @@ use super::prompt::PromptView;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::runbook::{Next, RecoveryAction, SkipReason, StepCall, StepExit, localized};
+use crate::runbook::{Next, SkipReason, StepCall, StepExit, localized};
 use crate::update::AppState;
-use crate::update::runbook::plan::{guard, plan};
+use crate::update::runbook::plan::{guard, plan, restarted_service};
 use crate::update::runbook::{Row, RowState, RunbookPane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -199,7 +199,7 @@ impl RunbookView<'_> {
                     crate::update::runbook::short_name(call)
                 ));
             }
-            notes.extend(budget_notes(self.state, call));
+            notes.extend(budget_note(self.state, call));
             if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
                 notes.push(format!(
                     "already ran {} by {}",
@@ -228,26 +228,21 @@ impl RunbookView<'_> {
     }
 }
 
-/// What is left of the server's restart budget, for a service restart.
-fn budget_notes(state: &AppState, call: &StepCall) -> Vec<String> {
-    if call.action != RecoveryAction::RestartService {
-        return Vec::new();
-    }
-    state
-        .budgets
-        .iter()
-        .filter(|((server, _), _)| *server == call.server.name)
-        .map(|((_, service), (left, limits))| {
-            let next = left
-                .next_at
-                .map(|at| format!("; the next allowed at {} UTC", at.format("%H:%M")))
-                .unwrap_or_default();
-            format!(
-                "restart budget ({service}): {} of {} left this hour, {} of {} today{next}",
-                left.hour, limits.per_hour, left.day, limits.per_day
-            )
-        })
-        .collect()
+/// What is left of the restart budget for the service this step restarts, once read.
+fn budget_note(state: &AppState, call: &StepCall) -> Option<String> {
+    let service = restarted_service(state, call)?;
+    let key = (call.server.name.clone(), service);
+    state.budgets.get(&key).map(|(left, limits)| {
+        let service = &key.1;
+        let next = left
+            .next_at
+            .map(|at| format!("; the next allowed at {} UTC", at.format("%H:%M")))
+            .unwrap_or_default();
+        format!(
+            "restart budget ({service}): {} of {} left this hour, {} of {} today{next}",
+            left.hour, limits.per_hour, left.day, limits.per_day
+        )
+    })
 }
 
 impl Widget for RunbookView<'_> {

@@ -6,9 +6,7 @@ use super::state::{AppState, Screen};
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
-use crate::runbook::vocabulary::HealthSetScope;
 use crate::runbook::{Expectation, RecoveryAction, StepCall, StepExit};
-use chrono::TimeDelta;
 
 pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let Screen::Drill(drill) = &state.screen else {
@@ -23,22 +21,12 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let server = state.fleet.servers()[drill.server].clone();
-    let call = StepCall {
-        procedure: "drill-down".to_owned(),
-        step: "rerun-probe".to_owned(),
-        depth: 0,
-        server: server.clone(),
-        protocol: monitor.protocol,
+    let call = StepCall::plain(
+        ("drill-down", "rerun-probe"),
+        server.clone(),
         monitor,
-        action: RecoveryAction::RerunProbe,
-        service: None,
-        enabled: None,
-        health_sets: HealthSetScope::Monitor,
-        wait: TimeDelta::zero(),
-        confirm: false,
-        optional: false,
-        compensating: false,
-    };
+        RecoveryAction::RerunProbe,
+    );
     let plan = super::runbook::plan::plan(state, &call);
     let work = match plan.work {
         Ok(work) => work,

@@ -8,7 +8,7 @@ use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
-use crate::runbook::{Answer, Next, RecoveryAction, SkipReason, StepCall, StepExit, StepStatus};
+use crate::runbook::{Answer, Next, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
 
@@ -171,15 +171,7 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
 
 /// A service restart is next: the pane shows how many its server has left.
 fn read_budget(state: &AppState, call: &StepCall) -> Option<Effect> {
-    if call.action != RecoveryAction::RestartService || state.platform == Platform::Training {
-        return None;
-    }
-    let commands = state
-        .server_commands
-        .get(&call.server.name)
-        .unwrap_or(&state.commands);
-    let argv = commands.argv(call.action).unwrap_or_default();
-    let service = restarted_service(state.platform, call, argv)?;
+    let service = restarted_service(state, call)?;
     Some(Effect::ReadBudget {
         server: call.server.name.clone(),
         service,

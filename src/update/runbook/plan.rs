@@ -5,7 +5,7 @@ use crate::exec::pwsh;
 use crate::exec::quote::{self, Rejected};
 use crate::exec::transport::Transport;
 use crate::job::{Guarded, Work};
-use crate::runbook::platform::{Platform, exchange, training};
+use crate::runbook::platform::{Platform, exchange, linux, training};
 use crate::runbook::vocabulary::HealthSetScope;
 use crate::runbook::{Answer, RecoveryAction, SkipReason, StepCall};
 use crate::runtime::prober::shown;
@@ -74,11 +74,7 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
         },
         Platform::Linux if reads_health(call.action) => known_health(state, server, call),
         Platform::Linux => {
-            let commands = state
-                .server_commands
-                .get(&call.server.name)
-                .unwrap_or(&state.commands);
-            match commands.argv(call.action) {
+            match linux_commands(state, call).argv(call.action) {
                 Some(argv) => {
                     let transport = transport(state, call);
                     Plan {
@@ -86,10 +82,7 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                         command: Some(transport.shown(&quote::posix_command(argv))),
                         work: transport
                             .wrap(argv)
-                            .map(|wrapped| {
-                                let service = restarted_service(platform, call, argv);
-                                process(state, wrapped, call, service)
-                            })
+                            .map(|wrapped| process(state, wrapped, call))
                             .map_err(|r| refused(&r)),
                     }
                 }
@@ -118,10 +111,9 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                 command: Some(format!("pwsh {session_host}: {}", command.display())),
                 work: pwsh::script(&command, &session_host)
                     .map(|script| {
-                        let service = restarted_service(platform, call, &[]);
                         let mut argv = pwsh::argv(&script);
                         argv[0] = program;
-                        process(state, argv, call, service)
+                        process(state, argv, call)
                     })
                     .map_err(|r| refused(&r)),
             }
@@ -138,13 +130,20 @@ fn transport(state: &AppState, call: &StepCall) -> Transport {
         .unwrap_or_default()
 }
 
-/// `service`: what a restart restarts, for its budget.
-fn process(state: &AppState, argv: Vec<String>, call: &StepCall, service: Option<String>) -> Work {
+/// The Linux commands of the call's server: its own, else the fleet's.
+fn linux_commands<'s>(state: &'s AppState, call: &StepCall) -> &'s linux::Commands {
+    state
+        .server_commands
+        .get(&call.server.name)
+        .unwrap_or(&state.commands)
+}
+
+fn process(state: &AppState, argv: Vec<String>, call: &StepCall) -> Work {
     // Every console on the same state directory sees this lock (and budget).
     let guarded = state.platform.destructive(call.action).then(|| Guarded {
         server: call.server.name.clone(),
         action: call.action.name().to_owned(),
-        restarts: service.filter(|_| call.action == RecoveryAction::RestartService),
+        restarts: restarted_service(state, call),
         break_stale: state
             .runbook
             .as_ref()
@@ -159,15 +158,21 @@ fn process(state: &AppState, argv: Vec<String>, call: &StepCall, service: Option
     }
 }
 
-/// The service a restart restarts, as its budget counts it: Exchange's Windows services;
-/// on Linux the unit of `systemctl restart UNIT` (or `service NAME restart`), else any
-/// restart on that server (one budget for the server's configured restart command).
-pub fn restarted_service(platform: Platform, call: &StepCall, argv: &[String]) -> Option<String> {
-    match platform {
+/// For a service restart on a real fleet, the service as its budget counts it: Exchange's
+/// Windows services; on Linux the unit of `systemctl restart UNIT` (or `service NAME
+/// restart`), else any restart on that server (one budget for its restart command).
+pub fn restarted_service(state: &AppState, call: &StepCall) -> Option<String> {
+    if call.action != RecoveryAction::RestartService {
+        return None;
+    }
+    match state.platform {
         Platform::Exchange => call
             .service
             .map(|choice| exchange::services(call.protocol, choice, call.server.role).join(",")),
         Platform::Linux => {
+            let argv = linux_commands(state, call)
+                .argv(call.action)
+                .unwrap_or_default();
             let words: Vec<&str> = argv.iter().map(String::as_str).collect();
             let unit = match words.as_slice() {
                 [
