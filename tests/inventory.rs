@@ -303,7 +303,7 @@ fn transports_and_guardrails_are_checked_where_written() {
         (
             "    role: mailbox\n",
             "    role: mailbox\n    ssh: { user: \"root x\", port: 70000 }\n",
-            "inv.yaml:15:18: servers[1].ssh.user: `root x` contains a space",
+            "inv.yaml:15:18: servers[1].ssh.user: `root x` holds a blank, which would split it into two words",
         ),
         (
             "    role: mailbox\n",
@@ -368,8 +368,8 @@ fn a_server_reached_over_ssh_gets_its_target_and_the_defaults_hold() {
     assert_eq!(target.host, "mbx-01.lab.example");
     assert_eq!(target.user.as_deref(), Some("ops"));
     assert_eq!(target.port, Some(2222));
-    assert_eq!(inventory.guardrails.restarts_per_hour, 1);
-    assert_eq!(inventory.guardrails.restarts_per_day, 4);
+    assert_eq!(inventory.guardrails.restarts.per_hour, 1);
+    assert_eq!(inventory.guardrails.restarts.per_day, 4);
     // On Exchange every server goes through pwsh, its session opened on the server itself.
     let exchange = parse(BASE, Path::new(".")).unwrap();
     assert!(matches!(

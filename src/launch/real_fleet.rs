@@ -2,7 +2,6 @@
 
 use crate::config::inventory::Inventory;
 use crate::config::paths;
-use crate::exec::guard::Limits;
 use crate::exec::transport::Transport;
 use crate::runtime::guarded::Guardrails;
 use crate::runtime::prober;
@@ -57,10 +56,7 @@ impl RealFleet {
     pub fn guardrails(inventory: &Inventory) -> Guardrails {
         Guardrails {
             dir: RealFleet::state_dir(inventory),
-            limits: Limits {
-                per_hour: inventory.guardrails.restarts_per_hour,
-                per_day: inventory.guardrails.restarts_per_day,
-            },
+            limits: inventory.guardrails.restarts,
         }
     }
 

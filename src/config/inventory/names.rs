@@ -85,23 +85,9 @@ pub(crate) fn check_host(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A login name for ssh: a POSIX user name (`[A-Za-z_][A-Za-z0-9_.-]*`, at most 32).
+/// A login name for ssh: the same rule as what reaches a remote shell (`exec::quote`).
 pub(crate) fn check_user(value: &str) -> Result<(), String> {
-    const RULE: &str = "a user name is ASCII letters, digits, `_`, `.` and `-`, not starting with \
-                        `-`, `.` or a digit";
-    let mut chars = value.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    if !first_ok || value.len() > 32 {
-        return Err(format!("`{}` is not a user name ({RULE})", shown(value)));
-    }
-    match first_refused(value, |c| {
-        c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
-    }) {
-        Some(c) => Err(format!("`{}` contains {c} ({RULE})", shown(value))),
-        None => Ok(()),
-    }
+    crate::exec::quote::check_user(value).map_err(|rejected| rejected.to_string())
 }
 
 /// An environment variable name: ASCII letters, digits and `_`, not starting with a digit.

@@ -4,6 +4,7 @@
 use super::check::Findings;
 use super::names::{check_host, check_user, shown};
 use crate::config::locate::Seg;
+use crate::exec::guard::Limits;
 use crate::exec::transport::{PwshTarget, SshTarget, Transport};
 use crate::runbook::platform::Platform;
 use serde::Deserialize;
@@ -49,22 +50,11 @@ pub(crate) struct GuardrailsYaml {
 }
 
 /// Locks and budgets, as checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Guardrails {
     pub state_dir: Option<PathBuf>,
-    pub restarts_per_hour: u32,
-    pub restarts_per_day: u32,
-}
-
-impl Default for Guardrails {
-    /// Managed Availability's defaults for a service restart.
-    fn default() -> Self {
-        Guardrails {
-            state_dir: None,
-            restarts_per_hour: 1,
-            restarts_per_day: 4,
-        }
-    }
+    /// Service restarts per server an hour and a day (default: Managed Availability's).
+    pub restarts: Limits,
 }
 
 /// `pwsh:`: the session host is a host name, the binary a path a terminal can show.
@@ -84,9 +74,9 @@ pub(super) fn pwsh(f: &mut Findings<'_>, raw: Option<&PwshYaml>) {
 }
 
 pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) -> Guardrails {
-    let defaults = Guardrails::default();
-    let hour = raw.restarts_per_hour.unwrap_or(defaults.restarts_per_hour);
-    let day = raw.restarts_per_day.unwrap_or(defaults.restarts_per_day);
+    let defaults = Limits::default();
+    let hour = raw.restarts_per_hour.unwrap_or(defaults.per_hour);
+    let day = raw.restarts_per_day.unwrap_or(defaults.per_day);
     if hour > day {
         f.push(
             &[Seg::Key("guardrails"), Seg::Key("restarts_per_hour")],
@@ -95,8 +85,10 @@ pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) 
     }
     Guardrails {
         state_dir: raw.state_dir.map(|d| dir.join(d)),
-        restarts_per_hour: hour,
-        restarts_per_day: day,
+        restarts: Limits {
+            per_hour: hour,
+            per_day: day,
+        },
     }
 }
 
