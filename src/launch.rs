@@ -173,8 +173,8 @@ fn open_record(console: &Console) -> Result<Recorder, Refusal> {
 /// What the newest earlier record says ended while nobody watched (its terminal hung up).
 fn previous_session_unwatched() -> Option<Vec<String>> {
     let path = crate::incident::latest(&paths::default_dir())?;
-    let text = std::fs::read_to_string(&path).ok()?;
-    let unwatched = crate::incident::unwatched::read(&text)?;
+    let file = std::fs::File::open(&path).ok()?;
+    let unwatched = crate::incident::unwatched::read(std::io::BufReader::new(file))?;
     let mut lines = unwatched.lines();
     let home = env("HOME");
     lines.push(format!(

@@ -4,6 +4,7 @@
 use super::entry::{Entry, Record};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
+use std::io::BufRead;
 
 /// A step that was running when the terminal went away, and how it ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,12 +28,15 @@ pub struct Unwatched {
     pub steps: Vec<UnwatchedStep>,
 }
 
-/// Reads a record's text (whole lines that parse; a torn line is skipped). None when its
-/// terminal did not hang up with steps running.
-pub fn read(text: &str) -> Option<Unwatched> {
-    let records = text
+/// Reads a record line by line (whole lines that parse; a torn line is skipped). None when
+/// its terminal did not hang up with steps running. Output lines, nearly all of a big
+/// record, are passed over unparsed: this runs while the next console starts.
+pub fn read(record: impl BufRead) -> Option<Unwatched> {
+    let records = record
         .lines()
-        .filter_map(|line| serde_json::from_str::<Record>(line).ok());
+        .map_while(Result::ok)
+        .filter(|line| !line.contains(r#""kind":"output""#))
+        .filter_map(|line| serde_json::from_str::<Record>(&line).ok());
     let mut started: BTreeMap<u64, (String, String, String)> = BTreeMap::new();
     let mut found: Option<Unwatched> = None;
     for record in records {
@@ -119,5 +123,37 @@ impl Unwatched {
             ));
         }
         lines
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::read;
+
+    const RECORD: &str = r#"{"at":"2026-11-22T03:14:05.120Z","kind":"step_started","run":3,"procedure":"p","step":"restart","title":"Restart it","server":"mbx-02","action":"restart_service","command":null,"by":"alice","compensating":false}
+{"at":"2026-11-22T03:14:05.200Z","kind":"step_started","run":4,"procedure":"p","step":"failover","title":"Fail over","server":"mbx-03","action":"failover_databases","command":null,"by":"bob","compensating":false}
+{"at":"2026-11-22T03:14:09.480Z","kind":"hangup","policy":"finish","running":[3,4]}
+{"at":"2026-11-22T03:14:10.000Z","kind":"output","run":3,"stream":"stdout","line":"{\"kind\":\"hangup\"}"}
+{"at":"2026-11-22T03:14:41.530Z","kind":"step_ended","run":3,"exit":"failed","code":2,"duration_ms":36410,"facts":{},"note":null}
+{"at":"2026-11-22T03:14:4"#;
+
+    #[test]
+    fn each_running_step_with_its_end_or_none_and_a_torn_line_skipped() {
+        let found = read(RECORD.as_bytes()).unwrap();
+        assert_eq!(found.policy, "finish");
+        let lines = found.lines();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[1],
+            "  #3 Restart it on mbx-02 by alice: failed (exit 2) at 03:14:41"
+        );
+        assert!(lines[2].starts_with("  #4 Fail over on mbx-03 by bob: its end is not"));
+    }
+
+    #[test]
+    fn a_session_without_a_hang_up_has_nothing_to_tell() {
+        let first_two = RECORD.lines().take(2).collect::<Vec<_>>().join("\n");
+        assert!(read(first_two.as_bytes()).is_none());
     }
 }
