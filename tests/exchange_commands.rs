@@ -3,7 +3,6 @@
 //! from the Exchange cmdlet reference, never computed with the code under test.
 #![allow(clippy::unwrap_used)]
 
-use chrono::TimeDelta;
 use healthdeck::health::MonitorKind::{
     CommandLatency, Ctp, DeepTest, ProxyTest, RequestsQueued, SelfTest,
 };
@@ -35,22 +34,7 @@ fn m(protocol: Protocol, kind: MonitorKind) -> Monitor {
 }
 
 fn call(action: RecoveryAction, server: Server, monitor: Monitor) -> StepCall {
-    StepCall {
-        procedure: "test-procedure".to_owned(),
-        step: action.name().to_owned(),
-        depth: 0,
-        server,
-        protocol: monitor.protocol,
-        monitor,
-        action,
-        service: None,
-        enabled: None,
-        health_sets: HealthSetScope::Monitor,
-        wait: TimeDelta::zero(),
-        confirm: false,
-        optional: false,
-        compensating: false,
-    }
+    StepCall::plain(("test-procedure", action.name()), server, monitor, action)
 }
 
 /// The step's own fields beyond action, server and monitor.

@@ -8,7 +8,7 @@ use healthdeck::event::Event;
 use healthdeck::health::{AlertValue, FleetState, Monitor, MonitorKind, Protocol, Server};
 use healthdeck::job::{JobEnd, OutputLine, RunId, Stream};
 use healthdeck::runbook::platform::training as platform;
-use healthdeck::runbook::vocabulary::{HealthSetScope, RecoveryAction, ServiceChoice};
+use healthdeck::runbook::vocabulary::{RecoveryAction, ServiceChoice};
 use healthdeck::runbook::{Expectation, StepCall, StepExit};
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::simulated::run_simulated;
@@ -72,22 +72,10 @@ fn server(name: &str) -> Server {
 
 /// A step on `server` about ImapDeepTestMonitor, as a walk would ask for it.
 fn call(server_name: &str, action: RecoveryAction) -> StepCall {
-    StepCall {
-        procedure: "imap-deep-self".to_owned(),
-        step: action.name().to_owned(),
-        depth: 0,
-        server: server(server_name),
-        protocol: Protocol::Imap,
-        monitor: DEEP,
-        action,
-        service: (action == RecoveryAction::RestartService).then_some(ServiceChoice::BackEnd),
-        enabled: None,
-        health_sets: HealthSetScope::Monitor,
-        wait: TimeDelta::zero(),
-        confirm: false,
-        optional: false,
-        compensating: false,
-    }
+    let step = ("imap-deep-self", action.name());
+    let mut call = StepCall::plain(step, server(server_name), DEEP, action);
+    call.service = (action == RecoveryAction::RestartService).then_some(ServiceChoice::BackEnd);
+    call
 }
 
 impl Fleet {

@@ -32,6 +32,34 @@ pub struct StepCall {
     pub compensating: bool,
 }
 
+impl StepCall {
+    /// `action` on `server` for `monitor`, as step `step` of `procedure`, with nothing
+    /// else set: no service, no wait, no confirmation asked by the runbook.
+    pub fn plain(
+        (procedure, step): (&str, &str),
+        server: Server,
+        monitor: Monitor,
+        action: RecoveryAction,
+    ) -> StepCall {
+        StepCall {
+            procedure: procedure.to_owned(),
+            step: step.to_owned(),
+            depth: 0,
+            server,
+            protocol: monitor.protocol,
+            monitor,
+            action,
+            service: None,
+            enabled: None,
+            health_sets: HealthSetScope::Monitor,
+            wait: TimeDelta::zero(),
+            confirm: false,
+            optional: false,
+            compensating: false,
+        }
+    }
+}
+
 /// How a step's command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepExit {
