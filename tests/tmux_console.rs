@@ -160,7 +160,10 @@ fn next_lands_on_the_unhealthy_cell_and_enter_drills_into_it() {
     );
 
     tmux.keys(&["Escape"]);
-    let screen = tmux.wait_for("the grid again", |s| !headers(s).is_empty());
+    // The whole grid, not the first rows of a frame still arriving.
+    let screen = tmux.wait_for("the grid again", |s| {
+        !headers(s).is_empty() && cursor_row(s).is_some()
+    });
     assert_eq!(
         cursor_row(&screen).and_then(server_of),
         Some(server.as_str())
