@@ -230,14 +230,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
                             .wrap_err("cannot resume the terminal")?;
                         urgent = true;
                     }
-                    Effect::Start(job) => sources.steps.start(job),
-                    Effect::Cancel(run) => sources.steps.cancel(run),
-                    Effect::ReadBudget { server, service } => {
-                        sources.steps.read_budget(server, service);
-                    }
-                    Effect::Record(entry) => {
-                        record::write(&mut recorder, clock.now(), &entry, &mut state);
-                    }
+                    other => perform(other, &mut sources, &mut recorder, &mut state),
                 }
             }
         }
@@ -254,4 +247,20 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         reason,
         record: recorder.path().to_path_buf(),
     })
+}
+
+/// The effects the runtime performs (all but quitting and suspending).
+fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state: &mut AppState) {
+    match effect {
+        Effect::Start(job) => sources.steps.start(job),
+        Effect::Cancel(run) => sources.steps.cancel(run),
+        Effect::ReadBudget { server, service } => sources.steps.read_budget(server, service),
+        Effect::Record(entry) => record::write(recorder, sources.clock.now(), &entry, state),
+        // Wired in by the runtime's ledger, detach and handover work.
+        Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
+        Effect::Owe(_) | Effect::Settle { .. } | Effect::Handover { .. } => {
+            tracing::warn!("ledger effects are not wired yet");
+        }
+        Effect::Quit(_) | Effect::Suspend => {}
+    }
 }

@@ -3,6 +3,7 @@
 use crate::event::Signal;
 use crate::incident::Entry;
 use crate::job::{Job, RunId};
+use crate::runbook::Debt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuitReason {
@@ -26,5 +27,23 @@ pub enum Effect {
     ReadBudget {
         server: String,
         service: String,
+    },
+    /// Leave a running step running beyond this console: detach it (its own session, not
+    /// killed when the console ends) and record it as left, with its pid.
+    Detach(RunId),
+    /// Write a debt to the shared ledger (or replace it: same id).
+    Owe(Debt),
+    /// Remove a debt from the shared ledger: paid, or written off.
+    Settle {
+        server: String,
+        id: String,
+    },
+    /// Write the handover summary of an escalated runbook next to the record
+    /// (`Event::HandoverWritten`).
+    Handover {
+        procedure: String,
+        server: String,
+        /// What is owed on the fleet, a line each.
+        owed: Vec<String>,
     },
 }

@@ -3,6 +3,7 @@
 use crate::exec::guard::{Holder, Limits, Remaining};
 use crate::health::{MetricReport, ProbeReport};
 use crate::job::{JobEnd, OutputLine, RunId};
+use crate::runbook::Ledger;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
@@ -51,5 +52,22 @@ pub enum Event {
         service: String,
         left: Remaining,
         limits: Limits,
+    },
+    /// A service restart did not start: its budget is spent. A typed reason may override
+    /// it. After the step's end.
+    BudgetDenied {
+        run: RunId,
+        server: String,
+        service: String,
+        why: String,
+    },
+    /// The shared ledger of owed compensations, read anew (after a write, and every few
+    /// seconds: other consoles write it too).
+    Ledger(Ledger),
+    /// The handover summary of an escalation: its path, or why it could not be written.
+    HandoverWritten {
+        procedure: String,
+        server: String,
+        path: Result<String, String>,
     },
 }

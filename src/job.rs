@@ -85,6 +85,11 @@ pub struct Guarded {
     pub restarts: Option<String>,
     /// A stale lock the engineer saw and confirmed breaking.
     pub break_stale: Option<Holder>,
+    /// The walk this restart belongs to: a walk's restarts of one service count once
+    /// against the budget (the procedure itself may restart it three times).
+    pub walk: Option<String>,
+    /// A restart over budget, allowed by this typed reason.
+    pub over_budget: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

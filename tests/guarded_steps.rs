@@ -52,6 +52,8 @@ fn failover(script: &Path, run: u64, restarts: Option<&str>) -> Job {
                 action: "failover_databases".to_owned(),
                 restarts: restarts.map(str::to_owned),
                 break_stale: None,
+                walk: None,
+                over_budget: None,
             }),
         },
     }

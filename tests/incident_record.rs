@@ -443,6 +443,7 @@ fn long_output_and_awkward_text_stay_readable() {
     let end = Entry::SessionEnded {
         reason: "SIGHUP".into(),
         left_running: vec![2],
+        owed: Vec::new(),
     };
     recorder.record(at(3, 0, 5, 0), &end).unwrap();
     let markdown = healthdeck::incident::export::markdown(recorder.path()).unwrap();

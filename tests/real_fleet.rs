@@ -258,7 +258,12 @@ impl Live {
                     let _guard = self.runtime.enter();
                     self.steps.read_budget(server, service);
                 }
-                Effect::Quit(_) | Effect::Suspend => {}
+                Effect::Quit(_)
+                | Effect::Suspend
+                | Effect::Detach(_)
+                | Effect::Owe(_)
+                | Effect::Settle { .. }
+                | Effect::Handover { .. } => {}
             }
         }
     }

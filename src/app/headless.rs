@@ -26,6 +26,7 @@ pub async fn carry_on(
     let entry = Entry::Hangup {
         policy: policy.name().to_owned(),
         running: running.iter().map(|r| r.0).collect(),
+        owed: state.owed_lines(),
     };
     record::write(recorder, sources.clock.now(), &entry, state);
     if let Err(error) = recorder.sync() {
@@ -71,7 +72,13 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
                 tracing::info!(run = %job.run, "not started: the terminal hung up");
             }
             Effect::Cancel(run) => sources.steps.cancel(run),
-            Effect::Quit(_) | Effect::Suspend | Effect::ReadBudget { .. } => {}
+            Effect::Quit(_)
+            | Effect::Suspend
+            | Effect::ReadBudget { .. }
+            | Effect::Detach(_)
+            | Effect::Owe(_)
+            | Effect::Settle { .. }
+            | Effect::Handover { .. } => {}
         }
     }
 }

@@ -89,6 +89,7 @@ pub async fn finish(
     let entry = Entry::SessionEnded {
         reason: reason.to_owned(),
         left_running: sources.steps.running().iter().map(|r| r.0).collect(),
+        owed: state.owed_lines(),
     };
     write(recorder, sources.clock.now(), &entry, state);
     if let Err(error) = recorder.sync() {

@@ -131,14 +131,105 @@ pub enum Entry {
         /// Compensations still owed when it closed: not done.
         owed: Vec<String>,
     },
-    /// The terminal went away (SIGHUP) with steps running: they finish or are cancelled
-    /// (`policy`) while nobody watches, and their output is still recorded.
-    Hangup { policy: String, running: Vec<u64> },
+    /// The terminal went away (SIGHUP, or SIGTERM) with steps running: they finish or are
+    /// cancelled (`policy`) while nobody watches, and their output is still recorded.
+    Hangup {
+        policy: String,
+        running: Vec<u64>,
+        /// Compensations owed on the fleet at that moment (`Debt::describe`).
+        #[serde(default)]
+        owed: Vec<String>,
+    },
+    /// A compensation became owed on a server (see `runbook::Debt`): recorded when the step
+    /// that owes it starts (`certain` false) and again when it succeeds (`certain` true).
+    Owed {
+        id: String,
+        server: String,
+        procedure: String,
+        /// The compensation step, its title and the command that undoes it.
+        step: String,
+        title: String,
+        command: Option<String>,
+        caused_by: String,
+        certain: bool,
+        by: String,
+    },
+    /// An owed compensation was paid: its step ran and succeeded (`how`: `ran`), or a person
+    /// wrote it off (`written_off`, with what they typed and why).
+    OwedCleared {
+        id: String,
+        server: String,
+        procedure: String,
+        step: String,
+        how: String,
+        reason: Option<String>,
+        by: String,
+    },
+    /// A `wait_and_recheck` began counting down: `minutes` of fleet time, until `until`
+    /// (fleet clock).
+    WaitStarted {
+        procedure: String,
+        step: String,
+        server: String,
+        minutes: i64,
+        until: DateTime<Utc>,
+    },
+    /// A wait ended: `elapsed`, `cancelled` or `skipped` (the recheck runs next either way),
+    /// after `waited_s` fleet seconds.
+    WaitEnded {
+        procedure: String,
+        step: String,
+        server: String,
+        how: String,
+        waited_s: i64,
+        by: Option<String>,
+    },
+    /// The engineer escalated (`e`, confirmed with a reason): the steps not run, and the
+    /// handover summary written for whoever takes over.
+    Escalated {
+        procedure: String,
+        server: String,
+        reason: String,
+        by: String,
+        not_run: Vec<String>,
+    },
+    /// The handover summary of an escalation was written (the runtime's side).
+    Handover {
+        procedure: String,
+        server: String,
+        path: String,
+    },
+    /// An experienced engineer moved the walk ahead: the steps passed over, and why.
+    PassedOver {
+        procedure: String,
+        server: String,
+        to: String,
+        steps: Vec<String>,
+        reason: String,
+        by: String,
+    },
+    /// A service restart over its budget, allowed by a typed reason.
+    OverBudget {
+        server: String,
+        service: String,
+        reason: String,
+        by: String,
+    },
+    /// A running step was left running as the console quit: it is detached and survives
+    /// the console (its own session); `pid` leads its process group.
+    StepDetached {
+        run: u64,
+        pid: Option<u32>,
+        by: String,
+    },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,
         /// Steps still running at the end, left running unobserved.
         left_running: Vec<u64>,
+        /// Compensations owed on the fleet when it ended (`Debt::describe`).
+        #[serde(default)]
+        owed: Vec<String>,
     },
 }
 
@@ -154,6 +245,13 @@ impl Entry {
                 | Entry::CompensationsDecided { .. }
                 | Entry::RunbookClosed { .. }
                 | Entry::Hangup { .. }
+                | Entry::Owed { .. }
+                | Entry::OwedCleared { .. }
+                | Entry::Escalated { .. }
+                | Entry::Handover { .. }
+                | Entry::PassedOver { .. }
+                | Entry::OverBudget { .. }
+                | Entry::StepDetached { .. }
                 | Entry::SessionEnded { .. }
         )
     }

@@ -50,7 +50,9 @@ pub fn read(record: impl BufRead) -> Option<Unwatched> {
             } => {
                 started.insert(run, (title, server, by));
             }
-            Entry::Hangup { policy, running } => {
+            Entry::Hangup {
+                policy, running, ..
+            } => {
                 let steps = running
                     .iter()
                     .map(|&run| {

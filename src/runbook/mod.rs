@@ -1,6 +1,7 @@
 //! Runbooks as data: the YAML format and its lint, the library of procedures, the pure
 //! engine that walks them, and the platforms that turn steps into commands.
 
+pub mod debt;
 pub mod frame;
 pub mod library;
 pub mod lint;
@@ -10,6 +11,7 @@ pub mod step;
 pub mod vocabulary;
 pub mod walk;
 
+pub use debt::{Debt, Ledger};
 pub use library::{Library, Procedure, Source};
 pub use spec::localized;
 pub use step::{

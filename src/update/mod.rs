@@ -85,6 +85,23 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
             state.budgets.insert((server, service), (left, limits));
             Vec::new()
         }
+        Event::BudgetDenied { .. } => Vec::new(),
+        Event::Ledger(ledger) => {
+            // What the ledger shows is no longer pending; what it no longer shows is cleared.
+            state.owed_pending.retain(|p| !ledger.debts.contains(p));
+            state
+                .owed_clearing
+                .retain(|id| ledger.debts.iter().any(|d| d.id == *id));
+            state.ledger = ledger;
+            Vec::new()
+        }
+        Event::HandoverWritten { path, .. } => {
+            state.flash = Some(match path {
+                Ok(path) => format!("handover summary written: {path}"),
+                Err(why) => format!("HANDOVER NOT WRITTEN: {why}"),
+            });
+            Vec::new()
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use crate::exec::guard::{Holder, Limits, Remaining};
 use crate::exec::transport::Transport;
 use crate::health::{FleetState, HealthSet, Monitor};
 use crate::runbook::platform::{Platform, linux};
-use crate::runbook::{Library, Owed, StepCall};
+use crate::runbook::{Debt, Ledger, Library, Owed, StepCall};
 use crate::runtime::prober::Target;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -126,6 +126,16 @@ pub struct AppState {
     pub unwatched: Option<Vec<String>>,
     /// A probe re-run from the drill-down (`r`), and what it is, until its result.
     pub probing_now: Option<(crate::job::RunId, String)>,
+    /// This console among others on the same state directory (`host pid`): debts it owes
+    /// carry it, and their ids start with it.
+    pub session: String,
+    /// The shared ledger of owed compensations as last read (a real fleet's; training
+    /// has none and keeps its debts in `owed_pending`).
+    pub ledger: Ledger,
+    /// Debts this console owed and the ledger has not shown yet (or never will: training).
+    pub owed_pending: Vec<Debt>,
+    /// Debt ids this console paid or wrote off that the ledger still shows.
+    pub owed_clearing: Vec<String>,
 }
 
 impl AppState {
@@ -167,7 +177,31 @@ impl AppState {
             probing_now: None,
             unwatched: None,
             budgets: BTreeMap::new(),
+            session: "console".to_owned(),
+            ledger: Ledger::default(),
+            owed_pending: Vec::new(),
+            owed_clearing: Vec::new(),
         }
+    }
+
+    /// Every compensation owed on the fleet now, as this console knows it: the ledger's,
+    /// plus its own not yet written there, minus those it cleared. Oldest first.
+    pub fn owed(&self) -> Vec<&Debt> {
+        let mut all: Vec<&Debt> = self
+            .ledger
+            .debts
+            .iter()
+            .filter(|d| !self.owed_pending.iter().any(|p| p.id == d.id))
+            .chain(&self.owed_pending)
+            .filter(|d| !self.owed_clearing.contains(&d.id))
+            .collect();
+        all.sort_by(|a, b| (a.since, &a.id).cmp(&(b.since, &b.id)));
+        all
+    }
+
+    /// What is owed, a line each, for the record (hang-up, session end).
+    pub fn owed_lines(&self) -> Vec<String> {
+        self.owed().iter().map(|d| d.describe()).collect()
     }
 
     /// The server under the grid cursor, if any row is shown.

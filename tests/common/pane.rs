@@ -9,6 +9,7 @@ use healthdeck::effect::Effect;
 use healthdeck::event::Event;
 use healthdeck::incident::Entry;
 use healthdeck::job::{Job, JobEnd, OutputLine, RunId, Stream, Work};
+use healthdeck::runbook::Debt;
 use healthdeck::runbook::platform::training;
 use healthdeck::training::Simulator;
 use healthdeck::update::{AppState, frame_drawn, update};
@@ -25,6 +26,13 @@ pub struct Console {
     pub quit: bool,
     /// Restart budgets asked for (server, service).
     pub budget_reads: Vec<(String, String)>,
+    /// Steps left running as the console quit.
+    pub detached: Vec<RunId>,
+    /// Debts written to the ledger, and those settled (server, id), in order.
+    pub owes: Vec<Debt>,
+    pub settles: Vec<(String, String)>,
+    /// Handover summaries asked for (procedure, server).
+    pub handovers: Vec<(String, String)>,
 }
 
 impl Console {
@@ -55,6 +63,10 @@ impl Console {
             cancelled: Vec::new(),
             quit: false,
             budget_reads: Vec::new(),
+            detached: Vec::new(),
+            owes: Vec::new(),
+            settles: Vec::new(),
+            handovers: Vec::new(),
         }
     }
 
@@ -74,6 +86,12 @@ impl Console {
                 Effect::Cancel(run) => self.cancelled.push(run),
                 Effect::Quit(_) => self.quit = true,
                 Effect::ReadBudget { server, service } => self.budget_reads.push((server, service)),
+                Effect::Detach(run) => self.detached.push(run),
+                Effect::Owe(debt) => self.owes.push(debt),
+                Effect::Settle { server, id } => self.settles.push((server, id)),
+                Effect::Handover {
+                    procedure, server, ..
+                } => self.handovers.push((procedure, server)),
                 Effect::Suspend => {}
             }
         }
@@ -206,20 +224,8 @@ impl Console {
 }
 
 pub fn kind(entry: &Entry) -> &'static str {
-    match entry {
-        Entry::Session { .. } => "session",
-        Entry::Transition { .. } => "transition",
-        Entry::RunbookOpened { .. } => "runbook_opened",
-        Entry::StepStarted { .. } => "step_started",
-        Entry::StepSkipped { .. } => "step_skipped",
-        Entry::Confirmation { .. } => "confirmation",
-        Entry::CancelRequested { .. } => "cancel_requested",
-        Entry::Output { .. } => "output",
-        Entry::StepEnded { .. } => "step_ended",
-        Entry::CompensationsOffered { .. } => "compensations_offered",
-        Entry::CompensationsDecided { .. } => "compensations_decided",
-        Entry::RunbookClosed { .. } => "runbook_closed",
-        Entry::Hangup { .. } => "hangup",
-        Entry::SessionEnded { .. } => "session_ended",
-    }
+    // The record's own name for it: `kind` as serde writes it.
+    let value = serde_json::to_value(entry).unwrap();
+    let kind = value["kind"].as_str().unwrap().to_owned();
+    Box::leak(kind.into_boxed_str())
 }

@@ -264,6 +264,7 @@ fn failback() -> Vec<Item> {
     let end = Entry::SessionEnded {
         reason: "quit".to_owned(),
         left_running: Vec::new(),
+        owed: Vec::new(),
     };
     vec![
         entry(at(3, 17, 2, 20), offered),

@@ -21,7 +21,7 @@ pub fn markdown(path: &Path) -> Result<String, String> {
     let mut summary = Summary::new(header);
     for line in lines {
         match line? {
-            Line::Record(record) => summary.add(record),
+            Line::Record(record) => summary.add(*record),
             Line::Torn => summary.torn = true,
         }
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// What one line of the file holds.
 pub(crate) enum Line {
-    Record(Record),
+    Record(Box<Record>),
     /// The last line, cut off without its line end: a crash in the middle of a write. The
     /// writer never leaves one anywhere else.
     Torn,
@@ -43,7 +43,7 @@ impl Lines {
         let mut lines = Lines::open(path)?;
         match lines.next().transpose()? {
             Some(Line::Record(header)) if matches!(header.entry, Entry::Session { .. }) => {
-                Ok((lines, header))
+                Ok((lines, *header))
             }
             Some(Line::Record(_)) => Err(format!(
                 "{}:1:1: the first line is not the session header (`\"kind\":\"session\"`)",
@@ -80,7 +80,7 @@ impl Iterator for Lines {
         self.number += 1;
         let complete = self.bytes.last() == Some(&b'\n');
         match serde_json::from_slice::<Record>(&self.bytes) {
-            Ok(record) => Some(Ok(Line::Record(record))),
+            Ok(record) => Some(Ok(Line::Record(Box::new(record)))),
             Err(_) if !complete => {
                 self.done = true;
                 Some(Ok(Line::Torn))

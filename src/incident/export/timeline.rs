@@ -133,7 +133,9 @@ pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> Str
         Entry::CancelRequested { run, by } => {
             format!("{} asked to cancel {}", plain(by), run_label(names, *run))
         }
-        Entry::Hangup { policy, running } => {
+        Entry::Hangup {
+            policy, running, ..
+        } => {
             let running: Vec<String> = running.iter().map(|run| run_label(names, *run)).collect();
             format!(
                 "**Terminal hung up** with {} running: policy {}, their output still recorded",
@@ -144,6 +146,7 @@ pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> Str
         Entry::SessionEnded {
             reason,
             left_running,
+            ..
         } => {
             let mut out = format!("Session ended: {}", plain(reason));
             if !left_running.is_empty() {

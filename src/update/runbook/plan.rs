@@ -150,6 +150,8 @@ fn process(state: &AppState, argv: Vec<String>, call: &StepCall) -> Work {
             .and_then(|pane| pane.break_lock.clone())
             .filter(|(server, _)| *server == call.server.name)
             .map(|(_, holder)| holder),
+        walk: None,
+        over_budget: None,
     });
     Work::Process {
         argv,
