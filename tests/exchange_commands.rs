@@ -319,8 +319,12 @@ fn identify_mailbox_server_reads_mbx_from_the_error() {
 fn no_active_copies_only_when_no_copy_is_in_an_active_state() {
     let none = vec![(Expectation::NoActiveCopies, true)];
     let copy = |status: &str| format!(r#"{{ "Name": "DB01\\mbx-02", "Status": "{status}" }}"#);
-    assert_eq!(facts(CheckActiveCopies, DeepTest, ""), none);
-    assert_eq!(facts(CheckActiveCopies, DeepTest, "\r\n"), none);
+    // An explicit empty list says no copy; empty output says nothing (unknown, never "none").
+    assert_eq!(facts(CheckActiveCopies, DeepTest, "[]"), none);
+    for silent in ["", "\r\n"] {
+        let error = read_as(CheckActiveCopies, DeepTest, silent).unwrap_err();
+        assert!(error.contains("empty"), "{error}");
+    }
     assert_eq!(facts(CheckActiveCopies, DeepTest, &copy("Healthy")), none);
     let passive = format!("[{}, {}]", copy("Healthy"), copy("Failed"));
     assert_eq!(facts(CheckActiveCopies, DeepTest, &passive), none);
@@ -361,6 +365,11 @@ fn server_health_and_the_walks_monitor() {
     assert_eq!(recheck(CommandLatency, &pop), health(true, None));
     let imap = format!("[{pop}, {}]", entry(latency, "IMAP", "Unhealthy"));
     assert_eq!(recheck(CommandLatency, &imap), health(false, Some(false)));
+    // No answer is no health: never "healthy" for want of an Unhealthy row.
+    for silent in ["", "[]"] {
+        let error = read_as(CheckServerHealth, DeepTest, silent).unwrap_err();
+        assert!(error.contains("nothing was read"), "{error}");
+    }
 }
 
 #[test]

@@ -52,7 +52,7 @@ impl Console {
         Console::on(path.to_str().unwrap(), width, height)
     }
 
-    fn on(scenario: &str, width: u16, height: u16) -> Console {
+    pub fn on(scenario: &str, width: u16, height: u16) -> Console {
         let (state, simulator) = played_with_simulator(scenario, 480, width, height);
         Console {
             state,

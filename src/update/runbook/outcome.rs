@@ -18,9 +18,22 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         Active::Running { run: r, call, .. } if *r == run => Some(call.clone()),
         _ => None,
     });
+    let mut end = end;
     let answer = match (&end.answer, running) {
         (Some(answer), _) => answer.clone(),
-        (None, Some(call)) => read_answer(state, &call, &end),
+        (None, Some(call)) => match read_answer(state, &call, &end) {
+            Ok(answer) => answer,
+            // Unknown is never healthy: the step fails, and no branch is taken on it.
+            Err(why) => {
+                let note = format!("its output could not be read ({why}): nothing was established");
+                end.note = Some(match end.note.take() {
+                    Some(earlier) => format!("{earlier}; {note}"),
+                    None => note,
+                });
+                end.exit = StepExit::Failed(None);
+                Answer::exited(end.exit)
+            }
+        },
         (None, None) => Answer::exited(end.exit),
     };
     let facts: BTreeMap<String, bool> = answer
@@ -88,13 +101,13 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
 }
 
 /// A real process's answer: its exit, and on Exchange the expectations its
-/// `ConvertTo-Json` output establishes (output that does not say fails the step).
-fn read_answer(state: &AppState, call: &StepCall, end: &JobEnd) -> Answer {
+/// `ConvertTo-Json` output establishes; output that does not say is an error (the step fails).
+fn read_answer(state: &AppState, call: &StepCall, end: &JobEnd) -> Result<Answer, String> {
     if end.exit != StepExit::Succeeded || state.platform != Platform::Exchange {
-        return Answer::exited(end.exit);
+        return Ok(Answer::exited(end.exit));
     }
     match exchange::read(call, &end.stdout) {
-        Ok(reading) => Answer {
+        Ok(reading) => Ok(Answer {
             mailbox_server: reading.mailbox_server.and_then(|name| {
                 let found = state
                     .fleet
@@ -104,8 +117,8 @@ fn read_answer(state: &AppState, call: &StepCall, end: &JobEnd) -> Answer {
                 found.cloned()
             }),
             ..Answer::succeeded(reading.facts)
-        },
-        Err(_) => Answer::exited(StepExit::Failed(None)),
+        }),
+        Err(why) => Err(why.to_string()),
     }
 }
 

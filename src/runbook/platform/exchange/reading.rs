@@ -26,9 +26,14 @@ impl std::fmt::Display for ReadError {
 /// The database copy states only an active copy can be in.
 const ACTIVE_STATES: [&str; 4] = ["Mounted", "Mounting", "Dismounting", "Dismounted"];
 
+/// The objects of the output. Empty output is no answer, not "no rows": Windows
+/// PowerShell prints nothing for an empty result and also when the command never reached
+/// its `ConvertTo-Json`, and unknown must never read as healthy.
 fn objects(stdout: &str) -> Result<Vec<Value>, ReadError> {
     if stdout.trim().is_empty() {
-        return Ok(Vec::new());
+        return Err(ReadError(
+            "no result: the output was empty, so nothing was read".to_owned(),
+        ));
     }
     match serde_json::from_str::<Value>(stdout) {
         Ok(Value::Array(items)) => Ok(items),
@@ -85,7 +90,13 @@ pub fn read(call: &StepCall, stdout: &str) -> Result<Reading, ReadError> {
             let monitor = call.monitor;
             let mut healthy = true;
             let mut monitor_value = None;
-            for entry in objects(stdout)? {
+            let entries = objects(stdout)?;
+            if entries.is_empty() {
+                return Err(ReadError(
+                    "Get-ServerHealth listed no monitor: nothing was read".to_owned(),
+                ));
+            }
+            for entry in entries {
                 let alert = text(&entry, "AlertValue")?;
                 healthy &= alert != "Unhealthy";
                 let name = entry.get("Name").and_then(Value::as_str).unwrap_or("");
