@@ -49,7 +49,7 @@ impl Widget for ScreenView<'_> {
             let banner = format::fit(&text, usize::from(area.width), symbols.ascii);
             let style = bars::mode_style(theme, &state.banner.mode);
             buf.set_stringn(area.x, area.y, banner, usize::from(area.width), style);
-            render_too_small(area, buf, theme);
+            render_too_small(state, area, buf, theme);
             return;
         }
         let (banner, body, status) = layout::split(area);
@@ -196,8 +196,8 @@ fn render_runbook(
     .render(area, buf);
 }
 
-fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let lines = [
+fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let mut lines = vec![
         "terminal too small".to_owned(),
         format!(
             "{}x{}, need {}x{}",
@@ -208,6 +208,14 @@ fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
         "enlarge it, or q to quit".to_owned(),
     ];
+    // Keys do not reach a prompt nobody can see: say one is waiting.
+    if state
+        .prompt
+        .as_ref()
+        .is_some_and(|p| !matches!(p, crate::update::Prompt::Filter { .. }))
+    {
+        lines.push("a question is waiting: enlarge it to answer".to_owned());
+    }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;

@@ -14,6 +14,7 @@ use crate::event::Event;
 use crate::health::AlertValue;
 use crate::incident::Entry;
 use crate::keymap::{KeyContext, action_for};
+use crate::layout;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Applies one event. Everything the console decides happens here.
@@ -132,6 +133,11 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         // Typed before the pane was on screen: it was meant for something else.
         return Vec::new();
     }
+    if layout::too_small(state.width, state.height) && !acts_unseen(state, key) {
+        // Nothing acts behind "terminal too small": a step nobody can see never runs.
+        state.flash = Some("the terminal is too small: enlarge it (or q to quit)".to_owned());
+        return Vec::new();
+    }
     state.flash = None;
     if state.unwatched.take().is_some() {
         // The key was for closing the report, not for acting on what is under it.
@@ -152,6 +158,18 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         }
     };
     action_for(key, context).map_or_else(Vec::new, |a| apply(state, a))
+}
+
+/// The keys that may act while the screen is too small to show anything: quitting (which
+/// asks, once visible, if steps run) and suspending. A prompt keeps its keys until it can be
+/// seen again; only Ctrl-C gets through it.
+fn acts_unseen(state: &AppState, key: KeyEvent) -> bool {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c' | 'z') if control => true,
+        KeyCode::Char('q') if !control => state.prompt.is_none(),
+        _ => false,
+    }
 }
 
 /// Applies one action (what a key meant).
