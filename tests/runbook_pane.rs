@@ -369,22 +369,9 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
     let Next::Run(call) = walk.next().clone() else {
         panic!("no wait reached");
     };
-    console.state.runbook = Some(Box::new(healthdeck::update::runbook::RunbookPane {
-        procedure: library.procedure("imap-latency").unwrap(),
-        library,
-        server,
-        monitor,
-        walk,
-        runs: Vec::new(),
-        active: Active::Idle,
-        highlight: 0,
-        log: healthdeck::update::runbook::log::LogPanel::default(),
-        autorun: false,
-        closed: false,
-        recorded: 0,
-        waited: TimeDelta::zero(),
-        break_lock: None,
-    }));
+    let procedure = library.procedure("imap-latency").unwrap();
+    let opened = healthdeck::update::runbook::RunbookPane::new(procedure, server, monitor, walk);
+    console.state.runbook = Some(Box::new(opened));
     console.state.screen = Screen::Runbook(healthdeck::update::DrillState {
         server,
         set: monitor.health_set(),

@@ -5,10 +5,15 @@
 
 mod common;
 
+use chrono::TimeDelta;
 use common::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
+use healthdeck::health::{AlertValue, ProbeReport};
+use healthdeck::incident::Entry;
+use healthdeck::runbook::{Ending, Next};
 use healthdeck::update::Prompt;
+use healthdeck::update::runbook::{Active, monitor_now};
 
 fn resize(console: &mut Console, width: u16, height: u16) {
     console.event(Event::Resize { width, height });
@@ -75,4 +80,173 @@ fn quit_and_suspend_still_work_when_too_small() {
     resize(&mut console, 60, 10);
     console.key(KeyCode::Char('q'));
     assert!(console.quit);
+}
+
+/// The POP latency runbook on cas-01, run up to its first wait (the restart heals it).
+fn waiting_on_the_latency_recheck() -> Console {
+    let mut console = Console::on("pop-slow-commands", 120, 36);
+    console.open_runbook();
+    assert_eq!(
+        console.state.runbook.as_ref().unwrap().procedure.id(),
+        "pop-latency"
+    );
+    for _ in 0..20 {
+        if matches!(
+            console.state.runbook.as_ref().unwrap().active,
+            Active::Waiting { .. }
+        ) {
+            return console;
+        }
+        console.key(KeyCode::Enter);
+        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        console.run_jobs();
+    }
+    panic!("no wait came: {:?}", console.log_texts());
+}
+
+fn latency_alert(console: &Console) -> AlertValue {
+    let pane = console.state.runbook.as_ref().unwrap();
+    let monitor = console.state.fleet.monitor(pane.server, pane.monitor);
+    monitor.unwrap().alert
+}
+
+#[test]
+fn a_cancelled_or_skipped_wait_rechecks_and_stops_a_healthy_walk_before_any_restart() {
+    for (key, how) in [('c', "cancelled"), ('s', "skipped")] {
+        let mut console = waiting_on_the_latency_recheck();
+        // Minutes pass; the restart healed it: Healthy before the wait is over.
+        console.advance(TimeDelta::minutes(6));
+        assert_eq!(latency_alert(&console), AlertValue::Healthy);
+        let started = console.started.len();
+        console.key(KeyCode::Char(key));
+        assert_eq!(console.started.len(), started + 1, "{how}: rechecks now");
+        console.run_jobs();
+        let pane = console.state.runbook.as_ref().unwrap();
+        let Next::Done(outcome) = pane.walk.next() else {
+            panic!("{how}: the walk went on: {:?}", console.log_texts());
+        };
+        assert_eq!(outcome.ending, Ending::Resolved, "{how}");
+        let restarted = console
+            .records
+            .iter()
+            .any(|e| matches!(e, Entry::StepStarted { action, .. } if action == "restart_server"));
+        assert!(!restarted, "{how}: a healthy server was restarted");
+        // The record tells the wait: started, then ended early and by whom.
+        let waits: Vec<String> = console
+            .records
+            .iter()
+            .filter_map(|e| match e {
+                Entry::WaitStarted { step, minutes, .. } => Some(format!("{step} {minutes} min")),
+                Entry::WaitEnded {
+                    step,
+                    how,
+                    by,
+                    waited_s,
+                    ..
+                } => Some(format!(
+                    "{step} {how} after {waited_s} s by {}",
+                    by.as_deref().unwrap_or("-")
+                )),
+                _ => None,
+            })
+            .collect();
+        let me = console.state.operator.clone();
+        assert_eq!(
+            waits,
+            [
+                "recheck 10 min".to_owned(),
+                format!("recheck {how} after 360 s by {me}")
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_wait_that_runs_out_is_recorded_as_elapsed_with_its_recheck() {
+    let mut console = waiting_on_the_latency_recheck();
+    console.advance(TimeDelta::minutes(11));
+    console.run_jobs();
+    let ended = console.records.iter().find_map(|e| match e {
+        Entry::WaitEnded {
+            how, waited_s, by, ..
+        } => Some((how.clone(), *waited_s, by.clone())),
+        _ => None,
+    });
+    assert_eq!(ended, Some(("elapsed".to_owned(), 600, None)));
+    let recheck = console.records.iter().rev().find_map(|e| match e {
+        Entry::StepEnded { facts, .. } => Some(facts.clone()),
+        _ => None,
+    });
+    assert!(recheck.unwrap().contains_key("monitor_healthy"));
+}
+
+/// Up to the first destructive confirmation of the stubborn incident; its call.
+fn at_the_first_confirmation(console: &mut Console) -> healthdeck::runbook::StepCall {
+    console.open_runbook();
+    for _ in 0..30 {
+        console.key(KeyCode::Enter);
+        if let Some(Prompt::Confirm { call, .. }) = &console.state.prompt {
+            return (**call).clone();
+        }
+        console.run_jobs();
+    }
+    panic!("no confirmation: {:?}", console.kinds());
+}
+
+/// The probe behind `call`'s monitor succeeds twice on its server, now.
+fn probe_succeeds(console: &mut Console, call: &healthdeck::runbook::StepCall) {
+    let server = console
+        .server_names()
+        .iter()
+        .position(|n| *n == call.server.name)
+        .unwrap();
+    let probe = call.monitor.probe().unwrap();
+    let now = console.state.now;
+    let report = |seconds| ProbeReport {
+        server,
+        probe,
+        at: now + TimeDelta::seconds(seconds),
+        succeeded: true,
+        latency_ms: 12,
+        error: None,
+    };
+    console.event(Event::Probes(vec![report(1), report(2)]));
+    console.event(Event::Tick(now + TimeDelta::seconds(3)));
+}
+
+#[test]
+fn a_destructive_confirmation_says_what_the_monitor_shows_now_before_the_name_is_typed() {
+    let mut console = Console::stubborn_incident(120, 36);
+    let call = at_the_first_confirmation(&mut console);
+    let said = monitor_now(&console.state, &call);
+    assert!(
+        said.iter()
+            .any(|(l, warn)| !warn && l.contains("Unhealthy")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|(_, warn)| *warn), "{said:?}");
+    // Meanwhile it recovered: the prompt says so, in words, and the record keeps it.
+    probe_succeeds(&mut console, &call);
+    let said = monitor_now(&console.state, &call);
+    let warning = said.iter().find(|(_, warn)| *warn).map(|(l, _)| l.clone());
+    let warning = warning.unwrap_or_else(|| panic!("no warning: {said:?}"));
+    assert!(warning.contains("is Healthy now"), "{warning}");
+    let theme = common::screen::theme("default");
+    let screen = common::screen::text(&common::screen::render(&console.state, &theme, false));
+    assert!(screen.contains("is Healthy now"), "{screen}");
+    console.type_text(&call.server.name);
+    console.key(KeyCode::Enter);
+    let seen = console.records.iter().rev().find_map(|e| match e {
+        Entry::Confirmation { seen, .. } => Some(seen.clone()),
+        _ => None,
+    });
+    let seen = seen.unwrap();
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("! ") && l.contains("Healthy now")),
+        "{seen:?}"
+    );
 }

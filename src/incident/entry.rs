@@ -93,6 +93,9 @@ pub enum Entry {
         typed: String,
         accepted: bool,
         by: String,
+        /// What the monitor showed as the name was typed (a `!` marks a warning).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        seen: Vec<String>,
     },
     /// A cancel was asked for.
     CancelRequested { run: u64, by: String },

@@ -93,6 +93,9 @@ pub struct Answer {
     pub mailbox_server: Option<Server>,
     /// Fleet time waited before the recheck (`wait_and_recheck`).
     pub waited: TimeDelta,
+    /// The engineer ended the wait early (cancelled or skipped it): the recheck ran anyway,
+    /// and its gates apply.
+    pub cut_short: bool,
 }
 
 impl Answer {
@@ -102,6 +105,7 @@ impl Answer {
             facts,
             mailbox_server: None,
             waited: TimeDelta::zero(),
+            cut_short: false,
         }
     }
 

@@ -91,6 +91,11 @@ impl<'l> Walk<'l> {
         Ok(walk)
     }
 
+    /// The library the walk's procedures come from.
+    pub fn library(&self) -> &'l Library {
+        self.library
+    }
+
     pub fn next(&self) -> &Next {
         &self.next
     }
@@ -113,7 +118,7 @@ impl<'l> Walk<'l> {
         let Next::Run(call) = &self.next else {
             return Err(WalkError::Unexpected("answer: no step is running"));
         };
-        if answer.waited < call.wait && answer.exit == StepExit::Succeeded {
+        if answer.waited < call.wait && !answer.cut_short && answer.exit == StepExit::Succeeded {
             return Err(WalkError::WaitNotOver {
                 remaining: call.wait - answer.waited,
             });

@@ -112,6 +112,7 @@ impl Widget for ScreenView<'_> {
                 && !matches!(state.screen, Screen::Runbook(_))
         }) {
             prompt::PromptView {
+                state,
                 prompt,
                 theme,
                 symbols,

@@ -4,20 +4,100 @@
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::update::Prompt;
-use crate::update::runbook::short_name;
+use crate::exec::guard::Holder;
+use crate::runbook::StepCall;
+use crate::update::runbook::{monitor_now, short_name, step_title};
+use crate::update::{AppState, Prompt};
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 pub struct PromptView<'a> {
+    pub state: &'a AppState,
     pub prompt: &'a Prompt,
     pub theme: &'a Theme,
     pub symbols: Symbols,
 }
 
 impl PromptView<'_> {
+    /// A destructive step's confirmation: what the monitor shows now, a lock being broken,
+    /// when it ran before, what to type, and what was typed.
+    fn confirm_lines(
+        &self,
+        call: &StepCall,
+        (typed, refused): (&str, Option<&str>),
+        ran_before: Option<&(DateTime<Utc>, String)>,
+        breaking: Option<&(Holder, String)>,
+        width: usize,
+    ) -> (String, Vec<Line<'static>>) {
+        let text = |t: String| Line::from(Span::styled(t, self.theme.text));
+        let name = short_name(call);
+        let mut lines = Vec::new();
+        // What the monitor says now comes before the name is typed.
+        for (said, warn) in monitor_now(self.state, call) {
+            let (lead, style) = if warn {
+                ("! ", self.theme.unhealthy_text())
+            } else {
+                ("  ", self.theme.dim)
+            };
+            lines.extend(
+                wrap(&said, width.saturating_sub(4))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let lead = if i == 0 { lead } else { "  " };
+                        Line::from(Span::styled(format!("{lead}{l}"), style))
+                    }),
+            );
+        }
+        if let Some(breaking) = breaking {
+            let (holder, why) = breaking;
+            let said = format!(
+                "{} is locked by {holder}. It looks abandoned: {why}. Breaking the \
+                 lock runs the step again.",
+                call.server.name
+            );
+            lines.extend(
+                wrap(&said, width.saturating_sub(3))
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(format!(" {l}"), self.theme.flash))),
+            );
+        }
+        if let Some((at, by)) = ran_before {
+            lines.push(Line::from(Span::styled(
+                format!(" this already ran at {} by {by}", at.format("%H:%M:%S")),
+                self.theme.flash,
+            )));
+        }
+        lines.extend(
+            wrap(
+                &format!(
+                    "{} ({}) on {}: type the server name ({name}) and Enter; Esc \
+                     aborts",
+                    step_title(self.state, &call.procedure, &call.step),
+                    call.action.name(),
+                    call.server.name
+                ),
+                width.saturating_sub(3),
+            )
+            .into_iter()
+            .map(|l| text(format!(" {l}"))),
+        );
+        if let Some(wrong) = refused {
+            lines.push(Line::from(Span::styled(
+                format!(" `{wrong}` is not {name}: nothing ran"),
+                self.theme.unhealthy_text(),
+            )));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(" > ", self.theme.key),
+            Span::styled(format!("{typed}_"), self.theme.prompt),
+        ]));
+        ("confirm a destructive step".to_owned(), lines)
+    }
+
     fn lines(&self, width: usize) -> (String, Vec<Line<'static>>) {
         let text = |t: String| Line::from(Span::styled(t, self.theme.text));
         let key = |k: &str, what: &str| {
@@ -33,52 +113,13 @@ impl PromptView<'_> {
                 refused,
                 ran_before,
                 breaking,
-            } => {
-                let name = short_name(call);
-                let mut lines = Vec::new();
-                if let Some(breaking) = breaking {
-                    let (holder, why) = breaking.as_ref();
-                    let said = format!(
-                        "{} is locked by {holder}. It looks abandoned: {why}. Breaking the \
-                         lock runs the step again.",
-                        call.server.name
-                    );
-                    lines.extend(
-                        wrap(&said, width.saturating_sub(3))
-                            .into_iter()
-                            .map(|l| Line::from(Span::styled(format!(" {l}"), self.theme.flash))),
-                    );
-                }
-                if let Some((at, by)) = ran_before {
-                    lines.push(Line::from(Span::styled(
-                        format!(" this already ran at {} by {by}", at.format("%H:%M:%S")),
-                        self.theme.flash,
-                    )));
-                }
-                lines.extend(
-                    wrap(
-                        &format!(
-                            "{} on {}: type the server name ({name}) and Enter; Esc aborts",
-                            call.action.name(),
-                            call.server.name
-                        ),
-                        width.saturating_sub(3),
-                    )
-                    .into_iter()
-                    .map(|l| text(format!(" {l}"))),
-                );
-                if let Some(wrong) = refused {
-                    lines.push(Line::from(Span::styled(
-                        format!(" `{wrong}` is not {name}: nothing ran"),
-                        self.theme.unhealthy_text(),
-                    )));
-                }
-                lines.push(Line::from(vec![
-                    Span::styled(" > ", self.theme.key),
-                    Span::styled(format!("{typed}_"), self.theme.prompt),
-                ]));
-                ("confirm a destructive step".to_owned(), lines)
-            }
+            } => self.confirm_lines(
+                call,
+                (typed, refused.as_deref()),
+                ran_before.as_ref(),
+                breaking.as_deref(),
+                width,
+            ),
             Prompt::Leave { owed, quit } => {
                 let mut lines = vec![text(" compensations still owed:".to_owned())];
                 for o in owed {

@@ -300,6 +300,7 @@ impl Widget for RunbookView<'_> {
         .render(log_area, buf);
         if let Some(prompt) = &self.state.prompt {
             PromptView {
+                state: self.state,
                 prompt,
                 theme: self.theme,
                 symbols: self.symbols,

@@ -77,6 +77,7 @@ fn confirmation(step: &str, typed: &str, accepted: bool) -> Entry {
         typed: typed.to_owned(),
         accepted,
         by: "alice".to_owned(),
+        seen: Vec::new(),
     }
 }
 

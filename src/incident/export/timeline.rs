@@ -211,6 +211,7 @@ fn step_item(entry: &Entry) -> String {
             typed,
             accepted,
             by,
+            ..
         } => {
             let typed = if typed.is_empty() {
                 "nothing".to_owned()

@@ -176,6 +176,7 @@ pub fn perform(
             facts: reading.facts,
             mailbox_server,
             waited: TimeDelta::zero(),
+            cut_short: false,
         },
     }
 }

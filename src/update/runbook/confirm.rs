@@ -4,6 +4,7 @@
 use super::run;
 use crate::effect::Effect;
 use crate::exec::guard::Holder;
+use crate::health::AlertValue;
 use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::StepCall;
@@ -17,6 +18,72 @@ pub fn short_name(call: &StepCall) -> &str {
         .split('.')
         .next()
         .unwrap_or(&call.server.name)
+}
+
+/// What the monitor behind a destructive step shows right now, a line each; `true` marks a
+/// line that should stop the engineer before typing the name: the monitor is Healthy (the
+/// step may not be needed), or the step's server shows nothing failing while the alert is
+/// on another server.
+pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
+    let servers = state.fleet.servers();
+    let Some(index) = servers.iter().position(|s| s.name == call.server.name) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let alert = state
+        .fleet
+        .monitor(index, call.monitor)
+        .map(|m| (m.alert, m.left_healthy_at));
+    if let Some((alert, since)) = alert {
+        let since = since
+            .filter(|_| alert != AlertValue::Healthy)
+            .map(|t| format!(" for {} min", (state.now - t).num_minutes().max(0)))
+            .unwrap_or_default();
+        lines.push((
+            format!(
+                "now: {} on {} is {}{since}",
+                call.monitor.name(),
+                call.server.name,
+                alert.word()
+            ),
+            false,
+        ));
+        match alert {
+            AlertValue::Healthy => lines.push((
+                format!(
+                    "{} is Healthy now: this step may not be needed",
+                    call.monitor.name()
+                ),
+                true,
+            )),
+            AlertValue::Unknown => lines.push((
+                "its state is Unknown: nothing shows this server failing".to_owned(),
+                true,
+            )),
+            _ => {}
+        }
+    }
+    let alert_server = state.runbook.as_ref().map(|p| p.server);
+    let failing = crate::health::Monitor::ALL.into_iter().any(|m| {
+        m.protocol == call.protocol
+            && state.fleet.monitor(index, m).is_some_and(|s| {
+                matches!(
+                    s.alert,
+                    AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
+                )
+            })
+    });
+    if alert_server.is_some_and(|a| a != index) && !failing {
+        lines.push((
+            format!(
+                "{} shows no failing {} monitor: it may not be the server at fault",
+                call.server.name,
+                call.protocol.label()
+            ),
+            true,
+        ));
+    }
+    lines
 }
 
 /// The step's server is locked by a console that looks dead: typing the server's name
@@ -42,7 +109,14 @@ pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder
 }
 
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    let by = state.operator.clone();
+    let seen: Vec<String> = match &state.prompt {
+        Some(Prompt::Confirm { call, .. }) => monitor_now(state, call)
+            .into_iter()
+            .map(|(line, warn)| if warn { format!("! {line}") } else { line })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let by = (state.operator.clone(), seen);
     let Some(Prompt::Confirm {
         text,
         call,
@@ -99,7 +173,12 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
     Vec::new()
 }
 
-fn confirmation(call: &StepCall, typed: &str, accepted: bool, by: String) -> Entry {
+fn confirmation(
+    call: &StepCall,
+    typed: &str,
+    accepted: bool,
+    (by, seen): (String, Vec<String>),
+) -> Entry {
     Entry::Confirmation {
         procedure: call.procedure.clone(),
         step: call.step.clone(),
@@ -107,5 +186,6 @@ fn confirmation(call: &StepCall, typed: &str, accepted: bool, by: String) -> Ent
         typed: typed.to_owned(),
         accepted,
         by,
+        seen,
     }
 }

@@ -2,9 +2,9 @@
 
 use super::outcome::settled;
 use super::pane::Active;
+use super::run::{WaitEnd, end_wait};
 use crate::effect::Effect;
 use crate::incident::Entry;
-use crate::runbook::{Answer, StepExit};
 use crate::update::state::AppState;
 
 /// `c`: cancel the running step's job, or the wait.
@@ -28,13 +28,7 @@ pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
                 Effect::Record(Entry::CancelRequested { run: run.0, by }),
             ]
         }
-        Active::Waiting { .. } => {
-            pane.active = Active::Idle;
-            pane.log
-                .note(now, "wait cancelled: nothing was rechecked".to_owned());
-            let _ = pane.walk.answer(&Answer::exited(StepExit::Cancelled));
-            settled(state)
-        }
+        Active::Waiting { .. } => end_wait(state, WaitEnd::Cancelled),
         Active::Idle => {
             state.flash = Some("nothing is running".to_owned());
             Vec::new()
@@ -47,9 +41,14 @@ pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
-    if !matches!(pane.active, Active::Idle) {
-        state.flash = Some("a step is running: c cancels it first".to_owned());
-        return Vec::new();
+    match pane.active {
+        Active::Idle => {}
+        // Skipping a wait skips the waiting, never the recheck.
+        Active::Waiting { .. } => return end_wait(state, WaitEnd::Skipped),
+        Active::Running { .. } => {
+            state.flash = Some("a step is running: c cancels it first".to_owned());
+            return Vec::new();
+        }
     }
     if pane.walk.skip().is_ok() {
         settled(state)

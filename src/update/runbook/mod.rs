@@ -23,7 +23,7 @@ use crate::runbook::{Walk, localized};
 use crossterm::event::KeyEvent;
 
 pub(super) use confirm::key as confirm_key;
-pub use confirm::{lock_stale, short_name};
+pub use confirm::{lock_stale, monitor_now, short_name};
 pub(super) use leave::{key as leave_key, quit};
 
 /// Enter on a monitor in the drill-down: its runbook, beside the grid (or instead of it).
@@ -82,22 +82,7 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
         }
     };
     let title = localized(&procedure.spec.title, state.language).to_owned();
-    let mut pane = RunbookPane {
-        procedure,
-        library,
-        server: drill.server,
-        monitor,
-        walk,
-        runs: Vec::new(),
-        active: Active::Idle,
-        highlight: 0,
-        log: log::LogPanel::default(),
-        autorun: false,
-        closed: false,
-        recorded: 0,
-        waited: chrono::TimeDelta::zero(),
-        break_lock: None,
-    };
+    let mut pane = RunbookPane::new(procedure, drill.server, monitor, walk);
     pane.log.note(
         state.now,
         format!("opened {title}: {} on {}", monitor.name(), server.name),
@@ -113,6 +98,19 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
     effects.extend(outcome::settled(state));
     show(state, drill.clone());
     effects
+}
+
+/// A step's title in the console's language (its id when the library does not know it):
+/// prompts and messages name steps the way the pane lists them.
+pub fn step_title(state: &AppState, procedure: &str, step: &str) -> String {
+    state
+        .library
+        .and_then(|library| library.procedure(procedure))
+        .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
+        .map_or_else(
+            || step.to_owned(),
+            |spec| localized(&spec.title, state.language).to_owned(),
+        )
 }
 
 fn show(state: &mut AppState, drill: DrillState) {

@@ -86,6 +86,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     let mut answer = answer;
     answer.exit = end.exit;
     answer.waited = pane.waited;
+    answer.cut_short = pane.wait_cut_short;
     pane.active = Active::Idle;
     let (server, monitor) = (pane.server, pane.monitor);
     state.fleet.set_repairing(server, monitor, false);

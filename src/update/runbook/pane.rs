@@ -59,8 +59,10 @@ pub struct RunbookPane {
     pub closed: bool,
     /// History records already written to the incident record.
     pub recorded: usize,
-    /// Fleet time the running step's wait lasted (its recheck's answer carries it).
+    /// Fleet time the running step's wait lasted (its recheck's answer carries it), and
+    /// whether the engineer ended it early.
     pub waited: TimeDelta,
+    pub wait_cut_short: bool,
     /// A stale lock the engineer confirmed breaking: the next start of a step on that
     /// server breaks it (if it still holds the same claim).
     pub break_lock: Option<(String, Holder)>,
@@ -95,6 +97,32 @@ pub struct Row {
 }
 
 impl RunbookPane {
+    /// A pane on `walk` (just started), for `monitor` on the fleet's server `server`.
+    pub fn new(
+        procedure: &'static Procedure,
+        server: usize,
+        monitor: Monitor,
+        walk: Walk<'static>,
+    ) -> RunbookPane {
+        RunbookPane {
+            procedure,
+            library: walk.library(),
+            server,
+            monitor,
+            walk,
+            runs: Vec::new(),
+            active: Active::Idle,
+            highlight: 0,
+            log: LogPanel::default(),
+            autorun: false,
+            closed: false,
+            recorded: 0,
+            waited: TimeDelta::zero(),
+            wait_cut_short: false,
+            break_lock: None,
+        }
+    }
+
     /// The rows: what happened, what runs now, what may come.
     pub fn rows(&self, now: DateTime<Utc>) -> Vec<Row> {
         let mut rows: Vec<Row> = self.walk.history().iter().map(done_row).collect();

@@ -117,9 +117,69 @@ pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             started: now,
             until,
         };
-        return Vec::new();
+        return vec![Effect::Record(Entry::WaitStarted {
+            procedure: call.procedure.clone(),
+            step: call.step.clone(),
+            server: call.server.name.clone(),
+            minutes: call.wait.num_minutes(),
+            until,
+        })];
     }
     launch(state, call, TimeDelta::zero())
+}
+
+/// How a wait ended. Every way leads to the recheck: a wait cut short still reads the
+/// monitor before the walk moves on, and the recheck's gates apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WaitEnd {
+    Elapsed,
+    Cancelled,
+    Skipped,
+}
+
+/// Ends the pane's wait `how`, records it, and starts the recheck now.
+pub(super) fn end_wait(state: &mut AppState, how: WaitEnd) -> Vec<Effect> {
+    let (now, by) = (state.now, state.operator.clone());
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let Active::Waiting { call, started, .. } = &pane.active else {
+        return Vec::new();
+    };
+    let (call, waited) = (call.clone(), (now - *started).min(call.wait));
+    let (word, by) = match how {
+        WaitEnd::Elapsed => ("elapsed", None),
+        WaitEnd::Cancelled => ("cancelled", Some(by)),
+        WaitEnd::Skipped => ("skipped", Some(by)),
+    };
+    if how != WaitEnd::Elapsed {
+        pane.log.note(
+            now,
+            format!(
+                "wait {word} after {} of {} min: rechecking now",
+                minutes(waited),
+                call.wait.num_minutes()
+            ),
+        );
+    }
+    let mut effects = vec![Effect::Record(Entry::WaitEnded {
+        procedure: call.procedure.clone(),
+        step: call.step.clone(),
+        server: call.server.name.clone(),
+        how: word.to_owned(),
+        waited_s: waited.num_seconds(),
+        by,
+    })];
+    effects.extend(launch(state, &call, waited));
+    if let Some(pane) = state.runbook.as_mut() {
+        pane.wait_cut_short = how != WaitEnd::Elapsed;
+    }
+    effects
+}
+
+/// Whole and tenth minutes: "3.5".
+fn minutes(span: TimeDelta) -> String {
+    format!("{:.1}", span.num_seconds() as f64 / 60.0)
 }
 
 fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
@@ -161,6 +221,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
         cancel_requested: false,
     };
     pane.waited = waited;
+    pane.wait_cut_short = false;
     let (server, monitor) = (pane.server, pane.monitor);
     state.fleet.set_repairing(server, monitor, true);
     let mut effects = vec![Effect::Record(Entry::StepStarted {
@@ -207,17 +268,11 @@ pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_ref() else {
         return Vec::new();
     };
-    let Active::Waiting {
-        call,
-        started,
-        until,
-    } = &pane.active
-    else {
+    let Active::Waiting { until, .. } = &pane.active else {
         return Vec::new();
     };
     if state.now < *until {
         return Vec::new();
     }
-    let (call, waited) = (call.clone(), *until - *started);
-    launch(state, &call, waited)
+    end_wait(state, WaitEnd::Elapsed)
 }
