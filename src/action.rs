@@ -55,4 +55,13 @@ pub enum Action {
     LogPageDown,
     /// Drill-down: run the selected monitor's probe now.
     RerunProbe,
+    /// Drill-down: run what is owed on this server (the compensation steps of an earlier
+    /// walk, this console's or another's), without walking the runbook again.
+    PayOwed,
+    /// Drill-down: write off what is owed on this server (its name and a reason, typed).
+    WriteOff,
+    /// Runbook: move the walk ahead to the highlighted step (with a reason).
+    JumpAhead,
+    /// Runbook: show only the highlighted step's output in the log panel, or all again.
+    StepOutput,
 }

@@ -110,6 +110,10 @@ pub struct JobEnd {
     pub answer: Option<Answer>,
     /// Why it ended that way, when that needs saying ("timed out after 300 s").
     pub note: Option<String>,
+    /// Its command started. False when it was refused before anything ran (a lock, a
+    /// budget, a value no shell may receive, a program that is not there): such a step
+    /// changed nothing, and owes nothing.
+    pub ran: bool,
 }
 
 /// Stdout kept for reading a process's answer (its `ConvertTo-Json`): far more than any

@@ -58,6 +58,8 @@ pub fn action_for(key: KeyEvent, context: KeyContext) -> Option<Action> {
         (KeyContext::Grid, KeyCode::Char('/')) => Some(Action::Filter),
         (KeyContext::Drill, KeyCode::Left | KeyCode::Char('h')) => Some(Action::Back),
         (KeyContext::Drill, KeyCode::Char('r')) => Some(Action::RerunProbe),
+        (KeyContext::Drill, KeyCode::Char('u')) => Some(Action::PayOwed),
+        (KeyContext::Drill, KeyCode::Char('x')) => Some(Action::WriteOff),
         _ => None,
     }
 }
@@ -75,6 +77,8 @@ fn runbook_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('e') => Some(Action::EscalateStep),
         KeyCode::Char('f') => Some(Action::ToggleFollow),
         KeyCode::Char('w') => Some(Action::ToggleWrap),
+        KeyCode::Char('>') => Some(Action::JumpAhead),
+        KeyCode::Char('o') => Some(Action::StepOutput),
         KeyCode::Char('h') | KeyCode::Left => Some(Action::Back),
         _ => None,
     }

@@ -187,6 +187,16 @@ fn the_cursor_stays_on_screen_when_paging() {
     );
     // 10 rows - banner - 2 header rows - status = 6 visible.
     assert!(s.scroll <= 11 && 11 < s.scroll + 6, "scroll {}", s.scroll);
+    // Too small, keys do nothing (nothing acts unseen); large enough again, they do.
+    key(&mut s, KeyCode::Char('g'));
+    assert_eq!(s.cursor_row, 11);
+    update(
+        &mut s,
+        Event::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     key(&mut s, KeyCode::Char('g'));
     assert_eq!((s.cursor_row, s.scroll), (0, 0));
 }

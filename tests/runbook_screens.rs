@@ -36,7 +36,12 @@ fn english_beside_the_grid_at_120x36() {
             .any(|l| l.contains("cas-02") && l.contains("UNHL")),
         "the grid stays beside the pane:\n{screen}"
     );
-    assert!(screen.contains("done"), "finished steps say so");
+    // Reading steps that read bad news say "ran" and what they read, never "done".
+    assert!(
+        screen.contains("ran ") && screen.contains("probe Failed"),
+        "finished steps say so:\n{screen}"
+    );
+    assert!(!screen.contains("succeeded"), "{screen}");
     assert!(screen.contains("next"), "the step Enter runs is marked");
     assert!(
         screen.contains("$ SIMULATED: Invoke-Command -ComputerName cas-02")

@@ -33,6 +33,8 @@ pub(super) struct Frame<'l> {
     owed: Vec<usize>,
     /// Owed compensations the engineer skipped: still owed, no longer offered in this pass.
     skipped_owed: Vec<usize>,
+    /// The step an engineer moved the walk to: it runs whatever its `only_if` says.
+    pub forced: Option<usize>,
 }
 
 impl<'l> Frame<'l> {
@@ -49,6 +51,7 @@ impl<'l> Frame<'l> {
             changed: false,
             owed: Vec::new(),
             skipped_owed: Vec::new(),
+            forced: None,
         }
     }
 
@@ -68,6 +71,13 @@ impl<'l> Frame<'l> {
         self.cursor += 1;
     }
 
+    /// An engineer moved the walk to `index`: it runs next, whatever its `only_if` says.
+    pub fn jump_to(&mut self, index: usize) {
+        self.mode = Mode::Normal;
+        self.cursor = index;
+        self.forced = Some(index);
+    }
+
     pub fn escalate_at(&mut self, index: usize) {
         self.mode = Mode::Escalating;
         self.cursor = index;
@@ -78,6 +88,27 @@ impl<'l> Frame<'l> {
         self.owed.append(&mut self.skipped_owed);
         self.owed.sort_unstable();
         self.owed.dedup();
+    }
+
+    /// Owes step `index` (a debt from an earlier walk, paid by this one).
+    /// Whether step `index` is owed (a compensation that must still run).
+    pub fn is_owed(&self, index: usize) -> bool {
+        self.owed.contains(&index) || self.skipped_owed.contains(&index)
+    }
+
+    pub fn owe(&mut self, index: usize) {
+        if !self.owed.contains(&index) {
+            self.owed.push(index);
+            self.owed.sort_unstable();
+        }
+    }
+
+    /// No longer owes step `index` (paid elsewhere); true if it was owed.
+    pub fn forgive(&mut self, index: usize) -> bool {
+        let before = self.owed.len() + self.skipped_owed.len();
+        self.owed.retain(|&i| i != index);
+        self.skipped_owed.retain(|&i| i != index);
+        before != self.owed.len() + self.skipped_owed.len()
     }
 
     pub fn first_owed(&self) -> Option<usize> {
@@ -169,6 +200,7 @@ impl<'l> Frame<'l> {
             .iter()
             .flat_map(Conditions::iter)
             .find(|c| !self.holds(**c))
+            .filter(|_| self.forced != Some(index))
         {
             return Some(SkipReason::Condition(*failing));
         }

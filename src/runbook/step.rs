@@ -138,6 +138,10 @@ pub enum SkipReason {
     DryRun,
     /// `--read-only`: a platform command, not run.
     ReadOnly,
+    /// The walk was escalated before it came here.
+    Escalated,
+    /// An engineer moved the walk past it, for this reason.
+    PassedOver(String),
 }
 
 impl fmt::Display for SkipReason {
@@ -152,6 +156,8 @@ impl fmt::Display for SkipReason {
             SkipReason::Aborted => f.write_str("the walk was aborted here"),
             SkipReason::DryRun => f.write_str("dry-run: shown, not run"),
             SkipReason::ReadOnly => f.write_str("read-only: not run"),
+            SkipReason::Escalated => f.write_str("not run: escalated"),
+            SkipReason::PassedOver(why) => write!(f, "passed over: {why}"),
         }
     }
 }

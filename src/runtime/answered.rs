@@ -99,6 +99,7 @@ async fn finish(
         stdout: lines.join("\n"),
         answer: Some(answer),
         note: None,
+        ran: true,
     };
     let _ = tx.send(Event::StepEnded { run, end }).await;
 }

@@ -91,6 +91,7 @@ pub async fn run_simulated(
                 stdout: String::new(),
                 answer: None,
                 note: Some(note.to_owned()),
+                ran: false,
             })
             .await;
         }
@@ -106,6 +107,7 @@ pub async fn run_simulated(
                     stdout: String::new(),
                     answer: None,
                     note: Some(why.to_owned()),
+                    ran: true,
                 })
                 .await;
             }
@@ -147,6 +149,7 @@ pub async fn run_simulated(
             "the cancel came after the simulator had performed the step; nothing was undone"
                 .to_owned()
         }),
+        ran: true,
     })
     .await;
 }

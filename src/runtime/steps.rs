@@ -194,6 +194,7 @@ pub(super) async fn not_started(
         stdout: String::new(),
         answer: None,
         note: Some(text),
+        ran: false,
     };
     let _ = tx.send(Event::StepEnded { run, end }).await;
 }

@@ -1,6 +1,6 @@
 //! The mode banner (top) and the status bar (bottom), on every screen.
 
-use super::format::clock;
+use super::format::{clock, fit_words};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::AlertValue;
@@ -35,7 +35,16 @@ impl Widget for BannerView<'_> {
             mode_style,
         )];
         for guard in state.banner.guards() {
-            spans.push(Span::styled(format!(" {guard} "), self.theme.banner_guard));
+            // Wide enough, the guard says what it means.
+            let meaning = match guard {
+                "READ-ONLY" if is_wide(area.width) => ": reads only",
+                "DRY-RUN" if is_wide(area.width) => ": nothing runs",
+                _ => "",
+            };
+            spans.push(Span::styled(
+                format!(" {guard}{meaning} "),
+                self.theme.banner_guard,
+            ));
         }
         // What hides servers comes first: a filter must never be cut off.
         let total = state.fleet.servers().len();
@@ -127,47 +136,65 @@ impl Widget for StatusView<'_> {
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
         } else if let Some(flash) = &state.flash {
-            spans.push(Span::styled(format!(" {flash} "), self.theme.flash));
+            let used: usize = spans.iter().map(Span::width).sum();
+            let room = usize::from(area.width).saturating_sub(used + 2);
+            if unicode_width::UnicodeWidthStr::width(flash.as_str()) <= room {
+                spans.push(Span::styled(format!(" {flash} "), self.theme.flash));
+            } else {
+                // A long message wins the whole bar, cut at a word; help shows it whole.
+                let more = " (? shows all)";
+                let room = usize::from(area.width).saturating_sub(more.len() + 1);
+                let cut = fit_words(flash, room, self.symbols.ascii);
+                spans = vec![
+                    Span::styled(format!(" {cut}"), self.theme.flash),
+                    Span::styled(more, self.theme.status),
+                ];
+            }
         } else {
-            let hints: &[(&str, &str)] = match state.screen {
-                Screen::Grid => &[
-                    ("n", "next"),
-                    ("Enter", "open"),
-                    ("/", "filter"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-                Screen::Drill(_) => &[
-                    ("jk", "select"),
-                    ("Enter", "runbook"),
-                    ("r", "probe"),
-                    ("n", "next"),
-                    ("Esc", "back"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-                Screen::Runbook(_) if wide => &[
-                    ("Enter", "run"),
-                    ("c", "cancel"),
-                    ("s", "skip"),
-                    ("e", "escalate"),
-                    ("f", "follow"),
-                    ("w", "wrap"),
-                    ("Esc", "back"),
-                    ("?", "help"),
-                ],
-                Screen::Runbook(_) => &[
-                    ("Enter", "run"),
-                    ("c", "cancel"),
-                    ("Esc", "back"),
-                    ("?", "help"),
-                ],
-            };
+            let hints = screen_hints(&state.screen, wide);
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+/// The keys the status bar offers on each screen (the narrow pane offers fewer).
+fn screen_hints(screen: &Screen, wide: bool) -> &'static [(&'static str, &'static str)] {
+    match screen {
+        Screen::Grid => &[
+            ("n", "next"),
+            ("Enter", "open"),
+            ("/", "filter"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Drill(_) => &[
+            ("jk", "select"),
+            ("Enter", "runbook"),
+            ("r", "probe"),
+            ("n", "next"),
+            ("Esc", "back"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Runbook(_) if wide => &[
+            ("Enter", "run"),
+            ("c", "cancel"),
+            ("s", "skip"),
+            ("e", "escalate"),
+            ("f", "follow"),
+            ("w", "wrap"),
+            ("Esc", "back"),
+            ("?", "help"),
+        ],
+        Screen::Runbook(_) => &[
+            ("Enter", "run"),
+            ("c", "cancel"),
+            ("Esc", "back"),
+            ("?", "help"),
+        ],
     }
 }

@@ -62,6 +62,35 @@ pub fn clock(elapsed_secs: i64) -> String {
 }
 
 /// Cuts `text` to `width` columns, ending in `…` (or `~` in ASCII) when cut.
+/// `text` in `width` columns, cut at the last whole word with an ellipsis: a message is
+/// never cut mid-word (a word longer than the width is cut, as `fit` does).
+pub fn fit_words(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let next = if out.is_empty() {
+            word.width()
+        } else {
+            out.width() + 1 + word.width()
+        };
+        if next + 1 > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        return fit(text, width, ascii);
+    }
+    out.push(if ascii { '~' } else { '…' });
+    Cow::Owned(out)
+}
+
 pub fn fit(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthChar;
     let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();

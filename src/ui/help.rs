@@ -15,9 +15,13 @@ pub struct HelpView<'a> {
     pub record_path: Option<&'a str>,
     /// The runbook pane's keys instead of the grid's.
     pub runbook: bool,
+    /// The guards in force, said exactly.
+    pub guards: Vec<&'static str>,
+    /// The last message, whole (the status bar may have cut it).
+    pub message: Option<&'a str>,
 }
 
-const KEYS: [(&str, &str); 11] = [
+const KEYS: [(&str, &str); 10] = [
     ("arrows hjkl", "move around the grid"),
     ("n / N", "next / previous Unhealthy, then Degraded"),
     ("Enter", "drill into the selected cell"),
@@ -25,29 +29,35 @@ const KEYS: [(&str, &str); 11] = [
     ("/", "filter servers by name, role or site"),
     ("PgUp PgDn", "page up / down (also Space, Ctrl-B/F)"),
     ("g G", "first / last server"),
-    ("?", "this help (? or Esc closes it)"),
-    ("q Ctrl-C", "quit"),
-    ("Ctrl-Z", "suspend to the shell; fg comes back"),
     (
-        "r",
-        "in the drill-down: run the selected monitor's probe now",
+        "r u x",
+        "drill-down: probe now · run what is owed · write it off",
+    ),
+    ("q Ctrl-C", "quit"),
+    (
+        "? Ctrl-Z",
+        "this help (? or Esc closes it) · suspend (fg returns)",
     ),
 ];
 
-const RUNBOOK_KEYS: [(&str, &str); 11] = [
+const RUNBOOK_KEYS: [(&str, &str); 12] = [
     ("Enter", "run the next step (again, when it failed)"),
     (
         "c",
-        "cancel the running step (its whole process group) or wait",
+        "cancel the running step (its process group); a wait rechecks",
     ),
-    ("s", "skip a failed or optional step"),
-    ("e", "go to the escalation"),
-    ("f / w", "log: follow the newest line / wrap long lines"),
+    ("s", "skip a failed or optional step; a wait rechecks"),
+    ("e", "escalate: hand over, with a reason"),
+    (">", "move the walk to the highlighted step, with a reason"),
+    (
+        "f w o",
+        "log: follow · wrap · only the highlighted step's output",
+    ),
     ("jk arrows", "highlight a step: its instruction and command"),
     ("PgUp PgDn", "scroll the log (Space pages down)"),
     (
         "Esc Bksp h",
-        "back to the drill-down; half-way, offers the undo steps",
+        "back; half-way, offers the undo steps (resumes later)",
     ),
     ("?", "this help (? or Esc closes it)"),
     (
@@ -56,6 +66,13 @@ const RUNBOOK_KEYS: [(&str, &str); 11] = [
     ),
     ("Ctrl-Z", "suspend to the shell; fg comes back"),
 ];
+
+/// What the guards let run, said exactly (help and README agree).
+pub const READ_ONLY: &str = "READ-ONLY: probes and reading steps run (health, database \
+                             copies, log location, the Mailbox server); nothing that changes \
+                             a server runs";
+pub const DRY_RUN: &str = "DRY-RUN: every step shows its exact command (both sides of every \
+                           branch); nothing runs";
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -71,24 +88,21 @@ impl Widget for HelpView<'_> {
                 ])
             })
             .collect();
-        lines.push(Line::default());
-        let mut legend = vec![Span::styled(" ", self.theme.text)];
-        for alert in AlertValue::ALL {
-            legend.push(Span::styled(
-                format!("{} {}", s.glyph(alert), alert.word()),
-                self.theme.alert(alert),
-            ));
-            legend.push(Span::raw(" "));
+        let text = |t: &str, style| {
+            super::wrap::wrap(t, usize::from(area.width.min(76)).saturating_sub(4))
+                .into_iter()
+                .map(move |l| Line::from(Span::styled(format!(" {l}"), style)))
+        };
+        for guard in &self.guards {
+            lines.extend(text(guard, self.theme.flash));
         }
-        lines.push(Line::from(legend));
-        lines.push(Line::from(vec![Span::styled(
-            format!(
-                " {} not run on this role   {} flapping   ages: since it left Healthy",
-                s.not_applicable(),
-                s.flapping()
-            ),
-            self.theme.text,
-        )]));
+        if let Some(message) = self.message {
+            lines.extend(text(&format!("last message: {message}"), self.theme.dim));
+        }
+        if !self.runbook {
+            lines.push(Line::default());
+            lines.extend(self.legend());
+        }
         if self.log_path.is_some() || self.record_path.is_some() {
             lines.push(Line::default());
         }
@@ -112,6 +126,32 @@ impl Widget for HelpView<'_> {
         let height = (lines.len() as u16 + 2).min(area.height);
         let (popup, block) = overlay((area, buf), height, " Keys ", self.theme, s);
         Paragraph::new(lines).block(block).render(popup, buf);
+    }
+}
+
+impl HelpView<'_> {
+    /// Glyphs and words of the alert values, and the grid's other marks.
+    fn legend(&self) -> Vec<Line<'static>> {
+        let s = self.symbols;
+        let mut lines = Vec::new();
+        let mut legend = vec![Span::styled(" ", self.theme.text)];
+        for alert in AlertValue::ALL {
+            legend.push(Span::styled(
+                format!("{} {}", s.glyph(alert), alert.word()),
+                self.theme.alert(alert),
+            ));
+            legend.push(Span::raw(" "));
+        }
+        lines.push(Line::from(legend));
+        lines.push(Line::from(vec![Span::styled(
+            format!(
+                " {} not run on this role   {} flapping   ages: since it left Healthy",
+                s.not_applicable(),
+                s.flapping()
+            ),
+            self.theme.text,
+        )]));
+        lines
     }
 }
 

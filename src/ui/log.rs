@@ -14,6 +14,8 @@ use ratatui::widgets::Widget;
 
 pub struct LogView<'a> {
     pub log: &'a LogPanel,
+    /// Times are the training fleet's clock (×speed), not wall time: the header says so.
+    pub fleet_clock: bool,
     pub theme: &'a Theme,
     pub symbols: Symbols,
 }
@@ -21,6 +23,12 @@ pub struct LogView<'a> {
 impl LogView<'_> {
     fn header(&self, width: usize) -> Line<'static> {
         let mut text = format!("{} log", self.symbols.dash());
+        if let Some(run) = self.log.only {
+            text.push_str(&format!(" {run} only (o: all)"));
+        }
+        if self.fleet_clock {
+            text.push_str(" (fleet clock)");
+        }
         if self.log.dropped > 0 {
             text.push_str(&format!(
                 " {} {} earlier lines in the record only",
@@ -88,7 +96,7 @@ impl Widget for LogView<'_> {
         let width = usize::from(area.width);
         buf.set_line(area.x, area.y, &self.header(width), area.width);
         let room = usize::from(area.height - 1);
-        let lines = self.log.lines();
+        let lines = self.log.shown();
         // Scrolled to the top, the panel still shows a full page: the first lines.
         let end = lines
             .len()
@@ -96,7 +104,7 @@ impl Widget for LogView<'_> {
             .max(room.min(lines.len()));
         // Walk back from the newest shown line until the panel is full.
         let mut shown: Vec<Line<'static>> = Vec::new();
-        for line in lines.range(..end).rev() {
+        for line in lines[..end].iter().rev() {
             let mut parts = self.lines_of(line, width);
             while let Some(part) = parts.pop() {
                 shown.push(part);

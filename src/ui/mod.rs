@@ -125,6 +125,14 @@ impl Widget for ScreenView<'_> {
             symbols,
         }
         .render(status, buf);
+        self.render_overlays(body, buf);
+    }
+}
+
+impl ScreenView<'_> {
+    /// Help, and the reports shown at start, over whatever is on screen.
+    fn render_overlays(&self, body: Rect, buf: &mut Buffer) {
+        let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if state.help {
             HelpView {
                 theme,
@@ -132,6 +140,14 @@ impl Widget for ScreenView<'_> {
                 log_path: self.log_path,
                 record_path: self.record_path,
                 runbook: matches!(state.screen, Screen::Runbook(_)),
+                guards: [
+                    (state.banner.dry_run, help::DRY_RUN),
+                    (state.banner.read_only, help::READ_ONLY),
+                ]
+                .into_iter()
+                .filter_map(|(on, said)| on.then_some(said))
+                .collect(),
+                message: state.messages.back().map(String::as_str),
             }
             .render(body, buf);
         }

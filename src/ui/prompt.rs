@@ -7,7 +7,7 @@ use super::wrap::wrap;
 use crate::exec::guard::Holder;
 use crate::runbook::StepCall;
 use crate::update::runbook::{monitor_now, short_name, step_title};
-use crate::update::{AppState, Prompt};
+use crate::update::{AppState, Prompt, Purpose};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -98,6 +98,87 @@ impl PromptView<'_> {
         ("confirm a destructive step".to_owned(), lines)
     }
 
+    /// A reason to type: what it is for, what happens, what to type.
+    fn reason_lines(
+        &self,
+        purpose: &Purpose,
+        typed: &str,
+        refused: Option<&str>,
+        width: usize,
+    ) -> (String, Vec<Line<'static>>) {
+        let wrapped = |text: &str, style| {
+            wrap(text, width.saturating_sub(3))
+                .into_iter()
+                .map(move |l| Line::from(Span::styled(format!(" {l}"), style)))
+        };
+        let (title, said) = match purpose {
+            Purpose::WriteOff(debt) => {
+                let name = debt.server.split('.').next().unwrap_or(&debt.server);
+                let command = debt.command.as_deref().unwrap_or("(no command)");
+                (
+                    "write off what is owed",
+                    vec![
+                        debt.describe(),
+                        format!("undoing command: {command}"),
+                        format!(
+                            "Writing it off says it was done by hand or is not needed, for \
+                             every console. Type {name}, a space, and why; Enter; Esc backs \
+                             out."
+                        ),
+                    ],
+                )
+            }
+            Purpose::Escalate => (
+                "escalate: hand over",
+                vec![
+                    "Escalating ends the walk here: the steps not run are listed as such, \
+                     and a handover summary is written next to the incident record."
+                        .to_owned(),
+                    "Type why, in one line; Enter escalates; Esc stays.".to_owned(),
+                ],
+            ),
+            Purpose::JumpAhead { title, .. } => (
+                "move the walk ahead",
+                vec![
+                    format!(
+                        "{title} runs next; the steps before it are passed over and \
+                         recorded as such."
+                    ),
+                    "Type why, in one line; Enter moves; Esc stays.".to_owned(),
+                ],
+            ),
+            Purpose::OverBudget { call, service } => (
+                "restart over budget",
+                vec![
+                    format!(
+                        "{service} on {} has no restart left in its budget: restarts \
+                         repeated across walks hide a problem a restart does not fix.",
+                        call.server.name
+                    ),
+                    "To restart anyway, type why (recorded); Enter restarts; Esc leaves it."
+                        .to_owned(),
+                ],
+            ),
+        };
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for (i, text) in said.iter().enumerate() {
+            let style = if i == 0 {
+                self.theme.flash
+            } else {
+                self.theme.text
+            };
+            lines.extend(wrapped(text, style));
+        }
+        if let Some(refused) = refused {
+            lines.extend(wrapped(refused, self.theme.unhealthy_text()));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(" > ", self.theme.key),
+            Span::styled(format!("{typed}_"), self.theme.prompt),
+        ]));
+        (title.to_owned(), lines)
+    }
+
     fn lines(&self, width: usize) -> (String, Vec<Line<'static>>) {
         let text = |t: String| Line::from(Span::styled(t, self.theme.text));
         let key = |k: &str, what: &str| {
@@ -143,6 +224,11 @@ impl PromptView<'_> {
                     key("Esc", "stay"),
                 ],
             ),
+            Prompt::Reason {
+                purpose,
+                text: typed,
+                refused,
+            } => self.reason_lines(purpose, typed, refused.as_deref(), width),
             Prompt::Filter { .. } => (String::new(), Vec::new()),
         }
     }

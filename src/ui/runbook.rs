@@ -62,7 +62,10 @@ impl RunbookView<'_> {
                 format!("{:02}:{:02}", left.num_minutes(), left.num_seconds() % 60),
                 self.theme.step_running,
             ),
-            RowState::Succeeded => (
+            RowState::Succeeded { bad: true, .. } => {
+                (if a { "+" } else { "✓" }, "ran".into(), self.theme.flash)
+            }
+            RowState::Succeeded { .. } => (
                 if a { "+" } else { "✓" },
                 "done".into(),
                 self.theme.step_succeeded,
@@ -78,6 +81,8 @@ impl RunbookView<'_> {
                 "failed".into(),
                 self.theme.step_failed,
             ),
+            RowState::Skipped(SkipReason::Escalated) => ("-", "not run".into(), self.theme.dim),
+            RowState::Skipped(SkipReason::PassedOver(_)) => ("-", "passed".into(), self.theme.dim),
             RowState::Skipped(_) => ("-", "skipped".into(), self.theme.dim),
             RowState::Called(_) => (s.arrow(), "call".into(), self.theme.dim),
             RowState::Returned(_) => (if a { "<-" } else { "←" }, "back".into(), self.theme.dim),
@@ -93,6 +98,7 @@ impl RunbookView<'_> {
         let undo = if row.compensating { " (undo)" } else { "" };
         let mut detail = match &row.state {
             RowState::Skipped(reason) => format!("  ({reason})"),
+            RowState::Succeeded { read, .. } if !read.is_empty() => format!("  {read}"),
             RowState::Called(procedure) => format!("  {} {procedure}", s.arrow()),
             RowState::Returned(ending) => format!("  {}", ending.name()),
             RowState::Waiting { left, total } => format!("  {}", self.bar(*left, *total)),
@@ -294,6 +300,7 @@ impl Widget for RunbookView<'_> {
         };
         LogView {
             log: &self.pane.log,
+            fleet_clock: matches!(self.state.banner.mode, crate::update::Mode::Training { .. }),
             theme: self.theme,
             symbols: self.symbols,
         }

@@ -6,7 +6,7 @@ mod prompt;
 pub mod runbook;
 pub mod state;
 
-pub use state::{AppState, Banner, DrillState, Mode, Prompt, Screen};
+pub use state::{AppState, Banner, DrillState, Mode, Prompt, Purpose, Screen};
 
 use crate::action::Action;
 use crate::effect::{Effect, QuitReason};
@@ -19,6 +19,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Applies one event. Everything the console decides happens here.
 pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
+    let shown = state.flash.clone();
+    let effects = apply_event(state, event);
+    // The status bar may cut a message short: help keeps the last ones whole.
+    if let Some(flash) = state.flash.as_ref().filter(|f| shown.as_ref() != Some(*f)) {
+        if state.messages.back() != Some(flash) {
+            state.messages.push_back(flash.clone());
+        }
+        while state.messages.len() > 3 {
+            state.messages.pop_front();
+        }
+    }
+    effects
+}
+
+fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Event::Key(key) if key.modifiers.contains(KeyModifiers::ALT) => {
@@ -88,12 +103,7 @@ pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
         }
         Event::BudgetDenied { .. } => Vec::new(),
         Event::Ledger(ledger) => {
-            // What the ledger shows is no longer pending; what it no longer shows is cleared.
-            state.owed_pending.retain(|p| !ledger.debts.contains(p));
-            state
-                .owed_clearing
-                .retain(|id| ledger.debts.iter().any(|d| d.id == *id));
-            state.ledger = ledger;
+            runbook::debts::ledger(state, ledger);
             Vec::new()
         }
         Event::HandoverWritten { path, .. } => {
@@ -139,7 +149,7 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     state.flash = None;
-    if state.unwatched.take().is_some() {
+    if state.unwatched.take().is_some() || std::mem::take(&mut state.owed_box) {
         // The key was for closing the report, not for acting on what is under it.
         return Vec::new();
     }

@@ -71,6 +71,35 @@ pub enum Prompt {
     Leave { owed: Vec<Owed>, quit: bool },
     /// Quitting while steps run: cancel them, or leave them running.
     QuitRunning,
+    /// A one-line reason typed for something that must be explained to whoever reads the
+    /// record; every printable key is literal, Enter acts, Esc backs out.
+    Reason {
+        purpose: Purpose,
+        text: String,
+        /// Why the last Enter did not act (a wrong name, no reason given).
+        refused: Option<String>,
+    },
+}
+
+/// What a typed reason is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    /// Write a debt off: the server's short name, a space, and why.
+    WriteOff(Box<Debt>),
+    /// Hand over: escalate the walk, with why.
+    Escalate,
+    /// Move the walk ahead to `step` of the innermost procedure (titled `title`), passing
+    /// over the steps before it.
+    JumpAhead {
+        procedure: String,
+        step: String,
+        title: String,
+    },
+    /// Restart a service over its restart budget, with why.
+    OverBudget {
+        call: Box<StepCall>,
+        service: String,
+    },
 }
 
 pub struct AppState {
@@ -96,8 +125,12 @@ pub struct AppState {
     pub height: u16,
     /// A one-line message for the status bar, cleared by the next key.
     pub flash: Option<String>,
+    /// The last messages, whole (help shows them: the status bar may cut one short).
+    pub messages: std::collections::VecDeque<String>,
     /// The open runbook (it keeps running when the engineer steps back to the grid).
     pub runbook: Option<Box<RunbookPane>>,
+    /// Runbooks left half-way: reopening one resumes its walk where it was.
+    pub parked: Vec<Box<RunbookPane>>,
     pub library: Option<&'static Library>,
     pub platform: Platform,
     /// Commands of the Linux platform: the fleet's, and per server where the inventory
@@ -136,6 +169,10 @@ pub struct AppState {
     pub owed_pending: Vec<Debt>,
     /// Debt ids this console paid or wrote off that the ledger still shows.
     pub owed_clearing: Vec<String>,
+    /// The ledger has been read once (its debts were shown at start).
+    pub ledger_read: bool,
+    /// The box of what is owed on the fleet is shown (at start), until a key.
+    pub owed_box: bool,
 }
 
 impl AppState {
@@ -158,7 +195,9 @@ impl AppState {
             width: 80,
             height: 24,
             flash: None,
+            messages: std::collections::VecDeque::new(),
             runbook: None,
+            parked: Vec::new(),
             library: Library::shared().ok(),
             platform: if training {
                 Platform::Training
@@ -181,6 +220,8 @@ impl AppState {
             ledger: Ledger::default(),
             owed_pending: Vec::new(),
             owed_clearing: Vec::new(),
+            ledger_read: false,
+            owed_box: false,
         }
     }
 

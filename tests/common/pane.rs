@@ -183,6 +183,7 @@ impl Console {
                 stdout: String::new(),
                 answer,
                 note: None,
+                ran: true,
             },
         });
     }

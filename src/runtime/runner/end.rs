@@ -122,6 +122,7 @@ impl Stopper {
             stdout,
             answer: None,
             note: (!self.notes.is_empty()).then(|| self.notes.join("; ")),
+            ran: true,
         }
     }
 }
@@ -175,6 +176,7 @@ pub(super) async fn not_started(
         stdout: String::new(),
         answer: None,
         note: Some(why),
+        ran: false,
     };
     let _ = tx.send(Event::StepEnded { run, end }).await;
 }

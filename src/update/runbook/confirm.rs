@@ -13,11 +13,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What must be typed: the name up to the first dot (`ex01` of `ex01.contoso.com`).
 pub fn short_name(call: &StepCall) -> &str {
-    call.server
-        .name
-        .split('.')
-        .next()
-        .unwrap_or(&call.server.name)
+    short_of(&call.server.name)
+}
+
+/// A server's short name: up to the first dot.
+pub fn short_of(server: &str) -> &str {
+    server.split('.').next().unwrap_or(server)
 }
 
 /// What the monitor behind a destructive step shows right now, a line each; `true` marks a

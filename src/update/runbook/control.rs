@@ -2,10 +2,14 @@
 
 use super::outcome::settled;
 use super::pane::Active;
+use super::pane::RowState;
+use super::reason::ask;
+use super::run::run_next;
 use super::run::{WaitEnd, end_wait};
 use crate::effect::Effect;
 use crate::incident::Entry;
-use crate::update::state::AppState;
+use crate::runbook::{Next, RecoveryAction, SkipReason, StepStatus};
+use crate::update::state::{AppState, Purpose};
 
 /// `c`: cancel the running step's job, or the wait.
 pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
@@ -58,20 +62,130 @@ pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// `e`: go to the escalation.
+/// `e`: escalation is a handover, so it asks why first.
 pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
-    let Some(pane) = state.runbook.as_mut() else {
+    let Some(pane) = state.runbook.as_ref() else {
         return Vec::new();
     };
     if !matches!(pane.active, Active::Idle) {
         state.flash = Some("a step is running: c cancels it first".to_owned());
         return Vec::new();
     }
-    match pane.walk.escalate() {
-        Ok(()) => settled(state),
-        Err(error) => {
-            state.flash = Some(error.to_string());
-            Vec::new()
-        }
+    if pane.is_over() {
+        state.flash = Some("the runbook is over: there is nothing to escalate".to_owned());
+        return Vec::new();
     }
+    ask(state, Purpose::Escalate);
+    Vec::new()
+}
+
+/// Escalates with the reason given: the steps not run say so, the record says who and why,
+/// and the escalation step runs at once (it runs nothing: it hands over).
+pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effect> {
+    let by = state.operator.clone();
+    let language = state.language;
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let before = pane.walk.history().len();
+    if let Err(error) = pane.walk.escalate() {
+        state.flash = Some(error.to_string());
+        return Vec::new();
+    }
+    let not_run: Vec<String> = pane.walk.history()[before..]
+        .iter()
+        .filter(|r| matches!(r.status, StepStatus::Skipped(SkipReason::Escalated)))
+        .map(|r| {
+            pane.spec(&r.procedure, &r.step).map_or_else(
+                || r.step.clone(),
+                |s| crate::runbook::localized(&s.title, language).to_owned(),
+            )
+        })
+        .collect();
+    pane.escalation = Some(reason.clone());
+    let entry = Entry::Escalated {
+        procedure: pane.procedure.id().to_owned(),
+        server: state.fleet.servers()[pane.server].name.clone(),
+        reason,
+        by,
+        not_run,
+    };
+    let mut effects = vec![Effect::Record(entry)];
+    effects.extend(settled(state));
+    let escalation_next = state.runbook.as_ref().is_some_and(
+        |p| matches!(p.walk.next(), Next::Run(call) if call.action == RecoveryAction::Escalate),
+    );
+    if escalation_next {
+        effects.extend(run_next(state));
+    }
+    effects
+}
+
+/// `>`: move the walk ahead to the highlighted step, once the engine agrees and the
+/// engineer says why.
+pub(super) fn jump(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_ref() else {
+        return Vec::new();
+    };
+    if !matches!(pane.active, Active::Idle) {
+        state.flash = Some("a step is running: wait for it, or c cancels it".to_owned());
+        return Vec::new();
+    }
+    let rows = pane.rows(state.now);
+    let Some(row) = rows.get(pane.highlight) else {
+        return Vec::new();
+    };
+    if row.state != RowState::Pending {
+        state.flash =
+            Some("> moves the walk to a step still ahead: highlight one (j/k) first".to_owned());
+        return Vec::new();
+    }
+    if let Err(why) = pane.walk.check_jump(&row.procedure, &row.step) {
+        state.flash = Some(format!("cannot move there: {why}"));
+        return Vec::new();
+    }
+    let title = super::step_title(state, &row.procedure, &row.step);
+    let (procedure, step) = (row.procedure.clone(), row.step.clone());
+    ask(
+        state,
+        Purpose::JumpAhead {
+            procedure,
+            step,
+            title,
+        },
+    );
+    Vec::new()
+}
+
+/// Moves the walk ahead, with the reason given; the steps passed over are recorded.
+pub(super) fn jump_because(
+    state: &mut AppState,
+    (procedure, step): (&str, &str),
+    reason: String,
+) -> Vec<Effect> {
+    let by = state.operator.clone();
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    let before = pane.recorded;
+    let passed = match pane.walk.jump((procedure, step), &reason) {
+        Ok(passed) => passed,
+        Err(why) => {
+            state.flash = Some(format!("cannot move there: {why}"));
+            return Vec::new();
+        }
+    };
+    // The passed-over steps are in this entry; `settled` records only what comes after.
+    pane.recorded = before + passed.len();
+    let entry = Entry::PassedOver {
+        procedure: procedure.to_owned(),
+        server: state.fleet.servers()[pane.server].name.clone(),
+        to: step.to_owned(),
+        steps: passed,
+        reason,
+        by,
+    };
+    let mut effects = vec![Effect::Record(entry)];
+    effects.extend(settled(state));
+    effects
 }

@@ -1,7 +1,7 @@
 //! The log panel's memory: a ring buffer of the latest lines. The incident record keeps
 //! every line; the panel keeps what a screen needs and counts what it let go.
 
-use crate::job::{OutputLine, Stream};
+use crate::job::{OutputLine, RunId, Stream};
 use chrono::{DateTime, Utc};
 use std::collections::VecDeque;
 
@@ -24,6 +24,8 @@ pub struct LogLine {
     pub at: DateTime<Utc>,
     pub kind: LogKind,
     pub text: String,
+    /// The step run it belongs to (None: the console's notes about the walk).
+    pub run: Option<RunId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +39,8 @@ pub struct LogPanel {
     pub wrap: bool,
     /// Lines scrolled up from the newest, when not following.
     pub scroll: usize,
+    /// Only this run's lines are shown (`o` on a step that ran).
+    pub only: Option<RunId>,
 }
 
 impl Default for LogPanel {
@@ -48,6 +52,7 @@ impl Default for LogPanel {
             follow: true,
             wrap: false,
             scroll: 0,
+            only: None,
         }
     }
 }
@@ -62,10 +67,29 @@ impl LogPanel {
             at,
             kind: LogKind::Note,
             text,
+            run: None,
         });
     }
 
-    pub fn output(&mut self, lines: Vec<OutputLine>) {
+    /// A note about one run (it started, how it ended): shown with its output.
+    pub fn note_for(&mut self, run: RunId, at: DateTime<Utc>, text: String) {
+        self.push(LogLine {
+            at,
+            kind: LogKind::Note,
+            text,
+            run: Some(run),
+        });
+    }
+
+    /// The lines shown: all, or only one run's.
+    pub fn shown(&self) -> Vec<&LogLine> {
+        match self.only {
+            Some(run) => self.lines.iter().filter(|l| l.run == Some(run)).collect(),
+            None => self.lines.iter().collect(),
+        }
+    }
+
+    pub fn output(&mut self, run: RunId, lines: Vec<OutputLine>) {
         for line in lines {
             let kind = match line.stream {
                 Stream::Stdout => LogKind::Stdout,
@@ -75,6 +99,7 @@ impl LogPanel {
                 at: line.at,
                 kind,
                 text: line.text,
+                run: Some(run),
             });
         }
     }

@@ -4,11 +4,13 @@
 
 mod confirm;
 mod control;
+pub(super) mod debts;
 mod leave;
 pub mod log;
 mod outcome;
 pub mod pane;
 pub mod plan;
+mod reason;
 mod run;
 
 pub use pane::{Active, Row, RowState, RunbookPane, StepRun};
@@ -128,6 +130,24 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CancelStep => return control::cancel(state),
         Action::SkipStep => return control::skip(state),
         Action::EscalateStep => return control::escalate(state),
+        Action::JumpAhead => return control::jump(state),
+        Action::StepOutput => {
+            let rows = pane.rows(state.now);
+            let run = rows.get(pane.highlight).and_then(|row| {
+                pane.runs
+                    .iter()
+                    .rev()
+                    .find(|r| r.call.procedure == row.procedure && r.call.step == row.step)
+                    .map(|r| r.run)
+            });
+            pane.log.only = match (pane.log.only, run) {
+                (Some(_), _) | (None, None) => None,
+                (None, Some(run)) => Some(run),
+            };
+            if run.is_none() && pane.log.only.is_none() {
+                state.flash = Some("o shows a step's output: highlight one that ran".to_owned());
+            }
+        }
         Action::Back => return leave::leave(state, false),
         Action::Up => pane.highlight = pane.highlight.saturating_sub(1),
         Action::Down => {
@@ -155,7 +175,7 @@ pub(super) fn output(state: &mut AppState, run: RunId, lines: Vec<OutputLine>) {
     if let Some(pane) = state.runbook.as_mut()
         && pane.runs.iter().any(|r| r.run == run)
     {
-        pane.log.output(lines);
+        pane.log.output(run, lines);
     }
 }
 
@@ -171,6 +191,7 @@ pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
 pub(super) fn prompt_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     match state.prompt {
         Some(super::Prompt::Confirm { .. }) => confirm_key(state, key),
+        Some(super::Prompt::Reason { .. }) => reason::key(state, key),
         _ => leave_key(state, key),
     }
 }

@@ -8,6 +8,7 @@ use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
+use crate::runbook::vocabulary::readings;
 use crate::runbook::{Answer, Next, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
@@ -19,9 +20,9 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         _ => None,
     });
     let mut end = end;
-    let answer = match (&end.answer, running) {
+    let answer = match (&end.answer, running.as_ref()) {
         (Some(answer), _) => answer.clone(),
-        (None, Some(call)) => match read_answer(state, &call, &end) {
+        (None, Some(call)) => match read_answer(state, call, &end) {
             Ok(answer) => answer,
             // Unknown is never healthy: the step fails, and no branch is taken on it.
             Err(why) => {
@@ -55,6 +56,9 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         facts,
         note: end.note.clone(),
     })];
+    if let Some(call) = &running {
+        effects.extend(super::debts::on_end(state, run, call, (end.exit, end.ran)));
+    }
     let now = state.now;
     let Some(pane) = state.runbook.as_mut() else {
         return effects;
@@ -70,19 +74,25 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         return effects;
     }
     let secs = end.duration.as_secs_f64();
-    let mut said: Vec<String> = answer
-        .facts
-        .iter()
-        .map(|(e, v)| format!("{}: {}", e.name(), if *v { "yes" } else { "no" }))
-        .collect();
+    // A reading that ran and read bad news says so: "ran · probe Failed", never "succeeded".
+    let (read, bad) = readings(&answer.facts);
+    let word = if end.exit == StepExit::Succeeded && bad {
+        "ran".to_owned()
+    } else {
+        end.exit.to_string()
+    };
+    let mut said: Vec<String> = Vec::new();
+    if !read.is_empty() {
+        said.push(read);
+    }
     said.extend(end.note);
     let said = if said.is_empty() {
         String::new()
     } else {
-        format!(" ({})", said.join("; "))
+        format!(" · {}", said.join("; "))
     };
     pane.log
-        .note(now, format!("{run} {} in {secs:.1} s{said}", end.exit));
+        .note_for(run, now, format!("{run} {word} in {secs:.1} s{said}"));
     let mut answer = answer;
     answer.exit = end.exit;
     answer.waited = pane.waited;

@@ -66,6 +66,21 @@ pub struct RunbookPane {
     /// A stale lock the engineer confirmed breaking: the next start of a step on that
     /// server breaks it (if it still holds the same claim).
     pub break_lock: Option<(String, Holder)>,
+    /// The debts each run owes (ledger ids), from its start.
+    pub debts: Vec<(RunId, Vec<String>)>,
+    /// It only pays debts an earlier walk owed (opened from the drill-down).
+    pub paying: bool,
+    /// Why the engineer escalated, once they did; and whether the handover was asked for.
+    pub escalation: Option<String>,
+    pub handed_over: bool,
+    /// This walk among every console's: its restarts of one service count once against
+    /// the restart budget.
+    pub walk_id: String,
+    /// A restart over budget the engineer gave a reason for: the next start of that step
+    /// goes ahead with it (server, service, reason).
+    pub over_budget: Option<(String, String, String)>,
+    /// Services this walk restarted (its later restarts of them are free).
+    pub restarted: Vec<(String, String)>,
 }
 
 /// A row's state, as the pane shows it.
@@ -79,7 +94,12 @@ pub enum RowState {
         left: TimeDelta,
         total: TimeDelta,
     },
-    Succeeded,
+    /// It ran and exited 0; what its readings said (empty for a step that reads nothing),
+    /// and whether that was bad news (`ran · probe Failed`, not `done`).
+    Succeeded {
+        read: String,
+        bad: bool,
+    },
     Failed(StepExit),
     Skipped(SkipReason),
     Called(String),
@@ -120,6 +140,21 @@ impl RunbookPane {
             waited: TimeDelta::zero(),
             wait_cut_short: false,
             break_lock: None,
+            debts: Vec::new(),
+            paying: false,
+            escalation: None,
+            handed_over: false,
+            walk_id: String::new(),
+            over_budget: None,
+            restarted: Vec::new(),
+        }
+    }
+
+    /// The step running now, if one is.
+    pub fn running_call(&self) -> Option<&StepCall> {
+        match &self.active {
+            Active::Running { call, .. } => Some(call),
+            _ => None,
         }
     }
 
@@ -199,7 +234,10 @@ impl RunbookPane {
 
 fn done_row(record: &StepRecord) -> Row {
     let state = match &record.status {
-        StepStatus::Succeeded(_) => RowState::Succeeded,
+        StepStatus::Succeeded(facts) => {
+            let (read, bad) = crate::runbook::vocabulary::readings(facts);
+            RowState::Succeeded { read, bad }
+        }
         StepStatus::Failed(exit) => RowState::Failed(*exit),
         StepStatus::Skipped(reason) => RowState::Skipped(reason.clone()),
         StepStatus::Called { procedure, .. } => RowState::Called(procedure.clone()),

@@ -150,8 +150,17 @@ fn process(state: &AppState, argv: Vec<String>, call: &StepCall) -> Work {
             .and_then(|pane| pane.break_lock.clone())
             .filter(|(server, _)| *server == call.server.name)
             .map(|(_, holder)| holder),
-        walk: None,
-        over_budget: None,
+        walk: state
+            .runbook
+            .as_ref()
+            .map(|pane| pane.walk_id.clone())
+            .filter(|id| !id.is_empty()),
+        over_budget: state
+            .runbook
+            .as_ref()
+            .and_then(|pane| pane.over_budget.clone())
+            .filter(|(server, _, _)| *server == call.server.name)
+            .map(|(_, _, reason)| reason),
     });
     Work::Process {
         argv,

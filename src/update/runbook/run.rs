@@ -187,6 +187,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
     if let Some(pane) = state.runbook.as_mut() {
         // A confirmed break is for this one start.
         pane.break_lock = None;
+        pane.over_budget = None;
     }
     state.last_run += 1;
     let run = RunId(state.last_run);
@@ -202,9 +203,10 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
         .command
         .clone()
         .unwrap_or_else(|| call.action.name().to_owned());
-    pane.log.note(
+    pane.log.note_for(
+        run,
         now,
-        format!("{run} {} @{}: {shown}", call.step, call.server.name),
+        format!("{run} {title} @{}: {shown}", call.server.name),
     );
     pane.runs.push(StepRun {
         run,
@@ -243,9 +245,11 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
             stdout: String::new(),
             answer: Some(Answer::succeeded(Vec::new())),
             note: None,
+            ran: true,
         },
         Ok(work) => {
             effects.push(Effect::Start(Job { run, work }));
+            effects.extend(super::debts::on_start(state, run, call));
             return effects;
         }
         Err(why) => {
@@ -256,10 +260,40 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
                 stdout: String::new(),
                 answer: None,
                 note: Some(why),
+                ran: false,
             }
         }
     };
     effects.extend(ended(state, run, immediate));
+    effects
+}
+
+/// A restart over its budget, with the reason typed: recorded, then run again (its name
+/// was confirmed already; the reason is the confirmation of going over).
+pub(super) fn over_budget(
+    state: &mut AppState,
+    call: &StepCall,
+    service: String,
+    reason: String,
+) -> Vec<Effect> {
+    let by = state.operator.clone();
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
+    };
+    if pane.walk.retry().is_err() {
+        state.flash = Some("the step is no longer waiting to be run again".to_owned());
+        return Vec::new();
+    }
+    let server = call.server.name.clone();
+    pane.over_budget = Some((server.clone(), service.clone(), reason.clone()));
+    let entry = Entry::OverBudget {
+        server,
+        service,
+        reason,
+        by,
+    };
+    let mut effects = vec![Effect::Record(entry)];
+    effects.extend(start(state, call));
     effects
 }
 

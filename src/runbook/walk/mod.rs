@@ -2,6 +2,9 @@
 //! says which step runs next, which are skipped and why, when a procedure calls another,
 //! when to escalate and which compensations are owed. No I/O, no clock.
 
+mod debts;
+mod jump;
+
 use super::frame::{Frame, Mode};
 use super::library::{Library, Procedure};
 use super::spec::StepSpec;
@@ -24,6 +27,8 @@ pub enum WalkError {
     WaitNotOver {
         remaining: TimeDelta,
     },
+    /// Not done, and why (a jump that would pass over a debt).
+    Refused(String),
 }
 
 impl std::fmt::Display for WalkError {
@@ -31,6 +36,7 @@ impl std::fmt::Display for WalkError {
         match self {
             WalkError::UnknownProcedure(id) => write!(f, "no procedure `{id}`"),
             WalkError::Unexpected(what) => write!(f, "unexpected {what}"),
+            WalkError::Refused(why) => f.write_str(why),
             WalkError::WaitNotOver { remaining } => {
                 write!(
                     f,
@@ -215,12 +221,20 @@ impl<'l> Walk<'l> {
         if matches!(self.next, Next::Done(_)) || self.closing.is_some() {
             return Err(WalkError::Unexpected("escalate: the walk is over"));
         }
+        // What the walk will not do now is said, step by step: from the step it was at
+        // (unless that one already failed), and in callers after their call step.
+        let mut from_current = !matches!(self.next, Next::Failed(..));
         while let Some(frame) = self.frames.last() {
+            let from = frame.current() + usize::from(!from_current);
+            from_current = false;
             if let Some(index) = frame.procedure.escalation() {
+                self.pass_over(from, index, &SkipReason::Escalated);
                 self.top().escalate_at(index);
                 self.settle();
                 return Ok(());
             }
+            let end = frame.procedure.spec.steps.len();
+            self.pass_over(from, end, &SkipReason::Escalated);
             self.finish_quietly(Ending::Escalated);
         }
         self.done(Ending::Escalated);
@@ -260,6 +274,22 @@ impl<'l> Walk<'l> {
         Ok(())
     }
 
+    /// Records the top frame's steps `from..to` as not run, for `reason`; a step a gate or
+    /// nothing to undo would have skipped anyway says that instead.
+    fn pass_over(&mut self, from: usize, to: usize, reason: &SkipReason) {
+        for index in from..to {
+            let frame = self.top();
+            if frame.step(index).is_escalation() {
+                continue;
+            }
+            let why = match frame.skip_reason(index) {
+                Some(gate @ (SkipReason::Condition(_) | SkipReason::NothingToUndo)) => gate,
+                _ => reason.clone(),
+            };
+            self.record(index, StepStatus::Skipped(why));
+        }
+    }
+
     fn top(&mut self) -> &mut Frame<'l> {
         let depth = self.frames.len();
         &mut self.frames[depth - 1]
@@ -285,7 +315,8 @@ impl<'l> Walk<'l> {
             }
         } else if step.escalate_if.is_some_and(|c| frame.holds(c)) {
             if let Some(escalation) = frame.procedure.escalation() {
-                frame.escalate_at(escalation);
+                self.pass_over(index + 1, escalation, &SkipReason::Escalated);
+                self.top().escalate_at(escalation);
             }
         } else {
             frame.advance();

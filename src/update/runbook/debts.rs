@@ -1,0 +1,218 @@
+//! Debts: compensations owed on a server beyond the walk that owes them. A step that owes
+//! some writes them to the shared ledger as it starts (maybe owed: it may change the server
+//! part-way) and again when it succeeds (owed); one that never started owes nothing. A step
+//! that succeeds pays every debt it undoes, whichever walk or console owed it.
+
+use super::plan::plan;
+use crate::effect::Effect;
+use crate::incident::Entry;
+use crate::job::RunId;
+use crate::runbook::{Debt, Ledger, StepCall, StepExit, localized};
+use crate::update::state::AppState;
+
+/// The step `call` starts as `run`: what it will owe is recorded as maybe owed now.
+pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_ref() else {
+        return Vec::new();
+    };
+    let undoing = pane.walk.compensations_of_next();
+    if undoing.is_empty() {
+        return Vec::new();
+    }
+    let caused_by_title = english_title(state, &call.procedure, &call.step);
+    let mut effects = Vec::new();
+    let mut ids = Vec::new();
+    for undo in undoing {
+        let debt = Debt {
+            id: format!("{}-{}-{}", state.session, run.0, undo.step),
+            server: undo.server.name.clone(),
+            procedure: undo.procedure.clone(),
+            step: undo.step.clone(),
+            title: english_title(state, &undo.procedure, &undo.step),
+            action: undo.action.name().to_owned(),
+            monitor: undo.monitor.name().to_owned(),
+            command: plan(state, &undo).command,
+            caused_by: call.step.clone(),
+            caused_by_title: caused_by_title.clone(),
+            by: state.operator.clone(),
+            console: state.session.clone(),
+            since: state.now,
+            certain: false,
+        };
+        ids.push(debt.id.clone());
+        effects.extend(owe(state, debt));
+    }
+    if let Some(pane) = state.runbook.as_mut() {
+        pane.debts.push((run, ids));
+    }
+    effects
+}
+
+/// The step `call` (run `run`) ended: its debts become certain, go (it never ran), or stay
+/// maybe owed (it ran and failed part-way); if it succeeded, the debts it undoes are paid.
+pub(super) fn on_end(
+    state: &mut AppState,
+    run: RunId,
+    call: &StepCall,
+    (exit, ran): (StepExit, bool),
+) -> Vec<Effect> {
+    let ids = state
+        .runbook
+        .as_ref()
+        .and_then(|p| p.debts.iter().find(|(r, _)| *r == run))
+        .map(|(_, ids)| ids.clone())
+        .unwrap_or_default();
+    let mut effects = Vec::new();
+    let mine: Vec<Debt> = state
+        .owed()
+        .into_iter()
+        .filter(|d| ids.contains(&d.id))
+        .cloned()
+        .collect();
+    for mut debt in mine {
+        match (exit, ran) {
+            (StepExit::Succeeded, _) => {
+                debt.certain = true;
+                effects.extend(owe(state, debt));
+            }
+            // Refused before anything ran: nothing changed, nothing is owed.
+            (_, false) => effects.extend(settle(state, &debt, "not_run", None)),
+            (_, true) => note(
+                state,
+                format!(
+                    "{} may still be owed on {}: {} did not succeed but ran; it stays owed \
+                     until it is run or written off",
+                    debt.title, debt.server, debt.caused_by_title
+                ),
+            ),
+        }
+    }
+    if exit == StepExit::Succeeded {
+        let command = state
+            .runbook
+            .as_ref()
+            .and_then(|p| p.run(run))
+            .and_then(|r| r.command.clone());
+        let paid: Vec<Debt> = state
+            .owed()
+            .into_iter()
+            .filter(|d| d.server == call.server.name)
+            .filter(|d| {
+                (d.procedure == call.procedure && d.step == call.step)
+                    || (d.command.is_some() && d.command == command)
+            })
+            .filter(|d| !ids.contains(&d.id))
+            .cloned()
+            .collect();
+        for debt in paid {
+            effects.extend(settle(state, &debt, "ran", None));
+        }
+    }
+    effects
+}
+
+/// Owes `debt` (or replaces it: same id): in the record, the ledger, and on screen at once.
+fn owe(state: &mut AppState, debt: Debt) -> Vec<Effect> {
+    let entry = Entry::Owed {
+        id: debt.id.clone(),
+        server: debt.server.clone(),
+        procedure: debt.procedure.clone(),
+        step: debt.step.clone(),
+        title: debt.title.clone(),
+        command: debt.command.clone(),
+        caused_by: debt.caused_by.clone(),
+        certain: debt.certain,
+        by: debt.by.clone(),
+    };
+    state.owed_pending.retain(|d| d.id != debt.id);
+    state.owed_pending.push(debt.clone());
+    vec![Effect::Record(entry), Effect::Owe(debt)]
+}
+
+/// Clears `debt`: paid (`ran`), never owed (`not_run`) or written off (with a reason).
+pub(super) fn settle(
+    state: &mut AppState,
+    debt: &Debt,
+    how: &str,
+    reason: Option<String>,
+) -> Vec<Effect> {
+    let entry = Entry::OwedCleared {
+        id: debt.id.clone(),
+        server: debt.server.clone(),
+        procedure: debt.procedure.clone(),
+        step: debt.step.clone(),
+        how: how.to_owned(),
+        reason,
+        by: state.operator.clone(),
+    };
+    state.owed_pending.retain(|d| d.id != debt.id);
+    if !state.owed_clearing.contains(&debt.id) {
+        state.owed_clearing.push(debt.id.clone());
+    }
+    forget(state, std::slice::from_ref(debt));
+    vec![
+        Effect::Record(entry),
+        Effect::Settle {
+            server: debt.server.clone(),
+            id: debt.id.clone(),
+        },
+    ]
+}
+
+/// Debts paid elsewhere are no longer owed by any walk of this console (the open one and
+/// those left half-way), unless that very step is running.
+pub(in crate::update) fn forget(state: &mut AppState, paid: &[Debt]) {
+    let panes = state.runbook.iter_mut().chain(state.parked.iter_mut());
+    for pane in panes {
+        for debt in paid {
+            let running = pane.running_call().is_some_and(|c| {
+                c.procedure == debt.procedure && c.step == debt.step && c.server.name == debt.server
+            });
+            if !running {
+                pane.walk.forgive(&debt.procedure, &debt.step, &debt.server);
+            }
+        }
+    }
+}
+
+/// The shared ledger, read anew: other consoles owe and pay too. What it shows is no longer
+/// pending here; what it no longer shows was paid (or written off) elsewhere, and no walk
+/// of this console owes it any more. An unreadable ledger forgives nothing.
+pub(in crate::update) fn ledger(state: &mut AppState, ledger: Ledger) {
+    let before: Vec<Debt> = state.ledger.debts.clone();
+    state.owed_pending.retain(|p| !ledger.debts.contains(p));
+    state
+        .owed_clearing
+        .retain(|id| ledger.debts.iter().any(|d| d.id == *id));
+    let readable = ledger.unreadable.is_empty();
+    let gone: Vec<Debt> = before
+        .into_iter()
+        .filter(|d| !ledger.debts.iter().any(|n| n.id == d.id))
+        .collect();
+    let first = !state.ledger_read;
+    state.ledger_read = true;
+    state.ledger = ledger;
+    if readable && !gone.is_empty() {
+        forget(state, &gone);
+    }
+    // At start, what is owed on this fleet is shown first (after a hang-up report).
+    if first && !state.ledger.debts.is_empty() {
+        state.owed_box = true;
+    }
+}
+
+fn note(state: &mut AppState, text: String) {
+    let now = state.now;
+    if let Some(pane) = state.runbook.as_mut() {
+        pane.log.note(now, text);
+    }
+}
+
+/// A step's title in English: debts are read by other consoles in other languages.
+fn english_title(state: &AppState, procedure: &str, step: &str) -> String {
+    state
+        .library
+        .and_then(|l| l.procedure(procedure))
+        .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
+        .map_or_else(|| step.to_owned(), |s| localized(&s.title, "en").to_owned())
+}

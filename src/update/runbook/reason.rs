@@ -1,0 +1,81 @@
+//! A typed one-line reason, for what must be explained to whoever reads the record: writing
+//! a debt off (the server's name, then why), escalating, moving the walk ahead, restarting
+//! over budget. Every printable key is literal; Enter acts when the reason is there.
+
+use super::confirm::short_of;
+use super::debts::settle;
+use super::{control, run};
+use crate::effect::Effect;
+use crate::update::state::{AppState, Prompt, Purpose};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Opens the prompt for `purpose`.
+pub(in crate::update) fn ask(state: &mut AppState, purpose: Purpose) {
+    state.prompt = Some(Prompt::Reason {
+        purpose,
+        text: String::new(),
+        refused: None,
+    });
+}
+
+pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let Some(Prompt::Reason { text, refused, .. }) = &mut state.prompt else {
+        return Vec::new();
+    };
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if control => state.prompt = None,
+        KeyCode::Char('u') if control => text.clear(),
+        KeyCode::Char(c) if !control => text.push(c),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        KeyCode::Esc => {
+            state.prompt = None;
+            state.flash = Some("backed out: nothing was done".to_owned());
+        }
+        KeyCode::Enter => {
+            let typed = text.trim().to_owned();
+            if typed.is_empty() {
+                *refused = Some("a reason is needed: type one line, then Enter".to_owned());
+                return Vec::new();
+            }
+            let Some(Prompt::Reason { purpose, .. }) = state.prompt.take() else {
+                return Vec::new();
+            };
+            return act(state, purpose, typed);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
+    match purpose {
+        Purpose::WriteOff(debt) => {
+            let name = short_of(&debt.server).to_owned();
+            let (first, why) = typed.split_once(' ').unwrap_or((&typed, ""));
+            let why = why.trim();
+            if !first.eq_ignore_ascii_case(&name) || why.is_empty() {
+                let refused = if first.eq_ignore_ascii_case(&name) {
+                    "and why, after the name: nothing was written off".to_owned()
+                } else {
+                    format!("`{first}` is not {name}: nothing was written off")
+                };
+                state.prompt = Some(Prompt::Reason {
+                    purpose: Purpose::WriteOff(debt),
+                    text: typed,
+                    refused: Some(refused),
+                });
+                return Vec::new();
+            }
+            state.flash = Some(format!("written off: {} on {}", debt.title, debt.server));
+            settle(state, &debt, "written_off", Some(why.to_owned()))
+        }
+        Purpose::Escalate => control::escalate_because(state, typed),
+        Purpose::JumpAhead {
+            procedure, step, ..
+        } => control::jump_because(state, (&procedure, &step), typed),
+        Purpose::OverBudget { call, service } => run::over_budget(state, &call, service, typed),
+    }
+}
