@@ -73,7 +73,8 @@ struct Restart {
 pub struct Spender<'a> {
     /// Who, from where (e.g. "alice@ops-1").
     pub by: &'a str,
-    /// The walk it belongs to; `None` for a restart outside a runbook walk.
+    /// The walk it belongs to, unique across consoles (another console's walk with the same
+    /// id would share its budget); `None` for a restart outside a runbook walk.
     pub walk: Option<&'a str>,
     /// A typed reason to restart although the budget is spent (blank is no reason).
     pub over_budget: Option<&'a str>,
