@@ -8,7 +8,7 @@
 //! ```text
 //! <dir>/locks/<server>.lock          who holds the server, JSON (see `lock::Holder`)
 //! <dir>/locks/<server>.lock.lock     short lock around heartbeat, release and break
-//! <dir>/budgets/<server>.jsonl       one line per service restart
+//! <dir>/budgets/<server>.jsonl       one line per service restart (its walk, an over-budget reason)
 //! <dir>/budgets/<server>.jsonl.lock  short lock around a budget's read and append
 //! <dir>/owed/<server>.json           compensations owed on the server, JSON (see `owed`)
 //! <dir>/owed/<server>.json.lock      short lock around a ledger's read-modify-write
