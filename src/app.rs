@@ -6,6 +6,7 @@ mod record;
 use crate::effect::{Effect, QuitReason};
 use crate::event::{Event, Signal};
 use crate::incident::writer::Recorder;
+use crate::runtime::ledger::{self, LedgerHandle};
 use crate::runtime::prober::Probing;
 use crate::runtime::steps::Steps;
 use crate::runtime::{self, FleetClock};
@@ -60,6 +61,9 @@ struct Sources {
     tasks: tokio::task::JoinSet<()>,
     clock: FleetClock,
     steps: Steps,
+    /// The shared ledger of owed compensations (a real fleet's; training keeps its debts in
+    /// memory).
+    ledger: Option<LedgerHandle>,
 }
 
 impl Sources {
@@ -89,6 +93,13 @@ impl Sources {
                 tx.clone(),
             ));
         }
+        // Owed compensations live beside the locks and budgets.
+        let ledger = guardrails.as_ref().map(|rails| {
+            let (handle, keeper) =
+                runtime::ledger::start(rails.dir.clone(), ledger::POLL, tx.clone());
+            tasks.spawn(keeper);
+            handle
+        });
         let mut steps = Steps::new(tx, clock, sim_jobs, tls);
         if let Some(rails) = guardrails {
             steps.set_guardrails(rails);
@@ -106,7 +117,36 @@ impl Sources {
             tasks,
             clock,
             steps,
+            ledger,
         })
+    }
+
+    /// Sends an owed or settled compensation to the ledger; false for any other effect.
+    /// Without a ledger (training) they are done with: `update` keeps training's debts.
+    fn keep_ledger(&self, effect: &Effect) -> bool {
+        let Some(ledger) = &self.ledger else {
+            return matches!(effect, Effect::Owe(_) | Effect::Settle { .. });
+        };
+        match effect {
+            Effect::Owe(debt) => ledger.owe(debt.clone()),
+            Effect::Settle { server, id } => ledger.settle(server.clone(), id.clone()),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Finishes the ledger's pending writes (before the console exits); what could not be
+    /// written is logged as an error.
+    async fn close_ledger(&self) {
+        let Some(ledger) = &self.ledger else {
+            return;
+        };
+        for failure in ledger.close().await {
+            tracing::error!(
+                failure,
+                "an owed compensation was not written to the ledger"
+            );
+        }
     }
 
     /// Waits for the next events; keys first, so output floods never starve them. Returns
@@ -241,6 +281,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         urgent |= state.fleet.alert_generation != generation;
     };
     record::finish(&mut recorder, &mut sources, &mut state, (reason, on_hangup)).await;
+    sources.close_ledger().await;
     sources.tasks.abort_all();
     tracing::info!(?reason, "console closed");
     Ok(Ended {
@@ -256,11 +297,12 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
         Effect::Cancel(run) => sources.steps.cancel(run),
         Effect::ReadBudget { server, service } => sources.steps.read_budget(server, service),
         Effect::Record(entry) => record::write(recorder, sources.clock.now(), &entry, state),
-        // Wired in by the runtime's ledger, detach and handover work.
-        Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
-        Effect::Owe(_) | Effect::Settle { .. } | Effect::Handover { .. } => {
-            tracing::warn!("ledger effects are not wired yet");
+        Effect::Owe(_) | Effect::Settle { .. } => {
+            sources.keep_ledger(&effect);
         }
+        // Wired in by the runtime's detach and handover work.
+        Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
+        Effect::Handover { .. } => tracing::warn!("handover is not wired yet"),
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use healthdeck::exec::guard::{
-    Denied, Exhausted, Holder, Limits, Refusal, Remaining, Staleness, acquire, break_stale,
-    remaining, spend,
+    Denied, Exhausted, Holder, Limits, Refusal, Remaining, Spender, Staleness, acquire,
+    break_stale, remaining, spend, spend_as,
 };
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -294,4 +294,108 @@ fn racing_spends_never_overspend() {
     assert_eq!(granted, 1);
     let text = fs::read_to_string(budget_file(dir.path(), "mbx-02")).unwrap();
     assert_eq!(text.lines().count(), 1, "{text}");
+}
+
+/// `by` restarts dovecot on mbx-02 at `now` in `walk`, with an over-budget reason if given.
+fn restart_in(
+    dir: &Path,
+    (by, walk, over_budget): (&str, &str, Option<&str>),
+    now: DateTime<Utc>,
+) -> Result<Remaining, Denied> {
+    let spender = Spender {
+        by,
+        walk: Some(walk),
+        over_budget,
+    };
+    spend_as(dir, "mbx-02", "dovecot", spender, Limits::default(), now)
+}
+
+fn left(dir: &Path, now: DateTime<Utc>) -> (u32, u32) {
+    let left = remaining(dir, "mbx-02", "dovecot", Limits::default(), now).unwrap();
+    (left.hour, left.day)
+}
+
+#[test]
+fn a_walks_three_restarts_of_one_service_spend_once_and_are_never_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // IMAP CTP: restart, restart with logging on, restart with logging off.
+    for minute in [0, 10, 20] {
+        let after = restart_in(dir.path(), ("alice@ops-1", "walk-a", None), at(3, minute));
+        let after = after.unwrap_or_else(|e| panic!("03:{minute:02} refused: {e}"));
+        assert_eq!((after.hour, after.day), (0, 3), "03:{minute:02}");
+    }
+    assert_eq!(
+        left(dir.path(), at(3, 25)),
+        (0, 3),
+        "any console counts it once"
+    );
+
+    // Another walk, or a restart outside any walk, is refused until an hour after the
+    // walk's last restart.
+    let other =
+        exhausted(restart_in(dir.path(), ("bob@ops-2", "walk-b", None), at(3, 30)).unwrap_err());
+    assert_eq!((other.used_hour, other.used_day), (1, 1));
+    assert_eq!(other.next_at, Some(at(4, 20)));
+    assert!(restart(dir.path(), at(4, 19)).is_err());
+    assert!(restart(dir.path(), at(4, 20)).is_ok());
+
+    let text = fs::read_to_string(budget_file(dir.path(), "mbx-02")).unwrap();
+    let walked = text
+        .lines()
+        .filter(|l| l.contains("\"walk\":\"walk-a\""))
+        .count();
+    assert_eq!(walked, 3, "every restart has its line: {text}");
+}
+
+#[test]
+fn a_restart_over_budget_runs_with_a_typed_reason_kept_in_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    restart_in(dir.path(), ("alice@ops-1", "walk-a", None), at(3, 0)).unwrap();
+    let blank = restart_in(dir.path(), ("bob@ops-2", "walk-b", Some("  ")), at(3, 5));
+    assert!(
+        matches!(blank, Err(Denied::Exhausted(_))),
+        "a blank reason is none"
+    );
+
+    let reason = "CAS still failing after alice's walk; approved by the duty manager";
+    let over = restart_in(dir.path(), ("bob@ops-2", "walk-b", Some(reason)), at(3, 5)).unwrap();
+    assert_eq!((over.hour, over.day), (0, 2));
+    // Walk b's next restart needs no reason again.
+    restart_in(dir.path(), ("bob@ops-2", "walk-b", None), at(3, 15)).unwrap();
+
+    let text = fs::read_to_string(budget_file(dir.path(), "mbx-02")).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[1]["over_budget"], reason);
+    assert_eq!(lines[1]["by"], "bob@ops-2");
+    assert!(lines[0].get("over_budget").is_none(), "{text}");
+    assert!(lines[2].get("over_budget").is_none(), "not needed: {text}");
+}
+
+#[test]
+fn lines_written_before_walks_still_count_and_new_lines_read_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("budgets")).unwrap();
+    let path = budget_file(dir.path(), "mbx-02");
+    // Exactly what the previous version wrote: one restart each, no walk.
+    fs::write(
+        &path,
+        "{\"at\":\"2025-01-14T01:00:00Z\",\"service\":\"dovecot\",\"by\":\"al@ops-1\"}\n\
+         {\"at\":\"2025-01-14T02:30:00Z\",\"service\":\"dovecot\",\"by\":\"al@ops-1\"}\n",
+    )
+    .unwrap();
+    assert_eq!(left(dir.path(), at(3, 0)), (0, 2));
+    assert!(restart_in(dir.path(), ("bob@ops-2", "walk-b", None), at(3, 0)).is_err());
+    restart(dir.path(), at(3, 31)).unwrap();
+    assert_eq!(left(dir.path(), at(3, 31)), (0, 1));
+    // A restart outside a walk is written as before: no new fields for older consoles.
+    let text = fs::read_to_string(&path).unwrap();
+    let last = text.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "{\"at\":\"2025-01-14T03:31:00Z\",\"service\":\"dovecot\",\"by\":\"alice@ops-1\"}"
+    );
 }

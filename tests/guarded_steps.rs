@@ -59,6 +59,41 @@ fn failover(script: &Path, run: u64, restarts: Option<&str>) -> Job {
     }
 }
 
+/// A restart of dovecot on SERVER by the stand-in, in `walk`, over budget for `reason`.
+fn restart_in(script: &Path, run: u64, walk: &str, reason: Option<&str>) -> Job {
+    let mut job = failover(script, run, Some("dovecot"));
+    if let Work::Process {
+        guarded: Some(guarded),
+        ..
+    } = &mut job.work
+    {
+        guarded.walk = Some(walk.to_owned());
+        guarded.over_budget = reason.map(str::to_owned);
+    }
+    job
+}
+
+/// Like `console_runs`, for a restart its budget refuses: its end, then the offer of a typed
+/// override that follows it.
+fn console_refused(rails: Guardrails, job: Job) -> (JobEnd, Event) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let (tx, mut rx) = mpsc::channel(64);
+        let mut steps = Steps::new(tx, FleetClock::new(1.0), None, None).with_guardrails(rails);
+        steps.start(job);
+        loop {
+            match rx.recv().await.unwrap() {
+                Event::StepEnded { end, .. } => return (end, rx.recv().await.unwrap()),
+                Event::StepOutput { .. } => {}
+                other => panic!("unexpected before the end: {other:?}"),
+            }
+        }
+    })
+}
+
 /// One console's step runtime on its own thread: starts `job`, returns its end.
 fn console_runs(rails: Guardrails, job: Job) -> JobEnd {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -134,6 +169,51 @@ fn budgets_refuse_the_next_restart_and_survive_a_new_console() {
     // Another service of the same server has its own budget.
     let other = console_runs(rails(&state, 1), failover(&script, 3, Some("postfix")));
     assert_eq!(other.exit, StepExit::Succeeded);
+}
+
+#[test]
+fn a_walk_restarts_a_service_three_times_and_another_walk_may_go_over_only_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let state = dir.path().join("state");
+    for run in 1..=3 {
+        let end = console_runs(rails(&state, 1), restart_in(&script, run, "walk-a", None));
+        assert_eq!(end.exit, StepExit::Succeeded, "restart {run}: {end:?}");
+    }
+    assert_eq!(calls(&log).len(), 3);
+
+    // Another console's walk: refused, and offered an override after the step's end.
+    let (end, offer) = console_refused(rails(&state, 1), restart_in(&script, 4, "walk-b", None));
+    assert_eq!(end.exit, StepExit::Failed(None));
+    let Event::BudgetDenied {
+        run,
+        server,
+        service,
+        why,
+    } = offer
+    else {
+        panic!("no override offered: {offer:?}");
+    };
+    assert_eq!(
+        (run, server.as_str(), service.as_str()),
+        (RunId(4), SERVER, "dovecot")
+    );
+    assert!(
+        why.starts_with("dovecot on mbx-02 was restarted 1 time in the last hour"),
+        "{why}"
+    );
+    assert_eq!(calls(&log).len(), 3, "the refused restart ran nothing");
+
+    let reason = "CAS still failing after walk a";
+    let over = restart_in(&script, 5, "walk-b", Some(reason));
+    let end = console_runs(rails(&state, 1), over);
+    assert_eq!(end.exit, StepExit::Succeeded, "{end:?}");
+    assert_eq!(calls(&log).len(), 4);
+    let budget = std::fs::read_to_string(state.join("budgets").join("mbx-02.jsonl")).unwrap();
+    assert!(
+        budget.contains(&format!("\"over_budget\":\"{reason}\"")),
+        "{budget}"
+    );
 }
 
 /// Enter through the runbook until a service restart has been confirmed and its job

@@ -1,5 +1,6 @@
 //! A destructive step's process, run only while this console holds its server's lock (and,
-//! for a service restart, has spent one restart of the budget). The lock's heartbeat beats
+//! for a service restart, has spent one restart of the budget: a walk's repeated restarts of
+//! a service spend once, and a typed reason may go over budget). The lock's heartbeat beats
 //! while the step runs, and the lock goes when the step ends.
 
 use super::clock::FleetClock;
@@ -93,9 +94,21 @@ fn claim(
         return Ok((lock, None));
     };
     let by = format!("{}@{}", lock.holder().owner, lock.holder().host);
+    let spender = guard::Spender {
+        by: &by,
+        walk: guarded.walk.as_deref(),
+        over_budget: guarded.over_budget.as_deref(),
+    };
     // A refused restart releases the lock on the way out (the guard drops).
-    let left = guard::spend(&rails.dir, &guarded.server, service, &by, rails.limits, now)
-        .map_err(NotStarted::Budget)?;
+    let left = guard::spend_as(
+        &rails.dir,
+        &guarded.server,
+        service,
+        spender,
+        rails.limits,
+        now,
+    )
+    .map_err(NotStarted::Budget)?;
     Ok((lock, Some((service.clone(), left))))
 }
 
@@ -118,7 +131,8 @@ async fn heartbeat(lock: Arc<Mutex<Option<LockGuard>>>, clock: FleetClock) {
 }
 
 /// The step ends failed, its one line saying who holds the server or what budget is spent;
-/// a lock whose holder looks dead is offered for breaking.
+/// a lock whose holder looks dead is offered for breaking, and a spent budget for a typed
+/// override.
 async fn refused(
     run: RunId,
     guarded: &Guarded,
@@ -126,6 +140,7 @@ async fn refused(
     clock: FleetClock,
     tx: &mpsc::Sender<Event>,
 ) {
+    let mut spent = None;
     let (text, stale) = match why {
         NotStarted::Lock(Refusal::Held { holder, stale }) => {
             let text = format!("{} is locked by {holder}", guarded.server);
@@ -139,9 +154,25 @@ async fn refused(
         NotStarted::Lock(Refusal::Io(message)) => {
             (format!("cannot take the lock: {message}"), None)
         }
-        NotStarted::Budget(denied) => (format!("{denied}: nothing ran"), None),
+        NotStarted::Budget(denied) => {
+            if let Denied::Exhausted(exhausted) = &denied {
+                spent = Some((exhausted.service.clone(), exhausted.to_string()));
+            }
+            (format!("{denied}: nothing ran"), None)
+        }
     };
     not_started(run, clock, tx, text).await;
+    // An unreadable budget is not overridable: a restart is never left unrecorded.
+    if let Some((service, why)) = spent {
+        let server = guarded.server.clone();
+        let denied = Event::BudgetDenied {
+            run,
+            server,
+            service,
+            why,
+        };
+        let _ = tx.send(denied).await;
+    }
     if let Some((holder, why)) = stale {
         let server = guarded.server.clone();
         let _ = tx

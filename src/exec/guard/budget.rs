@@ -4,6 +4,12 @@
 //!
 //! `<dir>/budgets/<server>.jsonl` gets one line per restart, appended and fsynced. Readers skip
 //! a line they cannot parse (a torn write) rather than fail: a budget must stay usable.
+//!
+//! The budget guards against repeated recoveries across walks and consoles, not against the
+//! procedure itself (IMAP CTP restarts the CAS front end up to three times): the restarts one
+//! walk makes of one service count once, at the latest of them, and a walk's second restart
+//! of a service is never refused. A restart over budget runs only with a typed reason, kept
+//! in its line. Lines without `walk` or `over_budget` (older consoles) count one each.
 
 pub use super::denial::{Denied, Exhausted};
 
@@ -12,6 +18,7 @@ use super::window::{DAY, Usage, count};
 use super::{check_server, io_message, state_subdir, sync_dir, temp_beside, write_private};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -53,6 +60,24 @@ struct Restart {
     at: DateTime<Utc>,
     service: String,
     by: String,
+    /// The walk that restarted it: its restarts of one service count once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    walk: Option<String>,
+    /// Why it ran although the budget was spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    over_budget: Option<String>,
+}
+
+/// Who restarts a service, and on what terms.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Spender<'a> {
+    /// Who, from where (e.g. "alice@ops-1").
+    pub by: &'a str,
+    /// The walk it belongs to, unique across consoles (another console's walk with the same
+    /// id would share its budget); `None` for a restart outside a runbook walk.
+    pub walk: Option<&'a str>,
+    /// A typed reason to restart although the budget is spent (blank is no reason).
+    pub over_budget: Option<&'a str>,
 }
 
 /// Restarts left for `service` on `server` at `now`.
@@ -70,13 +95,30 @@ pub fn remaining(
     Ok(usage(text.as_deref().unwrap_or_default(), service, now).remaining(limits))
 }
 
-/// Records a restart of `service` on `server` by `by` (e.g. "alice@ops-1") at `now`, if the
-/// budget allows it; the check and the append are one step for every console.
+/// Records a restart of `service` on `server` by `by` (e.g. "alice@ops-1") at `now`, outside
+/// any walk, if the budget allows it; the check and the append are one step for every console.
 pub fn spend(
     dir: &Path,
     server: &str,
     service: &str,
     by: &str,
+    limits: Limits,
+    now: DateTime<Utc>,
+) -> Result<Remaining, Denied> {
+    let spender = Spender {
+        by,
+        ..Spender::default()
+    };
+    spend_as(dir, server, service, spender, limits, now)
+}
+
+/// Records a restart by `spender` at `now`: refused when the budget is spent, unless the
+/// spender's walk already restarted this service or it gives a reason to go over budget.
+pub fn spend_as(
+    dir: &Path,
+    server: &str,
+    service: &str,
+    spender: Spender<'_>,
     limits: Limits,
     now: DateTime<Utc>,
 ) -> Result<Remaining, Denied> {
@@ -89,14 +131,22 @@ pub fn spend(
 
     let existing = read_budget(&path).map_err(|e| Denied::Io(io_message(&path, "read", &e)))?;
     let text = existing.as_deref().unwrap_or_default();
-    let mut usage = usage(text, service, now);
-    let before = usage.remaining(limits);
-    if before.hour == 0 || before.day == 0 {
+    let walk = spender.walk.filter(|w| !w.is_empty());
+    let again_in_walk = walk.is_some_and(|walk| {
+        restarts(text).any(|(_, r)| {
+            r.walk.as_deref() == Some(walk) && r.service.eq_ignore_ascii_case(service)
+        })
+    });
+    let reason = spender.over_budget.map(str::trim).filter(|r| !r.is_empty());
+    let used = usage(text, service, now);
+    let before = used.remaining(limits);
+    let spent = before.hour == 0 || before.day == 0;
+    if spent && !again_in_walk && reason.is_none() {
         return Err(Denied::Exhausted(Exhausted {
             server: server.to_owned(),
             service: service.to_owned(),
-            used_hour: count(&usage.hour),
-            used_day: count(&usage.day),
+            used_hour: count(&used.hour),
+            used_day: count(&used.day),
             limits,
             next_at: before.next_at,
             checked_at: now,
@@ -105,7 +155,12 @@ pub fn spend(
     let restart = Restart {
         at: now,
         service: service.to_owned(),
-        by: by.to_owned(),
+        by: spender.by.to_owned(),
+        walk: walk.map(str::to_owned),
+        // Kept only when it was needed: the line then says why the budget was exceeded.
+        over_budget: reason
+            .filter(|_| spent && !again_in_walk)
+            .map(str::to_owned),
     };
     let mut line = serde_json::to_vec(&restart).map_err(|e| Denied::Io(e.to_string()))?;
     line.push(b'\n');
@@ -115,8 +170,9 @@ pub fn spend(
         append(&path, text, &line, existing.is_none())
     };
     written.map_err(|e| Denied::Io(io_message(&path, "record the restart in", &e)))?;
-    usage.add(now);
-    Ok(usage.remaining(limits))
+    let mut after = text.to_vec();
+    after.extend_from_slice(&line);
+    Ok(usage(&after, service, now).remaining(limits))
 }
 
 /// The file's bytes; `None` if there is none yet.
@@ -128,11 +184,24 @@ fn read_budget(path: &Path) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
-/// Service names compare without case, as Windows service names do.
+/// Service names compare without case, as Windows service names do. A walk's restarts of
+/// the service count once, at the latest: the service was last restarted then.
 fn usage(text: &[u8], service: &str, now: DateTime<Utc>) -> Usage {
-    let times = restarts(text)
-        .filter(|(_, restart)| restart.service.eq_ignore_ascii_case(service))
-        .map(|(_, restart)| restart.at);
+    let mut times = Vec::new();
+    let mut walks: HashMap<String, DateTime<Utc>> = HashMap::new();
+    for (_, restart) in restarts(text) {
+        if !restart.service.eq_ignore_ascii_case(service) {
+            continue;
+        }
+        match restart.walk {
+            Some(walk) => {
+                let latest = walks.entry(walk).or_insert(restart.at);
+                *latest = (*latest).max(restart.at);
+            }
+            None => times.push(restart.at),
+        }
+    }
+    times.extend(walks.into_values());
     Usage::at(times, now)
 }
 

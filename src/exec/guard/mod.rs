@@ -1,4 +1,5 @@
-//! Per-server locks on destructive actions and restart budgets, in the state directory.
+//! Per-server locks on destructive actions, restart budgets and owed compensations, in the
+//! state directory.
 //!
 //! Several consoles (and hosts, over NFS) may share one state directory, so all state is in
 //! files, and every file appears whole: it is written beside its final name, fsynced, then
@@ -7,9 +8,13 @@
 //! ```text
 //! <dir>/locks/<server>.lock          who holds the server, JSON (see `lock::Holder`)
 //! <dir>/locks/<server>.lock.lock     short lock around heartbeat, release and break
-//! <dir>/budgets/<server>.jsonl       one line per service restart
+//! <dir>/budgets/<server>.jsonl       one line per service restart (its walk, an over-budget reason)
 //! <dir>/budgets/<server>.jsonl.lock  short lock around a budget's read and append
+//! <dir>/owed/<server>.json           compensations owed on the server, JSON (see `owed`)
+//! <dir>/owed/<server>.json.lock      short lock around a ledger's read-modify-write
 //! ```
+//!
+//! Directories are created 0700, files 0600.
 //!
 //! Synchronous: the runtime calls it on a blocking thread. Times are passed in.
 
@@ -17,10 +22,11 @@ pub mod budget;
 mod denial;
 mod holder;
 pub mod lock;
+pub mod owed;
 mod short_lock;
 mod window;
 
-pub use budget::{Denied, Exhausted, Limits, Remaining, remaining, spend};
+pub use budget::{Denied, Exhausted, Limits, Remaining, Spender, remaining, spend, spend_as};
 pub use lock::{HEARTBEAT_WINDOW, Holder, LockGuard, Refusal, Staleness, acquire, break_stale};
 
 use std::collections::hash_map::RandomState;

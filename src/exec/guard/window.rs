@@ -24,13 +24,6 @@ impl Usage {
         Usage { hour, day }
     }
 
-    pub(super) fn add(&mut self, at: DateTime<Utc>) {
-        self.hour.push(at);
-        self.hour.sort_unstable();
-        self.day.push(at);
-        self.day.sort_unstable();
-    }
-
     pub(super) fn remaining(&self, limits: Limits) -> Remaining {
         let hour = limits.per_hour.saturating_sub(count(&self.hour));
         let day = limits.per_day.saturating_sub(count(&self.day));
