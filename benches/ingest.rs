@@ -22,6 +22,7 @@ use figures::grouped;
 use healthdeck::effect::Effect;
 use healthdeck::event::Event;
 use healthdeck::health::{FleetState, Protocol};
+use healthdeck::incident::writer::RecordClock;
 use healthdeck::incident::{Recorder, session_header};
 use healthdeck::job::{OutputLine, RunId, Stream};
 use healthdeck::training::{self, DEFAULT_SCENARIO, Simulator};
@@ -234,7 +235,12 @@ impl Console {
         let state = AppState::new(fleet, banner, t0);
         let dir = tempfile::tempdir().unwrap();
         let header = session_header("bench".into(), false, false, "en");
-        let recorder = Recorder::create(dir.path(), &header, t0).unwrap();
+        // A training console's record: wall-clock `at` and `fleet_at` on every line.
+        let clock = RecordClock::Training {
+            fleet_start: t0,
+            speed: 10.0,
+        };
+        let recorder = Recorder::create_with(dir.path(), &header, t0, clock).unwrap();
         let mut console = Console {
             state,
             recorder,

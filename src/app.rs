@@ -1,5 +1,6 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
+mod handover;
 mod headless;
 mod record;
 
@@ -56,6 +57,8 @@ struct Sources {
     hangup: tokio::signal::unix::Signal,
     terminate: tokio::signal::unix::Signal,
     rx: mpsc::Receiver<Event>,
+    /// For the runtime's own reports back into the loop (a handover written).
+    tx: mpsc::Sender<Event>,
     batch: Vec<Event>,
     ticker: tokio::time::Interval,
     tasks: tokio::task::JoinSet<()>,
@@ -100,7 +103,7 @@ impl Sources {
             tasks.spawn(keeper);
             handle
         });
-        let mut steps = Steps::new(tx, clock, sim_jobs, tls);
+        let mut steps = Steps::new(tx.clone(), clock, sim_jobs, tls);
         if let Some(rails) = guardrails {
             steps.set_guardrails(rails);
         }
@@ -112,6 +115,7 @@ impl Sources {
             hangup: signal(SignalKind::hangup()).wrap_err("cannot watch SIGHUP")?,
             terminate: signal(SignalKind::terminate()).wrap_err("cannot watch SIGTERM")?,
             rx,
+            tx,
             batch: Vec::with_capacity(64),
             ticker,
             tasks,
@@ -300,9 +304,20 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
         Effect::Owe(_) | Effect::Settle { .. } => {
             sources.keep_ledger(&effect);
         }
-        // Wired in by the runtime's detach and handover work.
+        Effect::Handover {
+            procedure,
+            server,
+            owed,
+        } => {
+            let handover = handover::Handover {
+                procedure,
+                server,
+                owed,
+            };
+            handover::start(recorder, sources.tx.clone(), handover);
+        }
+        // Wired in by the runtime's detach work.
         Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
-        Effect::Handover { .. } => tracing::warn!("handover is not wired yet"),
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

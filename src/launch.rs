@@ -7,7 +7,7 @@ use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
 use crate::health::FleetState;
-use crate::incident::writer::Recorder;
+use crate::incident::writer::{RecordClock, Recorder};
 use crate::runtime::FleetClock;
 use crate::runtime::prober;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
@@ -160,8 +160,14 @@ fn open_record(console: &Console) -> Result<Recorder, Refusal> {
         state.banner.read_only,
         state.language,
     );
+    // Training stamps each entry with wall-clock UTC and the fleet clock's time; a real
+    // fleet's clock is the wall clock.
+    let clock = match state.banner.mode {
+        Mode::Training { .. } => RecordClock::training(&console.clock),
+        Mode::Production { .. } => RecordClock::Wall,
+    };
     let dir = paths::default_dir();
-    Recorder::create(&dir, &header, console.clock.now()).map_err(|e| {
+    Recorder::create_with(&dir, &header, console.clock.now(), clock).map_err(|e| {
         Refusal(format!(
             "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
              writable folder)",

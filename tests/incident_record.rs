@@ -1,17 +1,17 @@
 //! The incident record: the file the `Recorder` writes (private, whole lines, output exactly as
-//! serde writes it, boundaries on disk at once, a million lines) and `healthdeck incident
-//! export` run as a user would (a golden Markdown timeline, JSON, a torn last line, a bad
-//! line, `--latest`).
+//! serde writes it, boundaries on disk at once, a million lines, wall-clock UTC with the
+//! fleet clock beside it in training). Its export is tested in `incident_export.rs`.
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/incident.rs"]
+#[allow(dead_code)] // the sample session serves the export's tests
 mod session;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
-use healthdeck::incident::{Entry, Record, Recorder, SCHEMA, latest, session_header};
+use healthdeck::incident::writer::RecordClock;
+use healthdeck::incident::{Entry, Record, Recorder, SCHEMA, session_header};
 use healthdeck::job::{OutputLine, RunId, Stream};
-use session::{at, export, header, lines_of, mode_of, output_line, text, write_session};
-use std::path::{Path, PathBuf};
+use session::{at, header, lines_of, mode_of, output_line, training_clock};
 
 #[test]
 fn the_file_is_private_in_a_new_private_folder_and_starts_with_its_header() {
@@ -100,8 +100,15 @@ fn the_header_names_this_process() {
 
 #[test]
 fn output_lines_are_written_exactly_as_serde_writes_them() {
+    for clock in [RecordClock::Wall, training_clock()] {
+        output_lines_as_serde_writes_them(clock);
+    }
+}
+
+fn output_lines_as_serde_writes_them(clock: RecordClock) {
     let tmp = tempfile::tempdir().unwrap();
-    let mut recorder = Recorder::create(tmp.path(), &header(1), at(3, 0, 0, 0)).unwrap();
+    let mut recorder =
+        Recorder::create_with(tmp.path(), &header(1), at(3, 0, 0, 0), clock).unwrap();
     let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
         .unwrap()
         .and_hms_milli_opt(23, 59, 59, 1_250)
@@ -150,15 +157,87 @@ fn output_lines_are_written_exactly_as_serde_writes_them() {
             stream: line.stream.name().to_owned(),
             line: line.text.clone(),
         };
-        let record = Record { at: line.at, entry };
+        let (at, fleet_at) = clock.stamp(line.at);
+        let record = Record {
+            at,
+            fleet_at,
+            entry,
+        };
         assert_eq!(file_line, &serde_json::to_string(&record).unwrap());
         let read: Record = serde_json::from_str(file_line).unwrap();
         assert_eq!(read.entry, record.entry);
         // Milliseconds are kept, finer digits dropped.
         let millis = |at: DateTime<Utc>| (at.timestamp(), at.timestamp_subsec_millis());
-        assert_eq!(millis(read.at), millis(line.at));
+        assert_eq!(millis(read.at), millis(at));
+        assert_eq!(read.fleet_at.map(millis), fleet_at.map(millis));
     }
-    assert!(written[6].contains(r#""at":"2016-12-31T23:59:60.250Z""#));
+    if clock == RecordClock::Wall {
+        assert!(written[6].contains(r#""at":"2016-12-31T23:59:60.250Z""#));
+    } else {
+        assert!(written[6].contains(r#""fleet_at":"2016-12-31T23:59:60.250Z""#));
+    }
+}
+
+/// A training session at ×10 from 21:09:00: what its record says of one fleet time.
+#[test]
+fn every_entry_carries_wall_clock_utc_and_training_entries_fleet_time_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let start = at(21, 9, 0, 0);
+    let training = RecordClock::Training {
+        fleet_start: start,
+        speed: 10.0,
+    };
+    let dir = tmp.path().join("training");
+    // The console creates its record a moment after its clock started.
+    let mut recorder =
+        Recorder::create_with(&dir, &header(7), start + TimeDelta::seconds(3), training).unwrap();
+    assert_eq!(
+        recorder.path().file_name().unwrap(),
+        "20261122T210900Z-ops-bastion-7.jsonl",
+        "the file name is wall time, as every `at`"
+    );
+    let hangup = Entry::Hangup {
+        policy: "finish".into(),
+        running: vec![3],
+        owed: Vec::new(),
+    };
+    // Six fleet minutes and 13 s in: 37.3 wall seconds.
+    recorder.record(at(21, 15, 13, 0), &hangup).unwrap();
+    let output = output_line(at(21, 15, 13, 500), Stream::Stdout, "still failing over");
+    recorder.output(RunId(3), &[output]).unwrap();
+    recorder.sync().unwrap();
+    let lines = lines_of(recorder.path());
+    let records: Vec<Record> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let times: Vec<_> = records.iter().map(|r| (r.at, r.fleet_at)).collect();
+    assert_eq!(
+        times,
+        [
+            (at(21, 9, 0, 300), Some(at(21, 9, 3, 0))),
+            (at(21, 9, 37, 300), Some(at(21, 15, 13, 0))),
+            (at(21, 9, 37, 350), Some(at(21, 15, 13, 500))),
+        ]
+    );
+    assert!(lines[1].starts_with(
+        r#"{"at":"2026-11-22T21:09:37.300Z","fleet_at":"2026-11-22T21:15:13.000Z","kind":"hangup","#
+    ));
+
+    // A real fleet's clock is the wall clock: no second time.
+    let mut recorder = Recorder::create(&tmp.path().join("real"), &header(8), start).unwrap();
+    recorder.record(at(21, 15, 13, 0), &hangup).unwrap();
+    recorder
+        .output(
+            RunId(3),
+            &[output_line(at(21, 15, 14, 0), Stream::Stdout, "x")],
+        )
+        .unwrap();
+    recorder.sync().unwrap();
+    let lines = lines_of(recorder.path());
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| !l.contains("fleet_at")), "{lines:?}");
+    assert!(lines[1].starts_with(r#"{"at":"2026-11-22T21:15:13.000Z","kind":"hangup","#));
 }
 
 #[test]
@@ -254,222 +333,4 @@ fn a_million_output_lines_all_reach_the_file_whole() {
             assert_eq!(line, format!("mailbox {}: moved \"DB01\"", index - 1));
         }
     }
-}
-
-fn golden() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/incident/session.md")
-}
-
-#[test]
-fn a_session_exports_as_the_golden_timeline() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = write_session(tmp.path());
-    let (code, markdown, stderr) = export(&[text(&path), "--format", "markdown"], None);
-    assert_eq!(code, 0, "{stderr}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden().parent().unwrap()).unwrap();
-        std::fs::write(golden(), &markdown).unwrap();
-    }
-    let expected = std::fs::read_to_string(golden()).unwrap();
-    assert_eq!(
-        markdown, expected,
-        "UPDATE_GOLDEN=1 rewrites the golden file"
-    );
-    // Markdown is also the default.
-    assert_eq!(export(&[text(&path)], None).1, expected);
-}
-
-#[test]
-fn json_export_is_one_document_with_the_session_and_every_entry() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = write_session(tmp.path());
-    let (code, json, stderr) = export(&[text(&path), "--format", "json"], None);
-    assert_eq!(code, 0, "{stderr}");
-    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(document["schema"], SCHEMA);
-    assert_eq!(document["file"], "20261122T031200Z-ops-bastion-4242.jsonl");
-    assert_eq!(document["torn_last_line"], false);
-    assert_eq!(document["session"]["kind"], "session");
-    assert_eq!(document["session"]["user"], "alice");
-    let lines = lines_of(&path);
-    let entries = document["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), lines.len() - 1);
-    for (entry, line) in entries.iter().zip(&lines[1..]) {
-        let record: Record = serde_json::from_value(entry.clone()).unwrap();
-        assert_eq!(record, serde_json::from_str::<Record>(line).unwrap());
-    }
-}
-
-/// Cuts the record in the middle of its last line, as a kill -9 in a write could.
-fn torn_copy(dir: &Path) -> PathBuf {
-    let path = write_session(dir);
-    let bytes = std::fs::read(&path).unwrap();
-    let last_start = bytes[..bytes.len() - 1]
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .unwrap();
-    std::fs::write(&path, &bytes[..last_start + 20]).unwrap();
-    path
-}
-
-#[test]
-fn a_torn_last_line_is_left_out_with_a_note() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = torn_copy(tmp.path());
-    let (code, markdown, stderr) = export(&[text(&path), "--format", "markdown"], None);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(markdown.contains("the last line was cut off (the console was killed)"));
-    assert!(!markdown.contains("Session ended"), "{markdown}");
-    assert!(markdown.contains("| Ended | not recorded"), "{markdown}");
-    let (code, json, _) = export(&[text(&path), "--format", "json"], None);
-    assert_eq!(code, 0);
-    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(document["torn_last_line"], true);
-}
-
-#[test]
-fn a_bad_line_in_the_middle_is_an_error_with_its_line_and_column() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = write_session(tmp.path());
-    let mut lines = lines_of(&path);
-    lines[2] = lines[2].replace(r#""kind":"transition""#, r#""kind":"transition"#);
-    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    for format in ["markdown", "json"] {
-        let (code, out, stderr) = export(&[text(&path), "--format", format], None);
-        assert_eq!(code, 2);
-        assert_eq!(out, "", "nothing is written when the record does not read");
-        let expected = format!("{}:3:", path.display());
-        assert!(stderr.starts_with(&expected), "{stderr}");
-        let column: usize = stderr[expected.len()..]
-            .split(':')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert!(column > 30, "{stderr}");
-    }
-}
-
-#[test]
-fn usage_and_missing_records_exit_2() {
-    let tmp = tempfile::tempdir().unwrap();
-    let missing = tmp.path().join("nope.jsonl");
-    let (code, _, stderr) = export(&[text(&missing)], None);
-    assert_eq!(code, 2);
-    assert_eq!(
-        stderr,
-        format!("{}: no such record file\n", missing.display())
-    );
-
-    let (code, _, stderr) = export(&[text(&missing), "--latest"], None);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("cannot be used with"), "{stderr}");
-    let (code, _, _) = export(&[], None);
-    assert_eq!(code, 2);
-    let (code, _, _) = export(&[text(&missing), "--format", "pdf"], None);
-    assert_eq!(code, 2);
-
-    let (code, _, stderr) = export(&["--latest"], Some(tmp.path()));
-    assert_eq!(code, 2);
-    let dir = tmp.path().join("healthdeck/incidents");
-    assert!(
-        stderr.contains(&format!("no incident records in {}", dir.display())),
-        "{stderr}"
-    );
-
-    let empty = tmp.path().join("empty.jsonl");
-    std::fs::write(&empty, "").unwrap();
-    let (code, _, stderr) = export(&[text(&empty)], None);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("no session header"), "{stderr}");
-}
-
-#[test]
-fn latest_picks_the_newest_record_of_the_state_folder() {
-    let state = tempfile::tempdir().unwrap();
-    let dir = state.path().join("healthdeck/incidents");
-    let older = Recorder::create(&dir, &header(9), at(2, 0, 0, 0)).unwrap();
-    let newer = write_session(&dir);
-    let oldest = Recorder::create(&dir, &header(1), at(1, 0, 0, 0)).unwrap();
-    std::fs::write(dir.join("notes.txt"), "not a record").unwrap();
-    assert_eq!(latest(&dir).as_deref(), Some(newer.as_path()));
-    assert_eq!(latest(&state.path().join("none")), None);
-    drop((older, oldest));
-
-    let (code, json, stderr) = export(&["--latest", "--format", "json"], Some(state.path()));
-    assert_eq!(code, 0, "{stderr}");
-    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(document["file"], "20261122T031200Z-ops-bastion-4242.jsonl");
-}
-
-#[test]
-fn long_output_and_awkward_text_stay_readable() {
-    let tmp = tempfile::tempdir().unwrap();
-    let mut recorder = Recorder::create(tmp.path(), &header(1), at(3, 0, 0, 0)).unwrap();
-    let started = |run, command: &str| Entry::StepStarted {
-        run,
-        procedure: "imap-ctp".into(),
-        step: "restart-front-end".into(),
-        title: "Restart the IMAP4 service".into(),
-        server: "CAS|01".into(),
-        action: "restart_service".into(),
-        command: Some(command.into()),
-        by: "alice".into(),
-        compensating: false,
-    };
-    recorder
-        .record(at(3, 0, 1, 0), &started(1, r#"Write-Host "a`tb""#))
-        .unwrap();
-    let lines: Vec<OutputLine> = (0..450)
-        .map(|i| {
-            let text = match i {
-                3 => "\u{1b}[31mred\u{1b}[0m".to_owned(),
-                4 => "```".to_owned(),
-                _ => format!("line {i}"),
-            };
-            output_line(at(3, 0, 2, i), Stream::Stdout, &text)
-        })
-        .collect();
-    recorder.output(RunId(1), &lines).unwrap();
-    let script = "$ErrorActionPreference = 'Stop'\nRestart-Service MSExchangeIMAP4";
-    recorder
-        .record(at(3, 0, 3, 0), &started(2, script))
-        .unwrap();
-    let cancel = Entry::CancelRequested {
-        run: 2,
-        by: "alice".into(),
-    };
-    recorder.record(at(3, 0, 4, 0), &cancel).unwrap();
-    let end = Entry::SessionEnded {
-        reason: "SIGHUP".into(),
-        left_running: vec![2],
-        owed: Vec::new(),
-    };
-    recorder.record(at(3, 0, 5, 0), &end).unwrap();
-    let markdown = healthdeck::incident::export::markdown(recorder.path()).unwrap();
-
-    assert!(
-        markdown.contains(r#"started by alice: ``Write-Host "a`tb"``"#),
-        "{markdown}"
-    );
-    assert!(
-        markdown.contains("on CAS\\|01"),
-        "a pipe would split a table cell"
-    );
-    assert!(markdown.contains(
-        ":\n\n  ```\n  $ErrorActionPreference = 'Stop'\n  Restart-Service MSExchangeIMAP4\n  ```\n"
-    ));
-    assert!(markdown.contains("alice asked to cancel Step #2 `imap-ctp/restart-front-end`"));
-    assert!(markdown.contains("**left running**: Step #2"));
-    assert!(
-        !markdown.contains('\u{1b}'),
-        "no terminal escape is replayed by `cat`"
-    );
-    assert!(markdown.contains("  \\x1b[31mred\\x1b[0m\n"));
-    assert!(
-        markdown.contains("\n````\n  line 0\n"),
-        "the fence outgrows the ``` inside"
-    );
-    assert!(markdown.contains("  line 99\n… 250 more lines in the record\n  line 350\n"));
-    assert!(!markdown.contains("line 100\n") && markdown.contains("  line 449\n````\n"));
 }

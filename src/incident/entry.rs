@@ -11,11 +11,18 @@ pub const SCHEMA: &str = "healthdeck.incident/1";
 /// One line of the file: when, and what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// UTC, RFC 3339, on the console's fleet clock (wall time outside training). Written
-    /// with milliseconds and `Z` (`2026-11-22T03:12:05.120Z`), so every line reads alike;
-    /// any RFC 3339 time is read.
+    /// Wall-clock UTC, RFC 3339, in training too. Written with milliseconds and `Z`
+    /// (`2026-11-22T03:12:05.120Z`), so every line reads alike; any RFC 3339 time is read.
     #[serde(serialize_with = "serialize_at")]
     pub at: DateTime<Utc>,
+    /// Training only: the fleet clock at the same moment (it runs `--speed` times faster
+    /// than the wall clock, from the same start). Absent outside training.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_fleet_at"
+    )]
+    pub fleet_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub entry: Entry,
 }
@@ -30,6 +37,17 @@ pub(crate) fn serialize_at<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&format_at(at))
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` hands over a reference to the field
+pub(crate) fn serialize_fleet_at<S: Serializer>(
+    at: &Option<DateTime<Utc>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(at) => serialize_at(at, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,8 +186,9 @@ pub enum Entry {
         reason: Option<String>,
         by: String,
     },
-    /// A `wait_and_recheck` began counting down: `minutes` of fleet time, until `until`
-    /// (fleet clock).
+    /// A `wait_and_recheck` began counting down: `minutes` of fleet time, until `until`.
+    /// `until` is on the fleet clock, not wall-clock UTC like the record's `at`: in
+    /// training it is the time the fleet's clock will show.
     WaitStarted {
         procedure: String,
         step: String,

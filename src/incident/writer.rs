@@ -5,10 +5,16 @@
 //! the recorder keeps its own buffer of whole lines and hands the file only whole lines; step
 //! boundaries are written and fsynced at once.
 
-use super::entry::{Entry, format_at, serialize_at};
+mod handover;
+mod stamp;
+
+use super::entry::{Entry, serialize_at, serialize_fleet_at};
 use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
+pub use handover::write_handover;
 use serde::Serialize;
+pub use stamp::RecordClock;
+use stamp::Stamp;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -25,6 +31,11 @@ const BUFFER_LIMIT: usize = 1 << 20;
 struct RecordRef<'a> {
     #[serde(serialize_with = "serialize_at")]
     at: DateTime<Utc>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_fleet_at"
+    )]
+    fleet_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     entry: &'a Entry,
 }
@@ -36,14 +47,30 @@ pub struct Recorder {
     /// Whole lines only: whatever reaches the file ends with a line end.
     buffer: Vec<u8>,
     last_write: Option<Instant>,
+    /// Bytes the file has taken: whole lines, all of them.
+    written: u64,
+    clock: RecordClock,
     stamp: Stamp,
+    fleet_stamp: Stamp,
 }
 
 impl Recorder {
-    /// Creates `dir` (0700 when it creates it) and a new file `<utc>-<host>-<pid>.jsonl` in
-    /// it, mode 0600, never reusing an existing file; writes `header` (an `Entry::Session`)
-    /// as its first line and fsyncs.
+    /// A real fleet's record (`RecordClock::Wall`): see `create_with`.
     pub fn create(dir: &Path, header: &Entry, at: DateTime<Utc>) -> io::Result<Recorder> {
+        Recorder::create_with(dir, header, at, RecordClock::Wall)
+    }
+
+    /// Creates `dir` (0700 when it creates it) and a new file `<utc>-<host>-<pid>.jsonl` in
+    /// it (wall-clock UTC), mode 0600, never reusing an existing file; writes `header` (an
+    /// `Entry::Session`) as its first line and fsyncs. Every time given to the recorder
+    /// (`at` here, in `record`, and each output line's) is fleet time: `clock` turns it
+    /// into the record's wall-clock `at`, and in training keeps it as `fleet_at`.
+    pub fn create_with(
+        dir: &Path,
+        header: &Entry,
+        at: DateTime<Utc>,
+        clock: RecordClock,
+    ) -> io::Result<Recorder> {
         let Entry::Session { host, pid, .. } = header else {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -51,7 +78,12 @@ impl Recorder {
             ));
         };
         crate::config::paths::private_dir(dir)?;
-        let stem = format!("{}-{}-{pid}", at.format("%Y%m%dT%H%M%SZ"), file_safe(host));
+        let (wall, _) = clock.stamp(at);
+        let stem = format!(
+            "{}-{}-{pid}",
+            wall.format("%Y%m%dT%H%M%SZ"),
+            file_safe(host)
+        );
         let (path, file) = create_new(dir, &stem)?;
         // The file's name must survive a crash too, not only its contents.
         File::open(dir)?.sync_all()?;
@@ -60,7 +92,10 @@ impl Recorder {
             file,
             buffer: Vec::with_capacity(64 * 1024),
             last_write: None,
+            written: 0,
+            clock,
             stamp: Stamp::default(),
+            fleet_stamp: Stamp::default(),
         };
         recorder.record(at, header)?;
         Ok(recorder)
@@ -70,11 +105,27 @@ impl Recorder {
         &self.path
     }
 
-    /// Appends one entry, buffered; a step boundary (`Entry::is_boundary`) is written and
-    /// fsynced at once.
+    /// How the recorder maps the fleet times it is given.
+    pub fn clock(&self) -> RecordClock {
+        self.clock
+    }
+
+    /// The bytes in the file so far: whole lines, up to the last write (`flush`, `sync`).
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Appends one entry at fleet time `at`, buffered; a step boundary
+    /// (`Entry::is_boundary`) is written and fsynced at once.
     pub fn record(&mut self, at: DateTime<Utc>, entry: &Entry) -> io::Result<()> {
         let mark = self.buffer.len();
-        if let Err(e) = serde_json::to_writer(&mut self.buffer, &RecordRef { at, entry }) {
+        let (at, fleet_at) = self.clock.stamp(at);
+        let record = RecordRef {
+            at,
+            fleet_at,
+            entry,
+        };
+        if let Err(e) = serde_json::to_writer(&mut self.buffer, &record) {
             self.buffer.truncate(mark);
             return Err(e.into());
         }
@@ -86,14 +137,19 @@ impl Recorder {
         }
     }
 
-    /// Appends a run's output lines as `Entry::Output` records, each at its own time. The hot
-    /// path: writes the JSON serde would write for `Record { at, entry: Entry::Output }`,
-    /// straight into the buffer.
+    /// Appends a run's output lines as `Entry::Output` records, each at its own (fleet)
+    /// time. The hot path: writes the JSON serde would write for
+    /// `Record { at, fleet_at, entry: Entry::Output }`, straight into the buffer.
     pub fn output(&mut self, run: RunId, lines: &[OutputLine]) -> io::Result<()> {
         for line in lines {
             let mark = self.buffer.len();
             self.buffer.extend_from_slice(b"{\"at\":\"");
-            self.stamp.write(line.at, &mut self.buffer);
+            let (at, fleet_at) = self.clock.stamp(line.at);
+            self.stamp.write(at, &mut self.buffer);
+            if let Some(fleet_at) = fleet_at {
+                self.buffer.extend_from_slice(b"\",\"fleet_at\":\"");
+                self.fleet_stamp.write(fleet_at, &mut self.buffer);
+            }
             self.buffer
                 .extend_from_slice(b"\",\"kind\":\"output\",\"run\":");
             write!(self.buffer, "{}", run.0)?;
@@ -167,6 +223,7 @@ impl Recorder {
             }
         };
         self.buffer.drain(..written);
+        self.written += written as u64;
         result
     }
 }
@@ -242,38 +299,4 @@ pub fn latest(dir: &Path) -> Option<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .max_by(|a, b| a.file_name().cmp(&b.file_name()))
-}
-
-/// `format_at` for a flood of lines: lines of one second share all but the milliseconds.
-#[derive(Debug, Default)]
-struct Stamp {
-    second: Option<i64>,
-    text: String,
-}
-
-impl Stamp {
-    fn write(&mut self, at: DateTime<Utc>, out: &mut Vec<u8>) {
-        let nanos = at.timestamp_subsec_nanos();
-        // A leap second reads `:60`, and years past 9999 are longer: format those in full.
-        if nanos >= 1_000_000_000 {
-            out.extend_from_slice(format_at(&at).as_bytes());
-            return;
-        }
-        if self.second != Some(at.timestamp()) {
-            self.text = format_at(&at);
-            let fixed = self.text.len() == 24 && self.text.as_bytes()[19] == b'.';
-            self.second = fixed.then(|| at.timestamp());
-            out.extend_from_slice(self.text.as_bytes());
-            return;
-        }
-        let millis = nanos / 1_000_000;
-        let bytes = self.text.as_bytes();
-        out.extend_from_slice(&bytes[..20]);
-        out.extend_from_slice(&[
-            b'0' + (millis / 100) as u8,
-            b'0' + (millis / 10 % 10) as u8,
-            b'0' + (millis % 10) as u8,
-        ]);
-        out.push(b'Z');
-    }
 }

@@ -106,12 +106,24 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             runbook::debts::ledger(state, ledger);
             Vec::new()
         }
-        Event::HandoverWritten { path, .. } => {
-            state.flash = Some(match path {
-                Ok(path) => format!("handover summary written: {path}"),
-                Err(why) => format!("HANDOVER NOT WRITTEN: {why}"),
-            });
-            Vec::new()
+        Event::HandoverWritten {
+            procedure,
+            server,
+            path,
+        } => {
+            let (flash, effects) = match path {
+                Ok(path) => (
+                    format!("handover summary written: {path}"),
+                    vec![Effect::Record(Entry::Handover {
+                        procedure,
+                        server,
+                        path,
+                    })],
+                ),
+                Err(why) => (format!("HANDOVER NOT WRITTEN: {why}"), Vec::new()),
+            };
+            state.flash = Some(flash);
+            effects
         }
     }
 }

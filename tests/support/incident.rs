@@ -1,8 +1,15 @@
 //! A realistic incident record, written through the `Recorder` with fixed times and a fixed
 //! header (no user, host or pid of the machine running the tests): a back end that fails its
-//! deep test, a restart that does not help, a failover, and the failback it owes.
+//! deep test, a restart that does not help, a failover, and the failback it owes (owed, then
+//! cleared). Then a second server's latency: a restart, a wait cut short, a failover whose
+//! failback is still owed, and an escalation with its handover.
+//!
+//! The times given are fleet times: written on the wall clock (a real fleet), or as a
+//! training session at ×10 (`write_training_session`), where the record's `at` is the wall
+//! clock and `fleet_at` these times.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use healthdeck::incident::writer::RecordClock;
 use healthdeck::incident::{Entry, Recorder, SCHEMA};
 use healthdeck::job::{OutputLine, RunId, Stream};
 use std::collections::BTreeMap;
@@ -10,14 +17,26 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "incident_escalation.rs"]
+mod escalation;
+
 pub const START: (u32, u32, u32) = (3, 12, 0);
 const PROCEDURE: &str = "imap-deep-self";
+/// The second runbook, on the second server: the one escalated.
+pub const LATENCY: &str = "imap-latency";
+pub const EX02: &str = "EX02";
+/// The training session's speed.
+pub const SPEED: f64 = 10.0;
 
 pub fn at(h: u32, m: u32, s: u32, ms: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, h, m, s).unwrap() + TimeDelta::milliseconds(ms)
 }
 
 pub fn header(pid: u32) -> Entry {
+    header_in(pid, "PRODUCTION fleet.yaml")
+}
+
+fn header_in(pid: u32, mode: &str) -> Entry {
     Entry::Session {
         schema: SCHEMA.to_owned(),
         version: "0.1.0".to_owned(),
@@ -25,7 +44,7 @@ pub fn header(pid: u32) -> Entry {
         host: "ops-bastion".to_owned(),
         pid,
         ssh_connection: Some("203.0.113.7 52114 10.0.0.5 22".to_owned()),
-        mode: "PRODUCTION fleet.yaml".to_owned(),
+        mode: mode.to_owned(),
         dry_run: false,
         read_only: false,
         language: "en".to_owned(),
@@ -33,17 +52,54 @@ pub fn header(pid: u32) -> Entry {
 }
 
 fn started(run: u64, step: &str, title: &str, command: &str, compensating: bool) -> Entry {
+    started_on(
+        PROCEDURE,
+        "EX01",
+        run,
+        (step, title),
+        Some(command),
+        compensating,
+    )
+}
+
+fn started_on(
+    procedure: &str,
+    server: &str,
+    run: u64,
+    (step, title): (&str, &str),
+    command: Option<&str>,
+    compensating: bool,
+) -> Entry {
     Entry::StepStarted {
         run,
-        procedure: PROCEDURE.to_owned(),
+        procedure: procedure.to_owned(),
         step: step.to_owned(),
         title: title.to_owned(),
-        server: "EX01".to_owned(),
+        server: server.to_owned(),
         action: String::new(),
-        command: Some(command.to_owned()),
+        command: command.map(str::to_owned),
         by: "alice".to_owned(),
         compensating,
     }
+}
+
+/// The failback a failover owes on `server`: `certain` once the failover succeeded.
+fn owed(procedure: &str, server: &str, run: u64, certain: bool) -> Entry {
+    Entry::Owed {
+        id: format!("ops-bastion-4242-{run}-reenable-activation"),
+        server: server.to_owned(),
+        procedure: procedure.to_owned(),
+        step: "reenable-activation".to_owned(),
+        title: "Re-enable database activation".to_owned(),
+        command: Some(failback_command(server)),
+        caused_by: "failover".to_owned(),
+        certain,
+        by: "alice".to_owned(),
+    }
+}
+
+fn failback_command(server: &str) -> String {
+    format!("Set-MailboxServer -Identity {server} -DatabaseCopyActivationDisabledAndMoveNow $false")
 }
 
 fn ended(run: u64, duration_ms: u64, facts: &[(&str, bool)]) -> Entry {
@@ -61,19 +117,33 @@ fn ended(run: u64, duration_ms: u64, facts: &[(&str, bool)]) -> Entry {
 }
 
 fn transition(from: &str, to: &str) -> Entry {
+    transition_of("EX01", "ImapDeepTestMonitor", from, to)
+}
+
+fn transition_of(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
     Entry::Transition {
-        server: "EX01".to_owned(),
-        monitor: "ImapDeepTestMonitor".to_owned(),
+        server: server.to_owned(),
+        monitor: monitor.to_owned(),
         from: from.to_owned(),
         to: to.to_owned(),
     }
 }
 
 fn confirmation(step: &str, typed: &str, accepted: bool) -> Entry {
+    confirmation_on(PROCEDURE, "EX01", step, typed, accepted)
+}
+
+fn confirmation_on(
+    procedure: &str,
+    server: &str,
+    step: &str,
+    typed: &str,
+    accepted: bool,
+) -> Entry {
     Entry::Confirmation {
-        procedure: PROCEDURE.to_owned(),
+        procedure: procedure.to_owned(),
         step: step.to_owned(),
-        server: "EX01".to_owned(),
+        server: server.to_owned(),
         typed: typed.to_owned(),
         accepted,
         by: "alice".to_owned(),
@@ -92,14 +162,70 @@ fn entry(at: DateTime<Utc>, entry: Entry) -> Item {
     Item::Entry(at, entry)
 }
 
-/// Writes the session into `dir`; returns the record's path.
+/// Writes the session into `dir` on the wall clock (a real fleet); returns its path.
 pub fn write_session(dir: &Path) -> PathBuf {
+    let recorder = write_items(dir, RecordClock::Wall, session());
+    recorder.path().to_owned()
+}
+
+/// The same session as a training console at ×10 records it: its fleet clock started at
+/// `START`, the wall clock runs ten times slower.
+pub fn write_training_session(dir: &Path) -> PathBuf {
+    let recorder = write_items(dir, training_clock(), session());
+    recorder.path().to_owned()
+}
+
+pub fn training_clock() -> RecordClock {
     let (h, m, s) = START;
-    let mut recorder = Recorder::create(dir, &header(4242), at(h, m, s, 0)).unwrap();
-    for item in [alert_and_restart(), failover(), failback()]
-        .into_iter()
-        .flatten()
-    {
+    RecordClock::Training {
+        fleet_start: at(h, m, s, 0),
+        speed: SPEED,
+    }
+}
+
+/// The session up to and with the escalation of `imap-latency` on EX02, as the console has
+/// it when it writes the handover; the recorder is still open.
+pub fn write_until_escalation(dir: &Path) -> Recorder {
+    let mut items = session();
+    let escalated = items
+        .iter()
+        .position(|i| matches!(i, Item::Entry(_, Entry::Escalated { .. })))
+        .unwrap();
+    items.truncate(escalated + 1);
+    write_items(dir, RecordClock::Wall, items)
+}
+
+/// What the console knew to be owed on the fleet at the escalation (`Debt::describe`).
+pub fn owed_at_escalation() -> Vec<String> {
+    vec![
+        "Re-enable database activation on EX02: owed since 2026-11-22 03:24 UTC by alice \
+         (imap-latency/failover)"
+            .to_owned(),
+    ]
+}
+
+fn session() -> Vec<Item> {
+    [
+        alert_and_restart(),
+        failover(),
+        failback(),
+        escalation::latency(),
+        escalation::escalation(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn write_items(dir: &Path, clock: RecordClock, items: Vec<Item>) -> Recorder {
+    let (h, m, s) = START;
+    let mode = match clock {
+        RecordClock::Wall => "PRODUCTION fleet.yaml",
+        RecordClock::Training { .. } => "TRAINING x10 (mailbox-db-failover)",
+    };
+    let start = at(h, m, s, 0);
+    let mut recorder = Recorder::create_with(dir, &header_in(4242, mode), start, clock).unwrap();
+    for item in items {
         match item {
             Item::Entry(at, entry) => recorder.record(at, &entry).unwrap(),
             Item::Output(run, from, lines) => {
@@ -116,7 +242,8 @@ pub fn write_session(dir: &Path) -> PathBuf {
             }
         }
     }
-    recorder.path().to_owned()
+    recorder.flush().unwrap();
+    recorder
 }
 
 fn alert_and_restart() -> Vec<Item> {
@@ -209,7 +336,9 @@ fn failover() -> Vec<Item> {
                 false,
             ),
         ),
+        entry(at(3, 15, 31, 40), owed(PROCEDURE, "EX01", 3, false)),
         entry(at(3, 16, 12, 900), ended(3, 41_860, &[])),
+        entry(at(3, 16, 12, 900), owed(PROCEDURE, "EX01", 3, true)),
         entry(
             at(3, 16, 20, 0),
             started(
@@ -245,8 +374,6 @@ fn failover() -> Vec<Item> {
 
 fn failback() -> Vec<Item> {
     let owed = vec!["reenable-activation".to_owned()];
-    let failback =
-        "Set-MailboxServer -Identity EX01 -DatabaseCopyActivationDisabledAndMoveNow $false";
     let offered = Entry::CompensationsOffered {
         procedure: PROCEDURE.to_owned(),
         owed: owed.clone(),
@@ -257,14 +384,18 @@ fn failback() -> Vec<Item> {
         owed,
         by: "alice".to_owned(),
     };
+    let cleared = Entry::OwedCleared {
+        id: "ops-bastion-4242-3-reenable-activation".to_owned(),
+        server: "EX01".to_owned(),
+        procedure: PROCEDURE.to_owned(),
+        step: "reenable-activation".to_owned(),
+        how: "ran".to_owned(),
+        reason: None,
+        by: "alice".to_owned(),
+    };
     let closed = Entry::RunbookClosed {
         procedure: PROCEDURE.to_owned(),
         ending: "resolved".to_owned(),
-        owed: Vec::new(),
-    };
-    let end = Entry::SessionEnded {
-        reason: "quit".to_owned(),
-        left_running: Vec::new(),
         owed: Vec::new(),
     };
     vec![
@@ -276,13 +407,13 @@ fn failback() -> Vec<Item> {
                 5,
                 "reenable-activation",
                 "Re-enable database activation",
-                failback,
+                &failback_command("EX01"),
                 true,
             ),
         ),
         entry(at(3, 17, 43, 530), ended(5, 3_500, &[])),
+        entry(at(3, 17, 43, 530), cleared),
         entry(at(3, 17, 45, 0), closed),
-        entry(at(3, 31, 7, 0), end),
     ]
 }
 

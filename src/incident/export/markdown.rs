@@ -2,12 +2,13 @@
 //! happened in order, then each step's output. Deterministic: the same record gives the same
 //! text, with no time but the record's own.
 
+use super::owed::LeftUndone;
 use super::read::{Line, Lines};
-use super::text::{block_fence, plain, time, visible};
+use super::text::{Clocks, block_fence, duration, plain, visible};
 use super::timeline::{RunNames, item, run_names};
 use crate::incident::{Entry, Record};
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -30,12 +31,16 @@ pub fn markdown(path: &Path) -> Result<String, String> {
 
 /// Everything but the output, and of the output only what is shown: memory stays bounded
 /// however much a step printed.
-struct Summary {
+pub(super) struct Summary {
     header: Record,
     timeline: Vec<Record>,
     runs: BTreeMap<u64, RunOutput>,
     last_at: DateTime<Utc>,
-    torn: bool,
+    last_fleet_at: Option<DateTime<Utc>>,
+    pub(super) torn: bool,
+    undone: LeftUndone,
+    /// A part of the record (a handover): only the output of runs started in it is kept.
+    started: Option<HashSet<u64>>,
 }
 
 #[derive(Default)]
@@ -47,22 +52,43 @@ struct RunOutput {
 }
 
 impl Summary {
-    fn new(header: Record) -> Summary {
+    pub(super) fn new(header: Record) -> Summary {
         Summary {
             last_at: header.at,
+            last_fleet_at: header.fleet_at,
             header,
             timeline: Vec::new(),
             runs: BTreeMap::new(),
             torn: false,
+            undone: LeftUndone::default(),
+            started: None,
         }
     }
 
-    fn add(&mut self, record: Record) {
+    /// A summary of the record's part from here on, for a handover.
+    pub(super) fn part(header: Record) -> Summary {
+        Summary {
+            started: Some(HashSet::new()),
+            ..Summary::new(header)
+        }
+    }
+
+    pub(super) fn add(&mut self, record: Record) {
         self.last_at = self.last_at.max(record.at);
+        self.last_fleet_at = self.last_fleet_at.max(record.fleet_at);
+        self.undone.add(&record);
         let Entry::Output { run, stream, line } = record.entry else {
+            if let (Some(started), Entry::StepStarted { run, .. }) =
+                (&mut self.started, &record.entry)
+            {
+                started.insert(*run);
+            }
             self.timeline.push(record);
             return;
         };
+        if self.started.as_ref().is_some_and(|s| !s.contains(&run)) {
+            return;
+        }
         let output = self.runs.entry(run).or_default();
         let stderr = stream == "stderr";
         output.total += 1;
@@ -79,31 +105,58 @@ impl Summary {
 
     fn render(&self, name: &str) -> String {
         let mut out = format!("# Incident record {}\n\n", plain(name));
-        self.session_table(&mut out);
-        let with_date = self.header.at.date_naive() != self.last_at.date_naive();
+        self.body(&mut out);
+        out
+    }
+
+    /// How this record's times read.
+    pub(super) fn clocks(&self) -> Clocks {
+        let day = |at: Option<&DateTime<Utc>>| at.map(DateTime::date_naive);
+        Clocks {
+            training: self.header.fleet_at.is_some(),
+            with_date: self.header.at.date_naive() != self.last_at.date_naive(),
+            fleet_with_date: day(self.header.fleet_at.as_ref()) != day(self.last_fleet_at.as_ref()),
+        }
+    }
+
+    /// The session, the timeline, what was left undone, the output.
+    pub(super) fn body(&self, out: &mut String) {
+        let clocks = self.clocks();
+        self.session_table(out);
         out.push_str("\n## Timeline\n\n");
-        if with_date {
-            out.push_str("Times are UTC.\n\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "Times are UTC, on {}.\n",
-                self.header.at.format("%Y-%m-%d")
+        out.push_str("Times are wall-clock UTC");
+        if !clocks.with_date {
+            let _ = write!(out, ", on {}", self.header.at.format("%Y-%m-%d"));
+        }
+        if clocks.training {
+            out.push_str(
+                "; in brackets, the training fleet's clock, which runs faster. Waits and \
+                 step durations are fleet time",
             );
         }
+        out.push_str(".\n\n");
         let names = run_names(&self.timeline);
         let outputs = |run| self.output_count(run);
         for record in &self.timeline {
-            let item = item(&record.entry, &names, &outputs);
-            let _ = writeln!(out, "- {} {item}", time(&record.at, with_date));
+            let item = item(&record.entry, &names, &outputs, clocks);
+            let at = clocks.at(&record.at, record.fleet_at.as_ref());
+            let _ = writeln!(out, "- {at} {item}");
         }
         if self.torn {
             out.push_str(
                 "\n> Note: the last line was cut off (the console was killed); it is left out.\n",
             );
         }
-        self.output_sections(&mut out, &names);
-        out
+        self.undone.section(out, clocks);
+        self.output_sections(out, &names);
+    }
+
+    /// The last `Escalated` entry of `procedure` on `server` in this part.
+    pub(super) fn escalation(&self, of_procedure: &str, on_server: &str) -> Option<&Record> {
+        self.timeline.iter().rev().find(|r| {
+            matches!(&r.entry, Entry::Escalated { procedure, server, .. }
+                if procedure == of_procedure && server == on_server)
+        })
     }
 
     fn session_table(&self, out: &mut String) {
@@ -123,13 +176,21 @@ impl Summary {
             return;
         };
         let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+        let dated = Clocks {
+            with_date: true,
+            fleet_with_date: true,
+            ..self.clocks()
+        };
         let ended = self.timeline.iter().rev().find_map(|r| match &r.entry {
-            Entry::SessionEnded { reason, .. } => {
-                Some(format!("{} ({})", time(&r.at, true), plain(reason)))
-            }
+            Entry::SessionEnded { reason, .. } => Some((r, reason)),
             _ => None,
         });
-        let rows = [
+        let not_ended = if self.started.is_some() {
+            "not yet: this summary was written while the console ran"
+        } else {
+            "not recorded: the console was killed, or is still running"
+        };
+        let mut rows = vec![
             ("Engineer", plain(user)),
             ("Host", format!("{} (pid {pid})", plain(host))),
             (
@@ -146,17 +207,42 @@ impl Summary {
                 "Recorded by",
                 format!("healthdeck {}, {}", plain(version), plain(schema)),
             ),
-            ("Started", time(&self.header.at, true)),
+            (
+                "Started",
+                dated.at(&self.header.at, self.header.fleet_at.as_ref()),
+            ),
             (
                 "Ended",
-                ended.unwrap_or_else(|| {
-                    "not recorded: the console was killed, or is still running".to_owned()
-                }),
+                ended.map_or_else(
+                    || not_ended.to_owned(),
+                    |(r, reason)| {
+                        format!(
+                            "{} at {}",
+                            plain(reason),
+                            dated.at(&r.at, r.fleet_at.as_ref())
+                        )
+                    },
+                ),
             ),
         ];
+        if let Some((end, _)) = ended {
+            rows.push(("Duration", self.duration(end)));
+        }
         out.push_str("| Session | |\n|---|---|\n");
         for (field, value) in rows {
             let _ = writeln!(out, "| {field} | {value} |");
+        }
+    }
+
+    /// Wall time from the header to `end`; in training the fleet clock's span beside it.
+    fn duration(&self, end: &Record) -> String {
+        let span = |from: DateTime<Utc>, to: DateTime<Utc>| {
+            duration((to - from).num_milliseconds().max(0).unsigned_abs())
+        };
+        let wall = span(self.header.at, end.at);
+        match (self.header.fleet_at, end.fleet_at) {
+            (Some(from), Some(to)) => format!("{wall} (fleet clock: {})", span(from, to)),
+            _ => wall,
         }
     }
 

@@ -3,19 +3,25 @@
 //! cannot be found or read (a bad line reads `FILE:LINE:COLUMN: message`); 1 when stdout
 //! cannot be written.
 
+mod handover;
 mod markdown;
+mod owed;
 mod read;
 mod text;
 mod timeline;
+mod walk;
 
 use crate::cli::{ExportArgs, ExportFormat, IncidentArgs, IncidentCommand};
 use crate::incident::SCHEMA;
-use read::{Line, Lines};
+use owed::LeftUndone;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub use handover::Escalation;
+pub(crate) use handover::handover;
 pub use markdown::markdown;
+pub(crate) use read::{Line, Lines};
 
 /// Runs `healthdeck incident …`; returns the process exit code.
 pub fn run(args: &IncidentArgs) -> ExitCode {
@@ -108,18 +114,26 @@ impl From<serde_json::Error> for ExportError {
 ///   "file": "<file name>",
 ///   "torn_last_line": false,              // the last line was cut off by a crash, left out
 ///   "session": { "at": …, "kind": "session", … },   // the header line
-///   "entries": [ { "at": …, "kind": …, … }, … ] }   // every later line, in file order
+///   "left_undone": [ { "id": …, "server": …, "procedure": …, "step": …, "title": …,
+///                      "command": …, "caused_by": …, "certain": …, "by": …,
+///                      "since": …, "since_fleet": … }, … ],  // owed and never cleared
+///   "entries": [ { "at": …, "fleet_at": …, "kind": …, … }, … ] }   // every later line
 /// ```
 ///
-/// Each record is written as in the file. The file is read twice, so that nothing is written
+/// Each record is written as in the file: `at` wall-clock UTC, `fleet_at` (and
+/// `since_fleet`) in training only. The file is read twice, so that nothing is written
 /// unless the whole record reads, in bounded memory however long it is.
 pub fn json(path: &Path, out: &mut impl Write) -> Result<(), ExportError> {
     let (lines, header) = Lines::with_header(path)?;
     let mut count = 0;
     let mut torn = false;
+    let mut undone = LeftUndone::default();
     for line in lines {
         match line? {
-            Line::Record(_) => count += 1,
+            Line::Record(record) => {
+                undone.add(&record);
+                count += 1;
+            }
             Line::Torn => torn = true,
         }
     }
@@ -129,6 +143,8 @@ pub fn json(path: &Path, out: &mut impl Write) -> Result<(), ExportError> {
     serde_json::to_writer(&mut *out, &file_name(path))?;
     write!(out, ",\"torn_last_line\":{torn},\"session\":")?;
     serde_json::to_writer(&mut *out, &header)?;
+    write!(out, ",\"left_undone\":")?;
+    serde_json::to_writer(&mut *out, &undone.owed)?;
     write!(out, ",\"entries\":[")?;
     let (lines, _) = Lines::with_header(path)?;
     // Only the lines the first pass checked: the console may still be appending.
@@ -145,7 +161,7 @@ pub fn json(path: &Path, out: &mut impl Write) -> Result<(), ExportError> {
 }
 
 /// The record's own name, for headings: the path on the command line may be long.
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -3,7 +3,7 @@
 
 use crate::incident::{Entry, Record};
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Take};
 use std::path::Path;
 
 /// What one line of the file holds.
@@ -16,7 +16,7 @@ pub(crate) enum Line {
 
 pub(crate) struct Lines {
     origin: String,
-    reader: BufReader<File>,
+    reader: BufReader<Take<File>>,
     number: usize,
     bytes: Vec<u8>,
     done: bool,
@@ -24,6 +24,12 @@ pub(crate) struct Lines {
 
 impl Lines {
     pub(crate) fn open(path: &Path) -> Result<Lines, String> {
+        Lines::open_upto(path, u64::MAX)
+    }
+
+    /// Reads only the first `len` bytes: the record as it was when that much was written,
+    /// while the console goes on appending.
+    pub(crate) fn open_upto(path: &Path, len: u64) -> Result<Lines, String> {
         let origin = path.display().to_string();
         let file = File::open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => format!("{origin}: no such record file"),
@@ -31,7 +37,7 @@ impl Lines {
         })?;
         Ok(Lines {
             origin,
-            reader: BufReader::with_capacity(256 * 1024, file),
+            reader: BufReader::with_capacity(256 * 1024, file.take(len)),
             number: 0,
             bytes: Vec::new(),
             done: false,
@@ -40,18 +46,22 @@ impl Lines {
 
     /// Opens the file and reads its first line, which must be the session header.
     pub(crate) fn with_header(path: &Path) -> Result<(Lines, Record), String> {
-        let mut lines = Lines::open(path)?;
-        match lines.next().transpose()? {
+        Lines::open(path)?.header()
+    }
+
+    /// Reads the first line, which must be the session header.
+    pub(crate) fn header(mut self) -> Result<(Lines, Record), String> {
+        match self.next().transpose()? {
             Some(Line::Record(header)) if matches!(header.entry, Entry::Session { .. }) => {
-                Ok((lines, *header))
+                Ok((self, *header))
             }
             Some(Line::Record(_)) => Err(format!(
                 "{}:1:1: the first line is not the session header (`\"kind\":\"session\"`)",
-                lines.origin
+                self.origin
             )),
             Some(Line::Torn) | None => Err(format!(
                 "{}: no session header: the record is empty, or was cut off in its first line",
-                lines.origin
+                self.origin
             )),
         }
     }

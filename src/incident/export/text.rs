@@ -83,6 +83,51 @@ pub(crate) fn time(at: &DateTime<Utc>, with_date: bool) -> String {
     }
 }
 
+/// How an export writes times: wall-clock UTC, and in training the fleet clock's beside
+/// it (never labelled UTC: it runs faster than the wall).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Clocks {
+    /// The record has fleet times (a training session).
+    pub(crate) training: bool,
+    /// The session's wall times span more than one day.
+    pub(crate) with_date: bool,
+    /// Its fleet times span more than one day.
+    pub(crate) fleet_with_date: bool,
+}
+
+impl Clocks {
+    /// `03:12:05Z`, or `03:12:05Z (fleet 04:02:10)` in training.
+    pub(crate) fn at(self, at: &DateTime<Utc>, fleet_at: Option<&DateTime<Utc>>) -> String {
+        let wall = time(at, self.with_date);
+        match fleet_at {
+            Some(fleet) if self.training => format!("{wall} ({})", self.fleet(fleet)),
+            _ => wall,
+        }
+    }
+
+    /// A time on the fleet clock alone (a wait's end): `fleet 04:02:10` in training, and
+    /// like any time outside it, where the fleet clock is the wall clock.
+    pub(crate) fn fleet(self, fleet: &DateTime<Utc>) -> String {
+        if !self.training {
+            return time(fleet, self.with_date);
+        }
+        if self.fleet_with_date {
+            format!("fleet {}", fleet.format("%Y-%m-%d %H:%M:%S"))
+        } else {
+            format!("fleet {}", fleet.format("%H:%M:%S"))
+        }
+    }
+
+    /// A span of fleet time (a wait): `10 min 0 s`, said to be fleet time in training.
+    pub(crate) fn fleet_span(self, ms: u64) -> String {
+        if self.training {
+            format!("{} on the fleet clock", duration(ms))
+        } else {
+            duration(ms)
+        }
+    }
+}
+
 /// `450 ms`, `8.2 s`, `3 min 5 s`, `1 h 2 min`.
 pub(crate) fn duration(ms: u64) -> String {
     match ms {

@@ -1,6 +1,6 @@
 //! One timeline bullet per entry, after its time: what happened, to what, by whom.
 
-use super::text::{block_fence, code, duration, list, plain, visible};
+use super::text::{Clocks, block_fence, code, duration, list, plain, visible};
 use crate::incident::{Entry, Record};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -38,7 +38,7 @@ pub(super) fn run_names(timeline: &[Record]) -> RunNames {
 }
 
 /// `Step #3 `imap-ctp/failover` on EX01`.
-fn run_label(names: &RunNames, run: u64) -> String {
+pub(super) fn run_label(names: &RunNames, run: u64) -> String {
     match names.get(&run) {
         None => format!("Step #{run}"),
         Some(n) => format!(
@@ -58,6 +58,15 @@ fn step_of(procedure: &str, step: &str) -> String {
     code(&format!("{procedure}/{step}"))
 }
 
+/// `; **owed on the fleet**: …` after a hang-up or a session's end, when anything is.
+fn owed_on_fleet(owed: &[String]) -> String {
+    if owed.is_empty() {
+        String::new()
+    } else {
+        format!("; **owed on the fleet**: {}", owed_list(owed))
+    }
+}
+
 fn owed_list(owed: &[String]) -> String {
     if owed.is_empty() {
         return "none".to_owned();
@@ -66,7 +75,16 @@ fn owed_list(owed: &[String]) -> String {
 }
 
 /// The bullet's text; `outputs` says how much a run printed.
-pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> String) -> String {
+pub(super) fn item(
+    entry: &Entry,
+    names: &RunNames,
+    outputs: &dyn Fn(u64) -> String,
+    clocks: Clocks,
+) -> String {
+    if let Some(item) = super::owed::item(entry).or_else(|| super::walk::item(entry, names, clocks))
+    {
+        return item;
+    }
     match entry {
         Entry::Session {
             user, host, pid, ..
@@ -134,19 +152,22 @@ pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> Str
             format!("{} asked to cancel {}", plain(by), run_label(names, *run))
         }
         Entry::Hangup {
-            policy, running, ..
+            policy,
+            running,
+            owed,
         } => {
             let running: Vec<String> = running.iter().map(|run| run_label(names, *run)).collect();
-            format!(
+            let out = format!(
                 "**Terminal hung up** with {} running: policy {}, their output still recorded",
                 list(&running),
                 plain(policy)
-            )
+            );
+            out + &owed_on_fleet(owed)
         }
         Entry::SessionEnded {
             reason,
             left_running,
-            ..
+            owed,
         } => {
             let mut out = format!("Session ended: {}", plain(reason));
             if !left_running.is_empty() {
@@ -156,7 +177,7 @@ pub(super) fn item(entry: &Entry, names: &RunNames, outputs: &dyn Fn(u64) -> Str
                     .collect();
                 let _ = write!(out, "; **left running**: {}", list(&running));
             }
-            out
+            out + &owed_on_fleet(owed)
         }
         _ => step_item(entry),
     }
@@ -263,7 +284,7 @@ fn step_item(entry: &Entry) -> String {
 }
 
 /// A one-line command as code after the text; a script as an indented block under it.
-fn with_command(mut out: String, command: Option<&str>) -> String {
+pub(super) fn with_command(mut out: String, command: Option<&str>) -> String {
     match command {
         None => {}
         Some(command) if !command.contains('\n') => {
