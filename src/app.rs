@@ -1,5 +1,6 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
+mod detached;
 mod headless;
 mod record;
 
@@ -256,8 +257,12 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
         Effect::Cancel(run) => sources.steps.cancel(run),
         Effect::ReadBudget { server, service } => sources.steps.read_budget(server, service),
         Effect::Record(entry) => record::write(recorder, sources.clock.now(), &entry, state),
-        // Wired in by the runtime's ledger, detach and handover work.
-        Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
+        // Handed to a keeper when the console ends (`record::finish`).
+        Effect::Detach(run) => {
+            if !sources.steps.detach(run) {
+                tracing::info!(%run, "not detached: no process of this console runs it");
+            }
+        }
         Effect::Owe(_) | Effect::Settle { .. } | Effect::Handover { .. } => {
             tracing::warn!("ledger effects are not wired yet");
         }

@@ -66,6 +66,19 @@ impl Recorder {
         Ok(recorder)
     }
 
+    /// An existing record, to append to: a step's keeper writes the rest of a step left
+    /// running after its console ended.
+    pub fn reopen(path: &Path) -> io::Result<Recorder> {
+        let file = OpenOptions::new().append(true).open(path)?;
+        Ok(Recorder {
+            path: path.to_path_buf(),
+            file,
+            buffer: Vec::with_capacity(64 * 1024),
+            last_write: None,
+            stamp: Stamp::default(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
