@@ -1,7 +1,8 @@
 //! `q` → `l` with a real step running, end to end: the real binary in tmux on a Linux fleet
 //! whose service restart waits for a gate file the test creates. The console exits; the
-//! step lives on (its own session, its lock held by its keeper), prints after the console
-//! is gone, finishes; the record gets its output and its end, and the next console says so.
+//! step lives on (its own session: the terminal's hang-up does not reach it; its lock held
+//! by its keeper), prints after the console is gone, finishes; the record gets its output
+//! and its end, and the next console says so.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
 
 #[path = "support/lab.rs"]
@@ -17,6 +18,7 @@ use serde_json::Value;
 use session::{ENGINEER, launch, of_kind, read_record, records, state_dir};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use tmux::quote;
 use tmux::{Tmux, wait_for_line};
 
 /// Generous: a passing test never waits this long.
@@ -80,6 +82,12 @@ fn a_step_left_running_at_quit_outlives_the_console_and_the_next_console_reports
     let inventory = lab::fleet(dir, &restart, "");
     let inventory = inventory.to_str().unwrap();
     let _step = StepGuard(pid_file.clone());
+    let shell_pid_file = dir.join("shell.pid");
+    tmux.shell(&format!(
+        "echo $$ > {}",
+        quote(&shell_pid_file.display().to_string())
+    ));
+    let shell: u32 = wait_for_line(&shell_pid_file).parse().unwrap();
 
     let console_pid_file = launch(&tmux, &["--inventory", inventory]);
     up_to_the_restart(&tmux);
@@ -116,6 +124,12 @@ fn a_step_left_running_at_quit_outlives_the_console_and_the_next_console_reports
     let ended = of_kind(&record, "session_ended");
     assert_eq!(ended[0]["left_running"], serde_json::json!([run]));
 
+    // The terminal goes away as a dropped SSH link takes it: the step is in a session of
+    // its own.
+    tmux.kill_pane();
+    poll("the shell to hang up", || !alive(shell));
+    assert!(alive(step), "the terminal's hang-up reached the step");
+
     // Released, it prints with nobody watching, and finishes.
     std::fs::write(&gate, "").unwrap();
     poll("the step's marker", || marker.exists());
@@ -146,11 +160,16 @@ fn a_step_left_running_at_quit_outlives_the_console_and_the_next_console_reports
         "{end}"
     );
 
-    // The next console opens on how it ended.
-    tmux.shell("clear");
-    tmux.wait_for("a clear screen", |s| exit_status(s).is_none());
-    launch(&tmux, &["--inventory", inventory]);
-    let screen = tmux.wait_for("the report", |s| s.contains("While nobody was watching"));
+    the_next_console_reports_its_end(&tmux, inventory);
+}
+
+/// A new terminal on the same state: the next console opens on how the step ended.
+fn the_next_console_reports_its_end(tmux: &Tmux, inventory: &str) {
+    let next = Tmux::start("leave-running-next", 100, 30);
+    let state = state_dir(tmux).display().to_string();
+    next.shell(&format!("export XDG_STATE_HOME={}", quote(&state)));
+    launch(&next, &["--inventory", inventory]);
+    let screen = next.wait_for("the report", |s| s.contains("While nobody was watching"));
     let joined: String = screen
         .lines()
         .filter_map(|l| l.trim().strip_prefix('│')?.strip_suffix('│'))
@@ -164,11 +183,11 @@ fn a_step_left_running_at_quit_outlives_the_console_and_the_next_console_reports
         joined.contains("Restart the IMAP4 back-end service on mbx-01 by alice: ended at"),
         "{screen}"
     );
-    tmux.keys(&["x"]);
-    tmux.wait_for("the grid", |s| {
+    next.keys(&["x"]);
+    next.wait_for("the grid", |s| {
         !s.contains("While nobody was watching") && s.contains("mbx-01")
     });
-    tmux.keys(&["q"]);
-    let screen = tmux.wait_for("the second console to end", |s| exit_status(s).is_some());
+    next.keys(&["q"]);
+    let screen = next.wait_for("the second console to end", |s| exit_status(s).is_some());
     assert_eq!(exit_status(&screen), Some("0"), "{screen}");
 }
