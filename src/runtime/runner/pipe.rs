@@ -146,3 +146,31 @@ async fn read_line<R: AsyncRead + Unpin>(
         return Ok(true);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[tokio::test]
+    async fn a_pipe_given_back_comes_with_what_was_read_and_not_one_byte_more() {
+        let (mut step, pipe) = tokio::io::duplex(1024);
+        let (lines_tx, mut lines) = mpsc::channel(8);
+        let (mode, mode_rx) = watch::channel(Reading::Lines);
+        let clock = FleetClock::new(1.0);
+        let reader = tokio::spawn(read_lines(pipe, Stream::Stdout, clock, lines_tx, mode_rx));
+        step.write_all(b"one\r\ntw").await.unwrap();
+        assert_eq!(lines.recv().await.unwrap().text, "one");
+        mode.send_replace(Reading::GiveBack);
+        // The part of a line read so far goes as a line of its own.
+        assert_eq!(lines.recv().await.unwrap().text, "tw");
+        let mut pipe = reader.await.unwrap().expect("given back");
+        assert!(lines.recv().await.is_none(), "nothing more sent");
+        step.write_all(b"o\n").await.unwrap();
+        drop(step);
+        let mut rest = String::new();
+        pipe.read_to_string(&mut rest).await.unwrap();
+        assert_eq!(rest, "o\n");
+    }
+}
