@@ -1,5 +1,6 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
+mod detached;
 mod handover;
 mod headless;
 mod record;
@@ -127,7 +128,7 @@ impl Sources {
 
     /// Sends an owed or settled compensation to the ledger; false for any other effect.
     /// Without a ledger (training) they are done with: `update` keeps training's debts.
-    fn keep_ledger(&self, effect: &Effect) -> bool {
+    pub(super) fn keep_ledger(&self, effect: &Effect) -> bool {
         let Some(ledger) = &self.ledger else {
             return matches!(effect, Effect::Owe(_) | Effect::Settle { .. });
         };
@@ -304,6 +305,12 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
         Effect::Owe(_) | Effect::Settle { .. } => {
             sources.keep_ledger(&effect);
         }
+        // Handed to a keeper when the console ends (`record::finish`).
+        Effect::Detach(run) => {
+            if !sources.steps.detach(run) {
+                tracing::info!(%run, "not detached: no process of this console runs it");
+            }
+        }
         Effect::Handover {
             procedure,
             server,
@@ -316,8 +323,6 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
             };
             handover::start(recorder, sources.tx.clone(), handover);
         }
-        // Wired in by the runtime's detach work.
-        Effect::Detach(run) => tracing::warn!(%run, "detach is not wired yet"),
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

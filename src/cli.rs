@@ -68,6 +68,37 @@ pub enum Command {
     Incident(IncidentArgs),
     /// Probe every endpoint of an inventory once: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     Check(CheckArgs),
+    /// Started by the console as it quits, for a step left running: records the rest of
+    /// the step's output and its end. Not for people.
+    #[command(hide = true)]
+    KeepStep(KeepStepArgs),
+}
+
+/// A step left running, as its console hands it over: the step's pipes are the keeper's
+/// stdout and stderr (read, not written); its stdin closes when the console is gone.
+#[derive(Debug, Args)]
+pub struct KeepStepArgs {
+    /// The console's incident record, appended to.
+    #[arg(long, value_name = "FILE")]
+    pub record: PathBuf,
+    /// The step's run number in that record.
+    #[arg(long)]
+    pub run: u64,
+    /// The step's pid: it leads its session and process group.
+    #[arg(long)]
+    pub pid: u32,
+    /// The step's time limit, and how much of it had passed.
+    #[arg(long)]
+    pub limit_ms: u64,
+    #[arg(long)]
+    pub elapsed_ms: u64,
+    /// The lock a destructive step holds: state directory, server, and the claim's token.
+    #[arg(long, value_name = "DIR", requires_all = ["server", "lock_token"])]
+    pub lock_dir: Option<PathBuf>,
+    #[arg(long)]
+    pub server: Option<String>,
+    #[arg(long)]
+    pub lock_token: Option<String>,
 }
 
 #[derive(Debug, Args)]

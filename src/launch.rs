@@ -176,11 +176,13 @@ fn open_record(console: &Console) -> Result<Recorder, Refusal> {
     })
 }
 
-/// What the newest earlier record says ended while nobody watched (its terminal hung up).
+/// What the newest earlier record says ended while nobody watched (its terminal hung up,
+/// or it left steps running).
 fn previous_session_unwatched() -> Option<Vec<String>> {
     let path = crate::incident::latest(&paths::default_dir())?;
     let file = std::fs::File::open(&path).ok()?;
-    let unwatched = crate::incident::unwatched::read(std::io::BufReader::new(file))?;
+    let alive = crate::runtime::keeper::pid_alive;
+    let unwatched = crate::incident::unwatched::read(std::io::BufReader::new(file), alive)?;
     let mut lines = unwatched.lines();
     let home = env("HOME");
     lines.push(format!(
@@ -217,6 +219,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     if let Some(crate::cli::Command::Check(args)) = &cli.command {
         return Ok(crate::check::run(args));
+    }
+    if let Some(crate::cli::Command::KeepStep(args)) = &cli.command {
+        return Ok(crate::runtime::keeper::run(args));
     }
     if cli.scenario.as_deref() == Some("list") {
         print!("{}", list_scenarios());

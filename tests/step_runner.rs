@@ -313,3 +313,61 @@ async fn pipes_are_drained_before_the_exit_is_reported() {
     );
     assert_eq!(end.exit, StepExit::Succeeded);
 }
+
+/// Whether `pid` runs (a zombie does not).
+fn alive(pid: i32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start());
+    state.is_some_and(|s| !s.starts_with(['Z', 'X']))
+}
+
+fn kill(pid: i32) {
+    let pid = nix::unistd::Pid::from_raw(pid);
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+}
+
+/// An init script whose daemon inherits stdout: the step ends with the command, not with
+/// the daemon (nor at its time limit, which would kill the daemon with the group).
+#[tokio::test]
+async fn a_command_that_leaves_a_child_holding_its_output_ends_when_the_command_does() {
+    let script = "sleep 100000 & echo $!; echo done; exit 0";
+    let (lines, end) = start(sh(script), Duration::from_secs(120)).finish().await;
+    let daemon: i32 = lines[0].text.parse().unwrap();
+    let alive_after = alive(daemon);
+    kill(daemon);
+    assert_eq!(end.exit, StepExit::Succeeded, "{end:?}");
+    assert_eq!(texts(&lines)[1], (Stream::Stdout, "done"));
+    let note = end.note.unwrap();
+    assert!(note.contains("not captured"), "{note}");
+    assert!(alive_after, "the child was killed with the step");
+}
+
+/// Let go, the pipes are still read (and dropped) while the console runs: a daemon that
+/// prints later does not die of a broken pipe.
+#[tokio::test]
+async fn a_child_printing_after_its_step_ended_is_not_killed_by_a_broken_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gate, wrote) = (dir.path().join("gate"), dir.path().join("wrote"));
+    let script = format!(
+        "(while [ ! -e '{}' ]; do sleep 0.05; done; echo late; echo late >&2; \
+         touch '{}'; exec sleep 100000) & echo $!; exit 3",
+        gate.display(),
+        wrote.display()
+    );
+    let (lines, end) = start(sh(&script), Duration::from_secs(120)).finish().await;
+    let daemon: i32 = lines[0].text.parse().unwrap();
+    assert_eq!(
+        end.exit,
+        StepExit::Failed(Some(3)),
+        "its command's exit status"
+    );
+    std::fs::write(&gate, "").unwrap();
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while !wrote.exists() && alive(daemon) && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (printed, alive_after) = (wrote.exists(), alive(daemon));
+    kill(daemon);
+    assert!(printed, "it died printing");
+    assert!(alive_after);
+}

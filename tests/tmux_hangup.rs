@@ -2,6 +2,7 @@
 //! service restart is a real process that prints for a few seconds. `kill -HUP` the
 //! console while it runs: the console gives the terminal back, the step finishes headless
 //! with all its output and its exit in the record, and the next console shows it first.
+//! SIGTERM behaves the same, never a silent kill of the step.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
 #[path = "support/lab.rs"]
@@ -32,6 +33,16 @@ fn fleet(dir: &Path) -> PathBuf {
 /// Opens mbx-01's runbook, confirms the restart, and hangs the console up while the
 /// restart prints; waits for the console to end and returns its exit status and record.
 fn hang_up_mid_restart(tmux: &Tmux, inventory: &str, policy: &str) -> (String, Vec<Value>) {
+    signal_mid_restart(tmux, inventory, policy, "-HUP")
+}
+
+/// [`hang_up_mid_restart`] with any signal (`-TERM`).
+fn signal_mid_restart(
+    tmux: &Tmux,
+    inventory: &str,
+    policy: &str,
+    signal: &str,
+) -> (String, Vec<Value>) {
     let pid_file = launch(tmux, &["--inventory", inventory, "--on-hangup", policy]);
     up_to_the_restart(tmux);
     tmux.type_text("mbx-01");
@@ -41,7 +52,7 @@ fn hang_up_mid_restart(tmux: &Tmux, inventory: &str, policy: &str) -> (String, V
     });
 
     let pid = wait_for_line(&pid_file);
-    let hung_up = Command::new("kill").args(["-HUP", &pid]).status().unwrap();
+    let hung_up = Command::new("kill").args([signal, &pid]).status().unwrap();
     assert!(hung_up.success());
     // The terminal comes back at once; the console ends once the step has.
     let screen = tmux.wait_for("the console to end", |s| exit_status(s).is_some());
@@ -139,4 +150,30 @@ fn with_on_hangup_cancel_the_running_step_is_cancelled_and_recorded() {
         .count();
     assert!(printed < LINES, "cancelled part-way: {printed} lines");
     assert_eq!(record.last().unwrap()["kind"], "session_ended");
+}
+
+#[test]
+fn sigterm_with_a_step_running_lets_it_finish_like_a_hang_up() {
+    let tmux = Tmux::start("sigterm", 100, 30);
+    let inventory = fleet(tmux.dir());
+    let (status, record) =
+        signal_mid_restart(&tmux, inventory.to_str().unwrap(), "finish", "-TERM");
+    assert_eq!(status, "143");
+    let kinds = kinds(&record);
+    let hangup = of_kind(&record, "hangup");
+    assert_eq!(hangup.len(), 1, "{kinds:?}");
+    assert_eq!(hangup[0]["policy"], "finish");
+    let run = hangup[0]["running"][0].clone();
+    let printed = of_kind(&record, "output")
+        .iter()
+        .filter(|v| v["run"] == run)
+        .count();
+    assert_eq!(printed, LINES + 1, "every line, after the SIGTERM too");
+    let ended = of_kind(&record, "step_ended");
+    let end = ended.iter().find(|v| v["run"] == run).unwrap();
+    assert_eq!(end["exit"], "succeeded", "{end}");
+    let last = record.last().unwrap();
+    assert_eq!(last["kind"], "session_ended");
+    assert_eq!(last["reason"], "terminated (SIGTERM)");
+    assert_eq!(last["left_running"], serde_json::json!([]));
 }

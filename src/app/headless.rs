@@ -1,6 +1,7 @@
-//! The terminal hung up (an SSH drop): give it back, then let the running steps finish
-//! (or cancel them, by `--on-hangup`) with their output still recorded, and only then end.
-//! A half-finished failover is never left without a record of how it ended.
+//! The terminal hung up (an SSH drop), or SIGTERM came: give the terminal back, then let
+//! the running steps finish (or cancel them, by `--on-hangup`) with their output still
+//! recorded, and only then end. A half-finished failover is never left without a record of
+//! how it ended. Steps left running (detached) are not waited for: their keepers are.
 
 use super::{Sources, record};
 use crate::cli::OnHangup;
@@ -19,7 +20,7 @@ pub async fn carry_on(
 ) {
     // Nobody is at the keyboard and the tty may be gone: the screen is done with.
     terminal::leave();
-    let running = sources.steps.running();
+    let running = sources.steps.attached();
     if running.is_empty() {
         return;
     }
@@ -44,7 +45,7 @@ pub async fn carry_on(
         // `record::finish` waits for their ends.
         return;
     }
-    while !sources.steps.running().is_empty() {
+    while !sources.steps.attached().is_empty() {
         let event = tokio::time::timeout(record::FLUSH, sources.rx.recv()).await;
         match event {
             Ok(Some(event)) => consume(recorder, sources, state, event),
@@ -72,12 +73,14 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
                 tracing::info!(run = %job.run, "not started: the terminal hung up");
             }
             Effect::Cancel(run) => sources.steps.cancel(run),
+            // Nobody watches, but what is owed must still reach the ledger.
+            Effect::Owe(_) | Effect::Settle { .. } => {
+                sources.keep_ledger(&effect);
+            }
             Effect::Quit(_)
             | Effect::Suspend
             | Effect::ReadBudget { .. }
             | Effect::Detach(_)
-            | Effect::Owe(_)
-            | Effect::Settle { .. }
             | Effect::Handover { .. } => {}
         }
     }

@@ -53,9 +53,10 @@ fn failed(state: &mut AppState, error: &std::io::Error) {
     state.flash = Some(format!("INCIDENT RECORD NOT WRITTEN: {error}"));
 }
 
-/// The end of the session: after a hang-up the running steps finish headless (or are
-/// cancelled); cancelled steps get a few seconds to report, the last line
-/// says how the session ended and what was left running, and everything is synced.
+/// The end of the session: after a hang-up or SIGTERM the running steps finish headless
+/// (or are cancelled); cancelled steps get a few seconds to report; steps left running are
+/// handed to their keepers; the last line says how the session ended and what was left
+/// running, and everything is synced.
 #[allow(clippy::disallowed_methods)] // the grace period is wall time
 pub async fn finish(
     recorder: &mut Recorder,
@@ -63,7 +64,8 @@ pub async fn finish(
     state: &mut AppState,
     (reason, on_hangup): (QuitReason, crate::cli::OnHangup),
 ) {
-    if reason == QuitReason::Signal(crate::event::Signal::Hangup) {
+    // SIGTERM (a shutdown, a supervisor) is no reason to kill a failover half-way.
+    if matches!(reason, QuitReason::Signal(_)) {
         super::headless::carry_on(recorder, sources, state, on_hangup).await;
     }
     let deadline = Instant::now() + CANCEL_GRACE;
@@ -72,15 +74,10 @@ pub async fn finish(
         let Ok(Some(event)) = tokio::time::timeout(wait, sources.rx.recv()).await else {
             break;
         };
-        if matches!(event, Event::StepOutput { .. } | Event::StepEnded { .. }) {
-            observe(recorder, &mut sources.steps, &event, state);
-            for effect in update::update(state, event) {
-                if let crate::effect::Effect::Record(entry) = effect {
-                    write(recorder, sources.clock.now(), &entry, state);
-                }
-            }
-        }
+        step_event(recorder, sources, state, event);
     }
+    // Held until the last line is written: the keepers append only after it.
+    let keepers = super::detached::hand_over(recorder, sources, state).await;
     let reason = match reason {
         QuitReason::User => "quit",
         QuitReason::Signal(crate::event::Signal::Hangup) => "hangup (SIGHUP)",
@@ -94,5 +91,29 @@ pub async fn finish(
     write(recorder, sources.clock.now(), &entry, state);
     if let Err(error) = recorder.sync() {
         tracing::error!(%error, "cannot sync the incident record");
+    }
+    drop(keepers);
+}
+
+/// A step's output or end while the console closes: recorded, and seen by `update` (which
+/// records the end); anything else is of no use any more.
+pub fn step_event(
+    recorder: &mut Recorder,
+    sources: &mut Sources,
+    state: &mut AppState,
+    event: Event,
+) {
+    if !matches!(event, Event::StepOutput { .. } | Event::StepEnded { .. }) {
+        return;
+    }
+    observe(recorder, &mut sources.steps, &event, state);
+    for effect in update::update(state, event) {
+        // What a step's end owes or pays reaches the ledger even as the console ends.
+        if sources.keep_ledger(&effect) {
+            continue;
+        }
+        if let crate::effect::Effect::Record(entry) = effect {
+            write(recorder, sources.clock.now(), &entry, state);
+        }
     }
 }

@@ -1,44 +1,76 @@
 //! Steps that ended while nobody was watching: read from the previous session's record,
-//! when its terminal hung up with steps running. The next console shows them first.
+//! when its terminal hung up (or SIGTERM came) with steps running, or it quit leaving steps
+//! running. The next console shows them first.
 
 use super::entry::{Entry, Record};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-/// A step that was running when the terminal went away, and how it ended.
+/// A step that was running when the console went away, and how it ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnwatchedStep {
     pub run: u64,
     pub title: String,
     pub server: String,
     pub by: String,
-    /// `succeeded`, `failed`, `timed_out`, `cancelled`; None: its end was never recorded
-    /// (the console was killed first).
+    /// `succeeded`, `failed`, `timed_out`, `cancelled`, or `ended` (its keeper saw it end,
+    /// exit status unknown); None: its end was never recorded.
     pub exit: Option<String>,
     pub code: Option<i32>,
     pub ended: Option<DateTime<Utc>>,
+    /// A step left running: its pid, and whether it ran when the record was read.
+    pub pid: Option<u32>,
+    pub alive: Option<bool>,
 }
 
 /// What the previous session left to tell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unwatched {
-    pub hung_up: DateTime<Utc>,
+    /// When the terminal went away with steps running (SIGHUP or SIGTERM).
+    pub hung_up: Option<DateTime<Utc>>,
+    /// `signal`: the session ended on SIGTERM rather than a hang-up.
+    pub terminated: bool,
     pub policy: String,
     pub steps: Vec<UnwatchedStep>,
+    /// When the console quit leaving steps running, and those steps.
+    pub left_at: Option<DateTime<Utc>>,
+    pub left: Vec<UnwatchedStep>,
 }
 
 /// Reads a record line by line (whole lines that parse; a torn line is skipped). None when
-/// its terminal did not hang up with steps running. Output lines, nearly all of a big
-/// record, are passed over unparsed: this runs while the next console starts.
-pub fn read(record: impl BufRead) -> Option<Unwatched> {
+/// its console neither went away with steps running nor left any running. Output lines,
+/// nearly all of a big record, are passed over unparsed: this runs while the next console
+/// starts. `alive` says whether a pid runs now.
+pub fn read(record: impl BufRead, alive: impl Fn(u32) -> bool) -> Option<Unwatched> {
     let records = record
         .lines()
         .map_while(Result::ok)
         .filter(|line| !line.contains(r#""kind":"output""#))
         .filter_map(|line| serde_json::from_str::<Record>(&line).ok());
     let mut started: BTreeMap<u64, (String, String, String)> = BTreeMap::new();
-    let mut found: Option<Unwatched> = None;
+    let mut found = Unwatched {
+        hung_up: None,
+        terminated: false,
+        policy: String::new(),
+        steps: Vec::new(),
+        left_at: None,
+        left: Vec::new(),
+    };
+    let unwatched = |run: u64, started: &BTreeMap<u64, (String, String, String)>| {
+        let (title, server, by) = started.get(&run).cloned().unwrap_or_default();
+        UnwatchedStep {
+            run,
+            title,
+            server,
+            by,
+            exit: None,
+            code: None,
+            ended: None,
+            pid: None,
+            alive: None,
+        }
+    };
     for record in records {
         match record.entry {
             Entry::StepStarted {
@@ -53,35 +85,29 @@ pub fn read(record: impl BufRead) -> Option<Unwatched> {
             Entry::Hangup {
                 policy, running, ..
             } => {
-                let steps = running
+                found.steps = running
                     .iter()
-                    .map(|&run| {
-                        let (title, server, by) = started.get(&run).cloned().unwrap_or_default();
-                        UnwatchedStep {
-                            run,
-                            title,
-                            server,
-                            by,
-                            exit: None,
-                            code: None,
-                            ended: None,
-                        }
-                    })
+                    .map(|&run| unwatched(run, &started))
                     .collect();
-                found = Some(Unwatched {
-                    hung_up: record.at,
-                    policy,
-                    steps,
+                found.hung_up = Some(record.at);
+                found.policy = policy;
+            }
+            Entry::StepDetached { run, pid, .. } => {
+                found.left_at.get_or_insert(record.at);
+                found.left.push(UnwatchedStep {
+                    pid,
+                    ..unwatched(run, &started)
                 });
+            }
+            Entry::SessionEnded { reason, .. } => {
+                found.terminated = reason.contains("SIGTERM");
             }
             Entry::StepEnded {
                 run, exit, code, ..
             } => {
-                let step = found
-                    .as_mut()
-                    .and_then(|u| u.steps.iter_mut().find(|s| s.run == run));
-                if let Some(step) = step {
-                    step.exit = Some(exit);
+                let steps = found.steps.iter_mut().chain(found.left.iter_mut());
+                for step in steps.filter(|s| s.run == run) {
+                    step.exit = Some(exit.clone());
                     step.code = code;
                     step.ended = Some(record.at);
                 }
@@ -89,42 +115,78 @@ pub fn read(record: impl BufRead) -> Option<Unwatched> {
             _ => {}
         }
     }
-    found.filter(|u| !u.steps.is_empty())
+    for step in found.left.iter_mut().filter(|s| s.exit.is_none()) {
+        step.alive = step.pid.map(&alive);
+    }
+    (!found.steps.is_empty() || !found.left.is_empty()).then_some(found)
 }
 
 impl Unwatched {
     /// What the overlay says, a line each.
     pub fn lines(&self) -> Vec<String> {
-        let what = if self.policy == "cancel" {
-            "cancelled"
-        } else {
-            "left to finish"
-        };
-        let mut lines = vec![format!(
-            "The terminal hung up at {} UTC with {} running, {what}:",
-            self.hung_up.format("%Y-%m-%d %H:%M:%S"),
-            match self.steps.len() {
-                1 => "1 step".to_owned(),
-                n => format!("{n} steps"),
-            }
-        )];
-        for step in &self.steps {
-            let outcome = match (&step.exit, step.ended) {
-                (Some(exit), Some(at)) => {
-                    let code = step
-                        .code
-                        .map(|c| format!(" (exit {c})"))
-                        .unwrap_or_default();
-                    format!("{exit}{code} at {}", at.format("%H:%M:%S"))
-                }
-                _ => "its end is not in the record (the console was killed?)".to_owned(),
+        let mut lines = Vec::new();
+        if let (Some(at), false) = (self.hung_up, self.steps.is_empty()) {
+            let what = if self.policy == "cancel" {
+                "cancelled"
+            } else {
+                "left to finish"
+            };
+            let how = if self.terminated {
+                "The console was terminated (SIGTERM)"
+            } else {
+                "The terminal hung up"
             };
             lines.push(format!(
-                "  #{} {} on {} by {}: {outcome}",
-                step.run, step.title, step.server, step.by
+                "{how} at {} UTC with {} running, {what}:",
+                at.format("%Y-%m-%d %H:%M:%S"),
+                count(self.steps.len())
             ));
+            lines.extend(self.steps.iter().map(UnwatchedStep::line));
+        }
+        if let (Some(at), false) = (self.left_at, self.left.is_empty()) {
+            lines.push(format!(
+                "The console quit at {} UTC leaving {} running:",
+                at.format("%Y-%m-%d %H:%M:%S"),
+                count(self.left.len())
+            ));
+            lines.extend(self.left.iter().map(UnwatchedStep::line));
         }
         lines
+    }
+}
+
+fn count(steps: usize) -> String {
+    match steps {
+        1 => "1 step".to_owned(),
+        n => format!("{n} steps"),
+    }
+}
+
+impl UnwatchedStep {
+    fn line(&self) -> String {
+        let outcome = match (&self.exit, self.ended, self.pid, self.alive) {
+            (Some(exit), Some(at), ..) => {
+                let code = self
+                    .code
+                    .map(|c| format!(" (exit {c})"))
+                    .unwrap_or_default();
+                let unknown = if exit == "ended" && self.code.is_none() {
+                    " (exit status not known)"
+                } else {
+                    ""
+                };
+                format!("{exit}{code} at {}{unknown}", at.format("%H:%M:%S"))
+            }
+            (_, _, Some(pid), Some(true)) => format!("still running (pid {pid})"),
+            (_, _, Some(pid), Some(false)) => {
+                format!("ended; how is not known (pid {pid} is gone)")
+            }
+            _ => "its end is not in the record (the console was killed?)".to_owned(),
+        };
+        format!(
+            "  #{} {} on {} by {}: {outcome}",
+            self.run, self.title, self.server, self.by
+        )
     }
 }
 
@@ -142,7 +204,7 @@ mod tests {
 
     #[test]
     fn each_running_step_with_its_end_or_none_and_a_torn_line_skipped() {
-        let found = read(RECORD.as_bytes()).unwrap();
+        let found = read(RECORD.as_bytes(), |_| true).unwrap();
         assert_eq!(found.policy, "finish");
         let lines = found.lines();
         assert_eq!(lines.len(), 3);
@@ -156,6 +218,52 @@ mod tests {
     #[test]
     fn a_session_without_a_hang_up_has_nothing_to_tell() {
         let first_two = RECORD.lines().take(2).collect::<Vec<_>>().join("\n");
-        assert!(read(first_two.as_bytes()).is_none());
+        assert!(read(first_two.as_bytes(), |_| true).is_none());
+    }
+
+    /// A record whose console quit leaving two steps running: a keeper recorded the end
+    /// of #3 after the console had gone; #4 has no end.
+    const LEFT: &str = r#"{"at":"2026-11-22T03:14:05.120Z","kind":"step_started","run":3,"procedure":"p","step":"restart","title":"Restart it","server":"mbx-02","action":"restart_service","command":null,"by":"alice","compensating":false}
+{"at":"2026-11-22T03:14:05.200Z","kind":"step_started","run":4,"procedure":"p","step":"failover","title":"Fail over","server":"mbx-03","action":"failover_databases","command":null,"by":"bob","compensating":false}
+{"at":"2026-11-22T03:14:09.480Z","kind":"step_detached","run":3,"pid":4242,"by":"alice"}
+{"at":"2026-11-22T03:14:09.490Z","kind":"step_detached","run":4,"pid":4343,"by":"alice"}
+{"at":"2026-11-22T03:14:09.500Z","kind":"session_ended","reason":"quit","left_running":[3,4]}
+{"at":"2026-11-22T03:14:41.530Z","kind":"step_ended","run":3,"exit":"ended","code":null,"duration_ms":36410,"facts":{},"note":"left running"}
+"#;
+
+    #[test]
+    fn steps_left_running_at_quit_report_their_end_or_whether_their_pid_runs() {
+        let found = read(LEFT.as_bytes(), |pid| pid == 4343).unwrap();
+        assert_eq!(found.hung_up, None);
+        assert_eq!(
+            found.lines(),
+            [
+                "The console quit at 2026-11-22 03:14:09 UTC leaving 2 steps running:",
+                "  #3 Restart it on mbx-02 by alice: ended at 03:14:41 (exit status not known)",
+                "  #4 Fail over on mbx-03 by bob: still running (pid 4343)",
+            ]
+        );
+        let gone = read(LEFT.as_bytes(), |_| false).unwrap().lines();
+        assert_eq!(
+            gone[2],
+            "  #4 Fail over on mbx-03 by bob: ended; how is not known (pid 4343 is gone)"
+        );
+    }
+
+    #[test]
+    fn a_sigterm_reads_as_such_and_a_quit_leaving_nothing_running_has_nothing_to_tell() {
+        let ended = r#"{"at":"2026-11-22T03:14:42.000Z","kind":"session_ended","reason":"terminated (SIGTERM)","left_running":[]}"#;
+        let terminated = format!("{RECORD}\n{ended}\n");
+        let lines = read(terminated.as_bytes(), |_| true).unwrap().lines();
+        assert!(
+            lines[0].starts_with("The console was terminated (SIGTERM) at 2026-11-22 03:14:09"),
+            "{lines:?}"
+        );
+        let quit: String = LEFT
+            .lines()
+            .filter(|l| !l.contains("step_detached"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(read(quit.as_bytes(), |_| true).is_none());
     }
 }

@@ -101,6 +101,23 @@ impl Recorder {
         Ok(recorder)
     }
 
+    /// An existing record, to append to: a step's keeper writes the rest of a step left
+    /// running after its console ended (a real fleet's: its times are wall time).
+    pub fn reopen(path: &Path) -> io::Result<Recorder> {
+        let file = OpenOptions::new().append(true).open(path)?;
+        let written = file.metadata()?.len();
+        Ok(Recorder {
+            path: path.to_path_buf(),
+            file,
+            buffer: Vec::with_capacity(64 * 1024),
+            last_write: None,
+            written,
+            clock: RecordClock::Wall,
+            stamp: Stamp::default(),
+            fleet_stamp: Stamp::default(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -4,7 +4,7 @@
 //! while the step runs, and the lock goes when the step ends.
 
 use super::clock::FleetClock;
-use super::runner::run_process;
+use super::runner::{Control, ProcessStep, StepLock, run_step};
 use super::steps::not_started;
 use crate::event::Event;
 use crate::exec::guard::{self, Denied, Holder, Limits, LockGuard, Refusal};
@@ -12,7 +12,7 @@ use crate::job::{Guarded, RunId};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
 /// Well inside the 2 minutes after which another console may call the lock stale.
 const HEARTBEAT: Duration = Duration::from_secs(30);
@@ -31,9 +31,7 @@ enum NotStarted {
 }
 
 pub struct GuardedRun {
-    pub run: RunId,
-    pub argv: Vec<String>,
-    pub timeout: Duration,
+    pub step: ProcessStep,
     pub guarded: Guarded,
 }
 
@@ -41,15 +39,11 @@ pub async fn run_guarded(
     step: GuardedRun,
     rails: Guardrails,
     clock: FleetClock,
-    cancel: oneshot::Receiver<()>,
+    control: Control,
     tx: mpsc::Sender<Event>,
 ) {
-    let GuardedRun {
-        run,
-        argv,
-        timeout,
-        guarded,
-    } = step;
+    let GuardedRun { mut step, guarded } = step;
+    let run = step.run;
     let claim = {
         let (rails, guarded) = (rails.clone(), guarded.clone());
         let now = clock.now();
@@ -70,7 +64,13 @@ pub async fn run_guarded(
         }
     };
     let beating = tokio::spawn(heartbeat(Arc::clone(&lock), clock));
-    run_process(run, argv, timeout, clock, cancel, tx).await;
+    // A step left running hands the lock to its keeper: then none is left here.
+    step.lock = Some(StepLock {
+        dir: rails.dir.clone(),
+        server: guarded.server.clone(),
+        guard: Arc::clone(&lock),
+    });
+    run_step(step, clock, control, tx).await;
     beating.abort();
     let held = lock.lock().unwrap_or_else(PoisonError::into_inner).take();
     if let Some(held) = held {

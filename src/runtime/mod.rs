@@ -3,6 +3,7 @@
 pub mod answered;
 pub mod clock;
 pub mod guarded;
+pub mod keeper;
 pub mod ledger;
 pub mod probe;
 pub mod prober;

@@ -5,7 +5,7 @@ use super::answered::{report_known, rerun_probe};
 use super::clock::FleetClock;
 use super::guarded::{GuardedRun, Guardrails, report_budget, run_guarded};
 use super::probe::TlsSetup;
-use super::runner::run_process;
+use super::runner::{Control, HandedOver, KeeperSetup, Leave, ProcessStep, run_step};
 use super::simulated::run_simulated;
 use super::simulator::SimRequest;
 use crate::event::Event;
@@ -16,6 +16,19 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
+/// How the console steers one job.
+struct Steering {
+    /// Taken once used.
+    cancel: Option<oneshot::Sender<()>>,
+    /// A process's: it may be left running (None for the rest).
+    leave: Option<mpsc::Sender<Leave>>,
+    /// Left running: it survives the console.
+    detached: bool,
+}
+
+/// Messages to a runner that may be in flight at once: a detach and a hand-over.
+const LEAVE_QUEUE: usize = 4;
+
 pub struct Steps {
     tx: mpsc::Sender<Event>,
     clock: FleetClock,
@@ -23,8 +36,8 @@ pub struct Steps {
     simulator: Option<mpsc::Sender<SimRequest>>,
     /// TLS roots for probes re-run as steps (None in training).
     tls: Option<Arc<TlsSetup>>,
-    /// Jobs not ended yet, and how to cancel them (taken once used).
-    running: BTreeMap<RunId, Option<oneshot::Sender<()>>>,
+    /// Jobs not ended yet, and how to steer them.
+    running: BTreeMap<RunId, Steering>,
     /// Locks and budgets for destructive steps (a real fleet's).
     rails: Option<Guardrails>,
 }
@@ -59,33 +72,37 @@ impl Steps {
     pub fn start(&mut self, job: Job) {
         let (cancel_tx, cancel) = oneshot::channel();
         let (tx, clock, run) = (self.tx.clone(), self.clock, job.run);
+        let mut leave_tx = None;
         match job.work {
             Work::Process {
                 argv,
                 timeout,
-                guarded: None,
+                guarded,
             } => {
-                tokio::spawn(run_process(run, argv, timeout, clock, cancel, tx));
+                let (sender, leave) = mpsc::channel(LEAVE_QUEUE);
+                leave_tx = Some(sender);
+                let control = Control { cancel, leave };
+                let step = ProcessStep {
+                    run,
+                    argv,
+                    timeout,
+                    lock: None,
+                };
+                match (guarded, &self.rails) {
+                    (None, _) => {
+                        tokio::spawn(run_step(step, clock, control, tx));
+                    }
+                    (Some(guarded), Some(rails)) => {
+                        let step = GuardedRun { step, guarded };
+                        tokio::spawn(run_guarded(step, rails.clone(), clock, control, tx));
+                    }
+                    // Never unguarded: a destructive step without a lock directory does
+                    // not run.
+                    (Some(_), None) => {
+                        tokio::spawn(refuse(run, clock, tx, "no lock directory is set up"));
+                    }
+                }
             }
-            Work::Process {
-                argv,
-                timeout,
-                guarded: Some(guarded),
-            } => match &self.rails {
-                Some(rails) => {
-                    let step = GuardedRun {
-                        run,
-                        argv,
-                        timeout,
-                        guarded,
-                    };
-                    tokio::spawn(run_guarded(step, rails.clone(), clock, cancel, tx));
-                }
-                // Never unguarded: a destructive step without a lock directory does not run.
-                None => {
-                    tokio::spawn(refuse(run, clock, tx, "no lock directory is set up"));
-                }
-            },
             Work::Probe {
                 plan,
                 report_as,
@@ -112,7 +129,12 @@ impl Steps {
                 }
             },
         }
-        self.running.insert(run, Some(cancel_tx));
+        let steering = Steering {
+            cancel: Some(cancel_tx),
+            leave: leave_tx,
+            detached: false,
+        };
+        self.running.insert(run, steering);
     }
 
     /// What is left of `server`'s restart budget for `service`, as an `Event::Budget`.
@@ -138,9 +160,43 @@ impl Steps {
     }
 
     pub fn cancel(&mut self, run: RunId) {
-        if let Some(cancel) = self.running.get_mut(&run).and_then(Option::take) {
+        if let Some(cancel) = self.running.get_mut(&run).and_then(|s| s.cancel.take()) {
             let _ = cancel.send(());
         }
+    }
+
+    /// Leaves a running process running beyond this console: nothing kills it when the
+    /// console ends (its output and end still come while it runs). False when `run` is
+    /// no process that is running.
+    pub fn detach(&mut self, run: RunId) -> bool {
+        let Some(steering) = self.running.get_mut(&run) else {
+            return false;
+        };
+        let Some(leave) = &steering.leave else {
+            return false;
+        };
+        steering.detached = leave.try_send(Leave::Detach).is_ok();
+        steering.detached
+    }
+
+    /// The console is ending: each detached step still running is handed to a keeper
+    /// process; the replies say who took it.
+    pub fn hand_over(
+        &mut self,
+        keeper: &KeeperSetup,
+    ) -> Vec<(RunId, oneshot::Receiver<Result<HandedOver, String>>)> {
+        let mut asked = Vec::new();
+        for (run, steering) in &self.running {
+            let Some(leave) = steering.leave.as_ref().filter(|_| steering.detached) else {
+                continue;
+            };
+            let (reply, replied) = oneshot::channel();
+            let keeper = keeper.clone();
+            if leave.try_send(Leave::HandOver { keeper, reply }).is_ok() {
+                asked.push((*run, replied));
+            }
+        }
+        asked
     }
 
     /// The job reported its end.
@@ -148,16 +204,26 @@ impl Steps {
         self.running.remove(&run);
     }
 
-    /// Jobs started and not ended (cancelled ones included until their end arrives).
+    /// Jobs started and not ended (cancelled and detached ones included until their end
+    /// arrives).
     pub fn running(&self) -> Vec<RunId> {
         self.running.keys().copied().collect()
+    }
+
+    /// Running jobs this console still answers for: all but the detached ones.
+    pub fn attached(&self) -> Vec<RunId> {
+        self.running
+            .iter()
+            .filter(|(_, steering)| !steering.detached)
+            .map(|(run, _)| *run)
+            .collect()
     }
 
     /// Jobs asked to cancel whose end has not arrived yet.
     pub fn cancelled(&self) -> Vec<RunId> {
         self.running
             .iter()
-            .filter(|(_, cancel)| cancel.is_none())
+            .filter(|(_, steering)| steering.cancel.is_none())
             .map(|(run, _)| *run)
             .collect()
     }

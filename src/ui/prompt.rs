@@ -220,7 +220,7 @@ impl PromptView<'_> {
                 "steps are running".to_owned(),
                 vec![
                     key("c", "cancel them, then quit"),
-                    key("l", "leave them running (no longer recorded), quit"),
+                    key("l", "leave them running (still recorded), quit"),
                     key("Esc", "stay"),
                 ],
             ),

@@ -162,51 +162,35 @@ impl LockFiles {
         LockGuard {
             files: self,
             holder,
+            handed_over: false,
         }
     }
-}
 
-/// A held lock. Dropping it releases the lock, if the lock file is still its own.
-#[derive(Debug)]
-pub struct LockGuard {
-    files: LockFiles,
-    holder: Holder,
-}
-
-impl LockGuard {
-    pub fn holder(&self) -> &Holder {
-        &self.holder
-    }
-
-    /// Rewrites the heartbeat, if the lock is still ours; an error says it is not.
-    pub fn heartbeat(&mut self, now: DateTime<Utc>) -> io::Result<()> {
-        let change = &self.files.change;
-        let _changing = ShortLock::take(change)
-            .map_err(|e| io::Error::new(e.kind(), io_message(change, "lock", &e)))?;
-        self.check_still_ours()?;
-        let mut renewed = self.holder.clone();
-        renewed.heartbeat = now;
-        let temp = temp_beside(&self.files.lock);
-        let replaced = write_private(&temp, &holder_json(&renewed))
-            .and_then(|()| fs::rename(&temp, &self.files.lock));
+    /// Rewrites the holder on disk (under the change lock), if it is still the claim
+    /// `token`; an error says whose it is now.
+    fn rewrite(&self, token: &str, change: impl FnOnce(&mut Holder)) -> io::Result<Holder> {
+        let _changing = ShortLock::take(&self.change)
+            .map_err(|e| io::Error::new(e.kind(), io_message(&self.change, "lock", &e)))?;
+        let mut holder = self.still_claimed(token)?;
+        change(&mut holder);
+        let temp = temp_beside(&self.lock);
+        let replaced = write_private(&temp, &holder_json(&holder))
+            .and_then(|()| fs::rename(&temp, &self.lock));
         if let Err(e) = replaced {
             let _ = fs::remove_file(&temp);
-            let message = io_message(&self.files.lock, "rewrite the heartbeat of", &e);
+            let message = io_message(&self.lock, "rewrite", &e);
             return Err(io::Error::new(e.kind(), message));
         }
-        self.holder = renewed;
-        Ok(())
+        Ok(holder)
     }
 
-    /// Releases the lock now (as dropping it does).
-    pub fn release(self) {}
-
-    fn check_still_ours(&self) -> io::Result<()> {
-        let lock = &self.files.lock;
+    /// The holder on disk, if it is still the claim `token`.
+    fn still_claimed(&self, token: &str) -> io::Result<Holder> {
+        let lock = &self.lock;
         let found = read_holder(lock)
             .map_err(|e| io::Error::new(e.kind(), io_message(lock, "read", &e)))?;
         match found {
-            Some(found) if found.token() == self.holder.token() => Ok(()),
+            Some(found) if found.token() == token => Ok(found),
             Some(found) => Err(io::Error::other(format!(
                 "{}: this console no longer holds the lock; it is held by {found}",
                 lock.display()
@@ -219,9 +203,74 @@ impl LockGuard {
     }
 }
 
+/// Takes over a lock handed over with [`LockGuard::hand_over`]: the same claim (`token`),
+/// now held by `pid` with a fresh heartbeat. Refused when the claim is no longer on disk
+/// (the lock was broken meanwhile).
+pub fn adopt(
+    dir: &Path,
+    server: &str,
+    token: &str,
+    pid: u32,
+    now: DateTime<Utc>,
+) -> Result<LockGuard, Refusal> {
+    let files = LockFiles::new(dir, server).map_err(Refusal::Io)?;
+    let holder = files
+        .rewrite(token, |h| {
+            h.pid = pid;
+            h.heartbeat = now;
+        })
+        .map_err(|e| Refusal::Io(e.to_string()))?;
+    Ok(files.guard(holder))
+}
+
+/// A held lock. Dropping it releases the lock, if the lock file is still its own.
+#[derive(Debug)]
+pub struct LockGuard {
+    files: LockFiles,
+    holder: Holder,
+    /// Handed to another process, which now releases it.
+    handed_over: bool,
+}
+
+impl LockGuard {
+    pub fn holder(&self) -> &Holder {
+        &self.holder
+    }
+
+    /// Rewrites the heartbeat, if the lock is still ours; an error says it is not.
+    pub fn heartbeat(&mut self, now: DateTime<Utc>) -> io::Result<()> {
+        self.holder = self
+            .files
+            .rewrite(self.holder.token(), |h| h.heartbeat = now)?;
+        Ok(())
+    }
+
+    /// Hands the lock to another process on this host (`pid`: a keeper that outlives this
+    /// console) without releasing it: the same claim, its pid and heartbeat rewritten. The
+    /// new holder takes it with [`adopt`] and releases it in the end.
+    pub fn hand_over(mut self, pid: u32, now: DateTime<Utc>) -> io::Result<Holder> {
+        let holder = self.files.rewrite(self.holder.token(), |h| {
+            h.pid = pid;
+            h.heartbeat = now;
+        })?;
+        self.handed_over = true;
+        Ok(holder)
+    }
+
+    /// Releases the lock now (as dropping it does).
+    pub fn release(self) {}
+
+    fn check_still_ours(&self) -> io::Result<()> {
+        self.files.still_claimed(self.holder.token()).map(drop)
+    }
+}
+
 impl Drop for LockGuard {
     /// Never removes someone else's lock: a lock broken and taken by another console stays.
     fn drop(&mut self) {
+        if self.handed_over {
+            return;
+        }
         let Ok(_changing) = ShortLock::take(&self.files.change) else {
             // Left in place, it turns stale (dead pid, old heartbeat) for the next console.
             return;
@@ -261,6 +310,34 @@ mod tests {
             stale
                 .to_string()
                 .ends_with("; it looks abandoned: no heartbeat for 3 min 5 s")
+        );
+    }
+
+    #[test]
+    fn a_handed_over_lock_stays_held_by_its_new_pid_until_the_adopter_releases_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::UNIX_EPOCH;
+        let me = Holder::me("restart_service", now);
+        let guard = acquire(dir.path(), "mbx-01", me.clone(), now).unwrap();
+        let token = guard.holder().token().to_owned();
+        let later = now + chrono::TimeDelta::seconds(40);
+        let handed = guard.hand_over(4242, later).unwrap();
+        assert_eq!((handed.pid, handed.heartbeat), (4242, later));
+        let other = Holder::me("restart_service", later);
+        let Err(Refusal::Held { holder, .. }) = acquire(dir.path(), "mbx-01", other, later) else {
+            panic!("handing over released the lock");
+        };
+        assert_eq!((holder.pid, holder.token()), (4242, token.as_str()));
+
+        let refused = adopt(dir.path(), "mbx-01", "another claim", 99, later);
+        assert!(matches!(refused, Err(Refusal::Io(m)) if m.contains("no longer holds")));
+        let adopted = adopt(dir.path(), "mbx-01", &token, 4343, later).unwrap();
+        assert_eq!(adopted.holder().pid, 4343);
+        adopted.release();
+        let again = Holder::me("restart_service", later);
+        assert!(
+            acquire(dir.path(), "mbx-01", again, later).is_ok(),
+            "released"
         );
     }
 

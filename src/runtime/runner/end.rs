@@ -30,7 +30,7 @@ enum Phase {
 }
 
 /// Stopping a step: why it was stopped, and the escalation from SIGTERM to SIGKILL.
-pub(super) struct Stopper {
+pub(crate) struct Stopper {
     group: ProcessGroup,
     timeout: Duration,
     phase: Phase,
@@ -39,7 +39,9 @@ pub(super) struct Stopper {
 }
 
 impl Stopper {
-    pub(super) fn new(group: ProcessGroup, timeout: Duration) -> Stopper {
+    /// `timeout` is the step's whole time limit, for the note; the caller's alarm rings
+    /// when it is up.
+    pub(crate) fn new(group: ProcessGroup, timeout: Duration) -> Stopper {
         Stopper {
             group,
             timeout,
@@ -50,12 +52,14 @@ impl Stopper {
     }
 
     /// Stops the step (once): SIGTERM to its group now, SIGKILL when the alarm rings.
-    pub(super) fn stop(&mut self, exit: StepExit, note: String, alarm: Pin<&mut Sleep>) {
+    pub(crate) fn stop(&mut self, exit: StepExit, note: String, alarm: Pin<&mut Sleep>) {
         if self.stopped.is_some() {
             return;
         }
         self.stopped = Some(exit);
         self.notes.push(note);
+        // Stopped, even a step left running dies whole.
+        self.group.arm(true);
         self.group.signal(Signal::SIGTERM);
         alarm.reset(Instant::now() + GRACE);
         self.phase = Phase::Terminating;
@@ -63,7 +67,7 @@ impl Stopper {
 
     /// The alarm rang: the time limit, SIGKILL due, or the pipes still open after it.
     /// True when it is time to stop reading them.
-    pub(super) fn ring(&mut self, alarm: Pin<&mut Sleep>) -> bool {
+    pub(crate) fn ring(&mut self, alarm: Pin<&mut Sleep>) -> bool {
         match self.phase {
             Phase::Running => {
                 let secs = self.timeout.as_secs_f64();
@@ -90,8 +94,37 @@ impl Stopper {
         }
     }
 
-    pub(super) fn gave_up(&self) -> bool {
+    pub(crate) fn gave_up(&self) -> bool {
         self.phase == Phase::GaveUp
+    }
+
+    /// The step's whole time limit.
+    pub(super) fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Cancelled or timed out: SIGTERM (or SIGKILL) is on its way.
+    pub(crate) fn stopping(&self) -> bool {
+        self.stopped.is_some()
+    }
+
+    /// Left running: nothing kills it when its runner goes, only a cancel or its time
+    /// limit.
+    pub(super) fn leave_running(&mut self) {
+        if self.stopped.is_none() {
+            self.group.arm(false);
+        }
+    }
+
+    /// Something more to say in the end's note.
+    pub(crate) fn note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
+    /// How a step that was stopped was stopped (None: it was not), and the notes. What is
+    /// left of a stopped group is killed now.
+    pub(crate) fn outcome(self) -> (Option<StepExit>, Vec<String>) {
+        (self.stopped, self.notes)
     }
 
     /// The report, once the leader is reaped and the pipes are drained.

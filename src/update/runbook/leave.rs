@@ -126,7 +126,15 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('l')) => {
             state.prompt = None;
-            return vec![Effect::Quit(QuitReason::User)];
+            // Left running means it survives the console: detached before the quit.
+            let running = state.runbook.as_ref().and_then(|pane| match &pane.active {
+                Active::Running { run, .. } => Some(Effect::Detach(*run)),
+                _ => None,
+            });
+            return running
+                .into_iter()
+                .chain([Effect::Quit(QuitReason::User)])
+                .collect();
         }
         _ => {}
     }
