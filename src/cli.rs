@@ -35,7 +35,8 @@ pub struct Cli {
     /// Show every command a step would run, and run none.
     #[arg(long)]
     pub dry_run: bool,
-    /// Run no platform command at all (probes still run).
+    /// Run probes and reading steps only (health, database copies, log location, the
+    /// Mailbox server): nothing that changes a server.
     #[arg(long)]
     pub read_only: bool,
     /// When the terminal hangs up (an SSH drop) with steps running: let them finish

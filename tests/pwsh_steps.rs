@@ -9,6 +9,7 @@ mod common;
 use common::pane::Console;
 use common::processes::{next_step, run_processes, walk_through};
 use healthdeck::exec::transport::{PwshTarget, SshTarget, Transport};
+use healthdeck::incident::Entry;
 use healthdeck::job::Work;
 use healthdeck::runbook::platform::Platform;
 use std::os::unix::fs::PermissionsExt;
@@ -99,7 +100,7 @@ fn a_step_reaches_pwsh_as_the_exact_argv_built_for_it() {
 }
 
 #[test]
-fn dry_run_and_read_only_run_nothing_through_pwsh() {
+fn dry_run_runs_nothing_and_read_only_only_reads_through_pwsh() {
     for guard in ["dry-run", "read-only"] {
         let dir = tempfile::tempdir().unwrap();
         let program = stand_in(dir.path());
@@ -108,14 +109,33 @@ fn dry_run_and_read_only_run_nothing_through_pwsh() {
         console.state.banner.read_only = guard == "read-only";
         console.open_runbook();
         walk_through(&mut console);
-        assert_eq!(calls(dir.path()), 0, "{guard} ran pwsh");
+        let changed = console.records.iter().any(|e| {
+            matches!(e, Entry::StepStarted { action, .. } if CHANGING.contains(&action.as_str()))
+        });
+        assert!(!changed, "{guard} ran a step that changes a server");
         let started = console
             .started
             .iter()
             .any(|job| matches!(&job.work, Work::Process { .. }));
-        assert!(!started, "{guard} started a process");
+        if guard == "dry-run" {
+            assert_eq!(calls(dir.path()), 0, "{guard} ran pwsh");
+            assert!(!started, "{guard} started a process");
+        } else {
+            // Reads go to Exchange: Get-ServerHealth runs read-only.
+            assert!(started && calls(dir.path()) > 0, "read-only read nothing");
+        }
     }
 }
+
+/// Actions that change a server: never run under dry-run or read-only.
+const CHANGING: [&str; 6] = [
+    "restart_service",
+    "failover_databases",
+    "set_protocol_logging",
+    "restart_server",
+    "reenable_activation",
+    "rebalance_databases",
+];
 
 #[test]
 fn injection_through_a_host_is_refused_before_any_process_starts() {

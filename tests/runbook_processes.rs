@@ -68,18 +68,25 @@ fn dry_run_shows_every_command_and_runs_none() {
 }
 
 #[test]
-fn read_only_runs_no_command_and_still_runs_probes() {
+fn read_only_runs_reads_and_probes_and_nothing_that_changes_a_server() {
     let dir = tempfile::tempdir().unwrap();
     let (script, log) = stand_in(dir.path());
     let mut console = linux_console(&script);
     console.state.banner.read_only = true;
     console.open_runbook();
     walk_through(&mut console);
+    // The stand-in is every action's command: only reading ones were invoked.
+    let invoked = calls(&log);
+    let changing = ["restart_service", "failover_databases", "restart_server"];
     assert!(
-        !log.exists(),
-        "read-only invoked the stand-in: {:?}",
-        calls(&log)
+        !invoked.iter().any(|c| changing.contains(&c.as_str())),
+        "read-only changed a server: {invoked:?}"
     );
+    let reads = console
+        .records
+        .iter()
+        .any(|e| matches!(e, Entry::StepStarted { action, .. } if action == "check_server_health"));
+    assert!(reads, "reads run read-only: {:?}", console.kinds());
     let probes = console
         .records
         .iter()

@@ -35,6 +35,9 @@ pub(super) struct Frame<'l> {
     skipped_owed: Vec<usize>,
     /// The step an engineer moved the walk to: it runs whatever its `only_if` says.
     pub forced: Option<usize>,
+    /// A dry-run preview: a gate on a fact nothing read yet lets the step through, so every
+    /// branch is shown (with its condition).
+    pub preview: bool,
 }
 
 impl<'l> Frame<'l> {
@@ -52,6 +55,7 @@ impl<'l> Frame<'l> {
             owed: Vec::new(),
             skipped_owed: Vec::new(),
             forced: None,
+            preview: false,
         }
     }
 
@@ -193,13 +197,33 @@ impl<'l> Frame<'l> {
         value.is_some_and(|v| v != condition.negated)
     }
 
+    /// Whether nothing has established `condition`'s fact yet (a role is always known).
+    pub fn unknown(&self, condition: Condition) -> bool {
+        match condition.fact {
+            Fact::Role(_) => false,
+            Fact::Expectation(e) => self.facts[e as usize].is_none(),
+            Fact::Ending(_) => self.last_call.is_none(),
+        }
+    }
+
+    /// The `only_if` conditions of step `index` on facts not known yet.
+    pub fn undecided(&self, index: usize) -> Vec<Condition> {
+        self.step(index)
+            .only_if
+            .iter()
+            .flat_map(Conditions::iter)
+            .copied()
+            .filter(|c| self.unknown(*c))
+            .collect()
+    }
+
     pub fn skip_reason(&self, index: usize) -> Option<SkipReason> {
         let step = self.step(index);
         if let Some(failing) = step
             .only_if
             .iter()
             .flat_map(Conditions::iter)
-            .find(|c| !self.holds(**c))
+            .find(|c| !(self.holds(**c) || self.preview && self.unknown(**c)))
             .filter(|_| self.forced != Some(index))
         {
             return Some(SkipReason::Condition(*failing));

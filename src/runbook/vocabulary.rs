@@ -78,6 +78,22 @@ impl RecoveryAction {
         )
     }
 
+    /// Reads and changes nothing: probes, health, database copies, the log's location, the
+    /// Mailbox server, a recheck; and the escalation, which runs nothing. `--read-only` runs
+    /// these, and only these.
+    pub fn only_reads(self) -> bool {
+        matches!(
+            self,
+            RecoveryAction::RerunProbe
+                | RecoveryAction::IdentifyMailboxServer
+                | RecoveryAction::CheckServerHealth
+                | RecoveryAction::CheckActiveCopies
+                | RecoveryAction::GetProtocolLogLocation
+                | RecoveryAction::WaitAndRecheck
+                | RecoveryAction::Escalate
+        )
+    }
+
     /// True when a real platform (not training) must ask for confirmation first; lint
     /// refuses `confirm: false` on these.
     pub fn destructive_in_production(self) -> bool {

@@ -46,6 +46,21 @@ impl Widget for BannerView<'_> {
                 self.theme.banner_guard,
             ));
         }
+        // What is owed on the fleet shows on every screen until it is run or written off.
+        let owed = state.owed().len();
+        if owed > 0 {
+            let badge = if self.symbols.ascii { "!" } else { "⚑" };
+            spans.push(Span::styled(
+                format!(" {badge} {owed} OWED "),
+                self.theme.flash,
+            ));
+        }
+        if !state.ledger.unreadable.is_empty() {
+            spans.push(Span::styled(
+                " OWED LEDGER NOT READ ".to_owned(),
+                self.theme.unhealthy_text(),
+            ));
+        }
         // What hides servers comes first: a filter must never be cut off.
         let total = state.fleet.servers().len();
         let filter = state.live_filter();

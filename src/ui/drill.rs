@@ -130,6 +130,54 @@ impl DrillView<'_> {
         }
     }
 
+    /// Compensations owed on this server: what, since when, by whom, from which runbook,
+    /// the command that undoes it, and the keys that settle it.
+    fn owed_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let server = &self.state.fleet.servers()[self.drill.server].name;
+        let owed: Vec<_> = self
+            .state
+            .owed()
+            .into_iter()
+            .filter(|d| d.server == *server)
+            .collect();
+        if owed.is_empty() {
+            return Vec::new();
+        }
+        let mut lines = Vec::new();
+        let badge = if self.symbols.ascii { "!" } else { "⚑" };
+        for debt in owed {
+            let maybe = if debt.certain { "" } else { " (maybe)" };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {badge} OWED{maybe} "), self.theme.flash),
+                Span::styled(format!("{} ", debt.title), self.theme.title),
+                Span::styled(
+                    format!(
+                        "since {} by {}, {}/{}",
+                        debt.since.format("%H:%M"),
+                        debt.by,
+                        debt.procedure,
+                        debt.caused_by
+                    ),
+                    self.theme.dim,
+                ),
+            ]));
+            if let Some(command) = &debt.command {
+                let shown = fit(command, width.saturating_sub(5), self.symbols.ascii);
+                lines.push(Line::from(vec![
+                    Span::styled("   $ ", self.theme.dim),
+                    Span::styled(shown.into_owned(), self.theme.key),
+                ]));
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled("   u", self.theme.key),
+            Span::styled(" runs it  ", self.theme.text),
+            Span::styled("x", self.theme.key),
+            Span::styled(" writes it off (name + why)", self.theme.text),
+        ]));
+        lines
+    }
+
     fn monitor_lines(&self, monitor: Monitor, selected: bool, full: bool) -> Vec<Line<'static>> {
         let Some(m) = self.state.fleet.monitor(self.drill.server, monitor) else {
             return Vec::new();
@@ -193,8 +241,14 @@ impl Widget for DrillView<'_> {
             width,
             self.theme.dim,
         );
+        // What is owed on this server comes before its monitors: it is a debt to someone.
+        let owed = self.owed_lines(width);
+        for (y, line) in (area.y + 2..area.bottom()).zip(&owed) {
+            buf.set_line(area.x, y, &fit_line(line, width, ascii), area.width);
+        }
+        let top = area.y + 3 + owed.len() as u16;
         let monitors = self.state.drill_monitors(self.drill.server, self.drill.set);
-        let room = usize::from(area.height.saturating_sub(3));
+        let room = usize::from(area.bottom().saturating_sub(top));
         let blocks_of = |all: bool| -> Vec<Vec<Line>> {
             let selected = self.drill.selected;
             let lines = |(i, m): (usize, &Monitor)| {
@@ -219,7 +273,7 @@ impl Widget for DrillView<'_> {
             first += 1;
         }
         let lines = blocks.iter().skip(first).flatten();
-        for (y, line) in (area.y + 3..area.bottom()).zip(lines) {
+        for (y, line) in (top..area.bottom()).zip(lines) {
             buf.set_line(area.x, y, &fit_line(line, width, ascii), area.width);
         }
     }

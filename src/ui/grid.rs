@@ -99,15 +99,13 @@ impl GridView<'_> {
     }
 }
 
-impl Widget for GridView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl GridView<'_> {
+    /// The column titles: servers, then each health set (split at its dot when narrow).
+    fn render_header(&self, area: Rect, cols: &Columns, buf: &mut Buffer) {
         let wide = is_wide(area.width);
-        let cols = self.columns(area.width);
         let theme = self.theme;
         let header_h = header_rows(area.width);
         let x_cell = |i: u16| area.x + cols.server + i * cols.cell;
-
-        // Header.
         let head = format!(
             " {:<name$} {:<4} {:<site$}",
             "SERVER",
@@ -141,11 +139,30 @@ impl Widget for GridView<'_> {
                 }
             }
         }
+    }
+}
+
+impl Widget for GridView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let wide = is_wide(area.width);
+        let cols = self.columns(area.width);
+        let theme = self.theme;
+        let header_h = header_rows(area.width);
+        let x_cell = |i: u16| area.x + cols.server + i * cols.cell;
+
+        self.render_header(area, &cols, buf);
 
         // Rows: only those on screen.
         let servers = self.state.fleet.servers();
         let body_rows = usize::from(area.height.saturating_sub(header_h));
         let mut text = String::with_capacity(32);
+        // Servers with a compensation owed: their role and site give way to a badge.
+        let owed: Vec<String> = self
+            .state
+            .owed()
+            .into_iter()
+            .map(|d| d.server.clone())
+            .collect();
         let visible = self
             .state
             .rows
@@ -178,6 +195,16 @@ impl Widget for GridView<'_> {
                 theme.server
             };
             buf.set_stringn(area.x, y, &text, usize::from(cols.server), name_style);
+            if owed.contains(&info.name) {
+                let badge = if self.symbols.ascii {
+                    "! OWED"
+                } else {
+                    "⚑ OWED"
+                };
+                let x = area.x + 1 + cols.name + 1;
+                let room = usize::from(cols.server.saturating_sub(cols.name + 2));
+                buf.set_stringn(x, y, format!("{badge:<room$}"), room, theme.flash);
+            }
             for (col, set) in HealthSet::ALL.iter().enumerate() {
                 let mut style =
                     self.cell_text(self.state.fleet.cell(server, *set), wide, &mut text);

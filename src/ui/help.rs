@@ -31,12 +31,12 @@ const KEYS: [(&str, &str); 10] = [
     ("g G", "first / last server"),
     (
         "r u x",
-        "drill-down: probe now · run what is owed · write it off",
+        "drill-down: probe now; run what is owed; write it off",
     ),
     ("q Ctrl-C", "quit"),
     (
         "? Ctrl-Z",
-        "this help (? or Esc closes it) · suspend (fg returns)",
+        "this help (? or Esc closes it); suspend (fg returns)",
     ),
 ];
 
@@ -51,7 +51,7 @@ const RUNBOOK_KEYS: [(&str, &str); 12] = [
     (">", "move the walk to the highlighted step, with a reason"),
     (
         "f w o",
-        "log: follow · wrap · only the highlighted step's output",
+        "log: follow; wrap; only the highlighted step's output",
     ),
     ("jk arrows", "highlight a step: its instruction and command"),
     ("PgUp PgDn", "scroll the log (Space pages down)"),

@@ -201,16 +201,26 @@ impl PromptView<'_> {
                 breaking.as_deref(),
                 width,
             ),
-            Prompt::Leave { owed, quit } => {
+            Prompt::Leave {
+                owed,
+                quit,
+                running,
+            } => {
                 let mut lines = vec![text(" compensations still owed:".to_owned())];
                 for o in owed {
                     lines.push(text(format!("   {} {o}", self.symbols.arrow())));
                 }
-                lines.push(key("r", "run them now"));
-                let leave = if *quit {
-                    "quit without them (recorded as not done)"
+                if *running {
+                    lines.push(text(
+                        " a step still runs: they cannot run before it ends".to_owned(),
+                    ));
                 } else {
-                    "leave without them (recorded as not done)"
+                    lines.push(key("r", "run them now"));
+                }
+                let leave = if *quit {
+                    "quit; they stay owed (every console sees them)"
+                } else {
+                    "leave; they stay owed (every console sees them)"
                 };
                 lines.push(key("l", leave));
                 lines.push(key("Esc", "stay in the runbook"));
@@ -220,7 +230,7 @@ impl PromptView<'_> {
                 "steps are running".to_owned(),
                 vec![
                     key("c", "cancel them, then quit"),
-                    key("l", "leave them running (still recorded), quit"),
+                    key("l", "leave them running (they outlive the console), quit"),
                     key("Esc", "stay"),
                 ],
             ),

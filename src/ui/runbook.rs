@@ -28,14 +28,20 @@ impl RunbookView<'_> {
     fn header(&self) -> Line<'static> {
         let server = &self.state.fleet.servers()[self.pane.server].name;
         let title = localized(&self.pane.procedure.spec.title, self.state.language);
-        let ending = match self.pane.walk.next() {
-            Next::Done(outcome) => format!("  [{}]", outcome.ending.name()),
-            _ => String::new(),
+        let ending = self
+            .pane
+            .ending()
+            .map(|ending| format!("  [{ending}]"))
+            .unwrap_or_default();
+        let paying = if self.pane.paying {
+            "  (what is owed)"
+        } else {
+            ""
         };
         Line::from(vec![
             Span::styled(format!(" {title}"), self.theme.title),
             Span::styled(
-                format!("  {} @{server}{ending}", self.pane.monitor.name()),
+                format!("  {} @{server}{paying}{ending}", self.pane.monitor.name()),
                 self.theme.dim,
             ),
         ])
@@ -137,6 +143,62 @@ impl RunbookView<'_> {
         )
     }
 
+    /// What guards the highlighted step, and when and by whom it ran.
+    fn notes(
+        &self,
+        row: &Row,
+        call: Option<&StepCall>,
+        ran: Option<&crate::update::runbook::StepRun>,
+    ) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(call) = call.filter(|_| row.state == RowState::Next) {
+            let destructive = self.state.platform.needs_confirmation(call);
+            if let Some(reason) = guard(&self.state.banner, call) {
+                let word = if reason == SkipReason::DryRun {
+                    "DRY-RUN: shown, not run"
+                } else {
+                    "READ-ONLY: not run (it changes a server)"
+                };
+                notes.push(format!("{word}; Enter passes it"));
+            } else if destructive {
+                notes.push(format!(
+                    "destructive: Enter asks you to type the server name ({})",
+                    crate::update::runbook::short_name(call)
+                ));
+            }
+            notes.extend(budget_note(self.state, call));
+            if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
+                notes.push(format!(
+                    "already ran {}{} by {}",
+                    before.started.format("%H:%M:%S"),
+                    self.fleet_mark(),
+                    before.by
+                ));
+            }
+        }
+        if let Some(ran) = ran {
+            let how = ran.ended.map_or("running".to_owned(), |(exit, took)| {
+                format!("{exit} in {:.1} s", took.as_secs_f64())
+            });
+            notes.push(format!(
+                "ran {}{} by {}: {how}",
+                ran.started.format("%H:%M:%S"),
+                self.fleet_mark(),
+                ran.by
+            ));
+        }
+        notes
+    }
+
+    /// Times in training are the fleet clock's: said beside each one shown.
+    fn fleet_mark(&self) -> &'static str {
+        if matches!(self.state.banner.mode, crate::update::Mode::Training { .. }) {
+            " (fleet)"
+        } else {
+            ""
+        }
+    }
+
     /// The highlighted step: instruction, command, and what guards it.
     fn detail(&self, row: Option<&Row>, width: usize) -> Vec<Line<'static>> {
         let Some(row) = row else {
@@ -168,11 +230,23 @@ impl RunbookView<'_> {
                 && r.call.step == row.step
                 && Some(&r.call.server.name) == row.server.as_ref()
         });
-        let command = match (call, ran) {
-            (Some(call), _) => plan(self.state, call).command,
-            (None, Some(ran)) => ran.command.clone(),
-            (None, None) => None,
+        let unrun = self.pane.unrun.iter().rev().find(|u| {
+            u.procedure == row.procedure
+                && u.step == row.step
+                && Some(&u.server) == row.server.as_ref()
+        });
+        let command = match (call, ran, unrun) {
+            (Some(call), _, _) => plan(self.state, call).command,
+            (None, Some(ran), _) => ran.command.clone(),
+            (None, None, Some(unrun)) => unrun.command.clone(),
+            (None, None, None) => None,
         };
+        if let Some(unrun) = unrun.filter(|u| !u.when.is_empty() && call.is_none()) {
+            lines.push(Line::from(Span::styled(
+                format!(" {}:", unrun.when),
+                self.theme.flash,
+            )));
+        }
         match command {
             Some(command) => {
                 for (i, part) in wrap(&command, width - 4).into_iter().enumerate() {
@@ -189,41 +263,7 @@ impl RunbookView<'_> {
             ))),
             None => {}
         }
-        let mut notes = Vec::new();
-        if let Some(call) = call.filter(|_| row.state == RowState::Next) {
-            let destructive = self.state.platform.needs_confirmation(call);
-            if let Some(reason) = guard(&self.state.banner, call) {
-                let word = if reason == SkipReason::DryRun {
-                    "DRY-RUN: shown, not run"
-                } else {
-                    "READ-ONLY: not run (only probes run)"
-                };
-                notes.push(format!("{word}; Enter passes it"));
-            } else if destructive {
-                notes.push(format!(
-                    "destructive: Enter asks you to type the server name ({})",
-                    crate::update::runbook::short_name(call)
-                ));
-            }
-            notes.extend(budget_note(self.state, call));
-            if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
-                notes.push(format!(
-                    "already ran {} by {}",
-                    before.started.format("%H:%M:%S"),
-                    before.by
-                ));
-            }
-        }
-        if let Some(ran) = ran {
-            let how = ran.ended.map_or("running".to_owned(), |(exit, took)| {
-                format!("{exit} in {:.1} s", took.as_secs_f64())
-            });
-            notes.push(format!(
-                "ran {} by {}: {how}",
-                ran.started.format("%H:%M:%S"),
-                ran.by
-            ));
-        }
+        let notes = self.notes(row, call, ran);
         for note in notes {
             lines.push(Line::from(Span::styled(
                 format!(" {note}"),

@@ -101,7 +101,15 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             state.budgets.insert((server, service), (left, limits));
             Vec::new()
         }
-        Event::BudgetDenied { .. } => Vec::new(),
+        Event::BudgetDenied {
+            run,
+            server,
+            service,
+            ..
+        } => {
+            runbook::budget_denied(state, run, &server, service);
+            Vec::new()
+        }
         Event::Ledger(ledger) => {
             runbook::debts::ledger(state, ledger);
             Vec::new()
@@ -211,6 +219,8 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Filter => prompt::open_filter(state),
         Action::Open => return open(state),
         Action::RerunProbe => return probe_now::start(state),
+        Action::PayOwed => return runbook::paying::pay(state),
+        Action::WriteOff => return runbook::paying::write_off(state),
         Action::NextProblem => navigation::jump_to_problem(state, true),
         Action::PrevProblem => navigation::jump_to_problem(state, false),
         Action::Up

@@ -68,7 +68,12 @@ pub enum Prompt {
         breaking: Option<Box<(Holder, String)>>,
     },
     /// Leaving a runbook half-way: the compensations owed; run them or leave them.
-    Leave { owed: Vec<Owed>, quit: bool },
+    /// `running`: a step was left running (its undo steps cannot run before it ends).
+    Leave {
+        owed: Vec<Owed>,
+        quit: bool,
+        running: bool,
+    },
     /// Quitting while steps run: cancel them, or leave them running.
     QuitRunning,
     /// A one-line reason typed for something that must be explained to whoever reads the
@@ -152,6 +157,10 @@ pub struct AppState {
     pub keys_blocked: bool,
     /// The last step run id handed out.
     pub last_run: u64,
+    /// Quitting waits for a cancelled step to end, then offers what is owed.
+    pub quit_after_cancel: bool,
+    /// The last walk id handed out (ids are `<session>-walk-<n>`).
+    pub last_walk: u64,
     /// What is left of each server's restart budget, per service (a real fleet's).
     pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
     /// Steps of the previous session that ended while nobody watched (its terminal hung
@@ -213,6 +222,8 @@ impl AppState {
             operator: "unknown".to_owned(),
             keys_blocked: false,
             last_run: 0,
+            last_walk: 0,
+            quit_after_cancel: false,
             probing_now: None,
             unwatched: None,
             budgets: BTreeMap::new(),

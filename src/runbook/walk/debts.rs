@@ -69,6 +69,34 @@ impl<'l> Walk<'l> {
         Ok(walk)
     }
 
+    /// Turns the walk into a dry-run preview (before anything ran): a gate on a fact nothing
+    /// read lets its step through, so both sides of every branch are shown.
+    pub fn preview(&mut self) {
+        for frame in &mut self.frames {
+            frame.preview = true;
+        }
+        if self.history.is_empty() {
+            self.settle();
+        }
+    }
+
+    /// The conditions the step in `Next::Run` would need that nothing established (a
+    /// preview shows them: `if not server_healthy`).
+    pub fn undecided_of_next(&self) -> Vec<crate::runbook::Condition> {
+        match (&self.next, self.frames.last()) {
+            (Next::Run(_), Some(frame)) => frame.undecided(frame.current()),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Takes `server` as the Mailbox server behind the probe without reading it (a preview
+    /// names the inventory's, so the Mailbox detour can be shown).
+    pub fn assume_mailbox(&mut self, server: Server) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.mailbox = Some(server);
+        }
+    }
+
     /// A compensation paid elsewhere (another console, or the drill-down): no longer owed
     /// by this walk. Never call it while that very step runs.
     pub fn forgive(&mut self, procedure: &str, step: &str, server: &str) {

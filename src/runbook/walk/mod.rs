@@ -388,7 +388,9 @@ impl<'l> Walk<'l> {
             server: server.name.clone(),
         };
         self.record(index, status);
-        self.frames.push(Frame::new(callee, server, monitor));
+        let mut frame = Frame::new(callee, server, monitor);
+        frame.preview = self.frames.first().is_some_and(|f| f.preview);
+        self.frames.push(frame);
     }
 
     fn call(&self, index: usize, compensating: bool) -> StepCall {

@@ -11,6 +11,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Esc in the pane (`quit` false), or `q` / Ctrl-C anywhere (`quit` true).
 pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> {
+    if quit && state.quit_after_cancel {
+        // Asked again while the cancel is under way: quit now (the record keeps the rest).
+        return vec![Effect::Quit(QuitReason::User)];
+    }
     let Some(pane) = state.runbook.as_ref().filter(|p| !p.closed) else {
         return if quit {
             vec![Effect::Quit(QuitReason::User)]
@@ -45,8 +49,55 @@ pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> 
         procedure: pane.procedure.id().to_owned(),
         owed: names(&owed),
     };
-    state.prompt = Some(Prompt::Leave { owed, quit });
+    state.prompt = Some(Prompt::Leave {
+        owed,
+        quit,
+        running: false,
+    });
     vec![Effect::Record(entry)]
+}
+
+/// Quitting, the running step left running: it is detached (it survives the console), and
+/// what the walk owes (with what the running step may owe) is offered before the quit.
+fn leave_running(state: &mut AppState) -> Vec<Effect> {
+    let Some(pane) = state.runbook.as_ref() else {
+        return vec![Effect::Quit(QuitReason::User)];
+    };
+    let Some(run) = pane.running_run() else {
+        return vec![Effect::Quit(QuitReason::User)];
+    };
+    let mut effects = vec![Effect::Detach(run)];
+    let mut owed = pane.walk.owed();
+    let maybe: Vec<String> = pane
+        .debts
+        .iter()
+        .filter(|(r, _)| *r == run)
+        .flat_map(|(_, ids)| ids.clone())
+        .collect();
+    for debt in state.owed().into_iter().filter(|d| maybe.contains(&d.id)) {
+        let debt = Owed {
+            procedure: debt.procedure.clone(),
+            step: debt.step.clone(),
+            server: debt.server.clone(),
+        };
+        if !owed.contains(&debt) {
+            owed.push(debt);
+        }
+    }
+    if owed.is_empty() {
+        effects.push(Effect::Quit(QuitReason::User));
+        return effects;
+    }
+    effects.push(Effect::Record(Entry::CompensationsOffered {
+        procedure: pane.procedure.id().to_owned(),
+        owed: names(&owed),
+    }));
+    state.prompt = Some(Prompt::Leave {
+        owed,
+        quit: true,
+        running: true,
+    });
+    effects
 }
 
 /// `q` anywhere: through the runbook's leaving when one is open.
@@ -73,7 +124,14 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
     };
     match (state.prompt.clone(), code) {
         (_, KeyCode::Esc | KeyCode::Char('h')) => state.prompt = None,
-        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('r')) => {
+        (Some(Prompt::Leave { running: true, .. }), KeyCode::Char('r')) => {
+            state.flash = Some(
+                "a step still runs: its undo steps cannot run before it ends; l quits and \
+                 leaves them owed"
+                    .to_owned(),
+            );
+        }
+        (Some(Prompt::Leave { owed, quit, .. }), KeyCode::Char('r')) => {
             state.prompt = None;
             let Some(pane) = state.runbook.as_mut() else {
                 return Vec::new();
@@ -100,7 +158,14 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             effects.extend(super::outcome::settled(state));
             return effects;
         }
-        (Some(Prompt::Leave { owed, quit }), KeyCode::Char('l')) => {
+        (
+            Some(Prompt::Leave {
+                owed,
+                quit,
+                running,
+            }),
+            KeyCode::Char('l'),
+        ) => {
             state.prompt = None;
             let Some(pane) = state.runbook.as_ref() else {
                 return Vec::new();
@@ -112,29 +177,27 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 by,
             };
             let mut effects = vec![Effect::Record(entry)];
-            effects.extend(close(state, &owed));
+            // A step left running keeps its pane: only the console goes.
+            if !running {
+                effects.extend(close(state, &owed));
+            }
             if quit {
                 effects.push(Effect::Quit(QuitReason::User));
             }
             return effects;
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('c')) => {
+            // Once it has ended, what is owed is offered like on any leave (then quits).
             state.prompt = None;
-            let mut effects = super::control::cancel(state);
-            effects.push(Effect::Quit(QuitReason::User));
+            state.quit_after_cancel = true;
+            let effects = super::control::cancel(state);
+            state.flash =
+                Some("cancelling; what is owed is offered next (q again quits at once)".to_owned());
             return effects;
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('l')) => {
             state.prompt = None;
-            // Left running means it survives the console: detached before the quit.
-            let running = state.runbook.as_ref().and_then(|pane| match &pane.active {
-                Active::Running { run, .. } => Some(Effect::Detach(*run)),
-                _ => None,
-            });
-            return running
-                .into_iter()
-                .chain([Effect::Quit(QuitReason::User)])
-                .collect();
+            return leave_running(state);
         }
         _ => {}
     }
@@ -146,17 +209,21 @@ fn close(state: &mut AppState, owed: &[Owed]) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
-    let ending = match pane.walk.next() {
-        Next::Done(outcome) => outcome.ending.name(),
-        _ => "left",
-    };
+    let ending = pane.ending().unwrap_or_else(|| "left".to_owned());
     let entry = Entry::RunbookClosed {
         procedure: pane.procedure.id().to_owned(),
-        ending: ending.to_owned(),
+        ending,
         owed: names(owed),
     };
     pane.closed = true;
-    state.runbook = None;
+    // Left half-way, the walk waits for the engineer: reopening it resumes.
+    if let Some(mut pane) = state.runbook.take()
+        && !pane.is_over()
+        && !pane.paying
+    {
+        pane.closed = false;
+        state.parked.push(pane);
+    }
     back_to_drill(state);
     vec![Effect::Record(entry)]
 }

@@ -9,6 +9,7 @@ mod leave;
 pub mod log;
 mod outcome;
 pub mod pane;
+pub(super) mod paying;
 pub mod plan;
 mod reason;
 mod run;
@@ -48,6 +49,13 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
         show(state, back);
         return Vec::new();
     }
+    if let Some(at) = state
+        .parked
+        .iter()
+        .position(|p| p.server == drill.server && p.monitor == monitor)
+    {
+        return resume(state, drill, at);
+    }
     let server = state.fleet.servers()[drill.server].clone();
     let alert = state
         .fleet
@@ -85,6 +93,12 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
     };
     let title = localized(&procedure.spec.title, state.language).to_owned();
     let mut pane = RunbookPane::new(procedure, drill.server, monitor, walk);
+    if state.banner.dry_run {
+        // Nothing runs, so nothing decides a branch: show them all.
+        pane.walk.preview();
+    }
+    state.last_walk += 1;
+    pane.walk_id = format!("{}-walk-{}", state.session, state.last_walk);
     pane.log.note(
         state.now,
         format!("opened {title}: {} on {}", monitor.name(), server.name),
@@ -113,6 +127,31 @@ pub fn step_title(state: &AppState, procedure: &str, step: &str) -> String {
             || step.to_owned(),
             |spec| localized(&spec.title, state.language).to_owned(),
         )
+}
+
+/// Reopens a walk left half-way, where it was: its steps done show as done, when and by
+/// whom, and their output is still in the log.
+fn resume(state: &mut AppState, drill: &DrillState, at: usize) -> Vec<Effect> {
+    let mut pane = state.parked.remove(at);
+    let now = state.now;
+    pane.log.note(
+        now,
+        "resumed where it was left: Enter runs the next step".to_owned(),
+    );
+    pane.highlight = pane.current_row();
+    let server = state.fleet.servers()[pane.server].name.clone();
+    let entry = Entry::RunbookOpened {
+        procedure: pane.procedure.id().to_owned(),
+        title: format!(
+            "{} (resumed)",
+            localized(&pane.procedure.spec.title, state.language)
+        ),
+        monitor: pane.monitor.name().to_owned(),
+        server,
+    };
+    state.runbook = Some(pane);
+    show(state, drill.clone());
+    vec![Effect::Record(entry)]
 }
 
 fn show(state: &mut AppState, drill: DrillState) {
@@ -185,6 +224,22 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
 
 pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
     run::tick(state)
+}
+
+/// A service restart found its budget spent: the engineer may go over it, with a reason.
+pub(super) fn budget_denied(state: &mut AppState, run: RunId, server: &str, service: String) {
+    let Some(step) = state
+        .runbook
+        .as_ref()
+        .and_then(|pane| pane.runs.iter().find(|r| r.run == run))
+    else {
+        return;
+    };
+    if state.prompt.is_some() || step.call.server.name != server {
+        return;
+    }
+    let call = Box::new(step.call.clone());
+    reason::ask(state, crate::update::Purpose::OverBudget { call, service });
 }
 
 /// Keys while the confirmation or leave prompt is open.

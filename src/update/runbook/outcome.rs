@@ -9,7 +9,7 @@ use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
 use crate::runbook::vocabulary::readings;
-use crate::runbook::{Answer, Next, SkipReason, StepCall, StepExit, StepStatus};
+use crate::runbook::{Answer, Ending, Next, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
 
@@ -108,6 +108,11 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
             .note(now, format!("the runbook cannot use this answer: {error}"));
     }
     effects.extend(settled(state));
+    // Quitting after a cancel: now that the step has ended, offer what is owed.
+    if state.quit_after_cancel && state.runbook.as_ref().is_some_and(|p| !p.is_running()) {
+        state.quit_after_cancel = false;
+        effects.extend(super::leave::leave(state, true));
+    }
     effects
 }
 
@@ -159,15 +164,28 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
     match pane.walk.next().clone() {
         Next::Done(outcome) => {
             pane.autorun = false;
+            // Escalating is handing over: whoever takes over gets this walk's story.
+            if outcome.ending == Ending::Escalated && !pane.handed_over {
+                pane.handed_over = true;
+                let procedure = pane.procedure.id().to_owned();
+                let server = state.fleet.servers()[pane.server].name.clone();
+                effects.push(Effect::Handover {
+                    procedure,
+                    server,
+                    owed: state.owed_lines(),
+                });
+            }
+            let Some(pane) = state.runbook.as_mut() else {
+                return effects;
+            };
             let owed = if outcome.owed.is_empty() {
                 String::new()
             } else {
                 format!("; still owed: {}", join(&outcome.owed))
             };
-            pane.log.note(
-                state.now,
-                format!("runbook over: {}{owed}", outcome.ending.name()),
-            );
+            let ending = pane.ending().unwrap_or_default();
+            pane.log
+                .note(state.now, format!("runbook over: {ending}{owed}"));
         }
         Next::Failed(call, exit) => {
             pane.autorun = false;

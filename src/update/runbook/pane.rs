@@ -81,6 +81,20 @@ pub struct RunbookPane {
     pub over_budget: Option<(String, String, String)>,
     /// Services this walk restarted (its later restarts of them are free).
     pub restarted: Vec<(String, String)>,
+    /// Steps shown and not run (dry-run, read-only): their exact command and the condition
+    /// they wait on, for the pane to show when one is highlighted.
+    pub unrun: Vec<Unrun>,
+}
+
+/// A step the guards passed without running it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unrun {
+    pub procedure: String,
+    pub step: String,
+    pub server: String,
+    pub command: Option<String>,
+    /// `if not server_healthy` (a preview's undecided branch), or empty.
+    pub when: String,
 }
 
 /// A row's state, as the pane shows it.
@@ -147,6 +161,36 @@ impl RunbookPane {
             walk_id: String::new(),
             over_budget: None,
             restarted: Vec::new(),
+            unrun: Vec::new(),
+        }
+    }
+
+    /// How the walk ended, in words: a walk whose steps the guards passed without running
+    /// them did not finish anything, whatever the engine's ending says.
+    pub fn ending(&self) -> Option<String> {
+        let Next::Done(outcome) = self.walk.next() else {
+            return None;
+        };
+        let unrun = |wanted: &SkipReason| {
+            self.walk
+                .history()
+                .iter()
+                .any(|r| matches!(&r.status, StepStatus::Skipped(reason) if reason == wanted))
+        };
+        Some(if unrun(&SkipReason::DryRun) {
+            "not finished (dry-run)".to_owned()
+        } else if unrun(&SkipReason::ReadOnly) {
+            "not finished (read-only)".to_owned()
+        } else {
+            outcome.ending.name().to_owned()
+        })
+    }
+
+    /// The run of the step running now, if one is.
+    pub fn running_run(&self) -> Option<RunId> {
+        match &self.active {
+            Active::Running { run, .. } => Some(*run),
+            _ => None,
         }
     }
 

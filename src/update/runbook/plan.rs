@@ -26,12 +26,9 @@ pub fn guard(banner: &Banner, call: &StepCall) -> Option<SkipReason> {
     if banner.dry_run {
         return Some(SkipReason::DryRun);
     }
-    // Probes still run read-only; every platform command does not.
-    let probe = matches!(
-        call.action,
-        RecoveryAction::RerunProbe | RecoveryAction::IdentifyMailboxServer
-    );
-    (banner.read_only && !probe).then_some(SkipReason::ReadOnly)
+    // Read-only runs what only reads (probes, health, copies, log location); nothing that
+    // changes a server.
+    (banner.read_only && !call.action.only_reads()).then_some(SkipReason::ReadOnly)
 }
 
 /// How long a step's command may take before its process group is killed.

@@ -59,19 +59,52 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
 fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
     if let Some(reason) = guard(&state.banner, call) {
         let command = plan(state, call).command;
+        let mailbox = assumed_mailbox(state, call);
         let Some(pane) = state.runbook.as_mut() else {
             return Vec::new();
         };
         let shown = command
             .clone()
             .unwrap_or_else(|| call.action.name().to_owned());
-        pane.log.note(state.now, format!("{reason}: {shown}"));
-        let _ = pane.walk.pass_unrun(reason.clone());
+        // A preview shows each branch with the condition it waits on.
+        let conditions: Vec<String> = pane
+            .walk
+            .undecided_of_next()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let (when, recorded) = if conditions.is_empty() {
+            (String::new(), reason.to_string())
+        } else {
+            let when = conditions.join(" and ");
+            (format!("if {when}: "), format!("{reason} (if {when})"))
+        };
+        pane.log.note(state.now, format!("{reason}: {when}{shown}"));
+        if let Some(mailbox) = mailbox {
+            pane.log.note(
+                state.now,
+                format!(
+                    "dry-run: the Mailbox server is taken from the fleet: {}",
+                    mailbox.name
+                ),
+            );
+            pane.walk.assume_mailbox(mailbox);
+        }
+        pane.unrun.push(super::pane::Unrun {
+            procedure: call.procedure.clone(),
+            step: call.step.clone(),
+            server: call.server.name.clone(),
+            command: command.clone(),
+            when: when.trim_end_matches(": ").to_owned(),
+        });
+        if let Err(error) = pane.walk.pass_unrun(reason.clone()) {
+            pane.log.note(state.now, format!("cannot pass it: {error}"));
+        }
         let mut effects = vec![Effect::Record(Entry::StepSkipped {
             procedure: call.procedure.clone(),
             step: call.step.clone(),
             server: call.server.name.clone(),
-            reason: reason.to_string(),
+            reason: recorded,
             command,
         })];
         pane.recorded += 1;
@@ -94,6 +127,18 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
         return Vec::new();
     }
     start(state, call)
+}
+
+/// Dry-run: the Mailbox server behind the probe, as the fleet says (an inventory's
+/// monitoring mailbox, the training scenario's), so the preview can show the detour.
+fn assumed_mailbox(state: &AppState, call: &StepCall) -> Option<crate::health::Server> {
+    if !state.banner.dry_run || call.action != RecoveryAction::IdentifyMailboxServer {
+        return None;
+    }
+    let servers = state.fleet.servers();
+    let at = servers.iter().position(|s| s.name == call.server.name)?;
+    let mailbox = state.mailbox_of.get(at).copied().flatten()?;
+    servers.get(mailbox).cloned()
 }
 
 /// Starts the step: a wait first when it has one, else its job.
