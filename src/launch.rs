@@ -42,20 +42,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
                 .to_owned(),
         ));
     }
-    if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
-        return Err(Refusal(format!(
-            "--speed {}: must be above 0 and at most 1000",
-            cli.speed
-        )));
-    }
-    if let Some(code) = &cli.lang
-        && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
-    {
-        return Err(Refusal(format!(
-            "--lang {code}: unknown language (use one of {})",
-            lang::LANGUAGES.join(", ")
-        )));
-    }
+    check_flags(cli)?;
     let language = lang::resolve(
         cli.lang.as_deref(),
         env("LC_ALL").as_deref(),
@@ -79,11 +66,13 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut probing = None;
     let mut real = None;
     let mut guardrails = None;
+    let mut restart_limits = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         let prepared = prober::prepare(&inventory).map_err(Refusal)?;
         real = Some(RealFleet::of(&inventory, &prepared));
         guardrails = Some(RealFleet::guardrails(&inventory));
+        restart_limits = Some(inventory.guardrails.restarts);
         probing = Some(prepared);
         crate::runtime::runner::hide_from_steps(inventory.secret_variables());
         let mode = Mode::Production {
@@ -119,9 +108,19 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
+    state.restart_limits = restart_limits;
     state.operator = crate::incident::header::operator();
+    // Debts this console owes carry it; their ids are unique across consoles and hosts.
+    let host = nix::unistd::gethostname()
+        .ok()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    state.session = format!("{host}-{}", std::process::id());
     if let Some(real) = real {
         real.apply(&mut state);
+    }
+    if let Some(simulator) = &simulator {
+        state.mailbox_of = simulator.mailbox_of();
     }
     if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
         let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
@@ -139,6 +138,25 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         on_hangup: cli.on_hangup,
         guardrails,
     })
+}
+
+/// The flags that stand alone: `--speed` and `--lang`.
+fn check_flags(cli: &Cli) -> Result<(), Refusal> {
+    if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
+        return Err(Refusal(format!(
+            "--speed {}: must be above 0 and at most 1000",
+            cli.speed
+        )));
+    }
+    if let Some(code) = &cli.lang
+        && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
+    {
+        return Err(Refusal(format!(
+            "--lang {code}: unknown language (use one of {})",
+            lang::LANGUAGES.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 /// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each

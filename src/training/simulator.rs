@@ -35,6 +35,14 @@ impl Simulator {
         }
     }
 
+    /// The Mailbox server behind each server's CTP probe (itself on a Mailbox server).
+    pub fn mailbox_of(&self) -> Vec<Option<usize>> {
+        let scenario = self.scenario();
+        (0..scenario.fleet.len())
+            .map(|i| Some(scenario.monitoring_mailbox(i)))
+            .collect()
+    }
+
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }

@@ -158,6 +158,13 @@ impl ScreenView<'_> {
                 lines,
             }
             .render(body, buf);
+        } else if state.owed_box {
+            unwatched::OwedView {
+                theme,
+                symbols,
+                owed: state.owed(),
+            }
+            .render(body, buf);
         }
     }
 }

@@ -44,3 +44,42 @@ impl Widget for UnwatchedView<'_> {
         Paragraph::new(lines).block(block).render(popup, buf);
     }
 }
+
+/// At start, what is owed on the fleet (the shared ledger): each compensation, where, since
+/// when, by whom, and how to settle it. Any key closes it.
+pub struct OwedView<'a> {
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+    pub owed: Vec<&'a crate::runbook::Debt>,
+}
+
+impl Widget for OwedView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
+        let styled = |text: &str, style| {
+            wrap(text, inner)
+                .into_iter()
+                .map(move |part| Line::from(Span::styled(format!(" {part}"), style)))
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        let count = self.owed.len();
+        let head = format!(
+            "{count} compensation{} owed on this fleet, not run yet:",
+            if count == 1 { "" } else { "s" }
+        );
+        lines.extend(styled(&head, self.theme.text));
+        for debt in &self.owed {
+            lines.extend(styled(&format!("  {}", debt.describe()), self.theme.flash));
+            if let Some(command) = &debt.command {
+                lines.extend(styled(&format!("    $ {command}"), self.theme.dim));
+            }
+        }
+        lines.push(Line::default());
+        let closing = "Enter on the server's cell, then u runs it or x writes it off (with a \
+                       reason). Any key closes this.";
+        lines.extend(styled(closing, self.theme.dim));
+        let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+        let (popup, block) = overlay((area, buf), height, " Owed ", self.theme, self.symbols);
+        Paragraph::new(lines).block(block).render(popup, buf);
+    }
+}

@@ -161,6 +161,8 @@ pub struct AppState {
     pub quit_after_cancel: bool,
     /// The last walk id handed out (ids are `<session>-walk-<n>`).
     pub last_walk: u64,
+    /// The restart budget's limits (a real fleet's guardrails).
+    pub restart_limits: Option<Limits>,
     /// What is left of each server's restart budget, per service (a real fleet's).
     pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
     /// Steps of the previous session that ended while nobody watched (its terminal hung
@@ -227,6 +229,7 @@ impl AppState {
             probing_now: None,
             unwatched: None,
             budgets: BTreeMap::new(),
+            restart_limits: None,
             session: "console".to_owned(),
             ledger: Ledger::default(),
             owed_pending: Vec::new(),

@@ -80,13 +80,16 @@ impl<'l> Walk<'l> {
         }
     }
 
-    /// The conditions the step in `Next::Run` would need that nothing established (a
-    /// preview shows them: `if not server_healthy`).
+    /// The conditions the step in `Next::Run` would need that nothing established, its
+    /// callers' calls included (a preview shows them: `if not server_healthy`).
     pub fn undecided_of_next(&self) -> Vec<crate::runbook::Condition> {
-        match (&self.next, self.frames.last()) {
-            (Next::Run(_), Some(frame)) => frame.undecided(frame.current()),
-            _ => Vec::new(),
+        if !matches!(self.next, Next::Run(_)) {
+            return Vec::new();
         }
+        self.frames
+            .iter()
+            .flat_map(|frame| frame.undecided(frame.current()))
+            .collect()
     }
 
     /// Takes `server` as the Mailbox server behind the probe without reading it (a preview

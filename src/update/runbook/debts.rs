@@ -24,7 +24,14 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
     let mut ids = Vec::new();
     for undo in undoing {
         let debt = Debt {
-            id: format!("{}-{}-{}", state.session, run.0, undo.step),
+            // A pid comes back one day: the start time keeps ids apart.
+            id: format!(
+                "{}-{}-{}-{}",
+                state.session,
+                state.started.timestamp(),
+                run.0,
+                undo.step
+            ),
             server: undo.server.name.clone(),
             procedure: undo.procedure.clone(),
             step: undo.step.clone(),

@@ -98,11 +98,37 @@ pub(super) fn open(state: &mut AppState, drill: &DrillState, monitor: Monitor) -
         pane.walk.preview();
     }
     state.last_walk += 1;
-    pane.walk_id = format!("{}-walk-{}", state.session, state.last_walk);
+    pane.walk_id = format!(
+        "{}-{}-walk-{}",
+        state.session,
+        state.started.timestamp(),
+        state.last_walk
+    );
     pane.log.note(
         state.now,
         format!("opened {title}: {} on {}", monitor.name(), server.name),
     );
+    // The budget guards against repeated recoveries, not against the procedure itself.
+    let restarts = procedure
+        .spec
+        .steps
+        .iter()
+        .filter(|s| s.action == Some(crate::runbook::RecoveryAction::RestartService))
+        .count();
+    if let Some(limits) = state.restart_limits.filter(|_| restarts > 1) {
+        pane.log.note(
+            state.now,
+            format!(
+                "this runbook may restart a service on {} up to {restarts} times: one walk's \
+                 restarts count once against the restart budget ({} per hour, {} per day)",
+                server.name, limits.per_hour, limits.per_day
+            ),
+        );
+    }
+    for debt in state.owed().into_iter().filter(|d| d.server == server.name) {
+        pane.log
+            .note(state.now, format!("owed here already: {}", debt.describe()));
+    }
     pane.highlight = pane.current_row();
     state.runbook = Some(Box::new(pane));
     let mut effects = vec![Effect::Record(Entry::RunbookOpened {
