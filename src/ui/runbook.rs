@@ -33,15 +33,12 @@ impl RunbookView<'_> {
             .ending()
             .map(|ending| format!("  [{ending}]"))
             .unwrap_or_default();
-        let paying = if self.pane.paying {
-            "  (what is owed)"
-        } else {
-            ""
-        };
+        // A pane that only pays what is owed says so first: the title may be cut.
+        let paying = if self.pane.paying { " Owed:" } else { "" };
         Line::from(vec![
-            Span::styled(format!(" {title}"), self.theme.title),
+            Span::styled(format!("{paying} {title}"), self.theme.title),
             Span::styled(
-                format!("  {} @{server}{paying}{ending}", self.pane.monitor.name()),
+                format!("  {} @{server}{ending}", self.pane.monitor.name()),
                 self.theme.dim,
             ),
         ])

@@ -54,7 +54,8 @@ pub fn up_to_the_restart(tmux: &Tmux) {
     tmux.keys(&["Enter"]);
     tmux.wait_for("the drill-down", |s| s.contains("related health sets"));
     tmux.keys(&["Enter"]);
-    // An Enter may only move the highlight, or land while a step still runs: a few spare.
+    // An Enter may only move the highlight: a few spare. After each, wait until a step
+    // more has ended (not merely "nothing running": the step may not have started yet).
     for _ in 0..12 {
         let screen = tmux.wait_for("a step ready", |s| {
             s.contains(PROMPT) || s.contains("▸ next")
@@ -62,10 +63,21 @@ pub fn up_to_the_restart(tmux: &Tmux) {
         if screen.contains(PROMPT) {
             return;
         }
+        let before = finished_steps(&screen);
         tmux.keys(&["Enter"]);
         tmux.wait_for("the step to end", |s| {
-            s.contains(PROMPT) || !s.contains("running")
+            s.contains(PROMPT)
+                || s.contains("highlighted now")
+                || (finished_steps(s) > before && s.contains("▸ next"))
         });
     }
     panic!("no confirmation:\n{}", tmux.screen());
+}
+
+/// Step rows that have ended, whichever way.
+pub fn finished_steps(screen: &str) -> usize {
+    ["✓ done", "✓ ran", "✖ failed", "- skipped"]
+        .iter()
+        .map(|word| screen.matches(word).count())
+        .sum()
 }
