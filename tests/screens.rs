@@ -107,6 +107,31 @@ fn drill_down_at_both_sizes() {
 }
 
 #[test]
+fn rule_progress_never_reads_more_failing_than_the_rule_needs() {
+    // Eight minutes in, mbx-02's self test has failed far more often than its rule's 2.
+    let mut state = incident(120, 36);
+    press(&mut state, KeyCode::Char('n'));
+    press(&mut state, KeyCode::Char('n'));
+    press(&mut state, KeyCode::Enter);
+    let screen = text(&render(&state, &theme("default"), false));
+    let mut seen = 0;
+    for word in screen.split_whitespace() {
+        let Some((n, of)) = word.split_once('/') else {
+            continue;
+        };
+        if let (Ok(n), Ok(of)) = (n.parse::<u32>(), of.parse::<u32>()) {
+            assert!(n <= of, "{word} failing:\n{screen}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "{screen}");
+    assert!(
+        screen.contains("so far)"),
+        "how many so far is said apart:\n{screen}"
+    );
+}
+
+#[test]
 fn help_lists_the_keys_and_the_log() {
     let mut state = incident(80, 24);
     press(&mut state, KeyCode::Char('?'));

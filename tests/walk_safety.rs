@@ -250,3 +250,25 @@ fn a_destructive_confirmation_says_what_the_monitor_shows_now_before_the_name_is
         "{seen:?}"
     );
 }
+
+#[test]
+fn every_action_either_only_reads_or_changes_a_server_and_read_only_runs_the_first() {
+    use healthdeck::runbook::RecoveryAction;
+    use healthdeck::update::runbook::plan::guard;
+    let console = Console::incident(80, 24);
+    let mut banner = console.state.banner.clone();
+    banner.read_only = true;
+    let server = console.state.fleet.servers()[0].clone();
+    let monitor = healthdeck::health::Monitor::ALL[0];
+    for action in RecoveryAction::ALL {
+        assert_ne!(
+            action.only_reads(),
+            action.changes_fleet(),
+            "{action:?} must be one or the other"
+        );
+        let call =
+            healthdeck::runbook::StepCall::plain(("p", "s"), server.clone(), monitor, action);
+        let refused = guard(&banner, &call).is_some();
+        assert_eq!(refused, action.changes_fleet(), "read-only and {action:?}");
+    }
+}

@@ -36,6 +36,8 @@ pub struct Unwatched {
     /// When the console quit leaving steps running, and those steps.
     pub left_at: Option<DateTime<Utc>>,
     pub left: Vec<UnwatchedStep>,
+    /// The compensations owed when it went away (each `Debt::describe`).
+    pub owed: Vec<String>,
 }
 
 /// Reads a record line by line (whole lines that parse; a torn line is skipped). None when
@@ -56,6 +58,7 @@ pub fn read(record: impl BufRead, alive: impl Fn(u32) -> bool) -> Option<Unwatch
         steps: Vec::new(),
         left_at: None,
         left: Vec::new(),
+        owed: Vec::new(),
     };
     let unwatched = |run: u64, started: &BTreeMap<u64, (String, String, String)>| {
         let (title, server, by) = started.get(&run).cloned().unwrap_or_default();
@@ -83,8 +86,11 @@ pub fn read(record: impl BufRead, alive: impl Fn(u32) -> bool) -> Option<Unwatch
                 started.insert(run, (title, server, by));
             }
             Entry::Hangup {
-                policy, running, ..
+                policy,
+                running,
+                owed,
             } => {
+                found.owed = owed;
                 found.steps = running
                     .iter()
                     .map(|&run| unwatched(run, &started))
@@ -151,6 +157,10 @@ impl Unwatched {
             ));
             lines.extend(self.left.iter().map(UnwatchedStep::line));
         }
+        if !lines.is_empty() && !self.owed.is_empty() {
+            lines.push("Owed when it went away (until run or written off):".to_owned());
+            lines.extend(self.owed.iter().map(|o| format!("  {o}")));
+        }
         lines
     }
 }
@@ -213,6 +223,18 @@ mod tests {
             "  #3 Restart it on mbx-02 by alice: failed (exit 2) at 03:14:41"
         );
         assert!(lines[2].starts_with("  #4 Fail over on mbx-03 by bob: its end is not"));
+    }
+
+    #[test]
+    fn what_was_owed_at_the_hang_up_is_told_too() {
+        let owed = RECORD.replace(
+            r#""running":[3,4]}"#,
+            r#""running":[3,4],"owed":["Re-enable database activation on mbx-03: owed since 2026-11-22 03:13 UTC by bob (imap-deep-self/failover)"]}"#,
+        );
+        let lines = read(owed.as_bytes(), |_| true).unwrap().lines();
+        assert_eq!(lines.len(), 5, "{lines:#?}");
+        assert!(lines[3].starts_with("Owed when it went away"));
+        assert!(lines[4].contains("Re-enable database activation on mbx-03"));
     }
 
     #[test]

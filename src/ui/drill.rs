@@ -100,8 +100,14 @@ impl DrillView<'_> {
     fn rule(&self, monitor: Monitor, m: &MonitorState) -> String {
         let policy = self.state.fleet.policy(monitor);
         let (n, of) = m.failing_count(policy);
+        // Never "5/3 failing": the rule is met at 3; how many so far is said apart.
+        let progress = if n > of {
+            format!("{of}/{of} failing ({n} so far)")
+        } else {
+            format!("{n}/{of} failing")
+        };
         let mut rule = format!(
-            "{} {} {n}/{of} failing",
+            "{} {} {progress}",
             policy.rule.describe(),
             self.symbols.dash()
         );

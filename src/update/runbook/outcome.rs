@@ -198,9 +198,9 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
                 .and_then(|r| r.note.as_deref())
                 .map(|note| format!(" ({note})"))
                 .unwrap_or_default();
+            let title = super::step_title(state, &call.procedure, &call.step);
             state.flash = Some(format!(
-                "{} {exit}{why}: Enter runs it again, s skips, e escalates",
-                call.step
+                "{title} {exit}{why}: Enter runs it again, s skips, e escalates"
             ));
         }
         Next::Run(call) if pane.autorun && call.compensating => {
