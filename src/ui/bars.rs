@@ -143,6 +143,9 @@ impl Widget for StatusView<'_> {
             Some(Prompt::QuitRunning) => {
                 Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
             }
+            Some(Prompt::Reason { .. }) => {
+                Some(&[("Enter", "go"), ("Esc", "back out"), ("Ctrl-U", "clear")])
+            }
             _ => None,
         };
         if let Some(hints) = prompt_hints.filter(|_| state.flash.is_none()) {

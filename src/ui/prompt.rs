@@ -208,7 +208,12 @@ impl PromptView<'_> {
             } => {
                 let mut lines = vec![text(" compensations still owed:".to_owned())];
                 for o in owed {
-                    lines.push(text(format!("   {} {o}", self.symbols.arrow())));
+                    let title = step_title(self.state, &o.procedure, &o.step);
+                    lines.push(text(format!(
+                        "   {} {title} on {}",
+                        self.symbols.arrow(),
+                        o.server
+                    )));
                 }
                 if *running {
                     lines.push(text(

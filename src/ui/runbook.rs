@@ -84,7 +84,10 @@ impl RunbookView<'_> {
                 "failed".into(),
                 self.theme.step_failed,
             ),
-            RowState::Skipped(SkipReason::Escalated) => ("-", "not run".into(), self.theme.dim),
+            RowState::Skipped(SkipReason::Escalated | SkipReason::ReadOnly) => {
+                ("-", "not run".into(), self.theme.dim)
+            }
+            RowState::Skipped(SkipReason::DryRun) => ("-", "shown".into(), self.theme.dim),
             RowState::Skipped(SkipReason::PassedOver(_)) => ("-", "passed".into(), self.theme.dim),
             RowState::Skipped(_) => ("-", "skipped".into(), self.theme.dim),
             RowState::Called(_) => (s.arrow(), "call".into(), self.theme.dim),
@@ -100,6 +103,17 @@ impl RunbookView<'_> {
         let indent = "  ".repeat(row.depth);
         let undo = if row.compensating { " (undo)" } else { "" };
         let mut detail = match &row.state {
+            // A dry-run row says only the branch it waits on (the log has the rest).
+            RowState::Skipped(SkipReason::DryRun) => self
+                .pane
+                .unrun
+                .iter()
+                .rev()
+                .find(|u| u.procedure == row.procedure && u.step == row.step)
+                .filter(|u| !u.when.is_empty())
+                .map(|u| format!("  ({})", u.when))
+                .unwrap_or_default(),
+            RowState::Skipped(SkipReason::Escalated) => "  (escalated)".to_owned(),
             RowState::Skipped(reason) => format!("  ({reason})"),
             RowState::Succeeded { read, .. } if !read.is_empty() => format!("  {read}"),
             RowState::Called(procedure) => format!("  {} {procedure}", s.arrow()),

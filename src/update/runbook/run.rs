@@ -39,11 +39,9 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
             let _ = pane.walk.compensate();
             settled(state)
         }
-        Next::Done(outcome) => {
-            state.flash = Some(format!(
-                "the runbook is over ({}): Esc closes it",
-                outcome.ending.name()
-            ));
+        Next::Done(_) => {
+            let ending = pane.ending().unwrap_or_default();
+            state.flash = Some(format!("the runbook is over ({ending}): Esc closes it"));
             Vec::new()
         }
         Next::Failed(..) => {
