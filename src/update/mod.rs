@@ -118,31 +118,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             procedure,
             server,
             path,
-        } => {
-            let (flash, effects) = match path {
-                Ok(path) => {
-                    // The file's name fits the status bar; the log and help keep the path.
-                    let name = std::path::Path::new(&path)
-                        .file_name()
-                        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-                    let now = state.now;
-                    if let Some(pane) = state.runbook.as_mut() {
-                        pane.log.note(now, format!("handover summary: {path}"));
-                    }
-                    (
-                        format!("handover written beside the record: {name}"),
-                        vec![Effect::Record(Entry::Handover {
-                            procedure,
-                            server,
-                            path,
-                        })],
-                    )
-                }
-                Err(why) => (format!("HANDOVER NOT WRITTEN: {why}"), Vec::new()),
-            };
-            state.flash = Some(flash);
-            effects
-        }
+        } => runbook::handover_written(state, (procedure, server), path),
     }
 }
 

@@ -189,3 +189,34 @@ pub(super) fn jump_because(
     effects.extend(settled(state));
     effects
 }
+
+/// The handover summary was written (or not): say where, in the pane and the record.
+pub(in crate::update) fn handover_written(
+    state: &mut AppState,
+    (procedure, server): (String, String),
+    path: Result<String, String>,
+) -> Vec<Effect> {
+    let (flash, effects) = match path {
+        Ok(path) => {
+            // The file's name fits the status bar; the log and help keep the path.
+            let name = std::path::Path::new(&path)
+                .file_name()
+                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+            let now = state.now;
+            if let Some(pane) = state.runbook.as_mut() {
+                pane.log.note(now, format!("handover summary: {path}"));
+            }
+            (
+                format!("handover written beside the record: {name}"),
+                vec![Effect::Record(Entry::Handover {
+                    procedure,
+                    server,
+                    path,
+                })],
+            )
+        }
+        Err(why) => (format!("HANDOVER NOT WRITTEN: {why}"), Vec::new()),
+    };
+    state.flash = Some(flash);
+    effects
+}

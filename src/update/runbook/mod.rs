@@ -26,6 +26,7 @@ use crossterm::event::KeyEvent;
 
 pub(super) use confirm::key as confirm_key;
 pub use confirm::{lock_stale, monitor_now, short_name};
+pub(super) use control::handover_written;
 pub(super) use leave::{key as leave_key, quit};
 pub(in crate::update) use open::open;
 
