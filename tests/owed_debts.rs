@@ -123,6 +123,21 @@ fn left_with_a_debt() -> Console {
     console
 }
 
+/// The drill-down of mbx-02's IMAP.Protocol, where its debt is listed.
+fn in_mbx02_drill_down(console: &mut Console) {
+    let mbx = console
+        .server_names()
+        .iter()
+        .position(|n| n == "mbx-02")
+        .unwrap();
+    let Screen::Drill(mut drill) = console.state.screen.clone() else {
+        panic!("not in a drill-down: {:?}", console.state.screen)
+    };
+    drill.server = mbx;
+    drill.set = healthdeck::health::HealthSet::ALL[2];
+    console.state.screen = Screen::Drill(drill);
+}
+
 #[test]
 fn leaving_keeps_the_debt_and_reopening_resumes_the_walk() {
     let mut console = left_with_a_debt();
@@ -153,18 +168,7 @@ fn leaving_keeps_the_debt_and_reopening_resumes_the_walk() {
 #[test]
 fn the_drill_down_runs_what_is_owed_and_that_pays_it() {
     let mut console = left_with_a_debt();
-    // The drill-down of mbx-02.
-    let mbx = console
-        .server_names()
-        .iter()
-        .position(|n| n == "mbx-02")
-        .unwrap();
-    let Screen::Drill(mut drill) = console.state.screen.clone() else {
-        panic!()
-    };
-    drill.server = mbx;
-    drill.set = healthdeck::health::HealthSet::ALL[2];
-    console.state.screen = Screen::Drill(drill);
+    in_mbx02_drill_down(&mut console);
     // A parked walk of another monitor is not in the way of paying.
     console.state.parked.clear();
     console.key(KeyCode::Char('u'));
@@ -196,16 +200,7 @@ fn the_drill_down_runs_what_is_owed_and_that_pays_it() {
 #[test]
 fn writing_off_needs_the_server_name_and_a_reason() {
     let mut console = left_with_a_debt();
-    let mbx = console
-        .server_names()
-        .iter()
-        .position(|n| n == "mbx-02")
-        .unwrap();
-    let Screen::Drill(mut drill) = console.state.screen.clone() else {
-        panic!()
-    };
-    drill.server = mbx;
-    console.state.screen = Screen::Drill(drill);
+    in_mbx02_drill_down(&mut console);
     console.key(KeyCode::Char('x'));
     assert!(matches!(
         console.state.prompt,

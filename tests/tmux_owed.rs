@@ -13,7 +13,7 @@ mod session;
 #[allow(dead_code)] // the styled-screen readers serve other test files
 mod tmux;
 
-use lab::{PROMPT, exit_status, finished_steps};
+use lab::{PROMPT, enter_and_wait, exit_status};
 use session::{launch_as, of_kind, read_record, records};
 use std::path::{Path, PathBuf};
 use tmux::{Tmux, row};
@@ -94,13 +94,7 @@ fn up_to_the_server_restart(tmux: &Tmux) {
             });
             continue;
         }
-        let before = finished_steps(&screen);
-        tmux.keys(&["Enter"]);
-        tmux.wait_for("the step to end", |s| {
-            s.contains(PROMPT)
-                || s.contains("highlighted now")
-                || (finished_steps(s) > before && s.contains("▸ next"))
-        });
+        enter_and_wait(tmux, &screen);
     }
     panic!("no server restart:\n{}", tmux.screen());
 }
@@ -123,7 +117,10 @@ fn a_debt_outlives_its_console_and_is_paid_once_for_every_console() {
     let screen = alice.wait_for("what is owed, offered", |s| {
         s.contains("compensations still owed")
     });
-    assert!(screen.contains("reenable-activation"), "{screen}");
+    assert!(
+        screen.contains("Re-enable database activation on mbx-01"),
+        "{screen}"
+    );
     alice.keys(&["l"]);
     let screen = alice.wait_for("alice's console to end", |s| exit_status(s).is_some());
     assert_eq!(exit_status(&screen), Some("0"), "{screen}");

@@ -266,14 +266,25 @@ impl Drop for Recorder {
 /// Creates `<stem>.jsonl` exclusively, or `<stem>-2.jsonl`… when a record of the same second,
 /// host and pid exists already.
 fn create_new(dir: &Path, stem: &str) -> io::Result<(PathBuf, File)> {
-    let mut attempt = 1;
-    loop {
-        let name = if attempt == 1 {
+    create_numbered(dir, 100, |attempt| {
+        if attempt == 1 {
             format!("{stem}.jsonl")
         } else {
             format!("{stem}-{attempt}.jsonl")
-        };
-        let path = dir.join(name);
+        }
+    })
+}
+
+/// Creates the first of `name(1)`, `name(2)`… (up to `limit`) that does not exist yet,
+/// mode 0600: nothing already written is ever overwritten.
+pub(super) fn create_numbered(
+    dir: &Path,
+    limit: u32,
+    name: impl Fn(u32) -> String,
+) -> io::Result<(PathBuf, File)> {
+    let mut attempt = 1;
+    loop {
+        let path = dir.join(name(attempt));
         match OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -281,7 +292,9 @@ fn create_new(dir: &Path, stem: &str) -> io::Result<(PathBuf, File)> {
             .open(&path)
         {
             Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < limit => {
+                attempt += 1;
+            }
             Err(e) => return Err(e),
         }
     }

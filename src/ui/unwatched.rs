@@ -19,12 +19,7 @@ pub struct UnwatchedView<'a> {
 impl Widget for UnwatchedView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // Wrapped here, so every line keeps its margin (and the box its exact height).
-        let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
-        let styled = |text: &str, style| {
-            wrap(text, inner)
-                .into_iter()
-                .map(move |part| Line::from(Span::styled(format!(" {part}"), style)))
-        };
+        let styled = |text: &str, style| boxed(text, style, area);
         let mut lines: Vec<Line> = Vec::new();
         for (i, text) in self.lines.iter().enumerate() {
             // The steps are indented under the first line.
@@ -55,12 +50,7 @@ pub struct OwedView<'a> {
 
 impl Widget for OwedView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
-        let styled = |text: &str, style| {
-            wrap(text, inner)
-                .into_iter()
-                .map(move |part| Line::from(Span::styled(format!(" {part}"), style)))
-        };
+        let styled = |text: &str, style| boxed(text, style, area);
         let mut lines: Vec<Line> = Vec::new();
         let count = self.owed.len();
         let head = format!(
@@ -82,4 +72,13 @@ impl Widget for OwedView<'_> {
         let (popup, block) = overlay((area, buf), height, " Owed ", self.theme, self.symbols);
         Paragraph::new(lines).block(block).render(popup, buf);
     }
+}
+
+/// `text` wrapped to the width of the box drawn over `area`, each line with its margin.
+fn boxed(text: &str, style: ratatui::style::Style, area: Rect) -> Vec<Line<'static>> {
+    let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
+    wrap(text, inner)
+        .into_iter()
+        .map(|part| Line::from(Span::styled(format!(" {part}"), style)))
+        .collect()
 }

@@ -254,6 +254,18 @@ impl AppState {
         all
     }
 
+    /// A new walk's id, unique across consoles (a pid comes back one day: the start time
+    /// keeps ids apart): its restarts of one service count once against the budget.
+    pub fn next_walk_id(&mut self) -> String {
+        self.last_walk += 1;
+        format!(
+            "{}-{}-walk-{}",
+            self.session,
+            self.started.timestamp(),
+            self.last_walk
+        )
+    }
+
     /// What is owed, a line each, for the record (hang-up, session end).
     pub fn owed_lines(&self) -> Vec<String> {
         self.owed().iter().map(|d| d.describe()).collect()

@@ -63,15 +63,22 @@ pub fn up_to_the_restart(tmux: &Tmux) {
         if screen.contains(PROMPT) {
             return;
         }
-        let before = finished_steps(&screen);
-        tmux.keys(&["Enter"]);
-        tmux.wait_for("the step to end", |s| {
-            s.contains(PROMPT)
-                || s.contains("highlighted now")
-                || (finished_steps(s) > before && s.contains("▸ next"))
-        });
+        enter_and_wait(tmux, &screen);
     }
     panic!("no confirmation:\n{}", tmux.screen());
+}
+
+/// Enter on `screen`'s next step, then waits until one step more has ended (not merely
+/// "nothing running": the step may not have started yet), a confirmation is asked, or the
+/// Enter only moved the highlight.
+pub fn enter_and_wait(tmux: &Tmux, screen: &str) {
+    let before = finished_steps(screen);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the step to end", |s| {
+        s.contains(PROMPT)
+            || s.contains("highlighted now")
+            || (finished_steps(s) > before && s.contains("▸ next"))
+    });
 }
 
 /// Step rows that have ended, whichever way.

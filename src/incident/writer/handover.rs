@@ -4,9 +4,8 @@
 
 use super::file_safe;
 use crate::incident::export::{self, Escalation, Lines};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// Renders the summary of `of` from the first `written` bytes of the record at `record`
@@ -31,18 +30,5 @@ pub fn write_handover(record: &Path, written: u64, of: Escalation<'_>) -> Result
 
 /// `<name>-1.md`, or the next number free: an earlier escalation's summary stays.
 fn create_new(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let mut n = 1;
-    loop {
-        let path = dir.join(format!("{name}-{n}.md"));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1_000 => n += 1,
-            Err(e) => return Err(e),
-        }
-    }
+    super::create_numbered(dir, 1_000, |n| format!("{name}-{n}.md"))
 }

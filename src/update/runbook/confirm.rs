@@ -87,22 +87,25 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
     lines
 }
 
+/// The step of `run` on `server` that a guard refused, when nothing else is being asked
+/// right now (a prompt open stays; the step can be run again by Enter).
+pub(super) fn refused_step(state: &AppState, run: RunId, server: &str) -> Option<StepCall> {
+    let step = state
+        .runbook
+        .as_ref()
+        .and_then(|pane| pane.runs.iter().find(|r| r.run == run))?;
+    (state.prompt.is_none() && step.call.server.name == server).then(|| step.call.clone())
+}
+
 /// The step's server is locked by a console that looks dead: typing the server's name
 /// breaks the lock and runs the step again (DESIGN: breaking a lock needs confirmation).
 pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder, why: String) {
-    let Some(step) = state
-        .runbook
-        .as_ref()
-        .and_then(|pane| pane.runs.iter().find(|r| r.run == run))
-    else {
+    let Some(call) = refused_step(state, run, server) else {
         return;
     };
-    if state.prompt.is_some() || step.call.server.name != server {
-        return;
-    }
     state.prompt = Some(Prompt::Confirm {
         text: String::new(),
-        call: Box::new(step.call.clone()),
+        call: Box::new(call),
         refused: None,
         ran_before: None,
         breaking: Some(Box::new((holder, why))),

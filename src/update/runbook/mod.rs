@@ -117,18 +117,10 @@ pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
 
 /// A service restart found its budget spent: the engineer may go over it, with a reason.
 pub(super) fn budget_denied(state: &mut AppState, run: RunId, server: &str, service: String) {
-    let Some(step) = state
-        .runbook
-        .as_ref()
-        .and_then(|pane| pane.runs.iter().find(|r| r.run == run))
-    else {
-        return;
-    };
-    if state.prompt.is_some() || step.call.server.name != server {
-        return;
+    if let Some(call) = confirm::refused_step(state, run, server) {
+        let call = Box::new(call);
+        reason::ask(state, crate::update::Purpose::OverBudget { call, service });
     }
-    let call = Box::new(step.call.clone());
-    reason::ask(state, crate::update::Purpose::OverBudget { call, service });
 }
 
 /// Keys while the confirmation or leave prompt is open.

@@ -80,13 +80,7 @@ pub(in crate::update) fn open(
         // Nothing runs, so nothing decides a branch: show them all.
         pane.walk.preview();
     }
-    state.last_walk += 1;
-    pane.walk_id = format!(
-        "{}-{}-walk-{}",
-        state.session,
-        state.started.timestamp(),
-        state.last_walk
-    );
+    pane.walk_id = state.next_walk_id();
     pane.log.note(
         state.now,
         format!("opened {title}: {} on {}", monitor.name(), server.name),

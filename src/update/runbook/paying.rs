@@ -66,13 +66,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     };
     let mut pane = RunbookPane::new(procedure, drill.server, monitor, walk);
     pane.paying = true;
-    state.last_walk += 1;
-    pane.walk_id = format!(
-        "{}-{}-walk-{}",
-        state.session,
-        state.started.timestamp(),
-        state.last_walk
-    );
+    pane.walk_id = state.next_walk_id();
     let now = state.now;
     for debt in &debts {
         pane.log.note(now, format!("owed: {}", debt.describe()));
