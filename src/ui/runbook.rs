@@ -289,6 +289,16 @@ impl RunbookView<'_> {
 fn budget_note(state: &AppState, call: &StepCall) -> Option<String> {
     let service = restarted_service(state, call)?;
     let key = (call.server.name.clone(), service);
+    if state
+        .runbook
+        .as_ref()
+        .is_some_and(|pane| pane.restarted.contains(&key))
+    {
+        return Some(format!(
+            "restart budget ({}): spent once by this walk; its further restarts are free",
+            key.1
+        ));
+    }
     state.budgets.get(&key).map(|(left, limits)| {
         let service = &key.1;
         let next = left

@@ -58,6 +58,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     })];
     if let Some(call) = &running {
         effects.extend(super::debts::on_end(state, run, call, (end.exit, end.ran)));
+        spent_restart(state, call, end.ran);
     }
     let now = state.now;
     let Some(pane) = state.runbook.as_mut() else {
@@ -114,6 +115,18 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         effects.extend(super::leave::leave(state, true));
     }
     effects
+}
+
+/// A restart that ran spent this walk's one restart of that service.
+fn spent_restart(state: &mut AppState, call: &StepCall, ran: bool) {
+    if let (true, Some(service)) = (ran, restarted_service(state, call))
+        && let Some(pane) = state.runbook.as_mut()
+    {
+        let key = (call.server.name.clone(), service);
+        if !pane.restarted.contains(&key) {
+            pane.restarted.push(key);
+        }
+    }
 }
 
 /// A real process's answer: its exit, and on Exchange the expectations its
