@@ -31,7 +31,9 @@ pub struct Debt {
     pub by: String,
     #[serde(default)]
     pub console: String,
-    /// Wall-clock UTC when it became owed.
+    /// When it became owed, on the console's clock: wall-clock UTC on a real fleet (the
+    /// only place the ledger is shared); the fleet clock in training, where debts never
+    /// leave the console.
     pub since: DateTime<Utc>,
     /// False while the step that owes it has started and not succeeded: it may have
     /// changed the server part-way (a failover that failed half-way still blocks
