@@ -128,3 +128,49 @@ fn an_unreadable_health_answer_in_the_ctp_procedure_starts_nothing_after_it() {
         assert_eq!(last_end(&console).0, "failed", "{what}");
     }
 }
+
+#[test]
+fn a_linux_copies_check_whose_output_says_nothing_stops_the_walk_before_the_restart() {
+    use common::processes::{calls, linux_console, stand_in};
+    let dir = tempfile::tempdir().unwrap();
+    let (script, log) = stand_in(dir.path());
+    let mut console = linux_console(&script);
+    // mbx-02's back-end procedure: the failover, then the check of the copies.
+    console.key(KeyCode::Char('n'));
+    console.key(KeyCode::Char('n'));
+    console.key(KeyCode::Enter);
+    console.key(KeyCode::Enter);
+    console.drawn();
+    let mut failed = None;
+    for _ in 0..30 {
+        let pane = console.state.runbook.as_ref().unwrap();
+        if let Next::Failed(call, _) = pane.walk.next() {
+            if call.action.name() != "rerun_probe" {
+                failed = Some(call.step.clone());
+                break;
+            }
+            console.key(KeyCode::Char('s'));
+            continue;
+        }
+        console.key(KeyCode::Enter);
+        if let Some(healthdeck::update::Prompt::Confirm { call, .. }) = console.state.prompt.clone()
+        {
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        run_processes(&mut console, None);
+    }
+    assert_eq!(
+        failed.as_deref(),
+        Some("check-copies"),
+        "{:?}",
+        console.log_texts()
+    );
+    let said = console.log_texts().join("\n");
+    assert!(said.contains("did not say no_active_copies"), "{said}");
+    assert!(
+        !calls(&log).iter().any(|c| c == "restart_server"),
+        "the server was restarted on a check that said nothing: {:?}",
+        calls(&log)
+    );
+}

@@ -65,10 +65,10 @@ impl Walk<'_> {
             ));
         }
         if let Some(owed) = (current..to).find(|&i| frame.is_owed(i)) {
-            return Err(WalkError::Refused(format!(
-                "{} is owed and lies in between: run it (or write it off) first",
-                frame.step(owed).id
-            )));
+            return Err(WalkError::OwedInTheWay {
+                procedure: procedure.to_owned(),
+                step: frame.step(owed).id.clone(),
+            });
         }
         Ok((current + usize::from(failed), to))
     }

@@ -27,8 +27,13 @@ pub enum WalkError {
     WaitNotOver {
         remaining: TimeDelta,
     },
-    /// Not done, and why (a jump that would pass over a debt).
+    /// Not done, and why.
     Refused(String),
+    /// A jump would pass over this compensation, which is owed.
+    OwedInTheWay {
+        procedure: String,
+        step: String,
+    },
 }
 
 impl std::fmt::Display for WalkError {
@@ -37,6 +42,10 @@ impl std::fmt::Display for WalkError {
             WalkError::UnknownProcedure(id) => write!(f, "no procedure `{id}`"),
             WalkError::Unexpected(what) => write!(f, "unexpected {what}"),
             WalkError::Refused(why) => f.write_str(why),
+            WalkError::OwedInTheWay { step, .. } => write!(
+                f,
+                "{step} is owed and lies in between: run it (or write it off) first"
+            ),
             WalkError::WaitNotOver { remaining } => {
                 write!(
                     f,
@@ -244,7 +253,8 @@ impl<'l> Walk<'l> {
     /// Leaves the walk half-way; the compensations owed stay listed (and `compensate` runs
     /// them).
     pub fn abort(&mut self) {
-        if let Next::Run(_) | Next::Failed(..) = self.next
+        // A step about to run says it was left there; a failed one already says so.
+        if let Next::Run(_) = self.next
             && !self.frames.is_empty()
         {
             let index = self.top().current();
@@ -282,8 +292,10 @@ impl<'l> Walk<'l> {
             if frame.step(index).is_escalation() {
                 continue;
             }
+            // A gate explains the skip only when what it tests was read.
             let why = match frame.skip_reason(index) {
-                Some(gate @ (SkipReason::Condition(_) | SkipReason::NothingToUndo)) => gate,
+                Some(SkipReason::Condition(c)) if !frame.unknown(c) => SkipReason::Condition(c),
+                Some(SkipReason::NothingToUndo) => SkipReason::NothingToUndo,
                 _ => reason.clone(),
             };
             self.record(index, StepStatus::Skipped(why));

@@ -8,8 +8,8 @@ use super::run::run_next;
 use super::run::{WaitEnd, end_wait};
 use crate::effect::Effect;
 use crate::incident::Entry;
-use crate::runbook::{Next, RecoveryAction, SkipReason, StepStatus};
-use crate::update::state::{AppState, Purpose};
+use crate::runbook::{Next, RecoveryAction, SkipReason, StepStatus, WalkError};
+use crate::update::state::{AppState, Prompt, Purpose};
 
 /// `c`: cancel the running step's job, or the wait.
 pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
@@ -62,21 +62,44 @@ pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// `e`: escalation is a handover, so it asks why first.
+/// `e`: escalation is a handover, so it asks why first. The prompt opens even when it
+/// cannot act yet (a step runs): what is typed next is the reason, never keys.
 pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_ref() else {
         return Vec::new();
     };
-    if !matches!(pane.active, Active::Idle) {
-        state.flash = Some("a step is running: c cancels it first".to_owned());
-        return Vec::new();
-    }
     if pane.is_over() {
         state.flash = Some("the runbook is over: there is nothing to escalate".to_owned());
         return Vec::new();
     }
+    let busy = !matches!(pane.active, Active::Idle);
     ask(state, Purpose::Escalate);
+    if busy {
+        refuse(
+            state,
+            "a step is running: Esc, then c cancels it first".to_owned(),
+        );
+    }
     Vec::new()
+}
+
+/// The open reason prompt says why Enter cannot act (what was typed stays).
+fn refuse(state: &mut AppState, why: String) {
+    if let Some(Prompt::Reason { refused, .. }) = &mut state.prompt {
+        *refused = Some(why);
+    }
+}
+
+/// A walk's refusal in words, steps named by their titles.
+fn refusal(state: &AppState, error: &WalkError) -> String {
+    match error {
+        WalkError::OwedInTheWay { procedure, step } => format!(
+            "cannot move there: {} is owed and lies in between: run it (or write it off) \
+             first",
+            super::step_title(state, procedure, step)
+        ),
+        other => format!("cannot move there: {other}"),
+    }
 }
 
 /// Escalates with the reason given: the steps not run say so, the record says who and why,
@@ -87,6 +110,11 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
+    if !matches!(pane.active, Active::Idle) {
+        let why = "a step is running: Esc, then c cancels it first".to_owned();
+        super::reason::reopen(state, Purpose::Escalate, reason, why);
+        return Vec::new();
+    }
     let before = pane.walk.history().len();
     if let Err(error) = pane.walk.escalate() {
         state.flash = Some(error.to_string());
@@ -123,27 +151,24 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
 
 /// `>`: move the walk ahead to the highlighted step, once the engine agrees and the
 /// engineer says why.
+/// The prompt opens whatever the engine will say, so that what is typed next is the
+/// reason and never keys: a refusal is shown in it, and Enter does nothing then.
 pub(super) fn jump(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_ref() else {
         return Vec::new();
     };
-    if !matches!(pane.active, Active::Idle) {
-        state.flash = Some("a step is running: wait for it, or c cancels it".to_owned());
-        return Vec::new();
-    }
     let rows = pane.rows(state.now);
     let Some(row) = rows.get(pane.highlight) else {
         return Vec::new();
     };
-    if row.state != RowState::Pending {
-        state.flash =
-            Some("> moves the walk to a step still ahead: highlight one (j/k) first".to_owned());
-        return Vec::new();
-    }
-    if let Err(why) = pane.walk.check_jump(&row.procedure, &row.step) {
-        state.flash = Some(format!("cannot move there: {why}"));
-        return Vec::new();
-    }
+    let refused = if !matches!(pane.active, Active::Idle) {
+        Some("a step is running: Esc, then wait for it or c cancels it".to_owned())
+    } else if row.state != RowState::Pending {
+        Some("> moves the walk to a step still ahead: Esc, then highlight one (j/k)".to_owned())
+    } else {
+        let checked = pane.walk.check_jump(&row.procedure, &row.step);
+        checked.err().map(|error| refusal(state, &error))
+    };
     let title = super::step_title(state, &row.procedure, &row.step);
     let (procedure, step) = (row.procedure.clone(), row.step.clone());
     ask(
@@ -154,33 +179,54 @@ pub(super) fn jump(state: &mut AppState) -> Vec<Effect> {
             title,
         },
     );
+    if let Some(why) = refused {
+        refuse(state, why);
+    }
     Vec::new()
 }
 
-/// Moves the walk ahead, with the reason given; the steps passed over are recorded.
+/// Moves the walk ahead, with the reason given; the steps passed over are recorded. A
+/// refusal keeps the prompt open, saying why.
 pub(super) fn jump_because(
     state: &mut AppState,
-    (procedure, step): (&str, &str),
+    (procedure, step, title): (String, String, String),
     reason: String,
 ) -> Vec<Effect> {
     let by = state.operator.clone();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
+    let busy = !matches!(pane.active, Active::Idle);
     let before = pane.recorded;
-    let passed = match pane.walk.jump((procedure, step), &reason) {
+    let jumped = if busy {
+        Err(WalkError::Refused(
+            "a step is running: Esc, then wait for it or c cancels it".to_owned(),
+        ))
+    } else {
+        pane.walk.jump((&procedure, &step), &reason)
+    };
+    let passed = match jumped {
         Ok(passed) => passed,
-        Err(why) => {
-            state.flash = Some(format!("cannot move there: {why}"));
+        Err(error) => {
+            let why = refusal(state, &error);
+            let purpose = Purpose::JumpAhead {
+                procedure,
+                step,
+                title,
+            };
+            super::reason::reopen(state, purpose, reason, why);
             return Vec::new();
         }
+    };
+    let Some(pane) = state.runbook.as_mut() else {
+        return Vec::new();
     };
     // The passed-over steps are in this entry; `settled` records only what comes after.
     pane.recorded = before + passed.len();
     let entry = Entry::PassedOver {
-        procedure: procedure.to_owned(),
+        procedure,
         server: state.fleet.servers()[pane.server].name.clone(),
-        to: step.to_owned(),
+        to: step,
         steps: passed,
         reason,
         by,

@@ -8,7 +8,7 @@ use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
-use crate::runbook::vocabulary::readings;
+use crate::runbook::vocabulary::{Fact, readings};
 use crate::runbook::{Answer, Ending, Next, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
@@ -20,23 +20,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         _ => None,
     });
     let mut end = end;
-    let answer = match (&end.answer, running.as_ref()) {
-        (Some(answer), _) => answer.clone(),
-        (None, Some(call)) => match read_answer(state, call, &end) {
-            Ok(answer) => answer,
-            // Unknown is never healthy: the step fails, and no branch is taken on it.
-            Err(why) => {
-                let note = format!("its output could not be read ({why}): nothing was established");
-                end.note = Some(match end.note.take() {
-                    Some(earlier) => format!("{earlier}; {note}"),
-                    None => note,
-                });
-                end.exit = StepExit::Failed(None);
-                Answer::exited(end.exit)
-            }
-        },
-        (None, None) => Answer::exited(end.exit),
-    };
+    let answer = answer_of(state, running.as_ref(), &mut end);
     let facts: BTreeMap<String, bool> = answer
         .facts
         .iter()
@@ -115,6 +99,56 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         effects.extend(super::leave::leave(state, true));
     }
     effects
+}
+
+/// What the step established. Unknown is never healthy: output that cannot be read, or
+/// that does not say what the step's own gate tests, fails the step (noted in `end`), and
+/// no branch is taken on it.
+fn answer_of(state: &AppState, running: Option<&StepCall>, end: &mut JobEnd) -> Answer {
+    let unknown = |end: &mut JobEnd, note: String| {
+        end.note = Some(match end.note.take() {
+            Some(earlier) => format!("{earlier}; {note}"),
+            None => note,
+        });
+        end.exit = StepExit::Failed(None);
+        Answer::exited(end.exit)
+    };
+    let answer = match (&end.answer, running) {
+        (Some(answer), _) => answer.clone(),
+        (None, Some(call)) => match read_answer(state, call, end) {
+            Ok(answer) => answer,
+            Err(why) => {
+                let note = format!("its output could not be read ({why}): nothing was established");
+                return unknown(end, note);
+            }
+        },
+        (None, None) => Answer::exited(end.exit),
+    };
+    match running.and_then(|call| unread_gate(state, call, &answer)) {
+        Some(fact) => unknown(
+            end,
+            format!("its output did not say {fact}: nothing was established"),
+        ),
+        None => answer,
+    }
+}
+
+/// The fact a succeeded step's own gate (`stop_if`, `escalate_if`) tests and its answer did
+/// not establish (a Linux command whose output the console does not read), if any.
+fn unread_gate(state: &AppState, call: &StepCall, answer: &Answer) -> Option<&'static str> {
+    if answer.exit != StepExit::Succeeded {
+        return None;
+    }
+    let spec = state.runbook.as_ref()?.spec(&call.procedure, &call.step)?;
+    [spec.stop_if, spec.escalate_if]
+        .into_iter()
+        .flatten()
+        .find_map(|gate| match gate.fact {
+            Fact::Expectation(e) if !answer.facts.iter().any(|(known, _)| *known == e) => {
+                Some(e.name())
+            }
+            _ => None,
+        })
 }
 
 /// A restart that ran spent this walk's one restart of that service.

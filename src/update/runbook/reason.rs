@@ -9,6 +9,15 @@ use crate::effect::Effect;
 use crate::update::state::{AppState, Prompt, Purpose};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// Opens the prompt for `purpose` again, with what was typed and why Enter did not act.
+pub(super) fn reopen(state: &mut AppState, purpose: Purpose, text: String, why: String) {
+    state.prompt = Some(Prompt::Reason {
+        purpose,
+        text,
+        refused: Some(why),
+    });
+}
+
 /// Opens the prompt for `purpose`.
 pub(in crate::update) fn ask(state: &mut AppState, purpose: Purpose) {
     state.prompt = Some(Prompt::Reason {
@@ -74,8 +83,10 @@ fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
         }
         Purpose::Escalate => control::escalate_because(state, typed),
         Purpose::JumpAhead {
-            procedure, step, ..
-        } => control::jump_because(state, (&procedure, &step), typed),
+            procedure,
+            step,
+            title,
+        } => control::jump_because(state, (procedure, step, title), typed),
         Purpose::OverBudget { call, service } => run::over_budget(state, &call, service, typed),
     }
 }
