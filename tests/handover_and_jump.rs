@@ -235,6 +235,74 @@ fn dry_run_previews_both_sides_of_the_mailbox_detour_with_their_conditions() {
         restarts.iter().any(|(_, c)| c.contains("mbx-02")),
         "the Mailbox server's restart: {restarts:#?}"
     );
+    // The undo steps too: what they would undo was not run either.
+    let (failback, _) = find("DatabaseCopyActivationDisabledAndMoveNow $false")
+        .unwrap_or_else(|| panic!("no failback previewed: {shown:#?}"));
+    assert!(failback.contains("failover ran"), "{failback}");
+    let (logging_off, _) = find("-ProtocolLogEnabled $false")
+        .unwrap_or_else(|| panic!("no logging off previewed: {shown:#?}"));
+    assert!(logging_off.contains("logging-on ran"), "{logging_off}");
     let pane = console.state.runbook.as_ref().unwrap();
     assert_eq!(pane.ending().as_deref(), Some("not finished (dry-run)"));
+}
+
+#[test]
+fn the_runbooks_own_escalation_asks_why_too_and_read_only_never_escalates() {
+    // A walk whose gate sends it to the escalation: nothing the runbook does heals the
+    // back end (it clears by itself, hours later).
+    let text = include_str!("../scenarios/imap-backend-down.yaml").replace(
+        "healed_by: restart_service",
+        "healed_by: itself\n    clears_after: 10h",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hopeless.yaml");
+    std::fs::write(&path, text).unwrap();
+    let mut console = Console::on(path.to_str().unwrap(), 120, 36);
+    console.open_runbook();
+    for _ in 0..30 {
+        let pane = console.state.runbook.as_ref().unwrap();
+        if let Next::Run(call) = pane.walk.next()
+            && call.action.name() == "escalate"
+        {
+            break;
+        }
+        assert!(
+            !pane.is_over(),
+            "no escalation reached: {:?}",
+            console.log_texts()
+        );
+        run_steps(&mut console, 1);
+    }
+    console.key(KeyCode::Enter);
+    assert!(
+        matches!(
+            console.state.prompt,
+            Some(Prompt::Reason {
+                purpose: Purpose::Escalate,
+                ..
+            })
+        ),
+        "{:?}",
+        console.state.prompt
+    );
+    assert!(
+        console.handovers.is_empty(),
+        "nothing handed over on one key"
+    );
+    console.type_text("restarted twice, still failing");
+    console.key(KeyCode::Enter);
+    console.run_jobs();
+    assert_eq!(console.handovers.len(), 1);
+
+    // Read-only: nothing was attempted, so nothing is handed over.
+    let mut console = Console::stubborn_incident(120, 36);
+    console.state.banner.read_only = true;
+    console.open_runbook();
+    run_steps(&mut console, 40);
+    assert!(console.handovers.is_empty());
+    let escalated = console
+        .records
+        .iter()
+        .any(|e| matches!(e, Entry::StepStarted { action, .. } if action == "escalate"));
+    assert!(!escalated, "read-only escalated");
 }

@@ -54,6 +54,9 @@ fn a_failover_owes_from_its_start_and_for_certain_once_it_succeeds() {
     failover_started(&mut console);
     let debt = reenable_owed(&console).expect("owed as the failover starts");
     assert!(!debt.certain, "maybe owed while it runs");
+    // Wall-clock UTC, never the training fleet's clock (×10 here).
+    let fleet = console.state.now - console.state.started;
+    assert_eq!(debt.since - console.state.started, fleet / 10);
     assert_eq!(debt.caused_by, "failover");
     let command = debt.command.clone().unwrap();
     assert!(
@@ -345,4 +348,50 @@ fn what_is_owed_on_the_fleet_is_shown_first_at_start() {
         "and does nothing else"
     );
     console.key(KeyCode::Esc);
+}
+
+#[test]
+fn quitting_and_running_what_is_owed_quits_once_it_is_paid() {
+    let mut console = Console::stubborn_incident(120, 36);
+    failover_started(&mut console);
+    console.run_jobs();
+    console.key(KeyCode::Char('q'));
+    assert!(matches!(
+        console.state.prompt,
+        Some(Prompt::Leave { quit: true, .. })
+    ));
+    console.key(KeyCode::Char('r'));
+    assert!(!console.quit, "not before they ran");
+    for _ in 0..6 {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        console.run_jobs();
+    }
+    assert!(console.quit, "{:?}", console.log_texts());
+    assert!(reenable_owed(&console).is_none());
+}
+
+#[test]
+fn a_failover_run_again_owes_one_undo_not_two() {
+    let mut console = Console::stubborn_incident(120, 36);
+    failover_started(&mut console);
+    let run = console.started.last().unwrap().run;
+    console.end(run, StepExit::Failed(Some(1)), None);
+    assert!(!reenable_owed(&console).unwrap().certain);
+    // Enter runs it again; this time it succeeds.
+    console.key(KeyCode::Enter);
+    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        console.type_text(&call.server.name);
+        console.key(KeyCode::Enter);
+    }
+    console.run_jobs();
+    let owed = owed_on(&console, "mbx-02");
+    let undo: Vec<&Debt> = owed
+        .iter()
+        .filter(|d| d.step == "reenable-activation")
+        .collect();
+    assert_eq!(undo.len(), 1, "{owed:#?}");
+    assert!(undo[0].certain, "owed for certain once a run succeeded");
 }

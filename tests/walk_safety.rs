@@ -261,14 +261,46 @@ fn every_action_either_only_reads_or_changes_a_server_and_read_only_runs_the_fir
     let server = console.state.fleet.servers()[0].clone();
     let monitor = healthdeck::health::Monitor::ALL[0];
     for action in RecoveryAction::ALL {
-        assert_ne!(
-            action.only_reads(),
-            action.changes_fleet(),
-            "{action:?} must be one or the other"
-        );
+        // The escalation is neither: it runs nothing, and it is a person's job.
+        if action != RecoveryAction::Escalate {
+            assert_ne!(
+                action.only_reads(),
+                action.changes_fleet(),
+                "{action:?} must be one or the other"
+            );
+        }
         let call =
             healthdeck::runbook::StepCall::plain(("p", "s"), server.clone(), monitor, action);
         let refused = guard(&banner, &call).is_some();
-        assert_eq!(refused, action.changes_fleet(), "read-only and {action:?}");
+        assert_eq!(refused, !action.only_reads(), "read-only and {action:?}");
     }
+}
+
+#[test]
+fn restarting_the_cas_warns_when_the_probe_names_another_failing_server() {
+    let mut console = Console::stubborn_incident(120, 36);
+    console.open_runbook();
+    for _ in 0..2 {
+        console.key(KeyCode::Enter);
+        console.run_jobs();
+    }
+    // An engineer who jumps straight to restarting cas-02 is told where the fault may be.
+    let pane = console.state.runbook.as_ref().unwrap();
+    let rows = pane.rows(console.state.now);
+    let target = rows.iter().position(|r| r.step == "restart-cas").unwrap();
+    console.state.runbook.as_mut().unwrap().highlight = target;
+    console.key(KeyCode::Char('>'));
+    console.type_text("the CAS looks wedged");
+    console.key(KeyCode::Enter);
+    console.key(KeyCode::Enter);
+    let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() else {
+        panic!("{:?} {:?}", console.state.prompt, console.state.flash);
+    };
+    assert_eq!(call.step, "restart-cas");
+    let said = monitor_now(&console.state, &call);
+    assert!(
+        said.iter()
+            .any(|(l, warn)| *warn && l.contains("names mbx-02, which is failing too")),
+        "{said:?}"
+    );
 }

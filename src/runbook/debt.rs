@@ -31,9 +31,7 @@ pub struct Debt {
     pub by: String,
     #[serde(default)]
     pub console: String,
-    /// When it became owed, on the console's clock: wall-clock UTC on a real fleet (the
-    /// only place the ledger is shared); the fleet clock in training, where debts never
-    /// leave the console.
+    /// Wall-clock UTC when it became owed (in training too: never the fleet clock).
     pub since: DateTime<Utc>,
     /// False while the step that owes it has started and not succeeded: it may have
     /// changed the server part-way (a failover that failed half-way still blocks

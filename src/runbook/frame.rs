@@ -217,6 +217,18 @@ impl<'l> Frame<'l> {
             .collect()
     }
 
+    /// The steps whose `compensation:` names step `index` (what it undoes).
+    pub fn undoes(&self, index: usize) -> Vec<&'l str> {
+        let id = &self.step(index).id;
+        self.procedure
+            .spec
+            .steps
+            .iter()
+            .filter(|s| s.compensation.contains(id))
+            .map(|s| s.id.as_str())
+            .collect()
+    }
+
     pub fn skip_reason(&self, index: usize) -> Option<SkipReason> {
         let step = self.step(index);
         if let Some(failing) = step
@@ -234,7 +246,8 @@ impl<'l> Frame<'l> {
             .steps
             .iter()
             .any(|s| s.compensation.contains(&step.id));
-        if undoes && !self.owed.contains(&index) {
+        // A preview shows an undo step too: what it would undo has not run either.
+        if undoes && !self.owed.contains(&index) && !self.preview {
             return Some(SkipReason::NothingToUndo);
         }
         if self.target(index).is_none() {

@@ -79,8 +79,8 @@ impl RecoveryAction {
     }
 
     /// Reads and changes nothing: probes, health, database copies, the log's location, the
-    /// Mailbox server, a recheck; and the escalation, which runs nothing. `--read-only` runs
-    /// these, and only these.
+    /// Mailbox server, a recheck. `--read-only` runs these, and only these (not even the
+    /// escalation: nothing was attempted, so there is nothing to hand over).
     pub fn only_reads(self) -> bool {
         matches!(
             self,
@@ -90,7 +90,6 @@ impl RecoveryAction {
                 | RecoveryAction::CheckActiveCopies
                 | RecoveryAction::GetProtocolLogLocation
                 | RecoveryAction::WaitAndRecheck
-                | RecoveryAction::Escalate
         )
     }
 

@@ -151,11 +151,6 @@ impl DrillView<'_> {
         }
         let mut lines = Vec::new();
         let badge = if self.symbols.ascii { "!" } else { "⚑" };
-        let fleet = if matches!(self.state.banner.mode, crate::update::Mode::Training { .. }) {
-            " (fleet)"
-        } else {
-            ""
-        };
         for debt in owed {
             let maybe = if debt.certain { "" } else { " (maybe)" };
             lines.push(Line::from(vec![
@@ -163,7 +158,7 @@ impl DrillView<'_> {
                 Span::styled(format!("{} ", debt.title), self.theme.title),
                 Span::styled(
                     format!(
-                        "since {}{fleet} by {}, {}/{}",
+                        "since {} UTC by {}, {}/{}",
                         debt.since.format("%H:%M"),
                         debt.by,
                         debt.procedure,

@@ -222,10 +222,16 @@ impl PromptView<'_> {
                 } else {
                     lines.push(key("r", "run them now"));
                 }
-                let leave = if *quit {
-                    "quit; they stay owed (every console sees them)"
-                } else {
-                    "leave; they stay owed (every console sees them)"
+                let training =
+                    matches!(self.state.banner.mode, crate::update::Mode::Training { .. });
+                let leave = match (*quit, training) {
+                    (true, false) => "quit; they stay owed (every console sees them)",
+                    (false, false) => "leave; they stay owed (every console sees them)",
+                    (true, true) => {
+                        "quit; they stay owed (in the record: training's are \
+                                     the console's own)"
+                    }
+                    (false, true) => "leave; they stay owed",
                 };
                 lines.push(key("l", leave));
                 lines.push(key("Esc", "stay in the runbook"));
@@ -235,7 +241,14 @@ impl PromptView<'_> {
                 "steps are running".to_owned(),
                 vec![
                     key("c", "cancel them, then quit"),
-                    key("l", "leave them running (they outlive the console), quit"),
+                    key(
+                        "l",
+                        if matches!(self.state.banner.mode, crate::update::Mode::Training { .. }) {
+                            "leave it (training: a simulated step ends with the console), quit"
+                        } else {
+                            "leave them running (they outlive the console), quit"
+                        },
+                    ),
                     key("Esc", "stay"),
                 ],
             ),

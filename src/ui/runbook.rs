@@ -366,14 +366,20 @@ impl Widget for RunbookView<'_> {
             symbols: self.symbols,
         }
         .render(log_area, buf);
+        // Over the log, and the steps above it when it needs the room (two debts at 80x24).
         if let Some(prompt) = &self.state.prompt {
+            let below_header = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            };
             PromptView {
                 state: self.state,
                 prompt,
                 theme: self.theme,
                 symbols: self.symbols,
             }
-            .render(log_area, buf);
+            .render(below_header, buf);
         }
     }
 }

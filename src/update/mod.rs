@@ -48,6 +48,14 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         Event::Resize { width, height } => {
             state.width = width;
             state.height = height;
+            if !layout::too_small(width, height)
+                && state
+                    .flash
+                    .as_deref()
+                    .is_some_and(|f| f.starts_with("the terminal is too small"))
+            {
+                state.flash = None;
+            }
             navigation::keep_cursor_visible(state);
             Vec::new()
         }

@@ -159,6 +159,8 @@ pub struct AppState {
     pub last_run: u64,
     /// Quitting waits for a cancelled step to end, then offers what is owed.
     pub quit_after_cancel: bool,
+    /// Quitting waits for the compensations the engineer chose to run.
+    pub quit_when_paid: bool,
     /// The last walk id handed out (ids are `<session>-walk-<n>`).
     pub last_walk: u64,
     /// The restart budget's limits (a real fleet's guardrails).
@@ -226,6 +228,7 @@ impl AppState {
             last_run: 0,
             last_walk: 0,
             quit_after_cancel: false,
+            quit_when_paid: false,
             probing_now: None,
             unwatched: None,
             budgets: BTreeMap::new(),
@@ -252,6 +255,18 @@ impl AppState {
             .collect();
         all.sort_by(|a, b| (a.since, &a.id).cmp(&(b.since, &b.id)));
         all
+    }
+
+    /// Wall-clock UTC now: the fleet clock runs `speed` times faster in training from the
+    /// same start (docs/ARCHITECTURE.md "Two clocks"), and is the wall outside it.
+    pub fn wall_now(&self) -> DateTime<Utc> {
+        match self.banner.mode {
+            Mode::Training { speed, .. } if speed.is_finite() && speed > 0.0 => {
+                let fleet_ms = (self.now - self.started).num_milliseconds() as f64;
+                self.started + chrono::TimeDelta::milliseconds((fleet_ms / speed) as i64)
+            }
+            _ => self.now,
+        }
     }
 
     /// A new walk's id, unique across consoles (a pid comes back one day: the start time

@@ -117,9 +117,17 @@ pub fn next_step(console: &mut Console) {
     } else {
         KeyCode::Enter
     });
-    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
-        console.type_text(&call.server.name);
-        console.key(KeyCode::Enter);
+    match console.state.prompt.clone() {
+        Some(Prompt::Confirm { call, .. }) => {
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        // The runbook's escalation asks why, as `e` does.
+        Some(Prompt::Reason { .. }) => {
+            console.type_text("the runbook escalates here");
+            console.key(KeyCode::Enter);
+        }
+        _ => {}
     }
 }
 

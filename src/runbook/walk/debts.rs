@@ -80,16 +80,26 @@ impl<'l> Walk<'l> {
         }
     }
 
-    /// The conditions the step in `Next::Run` would need that nothing established, its
-    /// callers' calls included (a preview shows them: `if not server_healthy`).
-    pub fn undecided_of_next(&self) -> Vec<crate::runbook::Condition> {
+    /// What the step in `Next::Run` waits on that nothing established, its callers' calls
+    /// included, in words (a preview shows them: `not server_healthy`, and for an undo
+    /// step `failover ran`).
+    pub fn undecided_of_next(&self) -> Vec<String> {
         if !matches!(self.next, Next::Run(_)) {
             return Vec::new();
         }
-        self.frames
+        let mut said: Vec<String> = self
+            .frames
             .iter()
             .flat_map(|frame| frame.undecided(frame.current()))
-            .collect()
+            .map(|c| c.to_string())
+            .collect();
+        if let Some(frame) = self.frames.last().filter(|f| f.preview) {
+            let index = frame.current();
+            if !frame.is_owed(index) {
+                said.extend(frame.undoes(index).into_iter().map(|s| format!("{s} ran")));
+            }
+        }
+        said
     }
 
     /// Takes `server` as the Mailbox server behind the probe without reading it (a preview

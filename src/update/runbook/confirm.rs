@@ -65,16 +65,40 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
         }
     }
     let alert_server = state.runbook.as_ref().map(|p| p.server);
-    let failing = crate::health::Monitor::ALL.into_iter().any(|m| {
-        m.protocol == call.protocol
-            && state.fleet.monitor(index, m).is_some_and(|s| {
-                matches!(
-                    s.alert,
-                    AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
-                )
-            })
-    });
-    if alert_server.is_some_and(|a| a != index) && !failing {
+    let failing_on = |server: usize| {
+        crate::health::Monitor::ALL.into_iter().any(|m| {
+            m.protocol == call.protocol
+                && state.fleet.monitor(server, m).is_some_and(|s| {
+                    matches!(
+                        s.alert,
+                        AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
+                    )
+                })
+        })
+    };
+    // The probe's own error may name the server at fault (a CTP proxied to a Mailbox
+    // server): a restart here would not reach it.
+    let error = state
+        .fleet
+        .monitor(index, call.monitor)
+        .and_then(|m| m.last.as_ref())
+        .and_then(|r| r.error.clone())
+        .unwrap_or_default();
+    let named = servers
+        .iter()
+        .enumerate()
+        .find(|(other, s)| *other != index && contains_word(&error, &s.name) && failing_on(*other));
+    if let Some((_, other)) = named {
+        lines.push((
+            format!(
+                "the probe's error names {}, which is failing too: the fault may be there, \
+                 not on {}",
+                other.name, call.server.name
+            ),
+            true,
+        ));
+    }
+    if alert_server.is_some_and(|a| a != index) && !failing_on(index) {
         lines.push((
             format!(
                 "{} shows no failing {} monitor: it may not be the server at fault",
@@ -95,6 +119,16 @@ pub(super) fn refused_step(state: &AppState, run: RunId, server: &str) -> Option
         .as_ref()
         .and_then(|pane| pane.runs.iter().find(|r| r.run == run))?;
     (state.prompt.is_none() && step.call.server.name == server).then(|| step.call.clone())
+}
+
+/// Whether `name` stands in `text` as a word of its own (`mbx-02`, not `mbx-020`).
+fn contains_word(text: &str, name: &str) -> bool {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(is_part) && !after.is_some_and(is_part)
+    })
 }
 
 /// The step's server is locked by a console that looks dead: typing the server's name
@@ -148,6 +182,8 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             state.flash = Some("not confirmed: nothing ran".to_owned());
             return vec![Effect::Record(entry)];
         }
+        // Nothing typed yet: an Enter typed ahead is not a wrong name.
+        KeyCode::Enter if text.trim().is_empty() => {}
         KeyCode::Enter => {
             let accepted = text.trim().eq_ignore_ascii_case(short_name(call));
             let entry = confirmation(call, text, accepted, by);

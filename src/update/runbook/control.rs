@@ -140,18 +140,21 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
     };
     let mut effects = vec![Effect::Record(entry)];
     effects.extend(settled(state));
-    let escalation_next = state.runbook.as_ref().is_some_and(
-        |p| matches!(p.walk.next(), Next::Run(call) if call.action == RecoveryAction::Escalate),
-    );
-    if escalation_next {
+    // The escalation steps run at once, the callers' too (an escalated Mailbox detour hands
+    // the CTP procedure over with it): they run nothing, they hand over.
+    for _ in 0..8 {
+        let escalation_next = state.runbook.as_ref().is_some_and(
+            |p| matches!(p.walk.next(), Next::Run(call) if call.action == RecoveryAction::Escalate),
+        );
+        if !escalation_next {
+            break;
+        }
         effects.extend(run_next(state));
     }
     effects
 }
 
-/// `>`: move the walk ahead to the highlighted step, once the engine agrees and the
-/// engineer says why.
-/// The prompt opens whatever the engine will say, so that what is typed next is the
+/// `>`: move the walk ahead to the highlighted step, with a reason. The prompt opens whatever the engine will say, so that what is typed next is the
 /// reason and never keys: a refusal is shown in it, and Enter does nothing then.
 pub(super) fn jump(state: &mut AppState) -> Vec<Effect> {
     let Some(pane) = state.runbook.as_ref() else {
@@ -253,7 +256,7 @@ pub(in crate::update) fn handover_written(
                 pane.log.note(now, format!("handover summary: {path}"));
             }
             (
-                format!("handover written beside the record: {name}"),
+                format!("handover: {name}"),
                 vec![Effect::Record(Entry::Handover {
                     procedure,
                     server,

@@ -21,8 +21,21 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
     }
     let caused_by_title = english_title(state, &call.procedure, &call.step);
     let mut effects = Vec::new();
-    let mut ids = Vec::new();
+    let (mut ids, mut reused) = (Vec::new(), Vec::new());
     for undo in undoing {
+        let command = plan(state, &undo).command;
+        // The same undo owed already (a failover run again): one debt, one undo. It turns
+        // certain if this run succeeds; it is never cleared for this run not starting.
+        let same = state.owed().into_iter().find(|d| {
+            d.server == undo.server.name
+                && d.procedure == undo.procedure
+                && d.step == undo.step
+                && d.command == command
+        });
+        if let Some(same) = same {
+            reused.push(same.id.clone());
+            continue;
+        }
         let debt = Debt {
             // A pid comes back one day: the start time keeps ids apart.
             id: format!(
@@ -38,19 +51,19 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
             title: english_title(state, &undo.procedure, &undo.step),
             action: undo.action.name().to_owned(),
             monitor: undo.monitor.name().to_owned(),
-            command: plan(state, &undo).command,
+            command,
             caused_by: call.step.clone(),
             caused_by_title: caused_by_title.clone(),
             by: state.operator.clone(),
             console: state.session.clone(),
-            since: state.now,
+            since: state.wall_now(),
             certain: false,
         };
         ids.push(debt.id.clone());
         effects.extend(owe(state, debt));
     }
     if let Some(pane) = state.runbook.as_mut() {
-        pane.debts.push((run, ids));
+        pane.debts.push((run, ids, reused));
     }
     effects
 }
@@ -63,20 +76,24 @@ pub(super) fn on_end(
     call: &StepCall,
     (exit, ran): (StepExit, bool),
 ) -> Vec<Effect> {
-    let ids = state
+    let (ids, reused) = state
         .runbook
         .as_ref()
-        .and_then(|p| p.debts.iter().find(|(r, _)| *r == run))
-        .map(|(_, ids)| ids.clone())
+        .and_then(|p| p.debts.iter().find(|(r, ..)| *r == run))
+        .map(|(_, ids, reused)| (ids.clone(), reused.clone()))
         .unwrap_or_default();
     let mut effects = Vec::new();
     let mine: Vec<Debt> = state
         .owed()
         .into_iter()
-        .filter(|d| ids.contains(&d.id))
+        .filter(|d| ids.contains(&d.id) || reused.contains(&d.id))
         .cloned()
         .collect();
     for mut debt in mine {
+        if reused.contains(&debt.id) && exit != StepExit::Succeeded {
+            // Owed before this run: its end changes nothing of it.
+            continue;
+        }
         match (exit, ran) {
             (StepExit::Succeeded, _) => {
                 debt.certain = true;
@@ -108,7 +125,7 @@ pub(super) fn on_end(
                 (d.procedure == call.procedure && d.step == call.step)
                     || (d.command.is_some() && d.command == command)
             })
-            .filter(|d| !ids.contains(&d.id))
+            .filter(|d| !ids.contains(&d.id) && !reused.contains(&d.id))
             .cloned()
             .collect();
         for debt in paid {

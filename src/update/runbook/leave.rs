@@ -71,8 +71,8 @@ fn leave_running(state: &mut AppState) -> Vec<Effect> {
     let maybe: Vec<String> = pane
         .debts
         .iter()
-        .filter(|(r, _)| *r == run)
-        .flat_map(|(_, ids)| ids.clone())
+        .filter(|(r, ..)| *r == run)
+        .flat_map(|(_, ids, reused)| ids.iter().chain(reused).cloned())
         .collect();
     for debt in state.owed().into_iter().filter(|d| maybe.contains(&d.id)) {
         let debt = Owed {
@@ -148,8 +148,11 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             let _ = pane.walk.compensate();
             pane.autorun = true;
             if quit {
-                state.flash =
-                    Some("running the compensations; q quits once they are done".to_owned());
+                // Asked to quit: once every one has run, the console quits by itself.
+                state.quit_when_paid = true;
+                state.flash = Some(
+                    "running the compensations; the console quits once they are done".to_owned(),
+                );
             }
             if let Screen::Drill(drill) = &state.screen {
                 state.screen = Screen::Runbook(drill.clone());

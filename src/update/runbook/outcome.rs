@@ -233,9 +233,18 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
             let ending = pane.ending().unwrap_or_default();
             pane.log
                 .note(state.now, format!("runbook over: {ending}{owed}"));
+            if std::mem::take(&mut state.quit_when_paid) {
+                if outcome.owed.is_empty() {
+                    effects.push(Effect::Quit(crate::effect::QuitReason::User));
+                } else {
+                    state.flash = Some(format!("still owed: {}; q quits", join(&outcome.owed)));
+                }
+            }
         }
         Next::Failed(call, exit) => {
             pane.autorun = false;
+            // A compensation failed: the engineer decides; the console does not quit.
+            state.quit_when_paid = false;
             // Why, when the step says (not started: a lock, a budget, a refused value).
             let why = pane
                 .runs

@@ -66,8 +66,9 @@ pub struct RunbookPane {
     /// A stale lock the engineer confirmed breaking: the next start of a step on that
     /// server breaks it (if it still holds the same claim).
     pub break_lock: Option<(String, Holder)>,
-    /// The debts each run owes (ledger ids), from its start.
-    pub debts: Vec<(RunId, Vec<String>)>,
+    /// The debts each run owes (ledger ids) from its start: those it created, and those
+    /// owed already that it owes again.
+    pub debts: Vec<(RunId, Vec<String>, Vec<String>)>,
     /// It only pays debts an earlier walk owed (opened from the drill-down).
     pub paying: bool,
     /// Why the engineer escalated, once they did; and whether the handover was asked for.

@@ -65,12 +65,7 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             .clone()
             .unwrap_or_else(|| call.action.name().to_owned());
         // A preview shows each branch with the condition it waits on.
-        let conditions: Vec<String> = pane
-            .walk
-            .undecided_of_next()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let conditions = pane.walk.undecided_of_next();
         let (when, recorded) = if conditions.is_empty() {
             (String::new(), reason.to_string())
         } else {
@@ -108,6 +103,16 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
         pane.recorded += 1;
         effects.extend(settled(state));
         return effects;
+    }
+    // The runbook's own escalation is a handover like `e`: it asks why first.
+    if call.action == RecoveryAction::Escalate
+        && state
+            .runbook
+            .as_ref()
+            .is_some_and(|p| p.escalation.is_none())
+    {
+        super::reason::ask(state, crate::update::Purpose::Escalate);
+        return Vec::new();
     }
     if state.platform.needs_confirmation(call) {
         let ran_before = state
