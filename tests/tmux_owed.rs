@@ -79,8 +79,16 @@ fn up_to_the_server_restart(tmux: &Tmux) {
     tmux.keys(&["Enter"]);
     for _ in 0..20 {
         let screen = tmux.wait_for("a step ready", |s| {
-            s.contains(PROMPT) || s.contains("▸ next")
+            s.contains(PROMPT) || s.contains("▸ next") || s.contains("›✖ failed")
         });
+        // The copies check's output says nothing the console can read (a Linux command):
+        // the engineer looked by hand, and skips it.
+        if screen.contains("›✖ failed") {
+            assert!(screen.contains("did not say no_active_copies"), "{screen}");
+            tmux.keys(&["s"]);
+            tmux.wait_for("the step skipped", |s| !s.contains("›✖ failed"));
+            continue;
+        }
         if screen.contains(PROMPT) {
             let restart = screen.contains("(restart_server)");
             tmux.type_text("mbx-01");

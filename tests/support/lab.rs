@@ -77,7 +77,7 @@ pub fn enter_and_wait(tmux: &Tmux, screen: &str) {
     tmux.wait_for("the step to end", |s| {
         s.contains(PROMPT)
             || s.contains("highlighted now")
-            || (finished_steps(s) > before && s.contains("▸ next"))
+            || (finished_steps(s) > before && (s.contains("▸ next") || s.contains("›✖ failed")))
     });
 }
 
