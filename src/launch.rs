@@ -111,10 +111,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     state.restart_limits = restart_limits;
     state.operator = crate::incident::header::operator();
     // Debts this console owes carry it; their ids are unique across consoles and hosts.
-    let host = nix::unistd::gethostname()
-        .ok()
-        .map(|h| h.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let host = crate::incident::header::host();
     state.session = format!("{host}-{}", std::process::id());
     if let Some(real) = real {
         real.apply(&mut state);

@@ -14,14 +14,19 @@ pub fn operator() -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// The header of this process's record: who, where, in which mode.
-pub fn session_header(mode: String, dry_run: bool, read_only: bool, language: &str) -> Entry {
-    let user = operator();
-    let host = nix::unistd::gethostname()
+/// This machine's name, as records, locks and debts name it.
+pub fn host() -> String {
+    nix::unistd::gethostname()
         .ok()
         .map(|h| h.to_string_lossy().into_owned())
         .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "unknown".to_owned());
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The header of this process's record: who, where, in which mode.
+pub fn session_header(mode: String, dry_run: bool, read_only: bool, language: &str) -> Entry {
+    let user = operator();
+    let host = host();
     Entry::Session {
         schema: SCHEMA.to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),

@@ -106,10 +106,7 @@ impl RunbookView<'_> {
             // A dry-run row says only the branch it waits on (the log has the rest).
             RowState::Skipped(SkipReason::DryRun) => self
                 .pane
-                .unrun
-                .iter()
-                .rev()
-                .find(|u| u.procedure == row.procedure && u.step == row.step)
+                .unrun_of(row)
                 .filter(|u| !u.when.is_empty())
                 .map(|u| format!("  ({})", u.when))
                 .unwrap_or_default(),
@@ -241,11 +238,7 @@ impl RunbookView<'_> {
                 && r.call.step == row.step
                 && Some(&r.call.server.name) == row.server.as_ref()
         });
-        let unrun = self.pane.unrun.iter().rev().find(|u| {
-            u.procedure == row.procedure
-                && u.step == row.step
-                && Some(&u.server) == row.server.as_ref()
-        });
+        let unrun = self.pane.unrun_of(row);
         let command = match (call, ran, unrun) {
             (Some(call), _, _) => plan(self.state, call).command,
             (None, Some(ran), _) => ran.command.clone(),

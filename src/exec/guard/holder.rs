@@ -32,14 +32,9 @@ pub struct Holder {
 impl Holder {
     /// This console: SUDO_USER (else USER) on this host, this process, about to do `action`.
     pub fn me(action: &str, now: DateTime<Utc>) -> Holder {
-        let host = nix::unistd::gethostname()
-            .ok()
-            .map(|h| h.to_string_lossy().into_owned())
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| "unknown".to_owned());
         Holder {
             owner: crate::incident::header::operator(),
-            host,
+            host: crate::incident::header::host(),
             pid: std::process::id(),
             action: action.to_owned(),
             since: now,

@@ -106,7 +106,6 @@ fn refusal(state: &AppState, error: &WalkError) -> String {
 /// and the escalation step runs at once (it runs nothing: it hands over).
 pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effect> {
     let by = state.operator.clone();
-    let language = state.language;
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -120,20 +119,20 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
         state.flash = Some(error.to_string());
         return Vec::new();
     }
-    let not_run: Vec<String> = pane.walk.history()[before..]
+    let passed: Vec<(String, String)> = pane.walk.history()[before..]
         .iter()
         .filter(|r| matches!(r.status, StepStatus::Skipped(SkipReason::Escalated)))
-        .map(|r| {
-            pane.spec(&r.procedure, &r.step).map_or_else(
-                || r.step.clone(),
-                |s| crate::runbook::localized(&s.title, language).to_owned(),
-            )
-        })
+        .map(|r| (r.procedure.clone(), r.step.clone()))
         .collect();
     pane.escalation = Some(reason.clone());
+    let (procedure, server) = (pane.procedure.id().to_owned(), pane.server);
+    let not_run = passed
+        .iter()
+        .map(|(procedure, step)| super::step_title(state, procedure, step))
+        .collect();
     let entry = Entry::Escalated {
-        procedure: pane.procedure.id().to_owned(),
-        server: state.fleet.servers()[pane.server].name.clone(),
+        procedure,
+        server: state.fleet.servers()[server].name.clone(),
         reason,
         by,
         not_run,

@@ -4,10 +4,11 @@
 //! that succeeds pays every debt it undoes, whichever walk or console owed it.
 
 use super::plan::plan;
+use super::step_title_in;
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::RunId;
-use crate::runbook::{Debt, Ledger, StepCall, StepExit, localized};
+use crate::runbook::{Debt, Ledger, StepCall, StepExit};
 use crate::update::state::AppState;
 
 /// The step `call` starts as `run`: what it will owe is recorded as maybe owed now.
@@ -19,7 +20,7 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
     if undoing.is_empty() {
         return Vec::new();
     }
-    let caused_by_title = english_title(state, &call.procedure, &call.step);
+    let caused_by_title = step_title_in(state, (&call.procedure, &call.step), "en");
     let mut effects = Vec::new();
     let (mut ids, mut reused) = (Vec::new(), Vec::new());
     for undo in undoing {
@@ -48,7 +49,7 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
             server: undo.server.name.clone(),
             procedure: undo.procedure.clone(),
             step: undo.step.clone(),
-            title: english_title(state, &undo.procedure, &undo.step),
+            title: step_title_in(state, (&undo.procedure, &undo.step), "en"),
             action: undo.action.name().to_owned(),
             monitor: undo.monitor.name().to_owned(),
             command,
@@ -230,13 +231,4 @@ fn note(state: &mut AppState, text: String) {
     if let Some(pane) = state.runbook.as_mut() {
         pane.log.note(now, text);
     }
-}
-
-/// A step's title in English: debts are read by other consoles in other languages.
-fn english_title(state: &AppState, procedure: &str, step: &str) -> String {
-    state
-        .library
-        .and_then(|l| l.procedure(procedure))
-        .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
-        .map_or_else(|| step.to_owned(), |s| localized(&s.title, "en").to_owned())
 }

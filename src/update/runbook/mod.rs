@@ -33,13 +33,22 @@ pub(in crate::update) use open::open;
 /// A step's title in the console's language (its id when the library does not know it):
 /// prompts and messages name steps the way the pane lists them.
 pub fn step_title(state: &AppState, procedure: &str, step: &str) -> String {
+    step_title_in(state, (procedure, step), state.language)
+}
+
+/// [`step_title`] in `language`: debts, read by other consoles, are titled in English.
+pub(super) fn step_title_in(
+    state: &AppState,
+    (procedure, step): (&str, &str),
+    language: &str,
+) -> String {
     state
         .library
         .and_then(|library| library.procedure(procedure))
         .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
         .map_or_else(
             || step.to_owned(),
-            |spec| localized(&spec.title, state.language).to_owned(),
+            |spec| localized(&spec.title, language).to_owned(),
         )
 }
 

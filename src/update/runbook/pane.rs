@@ -187,6 +187,15 @@ impl RunbookPane {
         })
     }
 
+    /// How the guards last passed `row`'s step without running it, if they did.
+    pub fn unrun_of(&self, row: &Row) -> Option<&Unrun> {
+        self.unrun.iter().rev().find(|u| {
+            u.procedure == row.procedure
+                && u.step == row.step
+                && Some(&u.server) == row.server.as_ref()
+        })
+    }
+
     /// The run of the step running now, if one is.
     pub fn running_run(&self) -> Option<RunId> {
         match &self.active {

@@ -239,14 +239,11 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
     }
     state.last_run += 1;
     let run = RunId(state.last_run);
-    let (now, by, language) = (state.now, state.operator.clone(), state.language);
+    let (now, by) = (state.now, state.operator.clone());
+    let title = super::step_title(state, &call.procedure, &call.step);
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
-    let title = pane
-        .spec(&call.procedure, &call.step)
-        .map(|s| crate::runbook::localized(&s.title, language).to_owned())
-        .unwrap_or_default();
     let shown = planned
         .command
         .clone()
