@@ -42,22 +42,8 @@ impl Readers {
     /// The pipes given back (after `Reading::GiveBack`), as plain descriptors; None for a
     /// pipe already read to its end.
     pub(super) async fn give_back(&mut self) -> (Option<OwnedFd>, Option<OwnedFd>) {
-        let stdout = match self.stdout.take() {
-            Some(reader) => reader
-                .await
-                .ok()
-                .flatten()
-                .and_then(|p| p.into_owned_fd().ok()),
-            None => None,
-        };
-        let stderr = match self.stderr.take() {
-            Some(reader) => reader
-                .await
-                .ok()
-                .flatten()
-                .and_then(|p| p.into_owned_fd().ok()),
-            None => None,
-        };
+        let stdout = given_back(self.stdout.take(), ChildStdout::into_owned_fd).await;
+        let stderr = given_back(self.stderr.take(), ChildStderr::into_owned_fd).await;
         (stdout, stderr)
     }
 
@@ -90,4 +76,16 @@ impl Drop for Readers {
     fn drop(&mut self) {
         self.abort();
     }
+}
+
+/// What one reader gave back, as a plain descriptor (None: read to its end, or gone).
+async fn given_back<P>(
+    reader: Option<JoinHandle<Option<P>>>,
+    into_fd: fn(P) -> std::io::Result<OwnedFd>,
+) -> Option<OwnedFd> {
+    reader?
+        .await
+        .ok()
+        .flatten()
+        .and_then(|pipe| into_fd(pipe).ok())
 }
