@@ -304,3 +304,16 @@ fn restarting_the_cas_warns_when_the_probe_names_another_failing_server() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_reading_that_read_bad_news_never_says_succeeded_when_highlighted() {
+    let mut console = Console::incident(120, 36);
+    console.open_runbook();
+    console.key(KeyCode::Enter);
+    console.run_jobs();
+    console.key(KeyCode::Up);
+    let theme = common::screen::theme("default");
+    let screen = common::screen::text(&common::screen::render(&console.state, &theme, false));
+    assert!(screen.contains("read server unhealthy"), "{screen}");
+    assert!(!screen.contains("succeeded"), "{screen}");
+}

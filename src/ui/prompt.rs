@@ -141,7 +141,7 @@ impl PromptView<'_> {
                 "move the walk ahead",
                 vec![
                     format!(
-                        "{title} runs next; the steps before it are passed over and \
+                        "Move the walk to {title}: the steps before it are passed over and \
                          recorded as such."
                     ),
                     "Type why, in one line; Enter moves; Esc stays.".to_owned(),

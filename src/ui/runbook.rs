@@ -185,8 +185,15 @@ impl RunbookView<'_> {
             }
         }
         if let Some(ran) = ran {
+            // A reading that read bad news never says "succeeded".
             let how = ran.ended.map_or("running".to_owned(), |(exit, took)| {
-                format!("{exit} in {:.1} s", took.as_secs_f64())
+                let took = took.as_secs_f64();
+                match &row.state {
+                    RowState::Succeeded { read, bad: true } => {
+                        format!("read {read} in {took:.1} s")
+                    }
+                    _ => format!("{exit} in {took:.1} s"),
+                }
             });
             notes.push(format!(
                 "ran {}{} by {}: {how}",
