@@ -7,6 +7,8 @@ use super::monitors::{Monitor, MonitorInput};
 use super::rules::MonitorPolicy;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// A host in the fleet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -65,6 +67,13 @@ pub struct FleetState {
     transitions: Vec<Transition>,
     /// Monitors a runbook step is running for: their cells show Repairing.
     repairing: Vec<(usize, Monitor)>,
+    /// When each monitor (by slot, `server * Monitor::COUNT + index`) is next due, earliest
+    /// first. An entry is live while `queued[slot]` holds its time; others were superseded
+    /// by an earlier one and are skipped (ARCHITECTURE "Idle is idle").
+    due: BinaryHeap<Reverse<(DateTime<Utc>, usize)>>,
+    /// The earliest live entry of each slot in `due`: never later than the monitor's
+    /// `next_due`, so a tick never misses one.
+    queued: Vec<Option<DateTime<Utc>>>,
 }
 
 /// One monitor's alert value changed.
@@ -105,6 +114,8 @@ impl FleetState {
             name_width,
             site_width,
             cells: vec![Cell::default(); servers.len() * HealthSet::ALL.len()],
+            queued: vec![None; monitors.len()],
+            due: BinaryHeap::new(),
             servers,
             policies,
             monitors,
@@ -215,22 +226,52 @@ impl FleetState {
         }
     }
 
-    /// Lets time pass for every monitor (Degraded → Unhealthy, staleness, flapping).
+    /// Lets time pass (Degraded → Unhealthy, staleness, flapping) for the monitors that are
+    /// due at `now`, and only those: a tick with nothing due costs a heap peek. Due monitors
+    /// are visited in fleet order, as a visit of every monitor would meet them, so the
+    /// transitions come in the same order.
     pub fn tick(&mut self, now: DateTime<Utc>) {
-        for server in 0..self.servers.len() {
-            let role = self.servers[server].role;
-            for (index, monitor) in Monitor::ALL.into_iter().enumerate() {
-                if !monitor.applies_to(role) {
-                    continue;
-                }
-                let policy = self.policies[index];
-                let state = &mut self.monitors[server * Monitor::COUNT + index];
-                let before = (state.alert, state.is_flapping(&policy));
-                state.tick(&policy, now);
-                if before != (state.alert, state.is_flapping(&policy)) {
-                    self.changed(server, monitor, before.0);
-                }
+        let mut slots: Vec<usize> = Vec::new();
+        while let Some(&Reverse((at, slot))) = self.due.peek()
+            && at <= now
+        {
+            self.due.pop();
+            if self.queued[slot] == Some(at) {
+                self.queued[slot] = None;
+                slots.push(slot);
             }
+        }
+        slots.sort_unstable();
+        for slot in slots {
+            let (server, index) = (slot / Monitor::COUNT, slot % Monitor::COUNT);
+            let monitor = Monitor::ALL[index];
+            let policy = self.policies[index];
+            let state = &mut self.monitors[slot];
+            let before = (state.alert, state.is_flapping(&policy));
+            state.tick(&policy, now);
+            if before != (state.alert, state.is_flapping(&policy)) {
+                self.changed(server, monitor, before.0);
+            }
+            self.schedule(slot);
+        }
+    }
+
+    /// No monitor changes by time alone before this (it may come early: a visit then
+    /// finds nothing to do); `None`: time alone changes nothing.
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        self.due.peek().map(|&Reverse((at, _))| at)
+    }
+
+    /// Queues the monitor in `slot` for its next deadline, unless an earlier entry is
+    /// already queued (that one's visit queues this one).
+    fn schedule(&mut self, slot: usize) {
+        let policy = &self.policies[slot % Monitor::COUNT];
+        let Some(next) = self.monitors[slot].next_due(policy) else {
+            return;
+        };
+        if self.queued[slot].is_none_or(|queued| next < queued) {
+            self.queued[slot] = Some(next);
+            self.due.push(Reverse((next, slot)));
         }
     }
 
@@ -242,6 +283,7 @@ impl FleetState {
         if before != (state.alert, state.is_flapping(&policy)) {
             self.changed(server, monitor, before.0);
         }
+        self.schedule(server * Monitor::COUNT + monitor.index());
     }
 
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {

@@ -3,7 +3,7 @@
 use super::alert::AlertValue;
 use super::rules::{MonitorPolicy, Rule};
 use super::span::Span;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::VecDeque;
 
 /// How many latencies the drill-down sparkline keeps.
@@ -138,6 +138,36 @@ impl MonitorState {
             prune(&mut self.failures, now, window, |t| *t);
         }
         before != self.alert
+    }
+
+    /// The earliest time at which [`MonitorState::tick`] would change anything: Degraded
+    /// turns Unhealthy, a Healthy monitor goes stale, the oldest alert change or failure
+    /// leaves its window. Before it, a tick is a no-op; `None`: time alone changes nothing
+    /// (ARCHITECTURE "Idle is idle").
+    pub fn next_due(&self, policy: &MonitorPolicy) -> Option<DateTime<Utc>> {
+        // `tick` acts when `now > at + span`: the first such instant is one step later.
+        let after = |at: DateTime<Utc>, span: Span| at + span.0 + TimeDelta::nanoseconds(1);
+        let alert = match self.failing_since {
+            Some(since) if self.alert == AlertValue::Degraded => {
+                Some(since + policy.degraded_for.0)
+            }
+            Some(_) => None,
+            None if self.alert == AlertValue::Healthy => {
+                self.last_sample_at.map(|at| after(at, policy.stale_after))
+            }
+            None => None,
+        };
+        let flap = self
+            .changes
+            .front()
+            .map(|&at| after(at, policy.flap_window));
+        let failure = match policy.rule {
+            Rule::FailuresWithin { window, .. } => {
+                self.failures.front().map(|&at| after(at, window))
+            }
+            _ => None,
+        };
+        [alert, flap, failure].into_iter().flatten().min()
     }
 
     /// Flapping: many alert changes in a short window. A badge, not a state.
