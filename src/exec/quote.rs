@@ -21,18 +21,22 @@ struct Rule {
     first_refused: &'static str,
 }
 
-/// 253: the longest DNS name (RFC 1035); no server, identity or service name needs more.
+/// The longest DNS name (RFC 1035); no server, identity or service name needs more.
+pub const MAX_NAME: usize = 253;
+/// The longest label of a DNS name, between two dots (RFC 1035).
+pub const MAX_LABEL: usize = 63;
+
 const VALUE: Rule = Rule {
     what: "a name",
-    max: 253,
+    max: MAX_NAME,
     allowed: |c| c.is_ascii_alphanumeric() || ".-_\\*@:".contains(c),
     first: |c| c != '-',
     first_refused: "starts with `-`, which a command would read as an option",
 };
 const HOST: Rule = Rule {
     what: "a host name",
-    max: 253,
-    allowed: |c| c.is_ascii_alphanumeric() || c == '-' || c == '.',
+    max: MAX_NAME,
+    allowed: is_host_char,
     first: |c| c != '-',
     first_refused: "starts with `-`, which ssh would read as an option",
 };
@@ -57,20 +61,30 @@ impl Rejected {
     pub fn value(&self) -> &str {
         &self.value
     }
-}
 
-impl fmt::Display for Rejected {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Self { value, reason } = self;
-        // Escaped and cut short: an error line never moves the cursor or fills the screen.
+    /// The value as an error shows it: escaped and cut short, so an error line never moves
+    /// the cursor or fills the screen.
+    pub fn shown(&self) -> String {
+        let value = &self.value;
         let (head, more) = match value.char_indices().nth(60) {
             Some((at, _)) => (&value[..at], "…"),
             None => (value.as_str(), ""),
         };
-        if value.is_empty() {
-            return f.write_str(reason);
+        format!("{}{more}", head.escape_debug())
+    }
+
+    /// Why it was refused, without the value.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.is_empty() {
+            return f.write_str(&self.reason);
         }
-        write!(f, "`{}{more}` {reason}", head.escape_debug())
+        write!(f, "`{}` {}", self.shown(), self.reason)
     }
 }
 
@@ -83,17 +97,47 @@ pub fn check_value(value: &str) -> Result<(), Rejected> {
     check(value, &VALUE)
 }
 
-/// A host for ssh or `-ComputerName`: an IPv4 or IPv6 address, or a DNS name (ASCII
-/// letters, digits, `-`, `.`) that does not start with `-` (ssh would read an option).
+/// A host for ssh or `-ComputerName`: an IPv4 or IPv6 address, or a DNS name: ASCII
+/// letters, digits, `-` and `.`, at most 253 characters, labels of 1 to 63 that neither start
+/// nor end with `-` (a leading `-` would read as an option to ssh). The one rule for hosts,
+/// session hosts and server names, in the inventory and at run time (ARCHITECTURE "Names").
 pub fn check_host(value: &str) -> Result<(), Rejected> {
     if value.parse::<Ipv4Addr>().is_ok() || value.parse::<Ipv6Addr>().is_ok() {
         return Ok(());
     }
     check(value, &HOST)?;
-    if value.starts_with('.') || value.contains("..") {
-        return Err(refuse(value, "has an empty label between dots"));
+    // One trailing dot is a fully qualified name; any other empty label is a typo.
+    let name = value.strip_suffix('.').unwrap_or(value);
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Err(refuse(value, "has an empty label between dots"));
+        }
+        if label.len() > MAX_LABEL {
+            let reason = format!(
+                "has a label of {} characters; a DNS label has at most {MAX_LABEL}",
+                label.len()
+            );
+            return Err(refuse(value, reason));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(refuse(
+                value,
+                "has a label that starts or ends with `-`, as no DNS name does",
+            ));
+        }
     }
     Ok(())
+}
+
+/// A server name: the host its steps reach over ssh and PowerShell unless the inventory
+/// names another, so it follows [`check_host`] (no `_`: Exchange and DNS names have none).
+pub fn check_server_name(value: &str) -> Result<(), Rejected> {
+    check_host(value)
+}
+
+/// What a DNS name may hold: ASCII letters, digits, `-` and `.`.
+pub fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '.'
 }
 
 /// A POSIX login name: `[A-Za-z_][A-Za-z0-9_.-]*`, at most 32 characters.
@@ -219,8 +263,10 @@ mod tests {
         "<x>", "(x)", "{x}", "x\u{37e}", "x\u{ff1b}", "x\u{2019}", "x\u{0}", "cаs", "-Force",
     ];
     const GOOD_HOSTS: &[&str] = &["mbx-02", "a.example.org", "a.example.org.", "127.0.0.1", "::1"];
-    const BAD_HOSTS: &[&str] =
-        &["", "-oProxy=x", "host_name", "a..b", ".a", "a b", "a;b", "[::1]", "a:b", "h\u{2019}"];
+    const BAD_HOSTS: &[&str] = &[
+        "", "-oProxy=x", "host_name", "a..b", ".a", "a b", "a;b", "[::1]", "a:b", "h\u{2019}",
+        "mbx_01", "a-.b", "a.-b", "a..", ".",
+    ];
     const GOOD_USERS: &[&str] = &["healthdeck", "_svc", "ops.user-1"];
     const BAD_USERS: &[&str] = &["", "1ops", "-l", "ops$", "a b", "ops;id"];
 
@@ -280,6 +326,21 @@ mod tests {
         }
         assert!(check_value(&"a".repeat(253)).is_ok() && check_value(&"a".repeat(254)).is_err());
         assert!(check_user(&"u".repeat(32)).is_ok() && check_user(&"u".repeat(33)).is_err());
+    }
+
+    #[test]
+    fn a_host_keeps_to_the_dns_lengths() {
+        let label = "a".repeat(63);
+        assert!(check_host(&label).is_ok() && check_host(&format!("{label}.")).is_ok());
+        let long = check_host(&format!("x.{label}b.org")).unwrap_err();
+        assert_eq!(long.reason(), "has a label of 64 characters; a DNS label has at most 63");
+        let name = [label.as_str(); 4].join(".");
+        assert!(check_host(&name[..253]).is_ok(), "253 characters in labels of 63");
+        let over = check_host(&format!("{}.b", &name[..252])).unwrap_err();
+        assert_eq!(over.reason(), "is 254 characters long; a host name has at most 253");
+        let huge = check_server_name(&"a".repeat(100_000)).unwrap_err();
+        assert!(huge.to_string().chars().count() < 130, "{huge}");
+        assert!(check_server_name("mbx_01").is_err() && check_server_name("mbx-01").is_ok());
     }
 
     #[test]

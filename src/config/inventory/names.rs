@@ -2,10 +2,7 @@
 //! Inventory values reach remote shells (ssh, pwsh) and the terminal, so they are checked
 //! here, at load, before anything quotes or draws them (DESIGN "Non-negotiables" 3 and 6).
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
-/// Longest DNS name (RFC 1035).
-const MAX_HOST: usize = 253;
+use crate::exec::quote::{self, Rejected};
 
 /// The first character of `value` that `allowed` refuses, described for a person.
 fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
@@ -35,54 +32,55 @@ pub(crate) fn shown(value: &str) -> String {
     value.escape_debug().to_string()
 }
 
-fn common(value: &str, what: &str, rule: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Err(format!("{what} is empty ({rule})"));
-    }
-    if value.starts_with('-') {
+/// The rule's verdict (`exec::quote`, the one the transports apply), worded for the
+/// inventory: what is wrong, then the rule.
+fn worded(
+    value: &str,
+    verdict: Result<(), Rejected>,
+    what: &str,
+    rule: &str,
+) -> Result<(), String> {
+    let Err(rejected) = verdict else {
+        return Ok(());
+    };
+    let shown = rejected.shown();
+    Err(if value.is_empty() {
+        format!("{what} is empty ({rule})")
+    } else if value.starts_with('-') {
         // A leading dash reads as an option to ssh and friends.
-        return Err(format!("`{}` starts with `-` ({rule})", shown(value)));
-    }
-    Ok(())
+        format!("`{shown}` starts with `-` ({rule})")
+    } else if let Some(c) = first_refused(value, quote::is_host_char) {
+        format!("`{shown}` contains {c} ({rule})")
+    } else {
+        format!("`{shown}` {} ({rule})", rejected.reason())
+    })
 }
 
-/// A server name: ASCII letters, digits, `-`, `.`, `_`.
+/// A server name: the host its steps reach unless `ssh.host` or `pwsh.session_host` names
+/// another, so the host rule (ARCHITECTURE "Names").
 pub(crate) fn check_server_name(value: &str) -> Result<(), String> {
-    const RULE: &str = "a server name is ASCII letters, digits, `-`, `.` and `_`";
-    common(value, "the server name", RULE)?;
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_');
-    match first_refused(value, allowed) {
-        Some(c) => Err(format!("`{}` contains {c} ({RULE})", shown(value))),
-        None => Ok(()),
-    }
+    const RULE: &str = "a server name is a host name: ASCII letters, digits, `-` and `.`, \
+                        labels of at most 63 characters, at most 253 in all";
+    worded(
+        value,
+        quote::check_server_name(value),
+        "the server name",
+        RULE,
+    )
 }
 
 /// A host or an expected certificate name: a DNS name (ASCII letters, digits, `-`, `.`),
 /// an IPv4 address or an IPv6 address written without brackets.
 pub(crate) fn check_host(value: &str) -> Result<(), String> {
-    const RULE: &str =
-        "a host is a DNS name of ASCII letters, digits, `-` and `.`, or an IPv4 or IPv6 address";
-    if value.parse::<Ipv4Addr>().is_ok() || value.parse::<Ipv6Addr>().is_ok() {
-        return Ok(());
-    }
-    common(value, "the host", RULE)?;
+    const RULE: &str = "a host is a DNS name of ASCII letters, digits, `-` and `.`, or an \
+                        IPv4 or IPv6 address";
     if value.starts_with('[') && value.ends_with(']') {
         return Err(format!(
             "`{}`: write an IPv6 address without brackets",
             shown(value)
         ));
     }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.');
-    if let Some(c) = first_refused(value, allowed) {
-        return Err(format!("`{}` contains {c} ({RULE})", shown(value)));
-    }
-    if value.len() > MAX_HOST {
-        return Err(format!("the host is longer than {MAX_HOST} characters"));
-    }
-    if value.starts_with('.') || value.contains("..") {
-        return Err(format!("`{value}` has an empty label ({RULE})"));
-    }
-    Ok(())
+    worded(value, quote::check_host(value), "the host", RULE)
 }
 
 /// A login name for ssh: the same rule as what reaches a remote shell (`exec::quote`).
@@ -132,8 +130,10 @@ mod tests {
 
     #[test]
     fn names_and_hosts_refuse_what_a_shell_or_a_terminal_would_read() {
-        assert!(check_server_name("cas-01.lab_a").is_ok());
-        for bad in ["cas;01", "cas$(id)", "cas 01", "cas\n01", "-x", "", "cаs"] {
+        assert!(check_server_name("cas-01.lab-a").is_ok());
+        for bad in [
+            "cas;01", "cas$(id)", "cas 01", "cas\n01", "-x", "", "cаs", "mbx_01",
+        ] {
             assert!(check_server_name(bad).is_err(), "{bad:?}");
         }
         for good in [
@@ -148,11 +148,20 @@ mod tests {
         for bad in ["[::1]", "a..b", "host_name", "a b", "-oProxyCommand=x"] {
             assert!(check_host(bad).is_err(), "{bad}");
         }
+        let rule = "(a server name is a host name: ASCII letters, digits, `-` and `.`, labels \
+                    of at most 63 characters, at most 253 in all)";
+        let said = |v: &str| check_server_name(v).unwrap_err();
         assert_eq!(
-            check_server_name("cаs").unwrap_err(),
-            "`cаs` contains `а` (U+0430, not ASCII) (a server name is ASCII letters, \
-             digits, `-`, `.` and `_`)"
+            said("cаs"),
+            format!("`cаs` contains `а` (U+0430, not ASCII) {rule}")
         );
+        assert_eq!(said("mbx_01"), format!("`mbx_01` contains `_` {rule}"));
+        let long = said(&"a".repeat(100_000));
+        assert!(long.starts_with(&format!("`{}…` is 100000 characters long", "a".repeat(60))));
+        assert!(long.len() < 300, "{long}");
+        let label = format!("{}.lab", "a".repeat(64));
+        let label_said = "has a label of 64 characters; a DNS label has at most 63";
+        assert!(said(&label).contains(label_said), "{}", said(&label));
         assert!(check_env_name("HEALTHDECK_PROBE_USER").is_ok());
         assert!(check_env_name("1X").is_err() && check_env_name("A-B").is_err());
     }

@@ -9,6 +9,7 @@ use crate::config::locate::Seg;
 use crate::health::{Role, Server};
 use crate::runbook::RecoveryAction;
 use crate::runbook::platform::Platform;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The longest site: it sits in a grid column.
@@ -31,12 +32,14 @@ pub(super) fn servers(
         f.push(&[Seg::Key("servers")], "the inventory lists no servers");
     }
     let mut servers: Vec<InventoryServer> = Vec::with_capacity(yaml.len());
+    // Each server by its name without case: the checks stay linear in the fleet's size.
+    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(yaml.len());
     for (i, raw) in yaml.into_iter().enumerate() {
         let at = |key| [Seg::Key("servers"), Seg::Index(i), Seg::Key(key)];
         if f.check(&at("name"), check_server_name(&raw.name))
-            && let Some(first) = servers
-                .iter()
-                .find(|s| s.server.name.eq_ignore_ascii_case(&raw.name))
+            && let Some(first) = by_name
+                .get(&raw.name.to_ascii_lowercase())
+                .map(|&j| &servers[j])
         {
             // Confirmations type the name case-insensitively: both would match.
             f.push(
@@ -62,6 +65,7 @@ pub(super) fn servers(
                 ),
             );
         }
+        by_name.entry(raw.name.to_ascii_lowercase()).or_insert(i);
         let commands = commands(f, &raw.commands, i);
         let transport = transport(
             f,
@@ -84,6 +88,13 @@ pub(super) fn servers(
             monitoring_mailbox: raw.monitoring_mailbox,
         });
     }
+    // Exact names, as `monitoring_mailbox` is matched at run time; the first of a name.
+    let mut role_of: HashMap<&str, Role> = HashMap::with_capacity(servers.len());
+    for server in &servers {
+        role_of
+            .entry(server.server.name.as_str())
+            .or_insert(server.server.role);
+    }
     for (i, server) in servers.iter().enumerate() {
         if let Some(mailbox) = &server.monitoring_mailbox {
             let at = [
@@ -91,10 +102,7 @@ pub(super) fn servers(
                 Seg::Index(i),
                 Seg::Key("monitoring_mailbox"),
             ];
-            let role = servers
-                .iter()
-                .find(|s| s.server.name == *mailbox)
-                .map(|s| s.server.role);
+            let role = role_of.get(mailbox.as_str()).copied();
             let problem = if server.server.role.runs(Role::Cas) {
                 match role {
                     None => Some(format!(
