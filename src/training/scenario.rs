@@ -4,7 +4,7 @@ use crate::config::{ConfigError, parse_yaml};
 use crate::health::rules::PolicyOverride;
 use crate::health::{Monitor, MonitorPolicy, Role, Server, Span};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What a fault does to the service it hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -152,9 +152,21 @@ impl Scenario {
         if self.fleet.is_empty() {
             return Err(ConfigError::new(origin, "the fleet has no servers"));
         }
-        let role_of = |name: &str| self.fleet.iter().find(|s| s.name == name).map(|s| s.role);
-        for (i, server) in self.fleet.iter().enumerate() {
-            if self.fleet[..i].iter().any(|s| s.name == server.name) {
+        // Each server by name: the checks stay linear in the fleet's size.
+        let mut roles: HashMap<&str, Role> = HashMap::with_capacity(self.fleet.len());
+        for server in &self.fleet {
+            // The one rule for server names (ARCHITECTURE "Names").
+            if let Err(rejected) = crate::exec::quote::check_server_name(&server.name) {
+                let msg = format!("server name {rejected}");
+                return Err(ConfigError::at_value(
+                    origin,
+                    text,
+                    "name",
+                    &server.name,
+                    msg,
+                ));
+            }
+            if roles.insert(&server.name, server.role).is_some() {
                 let msg = format!("server `{}` is listed twice", server.name);
                 return Err(ConfigError::at_value(
                     origin,
@@ -165,6 +177,7 @@ impl Scenario {
                 ));
             }
         }
+        let role_of = |name: &str| roles.get(name).copied();
         for (cas, mailbox) in &self.monitoring_mailboxes {
             if !role_of(cas).is_some_and(|r| r.runs(Role::Cas)) {
                 let msg = format!("`{cas}` is not a CAS server of this fleet");

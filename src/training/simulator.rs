@@ -3,8 +3,9 @@
 
 use super::databases::Databases;
 use super::scenario::{Fault, Remedy, Scenario, Symptom};
-use crate::health::{MetricReport, Probe, ProbeKind, ProbeReport, Protocol};
+use crate::health::{MetricReport, Probe, ProbeKind, ProbeReport, Protocol, Role};
 use chrono::{DateTime, TimeDelta, Utc};
+use std::collections::HashMap;
 
 /// How long a simulated probe waits for a service's first answer (connect, greeting) before
 /// it gives up. Slow *commands* are another matter: a session whose greeting comes at once
@@ -19,6 +20,11 @@ pub struct Simulator {
     databases: Databases,
     /// Protocol logging per server: [IMAP, POP].
     protocol_logging: Vec<[bool; 2]>,
+    /// Each server's monitoring mailbox (`Scenario::monitoring_mailbox`), found once: a
+    /// probe asks for it, and a search per probe would cost a 50,000-server fleet a core.
+    mailboxes: Vec<usize>,
+    /// Each server by name, for steps that name one.
+    by_name: HashMap<String, usize>,
 }
 
 impl Simulator {
@@ -26,21 +32,25 @@ impl Simulator {
         let healed = vec![None; scenario.faults.len()];
         let databases = Databases::new(&scenario.fleet);
         let protocol_logging = vec![[false; 2]; scenario.fleet.len()];
+        let mut by_name = HashMap::with_capacity(scenario.fleet.len());
+        for (i, server) in scenario.fleet.iter().enumerate() {
+            by_name.entry(server.name.clone()).or_insert(i);
+        }
+        let mailboxes = mailboxes(&scenario, &by_name);
         Simulator {
             scenario,
             start,
             healed,
             databases,
             protocol_logging,
+            mailboxes,
+            by_name,
         }
     }
 
     /// The Mailbox server behind each server's CTP probe (itself on a Mailbox server).
     pub fn mailbox_of(&self) -> Vec<Option<usize>> {
-        let scenario = self.scenario();
-        (0..scenario.fleet.len())
-            .map(|i| Some(scenario.monitoring_mailbox(i)))
-            .collect()
+        self.mailboxes.iter().copied().map(Some).collect()
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -104,7 +114,7 @@ impl Simulator {
     }
 
     pub fn server_index(&self, name: &str) -> Option<usize> {
-        self.scenario.fleet.iter().position(|s| s.name == name)
+        self.by_name.get(name).copied()
     }
 
     pub fn databases(&self) -> &Databases {
@@ -157,10 +167,7 @@ impl Simulator {
         let front = probe.protocol.front_end_service();
         let back = probe.protocol.back_end_service();
         match probe.kind {
-            ProbeKind::Ctp => vec![
-                (server, front),
-                (self.scenario.monitoring_mailbox(server), back),
-            ],
+            ProbeKind::Ctp => vec![(server, front), (self.mailboxes[server], back)],
             ProbeKind::ProxyTest => vec![(server, front)],
             ProbeKind::DeepTest => vec![(server, back), (server, "MSExchangeIS")],
             ProbeKind::SelfTest => vec![(server, back)],
@@ -236,6 +243,31 @@ impl Simulator {
     }
 }
 
+/// [`Scenario::monitoring_mailbox`] of every server, in one pass over the fleet.
+fn mailboxes(scenario: &Scenario, by_name: &HashMap<String, usize>) -> Vec<usize> {
+    let fleet = &scenario.fleet;
+    let mut first_of_site: HashMap<&str, usize> = HashMap::new();
+    for (i, server) in fleet.iter().enumerate() {
+        if server.role.runs(Role::Mailbox) {
+            first_of_site.entry(server.site.as_str()).or_insert(i);
+        }
+    }
+    let first = fleet.iter().position(|s| s.role.runs(Role::Mailbox));
+    let chosen = |(i, server): (usize, &crate::health::Server)| {
+        if server.role.runs(Role::Mailbox) {
+            return i;
+        }
+        scenario
+            .monitoring_mailboxes
+            .get(&server.name)
+            .and_then(|m| by_name.get(m).copied())
+            .or_else(|| first_of_site.get(server.site.as_str()).copied())
+            .or(first)
+            .unwrap_or(i)
+    };
+    fleet.iter().enumerate().map(chosen).collect()
+}
+
 fn intermittent_down(fault: &Fault, elapsed: TimeDelta) -> bool {
     let period = fault.period.map_or(1, |p| p.0.num_milliseconds().max(1));
     (elapsed.num_milliseconds() / period) % 2 == 0
@@ -247,4 +279,37 @@ pub fn mix(a: u64, b: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_monitoring_mailbox_is_the_one_the_scenario_names() {
+        let text = "name: t\ntitle: t\nfleet:\n\
+            - { name: cas-01, role: cas, site: AMS }\n\
+            - { name: mbx-01, role: mailbox, site: AMS }\n\
+            - { name: cas-02, role: cas, site: DUB }\n\
+            - { name: mbx-02, role: mailbox, site: DUB }\n\
+            - { name: mbx-03, role: mailbox, site: DUB }\n\
+            - { name: cas-03, role: cas, site: DUB }\n\
+            - { name: cas-04, role: cas, site: NYC }\n\
+            - { name: ex-01, role: both, site: NYC }\n\
+            monitoring_mailboxes: { cas-03: mbx-03 }\n";
+        let scenario = Scenario::parse(text, "t.yaml").unwrap();
+        let want: Vec<Option<usize>> = (0..scenario.fleet.len())
+            .map(|i| Some(scenario.monitoring_mailbox(i)))
+            .collect();
+        let simulator = Simulator::new(scenario, DateTime::UNIX_EPOCH);
+        assert_eq!(simulator.mailbox_of(), want);
+        assert_eq!(
+            want,
+            [1, 1, 3, 3, 4, 4, 7, 7].map(Some).to_vec(),
+            "site, named, then own"
+        );
+        assert_eq!(simulator.server_index("mbx-03"), Some(4));
+        assert_eq!(simulator.server_index("nope"), None);
+    }
 }
