@@ -265,7 +265,9 @@ fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
     assert_eq!(call.server.name, server);
     assert_eq!(breaking.0.action, "restart_server");
     assert!(
-        breaking.1.starts_with("no heartbeat for "),
+        breaking
+            .1
+            .starts_with("it looks abandoned: no heartbeat for "),
         "{}",
         breaking.1
     );

@@ -144,9 +144,10 @@ async fn refused(
     let (text, stale) = match why {
         NotStarted::Lock(Refusal::Held { holder, stale }) => {
             let text = format!("{} is locked by {holder}", guarded.server);
-            let stale = stale.map(|why| (*holder, why.to_string()));
+            // "it looks abandoned: no heartbeat for 3 min", or why it cannot be trusted.
+            let stale = stale.map(|why| (*holder, format!("{}: {why}", why.verdict())));
             let text = match &stale {
-                Some((_, why)) => format!("{text}; it looks abandoned ({why})"),
+                Some((_, why)) => format!("{text}; {why}"),
                 None => format!("{text}: nothing ran"),
             };
             (text, stale)

@@ -55,8 +55,7 @@ impl PromptView<'_> {
         if let Some(breaking) = breaking {
             let (holder, why) = breaking;
             let said = format!(
-                "{} is locked by {holder}. It looks abandoned: {why}. Breaking the \
-                 lock runs the step again.",
+                "{} is locked by {holder}; {why}. Breaking the lock runs the step again.",
                 call.server.name
             );
             lines.extend(

@@ -16,6 +16,11 @@ use std::time::Duration;
 /// A holder that has not written a heartbeat for this long is presumed dead.
 pub const HEARTBEAT_WINDOW: TimeDelta = TimeDelta::minutes(2);
 
+/// How far two hosts' clocks may disagree: a heartbeat further ahead of this host's clock
+/// says nothing about the holder's age, so the lock is suspect (ARCHITECTURE "Locks and
+/// clocks").
+pub const CLOCK_SKEW: TimeDelta = TimeDelta::seconds(30);
+
 /// Who holds a server's lock, as written in the lock file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holder {
@@ -99,37 +104,69 @@ pub enum Staleness {
     OldHeartbeat(Duration),
     /// The file cannot be read and has not changed for longer than `HEARTBEAT_WINDOW`.
     Unreadable,
+    /// The heartbeat lies further in the future than `CLOCK_SKEW`; by how much. One of the
+    /// clocks is wrong (or the file was written by hand): its age cannot be told.
+    FutureHeartbeat(Duration),
+}
+
+impl Staleness {
+    /// The verdict, before the reason: "it looks abandoned: no heartbeat for 3 min 5 s".
+    pub fn verdict(&self) -> &'static str {
+        match self {
+            Staleness::FutureHeartbeat(_) => "its heartbeat cannot be trusted",
+            Staleness::DeadPid | Staleness::OldHeartbeat(_) | Staleness::Unreadable => {
+                "it looks abandoned"
+            }
+        }
+    }
+}
+
+/// "45 s", "3 min 5 s", "2 h 7 min".
+fn span(age: Duration) -> String {
+    let secs = age.as_secs();
+    match (secs / 3600, secs / 60 % 60, secs % 60) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, s) => format!("{m} min {s} s"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
 }
 
 impl fmt::Display for Staleness {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Staleness::DeadPid => f.write_str("its process no longer runs on this host"),
-            Staleness::OldHeartbeat(age) => {
-                let secs = age.as_secs();
-                match (secs / 3600, secs / 60 % 60, secs % 60) {
-                    (0, 0, s) => write!(f, "no heartbeat for {s} s"),
-                    (0, m, s) => write!(f, "no heartbeat for {m} min {s} s"),
-                    (h, m, _) => write!(f, "no heartbeat for {h} h {m} min"),
-                }
-            }
+            Staleness::OldHeartbeat(age) => write!(f, "no heartbeat for {}", span(*age)),
             Staleness::Unreadable => {
                 f.write_str("the lock file cannot be read and has not changed for over 2 min")
             }
+            Staleness::FutureHeartbeat(ahead) => write!(
+                f,
+                "its last heartbeat is {} ahead of this host's clock, more than the {} s two \
+                 clocks may differ: one of them is wrong, so nobody can tell whether its \
+                 holder still runs",
+                span(*ahead),
+                CLOCK_SKEW.num_seconds()
+            ),
         }
     }
 }
 
-/// Dead on this host, or silent for too long. `this_host` is the caller's `Holder::host`.
+/// Dead on this host, silent for too long, or beating in the future beyond `CLOCK_SKEW`.
+/// `this_host` is the caller's `Holder::host`.
 pub(super) fn staleness(holder: &Holder, this_host: &str, now: DateTime<Utc>) -> Option<Staleness> {
     let age = now.signed_duration_since(holder.heartbeat);
+    let ahead = -age;
+    let future = (ahead > CLOCK_SKEW)
+        .then(|| Staleness::FutureHeartbeat(ahead.to_std().unwrap_or_default()));
     if holder.token.starts_with("unreadable-") {
-        return (age > HEARTBEAT_WINDOW).then_some(Staleness::Unreadable);
+        return future.or((age > HEARTBEAT_WINDOW).then_some(Staleness::Unreadable));
     }
     if holder.host.eq_ignore_ascii_case(this_host) && pid_is_dead(holder.pid) {
         return Some(Staleness::DeadPid);
     }
-    (age > HEARTBEAT_WINDOW).then(|| Staleness::OldHeartbeat(age.to_std().unwrap_or_default()))
+    future.or_else(|| {
+        (age > HEARTBEAT_WINDOW).then(|| Staleness::OldHeartbeat(age.to_std().unwrap_or_default()))
+    })
 }
 
 /// Only ESRCH means dead: EPERM is a live process of another user. Pid 0 and pids beyond
@@ -197,8 +234,18 @@ mod tests {
             staleness(&fresh, "OPS-1", at(3, 3, 5)),
             Some(Staleness::OldHeartbeat(Duration::from_secs(185)))
         );
+        let skewed = holder("ops-2", me, at(3, 0, 30));
+        assert_eq!(
+            staleness(&skewed, "ops-1", at(3, 0, 0)),
+            None,
+            "within the skew"
+        );
         let ahead = holder("ops-2", me, at(3, 10, 0));
-        assert_eq!(staleness(&ahead, "ops-1", at(3, 0, 0)), None, "clock skew");
+        assert_eq!(
+            staleness(&ahead, "ops-1", at(3, 0, 0)),
+            Some(Staleness::FutureHeartbeat(Duration::from_secs(600))),
+            "beyond the skew"
+        );
     }
 
     #[test]

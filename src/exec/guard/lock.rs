@@ -3,7 +3,7 @@
 //! `Holder` as JSON; it appears whole (linked into place) and only its holder removes it,
 //! unless it is stale and a person confirmed breaking it.
 
-pub use super::holder::{HEARTBEAT_WINDOW, Holder, Staleness};
+pub use super::holder::{CLOCK_SKEW, HEARTBEAT_WINDOW, Holder, Staleness};
 
 use super::holder::{holder_json, read_holder, staleness};
 use super::short_lock::ShortLock;
@@ -20,7 +20,7 @@ const ATTEMPTS: u32 = 8;
 /// Why a lock was not granted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// Someone else holds it; `stale` says why it looks abandoned, if it does.
+    /// Someone else holds it; `stale` says why it looks abandoned or suspect, if it does.
     /// Boxed: every `Result` that carries a refusal stays small.
     Held {
         holder: Box<Holder>,
@@ -36,7 +36,7 @@ impl fmt::Display for Refusal {
             Refusal::Held { holder, stale } => {
                 write!(f, "locked by {holder}")?;
                 match stale {
-                    Some(why) => write!(f, "; it looks abandoned: {why}"),
+                    Some(why) => write!(f, "; {}: {why}", why.verdict()),
                     None => Ok(()),
                 }
             }

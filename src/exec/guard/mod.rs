@@ -27,7 +27,9 @@ mod short_lock;
 mod window;
 
 pub use budget::{Denied, Exhausted, Limits, Remaining, Spender, remaining, spend, spend_as};
-pub use lock::{HEARTBEAT_WINDOW, Holder, LockGuard, Refusal, Staleness, acquire, break_stale};
+pub use lock::{
+    CLOCK_SKEW, HEARTBEAT_WINDOW, Holder, LockGuard, Refusal, Staleness, acquire, break_stale,
+};
 
 use std::collections::hash_map::RandomState;
 use std::fs::{self, DirBuilder, File, OpenOptions};
