@@ -10,8 +10,7 @@ use crate::runbook::platform::training::{self, Performed};
 use crate::training::Simulator;
 use crate::training::simulator::mix;
 use chrono::{DateTime, TimeDelta, Utc};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -115,22 +114,30 @@ fn schedule(simulator: &Simulator, start: DateTime<Utc>) -> Schedule {
     Schedule::new(schedule)
 }
 
-/// The fleet's probes and metrics, and which comes next: a wake with nothing due costs a
-/// heap peek, not a pass over every probe of the fleet (ARCHITECTURE "Idle is idle").
+/// The fleet's probes and metrics, and which come next: a wake with nothing due looks at
+/// the head of a queue or two, not at every probe of the fleet (ARCHITECTURE "Idle is idle").
 struct Schedule {
     entries: Vec<Due>,
-    /// `(next, index into entries)`, earliest first; one entry per probe or metric.
-    next: BinaryHeap<Reverse<(DateTime<Utc>, usize)>>,
+    /// Indices into `entries`, one queue per interval, each in order of `next`. A sample
+    /// goes back at the tail with `next` moved on by its queue's interval, which keeps the
+    /// queue in order: O(1) a sample, however large the fleet.
+    queues: Vec<VecDeque<usize>>,
 }
 
 impl Schedule {
     fn new(entries: Vec<Due>) -> Schedule {
-        let next = entries
-            .iter()
-            .enumerate()
-            .map(|(i, due)| Reverse((due.next, i)))
+        let mut by_interval: BTreeMap<TimeDelta, Vec<usize>> = BTreeMap::new();
+        for (i, due) in entries.iter().enumerate() {
+            by_interval.entry(due.interval).or_default().push(i);
+        }
+        let queues = by_interval
+            .into_values()
+            .map(|mut queue| {
+                queue.sort_by_key(|&i| (entries[i].next, i));
+                queue.into()
+            })
             .collect();
-        Schedule { entries, next }
+        Schedule { entries, queues }
     }
 }
 
@@ -143,13 +150,17 @@ fn sample(
 ) -> (Vec<ProbeReport>, Vec<MetricReport>) {
     let mut probes = Vec::new();
     let mut metrics = Vec::new();
-    let mut due_now = Vec::new();
-    while let Some(&Reverse((next, i))) = schedule.next.peek()
-        && next <= now
-    {
-        schedule.next.pop();
-        due_now.push(i);
+    // (queue, entry), in each queue's order.
+    let mut popped: Vec<(usize, usize)> = Vec::new();
+    for (q, queue) in schedule.queues.iter_mut().enumerate() {
+        while let Some(&i) = queue.front()
+            && schedule.entries[i].next <= now
+        {
+            queue.pop_front();
+            popped.push((q, i));
+        }
     }
+    let mut due_now: Vec<usize> = popped.iter().map(|&(_, i)| i).collect();
     due_now.sort_unstable();
     for &i in &due_now {
         let due = &mut schedule.entries[i];
@@ -165,8 +176,66 @@ fn sample(
         due.seq += 1;
         // Catch up without a burst if the machine stalled.
         due.next = (at + due.interval).max(now - due.interval);
-        schedule.next.push(Reverse((due.next, i)));
+    }
+    // Moved on by the same interval and caught up to the same `now`: still in order.
+    for (q, i) in popped {
+        schedule.queues[q].push_back(i);
     }
     probes.sort_by_key(|r| r.at);
     (probes, metrics)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::training::Scenario;
+
+    /// The schedule as it was: every entry looked at on every wake.
+    fn sample_every_entry(
+        simulator: &Simulator,
+        entries: &mut [Due],
+        now: DateTime<Utc>,
+    ) -> (Vec<ProbeReport>, Vec<MetricReport>) {
+        let (mut probes, mut metrics) = (Vec::new(), Vec::new());
+        for due in entries.iter_mut().filter(|d| d.next <= now) {
+            let at = due.next;
+            match due.what {
+                Sampled::Probe(p) => probes.push(simulator.probe(due.server, p, at, due.seq)),
+                Sampled::Queue(p) => metrics.push(simulator.queued(due.server, p, at, due.seq)),
+            }
+            due.seq += 1;
+            due.next = (at + due.interval).max(now - due.interval);
+        }
+        probes.sort_by_key(|r| r.at);
+        (probes, metrics)
+    }
+
+    #[test]
+    fn queues_by_interval_sample_exactly_what_a_pass_over_every_entry_does() {
+        let text = "name: t\ntitle: t\nfleet:\n\
+            - { name: cas-01, role: cas, site: AMS }\n\
+            - { name: mbx-01, role: mailbox, site: AMS }\n\
+            - { name: ex-01, role: both, site: DUB }\n\
+            rules:\n  ImapCTPMonitor: { interval: 7s }\n  PopSelfTestMonitor: { interval: 95s }\n";
+        let scenario = Scenario::parse(text, "t.yaml").unwrap();
+        let start = DateTime::UNIX_EPOCH;
+        let simulator = Simulator::new(scenario, start);
+        let mut queued = schedule(&simulator, start);
+        let mut every = schedule(&simulator, start).entries;
+        assert!(queued.queues.len() >= 3, "several intervals");
+        let mut now = start;
+        for wake in 0..3_000u64 {
+            // Mostly short wakes, now and then a stall longer than an interval.
+            let step = if wake % 97 == 0 {
+                130_000
+            } else {
+                100 + (wake * 37) % 900
+            };
+            now += TimeDelta::milliseconds(step as i64);
+            let got = sample(&simulator, &mut queued, now);
+            let want = sample_every_entry(&simulator, &mut every, now);
+            assert_eq!(got, want, "wake {wake}");
+        }
+    }
 }
