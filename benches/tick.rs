@@ -1,0 +1,229 @@
+//! `cargo bench --bench tick`: what one clock tick costs a 50,000-server training fleet when
+//! nothing is due, and when deadlines fire; medians over many ticks. No harness: `Instant`
+//! and a sorted list (ARCHITECTURE "Idle is idle").
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use healthdeck::event::Event;
+use healthdeck::health::monitor::MonitorState;
+use healthdeck::health::{
+    FleetState, MetricReport, Monitor, MonitorPolicy, Probe, ProbeReport, Protocol, Role, Server,
+};
+use healthdeck::update::{AppState, Banner, Mode, update};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const FLEET: usize = 50_000;
+const WARM_UP: usize = 50;
+const TICKS: usize = 2_000;
+/// Monitors turned Degraded together, so that one tick turns them all Unhealthy.
+const FIRING: usize = 1_000;
+const FIRING_RUNS: usize = 30;
+const VISIT_ALL_RUNS: usize = 30;
+
+fn main() {
+    let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+    let idle_update = idle_ticks(t0, true);
+    let idle_fleet = idle_ticks(t0, false);
+    let firing = firing_ticks(t0);
+    let visit_all = visit_every_monitor(t0);
+    let ms = |d: f64| Duration::from_secs_f64(d / 1_000.0);
+    println!();
+    println!(
+        "{:<58} {:>6} {:>10} {:>10} {:>8}  verdict",
+        "benchmark (50,000 servers, 11 monitor slots each)", "iters", "median", "p90", "goal"
+    );
+    row("update(Tick), nothing due", &idle_update, Some(ms(0.2)));
+    row("FleetState::tick, nothing due", &idle_fleet, Some(ms(0.2)));
+    let fires = format!("update(Tick), {FIRING} monitors turn Unhealthy");
+    row(&fires, &firing, None);
+    row(
+        "every monitor visited (the tick before deadlines)",
+        &visit_all,
+        None,
+    );
+    println!();
+    println!(
+        "ratio of medians, every monitor visited / update(Tick) nothing due: {:.0}",
+        visit_all.median.as_secs_f64() / idle_update.median.as_secs_f64()
+    );
+}
+
+struct Stats {
+    iterations: usize,
+    median: Duration,
+    p90: Duration,
+}
+
+impl Stats {
+    fn from(mut samples: Vec<Duration>) -> Stats {
+        samples.sort_unstable();
+        let n = samples.len();
+        Stats {
+            iterations: n,
+            median: samples[n / 2],
+            p90: samples[n * 9 / 10],
+        }
+    }
+}
+
+fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
+    let (goal_text, verdict) = match goal {
+        Some(goal) if stats.median <= goal => (show(goal), "met"),
+        Some(goal) => (show(goal), "NOT MET"),
+        None => ("—".to_owned(), "no goal"),
+    };
+    println!(
+        "{name:<58} {:>6} {:>10} {:>10} {goal_text:>8}  {verdict}",
+        stats.iterations,
+        show(stats.median),
+        show(stats.p90),
+    );
+}
+
+fn show(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us >= 1_000.0 {
+        format!("{:.2} ms", us / 1_000.0)
+    } else {
+        format!("{us:.1} µs")
+    }
+}
+
+/// 50,000 servers in 20 sites, roles 2 CAS : 2 Mailbox : 1 both.
+fn fleet() -> Vec<Server> {
+    (0..FLEET)
+        .map(|i| Server {
+            name: format!("srv-{i:05}"),
+            role: match i % 5 {
+                0 | 1 => Role::Cas,
+                2 | 3 => Role::Mailbox,
+                _ => Role::Both,
+            },
+            site: format!("S{:02}", i % 20),
+        })
+        .collect()
+}
+
+fn report(server: usize, probe: Probe, at: DateTime<Utc>, succeeded: bool) -> ProbeReport {
+    ProbeReport {
+        server,
+        probe,
+        at,
+        succeeded,
+        latency_ms: 12 + (server % 40) as u32,
+        error: (!succeeded).then(|| "connection refused".to_owned()),
+    }
+}
+
+/// A training console whose every monitor has had a passing result at `t0`: all Healthy,
+/// each due only when it would go stale (5 min later).
+fn console(t0: DateTime<Utc>) -> AppState {
+    let servers = fleet();
+    let roles: Vec<Role> = servers.iter().map(|s| s.role).collect();
+    let fleet = FleetState::new(servers, MonitorPolicy::defaults(), true);
+    let banner = Banner {
+        mode: Mode::Training {
+            speed: 10.0,
+            scenario: "bench".into(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let mut state = AppState::new(fleet, banner, t0);
+    let mut healthy = Vec::new();
+    let mut metrics = Vec::new();
+    for (server, &role) in roles.iter().enumerate() {
+        let probes = Probe::all().filter(|p| role.runs(p.role()));
+        healthy.extend(probes.map(|p| report(server, p, t0, true)));
+        metrics.extend(
+            [Protocol::Imap, Protocol::Pop].map(|protocol| MetricReport {
+                server,
+                protocol,
+                at: t0,
+                queued: 10.0,
+            }),
+        );
+    }
+    update(&mut state, Event::Probes(healthy));
+    update(&mut state, Event::Metrics(metrics));
+    update(&mut state, Event::Tick(t0));
+    state
+}
+
+/// Ticks 50 ms of fleet clock apart (the loop's cadence is coarser): none crosses a deadline.
+fn idle_ticks(t0: DateTime<Utc>, through_update: bool) -> Stats {
+    let mut state = console(t0);
+    let mut samples = Vec::with_capacity(TICKS);
+    for run in 0..WARM_UP + TICKS {
+        let now = state.now + TimeDelta::milliseconds(50);
+        let start = Instant::now();
+        if through_update {
+            black_box(update(&mut state, Event::Tick(now)));
+        } else {
+            state.now = now;
+            state.fleet.tick(now);
+        }
+        let elapsed = start.elapsed();
+        if run >= WARM_UP {
+            samples.push(elapsed);
+        }
+    }
+    assert!(state.fleet.take_transitions().is_empty(), "nothing was due");
+    Stats::from(samples)
+}
+
+/// Each run: `FIRING` CTP monitors fail three times (Degraded), then the one tick 60 s later
+/// turns them all Unhealthy. Only that tick is timed.
+fn firing_ticks(t0: DateTime<Utc>) -> Stats {
+    let mut state = console(t0);
+    let ctp = Probe::all().next().unwrap();
+    let mut samples = Vec::with_capacity(FIRING_RUNS);
+    for run in 0..FIRING_RUNS {
+        let base = state.now;
+        // CAS servers 0, 5, 10, … (role index 0): a different set each run.
+        let servers = (0..FIRING).map(|k| (run * FIRING + k) * 5 % FLEET);
+        let failed: Vec<ProbeReport> = servers
+            .flat_map(|s| (0..3).map(move |k| (s, k)))
+            .map(|(s, k)| report(s, ctp, base + TimeDelta::seconds(k), false))
+            .collect();
+        update(&mut state, Event::Probes(failed));
+        state.fleet.take_transitions();
+        let now = base + TimeDelta::seconds(2 + 60);
+        let start = Instant::now();
+        black_box(update(&mut state, Event::Tick(now)));
+        samples.push(start.elapsed());
+        let fired = state.fleet.take_transitions();
+        assert!(fired.len() >= FIRING, "{} fired", fired.len());
+    }
+    Stats::from(samples)
+}
+
+/// What a tick cost before deadlines: `MonitorState::tick` on every monitor of the fleet,
+/// nothing due.
+fn visit_every_monitor(t0: DateTime<Utc>) -> Stats {
+    let state = console(t0);
+    let policies = MonitorPolicy::defaults();
+    let mut monitors: Vec<(usize, MonitorState)> = Vec::new();
+    for server in 0..FLEET {
+        for monitor in Monitor::ALL {
+            if let Some(m) = state.fleet.monitor(server, monitor) {
+                monitors.push((monitor.index(), m.clone()));
+            }
+        }
+    }
+    let mut samples = Vec::with_capacity(VISIT_ALL_RUNS);
+    let mut now = t0;
+    for _ in 0..VISIT_ALL_RUNS {
+        now += TimeDelta::milliseconds(50);
+        let start = Instant::now();
+        for (index, monitor) in &mut monitors {
+            let policy = &policies[*index];
+            let before = (monitor.alert, monitor.is_flapping(policy));
+            monitor.tick(policy, now);
+            black_box(before != (monitor.alert, monitor.is_flapping(policy)));
+        }
+        samples.push(start.elapsed());
+    }
+    Stats::from(samples)
+}
