@@ -208,6 +208,23 @@ async fn imap_huge_untagged_literal_in_an_answer_is_protocol() {
 }
 
 #[tokio::test]
+async fn imap_flood_of_short_lines_is_protocol() {
+    let server = FakeMail::start(|mut conn| async move {
+        conn.send(IMAP_GREETING).await;
+        if conn.imap_command("CAPABILITY").await.is_some() {
+            conn.send_forever(&b"* OK noise\r\n".repeat(1_000)).await;
+        }
+    })
+    .await;
+    let plan = plan(Wire::Imap, server.port(), GENEROUS);
+    let (_, error) = fails(&plan, ErrorKind::Protocol).await;
+    assert_eq!(
+        error,
+        "more than 256 KiB from the server by the login answer"
+    );
+}
+
+#[tokio::test]
 async fn imap_unparsable_answer_is_protocol() {
     let server = FakeMail::start(|mut conn| async move {
         conn.send(IMAP_GREETING).await;

@@ -10,6 +10,7 @@
 mod bounded;
 mod cert;
 mod imap;
+mod imap_failure;
 mod outcome;
 mod plan;
 mod pop3;
