@@ -145,6 +145,22 @@ async fn pop3_garbage_greeting_is_protocol_with_an_escaped_excerpt() {
 }
 
 #[tokio::test]
+async fn tcp_garbage_greeting_is_protocol() {
+    let server = FakeMail::start(|mut conn| async move {
+        conn.send(&garbage(512)).await;
+        conn.hold().await;
+    })
+    .await;
+    let mut plan = plan(Wire::Tcp, server.port(), GENEROUS);
+    plan.credentials = None;
+    let (_, error) = fails(&plan, ErrorKind::Protocol).await;
+    assert!(
+        error.starts_with("not text in the greeting: \"\\x83e"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
 async fn imap_endless_line_is_protocol() {
     let server = FakeMail::start(|mut conn| async move {
         conn.send(b"* OK ").await;

@@ -159,10 +159,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lines<S> {
             bytes.extend_from_slice(&available[..take]);
             self.reader.consume(take);
             if !plausible(self.wire, &bytes) {
-                let wire = if self.wire == Wire::Imap {
-                    "IMAP"
-                } else {
-                    "POP3"
+                let wire = match self.wire {
+                    Wire::Imap => "IMAP",
+                    Wire::Pop3 => "POP3",
+                    Wire::Tcp => "text",
                 };
                 let line = bytes.split(|&b| b == b'\r' || b == b'\n').next();
                 let shown = excerpt(line.unwrap_or_default());
@@ -214,7 +214,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lines<S> {
 }
 
 /// Whether a line that begins with `start` can still be one `wire` allows: POP3 answers
-/// begin `+OK` or `-ERR`, IMAP responses `*`, `+` or a tag. A bare TCP probe takes any line.
+/// begin `+OK` or `-ERR`, IMAP responses `*`, `+` or a tag. A bare TCP probe takes any line
+/// of text (every mail protocol greets in text), not control characters or broken UTF-8.
 fn plausible(wire: Wire, start: &[u8]) -> bool {
     let agrees = |word: &[u8]| start.iter().zip(word).all(|(a, b)| a == b);
     match wire {
@@ -222,7 +223,11 @@ fn plausible(wire: Wire, start: &[u8]) -> bool {
         Wire::Imap => start
             .first()
             .is_none_or(|&b| b == b'*' || b == b'+' || b.is_ascii_alphanumeric()),
-        Wire::Tcp => true,
+        Wire::Tcp => {
+            let broken = std::str::from_utf8(start).is_err_and(|e| e.error_len().is_some());
+            let control = |b: &u8| b.is_ascii_control() && !b"\r\n\t".contains(b);
+            !broken && !start.iter().any(control)
+        }
     }
 }
 
@@ -239,6 +244,9 @@ mod tests {
         assert!(plausible(Wire::Imap, b"* OK"));
         assert!(plausible(Wire::Imap, b"a OK"));
         assert!(!plausible(Wire::Imap, b"\x83e"));
-        assert!(plausible(Wire::Tcp, b"\x83e"));
+        assert!(plausible(Wire::Tcp, "220 smtp ready é\r\n".as_bytes()));
+        assert!(plausible(Wire::Tcp, b"220 cut \xc3"));
+        assert!(!plausible(Wire::Tcp, b"\x83e"));
+        assert!(!plausible(Wire::Tcp, b"220 \x00"));
     }
 }
