@@ -161,6 +161,20 @@ async fn tcp_garbage_greeting_is_protocol() {
 }
 
 #[tokio::test]
+async fn implicit_tls_against_garbage_is_protocol() {
+    let server = FakeMail::start(|mut conn| async move {
+        conn.send(&garbage(512)).await;
+        conn.hold().await;
+    })
+    .await;
+    let mut plan = plan(Wire::Imap, server.port(), GENEROUS);
+    plan.endpoint.tls = TlsMode::Implicit;
+    let (outcome, error) = fails(&plan, ErrorKind::Protocol).await;
+    assert!(error.starts_with("TLS handshake failed"), "{error}");
+    assert_eq!(outcome.phases.tls, None);
+}
+
+#[tokio::test]
 async fn imap_endless_line_is_protocol() {
     let server = FakeMail::start(|mut conn| async move {
         conn.send(b"* OK ").await;
@@ -236,7 +250,7 @@ async fn imap_flood_of_short_lines_is_protocol() {
     let (_, error) = fails(&plan, ErrorKind::Protocol).await;
     assert_eq!(
         error,
-        "more than 256 KiB from the server by the login answer"
+        "more than 256 KiB from the server while waiting for the login answer"
     );
 }
 

@@ -50,7 +50,7 @@ impl Violation {
     pub fn describe(&self, awaited: &str) -> String {
         match &self.excerpt {
             Some(shown) => format!("{} in {awaited}: {shown}", self.what),
-            None => format!("{} by {awaited}", self.what),
+            None => format!("{} while waiting for {awaited}", self.what),
         }
     }
 
@@ -130,10 +130,15 @@ impl Scan {
     /// is over.
     fn line_end(&mut self) -> Result<(), Violation> {
         match announced_literal(&self.tail) {
-            Some(size) if size > MAX_LITERAL => Err(Violation::new(
-                format!("a literal of {size} bytes"),
-                &self.head,
-            )),
+            Some(size) if size > MAX_LITERAL => {
+                // Past twelve digits the number only lengthens the message; the excerpt has it.
+                let what = if size < 1_000_000_000_000 {
+                    format!("a literal of {size} bytes")
+                } else {
+                    "an absurd literal".to_owned()
+                };
+                Err(Violation::new(what, &self.head))
+            }
             Some(size) => {
                 self.literal_left = size;
                 self.tail.clear();
@@ -278,12 +283,43 @@ mod tests {
         );
         let error = scan(&[b"* {99999999999999999999999}\r\n"]).expect_err("huge");
         assert!(
-            error.starts_with("a literal of 18446744073709551615 bytes"),
+            error.starts_with("an absurd literal in the greeting"),
             "{error}"
         );
+        let mut longest = Scan::default();
+        let line = format!("* {} {{999999999999}}\r\n", "x".repeat(100));
+        let said = longest.check(line.as_bytes()).expect_err("huge");
+        let said = said.describe("the SELECT INBOX answer");
+        assert!(said.chars().count() <= 120, "{said}");
         assert_eq!(announced_literal(b"x ~{12+}\r\n"), Some(12));
         assert_eq!(announced_literal(b"x {}\r\n"), None);
         assert_eq!(announced_literal(b"x 12}\r\n"), None);
+    }
+
+    #[test]
+    fn any_bytes_in_any_pieces_end_in_a_verdict_never_a_panic() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..300 {
+            let mut scan = Scan::default();
+            for _ in 0..(next() % 20) {
+                let alphabet: &[u8] = b"*+A0 {}~\r\n9\x83\xff";
+                let len = (next() % 300) as usize;
+                let chunk: Vec<u8> = (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect();
+                if let Err(violation) = scan.check(&chunk) {
+                    let said = violation.describe("the SELECT INBOX answer");
+                    assert!(said.chars().count() <= 120, "{said}");
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
@@ -297,6 +333,9 @@ mod tests {
         assert!(error.chars().count() <= 120, "{error}");
         let line = b"* OK fine\r\n".repeat(MAX_READ / 11 + 1);
         let error = scan(&[&line]).expect_err("flood");
-        assert_eq!(error, "more than 256 KiB from the server by the greeting");
+        assert_eq!(
+            error,
+            "more than 256 KiB from the server while waiting for the greeting"
+        );
     }
 }

@@ -225,7 +225,7 @@ fn seconds(limit: Duration) -> String {
 /// (ARCHITECTURE: Probe deadline and protocol errors).
 const EXCERPT_CHARS: usize = 56;
 /// How many characters of a library's error text a message quotes.
-pub(crate) const ERROR_TEXT_CHARS: usize = 60;
+pub(crate) const ERROR_TEXT_CHARS: usize = 56;
 
 /// A server line fit for a message: quoted, control characters escaped, at most
 /// [`EXCERPT_CHARS`] characters shown (escapes included) with `…` when cut.
