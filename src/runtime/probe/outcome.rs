@@ -236,7 +236,7 @@ pub(crate) fn quoted(line: &str) -> String {
 /// Raw server bytes fit for a message: like [`quoted`], and bytes that are not UTF-8 shown
 /// as `\xNN`.
 pub(crate) fn excerpt(bytes: &[u8]) -> String {
-    let mut pieces = bytes.utf8_chunks().flat_map(|chunk| {
+    let pieces = bytes.utf8_chunks().flat_map(|chunk| {
         let valid = chunk.valid().chars().map(escaped);
         let invalid = chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}"));
         valid.chain(invalid)
@@ -244,7 +244,7 @@ pub(crate) fn excerpt(bytes: &[u8]) -> String {
     // Counted in characters shown: an escape `\x83` is four.
     let (mut shown, mut count) = (String::new(), 0);
     let mut more = "";
-    for piece in pieces.by_ref() {
+    for piece in pieces {
         count += piece.chars().count();
         if count > EXCERPT_CHARS {
             more = "…";
