@@ -62,4 +62,14 @@ impl Stopwatch {
     pub fn elapsed(&self) -> Duration {
         self.0.elapsed()
     }
+
+    /// The instant `limit` after the start, for `tokio::time::timeout_at`: one deadline for
+    /// a whole probe (ARCHITECTURE: Probe deadline and protocol errors).
+    pub fn deadline(&self, limit: Duration) -> tokio::time::Instant {
+        let start = tokio::time::Instant::from_std(self.0);
+        // A limit past the end of time waits a century instead.
+        start
+            .checked_add(limit)
+            .unwrap_or_else(|| start + Duration::from_secs(100 * 365 * 86_400))
+    }
 }

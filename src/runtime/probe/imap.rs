@@ -2,7 +2,9 @@
 //! SELECT INBOX, LOGOUT. async-imap has no TLS of its own and no STARTTLS: the STARTTLS
 //! exchange runs on the raw stream here, and the TLS stream is handed to async-imap after.
 
-use super::outcome::{ErrorKind, Failure, Phase, quoted};
+use super::bounded::Bounded;
+use super::imap_failure::{imap_failure, login_refused, refused_greeting};
+use super::outcome::{Failure, Phase, quoted};
 use super::plan::{Credentials, TlsMode, Wire};
 use super::session::{Lines, Run};
 use super::tls;
@@ -48,9 +50,10 @@ pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {
 }
 
 /// async-imap writes a command in several pieces (tag, command, CRLF) and flushes after
-/// it: buffered, each command leaves in one segment instead of four.
-fn client<S: ImapStream>(stream: S) -> Client<BufWriter<S>> {
-    Client::new(BufWriter::new(stream))
+/// it: buffered, each command leaves in one segment instead of four. It reads through
+/// [`Bounded`], which refuses what would make it buffer without end.
+fn client<S: ImapStream>(stream: S) -> Client<BufWriter<Bounded<S>>> {
+    Client::new(BufWriter::new(Bounded::new(stream)))
 }
 
 /// `a STARTTLS` on the raw stream, up to its tagged answer.
@@ -88,7 +91,7 @@ async fn greet_and_log_in<S: ImapStream>(run: &mut Run<'_>, stream: S) -> Result
                 )),
             },
             Ok(None) => Err(imap_failure(ImapError::ConnectionLost, Phase::Greeting)),
-            Err(error) => Err(Failure::io(&error, Phase::Greeting, Wire::Imap)),
+            Err(error) => Err(imap_failure(ImapError::Io(error), Phase::Greeting)),
         }
     };
     run.phase(Phase::Greeting, greeting).await?;
@@ -141,74 +144,5 @@ async fn login<S: ImapStream>(
             "the user name or password contains a line break: not sent",
         )),
         Err((error, _)) => Err(imap_failure(error, Phase::Login)),
-    }
-}
-
-/// NO to LOGIN. Response codes from RFC 5530 tell server trouble from rejected credentials.
-fn login_refused(user: &str, text: &str) -> Failure {
-    let said = server_text(text);
-    let upper = text.to_ascii_uppercase();
-    let trouble = ["UNAVAILABLE", "SERVERBUG", "PRIVACYREQUIRED", "INUSE"];
-    if trouble.iter().any(|code| upper.contains(code)) {
-        Failure::protocol(format!("login for {user} refused by the server: {said}"))
-    } else {
-        Failure::new(
-            ErrorKind::AuthFailed,
-            format!("authentication failed for {user}: {said}"),
-        )
-    }
-}
-
-fn refused_greeting(line: &str) -> Failure {
-    Failure::protocol(format!(
-        "the server refused the connection: {}",
-        quoted(line)
-    ))
-}
-
-fn imap_failure(error: ImapError, phase: Phase) -> Failure {
-    let awaited = phase.awaited(Wire::Imap);
-    match error {
-        ImapError::Io(io) => Failure::io(&io, phase, Wire::Imap),
-        ImapError::ConnectionLost => {
-            let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
-            Failure::io(&eof, phase, Wire::Imap)
-        }
-        ImapError::No(text) | ImapError::Bad(text) => Failure::protocol(format!(
-            "the server said no to {awaited}: {}",
-            server_text(&text)
-        )),
-        other => Failure::protocol(format!("unexpected answer instead of {awaited}: {other}")),
-    }
-}
-
-/// async-imap words a NO as `code: Some(…), info: Some("…")`: keep the server's sentence.
-fn server_text(text: &str) -> String {
-    let info = text
-        .split_once("info: Some(\"")
-        .and_then(|(_, rest)| rest.strip_suffix("\")"));
-    quoted(info.unwrap_or(text))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_no_to_login_is_a_wrong_password_unless_the_server_is_in_trouble() {
-        let wrong = login_refused(
-            "probe",
-            "code: Some(AuthenticationFailed), info: Some(\"Authentication failed.\")",
-        );
-        assert_eq!(wrong.kind, ErrorKind::AuthFailed);
-        assert_eq!(
-            wrong.message,
-            "authentication failed for probe: \"Authentication failed.\""
-        );
-        let trouble = login_refused(
-            "probe",
-            "code: Some(Unavailable), info: Some(\"Temporary authentication failure.\")",
-        );
-        assert_eq!(trouble.kind, ErrorKind::Protocol);
     }
 }

@@ -1,13 +1,16 @@
-//! Real probes against IMAP and POP3 servers: one connection, one dialogue, every phase
-//! timed and under the plan's timeout, every failure classified for the engineer.
+//! Real probes against IMAP and POP3 servers: one connection, one dialogue under one
+//! deadline (`plan.timeout` from the start), every phase timed, every failure classified for
+//! the engineer with a short message (ARCHITECTURE: Probe deadline and protocol errors).
 //!
 //! Secrets: the password leaves [`Secret`] only for the LOGIN or PASS command. No command is
 //! logged here, and async-imap's `log::trace!` of every command it sends (LOGIN included)
 //! is compiled out by the `log` crate's `max_level_debug` feature in Cargo.toml. As a last
 //! guard, the outcome's message is scrubbed of the password before it is returned.
 
+mod bounded;
 mod cert;
 mod imap;
+mod imap_failure;
 mod outcome;
 mod plan;
 mod pop3;
@@ -25,7 +28,7 @@ use session::Run;
 /// Runs one probe to its end; never panics, never returns early without an outcome.
 pub async fn probe(plan: &ProbePlan, tls: &TlsSetup) -> ProbeOutcome {
     let watch = Stopwatch::start();
-    let mut run = Run::new(plan, tls);
+    let mut run = Run::new(plan, tls, &watch);
     // Boxed: a TLS session and async-imap's buffers make the dialogue futures large.
     let result = match plan.wire {
         Wire::Imap => Box::pin(imap::run(&mut run)).await,

@@ -67,7 +67,7 @@ impl Phase {
 pub enum ErrorKind {
     /// Nothing listens on the port.
     Refused,
-    /// A phase did not finish within the plan's timeout.
+    /// The probe's one deadline (`timeout` after it began) passed during this phase.
     Timeout(Phase),
     /// The server rejected the credentials.
     AuthFailed,
@@ -193,9 +193,13 @@ impl Failure {
                 ErrorKind::Io,
                 format!("the server closed the connection while the probe waited for {awaited}"),
             ),
+            // Some libraries put whole buffers in their error texts: a clause, not a dump.
             _ => Failure::new(
                 ErrorKind::Io,
-                format!("connection failed while waiting for {awaited}: {error}"),
+                format!(
+                    "connection failed while waiting for {awaited}: {}",
+                    clipped(&error.to_string(), ERROR_TEXT_CHARS)
+                ),
             ),
         }
     }
@@ -217,15 +221,74 @@ fn seconds(limit: Duration) -> String {
     }
 }
 
-/// A server line fit for a message: printable, at most 120 characters.
+/// How many characters of what a server sent a message quotes: an excerpt, never a dump
+/// (ARCHITECTURE: Probe deadline and protocol errors).
+const EXCERPT_CHARS: usize = 56;
+/// How many characters of a library's error text a message quotes.
+pub(crate) const ERROR_TEXT_CHARS: usize = 56;
+
+/// A server line fit for a message: quoted, control characters escaped, at most
+/// [`EXCERPT_CHARS`] characters shown (escapes included) with `…` when cut.
 pub(crate) fn quoted(line: &str) -> String {
-    let clean: String = line
-        .trim_end()
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .take(120)
-        .collect();
-    format!("\"{clean}\"")
+    excerpt(line.trim_end().as_bytes())
+}
+
+/// Raw server bytes fit for a message: like [`quoted`], and bytes that are not UTF-8 shown
+/// as `\xNN`.
+pub(crate) fn excerpt(bytes: &[u8]) -> String {
+    let pieces = bytes.utf8_chunks().flat_map(|chunk| {
+        let valid = chunk.valid().chars().map(escaped);
+        let invalid = chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}"));
+        valid.chain(invalid)
+    });
+    // Counted in characters shown: an escape `\x83` is four.
+    let (mut shown, mut count) = (String::new(), 0);
+    let mut more = "";
+    for piece in pieces {
+        count += piece.chars().count();
+        if count > EXCERPT_CHARS {
+            more = "…";
+            break;
+        }
+        shown.push_str(&piece);
+    }
+    format!("\"{shown}{more}\"")
+}
+
+/// One character as a message shows it: control characters escaped.
+fn escaped(c: char) -> String {
+    match c {
+        '\r' => "\\r".to_owned(),
+        '\n' => "\\n".to_owned(),
+        '\t' => "\\t".to_owned(),
+        c if c.is_ascii_control() => format!("\\x{:02x}", u32::from(c)),
+        c if c.is_control() => c.escape_unicode().to_string(),
+        c => c.to_string(),
+    }
+}
+
+/// Decodes a server line, showing bytes that are not UTF-8 as `\xNN` (never U+FFFD, which
+/// would hide what was sent).
+pub(crate) fn decoded(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    text
+}
+
+/// `text` cut to `max` characters with `…`: for error texts from libraries, which may
+/// carry whole buffers.
+pub(crate) fn clipped(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let mut kept: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        kept.push('…');
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -275,7 +338,31 @@ mod tests {
     #[test]
     fn server_lines_are_cut_and_cleaned() {
         assert_eq!(quoted("* BYE busy\r\n"), "\"* BYE busy\"");
-        assert_eq!(quoted("a\u{1b}b").len(), 5);
-        assert_eq!(quoted(&"x".repeat(500)).len(), 122);
+        assert_eq!(quoted("a\u{1b}b"), "\"a\\x1bb\"");
+        let long = quoted(&"x".repeat(500));
+        assert_eq!(long.chars().count(), EXCERPT_CHARS + 3, "{long}");
+        assert!(long.ends_with("…\""), "{long}");
+        assert_eq!(
+            quoted(&"x".repeat(EXCERPT_CHARS)).chars().count(),
+            EXCERPT_CHARS + 2
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_shown_as_hex() {
+        assert_eq!(
+            excerpt(b"\x83e\x00\xff ok\r\n"),
+            "\"\\x83e\\x00\\xff ok\\r\\n\""
+        );
+        assert_eq!(decoded(b"+OK \xe9t\xc3\xa9"), "+OK \\xe9t\u{e9}");
+        let garbage: Vec<u8> = (0..=255).cycle().take(5_000).collect();
+        let shown = excerpt(&garbage);
+        assert!(shown.chars().count() <= 120, "{shown}");
+    }
+
+    #[test]
+    fn library_texts_are_clipped() {
+        assert_eq!(clipped("short", 10), "short");
+        assert_eq!(clipped(&"é".repeat(30), 10), format!("{}…", "é".repeat(10)));
     }
 }

@@ -69,7 +69,7 @@ pub struct ProbePlan {
     /// Without credentials an IMAP or POP3 probe stops after the greeting (and TLS) and
     /// says goodbye: no login, no SELECT/STAT.
     pub credentials: Option<Credentials>,
-    /// The limit for each phase on its own, not for the whole probe.
+    /// The limit for the whole probe, connect to logout: one deadline, not one per phase.
     pub timeout: Duration,
 }
 

@@ -29,7 +29,7 @@ pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {
                 .tls_phase(async move {
                     lines.send("STLS", Phase::Tls).await?;
                     let answer = lines.read(Phase::Tls).await?;
-                    if !positive(&answer) {
+                    if !positive(&answer, Phase::Tls)? {
                         return Err(Failure::protocol(format!(
                             "the server refused STLS: {}",
                             quoted(&answer)
@@ -50,7 +50,7 @@ where
 {
     let read = async {
         let line = lines.read(Phase::Greeting).await?;
-        if positive(&line) {
+        if positive(&line, Phase::Greeting)? {
             Ok(())
         } else {
             Err(Failure::protocol(format!(
@@ -94,14 +94,14 @@ where
     }
     lines.send(&format!("USER {user}"), Phase::Login).await?;
     let answer = lines.read(Phase::Login).await?;
-    if !positive(&answer) {
+    if !positive(&answer, Phase::Login)? {
         return Err(login_refused(user, &answer));
     }
     lines
         .send(&format!("PASS {password}"), Phase::Login)
         .await?;
     let answer = lines.read(Phase::Login).await?;
-    if positive(&answer) {
+    if positive(&answer, Phase::Login)? {
         Ok(())
     } else {
         Err(login_refused(user, &answer))
@@ -135,7 +135,7 @@ where
 {
     lines.send(command, phase).await?;
     let answer = lines.read(phase).await?;
-    if positive(&answer) {
+    if positive(&answer, phase)? {
         Ok(())
     } else {
         Err(Failure::protocol(format!(
@@ -145,8 +145,19 @@ where
     }
 }
 
-fn positive(line: &str) -> bool {
-    line.starts_with("+OK")
+/// `+OK` is true, `-ERR` false; anything else is not POP3 (RFC 1939 allows nothing else).
+fn positive(line: &str, phase: Phase) -> Result<bool, Failure> {
+    if line.starts_with("+OK") {
+        Ok(true)
+    } else if line.starts_with("-ERR") {
+        Ok(false)
+    } else {
+        Err(Failure::protocol(format!(
+            "not POP3 in {}: {}",
+            phase.awaited(Wire::Pop3),
+            quoted(line)
+        )))
+    }
 }
 
 #[cfg(test)]
@@ -164,5 +175,17 @@ mod tests {
         let temp = login_refused("probe", "-ERR [SYS/TEMP] Temporary authentication failure.");
         assert_eq!(temp.kind, ErrorKind::Protocol);
         assert_eq!(login_refused("probe", "-ERR").kind, ErrorKind::AuthFailed);
+    }
+
+    #[test]
+    fn an_answer_neither_ok_nor_err_is_not_pop3() {
+        assert!(matches!(positive("+OK ready", Phase::Greeting), Ok(true)));
+        assert!(matches!(positive("-ERR no", Phase::Login), Ok(false)));
+        let garbage = positive("\\x83e\u{7}", Phase::Select).expect_err("garbage");
+        assert_eq!(garbage.kind, ErrorKind::Protocol);
+        assert_eq!(
+            garbage.message,
+            "not POP3 in the STAT answer: \"\\x83e\\x07\""
+        );
     }
 }

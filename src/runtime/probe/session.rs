@@ -1,45 +1,51 @@
-//! What every dialogue shares: phases under the plan's timeout, the TCP connection, TLS
-//! handshakes that remember the certificate, and a bounded line reader.
+//! What every dialogue shares: phases under the probe's one deadline, the TCP connection,
+//! TLS handshakes that remember the certificate, and a bounded line reader.
 
-use super::outcome::{ErrorKind, Failure, Phase, Phases};
+use super::bounded::MAX_LINE;
+use super::outcome::{ErrorKind, Failure, Phase, Phases, decoded, excerpt};
 use super::plan::{ProbePlan, Wire};
 use super::tls::{self, Handshake, TlsSetup};
 use crate::runtime::clock::Stopwatch;
 use chrono::{DateTime, Utc};
 use std::future::Future;
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
+use tokio::time::Instant;
 use tokio_rustls::client::TlsStream;
 
-/// The longest server line a probe reads; a longer one is a protocol failure.
-const MAX_LINE: u64 = 8 * 1024;
-
-/// One probe in progress: its plan, the phases done so far, the certificate's end date.
+/// One probe in progress: its plan, its deadline, the phases done so far, the certificate's
+/// end date.
 pub(crate) struct Run<'p> {
     pub plan: &'p ProbePlan,
     pub tls: &'p TlsSetup,
     pub phases: Phases,
     pub cert_not_after: Option<DateTime<Utc>>,
+    /// `plan.timeout` after the probe began: every phase ends by then (ARCHITECTURE: Probe
+    /// deadline and protocol errors).
+    deadline: Instant,
 }
 
 impl<'p> Run<'p> {
-    pub fn new(plan: &'p ProbePlan, tls: &'p TlsSetup) -> Run<'p> {
+    /// A run of `plan` that began when `began` was started.
+    pub fn new(plan: &'p ProbePlan, tls: &'p TlsSetup, began: &Stopwatch) -> Run<'p> {
         Run {
             plan,
             tls,
             phases: Phases::default(),
             cert_not_after: None,
+            deadline: began.deadline(plan.timeout),
         }
     }
 
-    /// Runs `work` as `phase` under the plan's timeout; a phase that completes gets its time.
+    /// Runs `work` as `phase` until the probe's deadline; a phase that completes gets its
+    /// time. A server slow in every phase cannot stretch the probe past its timeout.
     pub async fn phase<T>(
         &mut self,
         phase: Phase,
         work: impl Future<Output = Result<T, Failure>>,
     ) -> Result<T, Failure> {
         let watch = Stopwatch::start();
-        let Ok(result) = tokio::time::timeout(self.plan.timeout, work).await else {
+        let Ok(result) = tokio::time::timeout_at(self.deadline, work).await else {
             return Err(Failure::timeout(phase, self.plan.wire, self.plan.timeout));
         };
         if result.is_ok() {
@@ -129,26 +135,58 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lines<S> {
         }
     }
 
-    /// The next line without its line ending; `phase` names what a failure was waiting for.
+    /// The next line without its line ending (bytes that are not UTF-8 shown as `\xNN`);
+    /// `phase` names what a failure was waiting for. A line that cannot be what the wire
+    /// allows fails as soon as its first bytes show it, not when (if ever) it ends.
     pub async fn read(&mut self, phase: Phase) -> Result<String, Failure> {
+        let awaited = phase.awaited(self.wire);
         let mut bytes = Vec::new();
-        let read = (&mut self.reader)
-            .take(MAX_LINE)
-            .read_until(b'\n', &mut bytes)
-            .await
-            .map_err(|e| Failure::io(&e, phase, self.wire))?;
-        if read == 0 {
-            let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
-            return Err(Failure::io(&eof, phase, self.wire));
+        loop {
+            let available = self
+                .reader
+                .fill_buf()
+                .await
+                .map_err(|e| Failure::io(&e, phase, self.wire))?;
+            if available.is_empty() {
+                let eof = std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+                return Err(Failure::io(&eof, phase, self.wire));
+            }
+            let room = MAX_LINE - bytes.len();
+            let (take, ended) = match available.iter().position(|&b| b == b'\n') {
+                Some(at) if at < room => (at + 1, true),
+                _ => (available.len().min(room), false),
+            };
+            bytes.extend_from_slice(&available[..take]);
+            self.reader.consume(take);
+            if !plausible(self.wire, &bytes) {
+                let wire = match self.wire {
+                    Wire::Imap => "IMAP",
+                    Wire::Pop3 => "POP3",
+                    Wire::Tcp => "text",
+                };
+                let line = bytes.split(|&b| b == b'\r' || b == b'\n').next();
+                let shown = excerpt(line.unwrap_or_default());
+                return Err(Failure::protocol(format!(
+                    "not {wire} in {awaited}: {shown}"
+                )));
+            }
+            if ended {
+                break;
+            }
+            if bytes.len() >= MAX_LINE {
+                return Err(Failure::protocol(format!(
+                    "a line over {MAX_LINE} bytes in {awaited}: {}",
+                    excerpt(&bytes)
+                )));
+            }
         }
-        if bytes.last() != Some(&b'\n') {
-            return Err(Failure::protocol(format!(
-                "a line longer than {MAX_LINE} bytes while waiting for {}",
-                phase.awaited(self.wire)
-            )));
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        Ok(text.trim_end_matches(['\r', '\n']).to_owned())
+        let end = bytes.len()
+            - bytes
+                .iter()
+                .rev()
+                .take_while(|b| b"\r\n".contains(b))
+                .count();
+        Ok(decoded(&bytes[..end]))
     }
 
     /// Sends one command line. Commands are never logged: PASS carries the password.
@@ -172,5 +210,43 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lines<S> {
                 "the server sent data after accepting STARTTLS, before the TLS handshake",
             ))
         }
+    }
+}
+
+/// Whether a line that begins with `start` can still be one `wire` allows: POP3 answers
+/// begin `+OK` or `-ERR`, IMAP responses `*`, `+` or a tag. A bare TCP probe takes any line
+/// of text (every mail protocol greets in text), not control characters or broken UTF-8.
+fn plausible(wire: Wire, start: &[u8]) -> bool {
+    let agrees = |word: &[u8]| start.iter().zip(word).all(|(a, b)| a == b);
+    match wire {
+        Wire::Pop3 => agrees(b"+OK") || agrees(b"-ERR"),
+        Wire::Imap => start
+            .first()
+            .is_none_or(|&b| b == b'*' || b == b'+' || b.is_ascii_alphanumeric()),
+        Wire::Tcp => {
+            let broken = std::str::from_utf8(start).is_err_and(|e| e.error_len().is_some());
+            let control = |b: &u8| b.is_ascii_control() && !b"\r\n\t".contains(b);
+            !broken && !start.iter().any(control)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_told_from_garbage_by_their_first_bytes() {
+        assert!(plausible(Wire::Pop3, b"+O"));
+        assert!(plausible(Wire::Pop3, b"-ERR [AUTH] no"));
+        assert!(!plausible(Wire::Pop3, b"+NO"));
+        assert!(!plausible(Wire::Pop3, b"\x83e"));
+        assert!(plausible(Wire::Imap, b"* OK"));
+        assert!(plausible(Wire::Imap, b"a OK"));
+        assert!(!plausible(Wire::Imap, b"\x83e"));
+        assert!(plausible(Wire::Tcp, "220 smtp ready é\r\n".as_bytes()));
+        assert!(plausible(Wire::Tcp, b"220 cut \xc3"));
+        assert!(!plausible(Wire::Tcp, b"\x83e"));
+        assert!(!plausible(Wire::Tcp, b"220 \x00"));
     }
 }

@@ -20,7 +20,8 @@ pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {
     }
 }
 
-/// Any first line will do, except a mail server's refusal (`* BYE`, `* NO`, `-ERR`).
+/// Any first line of text will do, except a mail server's refusal (`* BYE`, `* NO`,
+/// `-ERR`); binary garbage fails as protocol (see `Lines::read`).
 async fn greeting<S>(run: &mut Run<'_>, stream: S) -> Result<(), Failure>
 where
     S: AsyncRead + AsyncWrite + Unpin,

@@ -6,7 +6,7 @@
 //! enterprise CA are trusted wherever the host trusts them. An extra CA file adds to them.
 
 use super::cert;
-use super::outcome::{ErrorKind, Failure};
+use super::outcome::{ERROR_TEXT_CHARS, ErrorKind, Failure, clipped};
 use chrono::{DateTime, Utc};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{CertificateError, ClientConfig, RootCertStore};
@@ -117,7 +117,10 @@ fn classify(error: &std::io::Error, expected: &str) -> Failure {
                 ErrorKind::Io,
                 "the server closed the connection during the TLS handshake",
             ),
-            _ => Failure::new(ErrorKind::Io, format!("TLS handshake failed: {error}")),
+            _ => Failure::new(
+                ErrorKind::Io,
+                format!("TLS handshake failed: {}", clip(&error.to_string())),
+            ),
         };
     };
     match tls {
@@ -126,11 +129,20 @@ fn classify(error: &std::io::Error, expected: &str) -> Failure {
         }
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
             Failure::protocol(format!(
-                "TLS handshake failed: the server does not speak TLS here ({tls})"
+                "TLS handshake failed: the server does not speak TLS here ({})",
+                clip(&tls.to_string())
             ))
         }
-        other => Failure::protocol(format!("TLS handshake failed: {other}")),
+        other => Failure::protocol(format!(
+            "TLS handshake failed: {}",
+            clip(&other.to_string())
+        )),
     }
+}
+
+/// A library's error text cut short for a message.
+fn clip(text: &str) -> String {
+    clipped(text, ERROR_TEXT_CHARS)
 }
 
 fn certificate_failure(error: &CertificateError, expected: &str) -> Failure {
