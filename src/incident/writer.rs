@@ -2,22 +2,26 @@
 //! and the only place that writes record files.
 //!
 //! A kill -9 must lose at most the last 50 ms and never leave a line that breaks parsing, so
-//! the recorder keeps its own buffer of whole lines and hands the file only whole lines; step
-//! boundaries are written and fsynced at once.
+//! the recorder keeps its own buffer of whole lines and hands the file only whole lines, in
+//! pieces a kill cannot cut (`pieces`); step boundaries are written and fsynced at once.
+//! When the disk refuses, the lines wait in memory (bounded) for the next try
+//! (ARCHITECTURE "Whole lines only").
 
 mod handover;
+mod pieces;
 mod stamp;
 
 use super::entry::{Entry, serialize_at, serialize_fleet_at};
 use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
 pub use handover::write_handover;
+use pieces::Piece;
 use serde::Serialize;
 pub use stamp::RecordClock;
 use stamp::Stamp;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +29,13 @@ use std::time::{Duration, Instant};
 const FLUSH_EVERY: Duration = Duration::from_millis(50);
 /// Past this the buffer is written at once, so a flood of output keeps memory bounded.
 const BUFFER_LIMIT: usize = 1 << 20;
+/// While the disk refuses: how much waits in memory before output lines are dropped
+/// (counted, and the count recorded once writes succeed again).
+const BACKLOG_LIMIT: usize = 16 << 20;
+/// Entries other than output wait up to this, then are dropped too.
+const BACKLOG_HARD_LIMIT: usize = 2 * BACKLOG_LIMIT;
+/// While the disk refuses: how often the loop tries again.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
 
 /// A `Record` by reference: the same JSON without cloning the entry.
 #[derive(Serialize)]
@@ -49,6 +60,13 @@ pub struct Recorder {
     last_write: Option<Instant>,
     /// Bytes the file has taken: whole lines, all of them.
     written: u64,
+    /// The file is written at `written` (a record this recorder created), so a line can be
+    /// padded in place; a reopened record is appended to.
+    positional: bool,
+    /// Why the last write failed, until one succeeds.
+    failure: Option<String>,
+    /// Output dropped while the disk refused, not yet recorded.
+    dropped: Dropped,
     clock: RecordClock,
     stamp: Stamp,
     fleet_stamp: Stamp,
@@ -93,6 +111,9 @@ impl Recorder {
             buffer: Vec::with_capacity(64 * 1024),
             last_write: None,
             written: 0,
+            positional: true,
+            failure: None,
+            dropped: Dropped::default(),
             clock,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -112,6 +133,9 @@ impl Recorder {
             buffer: Vec::with_capacity(64 * 1024),
             last_write: None,
             written,
+            positional: false,
+            failure: None,
+            dropped: Dropped::default(),
             clock: RecordClock::Wall,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -132,9 +156,17 @@ impl Recorder {
         self.written
     }
 
+    /// Why the record is not being written (the last write failed), until a write succeeds.
+    pub fn unwritten(&self) -> Option<&str> {
+        self.failure.as_deref()
+    }
+
     /// Appends one entry at fleet time `at`, buffered; a step boundary
     /// (`Entry::is_boundary`) is written and fsynced at once.
     pub fn record(&mut self, at: DateTime<Utc>, entry: &Entry) -> io::Result<()> {
+        if self.buffer.len() >= BACKLOG_HARD_LIMIT {
+            return Err(self.refused());
+        }
         let mark = self.buffer.len();
         let (at, fleet_at) = self.clock.stamp(at);
         let record = RecordRef {
@@ -147,11 +179,25 @@ impl Recorder {
             return Err(e.into());
         }
         self.buffer.push(b'\n');
-        if entry.is_boundary() {
+        if self.failure.is_some() {
+            // Kept for the loop's next try (its timer): each entry trying would only fail.
+            Ok(())
+        } else if entry.is_boundary() {
             self.sync()
         } else {
             self.write_if_full()
         }
+    }
+
+    /// An entry dropped: memory holds all it may while the disk refuses.
+    fn refused(&self) -> io::Error {
+        let why = self
+            .failure
+            .as_deref()
+            .unwrap_or("the record is not written");
+        io::Error::other(format!(
+            "{why}; too much waits in memory: an entry was dropped"
+        ))
     }
 
     /// Appends a run's output lines as `Entry::Output` records, each at its own (fleet)
@@ -159,6 +205,12 @@ impl Recorder {
     /// `Record { at, fleet_at, entry: Entry::Output }`, straight into the buffer.
     pub fn output(&mut self, run: RunId, lines: &[OutputLine]) -> io::Result<()> {
         for line in lines {
+            if self.failure.is_some() && self.buffer.len() >= BACKLOG_LIMIT {
+                self.dropped.lines += 1;
+                self.dropped.bytes += line.text.len() as u64;
+                self.dropped.last_at = Some(line.at);
+                continue;
+            }
             let mark = self.buffer.len();
             self.buffer.extend_from_slice(b"{\"at\":\"");
             let (at, fleet_at) = self.clock.stamp(line.at);
@@ -178,7 +230,7 @@ impl Recorder {
                 return Err(e.into());
             }
             self.buffer.extend_from_slice(b"}\n");
-            if self.buffer.len() >= BUFFER_LIMIT {
+            if self.buffer.len() >= BUFFER_LIMIT && self.failure.is_none() {
                 self.write_buffer()?;
             }
         }
@@ -189,10 +241,16 @@ impl Recorder {
     /// (or there was none): an idle console writes a lone line at once, a flood in 50 ms
     /// slices. The loop calls it after every batch of events, and on a 50 ms timer while
     /// `dirty()`.
+    /// While the disk refuses, it tries again every `RETRY_EVERY`.
     pub fn flush_if_due(&mut self, now: Instant) -> io::Result<()> {
+        let every = if self.failure.is_some() {
+            RETRY_EVERY
+        } else {
+            FLUSH_EVERY
+        };
         let due = self
             .last_write
-            .is_none_or(|last| now.saturating_duration_since(last) >= FLUSH_EVERY);
+            .is_none_or(|last| now.saturating_duration_since(last) >= every);
         if self.dirty() && due {
             self.write_buffer()?;
             self.last_write = Some(now);
@@ -223,25 +281,111 @@ impl Recorder {
         Ok(())
     }
 
-    /// One `write` after another until the buffer is empty. On an error, what the file took
-    /// is dropped from the buffer and the rest kept, so a retry continues exactly where the
-    /// file ends and no line is doubled or cut in the middle of the file.
+    /// Piece after piece (`pieces::next`) until the buffer is empty. On an error, what the
+    /// file took is dropped from the buffer and the rest kept, so a retry continues exactly
+    /// where the file ends and no line is doubled or cut. Once writes succeed again after a
+    /// failure, what was dropped meanwhile is recorded.
     fn write_buffer(&mut self) -> io::Result<()> {
-        let mut written = 0;
+        let mut taken = 0;
         let result = loop {
-            if written == self.buffer.len() {
+            let rest = &self.buffer[taken..];
+            if rest.is_empty() {
                 break Ok(());
             }
-            match self.file.write(&self.buffer[written..]) {
-                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
-                Ok(n) => written += n,
+            let done = match pieces::next(rest, self.written, self.positional) {
+                Piece::Lines(n) => self.put(taken, n).map(|()| (n, n as u64)),
+                Piece::Pad { room } => self.pad(room).map(|()| (0, room)),
+            };
+            match done {
+                Ok((n, bytes)) => {
+                    taken += n;
+                    self.written += bytes;
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        self.buffer.drain(..taken);
+        match &result {
+            Err(e) => self.failure = Some(reason(e)),
+            Ok(()) => {
+                if let Some(reason) = self.failure.take() {
+                    self.record_gap(reason)?;
+                }
+            }
+        }
+        result
+    }
+
+    /// One write(2) of `buffer[from..from + len]` at the file's end. A short or failed write
+    /// is cut back (`set_len`) to the last whole line, which is where the piece began.
+    fn put(&mut self, from: usize, len: usize) -> io::Result<()> {
+        let piece = &self.buffer[from..from + len];
+        let result = loop {
+            let wrote = if self.positional {
+                self.file.write_at(piece, self.written)
+            } else {
+                self.file.write(piece)
+            };
+            match wrote {
+                Ok(n) if n == piece.len() => return Ok(()),
+                Ok(_) => break Err(io::Error::from(io::ErrorKind::StorageFull)),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => break Err(e),
             }
         };
-        self.buffer.drain(..written);
-        self.written += written as u64;
+        let _ = self.file.set_len(self.written);
         result
+    }
+
+    /// Pads the file's last line to the end of its page (`Piece::Pad`): one write inside
+    /// the page, over the line end already there. A failed pad puts the line end back.
+    fn pad(&mut self, room: u64) -> io::Result<()> {
+        let at = self.written - 1;
+        let bytes = pieces::pad_bytes(room);
+        match self.file.write_at(&bytes, at) {
+            Ok(n) if n == bytes.len() => Ok(()),
+            wrote => {
+                let _ = self.file.write_at(b"\n", at);
+                let _ = self.file.set_len(self.written);
+                Err(wrote
+                    .err()
+                    .unwrap_or_else(|| io::ErrorKind::StorageFull.into()))
+            }
+        }
+    }
+
+    /// After the disk refused: the output lines dropped meanwhile, said in the record.
+    fn record_gap(&mut self, reason: String) -> io::Result<()> {
+        let dropped = std::mem::take(&mut self.dropped);
+        let Some(at) = dropped.last_at else {
+            return Ok(());
+        };
+        let gap = Entry::RecordGap {
+            dropped_lines: dropped.lines,
+            dropped_bytes: dropped.bytes,
+            reason,
+        };
+        self.record(at, &gap)
+    }
+}
+
+/// Output lines dropped while the disk refused.
+#[derive(Debug, Default)]
+struct Dropped {
+    lines: u64,
+    bytes: u64,
+    /// The last one's time: the gap is recorded at it.
+    last_at: Option<DateTime<Utc>>,
+}
+
+/// An error as words for the banner: "no space left on device", without the errno.
+pub fn reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
     }
 }
 
