@@ -233,3 +233,33 @@ fn the_fallback_state_directory_must_be_ours_alone() {
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
+
+#[test]
+fn no_line_shorter_than_a_page_crosses_a_page_boundary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut recorder =
+        Recorder::create(&tmp.path().join("inc"), &header(3), at(3, 12, 0, 0)).unwrap();
+    let path = recorder.path().to_owned();
+    for batch in 0..20 {
+        recorder.output(RunId(1), &lines(batch * 997, 997)).unwrap();
+        recorder.flush().unwrap();
+    }
+    // One line longer than a page, then more.
+    let long = OutputLine {
+        text: "x".repeat(6_000),
+        ..lines(0, 1).remove(0)
+    };
+    recorder.output(RunId(1), &[long]).unwrap();
+    recorder.output(RunId(1), &lines(0, 500)).unwrap();
+    recorder.sync().unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut start = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let end = start + line.len();
+        if line.len() <= 4096 {
+            assert_eq!(start / 4096, (end - 1) / 4096, "a line at {start}..{end}");
+        }
+        start = end;
+    }
+    assert_eq!(parse_lines(&path).len(), 1 + 20 * 997 + 1 + 500);
+}
