@@ -175,6 +175,17 @@ fn memory_holds_a_bounded_backlog_and_the_record_says_what_was_dropped() {
         .map(|l| l.text)
         .collect();
     assert_eq!(outputs(&record), first);
+    // The postmortem says so too.
+    let export = Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+        .args(["incident", "export", "--format", "markdown"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        text.contains(&format!("**Record gap**: {dropped} output lines")),
+        "{export:?}"
+    );
 }
 
 #[test]

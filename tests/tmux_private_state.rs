@@ -27,7 +27,11 @@ fn launch_homeless(tmux: &Tmux, temp: &Path) {
 }
 
 fn mode(path: &Path) -> u32 {
-    std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 #[test]
@@ -61,5 +65,8 @@ fn without_home_the_state_is_a_private_directory_of_ours_never_a_planted_link() 
     assert_eq!(meta.uid(), nix::unistd::getuid().as_raw());
     assert_eq!(mode(&ours.join("healthdeck.log")), 0o600);
     assert_eq!(mode(&ours.join("incidents")), 0o700);
-    assert_eq!(std::fs::read_dir(ours.join("incidents")).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(ours.join("incidents")).unwrap().count(),
+        1
+    );
 }
