@@ -53,11 +53,21 @@ fn banner(screen: &str) -> &str {
     screen.lines().next().unwrap_or_default()
 }
 
+/// Fills the disk, and the last page of the console's log too: its next line fails.
 fn fill(dir: &Path) -> PathBuf {
     let path = dir.join("filler");
     let mut file = std::fs::File::create(&path).unwrap();
     let chunk = vec![0u8; 4096];
     while file.write_all(&chunk).is_ok() {}
+    let mut log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("healthdeck/healthdeck.log"))
+        .unwrap();
+    for _ in 0..4096 {
+        if log.write_all(b"\n").is_err() {
+            break;
+        }
+    }
     path
 }
 
