@@ -7,6 +7,7 @@
 //! When the disk refuses, the lines wait in memory (bounded) for the next try
 //! (ARCHITECTURE "Whole lines only").
 
+mod files;
 mod handover;
 mod pieces;
 mod stamp;
@@ -14,6 +15,8 @@ mod stamp;
 use super::entry::{Entry, serialize_at, serialize_fleet_at};
 use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
+pub use files::latest;
+use files::{create_new, file_safe};
 pub use handover::write_handover;
 use pieces::Piece;
 use serde::Serialize;
@@ -21,7 +24,7 @@ pub use stamp::RecordClock;
 use stamp::Stamp;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -316,11 +319,12 @@ impl Recorder {
         result
     }
 
-    /// One write(2) of `buffer[from..from + len]` at the file's end. A short or failed write
-    /// is cut back (`set_len`) to the last whole line, which is where the piece began.
+    /// One write(2) of `buffer[from..from + len]` at the file's end. A short write is cut
+    /// back (`set_len`) to the last whole line, where the piece began; a failed one wrote
+    /// nothing.
     fn put(&mut self, from: usize, len: usize) -> io::Result<()> {
         let piece = &self.buffer[from..from + len];
-        let result = loop {
+        let (partial, error) = loop {
             let wrote = if self.positional {
                 self.file.write_at(piece, self.written)
             } else {
@@ -328,13 +332,26 @@ impl Recorder {
             };
             match wrote {
                 Ok(n) if n == piece.len() => return Ok(()),
-                Ok(_) => break Err(io::Error::from(io::ErrorKind::StorageFull)),
+                Ok(n) => break (n as u64, io::Error::from(io::ErrorKind::StorageFull)),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
+                Err(e) => break (0, e),
             }
         };
-        let _ = self.file.set_len(self.written);
-        result
+        if partial > 0 {
+            // Appending (a keeper), other keepers may have appended since this recorder
+            // last looked: cut only the part just written, at the file's end.
+            let whole = if self.positional {
+                Ok(self.written)
+            } else {
+                self.file
+                    .metadata()
+                    .map(|m| m.len().saturating_sub(partial))
+            };
+            if let Ok(whole) = whole {
+                let _ = self.file.set_len(whole);
+            }
+        }
+        Err(error)
     }
 
     /// Pads the file's last line to the end of its page (`Piece::Pad`): one write inside
@@ -405,72 +422,4 @@ impl Drop for Recorder {
     fn drop(&mut self) {
         let _ = self.sync();
     }
-}
-
-/// Creates `<stem>.jsonl` exclusively, or `<stem>-2.jsonl`… when a record of the same second,
-/// host and pid exists already.
-fn create_new(dir: &Path, stem: &str) -> io::Result<(PathBuf, File)> {
-    create_numbered(dir, 100, |attempt| {
-        if attempt == 1 {
-            format!("{stem}.jsonl")
-        } else {
-            format!("{stem}-{attempt}.jsonl")
-        }
-    })
-}
-
-/// Creates the first of `name(1)`, `name(2)`… (up to `limit`) that does not exist yet,
-/// mode 0600: nothing already written is ever overwritten.
-pub(super) fn create_numbered(
-    dir: &Path,
-    limit: u32,
-    name: impl Fn(u32) -> String,
-) -> io::Result<(PathBuf, File)> {
-    let mut attempt = 1;
-    loop {
-        let path = dir.join(name(attempt));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < limit => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-/// A host name as a piece of a file name: no path separators, nothing a shell trips on.
-fn file_safe(host: &str) -> String {
-    let safe: String = host
-        .chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe.is_empty() {
-        "unknown".to_owned()
-    } else {
-        safe
-    }
-}
-
-/// The newest record in `dir`: file names start with their UTC time, so the greatest name.
-pub fn latest(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .max_by(|a, b| a.file_name().cmp(&b.file_name()))
 }
