@@ -37,6 +37,8 @@ const BUFFER_LIMIT: usize = 1 << 20;
 const BACKLOG_LIMIT: usize = 16 << 20;
 /// Entries other than output wait up to this, then are dropped too.
 const BACKLOG_HARD_LIMIT: usize = 2 * BACKLOG_LIMIT;
+/// The most one write(2) takes: whole pages of whole lines (`pieces::lay_out`).
+const PIECE: usize = 256 << 10;
 /// While the disk refuses: how often the loop tries again.
 const RETRY_EVERY: Duration = Duration::from_secs(1);
 
@@ -70,6 +72,8 @@ pub struct Recorder {
     failure: Option<String>,
     /// Output dropped while the disk refused, not yet recorded.
     dropped: Dropped,
+    /// Scratch for the next write, laid out (`pieces::lay_out`): kept to spare allocations.
+    laid: Vec<u8>,
     clock: RecordClock,
     stamp: Stamp,
     fleet_stamp: Stamp,
@@ -117,6 +121,7 @@ impl Recorder {
             positional: true,
             failure: None,
             dropped: Dropped::default(),
+            laid: Vec::new(),
             clock,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -139,6 +144,7 @@ impl Recorder {
             positional: false,
             failure: None,
             dropped: Dropped::default(),
+            laid: Vec::new(),
             clock: RecordClock::Wall,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -290,14 +296,18 @@ impl Recorder {
     /// failure, what was dropped meanwhile is recorded.
     fn write_buffer(&mut self) -> io::Result<()> {
         let mut taken = 0;
+        let mut laid = std::mem::take(&mut self.laid);
         let result = loop {
             let rest = &self.buffer[taken..];
             if rest.is_empty() {
                 break Ok(());
             }
             let done = match pieces::next(rest, self.written, self.positional) {
-                Piece::Lines(n) => self.put(taken, n).map(|()| (n, n as u64)),
                 Piece::Pad { room } => self.pad(room).map(|()| (0, room)),
+                Piece::Lines(_) => {
+                    let n = pieces::lay_out(rest, self.written, self.positional, PIECE, &mut laid);
+                    self.put(&laid).map(|()| (n, laid.len() as u64))
+                }
             };
             match done {
                 Ok((n, bytes)) => {
@@ -307,6 +317,7 @@ impl Recorder {
                 Err(e) => break Err(e),
             }
         };
+        self.laid = laid;
         self.buffer.drain(..taken);
         match &result {
             Err(e) => self.failure = Some(reason(e)),
@@ -319,22 +330,24 @@ impl Recorder {
         result
     }
 
-    /// One write(2) of `buffer[from..from + len]` at the file's end. A short write is cut
-    /// back (`set_len`) to the last whole line, where the piece began; a failed one wrote
-    /// nothing.
-    fn put(&mut self, from: usize, len: usize) -> io::Result<()> {
-        let piece = &self.buffer[from..from + len];
+    /// One write(2) of `piece` at the file's end (more only after a short one: the next
+    /// says why). What a failed piece left is cut back (`set_len`) to the last whole line,
+    /// where the piece began.
+    fn put(&self, piece: &[u8]) -> io::Result<()> {
+        let mut done = 0;
         let (partial, error) = loop {
+            let rest = &piece[done..];
             let wrote = if self.positional {
-                self.file.write_at(piece, self.written)
+                self.file.write_at(rest, self.written + done as u64)
             } else {
-                self.file.write(piece)
+                (&self.file).write(rest)
             };
             match wrote {
-                Ok(n) if n == piece.len() => return Ok(()),
-                Ok(n) => break (n as u64, io::Error::from(io::ErrorKind::StorageFull)),
+                Ok(n) if n == rest.len() => return Ok(()),
+                Ok(0) => break (done as u64, io::Error::from(io::ErrorKind::WriteZero)),
+                Ok(n) => done += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break (0, e),
+                Err(e) => break (done as u64, e),
             }
         };
         if partial > 0 {

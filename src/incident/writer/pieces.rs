@@ -1,12 +1,12 @@
 //! How whole lines reach the file (ARCHITECTURE "Whole lines only").
 //!
 //! A kill -9 can stop a write(2) between two pages of its buffer (the kernel checks for a
-//! fatal signal before copying each page), so a write that crosses a page boundary can
-//! leave half a line. A write inside one page is all or nothing. So each piece is whole
-//! lines that stay inside the file's current page; a line that would cross into the next
-//! page starts it instead, and the previous line is padded to the page's end with spaces
-//! (whitespace after a JSON object is still one JSON object per line). Only a line longer
-//! than a page crosses pages.
+//! fatal signal before copying each page or folio), so a write can end at any page
+//! boundary of the file, and nowhere else. So no line may cross a page boundary: a line
+//! that would cross into the next page starts it instead, and the line before it is padded
+//! to the page's end with spaces (whitespace after a JSON object is still one JSON object
+//! per line). Then every page ends on a line end, and one write of many pages is cut, if at
+//! all, between whole lines. Only a line longer than a page crosses pages.
 
 /// The unit the kernel copies a write in (4 KiB pages; larger pages hold whole 4 KiB ones).
 pub(super) const PAGE: u64 = 4096;
@@ -49,6 +49,37 @@ pub(super) fn pad_bytes(room: u64) -> Vec<u8> {
     bytes
 }
 
+/// Lays out whole lines of `buffer` for one write at file offset `offset` (after
+/// `next` gave `Piece::Lines`): lines padded so that none crosses a page boundary, until
+/// `out` holds about `limit` bytes. Returns how much of `buffer` it took.
+pub(super) fn lay_out(
+    buffer: &[u8],
+    offset: u64,
+    positional: bool,
+    limit: usize,
+    out: &mut Vec<u8>,
+) -> usize {
+    out.clear();
+    let mut taken = 0;
+    for line in buffer.split_inclusive(|&b| b == b'\n') {
+        let at = offset + out.len() as u64;
+        let room = PAGE - at % PAGE;
+        let len = line.len() as u64;
+        if positional && len > room && len <= PAGE && !out.is_empty() {
+            // The line before ends the page, padded: this one starts the next page.
+            out.pop();
+            out.resize(out.len() + room as usize, b' ');
+            out.push(b'\n');
+        }
+        out.extend_from_slice(line);
+        taken += line.len();
+        if out.len() >= limit {
+            break;
+        }
+    }
+    taken
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +108,25 @@ mod tests {
         let buffer = lines(2, 5000);
         assert_eq!(next(&buffer, 100, true), Piece::Lines(5000));
         assert_eq!(next(&buffer, 0, true), Piece::Lines(5000));
+    }
+
+    #[test]
+    fn a_laid_out_write_ends_every_page_on_a_line_end() {
+        let buffer = lines(300, 100);
+        let mut out = Vec::new();
+        let taken = lay_out(&buffer, 0, true, 1 << 20, &mut out);
+        assert_eq!(taken, buffer.len());
+        for page in out.chunks(PAGE as usize) {
+            assert_eq!(page.last(), Some(&b'\n'));
+        }
+        assert_eq!(
+            out.len(),
+            7 * 4096 + 20 * 100,
+            "40 lines a page, 96 bytes padded"
+        );
+        // Appending, nothing is padded.
+        lay_out(&buffer, 0, false, 1 << 20, &mut out);
+        assert_eq!(out, buffer);
     }
 
     #[test]
