@@ -261,8 +261,9 @@ impl Recorder {
             .last_write
             .is_none_or(|last| now.saturating_duration_since(last) >= every);
         if self.dirty() && due {
-            self.write_buffer()?;
+            // A failed try counts too: the next one waits `RETRY_EVERY`.
             self.last_write = Some(now);
+            self.write_buffer()?;
         }
         Ok(())
     }
