@@ -5,7 +5,7 @@ use super::Sources;
 use crate::effect::QuitReason;
 use crate::event::Event;
 use crate::incident::Entry;
-use crate::incident::writer::Recorder;
+use crate::incident::writer::{Recorder, reason};
 use crate::update::{self, AppState};
 use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
@@ -25,9 +25,8 @@ pub fn observe(
 ) {
     match event {
         Event::StepOutput { run, lines } => {
-            if let Err(error) = recorder.output(*run, lines) {
-                failed(state, &error);
-            }
+            let result = recorder.output(*run, lines);
+            report(recorder, state, result);
         }
         Event::StepEnded { run, .. } => steps.ended(*run),
         _ => {}
@@ -35,22 +34,37 @@ pub fn observe(
 }
 
 pub fn write(recorder: &mut Recorder, at: DateTime<Utc>, entry: &Entry, state: &mut AppState) {
-    if let Err(error) = recorder.record(at, entry) {
-        failed(state, &error);
-    }
+    let result = recorder.record(at, entry);
+    report(recorder, state, result);
 }
 
+/// Writes what is due; while the disk refuses, tries again on the recorder's timer.
 #[allow(clippy::disallowed_methods)] // flushing is paced by wall time
 pub fn flush_if_due(recorder: &mut Recorder, state: &mut AppState) {
-    if let Err(error) = recorder.flush_if_due(Instant::now()) {
-        failed(state, &error);
+    let result = recorder.flush_if_due(Instant::now());
+    report(recorder, state, result);
+    if let Some(note) = crate::logging::take_failure() {
+        state.flash = Some(note);
     }
 }
 
-/// The disk is full or gone: say so on screen, where the engineer will see it.
-fn failed(state: &mut AppState, error: &std::io::Error) {
-    tracing::error!(%error, "cannot write the incident record");
-    state.flash = Some(format!("INCIDENT RECORD NOT WRITTEN: {error}"));
+/// The disk is full or gone: the banner says so until a write succeeds (a flash would go
+/// with the next key). Logged once each way, not at every try.
+fn report(recorder: &Recorder, state: &mut AppState, result: std::io::Result<()>) {
+    if let Err(error) = result {
+        // Kept entries wait in memory; this one could not even wait.
+        state.flash = Some(format!("RECORD NOT WRITTEN: {}", reason(&error)));
+    }
+    let now = recorder.unwritten();
+    if now == state.record_unwritten.as_deref() {
+        return;
+    }
+    if let Some(why) = now {
+        tracing::error!(why, "cannot write the incident record");
+    } else {
+        tracing::info!("the incident record is written again");
+    }
+    state.record_unwritten = now.map(str::to_owned);
 }
 
 /// The end of the session: after a hang-up or SIGTERM the running steps finish headless

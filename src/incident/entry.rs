@@ -244,6 +244,24 @@ pub enum Entry {
         pid: Option<u32>,
         by: String,
     },
+    /// What the record could not keep: the disk refused writes for a while and the lines
+    /// held in memory meanwhile hit their bound (ARCHITECTURE "Whole lines only").
+    RecordGap {
+        /// Step output lines dropped, and their bytes as they would have been written.
+        dropped_lines: u64,
+        dropped_bytes: u64,
+        /// Why the writes failed.
+        reason: String,
+    },
+    /// A step started while the record could not be written: the engineer was asked and
+    /// chose (`go_on`) to run it unrecorded, or not.
+    Unrecorded {
+        what: String,
+        server: String,
+        reason: String,
+        go_on: bool,
+        by: String,
+    },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,
@@ -274,6 +292,7 @@ impl Entry {
                 | Entry::PassedOver { .. }
                 | Entry::OverBudget { .. }
                 | Entry::StepDetached { .. }
+                | Entry::Unrecorded { .. }
                 | Entry::SessionEnded { .. }
         )
     }

@@ -2,22 +2,29 @@
 //! and the only place that writes record files.
 //!
 //! A kill -9 must lose at most the last 50 ms and never leave a line that breaks parsing, so
-//! the recorder keeps its own buffer of whole lines and hands the file only whole lines; step
-//! boundaries are written and fsynced at once.
+//! the recorder keeps its own buffer of whole lines and hands the file only whole lines, in
+//! pieces a kill cannot cut (`pieces`); step boundaries are written and fsynced at once.
+//! When the disk refuses, the lines wait in memory (bounded) for the next try
+//! (ARCHITECTURE "Whole lines only").
 
+mod files;
 mod handover;
+mod pieces;
 mod stamp;
 
 use super::entry::{Entry, serialize_at, serialize_fleet_at};
 use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
+pub use files::latest;
+use files::{create_new, file_safe};
 pub use handover::write_handover;
+use pieces::Piece;
 use serde::Serialize;
 pub use stamp::RecordClock;
 use stamp::Stamp;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +32,15 @@ use std::time::{Duration, Instant};
 const FLUSH_EVERY: Duration = Duration::from_millis(50);
 /// Past this the buffer is written at once, so a flood of output keeps memory bounded.
 const BUFFER_LIMIT: usize = 1 << 20;
+/// While the disk refuses: how much waits in memory before output lines are dropped
+/// (counted, and the count recorded once writes succeed again).
+const BACKLOG_LIMIT: usize = 16 << 20;
+/// Entries other than output wait up to this, then are dropped too.
+const BACKLOG_HARD_LIMIT: usize = 2 * BACKLOG_LIMIT;
+/// The most one write(2) takes: whole pages of whole lines (`pieces::lay_out`).
+const PIECE: usize = 256 << 10;
+/// While the disk refuses: how often the loop tries again.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
 
 /// A `Record` by reference: the same JSON without cloning the entry.
 #[derive(Serialize)]
@@ -49,6 +65,15 @@ pub struct Recorder {
     last_write: Option<Instant>,
     /// Bytes the file has taken: whole lines, all of them.
     written: u64,
+    /// The file is written at `written` (a record this recorder created), so a line can be
+    /// padded in place; a reopened record is appended to.
+    positional: bool,
+    /// Why the last write failed, until one succeeds.
+    failure: Option<String>,
+    /// Output dropped while the disk refused, not yet recorded.
+    dropped: Dropped,
+    /// Scratch for the next write, laid out (`pieces::lay_out`): kept to spare allocations.
+    laid: Vec<u8>,
     clock: RecordClock,
     stamp: Stamp,
     fleet_stamp: Stamp,
@@ -93,6 +118,10 @@ impl Recorder {
             buffer: Vec::with_capacity(64 * 1024),
             last_write: None,
             written: 0,
+            positional: true,
+            failure: None,
+            dropped: Dropped::default(),
+            laid: Vec::new(),
             clock,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -112,6 +141,10 @@ impl Recorder {
             buffer: Vec::with_capacity(64 * 1024),
             last_write: None,
             written,
+            positional: false,
+            failure: None,
+            dropped: Dropped::default(),
+            laid: Vec::new(),
             clock: RecordClock::Wall,
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
@@ -132,9 +165,17 @@ impl Recorder {
         self.written
     }
 
+    /// Why the record is not being written (the last write failed), until a write succeeds.
+    pub fn unwritten(&self) -> Option<&str> {
+        self.failure.as_deref()
+    }
+
     /// Appends one entry at fleet time `at`, buffered; a step boundary
     /// (`Entry::is_boundary`) is written and fsynced at once.
     pub fn record(&mut self, at: DateTime<Utc>, entry: &Entry) -> io::Result<()> {
+        if self.buffer.len() >= BACKLOG_HARD_LIMIT {
+            return Err(self.refused());
+        }
         let mark = self.buffer.len();
         let (at, fleet_at) = self.clock.stamp(at);
         let record = RecordRef {
@@ -147,11 +188,25 @@ impl Recorder {
             return Err(e.into());
         }
         self.buffer.push(b'\n');
-        if entry.is_boundary() {
+        if self.failure.is_some() {
+            // Kept for the loop's next try (its timer): each entry trying would only fail.
+            Ok(())
+        } else if entry.is_boundary() {
             self.sync()
         } else {
             self.write_if_full()
         }
+    }
+
+    /// An entry dropped: memory holds all it may while the disk refuses.
+    fn refused(&self) -> io::Error {
+        let why = self
+            .failure
+            .as_deref()
+            .unwrap_or("the record is not written");
+        io::Error::other(format!(
+            "{why}; too much waits in memory: an entry was dropped"
+        ))
     }
 
     /// Appends a run's output lines as `Entry::Output` records, each at its own (fleet)
@@ -159,6 +214,12 @@ impl Recorder {
     /// `Record { at, fleet_at, entry: Entry::Output }`, straight into the buffer.
     pub fn output(&mut self, run: RunId, lines: &[OutputLine]) -> io::Result<()> {
         for line in lines {
+            if self.failure.is_some() && self.buffer.len() >= BACKLOG_LIMIT {
+                self.dropped.lines += 1;
+                self.dropped.bytes += line.text.len() as u64;
+                self.dropped.last_at = Some(line.at);
+                continue;
+            }
             let mark = self.buffer.len();
             self.buffer.extend_from_slice(b"{\"at\":\"");
             let (at, fleet_at) = self.clock.stamp(line.at);
@@ -178,7 +239,7 @@ impl Recorder {
                 return Err(e.into());
             }
             self.buffer.extend_from_slice(b"}\n");
-            if self.buffer.len() >= BUFFER_LIMIT {
+            if self.buffer.len() >= BUFFER_LIMIT && self.failure.is_none() {
                 self.write_buffer()?;
             }
         }
@@ -189,13 +250,20 @@ impl Recorder {
     /// (or there was none): an idle console writes a lone line at once, a flood in 50 ms
     /// slices. The loop calls it after every batch of events, and on a 50 ms timer while
     /// `dirty()`.
+    /// While the disk refuses, it tries again every `RETRY_EVERY`.
     pub fn flush_if_due(&mut self, now: Instant) -> io::Result<()> {
+        let every = if self.failure.is_some() {
+            RETRY_EVERY
+        } else {
+            FLUSH_EVERY
+        };
         let due = self
             .last_write
-            .is_none_or(|last| now.saturating_duration_since(last) >= FLUSH_EVERY);
+            .is_none_or(|last| now.saturating_duration_since(last) >= every);
         if self.dirty() && due {
-            self.write_buffer()?;
+            // A failed try counts too: the next one waits `RETRY_EVERY`.
             self.last_write = Some(now);
+            self.write_buffer()?;
         }
         Ok(())
     }
@@ -223,25 +291,132 @@ impl Recorder {
         Ok(())
     }
 
-    /// One `write` after another until the buffer is empty. On an error, what the file took
-    /// is dropped from the buffer and the rest kept, so a retry continues exactly where the
-    /// file ends and no line is doubled or cut in the middle of the file.
+    /// Piece after piece (`pieces::next`) until the buffer is empty. On an error, what the
+    /// file took is dropped from the buffer and the rest kept, so a retry continues exactly
+    /// where the file ends and no line is doubled or cut. Once writes succeed again after a
+    /// failure, what was dropped meanwhile is recorded.
     fn write_buffer(&mut self) -> io::Result<()> {
-        let mut written = 0;
+        let mut taken = 0;
+        let mut laid = std::mem::take(&mut self.laid);
         let result = loop {
-            if written == self.buffer.len() {
+            let rest = &self.buffer[taken..];
+            if rest.is_empty() {
                 break Ok(());
             }
-            match self.file.write(&self.buffer[written..]) {
-                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
-                Ok(n) => written += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            let done = match pieces::next(rest, self.written, self.positional) {
+                Piece::Pad { room } => self.pad(room).map(|()| (0, room)),
+                Piece::Lines(_) => {
+                    let n = pieces::lay_out(rest, self.written, self.positional, PIECE, &mut laid);
+                    self.put(&laid).map(|()| (n, laid.len() as u64))
+                }
+            };
+            match done {
+                Ok((n, bytes)) => {
+                    taken += n;
+                    self.written += bytes;
+                }
                 Err(e) => break Err(e),
             }
         };
-        self.buffer.drain(..written);
-        self.written += written as u64;
+        self.laid = laid;
+        self.buffer.drain(..taken);
+        match &result {
+            Err(e) => self.failure = Some(reason(e)),
+            Ok(()) => {
+                if let Some(reason) = self.failure.take() {
+                    self.record_gap(reason)?;
+                }
+            }
+        }
         result
+    }
+
+    /// One write(2) of `piece` at the file's end (more only after a short one: the next
+    /// says why). What a failed piece left is cut back (`set_len`) to the last whole line,
+    /// where the piece began.
+    fn put(&self, piece: &[u8]) -> io::Result<()> {
+        let mut done = 0;
+        let (partial, error) = loop {
+            let rest = &piece[done..];
+            let wrote = if self.positional {
+                self.file.write_at(rest, self.written + done as u64)
+            } else {
+                (&self.file).write(rest)
+            };
+            match wrote {
+                Ok(n) if n == rest.len() => return Ok(()),
+                Ok(0) => break (done as u64, io::Error::from(io::ErrorKind::WriteZero)),
+                Ok(n) => done += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break (done as u64, e),
+            }
+        };
+        if partial > 0 {
+            // Appending (a keeper), other keepers may have appended since this recorder
+            // last looked: cut only the part just written, at the file's end.
+            let whole = if self.positional {
+                Ok(self.written)
+            } else {
+                self.file
+                    .metadata()
+                    .map(|m| m.len().saturating_sub(partial))
+            };
+            if let Ok(whole) = whole {
+                let _ = self.file.set_len(whole);
+            }
+        }
+        Err(error)
+    }
+
+    /// Pads the file's last line to the end of its page (`Piece::Pad`): one write inside
+    /// the page, over the line end already there. A failed pad puts the line end back.
+    fn pad(&mut self, room: u64) -> io::Result<()> {
+        let at = self.written - 1;
+        let bytes = pieces::pad_bytes(room);
+        match self.file.write_at(&bytes, at) {
+            Ok(n) if n == bytes.len() => Ok(()),
+            wrote => {
+                let _ = self.file.write_at(b"\n", at);
+                let _ = self.file.set_len(self.written);
+                Err(wrote
+                    .err()
+                    .unwrap_or_else(|| io::ErrorKind::StorageFull.into()))
+            }
+        }
+    }
+
+    /// After the disk refused: the output lines dropped meanwhile, said in the record.
+    fn record_gap(&mut self, reason: String) -> io::Result<()> {
+        let dropped = std::mem::take(&mut self.dropped);
+        let Some(at) = dropped.last_at else {
+            return Ok(());
+        };
+        let gap = Entry::RecordGap {
+            dropped_lines: dropped.lines,
+            dropped_bytes: dropped.bytes,
+            reason,
+        };
+        self.record(at, &gap)
+    }
+}
+
+/// Output lines dropped while the disk refused.
+#[derive(Debug, Default)]
+struct Dropped {
+    lines: u64,
+    bytes: u64,
+    /// The last one's time: the gap is recorded at it.
+    last_at: Option<DateTime<Utc>>,
+}
+
+/// An error as words for the banner: "no space left on device", without the errno.
+pub fn reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
     }
 }
 
@@ -261,72 +436,4 @@ impl Drop for Recorder {
     fn drop(&mut self) {
         let _ = self.sync();
     }
-}
-
-/// Creates `<stem>.jsonl` exclusively, or `<stem>-2.jsonl`… when a record of the same second,
-/// host and pid exists already.
-fn create_new(dir: &Path, stem: &str) -> io::Result<(PathBuf, File)> {
-    create_numbered(dir, 100, |attempt| {
-        if attempt == 1 {
-            format!("{stem}.jsonl")
-        } else {
-            format!("{stem}-{attempt}.jsonl")
-        }
-    })
-}
-
-/// Creates the first of `name(1)`, `name(2)`… (up to `limit`) that does not exist yet,
-/// mode 0600: nothing already written is ever overwritten.
-pub(super) fn create_numbered(
-    dir: &Path,
-    limit: u32,
-    name: impl Fn(u32) -> String,
-) -> io::Result<(PathBuf, File)> {
-    let mut attempt = 1;
-    loop {
-        let path = dir.join(name(attempt));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < limit => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-/// A host name as a piece of a file name: no path separators, nothing a shell trips on.
-fn file_safe(host: &str) -> String {
-    let safe: String = host
-        .chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe.is_empty() {
-        "unknown".to_owned()
-    } else {
-        safe
-    }
-}
-
-/// The newest record in `dir`: file names start with their UTC time, so the greatest name.
-pub fn latest(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .max_by(|a, b| a.file_name().cmp(&b.file_name()))
 }

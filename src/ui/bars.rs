@@ -34,6 +34,13 @@ impl Widget for BannerView<'_> {
             format!(" {} ", self.symbols.mode(&state.banner.mode)),
             mode_style,
         )];
+        // The record comes first: whatever else is cut off, this never is.
+        if let Some(reason) = &state.record_unwritten {
+            spans.push(Span::styled(
+                format!(" RECORD NOT WRITTEN: {reason} "),
+                self.theme.unhealthy_text(),
+            ));
+        }
         for guard in state.banner.guards() {
             // Wide enough, the guard says what it means.
             let meaning = match guard {
@@ -142,6 +149,9 @@ impl Widget for StatusView<'_> {
             }
             Some(Prompt::QuitRunning) => {
                 Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
+            }
+            Some(Prompt::Unrecorded { .. }) => {
+                Some(&[("y", "run unrecorded"), ("n", "do not run")])
             }
             Some(Prompt::Reason { .. }) => {
                 Some(&[("Enter", "go"), ("Esc", "back out"), ("Ctrl-U", "clear")])

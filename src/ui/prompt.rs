@@ -178,6 +178,46 @@ impl PromptView<'_> {
         (title.to_owned(), lines)
     }
 
+    /// A step about to run while the record is not written.
+    fn unrecorded_lines(
+        &self,
+        reason: &str,
+        what: &str,
+        server: &str,
+        width: usize,
+    ) -> (String, Vec<Line<'static>>) {
+        let key = |k: &str, what: &str| {
+            Line::from(vec![
+                Span::styled(format!(" {k} "), self.theme.key),
+                Span::styled(what.to_owned(), self.theme.text),
+            ])
+        };
+        let said = [
+            (
+                format!("RECORD NOT WRITTEN: {reason}"),
+                self.theme.unhealthy_text(),
+            ),
+            (
+                format!(
+                    "{what} on {server} would run unrecorded: the record keeps what \
+                             it can in memory and writes it when the disk takes it again."
+                ),
+                self.theme.text,
+            ),
+        ];
+        let mut lines: Vec<Line<'static>> = said
+            .iter()
+            .flat_map(|(said, style)| {
+                wrap(said, width.saturating_sub(3))
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(format!(" {l}"), *style)))
+            })
+            .collect();
+        lines.push(key("y", "run it unrecorded (this choice is recorded)"));
+        lines.push(key("n", "do not run it"));
+        ("record not written".to_owned(), lines)
+    }
+
     fn lines(&self, width: usize) -> (String, Vec<Line<'static>>) {
         let text = |t: String| Line::from(Span::styled(t, self.theme.text));
         let key = |k: &str, what: &str| {
@@ -256,6 +296,12 @@ impl PromptView<'_> {
                 text: typed,
                 refused,
             } => self.reason_lines(purpose, typed, refused.as_deref(), width),
+            Prompt::Unrecorded {
+                reason,
+                what,
+                server,
+                ..
+            } => self.unrecorded_lines(reason, what, server, width),
             Prompt::Filter { .. } => (String::new(), Vec::new()),
         }
     }

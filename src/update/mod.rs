@@ -5,8 +5,9 @@ mod probe_now;
 mod prompt;
 pub mod runbook;
 pub mod state;
+mod unrecorded;
 
-pub use state::{AppState, Banner, DrillState, Mode, Prompt, Purpose, Screen};
+pub use state::{AppState, Banner, DrillState, Mode, Prompt, Purpose, Screen, Unrecorded};
 
 use crate::action::Action;
 use crate::effect::{Effect, QuitReason};
@@ -169,6 +170,7 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
     match state.prompt {
         Some(Prompt::Filter { .. }) => return prompt::key(state, key),
+        Some(Prompt::Unrecorded { .. }) => return unrecorded::key(state, key),
         Some(_) => return runbook::prompt_key(state, key),
         None => {}
     }

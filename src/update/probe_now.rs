@@ -35,6 +35,10 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         }
     };
+    let what = format!("Re-run {}", probe.name());
+    if super::unrecorded::ask(state, super::Unrecorded::Probe, what, server.name.clone()) {
+        return Vec::new();
+    }
     state.last_run += 1;
     let run = RunId(state.last_run);
     state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name)));

@@ -76,6 +76,15 @@ pub enum Prompt {
     },
     /// Quitting while steps run: cancel them, or leave them running.
     QuitRunning,
+    /// The record is not being written: run this step anyway (unrecorded), or not.
+    Unrecorded {
+        /// Why the record is not written.
+        reason: String,
+        /// The step's title and server, as the record would name them.
+        what: String,
+        server: String,
+        then: Unrecorded,
+    },
     /// A one-line reason typed for something that must be explained to whoever reads the
     /// record; every printable key is literal, Enter acts, Esc backs out.
     Reason {
@@ -84,6 +93,15 @@ pub enum Prompt {
         /// Why the last Enter did not act (a wrong name, no reason given).
         refused: Option<String>,
     },
+}
+
+/// The start that waits for "run it unrecorded".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unrecorded {
+    /// A runbook step (`runbook::run::start`).
+    Step(Box<StepCall>),
+    /// The drill-down's probe re-run (`r`).
+    Probe,
 }
 
 /// What a typed reason is for.
@@ -186,6 +204,11 @@ pub struct AppState {
     pub ledger_read: bool,
     /// The box of what is owed on the fleet is shown (at start), until a key.
     pub owed_box: bool,
+    /// Why the incident record is not being written (the last write failed): the banner
+    /// says so until a write succeeds, and every step start asks first.
+    pub record_unwritten: Option<String>,
+    /// The engineer chose to run the next step unrecorded (for that one start).
+    pub unrecorded_go_on: bool,
 }
 
 impl AppState {
@@ -239,6 +262,8 @@ impl AppState {
             owed_clearing: Vec::new(),
             ledger_read: false,
             owed_box: false,
+            record_unwritten: None,
+            unrecorded_go_on: false,
         }
     }
 

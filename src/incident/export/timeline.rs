@@ -183,6 +183,40 @@ pub(super) fn item(
     }
 }
 
+/// What the record could not keep, and steps run while it was not written.
+fn fault_item(entry: &Entry) -> String {
+    match entry {
+        Entry::RecordGap {
+            dropped_lines,
+            dropped_bytes,
+            reason,
+        } => format!(
+            "**Record gap**: {dropped_lines} output lines ({dropped_bytes} bytes) were not kept \
+             ({})",
+            plain(reason)
+        ),
+        Entry::Unrecorded {
+            what,
+            server,
+            reason,
+            go_on,
+            by,
+        } => format!(
+            "**Record not written** ({}): {} {} {} on {} unrecorded",
+            plain(reason),
+            plain(by),
+            if *go_on {
+                "chose to run"
+            } else {
+                "chose not to run"
+            },
+            plain(what),
+            plain(server)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Steps and their decisions, named by procedure and step.
 fn step_item(entry: &Entry) -> String {
     match entry {
@@ -279,7 +313,7 @@ fn step_item(entry: &Entry) -> String {
             }
         }
         // Output goes to its own section; the rest is named above.
-        _ => String::new(),
+        _ => fault_item(entry),
     }
 }
 

@@ -2,7 +2,7 @@
 //! put next to it as `<record stem>.handover-<procedure>-<n>.md`, mode 0600, never
 //! overwriting one written before.
 
-use super::file_safe;
+use super::files::file_safe;
 use crate::incident::export::{self, Escalation, Lines};
 use std::fs::File;
 use std::io::{self, Write};
@@ -30,5 +30,5 @@ pub fn write_handover(record: &Path, written: u64, of: Escalation<'_>) -> Result
 
 /// `<name>-1.md`, or the next number free: an earlier escalation's summary stays.
 fn create_new(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    super::create_numbered(dir, 1_000, |n| format!("{name}-{n}.md"))
+    super::files::create_numbered(dir, 1_000, |n| format!("{name}-{n}.md"))
 }

@@ -133,6 +133,11 @@ pub(super) fn budget_denied(state: &mut AppState, run: RunId, server: &str, serv
 }
 
 /// Keys while the confirmation or leave prompt is open.
+/// Starts `call` (after "run it unrecorded": `update::unrecorded`).
+pub(super) fn start(state: &mut AppState, call: &crate::runbook::StepCall) -> Vec<Effect> {
+    run::start(state, call)
+}
+
 pub(super) fn prompt_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     match state.prompt {
         Some(super::Prompt::Confirm { .. }) => confirm_key(state, key),

@@ -146,6 +146,11 @@ fn assumed_mailbox(state: &AppState, call: &StepCall) -> Option<crate::health::S
 
 /// Starts the step: a wait first when it has one, else its job.
 pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
+    let title = super::step_title(state, &call.procedure, &call.step);
+    let then = crate::update::Unrecorded::Step(Box::new(call.clone()));
+    if crate::update::unrecorded::ask(state, then, title, call.server.name.clone()) {
+        return Vec::new();
+    }
     let now = state.now;
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();

@@ -1,0 +1,69 @@
+//! Starting a step while the incident record is not written: the console asks first, and
+//! the answer itself is recorded (it waits in memory with the rest until the disk takes it).
+
+use super::state::{AppState, Prompt, Unrecorded};
+use crate::effect::{Effect, QuitReason};
+use crate::incident::Entry;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// True when the start must wait for an answer (the caller starts nothing now): the record
+/// is not written and the engineer has not just chosen to go on unrecorded.
+pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: String) -> bool {
+    let Some(reason) = state.record_unwritten.clone() else {
+        return false;
+    };
+    if std::mem::take(&mut state.unrecorded_go_on) {
+        return false;
+    }
+    if state.prompt.is_some() {
+        // Another question is open (a step that starts by itself): never replace it.
+        state.flash = Some(format!("{what} not started: the record is not written"));
+        return true;
+    }
+    state.prompt = Some(Prompt::Unrecorded {
+        reason,
+        what,
+        server,
+        then,
+    });
+    true
+}
+
+/// `y` runs it unrecorded; `n` or Esc does not. Either answer is recorded.
+pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let go_on = match key.code {
+        KeyCode::Char('c') if control => return vec![Effect::Quit(QuitReason::User)],
+        KeyCode::Char('y' | 'Y') if !control => true,
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => false,
+        _ => return Vec::new(),
+    };
+    let Some(Prompt::Unrecorded {
+        reason,
+        what,
+        server,
+        then,
+    }) = state.prompt.take()
+    else {
+        return Vec::new();
+    };
+    let mut effects = vec![Effect::Record(Entry::Unrecorded {
+        what: what.clone(),
+        server: server.clone(),
+        reason,
+        go_on,
+        by: state.operator.clone(),
+    })];
+    if !go_on {
+        state.flash = Some(format!("{what} on {server}: not started"));
+        return effects;
+    }
+    state.unrecorded_go_on = true;
+    effects.extend(match then {
+        Unrecorded::Step(call) => super::runbook::start(state, &call),
+        Unrecorded::Probe => super::probe_now::start(state),
+    });
+    // Consumed by that start; a start that did not happen leaves no standing yes.
+    state.unrecorded_go_on = false;
+    effects
+}
