@@ -6,6 +6,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Take};
 use std::path::Path;
 
+/// The longest record line read (ARCHITECTURE "Bounded loading"): a step's output line is
+/// cut at 64 KiB before it is written, and JSON escaping at most sextuples it.
+pub(crate) const MAX_LINE: u64 = 1024 * 1024;
+
 /// What one line of the file holds.
 pub(crate) enum Line {
     Record(Box<Record>),
@@ -76,7 +80,9 @@ impl Iterator for Lines {
             return None;
         }
         self.bytes.clear();
-        match self.reader.read_until(b'\n', &mut self.bytes) {
+        // One more than the cap: a line that long is refused, never read to its end.
+        let mut line = (&mut self.reader).take(MAX_LINE + 1);
+        match line.read_until(b'\n', &mut self.bytes) {
             Ok(0) => {
                 self.done = true;
                 return None;
@@ -89,6 +95,15 @@ impl Iterator for Lines {
         }
         self.number += 1;
         let complete = self.bytes.last() == Some(&b'\n');
+        if !complete && self.bytes.len() as u64 > MAX_LINE {
+            self.done = true;
+            return Some(Err(format!(
+                "{}:{}:1: a line longer than {} MiB: not a healthdeck record",
+                self.origin,
+                self.number,
+                MAX_LINE / (1024 * 1024)
+            )));
+        }
         match serde_json::from_slice::<Record>(&self.bytes) {
             Ok(record) => Some(Ok(Line::Record(Box::new(record)))),
             Err(_) if !complete => {
