@@ -103,11 +103,26 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Co
             None => unplaced(text, &message),
         };
         let (line, column) = place.unwrap_or((1, 1));
+        let duplicate = message
+            .strip_prefix("duplicate field `")
+            .or_else(|| message.strip_prefix("duplicate entry with key \""))
+            .and_then(|rest| rest.split(['`', '"']).next())
+            .and_then(|key| prescan::duplicate_key(text, (line, column), key));
+        let (line, column) = duplicate.unwrap_or((line, column));
+        let tab = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.chars().nth(column - 1))
+            == Some('\t');
         ConfigError {
             origin: origin.to_owned(),
             line: Some(line),
             column: Some(column),
-            message: reworded(&message),
+            message: if tab {
+                "a tab: YAML indents with spaces only".to_owned()
+            } else {
+                reworded(&message)
+            },
         }
     })
 }

@@ -265,10 +265,47 @@ pub fn alias_bomb(text: &str) -> Option<(usize, usize)> {
     first
 }
 
+/// Where `key` is written a second time in the mapping whose first key is at `(line,
+/// column)` (serde_yaml reports a duplicate at the mapping's start).
+pub fn duplicate_key(
+    text: &str,
+    (line, column): (usize, usize),
+    key: &str,
+) -> Option<(usize, usize)> {
+    let at_column = |l: &str| {
+        let chars: String = l.chars().skip(column - 1).collect();
+        let before = l.chars().take(column - 1).all(|c| c == ' ' || c == '-');
+        before
+            && (chars.starts_with(&format!("{key}:")) || chars.starts_with(&format!("\"{key}\":")))
+    };
+    let mut seen = false;
+    for (n, l) in text.split('\n').enumerate().skip(line - 1) {
+        let indent = indent_of(l);
+        if n + 1 > line && is_content(l) && indent + 1 < column && !l.trim_start().starts_with('-')
+        {
+            return None;
+        }
+        if at_column(l) {
+            if seen {
+                return Some((n + 1, column));
+            }
+            seen = true;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::{MAX_DEPTH, alias_bomb, refusal, second_document};
+    use super::{MAX_DEPTH, alias_bomb, duplicate_key, refusal, second_document};
+
+    #[test]
+    fn a_duplicate_key_is_placed_at_its_second_writing() {
+        let text = "a: 1\nb:\n  c: 1\n  c: 2\nb: 3\n";
+        assert_eq!(duplicate_key(text, (3, 3), "c"), Some((4, 3)));
+        assert_eq!(duplicate_key(text, (1, 1), "b"), Some((5, 1)));
+    }
 
     #[test]
     fn deep_flow_nesting_is_refused_where_the_cap_is_crossed() {

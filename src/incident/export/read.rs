@@ -64,7 +64,7 @@ impl Lines {
                 self.origin
             )),
             Some(Line::Torn) | None => Err(format!(
-                "{}: no session header: the record is empty, or was cut off in its first line",
+                "{}:1:1: no session header: the record is empty, or was cut off in its first line",
                 self.origin
             )),
         }
@@ -104,7 +104,20 @@ impl Iterator for Lines {
                 MAX_LINE / (1024 * 1024)
             )));
         }
-        match serde_json::from_slice::<Record>(&self.bytes) {
+        // Without its line end: an error at the end of the line is placed there, not on
+        // the next line.
+        let line = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        if let Err(e) = std::str::from_utf8(line) {
+            self.done = true;
+            let (_, column) = crate::config::read::position(line, e.valid_up_to());
+            return Some(Err(format!(
+                "{}:{}:{column}: invalid UTF-8 (byte 0x{:02X}): not written by healthdeck",
+                self.origin,
+                self.number,
+                line[e.valid_up_to()]
+            )));
+        }
+        match serde_json::from_slice::<Record>(line) {
             Ok(record) => Some(Ok(Line::Record(Box::new(record)))),
             Err(_) if !complete => {
                 self.done = true;
