@@ -126,8 +126,20 @@ impl Depth {
         from: usize,
     ) -> Option<Finding> {
         let mut i = from;
+        // Inside a plain scalar of block context (`title: see [1`), brackets are text.
+        let mut plain = false;
         while i < chars.len() {
             let c = chars[i];
+            if plain {
+                let ends = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t');
+                match c {
+                    ':' if ends => plain = false,
+                    '#' if chars[i - 1] == ' ' || chars[i - 1] == '\t' => return None,
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
             if let Some(quote) = self.quote {
                 match (quote, c) {
                     (Quote::Double, '\\') => i += 1,
@@ -158,6 +170,8 @@ impl Depth {
                     self.block_scalar = Some(indent as isize);
                     return None;
                 }
+                ' ' | '\t' | '-' | '?' | ':' | ',' | ']' | '}' | '&' | '*' | '!' => {}
+                _ if starts && self.flow == 0 => plain = true,
                 _ => {}
             }
             i += 1;
@@ -326,8 +340,10 @@ mod tests {
     #[test]
     fn brackets_in_quotes_comments_and_block_scalars_do_not_count() {
         let many = "[".repeat(200);
-        let text =
-            format!("a: \"{many}\"\nb: '{many}'\n# {many}\nc: |\n  {many}\nd: x{many}\ne: [ok]\n");
+        let text = format!(
+            "a: \"{many}\"\nb: '{many}'\n# {many}\nc: |\n  {many}\nd: x{many}\ne: [ok]\n\
+             f: see {many}\ng: it's {many} # {many}\nh: [x, 'y]]]', \"{many}\"]\n"
+        );
         assert_eq!(refusal(&text), None);
     }
 
