@@ -4,7 +4,7 @@
 
 use crate::cli::LintArgs;
 use crate::config::inventory::Inventory;
-use crate::config::{ConfigError, parse_yaml};
+use crate::config::{ConfigError, parse_yaml, read};
 use crate::runbook::{Library, Source, library};
 use crate::training;
 use std::io::Write;
@@ -19,7 +19,24 @@ enum Kind {
     Scenario,
 }
 
+/// The kind by a top-level key written in block style (`procedures:` at column 1): one
+/// linear look instead of a second parse.
+fn kind_by_keys(text: &str) -> Option<Kind> {
+    text.lines().find_map(|line| {
+        let key = line.split_once(':')?.0;
+        match key.trim_matches(['"', '\'']) {
+            "procedures" => Some(Kind::Runbook),
+            "fleet" | "faults" => Some(Kind::Scenario),
+            _ => None,
+        }
+    })
+}
+
 fn kind_of(text: &str, origin: &str) -> Result<Kind, ConfigError> {
+    if let Some(kind) = kind_by_keys(text) {
+        return Ok(kind);
+    }
+    // Flow style or no known key: the parse says which, or where the text is broken.
     let value: serde_yaml::Value = parse_yaml(text, origin)?;
     let has = |key: &str| value.as_mapping().is_some_and(|m| m.contains_key(key));
     if has("procedures") {
@@ -66,14 +83,19 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
             texts.push((format!("<built-in scenario {name}>"), text.to_owned()));
         }
     }
+    let mut findings = Vec::new();
+    let mut files = texts.len();
     for path in paths {
         for file in expand(path)? {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-            texts.push((file.display().to_string(), text));
+            let origin = file.display().to_string();
+            files += 1;
+            // Unreadable, too large or not UTF-8: a finding with its place, not a stop.
+            match read::read_capped(&file, &origin, read::FLEET_CAP) {
+                Ok(text) => texts.push((origin, text)),
+                Err(e) => findings.push(e),
+            }
         }
     }
-    let mut findings = Vec::new();
     let mut runbooks = Vec::new();
     for (origin, text) in &texts {
         match kind_of(text, origin) {
@@ -82,6 +104,21 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
                 if let Err(e) = training::Scenario::parse(text, origin) {
                     findings.push(e);
                 }
+            }
+            Ok(Kind::Runbook) if text.len() as u64 > read::SMALL_CAP => {
+                let message = format!(
+                    "a runbook larger than {}: split it",
+                    read::shown_size(read::SMALL_CAP)
+                );
+                findings.push(read::error_at(
+                    origin,
+                    text.as_bytes(),
+                    (0..=read::SMALL_CAP as usize)
+                        .rev()
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(0),
+                    message,
+                ));
             }
             Ok(Kind::Runbook) => runbooks.push(Source {
                 origin: origin.clone(),
@@ -92,13 +129,14 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
     let built_in = Library::built_in().ok();
     let (_, runbook_findings) = Library::check(&runbooks, built_in.as_ref());
     findings.extend(runbook_findings);
-    Ok((texts.len(), findings))
+    Ok((files, findings))
 }
 
 /// The findings of `--inventory FILE`. Its credentials are not read: lint runs where the
 /// secrets are not.
 pub fn inventory_findings(path: &Path) -> Result<Vec<ConfigError>, String> {
-    if !path.is_file() {
+    // Not `is_file`: a device or a fifo is read too, through the cap.
+    if !path.exists() || path.is_dir() {
         return Err(format!("{}: no such inventory file", path.display()));
     }
     Ok(Inventory::load(path).err().unwrap_or_default())

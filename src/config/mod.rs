@@ -4,6 +4,8 @@ pub mod inventory;
 pub mod lang;
 pub mod locate;
 pub mod paths;
+pub mod prescan;
+pub mod read;
 pub mod theme;
 
 use serde::de::DeserializeOwned;
@@ -31,8 +33,9 @@ impl ConfigError {
         }
     }
 
-    /// An error at the first place `needle` appears in `text` as a YAML value, for
-    /// cross-reference checks that run after parsing (serde_yaml keeps no spans).
+    /// An error at the first place `value` appears in `text` as the value of `key`, for
+    /// cross-reference checks that run after parsing (serde_yaml keeps no spans). Where the
+    /// text holds no such line (flow style), the first place `value` appears; else 1:1.
     pub fn at_value(
         origin: &str,
         text: &str,
@@ -50,9 +53,19 @@ impl ConfigError {
                 error.line = Some(n + 1);
                 // Columns count characters, as editors do, not bytes.
                 error.column = Some(line[..k + key.len() + 1 + v].chars().count() + 1);
-                break;
+                return error;
             }
         }
+        let at = text.find(value).unwrap_or(0);
+        let (line, column) = read::position(text.as_bytes(), at);
+        (error.line, error.column) = (Some(line), Some(column));
+        error
+    }
+
+    /// An error at a 1-based line and column.
+    pub fn at(origin: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        let mut error = ConfigError::new(origin, message);
+        (error.line, error.column) = (Some(line), Some(column));
         error
     }
 }
@@ -71,8 +84,12 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// Every YAML document goes through here, so the parser can be swapped and every error
-/// names file, line and column.
+/// names file, line and column. A linear pre-scan refuses what would make the parser slow
+/// or would come back without a position (ARCHITECTURE "Bounded loading").
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, ConfigError> {
+    if let Some(found) = prescan::refusal(text) {
+        return Err(prescan::error(origin, found));
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let location = e.location();
         let full = e.to_string();
@@ -81,13 +98,59 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Co
             Some(i) if location.is_some() => full[..i].to_owned(),
             _ => full,
         };
+        let place = match &location {
+            Some(at) => Some((at.line(), at.column())),
+            None => unplaced(text, &message),
+        };
+        let (line, column) = place.unwrap_or((1, 1));
+        let duplicate = message
+            .strip_prefix("duplicate field `")
+            .or_else(|| message.strip_prefix("duplicate entry with key \""))
+            .and_then(|rest| rest.split(['`', '"']).next())
+            .and_then(|key| prescan::duplicate_key(text, (line, column), key));
+        let (line, column) = duplicate.unwrap_or((line, column));
+        let tab = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.chars().nth(column - 1))
+            == Some('\t');
         ConfigError {
             origin: origin.to_owned(),
-            line: location.as_ref().map(serde_yaml::Location::line),
-            column: location.as_ref().map(serde_yaml::Location::column),
-            message,
+            line: Some(line),
+            column: Some(column),
+            message: if tab {
+                "a tab: YAML indents with spaces only".to_owned()
+            } else {
+                reworded(&message)
+            },
         }
     })
+}
+
+/// The place of an error serde_yaml reports without one.
+fn unplaced(text: &str, message: &str) -> Option<(usize, usize)> {
+    if message.contains("more than one document") {
+        prescan::second_document(text)
+    } else if message.contains("repetition limit") {
+        prescan::alias_bomb(text)
+    } else {
+        None
+    }
+}
+
+/// serde_yaml's words where they do not tell an engineer what to do.
+fn reworded(message: &str) -> String {
+    if message.contains("more than one document") {
+        "a second YAML document starts here: a file holds one (remove the `---` line or \
+         split the file)"
+            .to_owned()
+    } else if message.contains("repetition limit") {
+        "aliases expand to too much (an alias bomb?): the first alias that repeats others \
+         is here"
+            .to_owned()
+    } else {
+        message.to_owned()
+    }
 }
 
 /// Why a `--theme` / `--scenario` value could not be read.
@@ -137,9 +200,7 @@ pub fn read_named(
             built_in: built_in.iter().map(|(n, _)| *n).collect(),
         });
     }
-    std::fs::read_to_string(path)
+    read::read_capped(path, name_or_file, read::cap_for(kind))
         .map(|text| (name_or_file.to_owned(), Cow::Owned(text)))
-        .map_err(|e| {
-            Lookup::Unreadable(ConfigError::new(name_or_file, format!("cannot read: {e}")))
-        })
+        .map_err(Lookup::Unreadable)
 }

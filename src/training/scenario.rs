@@ -1,5 +1,6 @@
 //! Scenario files: a training fleet plus a timeline of faults, each naming what heals it.
 
+use crate::config::locate::{Seg, locate};
 use crate::config::{ConfigError, parse_yaml};
 use crate::health::rules::PolicyOverride;
 use crate::health::{Monitor, MonitorPolicy, Role, Server, Span};
@@ -150,7 +151,12 @@ impl Scenario {
 
     fn check(&self, text: &str, origin: &str) -> Result<(), ConfigError> {
         if self.fleet.is_empty() {
-            return Err(ConfigError::new(origin, "the fleet has no servers"));
+            let at = locate(text, &[Seg::Key("fleet")]).unwrap_or((1, 1));
+            return Err(ConfigError::at(
+                origin,
+                at,
+                "the fleet has no servers: a scenario needs at least one",
+            ));
         }
         // Each server by name: the checks stay linear in the fleet's size.
         let mut roles: HashMap<&str, Role> = HashMap::with_capacity(self.fleet.len());

@@ -58,6 +58,7 @@ pub use transport::{Guardrails, TransportKind};
 
 use crate::exec::transport::Transport;
 
+use crate::config::read::{FLEET_CAP, read_capped};
 use crate::config::{ConfigError, parse_yaml};
 use crate::health::monitors::MonitorInput;
 use crate::health::rules::PolicyOverride;
@@ -163,8 +164,7 @@ impl Inventory {
     /// Reads and checks an inventory file: every finding, each with file:line:column.
     pub fn load(path: &Path) -> Result<Inventory, Vec<ConfigError>> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| vec![ConfigError::new(&origin, format!("cannot read: {e}"))])?;
+        let text = read_capped(path, &origin, FLEET_CAP).map_err(|e| vec![e])?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         Inventory::parse(&text, &origin, dir, stem.as_deref())

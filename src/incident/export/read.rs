@@ -6,6 +6,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Take};
 use std::path::Path;
 
+/// The longest record line read (ARCHITECTURE "Bounded loading"): a step's output line is
+/// cut at 64 KiB before it is written, and JSON escaping at most sextuples it.
+pub(crate) const MAX_LINE: u64 = 1024 * 1024;
+
 /// What one line of the file holds.
 pub(crate) enum Line {
     Record(Box<Record>),
@@ -60,7 +64,7 @@ impl Lines {
                 self.origin
             )),
             Some(Line::Torn) | None => Err(format!(
-                "{}: no session header: the record is empty, or was cut off in its first line",
+                "{}:1:1: no session header: the record is empty, or was cut off in its first line",
                 self.origin
             )),
         }
@@ -76,7 +80,9 @@ impl Iterator for Lines {
             return None;
         }
         self.bytes.clear();
-        match self.reader.read_until(b'\n', &mut self.bytes) {
+        // One more than the cap: a line that long is refused, never read to its end.
+        let mut line = (&mut self.reader).take(MAX_LINE + 1);
+        match line.read_until(b'\n', &mut self.bytes) {
             Ok(0) => {
                 self.done = true;
                 return None;
@@ -89,7 +95,29 @@ impl Iterator for Lines {
         }
         self.number += 1;
         let complete = self.bytes.last() == Some(&b'\n');
-        match serde_json::from_slice::<Record>(&self.bytes) {
+        if !complete && self.bytes.len() as u64 > MAX_LINE {
+            self.done = true;
+            return Some(Err(format!(
+                "{}:{}:1: a line longer than {} MiB: not a healthdeck record",
+                self.origin,
+                self.number,
+                MAX_LINE / (1024 * 1024)
+            )));
+        }
+        // Without its line end: an error at the end of the line is placed there, not on
+        // the next line.
+        let line = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        if let Err(e) = std::str::from_utf8(line) {
+            self.done = true;
+            let (_, column) = crate::config::read::position(line, e.valid_up_to());
+            return Some(Err(format!(
+                "{}:{}:{column}: invalid UTF-8 (byte 0x{:02X}): not written by healthdeck",
+                self.origin,
+                self.number,
+                line[e.valid_up_to()]
+            )));
+        }
+        match serde_json::from_slice::<Record>(line) {
             Ok(record) => Some(Ok(Line::Record(Box::new(record)))),
             Err(_) if !complete => {
                 self.done = true;
