@@ -166,7 +166,8 @@ fn load_inventory(path: &std::path::Path) -> Result<Inventory, Refusal> {
 }
 
 /// This session's incident record, created once the console is sure to start (no file
-/// for a refused start). No record, no console: what is done must be traceable.
+/// for a refused start). No record file, no console: what is done must be traceable. A full
+/// disk still opens (the header waits in memory and the banner says the record is not written).
 fn open_record(console: &Console) -> Result<Recorder, Refusal> {
     let state = &console.state;
     let header = crate::incident::session_header(

@@ -129,6 +129,30 @@ fn a_full_disk_keeps_whole_lines_and_writes_them_once_space_returns() {
     assert_eq!(outputs(&record), expected);
 }
 
+/// A console started on a full disk still opens (an engineer on the worst day needs the
+/// fleet): the header waits in memory with everything after it, and lands when space returns.
+#[test]
+fn a_record_started_on_a_full_disk_waits_for_space() {
+    let Some(disk) = SmallDisk::mount("128k") else {
+        return;
+    };
+    let dir = disk.path().join("inc");
+    std::fs::create_dir(&dir).unwrap();
+    let filler = disk.fill();
+    let mut recorder = Recorder::create(&dir, &header(3), at(3, 12, 0, 0)).unwrap();
+    assert_eq!(recorder.unwritten(), Some("no space left on device"));
+    recorder.output(RunId(1), &lines(0, 10)).unwrap();
+    std::fs::remove_file(filler).unwrap();
+    recorder
+        .flush_if_due(Instant::now() + Duration::from_secs(2))
+        .unwrap();
+    assert_eq!(recorder.unwritten(), None);
+    let record = parse_lines(recorder.path());
+    assert_eq!(record[0]["kind"], "session", "the header comes first");
+    let expected: Vec<String> = lines(0, 10).into_iter().map(|l| l.text).collect();
+    assert_eq!(outputs(&record), expected);
+}
+
 #[test]
 fn memory_holds_a_bounded_backlog_and_the_record_says_what_was_dropped() {
     let Some(disk) = SmallDisk::mount("128k") else {

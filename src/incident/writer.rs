@@ -126,8 +126,13 @@ impl Recorder {
             stamp: Stamp::default(),
             fleet_stamp: Stamp::default(),
         };
-        recorder.record(at, header)?;
-        Ok(recorder)
+        match recorder.record(at, header) {
+            // A full disk is no reason to keep the console shut: the header waits in memory
+            // like any entry, and the banner says the record is not written.
+            Err(_) if recorder.unwritten().is_some() => Ok(recorder),
+            Err(e) => Err(e),
+            Ok(()) => Ok(recorder),
+        }
     }
 
     /// An existing record, to append to: a step's keeper writes the rest of a step left
