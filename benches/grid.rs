@@ -5,6 +5,9 @@
 //! was drawn.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
 
+#[path = "shared/figures.rs"]
+mod figures;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use healthdeck::config::theme::load_theme;
@@ -128,9 +131,9 @@ impl Stats {
 
 fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
     let (goal_text, verdict) = match goal {
-        Some(goal) if stats.median <= goal => (fmt(goal), "met".to_owned()),
+        Some(goal) if stats.median <= goal => (figures::duration(goal), "met".to_owned()),
         Some(goal) => (
-            fmt(goal),
+            figures::duration(goal),
             format!(
                 "MISSED by {:.1}×",
                 stats.median.as_secs_f64() / goal.as_secs_f64()
@@ -146,18 +149,9 @@ fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
     println!(
         "{name:<44} {:>6} {:>10} {:>10} {goal_text:>8} {cells:>9}  {verdict}",
         stats.iterations,
-        fmt(stats.median),
-        fmt(stats.p90),
+        figures::duration(stats.median),
+        figures::duration(stats.p90),
     );
-}
-
-fn fmt(d: Duration) -> String {
-    let us = d.as_secs_f64() * 1e6;
-    if us >= 1_000.0 {
-        format!("{:.2} ms", us / 1_000.0)
-    } else {
-        format!("{us:.1} µs")
-    }
 }
 
 /// `srv-00001` …, four sites, roles mixed 2 CAS : 2 Mailbox : 1 both.

@@ -3,6 +3,9 @@
 //! and a sorted list (ARCHITECTURE "Idle is idle").
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
 
+#[path = "shared/figures.rs"]
+mod figures;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use healthdeck::event::Event;
 use healthdeck::health::monitor::MonitorState;
@@ -70,27 +73,16 @@ impl Stats {
 
 fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
     let (goal_text, verdict) = match goal {
-        Some(goal) if stats.median <= goal => (show(goal), "met"),
-        Some(goal) => (show(goal), "NOT MET"),
+        Some(goal) if stats.median <= goal => (figures::duration(goal), "met"),
+        Some(goal) => (figures::duration(goal), "NOT MET"),
         None => ("—".to_owned(), "no goal"),
     };
     println!(
         "{name:<58} {:>6} {:>10} {:>10} {goal_text:>8}  {verdict}",
         stats.iterations,
-        show(stats.median),
-        show(stats.p90),
+        figures::duration(stats.median),
+        figures::duration(stats.p90),
     );
-}
-
-fn show(d: Duration) -> String {
-    let us = d.as_secs_f64() * 1e6;
-    if us >= 1_000.0 {
-        format!("{:.2} ms", us / 1_000.0)
-    } else if us < 1.0 {
-        format!("{:.0} ns", us * 1_000.0)
-    } else {
-        format!("{us:.1} µs")
-    }
 }
 
 /// 50,000 servers in 20 sites, roles 2 CAS : 2 Mailbox : 1 both.
