@@ -59,6 +59,8 @@ struct Depth {
     quote: Option<Quote>,
     /// The indentation a block scalar's lines must exceed, while inside one.
     block_scalar: Option<isize>,
+    /// The line being scanned, as characters: one buffer for the whole file.
+    chars: Vec<char>,
 }
 
 fn indent_of(line: &str) -> usize {
@@ -80,14 +82,24 @@ impl Depth {
     fn line(&mut self, number: usize, raw: &str) -> Option<Finding> {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let indent = indent_of(line);
-        let blank = line[indent..].is_empty() || line[indent..].starts_with('#');
         if let Some(parent) = self.block_scalar {
             if line.trim().is_empty() || indent as isize > parent {
                 return None;
             }
             self.block_scalar = None;
         }
-        let chars: Vec<char> = line.chars().collect();
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(line.chars());
+        let found = self.scan(number, indent, &chars);
+        self.chars = chars;
+        found
+    }
+
+    /// The block structure opened at the start of a line, then its tokens.
+    fn scan(&mut self, number: usize, indent: usize, chars: &[char]) -> Option<Finding> {
+        // Leading spaces are one byte each: `indent` counts characters too.
+        let blank = chars.get(indent).is_none_or(|&c| c == '#');
         let mut i = 0;
         if self.quote.is_none() && self.flow == 0 {
             if blank {
@@ -114,7 +126,7 @@ impl Depth {
                 return Some(found);
             }
         }
-        self.tokens(number, indent, &chars, i)
+        self.tokens(number, indent, chars, i)
     }
 
     /// The flow brackets, quotes, comments and block scalar headers of one line.
