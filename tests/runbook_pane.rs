@@ -343,6 +343,21 @@ fn quitting_with_a_step_running_asks_first() {
     assert!(console.quit);
 }
 
+/// Ctrl-C inside the filter prompt is `q` too: it never quits on the spot past a running step.
+#[test]
+fn ctrl_c_in_the_filter_with_a_step_running_asks_first() {
+    let mut console = Console::incident(120, 36);
+    console.open_runbook();
+    console.key(KeyCode::Enter);
+    console.state.prompt = Some(Prompt::Filter {
+        text: "mbx".to_owned(),
+        previous: String::new(),
+    });
+    console.ctrl('c');
+    assert!(!console.quit, "quit on the spot with a step running");
+    assert_eq!(console.state.prompt, Some(Prompt::QuitRunning));
+}
+
 #[test]
 fn a_wait_counts_down_then_rechecks_by_itself() {
     let mut console = Console::incident(120, 36);

@@ -72,3 +72,35 @@ fn a_step_asks_before_it_runs_unrecorded_and_the_answer_is_recorded() {
     assert!(!asked(&console));
     assert!(console.started.len() > before, "{:?}", console.state.flash);
 }
+
+/// Ctrl-C at the question is `q`: with a step running it asks what becomes of the step,
+/// never quits on the spot (the step would be left without a word).
+#[test]
+fn ctrl_c_at_the_question_quits_as_q_does() {
+    let mut console = Console::incident(120, 40);
+    console.open_runbook();
+    console.key(KeyCode::Enter);
+    assert_eq!(console.started.len(), 1, "{:?}", console.state.flash);
+    console.state.record_unwritten = Some(WHY.to_owned());
+    console.state.prompt = Some(Prompt::Unrecorded {
+        reason: WHY.to_owned(),
+        what: "the probe re-run".to_owned(),
+        server: "mbx-02".to_owned(),
+        then: healthdeck::update::Unrecorded::Probe,
+    });
+    console.ctrl('c');
+    assert!(!console.quit, "quit on the spot with a step running");
+    assert!(
+        matches!(
+            console.state.prompt,
+            Some(Prompt::Leave { .. } | Prompt::QuitRunning)
+        ),
+        "{:?}",
+        console.state.prompt
+    );
+    assert_eq!(
+        last_unrecorded(&console),
+        Some(false),
+        "not started, recorded"
+    );
+}

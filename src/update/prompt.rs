@@ -1,7 +1,7 @@
 //! Text prompts: every printable key is literal here.
 
 use super::state::{AppState, Prompt};
-use crate::effect::{Effect, QuitReason};
+use crate::effect::Effect;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub(super) fn open_filter(state: &mut AppState) {
@@ -17,7 +17,11 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if control => return vec![Effect::Quit(QuitReason::User)],
+        KeyCode::Char('c') if control => {
+            // Ctrl-C is `q`: with steps running, quitting asks what becomes of them.
+            state.prompt = None;
+            return super::runbook::quit(state);
+        }
         KeyCode::Char('z') if control => return vec![Effect::Suspend],
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => text.push(c),

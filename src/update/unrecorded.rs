@@ -2,7 +2,7 @@
 //! the answer itself is recorded (it waits in memory with the rest until the disk takes it).
 
 use super::state::{AppState, Prompt, Unrecorded};
-use crate::effect::{Effect, QuitReason};
+use crate::effect::Effect;
 use crate::incident::Entry;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -32,8 +32,10 @@ pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: 
 /// `y` runs it unrecorded; `n` or Esc does not. Either answer is recorded.
 pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-C is a no, then `q`: with steps running, quitting asks what becomes of them.
+    let quitting = control && key.code == KeyCode::Char('c');
     let go_on = match key.code {
-        KeyCode::Char('c') if control => return vec![Effect::Quit(QuitReason::User)],
+        _ if quitting => false,
         KeyCode::Char('y' | 'Y') if !control => true,
         KeyCode::Char('n' | 'N') | KeyCode::Esc => false,
         _ => return Vec::new(),
@@ -54,6 +56,10 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         go_on,
         by: state.operator.clone(),
     })];
+    if quitting {
+        effects.extend(super::runbook::quit(state));
+        return effects;
+    }
     if !go_on {
         state.flash = Some(format!("{what} on {server}: not started"));
         return effects;
