@@ -167,6 +167,22 @@ fn a_garbled_ledger_is_listed_unreadable_never_as_nothing_owed() {
     );
 }
 
+/// A ledger that never ends (a planted link to /dev/zero in a shared state directory) is
+/// unreadable after a bounded read, not a read until memory runs out.
+#[test]
+fn an_endless_ledger_is_unreadable_after_a_bounded_read() {
+    let dir = tempfile::tempdir().unwrap();
+    owed::owe(dir.path(), &debt("s1-r3-failover", "mbx-03")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", ledger_file(dir.path(), "mbx-02")).unwrap();
+
+    let ledger = owed::read(dir.path());
+    assert_eq!(ledger.debts.len(), 1, "the other server still reads");
+    let [why] = ledger.unreadable.as_slice() else {
+        panic!("one unreadable file: {ledger:#?}");
+    };
+    assert!(why.contains("larger than 16 MiB"), "{why}");
+}
+
 #[test]
 fn a_ledger_that_is_not_a_directory_is_unreadable_too() {
     let dir = tempfile::tempdir().unwrap();

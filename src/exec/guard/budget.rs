@@ -177,7 +177,7 @@ pub fn spend_as(
 
 /// The file's bytes; `None` if there is none yet.
 fn read_budget(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
+    match super::read_bounded(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),

@@ -187,7 +187,7 @@ pub(super) fn holder_json(holder: &Holder) -> Vec<u8> {
 
 /// The holder in the lock file at `path`; `None` if there is none.
 pub(super) fn read_holder(path: &Path) -> io::Result<Option<Holder>> {
-    let parsed = match fs::read(path) {
+    let parsed = match super::read_bounded(path) {
         Ok(bytes) => serde_json::from_slice::<Holder>(&bytes).ok(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         // A lock written by another user's console (0600) is still a lock, if unreadable.

@@ -113,6 +113,27 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// The most a guard file may hold: far beyond any real fleet's history, small enough that a
+/// file planted in a shared state directory cannot exhaust memory (ARCHITECTURE "Bounded
+/// loading").
+pub const STATE_FILE_CAP: u64 = 16 * 1024 * 1024;
+
+/// A guard file's bytes, refused (InvalidData) past `STATE_FILE_CAP`; callers name the file.
+fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(STATE_FILE_CAP + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > STATE_FILE_CAP {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "larger than 16 MiB: not a file healthdeck wrote; move it away",
+        ));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

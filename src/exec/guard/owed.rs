@@ -118,7 +118,7 @@ fn change<T>(
 
 /// The debts in `path`; `None` if there is no file. The error names the path.
 fn read_debts(path: &Path) -> io::Result<Option<Vec<Debt>>> {
-    let bytes = match fs::read(path) {
+    let bytes = match super::read_bounded(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io::Error::new(e.kind(), io_message(path, "read", &e))),

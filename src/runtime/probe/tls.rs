@@ -39,8 +39,14 @@ impl TlsSetup {
         store.add_parsable_certificates(native.certs);
         if let Some(path) = extra_ca {
             let shown = path.display();
-            let certs = CertificateDer::pem_file_iter(path)
-                .map_err(|e| format!("cannot read the CA file {shown}: {e}"))?;
+            // Read through the cap: a CA file is small, and /dev/zero must not fill memory.
+            let text = crate::config::read::read_capped(
+                path,
+                &shown.to_string(),
+                crate::config::read::SMALL_CAP,
+            )
+            .map_err(|e| format!("cannot read the CA file: {e}"))?;
+            let certs = CertificateDer::pem_slice_iter(text.as_bytes());
             let mut added = 0;
             for cert in certs {
                 let cert = cert.map_err(|e| format!("the CA file {shown} is not PEM: {e}"))?;
@@ -204,6 +210,14 @@ fn date_time(at: UnixTime) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endless_ca_file_is_refused_after_a_bounded_read() {
+        let Err(why) = TlsSetup::new(Some(std::path::Path::new("/dev/zero"))) else {
+            panic!("/dev/zero is no CA file");
+        };
+        assert!(why.contains("larger than 1 MiB"), "{why}");
+    }
 
     #[test]
     fn presented_names_read_plainly() {
