@@ -25,23 +25,20 @@ fn printable(c: char) -> bool {
 }
 
 fn control_character(text: &str) -> Option<Finding> {
-    let (mut line, mut column) = (1, 1);
-    for c in text.chars() {
-        if !printable(c) {
-            let what = if c == '\0' {
-                "a NUL byte".to_owned()
-            } else {
-                format!("a control character (U+{:04X})", u32::from(c))
-            };
-            return Some((line, column, format!("{what}: YAML cannot hold it")));
-        }
-        if c == '\n' {
-            (line, column) = (line + 1, 1);
-        } else {
-            column += 1;
-        }
-    }
-    None
+    // Find first, then count: the place is worked out once, not kept at every character.
+    let (at, c) = text.char_indices().find(|&(_, c)| !printable(c))?;
+    let before = &text[..at];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    let what = if c == '\0' {
+        "a NUL byte".to_owned()
+    } else {
+        format!("a control character (U+{:04X})", u32::from(c))
+    };
+    Some((line, column, format!("{what}: YAML cannot hold it")))
 }
 
 /// Where a quoted scalar that spans lines goes on.
@@ -90,7 +87,12 @@ impl Depth {
         }
         let mut chars = std::mem::take(&mut self.chars);
         chars.clear();
-        chars.extend(line.chars());
+        if line.is_ascii() {
+            // A byte a character: the copy runs without decoding.
+            chars.extend(line.bytes().map(char::from));
+        } else {
+            chars.extend(line.chars());
+        }
         let found = self.scan(number, indent, &chars);
         self.chars = chars;
         found
