@@ -7,6 +7,8 @@
 
 #[path = "shared/figures.rs"]
 mod figures;
+#[path = "shared/fleet.rs"]
+mod fleet;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -154,19 +156,9 @@ fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
     );
 }
 
-/// `srv-00001` …, four sites, roles mixed 2 CAS : 2 Mailbox : 1 both.
+/// `srv-00001` …, four sites of 50 servers in turn.
 fn large_fleet() -> Vec<Server> {
-    (0..LARGE_FLEET)
-        .map(|i| Server {
-            name: format!("srv-{:05}", i + 1),
-            role: match i % 5 {
-                0 | 1 => Role::Cas,
-                2 | 3 => Role::Mailbox,
-                _ => Role::Both,
-            },
-            site: SITES[(i / 50) % SITES.len()].to_owned(),
-        })
-        .collect()
+    fleet::servers(LARGE_FLEET, |i| SITES[(i / 50) % SITES.len()].to_owned())
 }
 
 const fn p(protocol: Protocol, kind: ProbeKind) -> Probe {
@@ -189,17 +181,6 @@ fn probes_for(role: Role) -> impl Iterator<Item = Probe> {
     PROBES.into_iter().filter(move |p| role.runs(p.role()))
 }
 
-fn report(server: usize, probe: Probe, at: DateTime<Utc>, succeeded: bool) -> ProbeReport {
-    ProbeReport {
-        server,
-        probe,
-        at,
-        succeeded,
-        latency_ms: 12 + (server % 40) as u32,
-        error: (!succeeded).then(|| "connection refused".to_owned()),
-    }
-}
-
 /// A console over `servers`, clock at `t0 + 101 s`: every monitor Healthy except ~1 server
 /// in 37 Unhealthy (failing since `t0 + 41 s` or earlier: Degraded for 60 s, then Unhealthy)
 /// and ~1 in 53 Degraded (failing since `t0 + 99 s` or later: Degraded for at least the next
@@ -220,7 +201,7 @@ fn console(servers: Vec<Server>, t0: DateTime<Utc>, (width, height): (u16, u16))
     let mut healthy = Vec::new();
     let mut metrics = Vec::new();
     for (server, &role) in roles.iter().enumerate() {
-        healthy.extend(probes_for(role).map(|p| report(server, p, t0, true)));
+        healthy.extend(probes_for(role).map(|p| fleet::report(server, p, t0, true)));
         metrics.extend(
             [Protocol::Imap, Protocol::Pop].map(|protocol| MetricReport {
                 server,
@@ -239,7 +220,7 @@ fn console(servers: Vec<Server>, t0: DateTime<Utc>, (width, height): (u16, u16))
         for (server, &role) in roles.iter().enumerate().filter(|(i, _)| pick(*i)) {
             let probe = probes_for(role).nth(server % 2).unwrap();
             let at = |k: i64| t0 + secs(last - gap * (2 - k));
-            out.extend((0..3).map(|k| report(server, probe, at(k), false)));
+            out.extend((0..3).map(|k| fleet::report(server, probe, at(k), false)));
         }
         out
     };
@@ -369,7 +350,7 @@ fn apply_probes(t0: DateTime<Utc>) -> Stats {
                 let server = (i * stride + run) % LARGE_FLEET;
                 let probes: Vec<Probe> = probes_for(roles[server]).collect();
                 let probe = probes[(i + run) % probes.len()];
-                report(server, probe, at, (i + run) % 10 != 0)
+                fleet::report(server, probe, at, (i + run) % 10 != 0)
             })
             .collect();
 

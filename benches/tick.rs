@@ -5,13 +5,15 @@
 
 #[path = "shared/figures.rs"]
 mod figures;
+#[path = "shared/fleet.rs"]
+mod fleet;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use healthdeck::event::Event;
 use healthdeck::health::monitor::MonitorState;
 use healthdeck::health::{
     AlertValue, FleetState, MetricReport, Monitor, MonitorPolicy, Probe, ProbeKind, ProbeReport,
-    Protocol, Role, Server, Span,
+    Protocol, Role, Span,
 };
 use healthdeck::update::{AppState, Banner, Mode, update};
 use std::hint::black_box;
@@ -85,36 +87,10 @@ fn row(name: &str, stats: &Stats, goal: Option<Duration>) {
     );
 }
 
-/// 50,000 servers in 20 sites, roles 2 CAS : 2 Mailbox : 1 both.
-fn fleet() -> Vec<Server> {
-    (0..FLEET)
-        .map(|i| Server {
-            name: format!("srv-{i:05}"),
-            role: match i % 5 {
-                0 | 1 => Role::Cas,
-                2 | 3 => Role::Mailbox,
-                _ => Role::Both,
-            },
-            site: format!("S{:02}", i % 20),
-        })
-        .collect()
-}
-
-fn report(server: usize, probe: Probe, at: DateTime<Utc>, succeeded: bool) -> ProbeReport {
-    ProbeReport {
-        server,
-        probe,
-        at,
-        succeeded,
-        latency_ms: 12 + (server % 40) as u32,
-        error: (!succeeded).then(|| "connection refused".to_owned()),
-    }
-}
-
 /// A training console whose every monitor has had a passing result at `t0`: all Healthy,
 /// each due only when it would go stale (`stale_after` later; 5 min by default).
 fn console(t0: DateTime<Utc>, policies: &[MonitorPolicy; Monitor::COUNT]) -> AppState {
-    let servers = fleet();
+    let servers = fleet::servers(FLEET, |i| format!("S{:02}", i % 20));
     let roles: Vec<Role> = servers.iter().map(|s| s.role).collect();
     let fleet = FleetState::new(servers, *policies, true);
     let banner = Banner {
@@ -130,7 +106,7 @@ fn console(t0: DateTime<Utc>, policies: &[MonitorPolicy; Monitor::COUNT]) -> App
     let mut metrics = Vec::new();
     for (server, &role) in roles.iter().enumerate() {
         let probes = Probe::all().filter(|p| role.runs(p.role()));
-        healthy.extend(probes.map(|p| report(server, p, t0, true)));
+        healthy.extend(probes.map(|p| fleet::report(server, p, t0, true)));
         metrics.extend(
             [Protocol::Imap, Protocol::Pop].map(|protocol| MetricReport {
                 server,
@@ -189,7 +165,7 @@ fn firing_ticks(t0: DateTime<Utc>) -> Stats {
         let servers = (0..FIRING).map(|k| ((run % 10) * FIRING + k) * 5 + run / 10);
         let failed: Vec<ProbeReport> = servers
             .flat_map(|s| (0..3).map(move |k| (s, k)))
-            .map(|(s, k)| report(s, ctp, base + TimeDelta::seconds(k), false))
+            .map(|(s, k)| fleet::report(s, ctp, base + TimeDelta::seconds(k), false))
             .collect();
         update(&mut state, Event::Probes(failed));
         let before = unhealthy(&state);
