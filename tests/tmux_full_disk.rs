@@ -122,8 +122,9 @@ fn a_full_disk_shows_a_banner_asks_before_a_step_and_keeps_whole_lines() {
         .status()
         .unwrap();
     assert!(grown.success());
-    tmux.wait_for("the banner to clear", |s| {
-        clean(s) && !banner(s).contains(BANNER)
+    // Nowhere on screen: a stale status-line note would say the opposite of the banner.
+    tmux.wait_for("the banner and every note of it to clear", |s| {
+        clean(s) && !s.contains(BANNER)
     });
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("the console to end or ask", |s| {

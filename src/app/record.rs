@@ -52,8 +52,12 @@ pub fn flush_if_due(recorder: &mut Recorder, state: &mut AppState) {
 /// with the next key). Logged once each way, not at every try.
 fn report(recorder: &Recorder, state: &mut AppState, result: std::io::Result<()>) {
     if let Err(error) = result {
-        // Kept entries wait in memory; this one could not even wait.
-        state.flash = Some(format!("RECORD NOT WRITTEN: {}", reason(&error)));
+        // The banner says why the record waits in memory; a note only for what it does not
+        // say (an entry that could not even wait), or each retry would repeat the banner.
+        let why = reason(&error);
+        if recorder.unwritten() != Some(why.as_str()) {
+            state.flash = Some(format!("RECORD NOT WRITTEN: {why}"));
+        }
     }
     let now = recorder.unwritten();
     if now == state.record_unwritten.as_deref() {
