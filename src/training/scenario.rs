@@ -161,26 +161,14 @@ impl Scenario {
         // Each server by name: the checks stay linear in the fleet's size.
         let mut roles: HashMap<&str, Role> = HashMap::with_capacity(self.fleet.len());
         for server in &self.fleet {
+            let at_name =
+                |msg: String| ConfigError::at_value(origin, text, "name", &server.name, msg);
             // The one rule for server names (ARCHITECTURE "Names").
             if let Err(rejected) = crate::exec::quote::check_server_name(&server.name) {
-                let msg = format!("server name {rejected}");
-                return Err(ConfigError::at_value(
-                    origin,
-                    text,
-                    "name",
-                    &server.name,
-                    msg,
-                ));
+                return Err(at_name(format!("server name {rejected}")));
             }
             if roles.insert(&server.name, server.role).is_some() {
-                let msg = format!("server `{}` is listed twice", server.name);
-                return Err(ConfigError::at_value(
-                    origin,
-                    text,
-                    "name",
-                    &server.name,
-                    msg,
-                ));
+                return Err(at_name(format!("server `{}` is listed twice", server.name)));
             }
         }
         let role_of = |name: &str| roles.get(name).copied();
