@@ -32,13 +32,15 @@ pub fn init(path: &Path) -> Option<PathBuf> {
 }
 
 /// Opens the log for appending: created 0600, never through a symbolic link (O_NOFOLLOW),
-/// and made 0600 if an older one was not.
+/// never a FIFO or device, and made 0600 if an older one was not.
 pub fn open(path: &Path) -> io::Result<File> {
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .mode(0o600)
-        .custom_flags(nix::fcntl::OFlag::O_NOFOLLOW.bits())
+        // O_NONBLOCK: a FIFO planted there fails the open instead of hanging the start
+        // (it changes nothing for a regular file).
+        .custom_flags((nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits())
         .open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {

@@ -233,6 +233,27 @@ fn the_log_never_opens_through_a_symlink_and_is_private() {
     assert_eq!(mode(&loose), 0o600);
 }
 
+/// A FIFO planted as the log fails the open; it never hangs the console's start waiting
+/// for a reader.
+#[test]
+fn a_fifo_planted_as_the_log_is_refused_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let planted = tmp.path().join("healthdeck.log");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&planted)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(healthdeck::logging::open(&planted).is_err()));
+    let refused = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the open hung on the FIFO");
+    assert!(refused, "a FIFO is no log");
+}
+
 #[test]
 fn the_fallback_state_directory_must_be_ours_alone() {
     use healthdeck::config::paths::ensure_private;
