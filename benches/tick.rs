@@ -33,6 +33,8 @@ fn main() {
     let idle_fleet = idle_ticks(t0, false);
     let firing = firing_ticks(t0);
     let visit_all = visit_every_monitor(t0);
+    let quiet_warm = quiet_results(t0, false);
+    let quiet_cold = quiet_results(t0, true);
     let ms = |d: f64| Duration::from_secs_f64(d / 1_000.0);
     println!();
     println!(
@@ -46,6 +48,16 @@ fn main() {
     row(
         "every monitor visited (the tick before deadlines)",
         &visit_all,
+        None,
+    );
+    row(
+        "update(Probes), a fleet-second of passing results, per result",
+        &quiet_warm,
+        None,
+    );
+    row(
+        "  the same, caches evicted first (as in a live console)",
+        &quiet_cold,
         None,
     );
     println!();
@@ -174,6 +186,45 @@ fn firing_ticks(t0: DateTime<Utc>) -> Stats {
         black_box(update(&mut state, Event::Tick(now)));
         samples.push(start.elapsed());
         assert_eq!(unhealthy(&state), before + FIRING, "run {run}");
+    }
+    Stats::from(samples)
+}
+
+/// What an idle training fleet mostly does (ARCHITECTURE "Idle is idle"): take one fleet
+/// second's passing results, the next sixtieth of the fleet in fleet order, as the simulator
+/// sends them. `cold`: first evict the caches, as the 100 ms between two simulator wakes of
+/// a live console do (the machine runs other things). Timed per result.
+fn quiet_results(t0: DateTime<Utc>, cold: bool) -> Stats {
+    const RUNS: usize = 600;
+    let mut state = console(t0, &MonitorPolicy::defaults());
+    let roles: Vec<Role> = state.fleet.servers().iter().map(|s| s.role).collect();
+    let share = FLEET / 60;
+    // Larger than the last-level cache of the machines we measure on.
+    let mut elsewhere = vec![0u8; 64 << 20];
+    let mut samples = Vec::with_capacity(RUNS);
+    for run in 0..WARM_UP + RUNS {
+        let at = t0 + TimeDelta::seconds(run as i64 + 1);
+        let first = (run % 60) * share;
+        let results: Vec<ProbeReport> = (first..first + share)
+            .flat_map(|server| {
+                let role = roles[server];
+                Probe::all()
+                    .filter(move |p| role.runs(p.role()))
+                    .map(move |p| fleet::report(server, p, at, true))
+            })
+            .collect();
+        if cold {
+            for line in elsewhere.chunks_mut(64) {
+                line[0] = line[0].wrapping_add(1);
+            }
+            black_box(&elsewhere);
+        }
+        let count = results.len() as u32;
+        let start = Instant::now();
+        black_box(update(&mut state, Event::Probes(results)));
+        if run >= WARM_UP {
+            samples.push(start.elapsed() / count);
+        }
     }
     Stats::from(samples)
 }

@@ -130,14 +130,7 @@ fn monitors_follow_a_real_server_down_and_back() {
     dovecot.stop();
     watch.until(&runtime, "Degraded", |a| a == AlertValue::Degraded);
     watch.until(&runtime, "Unhealthy", |a| a == AlertValue::Unhealthy);
-    let last = watch
-        .state
-        .fleet
-        .monitor(0, ctp())
-        .unwrap()
-        .last
-        .clone()
-        .unwrap();
+    let last = watch.state.fleet.monitor(0, ctp()).unwrap().last().unwrap();
     assert!(
         last.error.as_deref().unwrap_or("").contains("refused"),
         "the error says what an engineer needs: {last:?}"

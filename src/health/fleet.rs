@@ -2,8 +2,8 @@
 
 use super::alert::{AlertValue, roll_up};
 use super::catalog::{HealthSet, Probe, Protocol, Role};
-use super::monitor::{LastResult, MonitorState, Sample};
-use super::monitors::{Monitor, MonitorInput};
+use super::monitor::{MonitorState, Sample};
+use super::monitors::{Monitor, MonitorInput, MonitorKind};
 use super::rules::MonitorPolicy;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -182,13 +182,8 @@ impl FleetState {
         let Some(role) = self.servers.get(report.server).map(|s| s.role) else {
             return;
         };
-        for monitor in Monitor::ALL {
-            let fed = match monitor.input() {
-                MonitorInput::Probe(p) => p == report.probe,
-                MonitorInput::CommandLatency(protocol) => protocol == report.probe.protocol,
-                MonitorInput::RequestsQueued(_) => false,
-            };
-            if !fed || !monitor.applies_to(role) {
+        for monitor in fed(report.probe) {
+            if !monitor.applies_to(role) {
                 continue;
             }
             let sample = Sample::Probe {
@@ -197,14 +192,8 @@ impl FleetState {
             };
             self.observe(report.server, monitor, report.at, sample);
             if monitor.probe().is_some() {
-                self.monitors[report.server * Monitor::COUNT + monitor.index()].remember(
-                    LastResult {
-                        at: report.at,
-                        succeeded: report.succeeded,
-                        latency_ms: report.latency_ms,
-                        error: report.error.clone(),
-                    },
-                );
+                self.monitors[report.server * Monitor::COUNT + monitor.index()]
+                    .remember(report.succeeded, report.error.as_deref());
             }
         }
     }
@@ -277,13 +266,21 @@ impl FleetState {
 
     fn observe(&mut self, server: usize, monitor: Monitor, at: DateTime<Utc>, sample: Sample) {
         let policy = self.policies[monitor.index()];
-        let state = &mut self.monitors[server * Monitor::COUNT + monitor.index()];
+        let slot = server * Monitor::COUNT + monitor.index();
+        let state = &mut self.monitors[slot];
         let before = (state.alert, state.is_flapping(&policy));
+        let inputs = state.deadline_inputs();
         state.observe(&policy, at, sample);
+        // Most results move no deadline sooner (a passing probe only pushes staleness
+        // later): then the entry already queued stands, and none is computed.
+        let stands =
+            self.queued[slot].is_some() && state.deadline_inputs().not_sooner_than(&inputs);
         if before != (state.alert, state.is_flapping(&policy)) {
             self.changed(server, monitor, before.0);
         }
-        self.schedule(server * Monitor::COUNT + monitor.index());
+        if !stands {
+            self.schedule(slot);
+        }
     }
 
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {
@@ -330,5 +327,20 @@ impl FleetState {
             cell.alert = None;
         }
         self.cells[server * HealthSet::ALL.len() + set.index()] = cell;
+    }
+}
+
+/// The monitors a probe's result feeds: its own and its protocol's latency monitor, in
+/// `Monitor::ALL` order (the order their transitions come in).
+fn fed(probe: Probe) -> [Monitor; 2] {
+    let own = Monitor::judging(probe);
+    let latency = Monitor {
+        protocol: probe.protocol,
+        kind: MonitorKind::CommandLatency,
+    };
+    if latency.index() < own.index() {
+        [latency, own]
+    } else {
+        [own, latency]
     }
 }

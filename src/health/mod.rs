@@ -2,9 +2,11 @@
 
 pub mod alert;
 pub mod catalog;
+pub mod deadline;
 pub mod fleet;
 pub mod monitor;
 pub mod monitors;
+pub mod recent;
 pub mod rules;
 pub mod span;
 

@@ -136,6 +136,20 @@ impl Monitor {
         }
     }
 
+    /// The monitor that judges a probe's results.
+    pub fn judging(probe: Probe) -> Monitor {
+        let kind = match probe.kind {
+            ProbeKind::Ctp => MonitorKind::Ctp,
+            ProbeKind::ProxyTest => MonitorKind::ProxyTest,
+            ProbeKind::DeepTest => MonitorKind::DeepTest,
+            ProbeKind::SelfTest => MonitorKind::SelfTest,
+        };
+        Monitor {
+            protocol: probe.protocol,
+            kind,
+        }
+    }
+
     /// The probe whose results this monitor judges, if it judges one.
     pub fn probe(self) -> Option<Probe> {
         match self.input() {
@@ -167,5 +181,19 @@ impl Monitor {
         Self::ALL
             .into_iter()
             .filter(move |m| m.health_set() == health_set)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_probe_is_judged_by_the_monitor_that_names_it_as_input() {
+        for probe in Probe::all() {
+            let judge = Monitor::judging(probe);
+            assert_eq!(judge.input(), MonitorInput::Probe(probe), "{probe:?}");
+            assert!(Monitor::ALL.contains(&judge), "{probe:?}");
+        }
     }
 }

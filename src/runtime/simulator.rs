@@ -4,15 +4,18 @@
 use super::clock::FleetClock;
 use crate::event::Event;
 use crate::health::monitors::MonitorInput;
-use crate::health::{AlertValue, MetricReport, Monitor, ProbeReport, Protocol};
+use crate::health::{AlertValue, MetricReport, Monitor, Probe, ProbeReport, Protocol};
 use crate::runbook::StepCall;
 use crate::runbook::platform::training::{self, Performed};
 use crate::training::Simulator;
-use crate::training::simulator::mix;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
+
+/// A server's places in the first round: its queue metric, then each probe.
+const LANES: u64 = 16;
 
 /// How often the simulator task wakes (wall time) to see what is due.
 const WAKE: Duration = Duration::from_millis(100);
@@ -26,11 +29,13 @@ pub struct SimRequest {
     pub reply: oneshot::Sender<Performed>,
 }
 
+/// One probe or metric of the schedule. Times are microseconds after the schedule's start:
+/// plain integers, no calendar arithmetic per sample.
 struct Due {
     server: usize,
     what: Sampled,
-    next: DateTime<Utc>,
-    interval: TimeDelta,
+    next: i64,
+    interval: i64,
     seq: u64,
 }
 
@@ -84,39 +89,50 @@ fn schedule(simulator: &Simulator, start: DateTime<Utc>) -> Schedule {
             .iter()
             .find(|m| m.input() == input)
             .map_or(TimeDelta::seconds(60), |m| policies[m.index()].interval.0)
+            .num_microseconds()
+            .unwrap_or(i64::MAX)
+            .max(1)
     };
-    let jitter = |i: usize, interval: TimeDelta| {
-        let ms = interval.num_milliseconds().max(1) as u64;
-        start + TimeDelta::milliseconds((mix(i as u64, 17) % ms) as i64)
+    // Spread in fleet order, a server's probes one after another: the results of one wake
+    // then land on neighbouring monitors in memory (ARCHITECTURE "Idle is idle").
+    let places = simulator.scenario().fleet.len().max(1) as u64 * LANES;
+    let first = |server: usize, lane: u64, interval: i64| {
+        let place = server as u64 * LANES + lane;
+        let offset = (i128::from(place) * i128::from(interval) / i128::from(places)) as i64;
+        // Whole milliseconds, as a record shows them.
+        offset - offset % 1_000
     };
     let mut schedule: Vec<Due> = Vec::new();
-    for (i, (server, probe)) in simulator.probes().into_iter().enumerate() {
+    for (server, probe) in simulator.probes() {
         let interval = interval_of(MonitorInput::Probe(probe));
+        let lane = Probe::all()
+            .position(|p| p == probe)
+            .map_or(0, |p| p as u64 + 1);
         schedule.push(Due {
             server,
             what: Sampled::Probe(probe),
-            next: jitter(i, interval),
+            next: first(server, lane, interval),
             interval,
             seq: 0,
         });
     }
     for server in 0..simulator.scenario().fleet.len() {
         let interval = interval_of(MonitorInput::RequestsQueued(Protocol::Imap));
-        let i = schedule.len();
         schedule.push(Due {
             server,
             what: Sampled::Queue(Protocol::Imap),
-            next: jitter(i, interval),
+            next: first(server, 0, interval),
             interval,
             seq: 0,
         });
     }
-    Schedule::new(schedule)
+    Schedule::new(start, schedule)
 }
 
 /// The fleet's probes and metrics, and which come next: a wake with nothing due looks at
 /// the head of a queue or two, not at every probe of the fleet (ARCHITECTURE "Idle is idle").
 struct Schedule {
+    start: DateTime<Utc>,
     entries: Vec<Due>,
     /// Indices into `entries`, one queue per interval, each in order of `next`. A sample
     /// goes back at the tail with `next` moved on by its queue's interval, which keeps the
@@ -125,8 +141,8 @@ struct Schedule {
 }
 
 impl Schedule {
-    fn new(entries: Vec<Due>) -> Schedule {
-        let mut by_interval: BTreeMap<TimeDelta, Vec<usize>> = BTreeMap::new();
+    fn new(start: DateTime<Utc>, entries: Vec<Due>) -> Schedule {
+        let mut by_interval: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
         for (i, due) in entries.iter().enumerate() {
             by_interval.entry(due.interval).or_default().push(i);
         }
@@ -137,17 +153,23 @@ impl Schedule {
                 queue.into()
             })
             .collect();
-        Schedule { entries, queues }
+        Schedule {
+            start,
+            entries,
+            queues,
+        }
     }
 }
 
-/// Runs whatever is due at `now`, each at most once, in schedule order: probe reports (in
-/// time order) and metric reports.
+/// Runs whatever is due at `now`, each at most once: probe reports and metric reports,
+/// each in time order.
 fn sample(
     simulator: &Simulator,
     schedule: &mut Schedule,
     now: DateTime<Utc>,
 ) -> (Vec<ProbeReport>, Vec<MetricReport>) {
+    let start = schedule.start;
+    let now = (now - start).num_microseconds().unwrap_or(i64::MAX);
     let mut probes = Vec::new();
     let mut metrics = Vec::new();
     // (queue, entry), in each queue's order.
@@ -160,11 +182,13 @@ fn sample(
             popped.push((q, i));
         }
     }
+    // In time order, ties in schedule order. Mostly in order already (one interval, no
+    // stall): the sort then is one pass.
     let mut due_now: Vec<usize> = popped.iter().map(|&(_, i)| i).collect();
-    due_now.sort_unstable();
+    due_now.sort_by_key(|&i| (schedule.entries[i].next, i));
     for &i in &due_now {
         let due = &mut schedule.entries[i];
-        let at = due.next;
+        let at = start + TimeDelta::microseconds(due.next);
         match due.what {
             Sampled::Probe(probe) => {
                 probes.push(simulator.probe(due.server, probe, at, due.seq));
@@ -175,13 +199,12 @@ fn sample(
         }
         due.seq += 1;
         // Catch up without a burst if the machine stalled.
-        due.next = (at + due.interval).max(now - due.interval);
+        due.next = (due.next + due.interval).max(now - due.interval);
     }
     // Moved on by the same interval and caught up to the same `now`: still in order.
     for (q, i) in popped {
         schedule.queues[q].push_back(i);
     }
-    probes.sort_by_key(|r| r.at);
     (probes, metrics)
 }
 
@@ -194,21 +217,58 @@ mod tests {
     /// The schedule as it was: every entry looked at on every wake.
     fn sample_every_entry(
         simulator: &Simulator,
+        start: DateTime<Utc>,
         entries: &mut [Due],
         now: DateTime<Utc>,
     ) -> (Vec<ProbeReport>, Vec<MetricReport>) {
         let (mut probes, mut metrics) = (Vec::new(), Vec::new());
-        for due in entries.iter_mut().filter(|d| d.next <= now) {
-            let at = due.next;
+        let time = |us: i64| start + TimeDelta::microseconds(us);
+        for due in entries.iter_mut().filter(|d| time(d.next) <= now) {
+            let at = time(due.next);
             match due.what {
                 Sampled::Probe(p) => probes.push(simulator.probe(due.server, p, at, due.seq)),
                 Sampled::Queue(p) => metrics.push(simulator.queued(due.server, p, at, due.seq)),
             }
             due.seq += 1;
-            due.next = (at + due.interval).max(now - due.interval);
+            let interval = TimeDelta::microseconds(due.interval);
+            let next = (at + interval).max(now - interval);
+            due.next = (next - start).num_microseconds().unwrap();
         }
         probes.sort_by_key(|r| r.at);
+        metrics.sort_by_key(|r| r.at);
         (probes, metrics)
+    }
+
+    #[test]
+    fn the_first_round_goes_through_the_fleet_in_order_a_server_at_a_time() {
+        let mut text = "name: t\ntitle: t\nfleet:\n".to_owned();
+        for i in 0..40 {
+            let role = ["cas", "mailbox", "both"][i % 3];
+            text += &format!("  - {{ name: s-{i:02}, role: {role}, site: AMS }}\n");
+        }
+        let scenario = Scenario::parse(&text, "t.yaml").unwrap();
+        let start = DateTime::UNIX_EPOCH;
+        let simulator = Simulator::new(scenario, start);
+        let mut schedule = schedule(&simulator, start);
+        let (probes, metrics) = sample(
+            &simulator,
+            &mut schedule,
+            start + TimeDelta::milliseconds(59_999),
+        );
+        let servers: Vec<usize> = probes.iter().map(|r| r.server).collect();
+        assert!(
+            servers.is_sorted(),
+            "fleet order, each server's probes together"
+        );
+        assert_eq!(servers.first(), Some(&0));
+        assert_eq!(servers.last(), Some(&39));
+        assert_eq!(
+            probes.len(),
+            simulator.probes().len(),
+            "one round within the interval"
+        );
+        assert_eq!(metrics.len(), 40);
+        assert!(metrics.iter().map(|m| m.server).is_sorted());
     }
 
     #[test]
@@ -234,7 +294,7 @@ mod tests {
             };
             now += TimeDelta::milliseconds(step as i64);
             let got = sample(&simulator, &mut queued, now);
-            let want = sample_every_entry(&simulator, &mut every, now);
+            let want = sample_every_entry(&simulator, start, &mut every, now);
             assert_eq!(got, want, "wake {wake}");
         }
     }

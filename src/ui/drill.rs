@@ -121,7 +121,7 @@ impl DrillView<'_> {
     }
 
     fn last(&self, m: &MonitorState) -> String {
-        match (&m.last, m.alert) {
+        match (m.last(), m.alert) {
             (_, AlertValue::Disabled) => "Disabled: nothing feeds this monitor".to_owned(),
             (Some(r), _) => format!(
                 "{} {} ago, {} ms",
@@ -194,7 +194,7 @@ impl DrillView<'_> {
             self.head(monitor, m, selected),
             Line::from(vec![label("last"), text(self.last(m))]),
         ];
-        if let Some(error) = m.last.as_ref().and_then(|r| r.error.clone()) {
+        if let Some(error) = m.last().and_then(|r| r.error) {
             lines.push(Line::from(vec![
                 label("error"),
                 Span::styled(error, self.theme.unhealthy_text()),

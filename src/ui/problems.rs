@@ -76,8 +76,8 @@ impl ProblemsView<'_> {
         if let Some(monitor) = p.monitor {
             let why = fleet
                 .monitor(p.server, monitor)
-                .map(|m| match (&m.last, m.mean_latency_ms(), m.last_metric) {
-                    (Some(LastResult { error: Some(e), .. }), _, _) => e.clone(),
+                .map(|m| match (m.last(), m.mean_latency_ms(), m.last_metric) {
+                    (Some(LastResult { error: Some(e), .. }), _, _) => e,
                     (_, Some(mean), _) => format!("mean command latency {} s", mean / 1_000),
                     (_, _, Some(queued)) => format!("{queued:.0} requests queued"),
                     _ => fleet.policy(monitor).rule.describe(),

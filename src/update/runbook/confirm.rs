@@ -5,6 +5,7 @@ use super::run;
 use crate::effect::Effect;
 use crate::exec::guard::Holder;
 use crate::health::AlertValue;
+use crate::health::monitor::MonitorState;
 use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::StepCall;
@@ -81,8 +82,8 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
     let error = state
         .fleet
         .monitor(index, call.monitor)
-        .and_then(|m| m.last.as_ref())
-        .and_then(|r| r.error.clone())
+        .and_then(MonitorState::last)
+        .and_then(|r| r.error)
         .unwrap_or_default();
     let named = servers
         .iter()
