@@ -365,6 +365,40 @@ mod tests {
     use std::mem::{offset_of, size_of};
 
     #[test]
+    fn the_last_result_is_the_last_sample_and_a_pass_forgets_the_old_error() {
+        let policy = MonitorPolicy::default();
+        let t = |s| DateTime::UNIX_EPOCH + TimeDelta::seconds(s);
+        let mut m = MonitorState::default();
+        assert_eq!(m.last(), None);
+        let failed = Sample::Probe {
+            succeeded: false,
+            latency_ms: 30_000,
+        };
+        m.observe(&policy, t(60), failed);
+        m.remember(false, Some("did not answer within 30 s"));
+        let want = LastResult {
+            at: t(60),
+            succeeded: false,
+            latency_ms: 30_000,
+            error: Some("did not answer within 30 s".into()),
+        };
+        assert_eq!(m.last(), Some(want));
+        let passed = Sample::Probe {
+            succeeded: true,
+            latency_ms: 14,
+        };
+        m.observe(&policy, t(120), passed);
+        m.remember(true, None);
+        let want = LastResult {
+            at: t(120),
+            succeeded: true,
+            latency_ms: 14,
+            error: None,
+        };
+        assert_eq!(m.last(), Some(want));
+    }
+
+    #[test]
     fn a_passing_result_finds_its_fields_in_the_first_cache_line() {
         assert!(offset_of!(MonitorState, failures) + size_of::<Window<DateTime<Utc>>>() <= 64);
         // The ring's start and length, read by every push.
