@@ -8,7 +8,6 @@ use crate::health::{AlertValue, MetricReport, Monitor, Probe, ProbeReport, Proto
 use crate::runbook::StepCall;
 use crate::runbook::platform::training::{self, Performed};
 use crate::training::Simulator;
-
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;

@@ -4,7 +4,6 @@
 
 use super::targets::{NotRunnable, Target, targets};
 use crate::config::inventory::Inventory;
-use crate::health::monitors::MonitorInput;
 use crate::health::{Monitor, Probe};
 use crate::runtime::probe::TlsSetup;
 use std::sync::Arc;
@@ -53,10 +52,11 @@ fn interval_of(
     policies: &[crate::health::MonitorPolicy; Monitor::COUNT],
     probe: Probe,
 ) -> Duration {
-    Monitor::ALL
-        .iter()
-        .find(|m| m.input() == MonitorInput::Probe(probe))
-        .and_then(|m| policies[m.index()].interval.0.to_std().ok())
+    policies[Monitor::judging(probe).index()]
+        .interval
+        .0
+        .to_std()
+        .ok()
         .filter(|d| !d.is_zero())
         .unwrap_or(Duration::from_secs(60))
 }
