@@ -1,14 +1,13 @@
 //! Servers × monitors: the health the grid shows, kept rolled up as results arrive.
 
 use super::alert::{AlertValue, roll_up};
+use super::calendar::Calendar;
 use super::catalog::{HealthSet, Probe, Protocol, Role};
 use super::monitor::{MonitorState, Sample};
 use super::monitors::{Monitor, MonitorInput, MonitorKind};
 use super::rules::MonitorPolicy;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// A host in the fleet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -70,7 +69,7 @@ pub struct FleetState {
     /// When each monitor (by slot, `server * Monitor::COUNT + index`) is next due, earliest
     /// first. An entry is live while `queued[slot]` holds its time; others were superseded
     /// by an earlier one and are skipped (ARCHITECTURE "Idle is idle").
-    due: BinaryHeap<Reverse<(DateTime<Utc>, usize)>>,
+    due: Calendar,
     /// The earliest live entry of each slot in `due`: never later than the monitor's
     /// `next_due`, so a tick never misses one.
     queued: Vec<Option<DateTime<Utc>>>,
@@ -115,7 +114,7 @@ impl FleetState {
             site_width,
             cells: vec![Cell::default(); servers.len() * HealthSet::ALL.len()],
             queued: vec![None; monitors.len()],
-            due: BinaryHeap::new(),
+            due: Calendar::default(),
             servers,
             policies,
             monitors,
@@ -216,15 +215,14 @@ impl FleetState {
     }
 
     /// Lets time pass (Degraded → Unhealthy, staleness, flapping) for the monitors that are
-    /// due at `now`, and only those: a tick with nothing due costs a heap peek. Due monitors
-    /// are visited in fleet order, as a visit of every monitor would meet them, so the
-    /// transitions come in the same order.
+    /// due at `now`, and only those: a tick with nothing due costs a look at the calendar.
+    /// Due monitors are visited in fleet order, as a visit of every monitor would meet them,
+    /// so the transitions come in the same order.
     pub fn tick(&mut self, now: DateTime<Utc>) {
+        let mut due = Vec::new();
+        self.due.take_due(now, &mut due);
         let mut slots: Vec<usize> = Vec::new();
-        while let Some(&Reverse((at, slot))) = self.due.peek()
-            && at <= now
-        {
-            self.due.pop();
+        for (at, slot) in due {
             if self.queued[slot] == Some(at) {
                 self.queued[slot] = None;
                 slots.push(slot);
@@ -248,7 +246,7 @@ impl FleetState {
     /// No monitor changes by time alone before this (it may come early: a visit then
     /// finds nothing to do); `None`: time alone changes nothing.
     pub fn next_due(&self) -> Option<DateTime<Utc>> {
-        self.due.peek().map(|&Reverse((at, _))| at)
+        self.due.next()
     }
 
     /// Queues the monitor in `slot` for its next deadline, unless an earlier entry is
@@ -260,7 +258,7 @@ impl FleetState {
         };
         if self.queued[slot].is_none_or(|queued| next < queued) {
             self.queued[slot] = Some(next);
-            self.due.push(Reverse((next, slot)));
+            self.due.push(next, slot);
         }
     }
 

@@ -1,6 +1,7 @@
 //! The pure health domain: no I/O, no clock. "Now" always arrives as an argument.
 
 pub mod alert;
+pub mod calendar;
 pub mod catalog;
 pub mod deadline;
 pub mod fleet;
