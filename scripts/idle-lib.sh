@@ -20,10 +20,18 @@ idle_cpu() {
   local sock=$1 binary=$2 scenario=$3 speed=$4 seconds=$5 state=$6 servers=$7
   tmux -L "$sock" -f /dev/null -u new-session -d -s idle -x 120 -y 36 \
     "env LANG=C.UTF-8 XDG_STATE_HOME=$state $binary --scenario $scenario --speed $speed"
+  local shown=no
   for _ in $(seq 1 600); do
-    tmux -L "$sock" capture-pane -p -t idle | grep -q "$servers servers" && break
+    if tmux -L "$sock" capture-pane -p -t idle 2>/dev/null | grep -q "$servers servers"; then
+      shown=yes
+      break
+    fi
     sleep 0.1
   done
+  if [ "$shown" = no ]; then
+    echo "idle_cpu: the console never showed its $servers servers" >&2
+    return 1
+  fi
   sleep 8
   local pid hz before after start end
   pid=$(tmux -L "$sock" display -p -t idle '#{pane_pid}')

@@ -263,9 +263,26 @@ impl FleetState {
     }
 
     fn observe(&mut self, server: usize, monitor: Monitor, at: DateTime<Utc>, sample: Sample) {
-        let policy = self.policies[monitor.index()];
         let slot = server * Monitor::COUNT + monitor.index();
         let state = &mut self.monitors[slot];
+        // Most of a quiet fleet: Healthy, nothing in its windows, a deadline queued. While
+        // it stays so, its deadline can only move later and its badge cannot change: none of
+        // the bookkeeping below has anything to do.
+        if self.queued[slot].is_some()
+            && state.is_settled()
+            && state.last_sample_at.is_none_or(|last| last <= at)
+        {
+            state.observe(&self.policies[monitor.index()], at, sample);
+            if state.is_settled() {
+                return;
+            }
+            if state.alert != AlertValue::Healthy {
+                self.changed(server, monitor, AlertValue::Healthy);
+            }
+            self.schedule(slot);
+            return;
+        }
+        let policy = self.policies[monitor.index()];
         let before = (state.alert, state.is_flapping(&policy));
         let inputs = state.deadline_inputs();
         state.observe(&policy, at, sample);

@@ -203,6 +203,14 @@ impl MonitorState {
         }
     }
 
+    /// Healthy with nothing in its windows: no deadline but staleness, no badge to change.
+    pub fn is_settled(&self) -> bool {
+        self.alert == AlertValue::Healthy
+            && self.failing_since.is_none()
+            && self.changes.is_empty()
+            && self.failures.is_empty()
+    }
+
     /// Flapping: many alert changes in a short window. A badge, not a state.
     pub fn is_flapping(&self, policy: &MonitorPolicy) -> bool {
         self.changes.len() >= policy.flap_changes as usize
