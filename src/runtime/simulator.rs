@@ -8,7 +8,7 @@ use crate::health::{AlertValue, MetricReport, Monitor, Probe, ProbeReport, Proto
 use crate::runbook::StepCall;
 use crate::runbook::platform::training::{self, Performed};
 use crate::training::Simulator;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
@@ -132,6 +132,11 @@ fn schedule(simulator: &Simulator, start: DateTime<Utc>) -> Schedule {
 /// the head of a queue or two, not at every probe of the fleet (ARCHITECTURE "Idle is idle").
 struct Schedule {
     start: DateTime<Utc>,
+    /// `start` in nanoseconds since the Unix epoch, when it has a plain one.
+    start_ns: Option<i64>,
+    /// The day of the last instant made (days since the epoch) and its date: most
+    /// instants of a wake fall on the same day, and a date costs more to make than a time.
+    day: Option<(i64, NaiveDate)>,
     entries: Vec<Due>,
     /// Indices into `entries`, one queue per interval, each in order of `next`. A sample
     /// goes back at the tail with `next` moved on by its queue's interval, which keeps the
@@ -154,8 +159,41 @@ impl Schedule {
             .collect();
         Schedule {
             start,
+            // A leap second's nanoseconds have no plain count: such a start takes the long way.
+            start_ns: start
+                .timestamp_nanos_opt()
+                .filter(|_| start.timestamp_subsec_nanos() < 1_000_000_000),
+            day: None,
             entries,
             queues,
+        }
+    }
+
+    /// The instant `us` microseconds after the start: `start + us`, made from a cached
+    /// date and a time of day rather than by calendar arithmetic.
+    fn instant(&mut self, us: i64) -> DateTime<Utc> {
+        const DAY_NS: i64 = 86_400_000_000_000;
+        let plain = self
+            .start_ns
+            .and_then(|start| start.checked_add(us.checked_mul(1_000)?));
+        let Some(ns) = plain else {
+            return self.start + TimeDelta::microseconds(us);
+        };
+        let (day, in_day) = (ns.div_euclid(DAY_NS), ns.rem_euclid(DAY_NS));
+        let date = match self.day {
+            Some((cached, date)) if cached == day => Some(date),
+            _ => DateTime::from_timestamp(day * 86_400, 0).map(|d| d.date_naive()),
+        };
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(
+            (in_day / 1_000_000_000) as u32,
+            (in_day % 1_000_000_000) as u32,
+        );
+        match (date, time) {
+            (Some(date), Some(time)) => {
+                self.day = Some((day, date));
+                NaiveDateTime::new(date, time).and_utc()
+            }
+            _ => self.start + TimeDelta::microseconds(us),
         }
     }
 }
@@ -167,10 +205,9 @@ fn sample(
     schedule: &mut Schedule,
     now: DateTime<Utc>,
 ) -> (Vec<ProbeReport>, Vec<MetricReport>) {
-    let start = schedule.start;
-    let now = (now - start).num_microseconds().unwrap_or(i64::MAX);
-    let mut probes = Vec::new();
-    let mut metrics = Vec::new();
+    let now = (now - schedule.start)
+        .num_microseconds()
+        .unwrap_or(i64::MAX);
     // (queue, entry), in each queue's order.
     let mut popped: Vec<(usize, usize)> = Vec::new();
     for (q, queue) in schedule.queues.iter_mut().enumerate() {
@@ -185,9 +222,11 @@ fn sample(
     // stall): the sort then is one pass.
     let mut due_now: Vec<usize> = popped.iter().map(|&(_, i)| i).collect();
     due_now.sort_by_key(|&i| (schedule.entries[i].next, i));
+    let mut probes = Vec::with_capacity(due_now.len());
+    let mut metrics = Vec::new();
     for &i in &due_now {
+        let at = schedule.instant(schedule.entries[i].next);
         let due = &mut schedule.entries[i];
-        let at = start + TimeDelta::microseconds(due.next);
         match due.what {
             Sampled::Probe(probe) => {
                 probes.push(simulator.probe(due.server, probe, at, due.seq));
@@ -236,6 +275,28 @@ mod tests {
         probes.sort_by_key(|r| r.at);
         metrics.sort_by_key(|r| r.at);
         (probes, metrics)
+    }
+
+    #[test]
+    fn an_instant_made_from_a_cached_date_is_the_start_plus_the_offset() {
+        let starts = [
+            "1970-01-01T00:00:00Z",
+            "2026-12-05T23:59:58.123456789Z",
+            "2028-02-28T23:59:59.999999999Z",
+        ];
+        for start in starts.map(|s| DateTime::parse_from_rfc3339(s).unwrap().to_utc()) {
+            let mut schedule = Schedule::new(start, Vec::new());
+            // Back before the start (a catch-up), across midnight and a leap day, and far on.
+            let offsets = (-3_000_000..5_000_000).step_by(123_457).chain([
+                86_400_000_000,
+                86_400_000_001,
+                400 * 86_400_000_000,
+            ]);
+            for us in offsets {
+                let want = start + TimeDelta::microseconds(us);
+                assert_eq!(schedule.instant(us), want, "{start} + {us} µs");
+            }
+        }
     }
 
     #[test]

@@ -240,14 +240,19 @@ impl Simulator {
         now: DateTime<Utc>,
         seq: u64,
     ) -> MetricReport {
-        let host = &self.scenario.fleet[server].name;
         let base = (mix(server as u64 + 7, seq) % 20) as f64;
-        let queued = [protocol.front_end_service(), protocol.back_end_service()]
-            .into_iter()
-            .flat_map(|service| self.active(host, service, now))
-            .filter(|f| f.symptom == Symptom::RequestsQueued)
-            .filter_map(|f| f.queued)
-            .fold(base, f64::max);
+        // A server no fault names has nothing queued beyond the usual few.
+        let queued = if self.troubled[server] {
+            let host = &self.scenario.fleet[server].name;
+            [protocol.front_end_service(), protocol.back_end_service()]
+                .into_iter()
+                .flat_map(|service| self.active(host, service, now))
+                .filter(|f| f.symptom == Symptom::RequestsQueued)
+                .filter_map(|f| f.queued)
+                .fold(base, f64::max)
+        } else {
+            base
+        };
         MetricReport {
             server,
             protocol,
