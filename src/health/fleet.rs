@@ -231,9 +231,19 @@ impl FleetState {
         slots.sort_unstable();
         for slot in slots {
             let (server, index) = (slot / Monitor::COUNT, slot % Monitor::COUNT);
+            let state = &mut self.monitors[slot];
+            // Most visits: a settled monitor that heard a result since it was queued. Only
+            // staleness can come due; not yet stale, it is queued again for then.
+            if let Some(stale_at) = state.stale_at(&self.policies[index])
+                && state.is_settled()
+                && now < stale_at
+            {
+                self.queued[slot] = Some(stale_at);
+                self.due.push(stale_at, slot);
+                continue;
+            }
             let monitor = Monitor::ALL[index];
             let policy = self.policies[index];
-            let state = &mut self.monitors[slot];
             let before = (state.alert, state.is_flapping(&policy));
             state.tick(&policy, now);
             if before != (state.alert, state.is_flapping(&policy)) {

@@ -167,16 +167,12 @@ impl MonitorState {
     /// leaves its window. Before it, a tick is a no-op; `None`: time alone changes nothing
     /// (ARCHITECTURE "Idle is idle").
     pub fn next_due(&self, policy: &MonitorPolicy) -> Option<DateTime<Utc>> {
-        // `tick` acts when `now > at + span`: the first such instant is one step later.
-        let after = |at: DateTime<Utc>, span: Span| at + span.0 + TimeDelta::nanoseconds(1);
         let alert = match self.failing_since {
             Some(since) if self.alert == AlertValue::Degraded => {
                 Some(since + policy.degraded_for.0)
             }
             Some(_) => None,
-            None if self.alert == AlertValue::Healthy => {
-                self.last_sample_at.map(|at| after(at, policy.stale_after))
-            }
+            None if self.alert == AlertValue::Healthy => self.stale_at(policy),
             None => None,
         };
         let flap = self
@@ -190,6 +186,12 @@ impl MonitorState {
             _ => None,
         };
         [alert, flap, failure].into_iter().flatten().min()
+    }
+
+    /// When a Healthy monitor that hears nothing more turns Unknown: `tick` acts when
+    /// `now > last + stale_after`, so the first such instant is one step later.
+    pub fn stale_at(&self, policy: &MonitorPolicy) -> Option<DateTime<Utc>> {
+        self.last_sample_at.map(|at| after(at, policy.stale_after))
     }
 
     /// What [`MonitorState::next_due`] is made of, read without computing it.
@@ -352,6 +354,11 @@ impl MonitorState {
 }
 
 /// Drops entries older than `window` before `now`, oldest first.
+/// The first instant strictly more than `span` after `at`, in one step of date arithmetic.
+fn after(at: DateTime<Utc>, span: Span) -> DateTime<Utc> {
+    at + (span.0 + TimeDelta::nanoseconds(1))
+}
+
 fn prune<T>(
     entries: &mut Window<T>,
     now: DateTime<Utc>,
