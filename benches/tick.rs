@@ -15,6 +15,8 @@ use healthdeck::health::{
     AlertValue, FleetState, MetricReport, Monitor, MonitorPolicy, Probe, ProbeKind, ProbeReport,
     Protocol, Role, Span,
 };
+use healthdeck::runtime::simulator;
+use healthdeck::training::{Scenario, Simulator};
 use healthdeck::update::{AppState, Banner, Mode, update};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -35,6 +37,7 @@ fn main() {
     let visit_all = visit_every_monitor(t0);
     let quiet_warm = quiet_results(t0, false);
     let quiet_cold = quiet_results(t0, true);
+    let simulated = simulated_results(t0);
     let ms = |d: f64| Duration::from_secs_f64(d / 1_000.0);
     println!();
     println!(
@@ -58,6 +61,11 @@ fn main() {
     row(
         "  the same, caches evicted first (as in a live console)",
         &quiet_cold,
+        None,
+    );
+    row(
+        "simulator: a fleet-second of a quiet fleet, per result",
+        &simulated,
         None,
     );
     println!();
@@ -254,6 +262,35 @@ fn visit_every_monitor(t0: DateTime<Utc>) -> Stats {
             black_box(before != (monitor.alert, monitor.is_flapping(policy)));
         }
         samples.push(start.elapsed());
+    }
+    Stats::from(samples)
+}
+
+/// The training simulator's side of idling: a fleet-second's probes and metrics sampled
+/// (`runtime::simulator::sample`), per result, over the whole fleet in turn.
+fn simulated_results(t0: DateTime<Utc>) -> Stats {
+    const RUNS: usize = 600;
+    let mut text = "name: bench\ntitle: bench\nfleet:\n".to_owned();
+    for i in 0..FLEET {
+        let role = if i % 2 == 0 { "cas" } else { "mailbox" };
+        text += &format!(
+            "  - {{ name: s-{i:06}, role: {role}, site: S{} }}\n",
+            i / 100
+        );
+    }
+    let scenario = Scenario::parse(&text, "bench.yaml").unwrap();
+    let simulator = Simulator::new(scenario, t0);
+    let mut schedule = simulator::schedule(&simulator, t0);
+    let mut samples = Vec::with_capacity(RUNS);
+    for run in 0..WARM_UP + RUNS {
+        let now = t0 + TimeDelta::seconds(run as i64 + 1);
+        let start = Instant::now();
+        let (probes, metrics) = black_box(simulator::sample(&simulator, &mut schedule, now));
+        let elapsed = start.elapsed();
+        let count = (probes.len() + metrics.len()).max(1) as u32;
+        if run >= WARM_UP {
+            samples.push(elapsed / count);
+        }
     }
     Stats::from(samples)
 }
