@@ -353,12 +353,12 @@ impl MonitorState {
     }
 }
 
-/// Drops entries older than `window` before `now`, oldest first.
 /// The first instant strictly more than `span` after `at`, in one step of date arithmetic.
 fn after(at: DateTime<Utc>, span: Span) -> DateTime<Utc> {
     at + (span.0 + TimeDelta::nanoseconds(1))
 }
 
+/// Drops entries older than `window` before `now`, oldest first.
 fn prune<T>(
     entries: &mut Window<T>,
     now: DateTime<Utc>,
