@@ -13,8 +13,8 @@ quiet_fleet() {
 }
 
 # idle_cpu SOCKET BINARY SCENARIO SPEED SECONDS STATE_DIR SERVERS: the binary in tmux
-# (120x36); start-up (parse, first probe round) is not idle, so wait for the grid and 8 s
-# more, then CPU from /proc/PID/stat over SECONDS. Prints the percentage of one core, then
+# (120x36); start-up (parse, first probe round) is not idle, so wait for the grid, one
+# probe round and 8 s more, then CPU from /proc/PID/stat over SECONDS. Prints the percentage of one core, then
 # the peak memory; leaves the tmux server to the caller.
 idle_cpu() {
   local sock=$1 binary=$2 scenario=$3 speed=$4 seconds=$5 state=$6 servers=$7
@@ -32,7 +32,9 @@ idle_cpu() {
     echo "idle_cpu: the console never showed its $servers servers" >&2
     return 1
   fi
-  sleep 8
+  # Idle means after the first probe round, which takes one 60 s interval of fleet time
+  # (and redraws as every monitor turns from Unknown to Healthy): 6 s at x10, 60 s at x1.
+  sleep "$(awk -v s="$speed" 'BEGIN { printf "%d", 8 + 60 / s }')"
   local pid hz before after start end
   pid=$(tmux -L "$sock" display -p -t idle '#{pane_pid}')
   hz=$(getconf CLK_TCK)
