@@ -234,8 +234,8 @@ impl FleetState {
             let state = &mut self.monitors[slot];
             // Most visits: a settled monitor that heard a result since it was queued. Only
             // staleness can come due; not yet stale, it is queued again for then.
-            if let Some(stale_at) = state.stale_at(&self.policies[index])
-                && state.is_settled()
+            if state.is_settled()
+                && let Some(stale_at) = state.stale_at(&self.policies[index])
                 && now < stale_at
             {
                 self.queued[slot] = Some(stale_at);

@@ -155,9 +155,9 @@ impl MonitorState {
         {
             self.set(AlertValue::Unknown, now);
         }
-        prune(&mut self.changes, now, policy.flap_window, |t| *t);
+        prune(&mut self.changes, now, policy.flap_window);
         if let Rule::FailuresWithin { window, .. } = policy.rule {
-            prune(&mut self.failures, now, window, |t| *t);
+            prune(&mut self.failures, now, window);
         }
         before != self.alert
     }
@@ -261,7 +261,7 @@ impl MonitorState {
                 !succeeded && (self.consecutive_failures >= count || self.failing_since.is_some())
             }
             (Rule::FailuresWithin { count, window }, Sample::Probe { succeeded, .. }) => {
-                prune(&mut self.failures, at, window, |t| *t);
+                prune(&mut self.failures, at, window);
                 !succeeded
                     && (self.failures.len() >= count as usize || self.failing_since.is_some())
             }
@@ -359,17 +359,12 @@ fn after(at: DateTime<Utc>, span: Span) -> DateTime<Utc> {
 }
 
 /// Drops entries older than `window` before `now`, oldest first.
-fn prune<T>(
-    entries: &mut Window<T>,
-    now: DateTime<Utc>,
-    window: Span,
-    at: impl Fn(&T) -> DateTime<Utc>,
-) {
+fn prune(entries: &mut Window<DateTime<Utc>>, now: DateTime<Utc>, window: Span) {
     if entries.is_empty() {
         return;
     }
     let horizon = now - window.0;
-    while entries.front().is_some_and(|e| at(e) < horizon) {
+    while entries.front().is_some_and(|&at| at < horizon) {
         entries.pop_front();
     }
 }

@@ -82,7 +82,8 @@ pub async fn run(
 }
 
 /// Every probe and metric of the fleet, each at its monitor's interval, the first rounds
-/// spread over one interval so they do not all land on the same tick.
+/// spread over one interval so they do not all land on the same tick. Public for the
+/// benchmark (`benches/tick.rs`), as is [`sample`].
 pub fn schedule(simulator: &Simulator, start: DateTime<Utc>) -> Schedule {
     let policies = simulator.scenario().policies();
     let interval_of = |input: MonitorInput| {
@@ -174,29 +175,26 @@ impl Schedule {
     /// The instant `us` microseconds after the start: `start + us`, made from a cached
     /// date and a time of day rather than by calendar arithmetic.
     fn instant(&mut self, us: i64) -> DateTime<Utc> {
+        self.plain_instant(us)
+            .unwrap_or_else(|| self.start + TimeDelta::microseconds(us))
+    }
+
+    /// [`Schedule::instant`] by day and time of day; `None` where that cannot be done
+    /// (a leap-second start, an instant out of range).
+    fn plain_instant(&mut self, us: i64) -> Option<DateTime<Utc>> {
         const DAY_NS: i64 = 86_400_000_000_000;
-        let plain = self
-            .start_ns
-            .and_then(|start| start.checked_add(us.checked_mul(1_000)?));
-        let Some(ns) = plain else {
-            return self.start + TimeDelta::microseconds(us);
-        };
+        let ns = self.start_ns?.checked_add(us.checked_mul(1_000)?)?;
         let (day, in_day) = (ns.div_euclid(DAY_NS), ns.rem_euclid(DAY_NS));
         let date = match self.day {
-            Some((cached, date)) if cached == day => Some(date),
-            _ => DateTime::from_timestamp(day * 86_400, 0).map(|d| d.date_naive()),
+            Some((cached, date)) if cached == day => date,
+            _ => DateTime::from_timestamp(day * 86_400, 0)?.date_naive(),
         };
         let time = NaiveTime::from_num_seconds_from_midnight_opt(
             (in_day / 1_000_000_000) as u32,
             (in_day % 1_000_000_000) as u32,
-        );
-        match (date, time) {
-            (Some(date), Some(time)) => {
-                self.day = Some((day, date));
-                NaiveDateTime::new(date, time).and_utc()
-            }
-            _ => self.start + TimeDelta::microseconds(us),
-        }
+        )?;
+        self.day = Some((day, date));
+        Some(NaiveDateTime::new(date, time).and_utc())
     }
 }
 
