@@ -83,7 +83,10 @@ impl Sources {
         if let Some(simulator) = simulator {
             let (jobs_tx, jobs) = mpsc::channel(16);
             sim_jobs = Some(jobs_tx);
-            tasks.spawn(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
+            // On this thread (a `LocalSet`, `launch`): a wake's results, a few hundred
+            // kilobytes on a large fleet, are read from the cache they were written to, and
+            // no other thread is woken ten times a second (ARCHITECTURE "Idle is idle").
+            tasks.spawn_local(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
         }
         let tls = probing.as_ref().map(|p| Arc::clone(&p.tls));
         if let Some(probing) = probing {

@@ -281,7 +281,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    let ended = runtime.block_on(app::run(console, recorder))?;
+    // The loop's thread also runs the training simulator (`app::Sources::start`): its
+    // results are applied where they were made, with no wake-up of another thread.
+    let ended = tokio::task::LocalSet::new().block_on(&runtime, app::run(console, recorder))?;
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     // Not println!: it panics when the tty is gone (SSH drop); the path is in the log too.
     tracing::info!(record = %ended.record.display(), "incident record");
