@@ -3,6 +3,7 @@
 use super::alert::{AlertValue, roll_up};
 use super::calendar::Calendar;
 use super::catalog::{HealthSet, Probe, Protocol, Role};
+use super::layout::{self, Layout, latency_room};
 use super::monitor::{MonitorState, Sample};
 use super::monitors::{Monitor, MonitorInput, MonitorKind};
 use super::rules::MonitorPolicy;
@@ -53,7 +54,11 @@ pub struct Cell {
 pub struct FleetState {
     servers: Vec<Server>,
     policies: [MonitorPolicy; Monitor::COUNT],
+    /// Only the monitors a server's role runs, a server's together in `Monitor::ALL` order:
+    /// a wake's results walk memory with no gaps (ARCHITECTURE "Idle is idle").
     monitors: Vec<MonitorState>,
+    /// Where each server's monitors are in `monitors`.
+    layout: Layout,
     cells: Vec<Cell>,
     counts: [usize; AlertValue::ALL.len()],
     /// The longest server name and site, in characters: the grid's column widths, kept
@@ -66,12 +71,12 @@ pub struct FleetState {
     transitions: Vec<Transition>,
     /// Monitors a runbook step is running for: their cells show Repairing.
     repairing: Vec<(usize, Monitor)>,
-    /// When each monitor (by slot, `server * Monitor::COUNT + index`) is next due, earliest
-    /// first. An entry is live while `queued[slot]` holds its time; others were superseded
-    /// by an earlier one and are skipped (ARCHITECTURE "Idle is idle").
+    /// When each monitor (by id, `server * Monitor::COUNT + index`) is next due, earliest
+    /// first. An entry is live while `queued` holds its time for the monitor; others were
+    /// superseded by an earlier one and are skipped (ARCHITECTURE "Idle is idle").
     due: Calendar,
-    /// The earliest live entry of each slot in `due`: never later than the monitor's
-    /// `next_due`, so a tick never misses one.
+    /// The earliest live entry of each monitor in `due`, by its place in `monitors`: never
+    /// later than the monitor's `next_due`, so a tick never misses one.
     queued: Vec<Option<DateTime<Utc>>>,
 }
 
@@ -92,17 +97,19 @@ impl FleetState {
         policies: [MonitorPolicy; Monitor::COUNT],
         queue_metric: bool,
     ) -> FleetState {
-        let mut monitors = Vec::with_capacity(servers.len() * Monitor::COUNT);
+        let layout = Layout::new(servers.iter().map(|s| s.role));
+        let mut monitors = Vec::with_capacity(layout.len());
         let mut counts = [0; AlertValue::ALL.len()];
         for server in &servers {
-            for monitor in Monitor::ALL {
+            for monitor in layout::runs(server.role) {
                 let state = match monitor.input() {
                     MonitorInput::RequestsQueued(_) if !queue_metric => MonitorState::disabled(),
+                    MonitorInput::CommandLatency(_) => MonitorState::with_latency_room(
+                        latency_room(&policies, monitor, server.role),
+                    ),
                     _ => MonitorState::default(),
                 };
-                if monitor.applies_to(server.role) {
-                    counts[state.alert.index()] += 1;
-                }
+                counts[state.alert.index()] += 1;
                 monitors.push(state);
             }
         }
@@ -118,6 +125,7 @@ impl FleetState {
             servers,
             policies,
             monitors,
+            layout,
             counts,
             alert_generation: 0,
             transitions: Vec::new(),
@@ -141,10 +149,14 @@ impl FleetState {
 
     /// The monitor's state on a server, `None` when the server's role does not run it.
     pub fn monitor(&self, server: usize, monitor: Monitor) -> Option<&MonitorState> {
-        let role = self.servers.get(server)?.role;
+        let role = self.layout.role(server)?;
         monitor
             .applies_to(role)
-            .then(|| &self.monitors[server * Monitor::COUNT + monitor.index()])
+            .then(|| &self.monitors[self.slot(server, monitor.index())])
+    }
+
+    fn slot(&self, server: usize, index: usize) -> usize {
+        self.layout.slot(server, index)
     }
 
     pub fn cell(&self, server: usize, set: HealthSet) -> Cell {
@@ -178,7 +190,7 @@ impl FleetState {
     }
 
     pub fn apply_probe(&mut self, report: &ProbeReport) {
-        let Some(role) = self.servers.get(report.server).map(|s| s.role) else {
+        let Some(role) = self.layout.role(report.server) else {
             return;
         };
         for monitor in fed(report.probe) {
@@ -189,10 +201,10 @@ impl FleetState {
                 succeeded: report.succeeded,
                 latency_ms: report.latency_ms,
             };
-            self.observe(report.server, monitor, report.at, sample);
+            let slot = self.slot(report.server, monitor.index());
+            self.observe(slot, report.server, monitor, report.at, sample);
             if monitor.probe().is_some() {
-                self.monitors[report.server * Monitor::COUNT + monitor.index()]
-                    .remember(report.succeeded, report.error.as_deref());
+                self.monitors[slot].remember(report.succeeded, report.error.as_deref());
             }
         }
     }
@@ -202,10 +214,11 @@ impl FleetState {
             .into_iter()
             .find(|m| m.input() == MonitorInput::RequestsQueued(report.protocol));
         if let Some(monitor) = monitor
-            && let Some(server) = self.servers.get(report.server)
-            && monitor.applies_to(server.role)
+            && let Some(role) = self.layout.role(report.server)
+            && monitor.applies_to(role)
         {
             self.observe(
+                self.slot(report.server, monitor.index()),
                 report.server,
                 monitor,
                 report.at,
@@ -221,16 +234,18 @@ impl FleetState {
     pub fn tick(&mut self, now: DateTime<Utc>) {
         let mut due = Vec::new();
         self.due.take_due(now, &mut due);
-        let mut slots: Vec<usize> = Vec::new();
-        for (at, slot) in due {
+        let mut ids: Vec<usize> = Vec::new();
+        for (at, id) in due {
+            let slot = self.slot(id / Monitor::COUNT, id % Monitor::COUNT);
             if self.queued[slot] == Some(at) {
                 self.queued[slot] = None;
-                slots.push(slot);
+                ids.push(id);
             }
         }
-        slots.sort_unstable();
-        for slot in slots {
-            let (server, index) = (slot / Monitor::COUNT, slot % Monitor::COUNT);
+        ids.sort_unstable();
+        for id in ids {
+            let (server, index) = (id / Monitor::COUNT, id % Monitor::COUNT);
+            let slot = self.slot(server, index);
             let state = &mut self.monitors[slot];
             // Most visits: a settled monitor that heard a result since it was queued. Only
             // staleness can come due; not yet stale, it is queued again for then.
@@ -239,7 +254,7 @@ impl FleetState {
                 && now < stale_at
             {
                 self.queued[slot] = Some(stale_at);
-                self.due.push(stale_at, slot);
+                self.due.push(stale_at, id);
                 continue;
             }
             let monitor = Monitor::ALL[index];
@@ -249,7 +264,7 @@ impl FleetState {
             if before != (state.alert, state.is_flapping(&policy)) {
                 self.changed(server, monitor, before.0);
             }
-            self.schedule(slot);
+            self.schedule(slot, id);
         }
     }
 
@@ -259,21 +274,28 @@ impl FleetState {
         self.due.next()
     }
 
-    /// Queues the monitor in `slot` for its next deadline, unless an earlier entry is
-    /// already queued (that one's visit queues this one).
-    fn schedule(&mut self, slot: usize) {
-        let policy = &self.policies[slot % Monitor::COUNT];
+    /// Queues the monitor in `slot` (known in the calendar by `id`) for its next deadline,
+    /// unless an earlier entry is already queued (that one's visit queues this one).
+    fn schedule(&mut self, slot: usize, id: usize) {
+        let policy = &self.policies[id % Monitor::COUNT];
         let Some(next) = self.monitors[slot].next_due(policy) else {
             return;
         };
         if self.queued[slot].is_none_or(|queued| next < queued) {
             self.queued[slot] = Some(next);
-            self.due.push(next, slot);
+            self.due.push(next, id);
         }
     }
 
-    fn observe(&mut self, server: usize, monitor: Monitor, at: DateTime<Utc>, sample: Sample) {
-        let slot = server * Monitor::COUNT + monitor.index();
+    fn observe(
+        &mut self,
+        slot: usize,
+        server: usize,
+        monitor: Monitor,
+        at: DateTime<Utc>,
+        sample: Sample,
+    ) {
+        let id = server * Monitor::COUNT + monitor.index();
         let state = &mut self.monitors[slot];
         // Most of a quiet fleet: Healthy, nothing in its windows, a deadline queued. While
         // it stays so, its deadline can only move later and its badge cannot change: none of
@@ -289,7 +311,7 @@ impl FleetState {
             if state.alert != AlertValue::Healthy {
                 self.changed(server, monitor, AlertValue::Healthy);
             }
-            self.schedule(slot);
+            self.schedule(slot, id);
             return;
         }
         let policy = self.policies[monitor.index()];
@@ -304,12 +326,12 @@ impl FleetState {
             self.changed(server, monitor, before.0);
         }
         if !stands {
-            self.schedule(slot);
+            self.schedule(slot, id);
         }
     }
 
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {
-        let new = self.monitors[server * Monitor::COUNT + monitor.index()].alert;
+        let new = self.monitors[self.slot(server, monitor.index())].alert;
         if new != old {
             // A first result (Unknown → Healthy) is no news for the record.
             if !(old == AlertValue::Unknown && new == AlertValue::Healthy) {
@@ -333,7 +355,7 @@ impl FleetState {
         let mut applicable = false;
         for monitor in Monitor::of(set).filter(|m| m.applies_to(role)) {
             applicable = true;
-            let state = &self.monitors[server * Monitor::COUNT + monitor.index()];
+            let state = &self.monitors[self.slot(server, monitor.index())];
             let alert = if state.alert.is_problem() && self.repairing.contains(&(server, monitor)) {
                 AlertValue::Repairing
             } else {

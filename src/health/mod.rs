@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod deadline;
 pub mod fleet;
+pub mod layout;
 pub mod monitor;
 pub mod monitors;
 pub mod recent;

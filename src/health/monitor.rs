@@ -25,8 +25,9 @@ pub enum Sample {
 }
 
 /// Laid out by hand: what a passing result reads and writes lies in the first cache line,
-/// and the newest latency in it or the next: a quiet fleet's result touches one or two lines
-/// (ARCHITECTURE "Idle is idle").
+/// and the newest latency in it or the next: a quiet fleet's result touches one or two lines.
+/// Four lines in all: a server's monitors are packed together, and the fewer lines they
+/// take, the better the hardware's prefetch keeps up (ARCHITECTURE "Idle is idle").
 #[derive(Debug, Clone)]
 #[repr(C, align(64))]
 pub struct MonitorState {
@@ -48,8 +49,9 @@ pub struct MonitorState {
     latency_window: VecDeque<(DateTime<Utc>, u32)>,
     /// The sum of `latency_window`'s latencies: a mean per result without a pass over it.
     latency_sum: u64,
-    /// The last result's error, apart: a passing result never touches it.
-    error: Option<String>,
+    /// The last result's error, apart: a passing result never touches it. Boxed, not a
+    /// `String`: eight bytes less keep the monitor in four cache lines.
+    error: Option<Box<str>>,
     /// When the monitor last left Healthy: the age a cell shows.
     pub left_healthy_at: Option<DateTime<Utc>>,
     above_since: Option<DateTime<Utc>>,
@@ -87,6 +89,16 @@ impl Default for MonitorState {
 }
 
 impl MonitorState {
+    /// A latency monitor with room for `samples` in its window from the start: a fleet's
+    /// windows made one after another lie one after another on the heap, in fleet order,
+    /// as a wake's results come (ARCHITECTURE "Idle is idle").
+    pub fn with_latency_room(samples: usize) -> MonitorState {
+        MonitorState {
+            latency_window: VecDeque::with_capacity(samples),
+            ..MonitorState::default()
+        }
+    }
+
     /// A monitor with no metric source to judge (e.g. queue length on a real fleet).
     pub fn disabled() -> MonitorState {
         MonitorState {
@@ -332,7 +344,7 @@ impl MonitorState {
             Outcome::Failed
         };
         if error.is_some() || self.has_error {
-            self.error = error.map(str::to_owned);
+            self.error = error.map(Box::from);
             self.has_error = error.is_some();
         }
     }
@@ -348,7 +360,7 @@ impl MonitorState {
             at: self.last_sample_at?,
             succeeded,
             latency_ms: self.latencies.newest()?,
-            error: self.error.clone(),
+            error: self.error.as_deref().map(str::to_owned),
         })
     }
 }
@@ -414,8 +426,8 @@ mod tests {
         // The ring's start and length, read by every push.
         assert!(offset_of!(MonitorState, latencies) + 2 <= 64);
         assert!(
-            size_of::<MonitorState>() <= 5 * 64,
-            "five lines a monitor at most"
+            size_of::<MonitorState>() <= 4 * 64,
+            "four lines a monitor at most"
         );
     }
 }
