@@ -236,19 +236,15 @@ impl FleetState {
         self.due.take_due(now, &mut due);
         let mut ids: Vec<usize> = Vec::new();
         for (at, id) in due {
-            let slot = self.slot(id / Monitor::COUNT, id % Monitor::COUNT);
-            if self.queued[slot] == Some(at) {
-                self.queued[slot] = None;
-                ids.push(id);
-            }
-        }
-        ids.sort_unstable();
-        for id in ids {
             let (server, index) = (id / Monitor::COUNT, id % Monitor::COUNT);
             let slot = self.slot(server, index);
-            let state = &mut self.monitors[slot];
+            if self.queued[slot] != Some(at) {
+                continue;
+            }
             // Most visits: a settled monitor that heard a result since it was queued. Only
-            // staleness can come due; not yet stale, it is queued again for then.
+            // staleness can come due; not yet stale, it is queued again for then, in any
+            // order (no transition comes of it).
+            let state = &self.monitors[slot];
             if state.is_settled()
                 && let Some(stale_at) = state.stale_at(&self.policies[index])
                 && now < stale_at
@@ -257,6 +253,14 @@ impl FleetState {
                 self.due.push(stale_at, id);
                 continue;
             }
+            self.queued[slot] = None;
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        for id in ids {
+            let (server, index) = (id / Monitor::COUNT, id % Monitor::COUNT);
+            let slot = self.slot(server, index);
+            let state = &mut self.monitors[slot];
             let monitor = Monitor::ALL[index];
             let policy = self.policies[index];
             let before = (state.alert, state.is_flapping(&policy));
@@ -299,7 +303,10 @@ impl FleetState {
         let state = &mut self.monitors[slot];
         // Most of a quiet fleet: Healthy, nothing in its windows, a deadline queued. While
         // it stays so, its deadline can only move later and its badge cannot change: none of
-        // the bookkeeping below has anything to do.
+        // the bookkeeping below has anything to do, and a passing result is a few writes.
+        if self.queued[slot].is_some() && state.pass(&self.policies[monitor.index()], at, sample) {
+            return;
+        }
         if self.queued[slot].is_some()
             && state.is_settled()
             && state.last_sample_at.is_none_or(|last| last <= at)

@@ -150,6 +150,33 @@ impl MonitorState {
         before != self.alert
     }
 
+    /// [`MonitorState::observe`] of a passing probe result, for a settled monitor
+    /// ([`MonitorState::is_settled`]) whose rule counts failures, at or after its last
+    /// sample: such a result changes nothing but the counts and the last sample, and the
+    /// monitor stays settled. Most of a quiet fleet's results (ARCHITECTURE "Idle is idle").
+    /// Returns false, changing nothing, for any other monitor or result.
+    pub fn pass(&mut self, policy: &MonitorPolicy, at: DateTime<Utc>, sample: Sample) -> bool {
+        let Sample::Probe {
+            succeeded: true,
+            latency_ms,
+        } = sample
+        else {
+            return false;
+        };
+        let counts_failures = matches!(
+            policy.rule,
+            Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. }
+        );
+        if !counts_failures || !self.is_settled() || self.last_sample_at.is_some_and(|l| l > at) {
+            return false;
+        }
+        self.last_sample_at = Some(at);
+        self.latencies.push(latency_ms);
+        self.consecutive_failures = 0;
+        self.consecutive_successes += 1;
+        true
+    }
+
     /// Lets time pass: Degraded turns Unhealthy, a silent Healthy monitor turns Unknown.
     /// Returns true when the alert value changed.
     pub fn tick(&mut self, policy: &MonitorPolicy, now: DateTime<Utc>) -> bool {
@@ -418,6 +445,54 @@ mod tests {
             error: None,
         };
         assert_eq!(m.last(), Some(want));
+    }
+
+    #[test]
+    fn a_pass_on_a_settled_monitor_is_what_observe_does_and_nothing_else_takes_it() {
+        let t = |s| DateTime::UNIX_EPOCH + TimeDelta::seconds(s);
+        let passed = |ms| Sample::Probe {
+            succeeded: true,
+            latency_ms: ms,
+        };
+        let failed = Sample::Probe {
+            succeeded: false,
+            latency_ms: 30_000,
+        };
+        for policy in MonitorPolicy::defaults() {
+            let mut m = MonitorState::default();
+            // Unknown is not settled; after a first pass it is (for a rule on failures).
+            assert!(!m.pass(&policy, t(0), passed(10)));
+            m.observe(&policy, t(0), passed(10));
+            // One failure below the threshold leaves it Healthy with a count to forget.
+            m.observe(&policy, t(60), failed);
+            let mut took_any = false;
+            let samples = [passed(11), passed(12), failed, passed(13)];
+            for (i, sample) in samples.into_iter().enumerate() {
+                let at = t(120 + 60 * i as i64);
+                let before = format!("{m:?}");
+                let mut by_pass = m.clone();
+                let took = by_pass.pass(&policy, at, sample);
+                m.observe(&policy, at, sample);
+                let want = if took { format!("{m:?}") } else { before };
+                assert_eq!(format!("{by_pass:?}"), want, "{policy:?} at {at}");
+                took_any |= took;
+            }
+            let counts_in_a_row = matches!(policy.rule, Rule::ConsecutiveFailures { .. });
+            assert_eq!(took_any, counts_in_a_row, "{policy:?}");
+            // A latency rule always takes the long way: its mean must be judged.
+            let latency = matches!(
+                policy.rule,
+                Rule::MeanLatencyAbove { .. } | Rule::MetricAbove { .. }
+            );
+            let mut settled = MonitorState::default();
+            settled.observe(&policy, t(0), passed(10));
+            assert_eq!(
+                settled.pass(&policy, t(60), passed(10)),
+                !latency && settled.is_settled()
+            );
+            // Never backwards in time.
+            assert!(!settled.pass(&policy, t(-1), passed(10)));
+        }
     }
 
     #[test]
