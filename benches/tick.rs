@@ -42,7 +42,7 @@ fn main() {
     println!();
     println!(
         "{:<58} {:>6} {:>10} {:>10} {:>8}  verdict",
-        "benchmark (50,000 servers, 11 monitor slots each)", "iters", "median", "p90", "goal"
+        "benchmark (50,000 servers, 7 to 11 monitors each)", "iters", "median", "p90", "goal"
     );
     row("update(Tick), nothing due", &idle_update, Some(ms(0.2)));
     row("FleetState::tick, nothing due", &idle_fleet, Some(ms(0.2)));
