@@ -1,4 +1,4 @@
-//! The command line (DESIGN "Command line").
+//! The command line (ARCHITECTURE "Command line").
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

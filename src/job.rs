@@ -74,8 +74,8 @@ pub enum Work {
     Report { lines: Vec<String>, answer: Answer },
 }
 
-/// What a destructive step must hold before its process starts (DESIGN "Locks and
-/// budgets"): shared with every console on the same state directory.
+/// What a destructive step must hold before its process starts: shared with every console
+/// on the same state directory (ARCHITECTURE "Locks and budgets").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guarded {
     pub server: String,

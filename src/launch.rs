@@ -21,7 +21,7 @@ mod real_fleet;
 
 pub use real_fleet::RealFleet;
 
-/// Usage and configuration errors (DESIGN "Command line").
+/// Usage and configuration errors (ARCHITECTURE "Command line").
 pub const EXIT_USAGE: u8 = 2;
 
 fn env(name: &str) -> Option<String> {
@@ -251,7 +251,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         }
     };
     // crossterm drops every colour under NO_COLOR by itself; a theme the user named
-    // explicitly wins over NO_COLOR (DESIGN), so tell crossterm so.
+    // explicitly wins over NO_COLOR, so tell crossterm so.
     if cli.theme.is_some() {
         crossterm::style::force_color_output(true);
     }

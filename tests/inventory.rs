@@ -144,7 +144,7 @@ fn the_example_loads_with_its_servers_endpoints_and_rules() {
         CredentialSource::Env("HEALTHDECK_PROBE_CA".to_owned())
     );
 
-    // DESIGN defaults everywhere but the one override.
+    // The default rules everywhere but the one override.
     let policies = inventory.policies();
     for (monitor, policy) in Monitor::ALL.into_iter().zip(policies) {
         let mut expected = MonitorPolicy::default_for(monitor);

@@ -1,4 +1,4 @@
-//! The DESIGN rules table, driven through `update` by events: no terminal, no clock.
+//! The default monitor rules (ARCHITECTURE "Default monitor rules"), driven through `update` by events: no terminal, no clock.
 #![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};

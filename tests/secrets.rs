@@ -1,4 +1,4 @@
-//! The probe password appears nowhere (DESIGN "Non-negotiables" 4): not on screen, not in
+//! The probe password appears nowhere (ARCHITECTURE "Non-negotiables" 4): not on screen, not in
 //! stdout or stderr, not in the tracing log at debug level, not in the incident record, not
 //! in a step command's argv or environment — neither plain nor base64 (as AUTHENTICATE
 //! PLAIN would carry it). The whole binary runs in tmux on a real Dovecot, and a runbook

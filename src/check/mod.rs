@@ -1,5 +1,5 @@
 //! `healthdeck check`: every probe of an inventory once, a Nagios-style verdict on the
-//! first line, text or JSON after it (DESIGN "Contracts"). Never the simulator: without an
+//! first line, text or JSON after it (ARCHITECTURE "check output"). Never the simulator: without an
 //! inventory it is UNKNOWN.
 
 pub mod report;

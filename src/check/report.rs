@@ -1,5 +1,5 @@
 //! `healthdeck check`'s verdict: the Nagios first line, the text lines and the JSON
-//! document (DESIGN "Contracts"), from the probes' outcomes. Pure: no I/O, no clock.
+//! document (ARCHITECTURE "check output"), from the probes' outcomes. Pure: no I/O, no clock.
 
 use crate::health::{HealthSet, Probe, Server};
 use crate::runtime::probe::{Phase, ProbeOutcome};

@@ -31,7 +31,7 @@ pub fn log_file() -> PathBuf {
     state_dir().join("healthdeck.log")
 }
 
-/// Incident records, one file per console session (DESIGN "Incident record").
+/// Incident records, one file per console session (ARCHITECTURE "Incident record").
 pub fn default_dir() -> PathBuf {
     state_dir().join("incidents")
 }

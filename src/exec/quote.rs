@@ -2,7 +2,7 @@
 //!
 //! Values are checked before they are quoted: quoting alone makes any text one literal
 //! word, the checks keep a value nobody meant (`mbx-02;reboot`, a look-alike `’`) from
-//! reaching a server at all (DESIGN "Non-negotiables" 3).
+//! reaching a server at all (ARCHITECTURE "Non-negotiables" 3).
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};

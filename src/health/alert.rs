@@ -1,4 +1,4 @@
-//! Alert values and the worst-of roll-up (DESIGN "Contracts").
+//! Alert values and the worst-of roll-up (ARCHITECTURE "Alert values and roll-up").
 
 use serde::{Deserialize, Serialize};
 

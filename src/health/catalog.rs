@@ -1,5 +1,5 @@
 //! The fixed model of the seeds: six health sets, their probes, monitors, dependencies and
-//! target services. Names follow what the seeds intend (DESIGN "Contracts"): the seeds'
+//! target services. Names follow what the seeds intend (ARCHITECTURE "Monitor names"): the seeds'
 //! tables list the deep and self tests under "IMAP.Protocol" and one heading says
 //! "ImapTestDeepMonitor"; both are `ImapDeepTestMonitor` here.
 

@@ -91,7 +91,7 @@ pub struct Transition {
 
 impl FleetState {
     /// `queue_metric`: whether a source feeds RequestsQueuedGt500Monitor; without one it is
-    /// Disabled, as DESIGN asks for a real fleet.
+    /// Disabled on a real fleet (ARCHITECTURE "Default monitor rules").
     pub fn new(
         servers: Vec<Server>,
         policies: [MonitorPolicy; Monitor::COUNT],
@@ -172,7 +172,7 @@ impl FleetState {
     }
 
     /// A runbook step starts (or stops) running for a monitor: while it runs, the
-    /// monitor's cell shows Repairing (DESIGN "Contracts") unless it is Healthy again.
+    /// monitor's cell shows Repairing (ARCHITECTURE "Alert values and roll-up") unless it is Healthy again.
     pub fn set_repairing(&mut self, server: usize, monitor: Monitor, on: bool) {
         self.repairing.retain(|r| *r != (server, monitor));
         if on {

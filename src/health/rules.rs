@@ -1,4 +1,4 @@
-//! When a monitor turns failing, and how it recovers (DESIGN "Default monitor rules").
+//! When a monitor turns failing, and how it recovers (ARCHITECTURE "Default monitor rules").
 
 use super::monitors::{Monitor, MonitorKind};
 use super::span::Span;
@@ -128,7 +128,7 @@ impl Default for MonitorPolicy {
 }
 
 impl MonitorPolicy {
-    /// The DESIGN defaults for one monitor.
+    /// The default rules for one monitor (ARCHITECTURE "Default monitor rules").
     pub fn default_for(monitor: Monitor) -> MonitorPolicy {
         let rule = match monitor.kind {
             MonitorKind::Ctp | MonitorKind::ProxyTest => Rule::ConsecutiveFailures { count: 3 },

@@ -1,4 +1,4 @@
-//! The incident record: one JSONL file per console session (DESIGN "Contracts"), and its
+//! The incident record: one JSONL file per console session (ARCHITECTURE "Incident record"), and its
 //! export as a timeline for the postmortem.
 
 pub mod entry;

@@ -1,4 +1,4 @@
-//! Writes the incident record (DESIGN "Contracts", "Incident record"): the runtime's side,
+//! Writes the incident record (ARCHITECTURE "Incident record"): the runtime's side,
 //! and the only place that writes record files.
 //!
 //! A kill -9 must lose at most the last 50 ms and never leave a line that breaks parsing, so

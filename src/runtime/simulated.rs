@@ -1,4 +1,4 @@
-//! Training steps as jobs: no process (DESIGN, "Training platform"); the simulator task
+//! Training steps as jobs: no process (ARCHITECTURE "Training platform"); the simulator task
 //! performs the step and its output arrives through the same step-output and step-exit
 //! events as a real process's.
 

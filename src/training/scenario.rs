@@ -118,7 +118,7 @@ pub struct Scenario {
     pub monitoring_mailboxes: BTreeMap<String, String>,
     #[serde(default)]
     pub faults: Vec<Fault>,
-    /// Per-monitor overrides of the DESIGN rules, keyed by monitor name.
+    /// Per-monitor overrides of the default rules (ARCHITECTURE "Default monitor rules"), keyed by monitor name.
     #[serde(default)]
     pub rules: BTreeMap<String, PolicyOverride>,
 }
@@ -232,7 +232,7 @@ impl Scenario {
         Ok(())
     }
 
-    /// The monitor policies: DESIGN defaults with this scenario's overrides.
+    /// The monitor policies: the default rules with this scenario's overrides.
     pub fn policies(&self) -> [MonitorPolicy; Monitor::COUNT] {
         Monitor::ALL.map(|m| {
             let base = MonitorPolicy::default_for(m);

@@ -1,5 +1,5 @@
 //! The inventory: a real fleet, named by `--inventory FILE` or `HEALTHDECK_INVENTORY` and
-//! never picked up silently (DESIGN "Command line"). `examples/inventory/local-dovecot.yaml`
+//! never picked up silently (ARCHITECTURE "Command line"). `examples/inventory/local-dovecot.yaml`
 //! is a complete one.
 //!
 //! ```yaml
@@ -82,7 +82,7 @@ pub struct Inventory {
     pub credentials: Option<CredentialRefs>,
     /// A CA file for TLS, beside the system's roots.
     pub ca: Option<CredentialRef>,
-    /// Per-monitor overrides of the DESIGN rules, keyed by monitor name.
+    /// Per-monitor overrides of the default rules (ARCHITECTURE "Default monitor rules"), keyed by monitor name.
     pub rules: BTreeMap<String, PolicyOverride>,
     /// How runbook steps act on these servers.
     pub platform: Platform,
@@ -187,7 +187,7 @@ impl Inventory {
         self.servers.iter().map(|s| s.server.clone()).collect()
     }
 
-    /// The monitor policies: DESIGN defaults, the probe interval, then `rules:`.
+    /// The monitor policies: the default rules, the probe interval, then `rules:`.
     pub fn policies(&self) -> [MonitorPolicy; Monitor::COUNT] {
         Monitor::ALL.map(|m| {
             let mut change = self.rules.get(m.name()).copied().unwrap_or_default();

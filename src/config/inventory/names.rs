@@ -1,6 +1,6 @@
 //! What a server name, a host, a certificate name and an environment variable name may hold.
 //! Inventory values reach remote shells (ssh, pwsh) and the terminal, so they are checked
-//! here, at load, before anything quotes or draws them (DESIGN "Non-negotiables" 3 and 6).
+//! here, at load, before anything quotes or draws them (ARCHITECTURE "Non-negotiables" 3 and 6).
 
 use crate::exec::quote::{self, Rejected};
 

@@ -1,5 +1,5 @@
 //! Probe credentials by reference: an environment variable or a file of mode 0600 or
-//! stricter, read only when probing (DESIGN "Non-negotiables" 4). A password never
+//! stricter, read only when probing (ARCHITECTURE "Non-negotiables" 4). A password never
 //! appears in an error message or in Debug output: it lives in a [`Secret`].
 
 use super::names::shown;

@@ -1,4 +1,4 @@
-//! Restart budgets (DESIGN "Contracts", "Locks and budgets"), throttled as Exchange Managed
+//! Restart budgets (ARCHITECTURE "Locks and budgets"), throttled as Exchange Managed
 //! Availability throttles recovery: at most N restarts of a service per server per hour and
 //! per day, counted across every console that shares the state directory.
 //!

@@ -17,8 +17,8 @@ use std::time::Duration;
 pub const HEARTBEAT_WINDOW: TimeDelta = TimeDelta::minutes(2);
 
 /// How far two hosts' clocks may disagree: a heartbeat further ahead of this host's clock
-/// says nothing about the holder's age, so the lock is suspect (ARCHITECTURE "Locks and
-/// clocks").
+/// says nothing about the holder's age, so the lock is suspect
+/// (ARCHITECTURE "Locks and clocks").
 pub const CLOCK_SKEW: TimeDelta = TimeDelta::seconds(30);
 
 /// Who holds a server's lock, as written in the lock file.

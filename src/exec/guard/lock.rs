@@ -1,4 +1,4 @@
-//! One lock per server on destructive actions (DESIGN "Contracts", "Locks and budgets"): two
+//! One lock per server on destructive actions (ARCHITECTURE "Locks and budgets"): two
 //! consoles never fail the same server over twice. `<dir>/locks/<server>.lock` holds a
 //! `Holder` as JSON; it appears whole (linked into place) and only its holder removes it,
 //! unless it is stale and a person confirmed breaking it.

@@ -114,8 +114,8 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// The most a guard file may hold: far beyond any real fleet's history, small enough that a
-/// file planted in a shared state directory cannot exhaust memory (ARCHITECTURE "Bounded
-/// loading").
+/// file planted in a shared state directory cannot exhaust memory
+/// (ARCHITECTURE "Bounded loading").
 pub const STATE_FILE_CAP: u64 = 16 * 1024 * 1024;
 
 /// A guard file's bytes, refused (InvalidData) past `STATE_FILE_CAP`; callers name the file.

@@ -1,4 +1,4 @@
-//! The shared ledger of owed compensations (DESIGN "Owed compensations"): what a step left to
+//! The shared ledger of owed compensations (ARCHITECTURE "Owed compensations"): what a step left to
 //! undo on a server, kept beside its locks and budgets so that every console on the state
 //! directory (and every host, over NFS) sees it until it is paid or written off.
 //!

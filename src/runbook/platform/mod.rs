@@ -20,7 +20,7 @@ pub enum Platform {
 }
 
 impl Platform {
-    /// Destructive is a property of action × platform (DESIGN "Contracts"): failover,
+    /// Destructive is a property of action × platform (ARCHITECTURE "Destructive steps"): failover,
     /// server restarts and rebalancing everywhere, service restarts outside training.
     pub fn destructive(self, action: RecoveryAction) -> bool {
         match self {

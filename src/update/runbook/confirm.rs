@@ -133,7 +133,7 @@ fn contains_word(text: &str, name: &str) -> bool {
 }
 
 /// The step's server is locked by a console that looks dead: typing the server's name
-/// breaks the lock and runs the step again (DESIGN: breaking a lock needs confirmation).
+/// breaks the lock and runs the step again (ARCHITECTURE "Destructive steps").
 pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder, why: String) {
     let Some(call) = refused_step(state, run, server) else {
         return;
