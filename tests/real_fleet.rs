@@ -4,9 +4,12 @@
 //! and states, not durations, are asserted.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
 
+#[path = "support/delay_proxy.rs"]
+mod delay_proxy;
 #[path = "support/dovecot.rs"]
 mod dovecot;
 
+use delay_proxy::{Delay, DelayProxy};
 use dovecot::Dovecot;
 use healthdeck::config::inventory::Inventory;
 use healthdeck::event::Event;
@@ -29,18 +32,36 @@ fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
 
 /// [`inventory`], with lines added at the top level and to each server.
 fn inventory_with(dovecot: &Dovecot, dir: &Path, top: &str, per_server: &str) -> PathBuf {
+    inventory_timed(dovecot, dir, FAST, dovecot.imap_port(), top, per_server)
+}
+
+/// Probes every second, so monitors move within seconds.
+const FAST: &str = "{ interval: 1s, timeout: 1s }";
+/// `check`'s own timing: a 10 s timeout puts WARNING at 5 s, which a loaded debug build
+/// on loopback never reaches (a 1 s timeout put it at 500 ms, which it once did).
+const CHECKED: &str = "{ interval: 60s, timeout: 10s }";
+
+/// [`inventory_with`], with the probes' timing and the plain IMAP port given.
+fn inventory_timed(
+    dovecot: &Dovecot,
+    dir: &Path,
+    probes: &str,
+    imap: u16,
+    top: &str,
+    per_server: &str,
+) -> PathBuf {
     let secret = dir.join("password");
     std::fs::write(&secret, dovecot.password()).unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
     let endpoints = format!(
         "{per_server}    imap:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n    pop3:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n      - {{ host: 127.0.0.1, port: {}, tls: implicit, server_name: localhost }}\n",
-        dovecot.imap_port(),
+        imap,
         dovecot.imaps_port(),
         dovecot.pop3_port(),
         dovecot.pop3s_port()
     );
     let text = format!(
-        "name: test-fleet\ncredentials:\n  user: {}\n  password: {{ file: {} }}\nca: {}\nprobes: {{ interval: 1s, timeout: 1s }}\nservers:\n  - name: cas-01\n    role: cas\n    site: LAB\n    monitoring_mailbox: mbx-01\n{endpoints}  - name: mbx-01\n    role: mailbox\n    site: LAB\n{endpoints}rules:\n  ImapCTPMonitor: {{ degraded_for: 3s }}\n{top}",
+        "name: test-fleet\ncredentials:\n  user: {}\n  password: {{ file: {} }}\nca: {}\nprobes: {probes}\nservers:\n  - name: cas-01\n    role: cas\n    site: LAB\n    monitoring_mailbox: mbx-01\n{endpoints}  - name: mbx-01\n    role: mailbox\n    site: LAB\n{endpoints}rules:\n  ImapCTPMonitor: {{ degraded_for: 3s }}\n{top}",
         dovecot.user(),
         secret.display(),
         dovecot.ca_path().display()
@@ -157,7 +178,7 @@ fn check(path: &Path, format: &str) -> (i32, String, String) {
 fn check_says_ok_for_a_healthy_fleet_and_critical_for_a_stopped_one() {
     let mut dovecot = Dovecot::start();
     let dir = tempfile::tempdir().unwrap();
-    let path = inventory(&dovecot, dir.path());
+    let path = inventory_timed(&dovecot, dir.path(), CHECKED, dovecot.imap_port(), "", "");
 
     let (code, out, err) = check(&path, "text");
     assert_eq!(code, 0, "{out}{err}");
@@ -200,6 +221,44 @@ fn check_says_ok_for_a_healthy_fleet_and_critical_for_a_stopped_one() {
     for out in [out, json] {
         assert!(!out.contains(dovecot.password()), "the password leaked");
     }
+}
+
+#[test]
+fn check_warns_of_a_server_slower_than_half_the_timeout() {
+    let dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    // A 4 s timeout puts WARNING at 2 s; a greeting held 2.5 s is over it by the delay alone
+    // and under the timeout by 1.5 s, however slow the machine.
+    let slow = Delay::GreetingOnly(Duration::from_millis(2500));
+    let proxy = runtime.block_on(DelayProxy::start(dovecot.imap_port(), slow));
+    let timing = "{ interval: 60s, timeout: 4s }";
+    let path = inventory_timed(&dovecot, dir.path(), timing, proxy.port(), "", "");
+
+    let (code, out, err) = check(&path, "text");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.starts_with("HEALTHDECK WARNING - "), "{out}");
+    let (code, json, _) = check(&path, "json");
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let slow_ones: Vec<_> = doc["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|server| server["probes"].as_array().unwrap())
+        .filter(|probe| probe["result"] == "slow")
+        .collect();
+    assert!(!slow_ones.is_empty(), "{json}");
+    for probe in slow_ones {
+        let endpoint = probe["endpoint"].as_str().unwrap();
+        let through_the_proxy = format!("127.0.0.1:{} ", proxy.port());
+        assert!(endpoint.starts_with(&through_the_proxy), "{probe}");
+    }
+    drop(proxy);
 }
 
 #[test]

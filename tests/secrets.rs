@@ -7,11 +7,14 @@
 
 #[path = "support/dovecot.rs"]
 mod dovecot;
+#[path = "support/lab.rs"]
+mod lab;
 #[path = "support/tmux.rs"]
 #[allow(dead_code)] // this test uses a few of its helpers
 mod tmux;
 
 use dovecot::Dovecot;
+use lab::{PROMPT, enter_and_wait};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use tmux::{Tmux, quote, row};
@@ -131,21 +134,18 @@ fn the_password_shows_nowhere() {
     tmux.wait_for("the drill-down", |s| s.contains("related health sets"));
     tmux.keys(&["Enter"]);
     tmux.wait_for("the runbook", |s| s.contains("recovery"));
-    // Step by step to the service restart, confirmed: the stand-in runs.
-    for _ in 0..8 {
-        if dump.exists() {
-            break;
-        }
-        let screen = tmux.screen();
-        if screen.contains("type the server name") {
+    // Step by step to the service restart, confirmed: the stand-in runs. Each Enter waits
+    // for its step to end, never for a fixed time.
+    for _ in 0..12 {
+        let screen = tmux.wait_for("a step ready", |s| {
+            s.contains(PROMPT) || s.contains("▸ next")
+        });
+        if screen.contains(PROMPT) {
             tmux.type_text("cas-01");
             tmux.keys(&["Enter"]);
-        } else if screen.contains(" failed ") || screen.contains("failed  ") {
-            tmux.keys(&["s"]);
-        } else {
-            tmux.keys(&["Enter"]);
+            break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(700));
+        enter_and_wait(&tmux, &screen);
     }
     tmux.wait_for("the stand-in to run", |_| dump.exists());
     let screen = tmux.screen();
@@ -163,20 +163,24 @@ fn the_password_shows_nowhere() {
         "the log was written"
     );
     assert_clean("the tracing log", &log, &forms);
-    for record in std::fs::read_dir(state.join("incidents")).unwrap() {
-        let text = std::fs::read_to_string(record.unwrap().path()).unwrap();
+    let records: Vec<_> = std::fs::read_dir(state.join("incidents"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(records.len(), 1, "one console, one record: {records:?}");
+    for record in records {
+        let text = std::fs::read_to_string(record).unwrap();
         assert!(text.contains("rerun_probe"), "the record holds the session");
         assert_clean("the incident record", &text, &forms);
     }
     let dumped = std::fs::read_to_string(&dump).unwrap();
-    assert!(
-        dumped.contains("restart_service") || dumped.contains("stand-in"),
-        "{dumped}"
-    );
+    // The dump is the step's own: its argv first, then an environment to search.
+    let argv = dumped.lines().next().unwrap_or_default();
+    assert_eq!(argv.trim_end(), stand_in.display().to_string(), "{dumped}");
+    assert!(dumped.lines().any(|l| l.starts_with("PATH=")), "{dumped}");
     assert_clean("the step's argv and environment", &dumped, &forms);
     assert!(
         !dumped.contains("HEALTHDECK_PROBE_"),
         "probe variables are not inherited"
     );
-    let _ = Path::new(&dump);
 }

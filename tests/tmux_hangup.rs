@@ -1,6 +1,6 @@
 //! An SSH drop mid-step, end to end: the real binary in tmux on a Linux fleet whose
-//! service restart is a real process that prints for a few seconds. `kill -HUP` the
-//! console while it runs: the console gives the terminal back, the step finishes headless
+//! service restart is a real process that prints three lines, waits on a gate the test
+//! opens, then prints the rest. `kill -HUP` the console while it waits: the console gives the terminal back, the step finishes headless
 //! with all its output and its exit in the record, and the next console shows it first.
 //! SIGTERM behaves the same, never a silent kill of the step.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
@@ -18,16 +18,24 @@ use serde_json::Value;
 use session::{kinds, launch, of_kind, read_record, records};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tmux::{Tmux, wait_for_line};
+use tmux::{Tmux, wait_for_line, wait_for_text};
 
-/// Lines the restart prints, a tenth of a second apart: it outlives the hang-up.
+/// Lines the restart prints, three before the gate and the rest after it.
 const LINES: usize = 40;
 
-/// The lab fleet whose restart counts to `LINES` and exits 0.
+/// The lab fleet whose restart counts to `LINES`, held after line 3 until [`gate`] exists,
+/// and exits 0.
 fn fleet(dir: &Path) -> PathBuf {
-    let restart =
-        format!("for i in $(seq 1 {LINES}); do echo line $i; sleep 0.1; done; echo restarted");
+    let restart = format!(
+        "echo line 1; echo line 2; echo line 3; while [ ! -e '{}' ]; do sleep 0.05; done; \
+         for i in $(seq 4 {LINES}); do echo line $i; done; echo restarted",
+        gate(dir).display()
+    );
     lab::fleet(dir, &restart, "")
+}
+
+fn gate(dir: &Path) -> PathBuf {
+    dir.join("gate")
 }
 
 /// Opens mbx-01's runbook, confirms the restart, and hangs the console up while the
@@ -54,6 +62,11 @@ fn signal_mid_restart(
     let pid = wait_for_line(&pid_file);
     let hung_up = Command::new("kill").args([signal, &pid]).status().unwrap();
     assert!(hung_up.success());
+    // Once the console has written down the hang-up, the rest of the step may come.
+    let files = records(tmux);
+    assert_eq!(files.len(), 1, "{files:?}");
+    wait_for_text(&files[0], r#""kind":"hangup""#);
+    std::fs::write(gate(tmux.dir()), "").unwrap();
     // The terminal comes back at once; the console ends once the step has.
     let screen = tmux.wait_for("the console to end", |s| exit_status(s).is_some());
     let status = exit_status(&screen).unwrap().to_owned();

@@ -31,10 +31,13 @@ fn the_same_restart_from_two_consoles_runs_once_and_the_second_says_who_holds_it
     let bob = Tmux::start("bob", 120, 36);
     let shared = alice.dir().join("shared-state");
     let ran = alice.dir().join("ran");
-    // Each run of the restart leaves a line, then takes long enough for bob to try.
+    let gate = alice.dir().join("gate");
+    // Each run of the restart leaves a line, then holds until the test opens the gate, so
+    // bob meets alice's lock however slow the machine.
     let restart = format!(
-        "echo restart >> '{}'; sleep 8; echo restarted",
-        ran.display()
+        "echo restart >> '{}'; while [ ! -e '{}' ]; do sleep 0.05; done; echo restarted",
+        ran.display(),
+        gate.display()
     );
     let top = format!(
         "guardrails: {{ state_dir: {}, restarts_per_hour: 1 }}\n",
@@ -66,6 +69,7 @@ fn the_same_restart_from_two_consoles_runs_once_and_the_second_says_who_holds_it
     });
     assert!(flat(&screen).contains("(pid "), "{screen}");
 
+    std::fs::write(&gate, "").unwrap();
     alice.wait_for("alice's restart done", |s| {
         row_state(s, RESTART).as_deref() == Some("done")
     });

@@ -16,6 +16,8 @@ pub enum Delay {
     Everything(Duration),
     /// Every chunk after the first (the greeting passes, the answers to commands wait).
     AfterGreeting(Duration),
+    /// Only the first chunk (a slow greeting, then a quick dialogue).
+    GreetingOnly(Duration),
 }
 
 pub struct DelayProxy {
@@ -71,6 +73,7 @@ async fn forward(client: TcpStream, upstream: u16, delay: Delay) {
             let wait = match delay {
                 Delay::Everything(d) => Some(d),
                 Delay::AfterGreeting(d) => (!first).then_some(d),
+                Delay::GreetingOnly(d) => first.then_some(d),
             };
             first = false;
             if let Some(wait) = wait {

@@ -157,6 +157,23 @@ pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
+/// Polls `path` until its text holds `needle` (a record entry written by the console).
+#[allow(dead_code)] // only some of the test binaries that include this file wait on a record
+pub fn wait_for_text(path: &Path, needle: &str) {
+    let start = Instant::now();
+    while !std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .contains(needle)
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no {needle} in {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Waits until `path` holds a whole line (a pid, an exit status) and returns it.
 #[track_caller]
 pub fn wait_for_line(path: &Path) -> String {
