@@ -21,9 +21,19 @@ impl Drop for RestoreOnDrop {
     }
 }
 
-/// Raw mode, alternate screen, hidden cursor, our title; and a panic hook that undoes them.
+/// Raw mode, alternate screen, hidden cursor, our title; and a panic hook that undoes them,
+/// except for a panic in a step's task: that one is caught and ends only its step
+/// (`runtime::contained`), and the console goes on drawing.
 pub fn enter(title: &str) -> std::io::Result<Screen> {
     let terminal = ratatui::try_init()?;
+    let restoring = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if crate::runtime::contained::panicking_inside() {
+            tracing::error!(%info, "a step's task panicked");
+        } else {
+            restoring(info);
+        }
+    }));
     push_title(title);
     Ok(ManuallyDrop::new(terminal))
 }

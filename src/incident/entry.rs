@@ -262,6 +262,14 @@ pub enum Entry {
         go_on: bool,
         by: String,
     },
+    /// The runbook engine refused what the pane asked of it (a retry, the compensations):
+    /// a bug in the pane, kept so that nobody believes the step went as asked.
+    EngineRefused {
+        procedure: String,
+        /// What was asked (`retry`, `compensate`, an answer, a pass).
+        asked: String,
+        error: String,
+    },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,
@@ -293,6 +301,7 @@ impl Entry {
                 | Entry::OverBudget { .. }
                 | Entry::StepDetached { .. }
                 | Entry::Unrecorded { .. }
+                | Entry::EngineRefused { .. }
                 | Entry::SessionEnded { .. }
         )
     }

@@ -2,6 +2,7 @@
 
 pub mod answered;
 pub mod clock;
+pub mod contained;
 pub mod guarded;
 pub mod keeper;
 pub mod ledger;

@@ -3,6 +3,7 @@
 
 use super::answered::{report_known, rerun_probe};
 use super::clock::FleetClock;
+use super::contained::{StepTask, contain};
 use super::guarded::{GuardedRun, Guardrails, report_budget, run_guarded};
 use super::probe::TlsSetup;
 use super::runner::{Control, HandedOver, KeeperSetup, Leave, ProcessStep, run_step};
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinSet;
 
 /// How the console steers one job.
 struct Steering {
@@ -40,6 +42,16 @@ pub struct Steps {
     running: BTreeMap<RunId, Steering>,
     /// Locks and budgets for destructive steps (a real fleet's).
     rails: Option<Guardrails>,
+    /// Every step's task (and budget reads): owned here, reaped as steps end.
+    tasks: JoinSet<()>,
+}
+
+impl Drop for Steps {
+    /// Tasks outlive the loop as bare spawns would (a detached step is being handed over);
+    /// the runtime's end stops what is left.
+    fn drop(&mut self) {
+        self.tasks.detach_all();
+    }
 }
 
 impl Steps {
@@ -56,6 +68,7 @@ impl Steps {
             tls,
             running: BTreeMap::new(),
             rails: None,
+            tasks: JoinSet::new(),
         }
     }
 
@@ -73,7 +86,7 @@ impl Steps {
         let (cancel_tx, cancel) = oneshot::channel();
         let (tx, clock, run) = (self.tx.clone(), self.clock, job.run);
         let mut leave_tx = None;
-        match job.work {
+        let task: StepTask = match job.work {
             Work::Process {
                 argv,
                 timeout,
@@ -89,17 +102,15 @@ impl Steps {
                     lock: None,
                 };
                 match (guarded, &self.rails) {
-                    (None, _) => {
-                        tokio::spawn(run_step(step, clock, control, tx));
-                    }
+                    (None, _) => Box::pin(run_step(step, clock, control, tx)),
                     (Some(guarded), Some(rails)) => {
                         let step = GuardedRun { step, guarded };
-                        tokio::spawn(run_guarded(step, rails.clone(), clock, control, tx));
+                        Box::pin(run_guarded(step, rails.clone(), clock, control, tx))
                     }
                     // Never unguarded: a destructive step without a lock directory does
                     // not run.
                     (Some(_), None) => {
-                        tokio::spawn(refuse(run, clock, tx, "no lock directory is set up"));
+                        Box::pin(refuse(run, clock, tx, "no lock directory is set up"))
                     }
                 }
             }
@@ -110,40 +121,53 @@ impl Steps {
             } => match &self.tls {
                 Some(tls) => {
                     let tls = Arc::clone(tls);
-                    tokio::spawn(rerun_probe(run, *plan, report_as, mailbox, tls, clock, tx));
+                    Box::pin(rerun_probe(run, *plan, report_as, mailbox, tls, clock, tx))
                 }
-                None => {
-                    tokio::spawn(refuse(run, clock, tx, "no probes run in this console"));
-                }
+                None => Box::pin(refuse(run, clock, tx, "no probes run in this console")),
             },
-            Work::Report { lines, answer } => {
-                tokio::spawn(report_known(run, lines, answer, clock, tx));
-            }
+            Work::Report { lines, answer } => Box::pin(report_known(run, lines, answer, clock, tx)),
             Work::Simulate { call, alerts } => match &self.simulator {
                 Some(sim) => {
                     let sim = sim.clone();
-                    tokio::spawn(run_simulated(run, *call, alerts, clock, cancel, sim, tx));
+                    Box::pin(run_simulated(run, *call, alerts, clock, cancel, sim, tx))
                 }
-                None => {
-                    tokio::spawn(refuse(run, clock, tx, "no training simulator is running"));
-                }
+                None => Box::pin(refuse(run, clock, tx, "no training simulator is running")),
             },
-        }
+        };
         let steering = Steering {
             cancel: Some(cancel_tx),
             leave: leave_tx,
             detached: false,
         };
         self.running.insert(run, steering);
+        self.spawn_step(run, task);
+    }
+
+    /// Runs `task` as step `run`'s work in the task set. A panic in it (a bug) ends the
+    /// step as failed, with a note, instead of leaving it "running" for ever. Public so that
+    /// tests can hand in a task that panics.
+    pub fn spawn_step(&mut self, run: RunId, task: StepTask) {
+        let (tx, clock) = (self.tx.clone(), self.clock);
+        self.running.entry(run).or_insert(Steering {
+            cancel: None,
+            leave: None,
+            detached: false,
+        });
+        self.tasks.spawn(async move {
+            if let Err(panic) = contain(task).await {
+                tracing::error!(%run, panic, "a step's task panicked");
+                broken(run, clock, &tx, &panic).await;
+            }
+        });
     }
 
     /// What is left of `server`'s restart budget for `service`, as an `Event::Budget`.
-    pub fn read_budget(&self, server: String, service: String) {
+    pub fn read_budget(&mut self, server: String, service: String) {
         let Some(rails) = self.rails.clone() else {
             return;
         };
         let (tx, now) = (self.tx.clone(), self.clock.now());
-        tokio::spawn(async move {
+        self.tasks.spawn(async move {
             let read = tokio::task::spawn_blocking({
                 let (server, service) = (server.clone(), service.clone());
                 move || {
@@ -199,9 +223,10 @@ impl Steps {
         asked
     }
 
-    /// The job reported its end.
+    /// The job reported its end; tasks that are done are let go.
     pub fn ended(&mut self, run: RunId) {
         self.running.remove(&run);
+        while self.tasks.try_join_next().is_some() {}
     }
 
     /// Jobs started and not ended (cancelled and detached ones included until their end
@@ -235,6 +260,16 @@ async fn refuse(run: RunId, clock: FleetClock, tx: mpsc::Sender<Event>, why: &st
     not_started(run, clock, &tx, format!("{why}: this step cannot run here")).await;
 }
 
+/// A step whose task panicked: failed, and since the command may have started, it counts
+/// as run (what it would owe is owed).
+async fn broken(run: RunId, clock: FleetClock, tx: &mpsc::Sender<Event>, panic: &str) {
+    let text = format!(
+        "the console failed while running this step (a bug: {panic}); the command may have \
+         run: check the server before going on"
+    );
+    fail(run, clock, tx, text, true).await;
+}
+
 /// A step that ends before anything ran: its one line (on stderr) says why, and so does
 /// its end's note.
 pub(super) async fn not_started(
@@ -243,6 +278,11 @@ pub(super) async fn not_started(
     tx: &mpsc::Sender<Event>,
     text: String,
 ) {
+    fail(run, clock, tx, text, false).await;
+}
+
+/// A failed end whose one line (on stderr) and note are `text`.
+async fn fail(run: RunId, clock: FleetClock, tx: &mpsc::Sender<Event>, text: String, ran: bool) {
     let line = OutputLine {
         at: clock.now(),
         stream: Stream::Stderr,
@@ -260,7 +300,7 @@ pub(super) async fn not_started(
         stdout: String::new(),
         answer: None,
         note: Some(text),
-        ran: false,
+        ran,
     };
     let _ = tx.send(Event::StepEnded { run, end }).await;
 }

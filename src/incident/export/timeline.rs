@@ -213,6 +213,16 @@ fn fault_item(entry: &Entry) -> String {
             plain(what),
             plain(server)
         ),
+        Entry::EngineRefused {
+            procedure,
+            asked,
+            error,
+        } => format!(
+            "**Runbook engine refused** {} in {}: {}",
+            plain(asked),
+            plain(procedure),
+            plain(error)
+        ),
         _ => String::new(),
     }
 }

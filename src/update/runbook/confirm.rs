@@ -203,7 +203,12 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 );
                 pane.break_lock = Some((call.server.name.clone(), holder));
                 // The step failed on the lock: it runs again.
-                let _ = pane.walk.retry();
+                if let Err(error) = pane.walk.retry() {
+                    return vec![
+                        Effect::Record(entry),
+                        pane.refused(state.now, "retry", &error),
+                    ];
+                }
             }
             let mut effects = vec![Effect::Record(entry)];
             effects.extend(run::start(state, &call));

@@ -145,7 +145,8 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             if !pane.is_over() {
                 pane.walk.abort();
             }
-            let _ = pane.walk.compensate();
+            let refused = pane.walk.compensate().err();
+            let refused = refused.map(|error| pane.refused(state.now, "compensate", &error));
             pane.autorun = true;
             if quit {
                 // Asked to quit: once every one has run, the console quits by itself.
@@ -158,6 +159,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 state.screen = Screen::Runbook(drill.clone());
             }
             let mut effects = vec![Effect::Record(entry)];
+            effects.extend(refused);
             effects.extend(super::outcome::settled(state));
             return effects;
         }

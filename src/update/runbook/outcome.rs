@@ -89,8 +89,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         return effects;
     };
     if let Err(error) = pane.walk.answer(&answer) {
-        pane.log
-            .note(now, format!("the runbook cannot use this answer: {error}"));
+        effects.push(pane.refused(now, "the step's answer", &error));
     }
     effects.extend(settled(state));
     // Quitting after a cancel: now that the step has ended, offer what is owed.

@@ -2,12 +2,15 @@
 //! the view lists (done, current, still ahead).
 
 use super::log::LogPanel;
+use crate::effect::Effect;
 use crate::exec::guard::Holder;
 use crate::health::Monitor;
+use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::spec::StepSpec;
 use crate::runbook::{
     Ending, Library, Next, Procedure, SkipReason, StepCall, StepExit, StepRecord, StepStatus, Walk,
+    WalkError,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use std::time::Duration;
@@ -265,6 +268,18 @@ impl RunbookPane {
             r.call.action == call.action
                 && r.call.server.name == call.server.name
                 && r.ended.is_some_and(|(exit, _)| exit == StepExit::Succeeded)
+        })
+    }
+
+    /// The engine refused what the pane asked (`asked`): a note in the log, and the
+    /// record's entry to keep, so that nothing is dropped silently.
+    pub fn refused(&mut self, now: DateTime<Utc>, asked: &str, error: &WalkError) -> Effect {
+        self.log
+            .note(now, format!("the runbook engine refused {asked}: {error}"));
+        Effect::Record(Entry::EngineRefused {
+            procedure: self.procedure.id().to_owned(),
+            asked: asked.to_owned(),
+            error: error.to_string(),
         })
     }
 

@@ -36,8 +36,11 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
     match pane.walk.next().clone() {
         Next::Done(outcome) if !outcome.owed.is_empty() => {
             pane.autorun = true;
-            let _ = pane.walk.compensate();
-            settled(state)
+            let refused = pane.walk.compensate().err();
+            let refused = refused.map(|error| pane.refused(state.now, "compensate", &error));
+            let mut effects: Vec<Effect> = refused.into_iter().collect();
+            effects.extend(settled(state));
+            effects
         }
         Next::Done(_) => {
             let ending = pane.ending().unwrap_or_default();
@@ -45,7 +48,10 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
             Vec::new()
         }
         Next::Failed(..) => {
-            let _ = pane.walk.retry();
+            if let Err(error) = pane.walk.retry() {
+                // Not run again: the Enter would only ask the same refused retry.
+                return vec![pane.refused(state.now, "retry", &error)];
+            }
             pane.highlight = pane.current_row();
             run_next(state)
         }
@@ -90,9 +96,8 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             command: command.clone(),
             when: when.trim_end_matches(": ").to_owned(),
         });
-        if let Err(error) = pane.walk.pass_unrun(reason.clone()) {
-            pane.log.note(state.now, format!("cannot pass it: {error}"));
-        }
+        let refused = pane.walk.pass_unrun(reason.clone()).err();
+        let refused = refused.map(|error| pane.refused(state.now, "passing it unrun", &error));
         let mut effects = vec![Effect::Record(Entry::StepSkipped {
             procedure: call.procedure.clone(),
             step: call.step.clone(),
@@ -100,6 +105,7 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             reason: recorded,
             command,
         })];
+        effects.extend(refused);
         pane.recorded += 1;
         effects.extend(settled(state));
         return effects;
