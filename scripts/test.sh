@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check, on a fresh Debian machine: installs what the tests need (tmux for the
 # end-to-end tests; Dovecot and the openssl CLI for the probe tests, which start a private
-# Dovecot on ephemeral loopback ports; OpenSSH for the ssh transport's, a private sshd),
+# Dovecot on ephemeral loopback ports; OpenSSH for the ssh transport's, a private sshd;
+# groff for the man page's),
 # then format, lints and all tests. CI runs exactly this.
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
@@ -16,6 +17,8 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # The ssh transport's tests start a private sshd on loopback and drive it with ssh.
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
+# The man page's test formats it with every warning on.
+command -v groff >/dev/null 2>&1 || missing+=(groff-base)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -69,10 +69,22 @@ pub enum Command {
     Incident(IncidentArgs),
     /// Probe every endpoint of an inventory once: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     Check(CheckArgs),
+    /// Print a completion script for a shell to stdout, e.g.
+    /// `healthdeck completions bash > ~/.local/share/bash-completion/completions/healthdeck`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to stdout: `healthdeck man | man -l -`.
+    Man,
     /// Started by the console as it quits, for a step left running: records the rest of
     /// the step's output and its end. Not for people.
     #[command(hide = true)]
     KeepStep(KeepStepArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish (elvish and powershell too).
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// A step left running, as its console hands it over: the step's pipes are the keeper's

@@ -236,6 +236,12 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(crate::cli::Command::Check(args)) = &cli.command {
         return Ok(crate::check::run(args));
     }
+    if let Some(crate::cli::Command::Completions(args)) = &cli.command {
+        return Ok(crate::shell::completions(args.shell));
+    }
+    if let Some(crate::cli::Command::Man) = &cli.command {
+        return Ok(crate::shell::man());
+    }
     if let Some(crate::cli::Command::KeepStep(args)) = &cli.command {
         return Ok(crate::runtime::keeper::run(args));
     }

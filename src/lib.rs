@@ -18,6 +18,7 @@ pub mod lint;
 pub mod logging;
 pub mod runbook;
 pub mod runtime;
+pub mod shell;
 pub mod terminal;
 pub mod training;
 pub mod ui;
