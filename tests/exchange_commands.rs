@@ -406,7 +406,7 @@ fn actions_that_report_nothing_read_nothing() {
 /// Exchange session only where an Exchange cmdlet runs, services on the server itself.
 #[test]
 fn every_command_becomes_a_pwsh_script_that_stops_at_the_first_error() {
-    use healthdeck::exec::pwsh;
+    use healthdeck::command::pwsh;
     for row in ROWS {
         let Some(command) = exchange::command(&row_call(row)) else {
             continue;

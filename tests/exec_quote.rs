@@ -6,7 +6,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
-use healthdeck::exec::pwsh;
+use healthdeck::command::pwsh;
 use healthdeck::runbook::platform::exchange::{self, Arg, RunsOn};
 
 /// Writes the count, then each argument followed by NUL: a script holds newlines.

@@ -3,10 +3,10 @@
 //! read by reference only, and a password never reaches any output.
 #![allow(clippy::unwrap_used)]
 
+use healthdeck::command::transport::Transport;
 use healthdeck::config::inventory::{
     CredentialSource, EndpointSpec, Inventory, ProbeTiming, TlsKind,
 };
-use healthdeck::exec::transport::Transport;
 use healthdeck::health::{AlertValue, Monitor, MonitorPolicy, Role, Rule, Span};
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;

@@ -2,9 +2,9 @@
 //! shared by the inventory checks and the ssh and pwsh transports (ARCHITECTURE "Names").
 #![allow(clippy::unwrap_used)]
 
+use healthdeck::command::pwsh;
+use healthdeck::command::transport::Transport;
 use healthdeck::config::inventory::Inventory;
-use healthdeck::exec::pwsh;
-use healthdeck::exec::transport::Transport;
 use healthdeck::runbook::platform::exchange::{Arg, Command, RunsOn};
 use std::path::Path;
 
@@ -93,7 +93,7 @@ fn a_server_name_lint_accepts_runs_over_ssh_and_pwsh_and_one_it_refuses_would_no
                     assert!(found.iter().all(|f| f.line.is_some()), "{shown}: {found:?}");
                     // Lint refused it: so would the transport, had it got that far.
                     assert!(
-                        healthdeck::exec::quote::check_server_name(&name).is_err(),
+                        healthdeck::command::quote::check_server_name(&name).is_err(),
                         "{shown}: refused by lint only: {found:?}"
                     );
                 }

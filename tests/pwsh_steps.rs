@@ -8,7 +8,7 @@ mod common;
 
 use common::pane::Console;
 use common::processes::{next_step, run_processes, walk_through};
-use healthdeck::exec::transport::{PwshTarget, SshTarget, Transport};
+use healthdeck::command::transport::{PwshTarget, SshTarget, Transport};
 use healthdeck::incident::Entry;
 use healthdeck::job::Work;
 use healthdeck::runbook::platform::Platform;

@@ -9,8 +9,8 @@ mod sshd;
 
 use common::pane::Console;
 use common::processes::{calls, linux_console, run_processes, stand_in, walk_through};
+use healthdeck::command::transport::{SshTarget, Transport};
 use healthdeck::event::Event;
-use healthdeck::exec::transport::{SshTarget, Transport};
 use healthdeck::job::{JobEnd, OutputLine, RunId, Stream};
 use healthdeck::runbook::StepExit;
 use healthdeck::runtime::FleetClock;

@@ -9,7 +9,7 @@ mod common;
 use common::pane::Console;
 use common::processes::run_processes;
 use crossterm::event::KeyCode;
-use healthdeck::exec::transport::{PwshTarget, Transport};
+use healthdeck::command::transport::{PwshTarget, Transport};
 use healthdeck::incident::Entry;
 use healthdeck::runbook::platform::Platform;
 use healthdeck::runbook::{Ending, Next, StepExit};

@@ -7,7 +7,7 @@ pub mod report;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::inventory::Inventory;
 use crate::runtime::probe::probe;
-use crate::runtime::prober::{self, shown};
+use crate::runtime::prober;
 use report::{Checked, ServerChecks, Status};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -57,7 +57,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         servers[target.server].probes.push(Checked {
             health_set: health_set_of(target.probe),
             probe: target.probe,
-            endpoint: shown(&target.plan.endpoint),
+            endpoint: target.plan.endpoint.to_string(),
             outcome: Ok(outcome),
         });
     }

@@ -1,8 +1,5 @@
-//! Where steps run: on this machine, over SSH, or through PowerShell remoting. The one
-//! module that quotes what a remote shell receives (`quote`), the per-server locks and
-//! restart budgets shared by every console on one state directory (`guard`).
+//! Where steps meet shared state on disk: the per-server locks, restart budgets and owed
+//! compensations shared by every console on one state directory (`guard`). What a command
+//! is (quoting, scripts, transports) is pure and lives in `command`.
 
 pub mod guard;
-pub mod pwsh;
-pub mod quote;
-pub mod transport;

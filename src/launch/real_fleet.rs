@@ -1,8 +1,8 @@
 //! A real fleet's inventory, as the console's state and runtime need it.
 
+use crate::command::transport::Transport;
 use crate::config::inventory::Inventory;
 use crate::config::paths;
-use crate::exec::transport::Transport;
 use crate::runtime::guarded::Guardrails;
 use crate::runtime::prober;
 use crate::update::AppState;

@@ -4,7 +4,7 @@
 
 use super::clock::FleetClock;
 use super::probe::{Phase, ProbePlan, TlsSetup, probe};
-use super::prober::{Target, report, shown};
+use super::prober::{Target, report};
 use crate::event::Event;
 use crate::health::{Probe, Server};
 use crate::job::{JobEnd, OutputLine, RunId, Stream};
@@ -32,7 +32,7 @@ pub async fn rerun_probe(
         "{} {} {}",
         target.probe.name(),
         target.plan.wire.name(),
-        shown(&target.plan.endpoint)
+        target.plan.endpoint.to_string()
     )];
     for phase in Phase::ALL {
         if let Some(took) = outcome.phases.get(phase) {

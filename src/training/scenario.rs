@@ -164,7 +164,7 @@ impl Scenario {
             let at_name =
                 |msg: String| ConfigError::at_value(origin, text, "name", &server.name, msg);
             // The one rule for server names (ARCHITECTURE "Names").
-            if let Err(rejected) = crate::exec::quote::check_server_name(&server.name) {
+            if let Err(rejected) = crate::command::quote::check_server_name(&server.name) {
                 return Err(at_name(format!("server name {rejected}")));
             }
             if roles.insert(&server.name, server.role).is_some() {

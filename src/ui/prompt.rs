@@ -4,7 +4,7 @@
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::exec::guard::Holder;
+use crate::guardrails::Holder;
 use crate::runbook::StepCall;
 use crate::update::runbook::{monitor_now, short_name, step_title};
 use crate::update::{AppState, Prompt, Purpose};

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::runbook::{Next, SkipReason, StepCall, StepExit, localized};
 use crate::update::AppState;
-use crate::update::runbook::plan::{guard, plan, restarted_service};
+use crate::update::runbook::plan::{guard, restarted_service};
 use crate::update::runbook::{Row, RowState, RunbookPane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -247,7 +247,7 @@ impl RunbookView<'_> {
         });
         let unrun = self.pane.unrun_of(row);
         let command = match (call, ran, unrun) {
-            (Some(call), _, _) => plan(self.state, call).command,
+            (Some(call), _, _) => self.pane.command_preview(call),
             (None, Some(ran), _) => ran.command.clone(),
             (None, None, Some(unrun)) => unrun.command.clone(),
             (None, None, None) => None,

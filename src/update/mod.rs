@@ -22,6 +22,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
     let shown = state.flash.clone();
     let effects = apply_event(state, event);
+    runbook::refresh_preview(state);
     // The status bar may cut a message short: help keeps the last ones whole.
     if let Some(flash) = state.flash.as_ref().filter(|f| shown.as_ref() != Some(*f)) {
         if state.messages.back() != Some(flash) {

@@ -1,12 +1,12 @@
 //! The console's whole state: what the views draw from.
 
 use super::runbook::RunbookPane;
-use crate::exec::guard::{Holder, Limits, Remaining};
-use crate::exec::transport::Transport;
+use crate::command::transport::Transport;
+use crate::guardrails::{Holder, Limits, Remaining};
 use crate::health::{FleetState, HealthSet, Monitor};
+use crate::probe_plan::Target;
 use crate::runbook::platform::{Platform, linux};
 use crate::runbook::{Debt, Ledger, Library, Owed, StepCall};
-use crate::runtime::prober::Target;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 

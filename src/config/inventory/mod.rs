@@ -56,7 +56,7 @@ pub use secret::{CredentialRef, CredentialRefs, CredentialSource, ResolvedCreden
 pub use spec::TlsKind;
 pub use transport::{Guardrails, TransportKind};
 
-use crate::exec::transport::Transport;
+use crate::command::transport::Transport;
 
 use crate::config::read::{FLEET_CAP, read_capped};
 use crate::config::{ConfigError, parse_yaml};

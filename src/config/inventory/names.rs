@@ -2,7 +2,7 @@
 //! Inventory values reach remote shells (ssh, pwsh) and the terminal, so they are checked
 //! here, at load, before anything quotes or draws them (ARCHITECTURE "Non-negotiables" 3 and 6).
 
-use crate::exec::quote::{self, Rejected};
+use crate::command::quote::{self, Rejected};
 
 /// The first character of `value` that `allowed` refuses, described for a person.
 fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
@@ -32,7 +32,7 @@ pub(crate) fn shown(value: &str) -> String {
     value.escape_debug().to_string()
 }
 
-/// The rule's verdict (`exec::quote`, the one the transports apply), worded for the
+/// The rule's verdict (`command::quote`, the one the transports apply), worded for the
 /// inventory: what is wrong, then the rule.
 fn worded(
     value: &str,
@@ -83,9 +83,9 @@ pub(crate) fn check_host(value: &str) -> Result<(), String> {
     worded(value, quote::check_host(value), "the host", RULE)
 }
 
-/// A login name for ssh: the same rule as what reaches a remote shell (`exec::quote`).
+/// A login name for ssh: the same rule as what reaches a remote shell (`command::quote`).
 pub(crate) fn check_user(value: &str) -> Result<(), String> {
-    crate::exec::quote::check_user(value).map_err(|rejected| rejected.to_string())
+    crate::command::quote::check_user(value).map_err(|rejected| rejected.to_string())
 }
 
 /// An environment variable name: ASCII letters, digits and `_`, not starting with a digit.

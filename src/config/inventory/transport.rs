@@ -3,9 +3,9 @@
 
 use super::check::Findings;
 use super::names::{check_host, check_user, shown};
+use crate::command::transport::{PwshTarget, SshTarget, Transport};
 use crate::config::locate::Seg;
 use crate::exec::guard::Limits;
-use crate::exec::transport::{PwshTarget, SshTarget, Transport};
 use crate::runbook::platform::Platform;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -130,7 +130,7 @@ pub(super) fn transport(
             let program = pwsh.and_then(|p| p.program.clone());
             Transport::Pwsh(PwshTarget {
                 session_host: host.unwrap_or_else(|| name.to_owned()),
-                program: program.unwrap_or_else(|| crate::exec::pwsh::PWSH.to_owned()),
+                program: program.unwrap_or_else(|| crate::command::pwsh::PWSH.to_owned()),
             })
         }
         TransportKind::Ssh => Transport::Ssh(ssh_target(f, i, name, ssh.unwrap_or_default(), dir)),

@@ -16,6 +16,7 @@ pub use super::denial::{Denied, Exhausted};
 use super::short_lock::ShortLock;
 use super::window::{DAY, Usage, count};
 use super::{check_server, io_message, state_subdir, sync_dir, temp_beside, write_private};
+pub use crate::guardrails::{Limits, Remaining};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -26,33 +27,6 @@ use std::path::Path;
 
 /// Past this size, a spend rewrites the file with the last day's lines only.
 const COMPACT_AT: usize = 32 * 1024;
-
-/// How many restarts of one service on one server are allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Limits {
-    pub per_hour: u32,
-    pub per_day: u32,
-}
-
-impl Default for Limits {
-    /// Managed Availability's defaults for service restarts.
-    fn default() -> Self {
-        Limits {
-            per_hour: 1,
-            per_day: 4,
-        }
-    }
-}
-
-/// Restarts left in each window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Remaining {
-    pub hour: u32,
-    pub day: u32,
-    /// When none is left: the earliest time both windows have room again (`None` if a limit
-    /// is 0, which turns restarts off).
-    pub next_at: Option<DateTime<Utc>>,
-}
 
 /// One line of a budget file.
 #[derive(Serialize, Deserialize)]

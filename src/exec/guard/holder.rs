@@ -1,38 +1,15 @@
 //! Who holds a server's lock, as its lock file says, and when that holder looks dead.
 
 use super::unique_token;
-use chrono::{DateTime, TimeDelta, Utc};
+pub use crate::guardrails::{CLOCK_SKEW, HEARTBEAT_WINDOW, Holder, Staleness};
+use chrono::{DateTime, Utc};
 use nix::errno::Errno;
 use nix::sys::signal::kill;
 use nix::unistd::Pid;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::fs;
 use std::io;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
-use std::time::Duration;
-
-/// A holder that has not written a heartbeat for this long is presumed dead.
-pub const HEARTBEAT_WINDOW: TimeDelta = TimeDelta::minutes(2);
-
-/// How far two hosts' clocks may disagree: a heartbeat further ahead of this host's clock
-/// says nothing about the holder's age, so the lock is suspect
-/// (ARCHITECTURE "Locks and clocks").
-pub const CLOCK_SKEW: TimeDelta = TimeDelta::seconds(30);
-
-/// Who holds a server's lock, as written in the lock file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Holder {
-    pub owner: String,
-    pub host: String,
-    pub pid: u32,
-    pub action: String,
-    pub since: DateTime<Utc>,
-    pub heartbeat: DateTime<Utc>,
-    /// Tells one claim from the next, even by the same console.
-    token: String,
-}
 
 impl Holder {
     /// This console: SUDO_USER (else USER) on this host, this process, about to do `action`.
@@ -46,11 +23,6 @@ impl Holder {
             heartbeat: now,
             token: unique_token(),
         }
-    }
-
-    /// The claim's identity: `break_stale` removes a lock only while it still has this token.
-    pub fn token(&self) -> &str {
-        &self.token
     }
 
     /// A fresh claim at `now`, so that no two acquisitions share a token.
@@ -76,77 +48,6 @@ impl Holder {
             heartbeat: modified,
             // Same file, same state: `break_stale` can tell if it changed since it was shown.
             token: format!("unreadable-{}-{}-{}", meta.ino(), meta.len(), modified),
-        }
-    }
-}
-
-impl fmt::Display for Holder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} on {} (pid {}), {} since {}, last heartbeat {}",
-            self.owner,
-            self.host,
-            self.pid,
-            self.action,
-            self.since.format("%Y-%m-%d %H:%M:%S UTC"),
-            self.heartbeat.format("%H:%M:%S UTC"),
-        )
-    }
-}
-
-/// Why a held lock looks abandoned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Staleness {
-    /// The holder ran on this host and its process is gone.
-    DeadPid,
-    /// No heartbeat for longer than `HEARTBEAT_WINDOW`; how long.
-    OldHeartbeat(Duration),
-    /// The file cannot be read and has not changed for longer than `HEARTBEAT_WINDOW`.
-    Unreadable,
-    /// The heartbeat lies further in the future than `CLOCK_SKEW`; by how much. One of the
-    /// clocks is wrong (or the file was written by hand): its age cannot be told.
-    FutureHeartbeat(Duration),
-}
-
-impl Staleness {
-    /// The verdict, before the reason: "it looks abandoned: no heartbeat for 3 min 5 s".
-    pub fn verdict(&self) -> &'static str {
-        match self {
-            Staleness::FutureHeartbeat(_) => "its heartbeat cannot be trusted",
-            Staleness::DeadPid | Staleness::OldHeartbeat(_) | Staleness::Unreadable => {
-                "it looks abandoned"
-            }
-        }
-    }
-}
-
-/// "45 s", "3 min 5 s", "2 h 7 min".
-fn span(age: Duration) -> String {
-    let secs = age.as_secs();
-    match (secs / 3600, secs / 60 % 60, secs % 60) {
-        (0, 0, s) => format!("{s} s"),
-        (0, m, s) => format!("{m} min {s} s"),
-        (h, m, _) => format!("{h} h {m} min"),
-    }
-}
-
-impl fmt::Display for Staleness {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Staleness::DeadPid => f.write_str("its process no longer runs on this host"),
-            Staleness::OldHeartbeat(age) => write!(f, "no heartbeat for {}", span(*age)),
-            Staleness::Unreadable => {
-                f.write_str("the lock file cannot be read and has not changed for over 2 min")
-            }
-            Staleness::FutureHeartbeat(ahead) => write!(
-                f,
-                "its last heartbeat is {} ahead of this host's clock, more than the {} s two \
-                 clocks may differ: one of them is wrong, so nobody can tell whether its \
-                 holder still runs",
-                span(*ahead),
-                CLOCK_SKEW.num_seconds()
-            ),
         }
     }
 }
@@ -209,6 +110,7 @@ pub(super) fn read_holder(path: &Path) -> io::Result<Option<Holder>> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use std::time::Duration;
 
     fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 1, 14, h, m, s).unwrap()

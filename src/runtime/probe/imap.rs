@@ -5,9 +5,9 @@
 use super::bounded::Bounded;
 use super::imap_failure::{imap_failure, login_refused, refused_greeting};
 use super::outcome::{Failure, Phase, quoted};
-use super::plan::{Credentials, TlsMode, Wire};
 use super::session::{Lines, Run};
 use super::tls;
+use crate::probe_plan::{Credentials, TlsMode, Wire};
 use async_imap::error::Error as ImapError;
 use async_imap::imap_proto::{Response, Status};
 use async_imap::{Client, Session};

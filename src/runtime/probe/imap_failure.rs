@@ -3,7 +3,7 @@
 
 use super::bounded::Violation;
 use super::outcome::{ERROR_TEXT_CHARS, ErrorKind, Failure, Phase, clipped, excerpt, quoted};
-use super::plan::Wire;
+use crate::probe_plan::Wire;
 use async_imap::error::{Error as ImapError, ParseError};
 
 /// NO to LOGIN. Response codes from RFC 5530 tell server trouble from rejected credentials.

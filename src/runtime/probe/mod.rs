@@ -12,14 +12,13 @@ mod cert;
 mod imap;
 mod imap_failure;
 mod outcome;
-mod plan;
 mod pop3;
 mod session;
 mod tcp;
 mod tls;
 
+pub use crate::probe_plan::{Credentials, Endpoint, ProbePlan, Secret, TlsMode, Wire};
 pub use outcome::{ErrorKind, Phase, Phases, ProbeOutcome};
-pub use plan::{Credentials, Endpoint, ProbePlan, Secret, TlsMode, Wire};
 pub use tls::TlsSetup;
 
 use crate::runtime::clock::Stopwatch;

@@ -1,7 +1,7 @@
 //! What a probe found: success or the kind of failure, a sentence for the engineer, and how
 //! long each phase took.
 
-use super::plan::Wire;
+use crate::probe_plan::Wire;
 use chrono::{DateTime, Utc};
 use std::io;
 use std::time::Duration;

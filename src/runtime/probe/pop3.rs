@@ -2,9 +2,9 @@
 //! QUIT. Small enough to hold over tokio directly; the async-pop crate needs async-std.
 
 use super::outcome::{ErrorKind, Failure, Phase, quoted};
-use super::plan::{Credentials, TlsMode, Wire};
 use super::session::{Lines, Run};
 use super::tls;
+use crate::probe_plan::{Credentials, TlsMode, Wire};
 use tokio::io::{AsyncRead, AsyncWrite};
 
 pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {

@@ -3,8 +3,8 @@
 
 use super::bounded::MAX_LINE;
 use super::outcome::{ErrorKind, Failure, Phase, Phases, decoded, excerpt};
-use super::plan::{ProbePlan, Wire};
 use super::tls::{self, Handshake, TlsSetup};
+use crate::probe_plan::{ProbePlan, Wire};
 use crate::runtime::clock::Stopwatch;
 use chrono::{DateTime, Utc};
 use std::future::Future;

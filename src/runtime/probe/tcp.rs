@@ -1,8 +1,8 @@
 //! The TCP probe: connect (and TLS when implicit), read the first line, close. No login.
 
 use super::outcome::{Failure, Phase, quoted};
-use super::plan::{TlsMode, Wire};
 use super::session::{Lines, Run};
+use crate::probe_plan::{TlsMode, Wire};
 use tokio::io::{AsyncRead, AsyncWrite};
 
 pub(crate) async fn run(run: &mut Run<'_>) -> Result<(), Failure> {

@@ -3,10 +3,9 @@
 //! the simulator's, so the console never waits on the network.
 
 pub mod setup;
-pub mod targets;
 
+pub use crate::probe_plan::{NotRunnable, Target, targets};
 pub use setup::{Probing, prepare};
-pub use targets::{NotRunnable, Target, shown, targets};
 
 use super::clock::FleetClock;
 use super::probe::{ProbeOutcome, TlsSetup, probe};

@@ -3,7 +3,7 @@
 
 use super::run;
 use crate::effect::Effect;
-use crate::exec::guard::Holder;
+use crate::guardrails::Holder;
 use crate::health::AlertValue;
 use crate::health::monitor::MonitorState;
 use crate::incident::Entry;

@@ -15,13 +15,13 @@ pub mod plan;
 mod reason;
 mod run;
 
-pub use pane::{Active, Row, RowState, RunbookPane, StepRun};
+pub use pane::{Active, Preview, Row, RowState, RunbookPane, StepRun};
 
 use super::state::{AppState, DrillState, Screen};
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::job::{JobEnd, OutputLine, RunId};
-use crate::runbook::localized;
+use crate::runbook::{Next, localized};
 use crossterm::event::KeyEvent;
 
 pub(super) use confirm::key as confirm_key;
@@ -143,5 +143,27 @@ pub(super) fn prompt_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Some(super::Prompt::Confirm { .. }) => confirm_key(state, key),
         Some(super::Prompt::Reason { .. }) => reason::key(state, key),
         _ => leave_key(state, key),
+    }
+}
+
+/// Makes the preview of the next step's command when the walk has moved on to another step
+/// (after every event; a comparison when nothing moved).
+pub(super) fn refresh_preview(state: &mut AppState) {
+    let Some(pane) = state.runbook.as_ref() else {
+        return;
+    };
+    let next = match pane.walk.next() {
+        Next::Run(call) | Next::Failed(call, _) => Some(call),
+        Next::Done(_) => None,
+    };
+    if next == pane.preview.as_ref().map(|p| &p.call) {
+        return;
+    }
+    let preview = next.cloned().map(|call| Preview {
+        command: plan::plan(state, &call).command,
+        call,
+    });
+    if let Some(pane) = state.runbook.as_mut() {
+        pane.preview = preview;
     }
 }

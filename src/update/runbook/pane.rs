@@ -3,7 +3,7 @@
 
 use super::log::LogPanel;
 use crate::effect::Effect;
-use crate::exec::guard::Holder;
+use crate::guardrails::Holder;
 use crate::health::Monitor;
 use crate::incident::Entry;
 use crate::job::RunId;
@@ -42,6 +42,14 @@ pub struct StepRun {
     pub by: String,
     pub ended: Option<(StepExit, Duration)>,
     pub note: Option<String>,
+}
+
+/// The next step's command as the pane shows it: made by `update` when the walk moves on,
+/// so a view never runs the planner (a PowerShell script or an ssh argv) to draw a frame.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub call: StepCall,
+    pub command: Option<String>,
 }
 
 pub struct RunbookPane {
@@ -88,6 +96,8 @@ pub struct RunbookPane {
     /// Steps shown and not run (dry-run, read-only): their exact command and the condition
     /// they wait on, for the pane to show when one is highlighted.
     pub unrun: Vec<Unrun>,
+    /// The next step's command, made ahead of the frames that show it.
+    pub preview: Option<Preview>,
 }
 
 /// A step the guards passed without running it.
@@ -166,6 +176,7 @@ impl RunbookPane {
             over_budget: None,
             restarted: Vec::new(),
             unrun: Vec::new(),
+            preview: None,
         }
     }
 
@@ -281,6 +292,12 @@ impl RunbookPane {
             asked: asked.to_owned(),
             error: error.to_string(),
         })
+    }
+
+    /// The command `call` will run, if it is the step the preview was made for.
+    pub fn command_preview(&self, call: &StepCall) -> Option<String> {
+        let preview = self.preview.as_ref().filter(|p| &p.call == call)?;
+        preview.command.clone()
     }
 
     pub fn run(&self, run: RunId) -> Option<&StepRun> {

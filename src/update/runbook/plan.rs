@@ -1,14 +1,14 @@
 //! From a step to a job: what the pane shows as the command, and what the runtime runs.
 //! The guards (dry-run, read-only) are decided here, before any job exists.
 
-use crate::exec::pwsh;
-use crate::exec::quote::{self, Rejected};
-use crate::exec::transport::Transport;
+use crate::command::pwsh;
+use crate::command::quote::{self, Rejected};
+use crate::command::transport::Transport;
 use crate::job::{Guarded, Work};
 use crate::runbook::platform::{Platform, exchange, linux, training};
 use crate::runbook::vocabulary::HealthSetScope;
 use crate::runbook::{Answer, RecoveryAction, SkipReason, StepCall};
-use crate::runtime::prober::shown;
+
 use crate::update::{AppState, Banner};
 use std::time::Duration;
 
@@ -234,7 +234,7 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
         command: Some(format!(
             "probe {} {}",
             target.probe.name(),
-            shown(&target.plan.endpoint)
+            target.plan.endpoint
         )),
         work: Ok(Work::Probe {
             plan: Box::new(target.plan.clone()),

@@ -12,7 +12,7 @@ pub enum Transport {
     Local,
     /// The system's ssh, so ~/.ssh/config, the agent, ProxyJump and known_hosts apply.
     Ssh(SshTarget),
-    /// PowerShell remoting to Exchange (`exec::pwsh`).
+    /// PowerShell remoting to Exchange (`command::pwsh`).
     Pwsh(PwshTarget),
 }
 
@@ -76,7 +76,7 @@ impl SshTarget {
     }
 
     /// `ssh [options] -- host 'word' 'word' …`: the remote login shell gets one string in
-    /// which every word is quoted by `exec::quote`.
+    /// which every word is quoted by `command::quote`.
     pub fn argv(&self, remote: &[String]) -> Result<Vec<String>, Rejected> {
         quote::check_host(&self.host)?;
         if let Some(user) = &self.user {

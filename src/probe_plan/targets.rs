@@ -3,9 +3,9 @@
 //! through the CAS's plain (or STARTTLS) port with a login; Deep straight to the mailbox
 //! back end with a login; SelfTest the back end's own port, greeting only.
 
+use super::{Credentials, Endpoint, ProbePlan, TlsMode, Wire};
 use crate::config::inventory::{EndpointSpec, Inventory, ResolvedCredentials, TlsKind};
 use crate::health::{Probe, ProbeKind, Protocol};
-use crate::runtime::probe::{Credentials, Endpoint, ProbePlan, TlsMode, Wire};
 
 /// One probe of one server, ready to run.
 #[derive(Debug, Clone)]
@@ -101,14 +101,4 @@ pub fn endpoint(spec: &EndpointSpec) -> Endpoint {
         },
         server_name: spec.server_name.clone(),
     }
-}
-
-/// `127.0.0.1:10993 (implicit TLS)`, as `check` and the log name an endpoint.
-pub fn shown(endpoint: &Endpoint) -> String {
-    let tls = match endpoint.tls {
-        TlsMode::None => "plain",
-        TlsMode::StartTls => "STARTTLS",
-        TlsMode::Implicit => "TLS",
-    };
-    format!("{}:{} ({tls})", endpoint.host, endpoint.port)
 }

@@ -4,7 +4,7 @@
 //! Exchange endpoint runs in restricted language mode and refuses `Select-Object` and
 //! `ConvertTo-Json`. Imported cmdlets run remotely; the rest of the pipeline runs here.
 
-use crate::exec::quote::{self, Rejected};
+use crate::command::quote::{self, Rejected};
 use crate::runbook::platform::exchange::{Arg, Command, RunsOn};
 
 /// The PowerShell 7 executable, found on PATH.

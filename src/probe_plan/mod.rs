@@ -1,4 +1,10 @@
-//! What a probe is asked to do: the dialogue, the endpoint and the credentials.
+//! What a probe is asked to do: the dialogue, the endpoint and the credentials, and which
+//! probe runs where on an inventory (`targets`). Pure: `runtime::probe` runs these plans,
+//! and `update` shows them without reaching into the runtime (ARCHITECTURE "Directions").
+
+pub mod targets;
+
+pub use targets::{NotRunnable, Target, targets};
 
 use std::time::Duration;
 
@@ -71,6 +77,18 @@ pub struct ProbePlan {
     pub credentials: Option<Credentials>,
     /// The limit for the whole probe, connect to logout: one deadline, not one per phase.
     pub timeout: Duration,
+}
+
+/// `127.0.0.1:10993 (TLS)`, as `check`, the log and the pane name an endpoint.
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tls = match self.tls {
+            TlsMode::None => "plain",
+            TlsMode::StartTls => "STARTTLS",
+            TlsMode::Implicit => "TLS",
+        };
+        write!(f, "{}:{} ({tls})", self.host, self.port)
+    }
 }
 
 #[cfg(test)]
