@@ -65,3 +65,18 @@ pub enum Action {
     /// Runbook: show only the highlighted step's output in the log panel, or all again.
     StepOutput,
 }
+
+impl Action {
+    /// As `keys.yaml` names it (`next_problem`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The action `keys.yaml` names, if any.
+    pub fn named(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    }
+}

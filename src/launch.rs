@@ -56,6 +56,11 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         (None, None) => theme::load_theme("default", depth),
     }
     .map_err(|e| Refusal(e.to_string()))?;
+    // The user's rebindings: a bad file stops the console before the terminal is touched.
+    let keymap = match crate::config::keys::path() {
+        Some(path) => crate::config::keys::load(&path).map_err(|e| Refusal(e.to_string()))?,
+        None => crate::keymap::Keymap::default(),
+    };
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
     crate::runbook::Library::built_in().map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
@@ -108,6 +113,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
     let mut state = AppState::new(fleet, banner, clock.start());
     state.language = language;
+    state.keymap = keymap;
     state.restart_limits = restart_limits;
     state.operator = crate::incident::header::operator();
     // Debts this console owes carry it; their ids are unique across consoles and hosts.

@@ -45,6 +45,9 @@ exit.
 .TP
 .I $XDG_STATE_HOME/healthdeck/healthdeck.log
 The console's log.
+.TP
+.I $XDG_CONFIG_HOME/healthdeck/keys.yaml
+Key rebindings: a screen (grid, drill, runbook, help, everywhere), an action, its keys.
 "#;
 
 /// Writes `text` to stdout; a closed pipe (`| head`) is not an error worth a panic.

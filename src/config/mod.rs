@@ -1,6 +1,7 @@
 //! Configuration files: the one YAML parse function, XDG paths, themes, the inventory.
 
 pub mod inventory;
+pub mod keys;
 pub mod lang;
 pub mod locate;
 pub mod paths;

@@ -4,8 +4,9 @@ use super::format::{clock, fit_words};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::AlertValue;
+use crate::keymap::{self, KeyContext};
 use crate::layout::is_wide;
-use crate::update::{AppState, Mode, Prompt, Screen};
+use crate::update::{AppState, Mode, Prompt};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -179,50 +180,14 @@ impl Widget for StatusView<'_> {
                 ];
             }
         } else {
-            let hints = screen_hints(&state.screen, wide);
+            let context = crate::update::screen_context(&state.screen);
+            let narrow = context == KeyContext::Runbook && !wide;
+            let hints = keymap::help::hints(&state.keymap, context, self.symbols.ascii, narrow);
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    }
-}
-
-/// The keys the status bar offers on each screen (the narrow pane offers fewer).
-fn screen_hints(screen: &Screen, wide: bool) -> &'static [(&'static str, &'static str)] {
-    match screen {
-        Screen::Grid => &[
-            ("n", "next"),
-            ("Enter", "open"),
-            ("/", "filter"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Drill(_) => &[
-            ("jk", "select"),
-            ("Enter", "runbook"),
-            ("r", "probe"),
-            ("n", "next"),
-            ("Esc", "back"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Runbook(_) if wide => &[
-            ("Enter", "run"),
-            ("c", "cancel"),
-            ("s", "skip"),
-            ("e", "escalate"),
-            ("f", "follow"),
-            ("w", "wrap"),
-            ("Esc", "back"),
-            ("?", "help"),
-        ],
-        Screen::Runbook(_) => &[
-            ("Enter", "run"),
-            ("c", "cancel"),
-            ("Esc", "back"),
-            ("?", "help"),
-        ],
     }
 }

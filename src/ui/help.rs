@@ -3,69 +3,26 @@
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::AlertValue;
+use crate::keymap::{self, KeyContext, Keymap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 pub struct HelpView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
     pub log_path: Option<&'a str>,
     pub record_path: Option<&'a str>,
-    /// The runbook pane's keys instead of the grid's.
-    pub runbook: bool,
+    /// The keys in force, and the screen under help (whose keys it explains).
+    pub keymap: &'a Keymap,
+    pub context: KeyContext,
     /// The guards in force, said exactly.
     pub guards: Vec<&'static str>,
     /// The last message, whole (the status bar may have cut it).
     pub message: Option<&'a str>,
 }
-
-const KEYS: [(&str, &str); 10] = [
-    ("arrows hjkl", "move around the grid"),
-    ("n / N", "next / previous Unhealthy, then Degraded"),
-    ("Enter", "drill into the selected cell"),
-    ("Esc Bksp h", "back (clears the filter on the grid)"),
-    ("/", "filter servers by name, role or site"),
-    ("PgUp PgDn", "page up / down (also Space, Ctrl-B/F)"),
-    ("g G", "first / last server"),
-    (
-        "r u x",
-        "drill-down: probe now; run what is owed; write it off",
-    ),
-    ("q Ctrl-C", "quit"),
-    (
-        "? Ctrl-Z",
-        "this help (? or Esc closes it); suspend (fg returns)",
-    ),
-];
-
-const RUNBOOK_KEYS: [(&str, &str); 12] = [
-    ("Enter", "run the next step (again, when it failed)"),
-    (
-        "c",
-        "cancel the running step (its process group); a wait rechecks",
-    ),
-    ("s", "skip a failed or optional step; a wait rechecks"),
-    ("e", "escalate: hand over, with a reason"),
-    (">", "move the walk to the highlighted step, with a reason"),
-    (
-        "f w o",
-        "log: follow; wrap; only the highlighted step's output",
-    ),
-    ("jk arrows", "highlight a step: its instruction and command"),
-    ("PgUp PgDn", "scroll the log (Space pages down)"),
-    (
-        "Esc Bksp h",
-        "back; half-way, offers the undo steps (resumes later)",
-    ),
-    ("?", "this help (? or Esc closes it)"),
-    (
-        "q Ctrl-C",
-        "quit (asks when steps run or undo steps are owed)",
-    ),
-    ("Ctrl-Z", "suspend to the shell; fg comes back"),
-];
 
 /// What the guards let run, said exactly (help and README agree).
 pub const READ_ONLY: &str = "READ-ONLY: probes and reading steps run (health, database \
@@ -77,17 +34,34 @@ pub const DRY_RUN: &str = "DRY-RUN: every step shows its exact command (both sid
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.symbols;
-        let keys: &[(&str, &str)] = if self.runbook { &RUNBOOK_KEYS } else { &KEYS };
-        let mut lines: Vec<Line> = keys
+        let keys = keymap::help::lines(self.keymap, self.context, s.ascii);
+        let column = keys
             .iter()
-            .filter(|(k, _)| !k.is_empty())
-            .map(|(k, what)| {
-                Line::from(vec![
-                    Span::styled(format!(" {k:<12}"), self.theme.key),
-                    Span::styled((*what).to_owned(), self.theme.text),
-                ])
-            })
-            .collect();
+            .map(|(k, _)| k.width())
+            .max()
+            .unwrap_or(0)
+            .min(16);
+        let room = usize::from(area.width.min(76)).saturating_sub(column + 6);
+        let mut lines: Vec<Line> = Vec::new();
+        for (k, what) in keys {
+            // Keys wider than the column take a line of their own; the text goes under.
+            let mut lead = format!(" {k}{}  ", " ".repeat(column.saturating_sub(k.width())));
+            if k.width() > column {
+                lines.push(Line::from(Span::styled(format!(" {k}"), self.theme.key)));
+                lead = " ".repeat(column + 3);
+            }
+            for (i, part) in super::wrap::wrap(what, room).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    lead.clone()
+                } else {
+                    " ".repeat(column + 3)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, self.theme.key),
+                    Span::styled(part, self.theme.text),
+                ]));
+            }
+        }
         let text = |t: &str, style| {
             super::wrap::wrap(t, usize::from(area.width.min(76)).saturating_sub(4))
                 .into_iter()
@@ -99,7 +73,7 @@ impl Widget for HelpView<'_> {
         if let Some(message) = self.message {
             lines.extend(text(&format!("last message: {message}"), self.theme.dim));
         }
-        if !self.runbook {
+        if self.context != KeyContext::Runbook {
             lines.push(Line::default());
             lines.extend(self.legend());
         }

@@ -139,7 +139,8 @@ impl ScreenView<'_> {
                 symbols,
                 log_path: self.log_path,
                 record_path: self.record_path,
-                runbook: matches!(state.screen, Screen::Runbook(_)),
+                keymap: &state.keymap,
+                context: crate::update::screen_context(&state.screen),
                 guards: [
                     (state.banner.dry_run, help::DRY_RUN),
                     (state.banner.read_only, help::READ_ONLY),

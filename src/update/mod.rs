@@ -14,7 +14,7 @@ use crate::effect::{Effect, QuitReason};
 use crate::event::Event;
 use crate::health::AlertValue;
 use crate::incident::Entry;
-use crate::keymap::{KeyContext, action_for};
+use crate::keymap::KeyContext;
 use crate::layout;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -175,16 +175,26 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Some(_) => return runbook::prompt_key(state, key),
         None => {}
     }
-    let context = if state.help {
-        KeyContext::Help
-    } else {
-        match state.screen {
-            Screen::Drill(_) => KeyContext::Drill,
-            Screen::Runbook(_) => KeyContext::Runbook,
-            Screen::Grid => KeyContext::Grid,
-        }
-    };
-    action_for(key, context).map_or_else(Vec::new, |a| apply(state, a))
+    let context = key_context(state);
+    let action = state.keymap.action_for(key, context);
+    action.map_or_else(Vec::new, |a| apply(state, a))
+}
+
+/// Where a key is pressed: help over a screen, or the screen.
+pub fn key_context(state: &AppState) -> KeyContext {
+    if state.help {
+        return KeyContext::Help;
+    }
+    screen_context(&state.screen)
+}
+
+/// The screen's own keys (what help over it explains).
+pub fn screen_context(screen: &Screen) -> KeyContext {
+    match screen {
+        Screen::Drill(_) => KeyContext::Drill,
+        Screen::Runbook(_) => KeyContext::Runbook,
+        Screen::Grid => KeyContext::Grid,
+    }
 }
 
 /// The keys that may act while the screen is too small to show anything: quitting (which
@@ -192,11 +202,11 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 /// seen again; only Ctrl-C gets through it.
 fn acts_unseen(state: &AppState, key: KeyEvent) -> bool {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('c' | 'z') if control => true,
-        KeyCode::Char('q') if !control => state.prompt.is_none(),
-        _ => false,
+    if control && matches!(key.code, KeyCode::Char('c' | 'z')) {
+        return true;
     }
+    let action = state.keymap.action_for(key, key_context(state));
+    state.prompt.is_none() && matches!(action, Some(Action::Quit | Action::Suspend))
 }
 
 /// Applies one action (what a key meant).

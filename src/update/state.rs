@@ -209,6 +209,8 @@ pub struct AppState {
     pub record_unwritten: Option<String>,
     /// The engineer chose to run the next step unrecorded (for that one start).
     pub unrecorded_go_on: bool,
+    /// Keys to actions: the table's, with the user's `keys.yaml` rebindings.
+    pub keymap: crate::keymap::Keymap,
 }
 
 impl AppState {
@@ -232,6 +234,7 @@ impl AppState {
             height: 24,
             flash: None,
             messages: std::collections::VecDeque::new(),
+            keymap: crate::keymap::Keymap::default(),
             runbook: None,
             parked: Vec::new(),
             library: Library::shared().ok(),
