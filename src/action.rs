@@ -31,6 +31,8 @@ pub enum Action {
     Back,
     /// Start typing a server filter.
     Filter,
+    /// Open the command line (`:filter`, `:sort`, `:theme`, `:export`, `:owed`, `:help`, `:q`).
+    CommandLine,
     /// Show or hide the key help.
     Help,
     /// Quit the console.

@@ -68,7 +68,13 @@ struct Sources {
     /// The shared ledger of owed compensations (a real fleet's; training keeps its debts in
     /// memory).
     ledger: Option<LedgerHandle>,
+    /// Themes loaded off the loop (`:theme`), and the one to draw with from the next frame.
+    themes: (mpsc::Sender<ThemeLoaded>, mpsc::Receiver<ThemeLoaded>),
+    theme: Option<Theme>,
 }
+
+/// A theme's name, and the theme or why it could not be loaded.
+type ThemeLoaded = (String, Result<Theme, String>);
 
 impl Sources {
     fn start(
@@ -126,7 +132,28 @@ impl Sources {
             clock,
             steps,
             ledger,
+            themes: mpsc::channel(4),
+            theme: None,
         })
+    }
+
+    /// `:theme NAME`: loaded on a blocking thread (a file may be slow to read); it arrives
+    /// through `next`.
+    fn load_theme(&self, name: String) {
+        let tx = self.themes.0.clone();
+        tokio::spawn(async move {
+            let loading = name.clone();
+            let loaded = tokio::task::spawn_blocking(move || {
+                let depth = crate::config::theme::detect_depth(
+                    std::env::var("COLORTERM").ok().as_deref(),
+                    std::env::var("TERM").ok().as_deref(),
+                );
+                crate::config::theme::load_theme(&loading, depth).map_err(|e| e.to_string())
+            })
+            .await
+            .unwrap_or_else(|e| Err(format!("the theme loader failed: {e}")));
+            let _ = tx.send((name, loaded)).await;
+        });
     }
 
     /// Sends an owed or settled compensation to the ledger; false for any other effect.
@@ -182,6 +209,13 @@ impl Sources {
                 }
             }
             _ = self.ticker.tick() => events.push(Event::Tick(self.clock.now())),
+            Some((name, loaded)) = self.themes.1.recv() => match loaded {
+                Ok(theme) => {
+                    self.theme = Some(theme);
+                    events.push(Event::ThemeChanged(Ok(name)));
+                }
+                Err(why) => events.push(Event::ThemeChanged(Err(why))),
+            },
             () = tokio::time::sleep(frame_due.unwrap_or_default()), if frame_due.is_some() => {}
             () = tokio::time::sleep(flush_due.unwrap_or_default()), if flush_due.is_some() => {}
             // A source task only ends by failing (a panic): its health would silently go stale.
@@ -199,7 +233,7 @@ impl Sources {
 pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result<Ended> {
     let Console {
         mut state,
-        theme,
+        mut theme,
         symbols,
         title,
         log_path,
@@ -250,6 +284,9 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         let frame_due = urgent.then(|| FRAME.saturating_sub(last_draw.elapsed()));
         let flush_due = recorder.dirty().then_some(record::FLUSH);
         let mut events = sources.next(frame_due, flush_due).await?;
+        if let Some(chosen) = sources.theme.take() {
+            theme = chosen;
+        }
         // A key acts at the time it was pressed: steps it starts are stamped now, not at
         // the last tick (seconds ago in training).
         if events.iter().any(|e| matches!(e, Event::Key(_))) {
@@ -326,6 +363,8 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
             };
             handover::start(recorder, sources.tx.clone(), handover);
         }
+        Effect::Theme(name) => sources.load_theme(name),
+        Effect::Export => handover::export(recorder, sources.tx.clone()),
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

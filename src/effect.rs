@@ -38,6 +38,10 @@ pub enum Effect {
         server: String,
         id: String,
     },
+    /// Draw with the theme of this name or file from now on (`Event::ThemeChanged`).
+    Theme(String),
+    /// Write the record's Markdown export next to it now (`Event::Exported`).
+    Export,
     /// Write the handover summary of an escalated runbook next to the record
     /// (`Event::HandoverWritten`).
     Handover {

@@ -64,6 +64,10 @@ pub enum Event {
     /// The shared ledger of owed compensations, read anew (after a write, and every few
     /// seconds: other consoles write it too).
     Ledger(Ledger),
+    /// `:theme`: the theme's name now drawn with, or why it could not be loaded.
+    ThemeChanged(Result<String, String>),
+    /// `:export`: the export's path, or why it could not be written.
+    Exported(Result<String, String>),
     /// The handover summary of an escalation: its path, or why it could not be written.
     HandoverWritten {
         procedure: String,

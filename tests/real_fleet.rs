@@ -315,6 +315,8 @@ impl Live {
                 | Effect::Detach(_)
                 | Effect::Owe(_)
                 | Effect::Settle { .. }
+                | Effect::Theme(_)
+                | Effect::Export
                 | Effect::Handover { .. } => {}
             }
         }

@@ -81,6 +81,8 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
             | Effect::Suspend
             | Effect::ReadBudget { .. }
             | Effect::Detach(_)
+            | Effect::Theme(_)
+            | Effect::Export
             | Effect::Handover { .. } => {}
         }
     }

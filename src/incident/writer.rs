@@ -17,7 +17,7 @@ use crate::job::{OutputLine, RunId};
 use chrono::{DateTime, Utc};
 pub use files::latest;
 use files::{create_new, file_safe};
-pub use handover::write_handover;
+pub use handover::{write_export, write_handover};
 use pieces::Piece;
 use serde::Serialize;
 pub use stamp::RecordClock;

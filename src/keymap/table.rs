@@ -8,6 +8,7 @@ use KeyContext::{Drill, Grid, Help as HelpScreen, Runbook};
 
 const EVERYWHERE: &[KeyContext] = &[Grid, Drill, Runbook, HelpScreen];
 const BROWSING: &[KeyContext] = &[Grid, Drill];
+const SCREENS: &[KeyContext] = &[Grid, Drill, Runbook];
 const GRID: &[KeyContext] = &[Grid];
 const DRILL: &[KeyContext] = &[Drill];
 const RUNBOOK: &[KeyContext] = &[Runbook];
@@ -19,6 +20,7 @@ pub const DEFAULTS: &[(&[KeyContext], &str, Action)] = &[
     (EVERYWHERE, "?", Help),
     (EVERYWHERE, "F1", Help),
     (EVERYWHERE, "ctrl-z", Suspend),
+    (SCREENS, ":", CommandLine),
     (EVERYWHERE, "Esc", Back),
     (EVERYWHERE, "Backspace", Back),
     (HELP, "h", Back),

@@ -119,6 +119,25 @@ impl Widget for StatusView<'_> {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
+        if let Some(Prompt::Command { text, offered, .. }) = &state.prompt {
+            let mut spans = vec![
+                Span::styled(" :", self.theme.status_key),
+                Span::styled(format!("{text}_"), self.theme.prompt),
+            ];
+            if offered.is_empty() {
+                spans.push(Span::styled(
+                    "  Tab complete  Up/Down earlier  Enter run  Esc close",
+                    self.theme.status,
+                ));
+            } else {
+                spans.push(Span::styled(
+                    format!("  {}", offered.join(" ")),
+                    self.theme.status,
+                ));
+            }
+            buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+            return;
+        }
         let wide = is_wide(area.width);
         let counts = state.fleet.counts();
         let mut spans = vec![Span::styled(" monitors ", self.theme.status)];

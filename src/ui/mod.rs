@@ -107,9 +107,8 @@ impl Widget for ScreenView<'_> {
             Screen::Runbook(drill) => render_runbook(state, drill, theme, symbols, body, buf),
         }
         // A prompt that came from elsewhere (quitting from the grid) shows over any screen.
-        if let Some(prompt) = state.prompt.as_ref().filter(|p| {
-            !matches!(p, crate::update::Prompt::Filter { .. })
-                && !matches!(state.screen, Screen::Runbook(_))
+        if let Some(prompt) = state.prompt.as_ref().filter(|_| {
+            !state.prompt_on_status_line() && !matches!(state.screen, Screen::Runbook(_))
         }) {
             prompt::PromptView {
                 state,
@@ -234,11 +233,7 @@ fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Them
         "enlarge it, or q to quit".to_owned(),
     ];
     // Keys do not reach a prompt nobody can see: say one is waiting.
-    if state
-        .prompt
-        .as_ref()
-        .is_some_and(|p| !matches!(p, crate::update::Prompt::Filter { .. }))
-    {
+    if state.prompt.is_some() && !state.prompt_on_status_line() {
         lines.push("a question is waiting: enlarge it to answer".to_owned());
     }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;

@@ -302,7 +302,7 @@ impl PromptView<'_> {
                 server,
                 ..
             } => self.unrecorded_lines(reason, what, server, width),
-            Prompt::Filter { .. } => (String::new(), Vec::new()),
+            Prompt::Filter { .. } | Prompt::Command { .. } => (String::new(), Vec::new()),
         }
     }
 }

@@ -367,7 +367,12 @@ impl Widget for RunbookView<'_> {
         }
         .render(log_area, buf);
         // Over the log, and the steps above it when it needs the room (two debts at 80x24).
-        if let Some(prompt) = &self.state.prompt {
+        if let Some(prompt) = self
+            .state
+            .prompt
+            .as_ref()
+            .filter(|_| !self.state.prompt_on_status_line())
+        {
             let below_header = Rect {
                 y: area.y + 1,
                 height: area.height.saturating_sub(1),

@@ -1,8 +1,10 @@
 //! The pure state transition: one event in, state changed, effects out. No I/O, no clock.
 
+pub mod command;
 mod navigation;
 mod probe_now;
 mod prompt;
+pub mod rows;
 pub mod runbook;
 pub mod state;
 mod unrecorded;
@@ -64,6 +66,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         Event::Tick(now) => {
             state.now = state.now.max(now);
             state.fleet.tick(state.now);
+            rows::follow_the_fleet(state);
             let mut effects = transitions(state);
             effects.extend(runbook::tick(state));
             effects
@@ -129,6 +132,8 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             server,
             path,
         } => runbook::handover_written(state, (procedure, server), path),
+        Event::ThemeChanged(theme) => command::theme_changed(state, theme),
+        Event::Exported(path) => command::exported(state, path),
     }
 }
 
@@ -171,6 +176,7 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
     match state.prompt {
         Some(Prompt::Filter { .. }) => return prompt::key(state, key),
+        Some(Prompt::Command { .. }) => return command::key(state, key),
         Some(Prompt::Unrecorded { .. }) => return unrecorded::key(state, key),
         Some(_) => return runbook::prompt_key(state, key),
         None => {}
@@ -213,7 +219,10 @@ fn acts_unseen(state: &AppState, key: KeyEvent) -> bool {
 pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     if matches!(state.screen, Screen::Runbook(_))
         && !state.help
-        && !matches!(action, Action::Quit | Action::Suspend | Action::Help)
+        && !matches!(
+            action,
+            Action::Quit | Action::Suspend | Action::Help | Action::CommandLine
+        )
     {
         return runbook::apply(state, action);
     }
@@ -224,6 +233,7 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Back if state.help => state.help = false,
         Action::Back => back(state),
         Action::Filter => prompt::open_filter(state),
+        Action::CommandLine => command::open(state),
         Action::Open => return open(state),
         Action::RerunProbe => return probe_now::start(state),
         Action::PayOwed => return runbook::paying::pay(state),
@@ -246,7 +256,7 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
 fn back(state: &mut AppState) {
     match state.screen {
         Screen::Drill(_) => state.screen = Screen::Grid,
-        Screen::Grid if !state.filter.is_empty() => prompt::set_filter(state, String::new()),
+        Screen::Grid if !state.filter.is_empty() => rows::set_filter(state, String::new()),
         Screen::Grid | Screen::Runbook(_) => {}
     }
 }

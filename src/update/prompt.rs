@@ -31,48 +31,19 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Enter => {
             let text = text.clone();
             state.prompt = None;
-            set_filter(state, text);
+            super::rows::set_filter(state, text);
             return Vec::new();
         }
         KeyCode::Esc => {
             let previous = previous.clone();
             state.prompt = None;
-            set_filter(state, previous);
+            super::rows::set_filter(state, previous);
             return Vec::new();
         }
         _ => return Vec::new(),
     }
     // Filter live as the user types.
     let live = text.clone();
-    apply_rows(state, &live);
+    super::rows::apply(state, &live);
     Vec::new()
-}
-
-/// Applies a filter: the rows shown are the servers whose name, role or site contain it.
-pub(super) fn set_filter(state: &mut AppState, filter: String) {
-    apply_rows(state, &filter);
-    state.filter = filter;
-}
-
-fn apply_rows(state: &mut AppState, filter: &str) {
-    let keep = state.cursor_server();
-    let needle = filter.to_lowercase();
-    state.rows = state
-        .fleet
-        .servers()
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            needle.is_empty()
-                || s.name.to_lowercase().contains(&needle)
-                || s.role.label().contains(&needle)
-                || s.site.to_lowercase().contains(&needle)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    state.cursor_row = keep
-        .and_then(|k| state.rows.iter().position(|r| *r == k))
-        .unwrap_or(0);
-    state.scroll = 0;
-    super::navigation::keep_cursor_visible(state);
 }

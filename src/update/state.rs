@@ -55,6 +55,13 @@ pub enum Screen {
 pub enum Prompt {
     /// The server filter; `previous` comes back on Esc.
     Filter { text: String, previous: String },
+    /// The command line (`:`): what is typed, the history entry shown (Up/Down), and what
+    /// Tab offered when it could not choose.
+    Command {
+        text: String,
+        recalled: Option<usize>,
+        offered: Vec<String>,
+    },
     /// A destructive step waits for the server's short name.
     Confirm {
         text: String,
@@ -211,6 +218,12 @@ pub struct AppState {
     pub unrecorded_go_on: bool,
     /// Keys to actions: the table's, with the user's `keys.yaml` rebindings.
     pub keymap: crate::keymap::Keymap,
+    /// The grid's order (`:sort`).
+    pub sort: super::rows::SortKey,
+    /// The alert generation the rows were last filtered and sorted at.
+    pub rows_generation: u64,
+    /// Command lines run this session, oldest first (`:` then Up recalls them).
+    pub command_history: Vec<String>,
 }
 
 impl AppState {
@@ -235,6 +248,9 @@ impl AppState {
             flash: None,
             messages: std::collections::VecDeque::new(),
             keymap: crate::keymap::Keymap::default(),
+            sort: super::rows::SortKey::Fleet,
+            rows_generation: 0,
+            command_history: Vec::new(),
             runbook: None,
             parked: Vec::new(),
             library: Library::shared().ok(),
@@ -329,6 +345,14 @@ impl AppState {
             return Vec::new();
         };
         Monitor::of(set).filter(|m| m.applies_to(role)).collect()
+    }
+
+    /// The prompt typed on the status line (the filter, the command line), not in a box.
+    pub fn prompt_on_status_line(&self) -> bool {
+        matches!(
+            self.prompt,
+            Some(Prompt::Filter { .. } | Prompt::Command { .. })
+        )
     }
 
     /// The filter text as typed right now (live while the prompt is open).

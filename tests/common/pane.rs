@@ -33,6 +33,9 @@ pub struct Console {
     pub settles: Vec<(String, String)>,
     /// Handover summaries asked for (procedure, server).
     pub handovers: Vec<(String, String)>,
+    /// Themes asked for (`:theme`), and exports (`:export`).
+    pub themes: Vec<String>,
+    pub exports: usize,
 }
 
 impl Console {
@@ -67,6 +70,8 @@ impl Console {
             owes: Vec::new(),
             settles: Vec::new(),
             handovers: Vec::new(),
+            themes: Vec::new(),
+            exports: 0,
         }
     }
 
@@ -92,6 +97,8 @@ impl Console {
                 Effect::Handover {
                     procedure, server, ..
                 } => self.handovers.push((procedure, server)),
+                Effect::Theme(name) => self.themes.push(name),
+                Effect::Export => self.exports += 1,
                 Effect::Suspend => {}
             }
         }

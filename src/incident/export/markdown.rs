@@ -18,7 +18,15 @@ const TAIL: usize = 100;
 
 /// Reads the record at `path` and renders it.
 pub fn markdown(path: &Path) -> Result<String, String> {
-    let (lines, header) = Lines::with_header(path)?;
+    render(path, Lines::with_header(path)?)
+}
+
+/// [`markdown`] of the record's first `len` bytes (`:export` while the console appends).
+pub fn markdown_upto(path: &Path, len: u64) -> Result<String, String> {
+    render(path, Lines::open_upto(path, len)?.header()?)
+}
+
+fn render(path: &Path, (lines, header): (Lines, Record)) -> Result<String, String> {
     let mut summary = Summary::new(header);
     for line in lines {
         match line? {

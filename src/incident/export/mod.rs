@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 pub use handover::Escalation;
 pub(crate) use handover::handover;
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_upto};
 pub(crate) use read::{Line, Lines};
 
 /// Runs `healthdeck incident …`; returns the process exit code.

@@ -28,6 +28,23 @@ pub fn write_handover(record: &Path, written: u64, of: Escalation<'_>) -> Result
     Ok(path)
 }
 
+/// The Markdown export of the record as far as it was written (`:export`), put next to it
+/// as `<record stem>.export-<n>.md`, mode 0600, never overwriting an earlier one. Blocking.
+pub fn write_export(record: &Path, written: u64) -> Result<PathBuf, String> {
+    let text = export::markdown_upto(record, written)?;
+    let stem = record
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{}: not a record file", record.display()))?;
+    let dir = record.parent().unwrap_or_else(|| Path::new("."));
+    let (path, mut file) = create_new(dir, &format!("{stem}.export"))
+        .map_err(|e| format!("cannot create an export file in {}: {e}", dir.display()))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
 /// `<name>-1.md`, or the next number free: an earlier escalation's summary stays.
 fn create_new(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     super::files::create_numbered(dir, 1_000, |n| format!("{name}-{n}.md"))

@@ -1,0 +1,205 @@
+//! The command line, as in k9s: `:` opens it; Tab completes, Up and Down recall earlier
+//! lines, Enter runs, Esc (or Backspace on an empty line) closes it. Every printable key is
+//! literal inside it.
+
+use super::rows::{self, SortKey};
+use super::state::{AppState, Prompt};
+use crate::effect::Effect;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The commands, as completion offers them.
+pub const COMMANDS: [&str; 7] = ["filter", "sort", "theme", "export", "owed", "help", "q"];
+
+/// Lines kept for Up to recall.
+const HISTORY: usize = 50;
+
+pub(super) fn open(state: &mut AppState) {
+    state.prompt = Some(Prompt::Command {
+        text: String::new(),
+        recalled: None,
+        offered: Vec::new(),
+    });
+}
+
+pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let history = state.command_history.clone();
+    let Some(Prompt::Command {
+        text,
+        recalled,
+        offered,
+    }) = &mut state.prompt
+    else {
+        return Vec::new();
+    };
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if control => {
+            state.prompt = None;
+            return super::runbook::quit(state);
+        }
+        KeyCode::Char('z') if control => return vec![Effect::Suspend],
+        KeyCode::Char('u') if control => text.clear(),
+        KeyCode::Char(c) if !control => {
+            text.push(c);
+            offered.clear();
+            *recalled = None;
+        }
+        KeyCode::Backspace if text.is_empty() => state.prompt = None,
+        KeyCode::Backspace => {
+            text.pop();
+            offered.clear();
+        }
+        KeyCode::Esc => state.prompt = None,
+        KeyCode::Up if !history.is_empty() => {
+            let at = recalled.map_or(history.len() - 1, |i| i.saturating_sub(1));
+            *recalled = Some(at);
+            text.clone_from(&history[at]);
+        }
+        KeyCode::Down => match recalled.map(|i| i + 1) {
+            Some(at) if at < history.len() => {
+                *recalled = Some(at);
+                text.clone_from(&history[at]);
+            }
+            _ => {
+                *recalled = None;
+                text.clear();
+            }
+        },
+        KeyCode::Tab => {
+            let typed = text.clone();
+            let (completed, choices) = complete(state, &typed);
+            if let Some(Prompt::Command { text, offered, .. }) = &mut state.prompt {
+                *text = completed;
+                *offered = choices;
+            }
+        }
+        KeyCode::Enter => {
+            let line = text.trim().to_owned();
+            state.prompt = None;
+            return run(state, &line);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Completes the last word of `typed`: the command, or its argument. Returns the new text
+/// and, when several fit, what they are.
+pub fn complete(state: &AppState, typed: &str) -> (String, Vec<String>) {
+    let (head, word) = typed.rsplit_once(' ').map_or(("", typed), |(h, w)| (h, w));
+    let command = typed.split_whitespace().next().unwrap_or_default();
+    let candidates: Vec<String> = if head.is_empty() && !typed.ends_with(' ') {
+        COMMANDS.iter().map(|c| (*c).to_owned()).collect()
+    } else {
+        match command {
+            "sort" => SortKey::ALL.iter().map(|k| k.name().to_owned()).collect(),
+            "theme" => crate::config::theme::BUILT_IN
+                .iter()
+                .map(|(name, _)| (*name).to_owned())
+                .collect(),
+            "filter" => rows::filter_words(state),
+            _ => Vec::new(),
+        }
+    };
+    let fits: Vec<String> = candidates
+        .into_iter()
+        .filter(|c| c.starts_with(&word.to_lowercase()))
+        .collect();
+    let joined = |word: &str| {
+        if head.is_empty() && !typed.contains(' ') {
+            word.to_owned()
+        } else {
+            format!("{head} {word}")
+        }
+    };
+    match fits.as_slice() {
+        [] => (typed.to_owned(), Vec::new()),
+        [one] => {
+            // A command or a filter word may be followed by more; an argument ends the line.
+            let more = (head.is_empty() && !typed.contains(' ')) || command == "filter";
+            let end = if more { " " } else { "" };
+            (format!("{}{end}", joined(one)), Vec::new())
+        }
+        many => {
+            let common = many.iter().skip(1).fold(many[0].clone(), |common, c| {
+                let n = common
+                    .chars()
+                    .zip(c.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                common.chars().take(n).collect()
+            });
+            (joined(&common), many.to_vec())
+        }
+    }
+}
+
+/// Runs one command line.
+pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
+    if line.is_empty() {
+        return Vec::new();
+    }
+    if state.command_history.last().map(String::as_str) != Some(line) {
+        state.command_history.push(line.to_owned());
+        if state.command_history.len() > HISTORY {
+            state.command_history.remove(0);
+        }
+    }
+    let (command, arg) = line.split_once(' ').unwrap_or((line, ""));
+    let arg = arg.trim();
+    match command {
+        "filter" => {
+            rows::set_filter(state, arg.to_owned());
+            if state.rows.is_empty() {
+                state.flash = Some(format!("no server matches `{arg}`"));
+            }
+        }
+        "sort" => match SortKey::named(arg) {
+            Some(key) => {
+                state.sort = key;
+                let filter = state.filter.clone();
+                rows::apply(state, &filter);
+                state.flash = Some(format!("sorted by {}", key.name()));
+            }
+            None => state.flash = Some("sort by name, state, age, site or fleet".to_owned()),
+        },
+        "theme" if !arg.is_empty() => return vec![Effect::Theme(arg.to_owned())],
+        "theme" => {
+            state.flash = Some(
+                "theme NAME: default, light, high-contrast, monochrome, or a YAML file".to_owned(),
+            );
+        }
+        "export" => return vec![Effect::Export],
+        "owed" if state.owed().is_empty() => {
+            state.flash = Some("nothing is owed on the fleet".to_owned());
+        }
+        "owed" => state.owed_box = true,
+        "help" => state.help = true,
+        "q" | "quit" => return super::runbook::quit(state),
+        other => {
+            state.flash = Some(format!(
+                "unknown command `{other}`: {}",
+                COMMANDS.map(|c| format!(":{c}")).join(" ")
+            ));
+        }
+    }
+    Vec::new()
+}
+
+/// `:theme`'s outcome, from the runtime.
+pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>) -> Vec<Effect> {
+    state.flash = Some(match theme {
+        Ok(name) => format!("theme {name}"),
+        Err(why) => format!("theme not changed: {why}"),
+    });
+    Vec::new()
+}
+
+/// `:export`'s outcome, from the runtime.
+pub(super) fn exported(state: &mut AppState, path: Result<String, String>) -> Vec<Effect> {
+    state.flash = Some(match path {
+        Ok(path) => format!("export written: {path}"),
+        Err(why) => format!("export not written: {why}"),
+    });
+    Vec::new()
+}
