@@ -64,6 +64,11 @@ pub enum Event {
     /// The shared ledger of owed compensations, read anew (after a write, and every few
     /// seconds: other consoles write it too).
     Ledger(Ledger),
+    /// A message for the status bar from the runtime (the log cannot be written, a record
+    /// entry could not even wait in memory).
+    Notice(String),
+    /// Why the incident record is not being written, or `None` once it is again.
+    RecordUnwritten(Option<String>),
     /// `:theme`: the theme's name now drawn with, or why it could not be loaded.
     ThemeChanged(Result<String, String>),
     /// `:export`: the export's path, or why it could not be written.

@@ -44,8 +44,14 @@ pub fn flush_if_due(recorder: &mut Recorder, state: &mut AppState) {
     let result = recorder.flush_if_due(Instant::now());
     report(recorder, state, result);
     if let Some(note) = crate::logging::take_failure() {
-        state.flash = Some(note);
+        tell(state, Event::Notice(note));
     }
+}
+
+/// The loop tells `update` what the runtime found; only `update` changes the state.
+fn tell(state: &mut AppState, event: Event) {
+    let effects = update::update(state, event);
+    debug_assert!(effects.is_empty(), "a notice has no effects");
 }
 
 /// The disk is full or gone: the banner says so until a write succeeds (a flash would go
@@ -56,7 +62,7 @@ fn report(recorder: &Recorder, state: &mut AppState, result: std::io::Result<()>
         // say (an entry that could not even wait), or each retry would repeat the banner.
         let why = reason(&error);
         if recorder.unwritten() != Some(why.as_str()) {
-            state.flash = Some(format!("RECORD NOT WRITTEN: {why}"));
+            tell(state, Event::Notice(format!("RECORD NOT WRITTEN: {why}")));
         }
     }
     let now = recorder.unwritten();
@@ -68,7 +74,7 @@ fn report(recorder: &Recorder, state: &mut AppState, result: std::io::Result<()>
     } else {
         tracing::info!("the incident record is written again");
     }
-    state.record_unwritten = now.map(str::to_owned);
+    tell(state, Event::RecordUnwritten(now.map(str::to_owned)));
 }
 
 /// The end of the session: after a hang-up or SIGTERM the running steps finish headless

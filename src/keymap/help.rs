@@ -105,6 +105,7 @@ const LINES: &[(KeyContext, &[Action], &str)] = &[
 
 /// Lines every screen's help ends with.
 const EVERYWHERE: &[(&[Action], &str)] = &[
+    (&[CommandLine], "command line (Tab lists its commands)"),
     (
         &[Help, Suspend],
         "this help (Esc closes it); suspend (fg returns)",

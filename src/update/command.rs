@@ -187,19 +187,17 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
 }
 
 /// `:theme`'s outcome, from the runtime.
-pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>) -> Vec<Effect> {
+pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>) {
     state.flash = Some(match theme {
         Ok(name) => format!("theme {name}"),
         Err(why) => format!("theme not changed: {why}"),
     });
-    Vec::new()
 }
 
 /// `:export`'s outcome, from the runtime.
-pub(super) fn exported(state: &mut AppState, path: Result<String, String>) -> Vec<Effect> {
+pub(super) fn exported(state: &mut AppState, path: Result<String, String>) {
     state.flash = Some(match path {
         Ok(path) => format!("export written: {path}"),
         Err(why) => format!("export not written: {why}"),
     });
-    Vec::new()
 }

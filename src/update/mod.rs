@@ -132,9 +132,23 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             server,
             path,
         } => runbook::handover_written(state, (procedure, server), path),
+        event @ (Event::Notice(_)
+        | Event::RecordUnwritten(_)
+        | Event::ThemeChanged(_)
+        | Event::Exported(_)) => notice(state, event),
+    }
+}
+
+/// What the runtime reports for the status bar and the banner.
+fn notice(state: &mut AppState, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Notice(note) => state.flash = Some(note),
+        Event::RecordUnwritten(why) => state.record_unwritten = why,
         Event::ThemeChanged(theme) => command::theme_changed(state, theme),
         Event::Exported(path) => command::exported(state, path),
+        _ => {}
     }
+    Vec::new()
 }
 
 /// The loop drew a frame: keys typed from now on were typed at what is on screen.
