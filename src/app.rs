@@ -95,6 +95,7 @@ impl Sources {
             tasks.spawn_local(runtime::simulator::run(simulator, clock, tx.clone(), jobs));
         }
         let tls = probing.as_ref().map(|p| Arc::clone(&p.tls));
+        let login = probing.as_ref().and_then(|p| p.credentials.clone());
         if let Some(probing) = probing {
             for n in &probing.not_runnable {
                 tracing::warn!(server = n.server, probe = n.probe.name(), why = %n.why, "probe cannot run");
@@ -113,7 +114,7 @@ impl Sources {
             tasks.spawn(keeper);
             handle
         });
-        let mut steps = Steps::new(tx.clone(), clock, sim_jobs, tls);
+        let mut steps = Steps::new(tx.clone(), clock, sim_jobs, tls).with_credentials(login);
         if let Some(rails) = guardrails {
             steps.set_guardrails(rails);
         }

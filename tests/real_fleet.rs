@@ -371,6 +371,7 @@ impl Live {
             .unwrap();
         let (tx, rx) = tokio::sync::mpsc::channel(256);
         let tls = std::sync::Arc::clone(&probing.tls);
+        let login = probing.credentials.clone();
         runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx.clone()));
         let locks = tempfile::tempdir().unwrap();
         let rails = healthdeck::runtime::guarded::Guardrails {
@@ -378,7 +379,8 @@ impl Live {
             limits: healthdeck::exec::guard::Limits::default(),
         };
         let steps = healthdeck::runtime::steps::Steps::new(tx, clock, None, Some(tls))
-            .with_guardrails(rails);
+            .with_guardrails(rails)
+            .with_credentials(login);
         Live {
             state,
             rx,
@@ -389,6 +391,42 @@ impl Live {
             _state: locks,
         }
     }
+}
+
+#[test]
+fn a_probe_run_now_logs_in_though_the_state_holds_no_password() {
+    use crossterm::event::KeyCode;
+    let dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut live = Live::start(&inventory(&dovecot, dir.path()));
+    // Views reach the state: no plan in it carries the login.
+    assert!(!live.state.probe_targets.is_empty());
+    assert!(
+        live.state
+            .probe_targets
+            .iter()
+            .all(|t| t.plan.credentials.is_none())
+    );
+    live.until("cas-01's CTP Healthy", |s| {
+        alert(s, 0, "ImapCTPMonitor") == AlertValue::Healthy
+    });
+    // cas-01's IMAP cell, its CTP monitor (a login probe), run now.
+    live.key(KeyCode::Enter);
+    let ctp = live
+        .state
+        .drill_monitors(0, healthdeck::health::HealthSet::Imap)
+        .iter()
+        .position(|m| m.name() == "ImapCTPMonitor")
+        .unwrap();
+    for _ in 0..ctp {
+        live.key(KeyCode::Down);
+    }
+    live.key(KeyCode::Char('r'));
+    live.until("the probe's result", |s| {
+        s.flash.as_deref().is_some_and(|f| f.contains(": "))
+    });
+    let flash = live.state.flash.clone().unwrap();
+    assert!(flash.ends_with(": Succeeded"), "{flash}");
 }
 
 fn alert(state: &AppState, server: usize, monitor: &str) -> AlertValue {

@@ -34,7 +34,15 @@ impl RealFleet {
             .collect();
         RealFleet {
             platform: inventory.platform,
-            probe_targets: probing.targets.iter().map(|(t, _)| t.clone()).collect(),
+            // Without the login: views can reach the state, and the password must not be there.
+            probe_targets: probing
+                .targets
+                .iter()
+                .map(|(t, _)| prober::Target {
+                    plan: t.plan.without_credentials(),
+                    ..t.clone()
+                })
+                .collect(),
             commands,
             transports: transports(inventory),
             mailbox_of: (0..inventory.servers.len())

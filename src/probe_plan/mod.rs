@@ -67,6 +67,17 @@ pub struct Credentials {
     pub password: Secret,
 }
 
+impl ProbePlan {
+    /// The plan without its login: what the console's state keeps (the runtime adds the
+    /// login back when it runs the plan as a step).
+    pub fn without_credentials(&self) -> ProbePlan {
+        ProbePlan {
+            credentials: None,
+            ..self.clone()
+        }
+    }
+}
+
 /// One probe: which dialogue, against which endpoint, as whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProbePlan {

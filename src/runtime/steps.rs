@@ -11,6 +11,7 @@ use super::simulated::run_simulated;
 use super::simulator::SimRequest;
 use crate::event::Event;
 use crate::job::{Job, JobEnd, OutputLine, RunId, Stream, Work};
+use crate::probe_plan::{Credentials, Wire};
 use crate::runbook::StepExit;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -44,6 +45,8 @@ pub struct Steps {
     rails: Option<Guardrails>,
     /// Every step's task (and budget reads): owned here, reaped as steps end.
     tasks: JoinSet<()>,
+    /// The probes' login, added to a re-run probe's plan (the state's plans carry none).
+    credentials: Option<Credentials>,
 }
 
 impl Drop for Steps {
@@ -69,6 +72,7 @@ impl Steps {
             running: BTreeMap::new(),
             rails: None,
             tasks: JoinSet::new(),
+            credentials: None,
         }
     }
 
@@ -80,6 +84,12 @@ impl Steps {
 
     pub fn set_guardrails(&mut self, rails: Guardrails) {
         self.rails = Some(rails);
+    }
+
+    /// Re-run probes that log in do so with `credentials`.
+    pub fn with_credentials(mut self, credentials: Option<Credentials>) -> Steps {
+        self.credentials = credentials;
+        self
     }
 
     pub fn start(&mut self, job: Job) {
@@ -121,7 +131,17 @@ impl Steps {
             } => match &self.tls {
                 Some(tls) => {
                     let tls = Arc::clone(tls);
-                    Box::pin(rerun_probe(run, *plan, report_as, mailbox, tls, clock, tx))
+                    let mut plan = *plan;
+                    if plan.wire != Wire::Tcp && plan.credentials.is_none() {
+                        plan.credentials.clone_from(&self.credentials);
+                    }
+                    // A login probe never runs as a greeting only: that would pass a
+                    // server whose logins fail.
+                    if plan.wire != Wire::Tcp && plan.credentials.is_none() {
+                        Box::pin(refuse(run, clock, tx, "no probe credentials"))
+                    } else {
+                        Box::pin(rerun_probe(run, plan, report_as, mailbox, tls, clock, tx))
+                    }
                 }
                 None => Box::pin(refuse(run, clock, tx, "no probes run in this console")),
             },

@@ -14,6 +14,9 @@ pub struct Probing {
     pub targets: Vec<(Target, Duration)>,
     pub not_runnable: Vec<NotRunnable>,
     pub tls: Arc<TlsSetup>,
+    /// The probes' login, for a step that re-runs one: the console's state holds plans
+    /// without it, so nothing a view can reach holds the password.
+    pub credentials: Option<crate::probe_plan::Credentials>,
 }
 
 /// A CA file that does not load is a configuration error (`Err`); missing credentials are
@@ -34,17 +37,22 @@ pub fn prepare(inventory: &Inventory) -> Result<Probing, String> {
         }
     }
     let policies = inventory.policies();
-    let targets = ready
+    let targets: Vec<(Target, Duration)> = ready
         .into_iter()
         .map(|t| {
             let interval = interval_of(&policies, t.probe);
             (t, interval)
         })
         .collect();
+    let login = credentials.map(|c| crate::probe_plan::Credentials {
+        user: c.user,
+        password: c.password,
+    });
     Ok(Probing {
         targets,
         not_runnable,
         tls: Arc::new(tls),
+        credentials: login,
     })
 }
 
