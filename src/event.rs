@@ -1,6 +1,6 @@
 //! What happened: the only input `update` ever sees.
 
-use crate::exec::guard::{Holder, Limits, Remaining};
+use crate::exec::guardrails::{Holder, Limits, Remaining};
 use crate::health::{MetricReport, ProbeReport};
 use crate::job::{JobEnd, OutputLine, RunId};
 use crate::runbook::Ledger;

@@ -1,5 +1,5 @@
 //! What locks and restart budgets say, shared by the side that reads and writes them
-//! (`exec::guard`) and the side that shows them (`update`, `ui`): who holds a server, why a
+//! (`exec::guardrails`) and the side that shows them (`update`, `ui`): who holds a server, why a
 //! lock looks abandoned, how many restarts are allowed and left. Pure: no file, no process.
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -24,7 +24,7 @@ pub struct Holder {
     pub action: String,
     pub since: DateTime<Utc>,
     pub heartbeat: DateTime<Utc>,
-    /// Tells one claim from the next, even by the same console (set by `exec::guard`).
+    /// Tells one claim from the next, even by the same console (set by `exec::guardrails`).
     pub(crate) token: String,
 }
 

@@ -1,7 +1,7 @@
 //! A step job: what `update` asks the runtime to run, and what the runtime reports back.
 //! Shared by both sides, so it belongs to neither.
 
-use crate::exec::guard::Holder;
+use crate::exec::guardrails::Holder;
 use crate::health::{AlertValue, Monitor, Probe, Server};
 use crate::runbook::{Answer, StepCall, StepExit};
 use crate::runtime::probe::ProbePlan;

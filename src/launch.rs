@@ -29,14 +29,14 @@ fn env(name: &str) -> Option<String> {
 }
 
 /// A configuration problem: printed as is, exit 2, before the terminal is touched.
-pub struct Refusal(pub String);
+pub struct UsageError(pub String);
 
 /// Checks the flags and loads what they name. Nothing here touches the terminal.
-pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
+pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // The inventory first: its findings are what a person most needs to read.
     let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
     if inventory.is_some() && cli.scenario.is_some() {
-        return Err(Refusal(
+        return Err(UsageError(
             "--scenario opens the training fleet; it cannot be combined with an inventory \
              (--inventory, HEALTHDECK_INVENTORY)"
                 .to_owned(),
@@ -55,16 +55,16 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         (None, Some(_)) => theme::load_theme("monochrome", depth),
         (None, None) => theme::load_theme("default", depth),
     }
-    .map_err(|e| Refusal(e.to_string()))?;
+    .map_err(|e| UsageError(e.to_string()))?;
     // The user's rebindings: a bad file stops the console before the terminal is touched.
     let keymap = match crate::config::keys::path() {
-        Some(path) => crate::config::keys::load(&path).map_err(|e| Refusal(e.to_string()))?,
+        Some(path) => crate::config::keys::load(&path).map_err(|e| UsageError(e.to_string()))?,
         None => crate::keymap::Keymap::default(),
     };
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
     crate::runbook::Library::built_in().map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
-        Refusal(lines.join("\n"))
+        UsageError(lines.join("\n"))
     })?;
     // A real fleet: real time, no simulator, no queue metric; every monitor is Unknown
     // until the probes report.
@@ -74,7 +74,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
     let mut restart_limits = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
-        let prepared = prober::prepare(&inventory).map_err(Refusal)?;
+        let prepared = prober::prepare(&inventory).map_err(UsageError)?;
         real = Some(RealFleet::of(&inventory, &prepared));
         guardrails = Some(RealFleet::guardrails(&inventory));
         restart_limits = Some(inventory.guardrails.restarts);
@@ -86,7 +86,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
         (mode, fleet, FleetClock::new(1.0), None)
     } else {
         let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-        let scenario = training::load(name).map_err(|e| Refusal(e.to_string()))?;
+        let scenario = training::load(name).map_err(|e| UsageError(e.to_string()))?;
         let clock = FleetClock::new(cli.speed);
         let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
         let mode = Mode::Training {
@@ -144,9 +144,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, Refusal> {
 }
 
 /// The flags that stand alone: `--speed` and `--lang`.
-fn check_flags(cli: &Cli) -> Result<(), Refusal> {
+fn check_flags(cli: &Cli) -> Result<(), UsageError> {
     if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
-        return Err(Refusal(format!(
+        return Err(UsageError(format!(
             "--speed {}: must be above 0 and at most 1000",
             cli.speed
         )));
@@ -154,7 +154,7 @@ fn check_flags(cli: &Cli) -> Result<(), Refusal> {
     if let Some(code) = &cli.lang
         && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
     {
-        return Err(Refusal(format!(
+        return Err(UsageError(format!(
             "--lang {code}: unknown language (use one of {})",
             lang::LANGUAGES.join(", ")
         )));
@@ -164,17 +164,17 @@ fn check_flags(cli: &Cli) -> Result<(), Refusal> {
 
 /// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each
 /// `file:line:column: message` after the `healthdeck: ` that `run` puts in front.
-fn load_inventory(path: &std::path::Path) -> Result<Inventory, Refusal> {
+fn load_inventory(path: &std::path::Path) -> Result<Inventory, UsageError> {
     Inventory::load(path).map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
-        Refusal(lines.join("\nhealthdeck: "))
+        UsageError(lines.join("\nhealthdeck: "))
     })
 }
 
 /// This session's incident record, created once the console is sure to start (no file
 /// for a refused start). No record file, no console: what is done must be traceable. A full
 /// disk still opens (the header waits in memory and the banner says the record is not written).
-fn open_record(console: &Console) -> Result<Recorder, Refusal> {
+fn open_record(console: &Console) -> Result<Recorder, UsageError> {
     let state = &console.state;
     let header = crate::incident::session_header(
         Symbols { ascii: true }.banner(&state.banner),
@@ -190,7 +190,7 @@ fn open_record(console: &Console) -> Result<Recorder, Refusal> {
     };
     let dir = paths::default_dir();
     Recorder::create_with(&dir, &header, console.clock.now(), clock).map_err(|e| {
-        Refusal(format!(
+        UsageError(format!(
             "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
              writable folder)",
             dir.display()
@@ -257,7 +257,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     let mut console = match prepare(cli) {
         Ok(console) => console,
-        Err(Refusal(message)) => {
+        Err(UsageError(message)) => {
             eprintln!("healthdeck: {message}");
             return Ok(ExitCode::from(EXIT_USAGE));
         }
@@ -275,7 +275,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     console.state.unwatched = previous_session_unwatched();
     let recorder = match open_record(&console) {
         Ok(recorder) => recorder,
-        Err(Refusal(message)) => {
+        Err(UsageError(message)) => {
             eprintln!("healthdeck: {message}");
             return Ok(ExitCode::from(EXIT_USAGE));
         }

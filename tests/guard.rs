@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use healthdeck::exec::guard::{
+use healthdeck::exec::guardrails::{
     Denied, Exhausted, Holder, Limits, Refusal, Remaining, Spender, Staleness, acquire,
     break_stale, remaining, spend, spend_as,
 };

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use healthdeck::exec::guard::{CLOCK_SKEW, Holder, Refusal, Staleness, acquire, break_stale};
+use healthdeck::exec::guardrails::{CLOCK_SKEW, Holder, Refusal, Staleness, acquire, break_stale};
 use std::fs;
 use std::path::Path;
 use std::time::Duration;

@@ -5,7 +5,7 @@
 
 use chrono::{TimeZone, Utc};
 use healthdeck::event::Event;
-use healthdeck::exec::guard::owed::{self, ledger_file};
+use healthdeck::exec::guardrails::owed::{self, ledger_file};
 use healthdeck::runbook::{Debt, Ledger};
 use healthdeck::runtime::ledger::{self, LedgerHandle};
 use std::fs;

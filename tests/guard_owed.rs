@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
-use healthdeck::exec::guard::owed::{self, ledger_file};
+use healthdeck::exec::guardrails::owed::{self, ledger_file};
 use healthdeck::runbook::{Debt, Ledger};
 use std::collections::BTreeSet;
 use std::fs;

@@ -11,7 +11,7 @@ use common::pane::Console;
 use common::processes::{calls, linux_console, next_step, run_processes_with, stand_in};
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
-use healthdeck::exec::guard::{self, Holder, Limits};
+use healthdeck::exec::guardrails::{self, Holder, Limits};
 use healthdeck::job::{Guarded, Job, JobEnd, RunId, Work};
 use healthdeck::runbook::StepExit;
 use healthdeck::runtime::FleetClock;
@@ -245,7 +245,7 @@ fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
     let server = up_to_the_restart(&mut console, &rails);
     // A console that died long ago holding the server.
     let then = Utc.with_ymd_and_hms(2026, 1, 1, 3, 0, 0).unwrap();
-    let dead = guard::acquire(
+    let dead = guardrails::acquire(
         &rails.dir,
         &server,
         Holder::me("restart_server", then),

@@ -137,7 +137,7 @@ fn pure_modules_import_nothing_that_does_io() {
 #[test]
 fn the_check_sees_each_kind_of_crossing() {
     assert_eq!(
-        crossings("use crate::exec::guard::Holder;"),
+        crossings("use crate::exec::guardrails::Holder;"),
         [(1, "crate::exec".to_owned())]
     );
     assert_eq!(
@@ -154,6 +154,6 @@ fn the_check_sees_each_kind_of_crossing() {
     );
     // Words in comments, similar names and unit tests are not crossings.
     let innocent = "// see crate::runtime::steps\nuse crate::runtime_free::X;\nuse crate::health;\n\
-                    #[cfg(test)]\nmod tests { use crate::exec::guard; }";
+                    #[cfg(test)]\nmod tests { use crate::exec::guardrails; }";
     assert_eq!(crossings(innocent), []);
 }

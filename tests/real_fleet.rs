@@ -376,7 +376,7 @@ impl Live {
         let locks = tempfile::tempdir().unwrap();
         let rails = healthdeck::runtime::guarded::Guardrails {
             dir: locks.path().to_path_buf(),
-            limits: healthdeck::exec::guard::Limits::default(),
+            limits: healthdeck::exec::guardrails::Limits::default(),
         };
         let steps = healthdeck::runtime::steps::Steps::new(tx, clock, None, Some(tls))
             .with_guardrails(rails)

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
 
 use healthdeck::event::Event;
-use healthdeck::exec::guard::{self, Holder};
+use healthdeck::exec::guardrails::{self, Holder};
 use healthdeck::job::RunId;
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::runner::{Control, KeeperSetup, Leave, ProcessStep, StepLock, run_step};
@@ -67,7 +67,7 @@ async fn a_handed_over_step_is_recorded_by_its_keeper_which_holds_its_lock_and_i
         .unwrap();
     let clock = FleetClock::new(1.0);
     let me = Holder::me("restart_service", clock.now());
-    let lock = guard::acquire(&state, "mbx-01", me, clock.now()).unwrap();
+    let lock = guardrails::acquire(&state, "mbx-01", me, clock.now()).unwrap();
     let script = format!(
         "echo started; while [ ! -e '{}' ]; do sleep 0.05; done; echo after the console; \
          exec sleep 300",

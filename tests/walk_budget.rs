@@ -9,7 +9,7 @@ mod common;
 use common::pane::Console;
 use common::processes::{linux_console, next_step, run_processes_with, stand_in};
 use crossterm::event::KeyCode;
-use healthdeck::exec::guard::Limits;
+use healthdeck::exec::guardrails::Limits;
 use healthdeck::incident::Entry;
 use healthdeck::job::Work;
 use healthdeck::runtime::guarded::Guardrails;

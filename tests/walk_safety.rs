@@ -254,7 +254,7 @@ fn a_destructive_confirmation_says_what_the_monitor_shows_now_before_the_name_is
 #[test]
 fn every_action_either_only_reads_or_changes_a_server_and_read_only_runs_the_first() {
     use healthdeck::runbook::RecoveryAction;
-    use healthdeck::update::runbook::plan::guard;
+    use healthdeck::update::runbook::prepare::held_back;
     let console = Console::incident(80, 24);
     let mut banner = console.state.banner.clone();
     banner.read_only = true;
@@ -271,7 +271,7 @@ fn every_action_either_only_reads_or_changes_a_server_and_read_only_runs_the_fir
         }
         let call =
             healthdeck::runbook::StepCall::plain(("p", "s"), server.clone(), monitor, action);
-        let refused = guard(&banner, &call).is_some();
+        let refused = held_back(&banner, &call).is_some();
         assert_eq!(refused, !action.only_reads(), "read-only and {action:?}");
     }
 }

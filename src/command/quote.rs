@@ -64,7 +64,7 @@ impl Rejected {
 
     /// The value as an error shows it: escaped and cut short, so an error line never moves
     /// the cursor or fills the screen.
-    pub fn shown(&self) -> String {
+    pub fn printable(&self) -> String {
         let value = &self.value;
         let (head, more) = match value.char_indices().nth(60) {
             Some((at, _)) => (&value[..at], "…"),
@@ -84,7 +84,7 @@ impl fmt::Display for Rejected {
         if self.value.is_empty() {
             return f.write_str(&self.reason);
         }
-        write!(f, "`{}` {}", self.shown(), self.reason)
+        write!(f, "`{}` {}", self.printable(), self.reason)
     }
 }
 

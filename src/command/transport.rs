@@ -58,7 +58,7 @@ impl Transport {
     }
 
     /// The command as the pane and the record show it.
-    pub fn shown(&self, command: &str) -> String {
+    pub fn described(&self, command: &str) -> String {
         match self {
             Transport::Local => command.to_owned(),
             Transport::Ssh(target) => format!("ssh {}: {command}", target.destination()),

@@ -2,4 +2,4 @@
 //! compensations shared by every console on one state directory (`guard`). What a command
 //! is (quoting, scripts, transports) is pure and lives in `command`.
 
-pub mod guard;
+pub mod guardrails;

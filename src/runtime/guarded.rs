@@ -7,7 +7,7 @@ use super::clock::FleetClock;
 use super::runner::{Control, ProcessStep, StepLock, run_step};
 use super::steps::not_started;
 use crate::event::Event;
-use crate::exec::guard::{self, Denied, Holder, Limits, LockGuard, Refusal};
+use crate::exec::guardrails::{self, Denied, HeldLock, Holder, Limits, Refusal};
 use crate::job::{Guarded, RunId};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -83,24 +83,24 @@ fn claim(
     rails: &Guardrails,
     guarded: &Guarded,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(LockGuard, Option<(String, guard::Remaining)>), NotStarted> {
+) -> Result<(HeldLock, Option<(String, guardrails::Remaining)>), NotStarted> {
     let me = Holder::me(&guarded.action, now);
     let lock = match &guarded.break_stale {
-        Some(seen) => guard::break_stale(&rails.dir, &guarded.server, seen, me, now),
-        None => guard::acquire(&rails.dir, &guarded.server, me, now),
+        Some(seen) => guardrails::break_stale(&rails.dir, &guarded.server, seen, me, now),
+        None => guardrails::acquire(&rails.dir, &guarded.server, me, now),
     }
     .map_err(NotStarted::Lock)?;
     let Some(service) = &guarded.restarts else {
         return Ok((lock, None));
     };
     let by = format!("{}@{}", lock.holder().owner, lock.holder().host);
-    let spender = guard::Spender {
+    let spender = guardrails::Spender {
         by: &by,
         walk: guarded.walk.as_deref(),
         over_budget: guarded.over_budget.as_deref(),
     };
     // A refused restart releases the lock on the way out (the guard drops).
-    let left = guard::spend_as(
+    let left = guardrails::spend_as(
         &rails.dir,
         &guarded.server,
         service,
@@ -112,7 +112,7 @@ fn claim(
     Ok((lock, Some((service.clone(), left))))
 }
 
-async fn heartbeat(lock: Arc<Mutex<Option<LockGuard>>>, clock: FleetClock) {
+async fn heartbeat(lock: Arc<Mutex<Option<HeldLock>>>, clock: FleetClock) {
     let mut every = tokio::time::interval(HEARTBEAT);
     every.tick().await;
     loop {
@@ -191,7 +191,7 @@ async fn refused(
 pub(super) async fn report_budget(
     tx: &mpsc::Sender<Event>,
     (server, service): (String, String),
-    left: guard::Remaining,
+    left: guardrails::Remaining,
     limits: Limits,
 ) {
     let event = Event::Budget {

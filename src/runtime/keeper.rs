@@ -5,7 +5,7 @@
 //! end. The console was its parent, so its exit status cannot be known.
 
 use crate::cli::KeepStepArgs;
-use crate::exec::guard::{self, LockGuard};
+use crate::exec::guardrails::{self, HeldLock};
 use crate::incident::Entry;
 use crate::incident::writer::Recorder;
 use crate::job::{OutputLine, RunId, Stream};
@@ -66,7 +66,7 @@ struct Keeping {
     stopper: Stopper,
     /// What is left of the step's time limit, then SIGKILL after SIGTERM.
     alarm: Pin<Box<Sleep>>,
-    lock: Option<LockGuard>,
+    lock: Option<HeldLock>,
     beat: Interval,
     /// Whether its pipes were let go (the step's own process ended, others hold them).
     let_go: bool,
@@ -209,7 +209,7 @@ impl Keeping {
         let (dir, server, token) = (dir.clone(), server.clone(), token.clone());
         let now = self.clock.now();
         let me = std::process::id();
-        let adopt = move || guard::lock::adopt(&dir, &server, &token, me, now);
+        let adopt = move || guardrails::lock::adopt(&dir, &server, &token, me, now);
         match tokio::task::spawn_blocking(adopt).await {
             Ok(Ok(lock)) => self.lock = Some(lock),
             Ok(Err(refusal)) => {

@@ -1,4 +1,4 @@
-//! The console's keeper of the shared ledger of owed compensations (`exec::guard::owed`): one
+//! The console's keeper of the shared ledger of owed compensations (`exec::guardrails::owed`): one
 //! task per console that performs `Effect::Owe` and `Effect::Settle` in the order given, on a
 //! blocking thread, and tells `update` what the ledger holds (`Event::Ledger`) at start, after
 //! each write, and whenever a poll finds that another console changed it.
@@ -9,7 +9,7 @@
 //! server waits behind the failed one, other servers go on.
 
 use crate::event::Event;
-use crate::exec::guard::owed;
+use crate::exec::guardrails::owed;
 use crate::runbook::{Debt, Ledger};
 use std::future::Future;
 use std::path::{Path, PathBuf};

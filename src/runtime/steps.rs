@@ -191,7 +191,13 @@ impl Steps {
             let read = tokio::task::spawn_blocking({
                 let (server, service) = (server.clone(), service.clone());
                 move || {
-                    crate::exec::guard::remaining(&rails.dir, &server, &service, rails.limits, now)
+                    crate::exec::guardrails::remaining(
+                        &rails.dir,
+                        &server,
+                        &service,
+                        rails.limits,
+                        now,
+                    )
                 }
             })
             .await;

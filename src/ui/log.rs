@@ -96,7 +96,7 @@ impl Widget for LogView<'_> {
         let width = usize::from(area.width);
         buf.set_line(area.x, area.y, &self.header(width), area.width);
         let room = usize::from(area.height - 1);
-        let lines = self.log.shown();
+        let lines = self.log.visible();
         // Scrolled to the top, the panel still shows a full page: the first lines.
         let end = lines
             .len()

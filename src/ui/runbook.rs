@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::runbook::{Next, SkipReason, StepCall, StepExit, localized};
 use crate::update::AppState;
-use crate::update::runbook::plan::{guard, restarted_service};
+use crate::update::runbook::prepare::{held_back, restarted_service};
 use crate::update::runbook::{Row, RowState, RunbookPane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -161,7 +161,7 @@ impl RunbookView<'_> {
         let mut notes = Vec::new();
         if let Some(call) = call.filter(|_| row.state == RowState::Next) {
             let destructive = self.state.platform.needs_confirmation(call);
-            if let Some(reason) = guard(&self.state.banner, call) {
+            if let Some(reason) = held_back(&self.state.banner, call) {
                 let word = if reason == SkipReason::DryRun {
                     "DRY-RUN: shown, not run"
                 } else {

@@ -27,7 +27,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         monitor,
         RecoveryAction::RerunProbe,
     );
-    let plan = super::runbook::plan::plan(state, &call);
+    let plan = super::runbook::prepare::prepare(state, &call);
     let work = match plan.work {
         Ok(work) => work,
         Err(why) => {

@@ -4,7 +4,7 @@
 use super::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
-use healthdeck::exec::guard::Limits;
+use healthdeck::exec::guardrails::Limits;
 use healthdeck::incident::Recorder;
 use healthdeck::runbook::RecoveryAction;
 use healthdeck::runbook::platform::{Platform, linux};

@@ -1,7 +1,7 @@
 //! From the inventory as written to a checked [`Inventory`]: every finding is collected,
 //! each placed at its file, line and column.
 
-use super::names::{check_env_name, check_label, shown};
+use super::names::{check_env_name, check_label, printable};
 use super::secret::{CredentialRef, CredentialRefs, CredentialSource, check_mode};
 use super::spec::{InventoryYaml, RefYaml};
 use super::{Inventory, ProbeTiming, probe_fed};
@@ -149,7 +149,7 @@ fn inventory_name(f: &mut Findings<'_>, name: Option<String>, stem: Option<&str>
             format!(
                 "the file name `{}` cannot be the inventory name: add `name:` (printable \
                  ASCII, at most {MAX_NAME} characters)",
-                shown(stem)
+                printable(stem)
             ),
         );
         (e.line, e.column) = (Some(1), Some(1));
@@ -221,7 +221,7 @@ fn user_name(name: &str) -> Result<(), String> {
     } else if name.chars().any(char::is_control) {
         Err(format!(
             "`{}` contains a control character: IMAP and POP3 cannot carry it",
-            shown(name)
+            printable(name)
         ))
     } else {
         Ok(())
@@ -291,7 +291,7 @@ fn rules(
                 name,
                 format!(
                     "unknown monitor `{}` (known: {})",
-                    shown(name),
+                    printable(name),
                     known.join(", ")
                 ),
             );

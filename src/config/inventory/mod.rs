@@ -54,7 +54,7 @@ mod transport;
 
 pub use secret::{CredentialRef, CredentialRefs, CredentialSource, ResolvedCredentials, Secret};
 pub use spec::TlsKind;
-pub use transport::{Guardrails, TransportKind};
+pub use transport::{GuardrailsConfig, TransportKind};
 
 use crate::command::transport::Transport;
 
@@ -87,7 +87,7 @@ pub struct Inventory {
     /// How runbook steps act on these servers.
     pub platform: Platform,
     /// Locks and restart budgets.
-    pub guardrails: Guardrails,
+    pub guardrails: GuardrailsConfig,
 }
 
 /// One server of the inventory.
@@ -298,7 +298,7 @@ impl Inventory {
                 format!(
                     "{}: no CA file at {}",
                     ca.field,
-                    names::shown(&path.display().to_string())
+                    names::printable(&path.display().to_string())
                 ),
             );
             (e.line, e.column) = (ca.line, ca.column);

@@ -28,7 +28,7 @@ fn describe(c: char) -> String {
 
 /// The value as it may be printed: control characters escaped, so an error message never
 /// moves the cursor or rings the bell.
-pub(crate) fn shown(value: &str) -> String {
+pub(crate) fn printable(value: &str) -> String {
     value.escape_debug().to_string()
 }
 
@@ -43,16 +43,16 @@ fn worded(
     let Err(rejected) = verdict else {
         return Ok(());
     };
-    let shown = rejected.shown();
+    let printed = rejected.printable();
     Err(if value.is_empty() {
         format!("{what} is empty ({rule})")
     } else if value.starts_with('-') {
         // A leading dash reads as an option to ssh and friends.
-        format!("`{shown}` starts with `-` ({rule})")
+        format!("`{printed}` starts with `-` ({rule})")
     } else if let Some(c) = first_refused(value, quote::is_host_char) {
-        format!("`{shown}` contains {c} ({rule})")
+        format!("`{printed}` contains {c} ({rule})")
     } else {
-        format!("`{shown}` {} ({rule})", rejected.reason())
+        format!("`{printed}` {} ({rule})", rejected.reason())
     })
 }
 
@@ -77,7 +77,7 @@ pub(crate) fn check_host(value: &str) -> Result<(), String> {
     if value.starts_with('[') && value.ends_with(']') {
         return Err(format!(
             "`{}`: write an IPv6 address without brackets",
-            shown(value)
+            printable(value)
         ));
     }
     worded(value, quote::check_host(value), "the host", RULE)
@@ -100,7 +100,7 @@ pub(crate) fn check_env_name(value: &str) -> Result<(), String> {
         Err(format!(
             "`{}` is not an environment variable name (ASCII letters, digits and `_`, not \
              starting with a digit)",
-            shown(value)
+            printable(value)
         ))
     }
 }
@@ -114,7 +114,7 @@ pub(crate) fn check_label(value: &str, what: &str, max: usize) -> Result<(), Str
     if let Some(c) = first_refused(value, |c| c == ' ' || c.is_ascii_graphic()) {
         return Err(format!(
             "`{}` contains {c} ({what} is printable ASCII)",
-            shown(value)
+            printable(value)
         ));
     }
     if value.chars().count() > max {

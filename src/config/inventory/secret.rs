@@ -2,7 +2,7 @@
 //! stricter, read only when probing (ARCHITECTURE "Non-negotiables" 4). A password never
 //! appears in an error message or in Debug output: it lives in a [`Secret`].
 
-use super::names::shown;
+use super::names::printable;
 use crate::config::ConfigError;
 use std::ffi::OsString;
 use std::fmt;
@@ -82,7 +82,7 @@ pub(crate) fn check_mode(path: &Path) -> Result<(), String> {
     if group_or_others == 0 {
         Ok(())
     } else {
-        let path = shown(&path.display().to_string());
+        let path = printable(&path.display().to_string());
         Err(format!(
             "{path} has mode {mode:04o}: a credential file must be 0600 or stricter \
              (chmod 600 {path})"
@@ -118,7 +118,7 @@ impl CredentialRef {
                 })?,
             },
             CredentialSource::File(path) => {
-                let shown_path = shown(&path.display().to_string());
+                let shown_path = printable(&path.display().to_string());
                 let unreadable = |e: std::io::Error| {
                     self.error(origin, &format!("cannot read {shown_path}: {e}"))
                 };

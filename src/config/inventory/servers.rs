@@ -1,7 +1,7 @@
 //! The checks of `servers:`: names, sites, endpoints and monitoring mailboxes.
 
 use super::check::Findings;
-use super::names::{check_host, check_label, check_server_name, shown};
+use super::names::{check_host, check_label, check_server_name, printable};
 use super::spec::{EndpointYaml, ServerYaml, TlsKind};
 use super::transport::{PwshYaml, transport};
 use super::{EndpointSpec, Endpoints, InventoryServer};
@@ -61,7 +61,7 @@ pub(super) fn servers(
                 &[Seg::Key("servers"), Seg::Index(i)],
                 format!(
                     "server `{}` has no endpoint: give it `imap:` or `pop3:`",
-                    shown(&raw.name)
+                    printable(&raw.name)
                 ),
             );
         }
@@ -107,7 +107,7 @@ pub(super) fn servers(
                 match role {
                     None => Some(format!(
                         "`{}` is not a server of this inventory",
-                        shown(mailbox)
+                        printable(mailbox)
                     )),
                     Some(role) if !role.runs(Role::Mailbox) => Some(format!(
                         "`{mailbox}` is a {} server, not a Mailbox server",
@@ -210,7 +210,7 @@ fn commands(
             Seg::Key(action),
         ];
         let Ok(known) = RecoveryAction::try_from(action.clone()) else {
-            f.push(&at, format!("unknown action `{}`", shown(action)));
+            f.push(&at, format!("unknown action `{}`", printable(action)));
             continue;
         };
         if argv.is_empty() || argv[0].is_empty() {
@@ -225,7 +225,7 @@ fn commands(
         if let Some(word) = argv.iter().find(|w| w.chars().any(char::is_control)) {
             f.push(
                 &at,
-                format!("`{}` carries a control character", shown(word)),
+                format!("`{}` carries a control character", printable(word)),
             );
             continue;
         }

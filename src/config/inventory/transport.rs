@@ -2,10 +2,10 @@
 //! steps run and how hard they are throttled.
 
 use super::check::Findings;
-use super::names::{check_host, check_user, shown};
+use super::names::{check_host, check_user, printable};
 use crate::command::transport::{PwshTarget, SshTarget, Transport};
 use crate::config::locate::Seg;
-use crate::exec::guard::Limits;
+use crate::exec::guardrails::Limits;
 use crate::runbook::platform::Platform;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -49,9 +49,10 @@ pub(crate) struct GuardrailsYaml {
     pub restarts_per_day: Option<u32>,
 }
 
-/// Locks and budgets, as checked.
+/// The inventory's `guardrails:` (locks and budgets), as checked; the runtime's is
+/// `runtime::guarded::Guardrails`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Guardrails {
+pub struct GuardrailsConfig {
     pub state_dir: Option<PathBuf>,
     /// Service restarts per server an hour and a day (default: Managed Availability's).
     pub restarts: Limits,
@@ -73,7 +74,11 @@ pub(super) fn pwsh(f: &mut Findings<'_>, raw: Option<&PwshYaml>) {
     }
 }
 
-pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) -> Guardrails {
+pub(super) fn guardrails(
+    f: &mut Findings<'_>,
+    raw: GuardrailsYaml,
+    dir: &Path,
+) -> GuardrailsConfig {
     let defaults = Limits::default();
     let hour = raw.restarts_per_hour.unwrap_or(defaults.per_hour);
     let day = raw.restarts_per_day.unwrap_or(defaults.per_day);
@@ -83,7 +88,7 @@ pub(super) fn guardrails(f: &mut Findings<'_>, raw: GuardrailsYaml, dir: &Path) 
             format!("{hour} restarts an hour is more than the {day} allowed a day"),
         );
     }
-    Guardrails {
+    GuardrailsConfig {
         state_dir: raw.state_dir.map(|d| dir.join(d)),
         restarts: Limits {
             per_hour: hour,
@@ -166,7 +171,7 @@ fn ssh_target(f: &mut Findings<'_>, i: usize, name: &str, raw: SshYaml, dir: &Pa
     if let Some(path) = &config
         && !path.is_file()
     {
-        let shown_path = shown(&path.display().to_string());
+        let shown_path = printable(&path.display().to_string());
         f.push(&at("config"), format!("no ssh config file at {shown_path}"));
     }
     SshTarget {

@@ -3,7 +3,7 @@
 //! healthdeck binary under `keep-step`, which records the rest of it.
 
 use super::group::own_session;
-use crate::exec::guard::LockGuard;
+use crate::exec::guardrails::HeldLock;
 use crate::job::RunId;
 use crate::runtime::FleetClock;
 use std::os::fd::OwnedFd;
@@ -28,7 +28,7 @@ pub struct ProcessStep {
 pub struct StepLock {
     pub dir: PathBuf,
     pub server: String,
-    pub guard: Arc<Mutex<Option<LockGuard>>>,
+    pub guard: Arc<Mutex<Option<HeldLock>>>,
 }
 
 /// How the console steers a running step.

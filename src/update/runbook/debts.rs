@@ -3,7 +3,7 @@
 //! part-way) and again when it succeeds (owed); one that never started owes nothing. A step
 //! that succeeds pays every debt it undoes, whichever walk or console owed it.
 
-use super::plan::plan;
+use super::prepare::prepare;
 use super::step_title_in;
 use crate::effect::Effect;
 use crate::incident::Entry;
@@ -24,7 +24,7 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
     let mut effects = Vec::new();
     let (mut ids, mut reused) = (Vec::new(), Vec::new());
     for undo in undoing {
-        let command = plan(state, &undo).command;
+        let command = prepare(state, &undo).command;
         // The same undo owed already (a failover run again): one debt, one undo. It turns
         // certain if this run succeeds; it is never cleared for this run not starting.
         let same = state.owed().into_iter().find(|d| {

@@ -15,7 +15,7 @@ pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> 
         // Asked again while the cancel is under way: quit now (the record keeps the rest).
         return vec![Effect::Quit(QuitReason::User)];
     }
-    let Some(pane) = state.runbook.as_ref().filter(|p| !p.closed) else {
+    let Some(pane) = state.runbook.as_ref() else {
         return if quit {
             vec![Effect::Quit(QuitReason::User)]
         } else {
@@ -220,13 +220,11 @@ fn close(state: &mut AppState, owed: &[Owed]) -> Vec<Effect> {
         ending,
         owed: names(owed),
     };
-    pane.closed = true;
     // Left half-way, the walk waits for the engineer: reopening it resumes.
-    if let Some(mut pane) = state.runbook.take()
+    if let Some(pane) = state.runbook.take()
         && !pane.is_over()
         && !pane.paying
     {
-        pane.closed = false;
         state.parked.push(pane);
     }
     back_to_drill(state);

@@ -81,8 +81,8 @@ impl LogPanel {
         });
     }
 
-    /// The lines shown: all, or only one run's.
-    pub fn shown(&self) -> Vec<&LogLine> {
+    /// The lines the panel shows: all, or only one run's.
+    pub fn visible(&self) -> Vec<&LogLine> {
         match self.only {
             Some(run) => self.lines.iter().filter(|l| l.run == Some(run)).collect(),
             None => self.lines.iter().collect(),

@@ -11,7 +11,7 @@ mod open;
 mod outcome;
 pub mod pane;
 pub(super) mod paying;
-pub mod plan;
+pub mod prepare;
 mod reason;
 mod run;
 
@@ -160,7 +160,7 @@ pub(super) fn refresh_preview(state: &mut AppState) {
         return;
     }
     let preview = next.cloned().map(|call| Preview {
-        command: plan::plan(state, &call).command,
+        command: prepare::prepare(state, &call).command,
         call,
     });
     if let Some(pane) = state.runbook.as_mut() {

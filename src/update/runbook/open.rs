@@ -14,9 +14,7 @@ pub(in crate::update) fn open(
     drill: &DrillState,
     monitor: Monitor,
 ) -> Vec<Effect> {
-    if let Some(pane) = &state.runbook
-        && !pane.closed
-    {
+    if let Some(pane) = &state.runbook {
         if pane.server != drill.server || pane.monitor != monitor {
             let server = &state.fleet.servers()[pane.server].name;
             state.flash = Some(format!(

@@ -2,7 +2,7 @@
 //! (skips recorded, the highlight following, owed compensations run one by one).
 
 use super::pane::Active;
-use super::plan::restarted_service;
+use super::prepare::restarted_service;
 use super::run::run_next;
 use crate::effect::Effect;
 use crate::incident::Entry;

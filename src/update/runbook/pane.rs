@@ -66,8 +66,6 @@ pub struct RunbookPane {
     pub log: LogPanel,
     /// The engineer chose to run the owed compensations: each runs as it comes.
     pub autorun: bool,
-    /// Whether the close was recorded (the pane may stay on screen to show the end).
-    pub closed: bool,
     /// History records already written to the incident record.
     pub recorded: usize,
     /// Fleet time the running step's wait lasted (its recheck's answer carries it), and
@@ -163,7 +161,6 @@ impl RunbookPane {
             highlight: 0,
             log: LogPanel::default(),
             autorun: false,
-            closed: false,
             recorded: 0,
             waited: TimeDelta::zero(),
             wait_cut_short: false,
@@ -310,11 +307,6 @@ impl RunbookPane {
 
     pub fn is_over(&self) -> bool {
         matches!(self.walk.next(), Next::Done(_))
-    }
-
-    /// Half-way: something ran and the walk is not over.
-    pub fn is_half_way(&self) -> bool {
-        !self.is_over() && !self.walk.history().is_empty()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::outcome::{ended, settled};
 use super::pane::{Active, StepRun};
-use super::plan::{guard, plan};
+use super::prepare::{held_back, prepare};
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
@@ -61,8 +61,8 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
 
 /// The step in `Next::Run`: guards, escalation, confirmation, then start.
 fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
-    if let Some(reason) = guard(&state.banner, call) {
-        let command = plan(state, call).command;
+    if let Some(reason) = held_back(&state.banner, call) {
+        let command = prepare(state, call).command;
         let mailbox = assumed_mailbox(state, call);
         let Some(pane) = state.runbook.as_mut() else {
             return Vec::new();
@@ -242,7 +242,7 @@ fn minutes(span: TimeDelta) -> String {
 }
 
 fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
-    let planned = plan(state, call);
+    let planned = prepare(state, call);
     if let Some(pane) = state.runbook.as_mut() {
         // A confirmed break is for this one start.
         pane.break_lock = None;

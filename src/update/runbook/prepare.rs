@@ -1,5 +1,5 @@
 //! From a step to a job: what the pane shows as the command, and what the runtime runs.
-//! The guards (dry-run, read-only) are decided here, before any job exists.
+//! What dry-run and read-only hold back is decided here, before any job exists.
 
 use crate::command::pwsh;
 use crate::command::quote::{self, Rejected};
@@ -14,15 +14,15 @@ use std::time::Duration;
 
 /// A step as it would run.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
+pub struct Prepared {
     /// The exact command, as the pane and the record show it.
     pub command: Option<String>,
     /// What runs; an error says why this platform cannot run it.
     pub work: Result<Work, String>,
 }
 
-/// Why a step will not run under the console's guards, if it will not.
-pub fn guard(banner: &Banner, call: &StepCall) -> Option<SkipReason> {
+/// Why dry-run or read-only hold the step back, if they do.
+pub fn held_back(banner: &Banner, call: &StepCall) -> Option<SkipReason> {
     if banner.dry_run {
         return Some(SkipReason::DryRun);
     }
@@ -43,7 +43,7 @@ pub fn timeout(action: RecoveryAction) -> Duration {
     Duration::from_secs(minutes * 60)
 }
 
-pub fn plan(state: &AppState, call: &StepCall) -> Plan {
+pub fn prepare(state: &AppState, call: &StepCall) -> Prepared {
     let server = state
         .fleet
         .servers()
@@ -60,7 +60,7 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
         return probe_now(state, server, call);
     }
     match platform {
-        Platform::Training => Plan {
+        Platform::Training => Prepared {
             command: training::preview(call),
             work: Ok(Work::Simulate {
                 call: Box::new(call.clone()),
@@ -74,16 +74,16 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
             match linux_commands(state, call).argv(call.action) {
                 Some(argv) => {
                     let transport = transport(state, call);
-                    Plan {
+                    Prepared {
                         // Quoted as a shell would need it: what runs is exactly what is shown.
-                        command: Some(transport.shown(&quote::posix_command(argv))),
+                        command: Some(transport.described(&quote::posix_command(argv))),
                         work: transport
                             .wrap(argv)
                             .map(|wrapped| process(state, wrapped, call))
                             .map_err(|r| refused(&r)),
                     }
                 }
-                None => Plan {
+                None => Prepared {
                     command: None,
                     work: Err(format!(
                         "no command for {} on {}: do it by hand, then s to skip",
@@ -95,7 +95,7 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
         }
         Platform::Exchange => {
             let Some(command) = exchange::command(call) else {
-                return Plan {
+                return Prepared {
                     command: None,
                     work: Err(format!("{} is a person's job", call.action.name())),
                 };
@@ -104,7 +104,7 @@ pub fn plan(state: &AppState, call: &StepCall) -> Plan {
                 Transport::Pwsh(target) => (target.session_host, target.program),
                 _ => (call.server.name.clone(), pwsh::PWSH.to_owned()),
             };
-            Plan {
+            Prepared {
                 command: Some(format!("pwsh {session_host}: {}", command.display())),
                 work: pwsh::script(&command, &session_host)
                     .map(|script| {
@@ -210,7 +210,7 @@ fn reads_health(action: RecoveryAction) -> bool {
 }
 
 /// The probe behind the monitor, on the call's server, now.
-fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
+fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepared {
     let probe = call.monitor.probe();
     let target = state
         .probe_targets
@@ -218,7 +218,7 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
         .find(|t| Some(t.server) == server && Some(t.probe) == probe);
     let Some(target) = target else {
         let name = probe.map_or("its probe", |p| p.name());
-        return Plan {
+        return Prepared {
             command: None,
             work: Err(format!(
                 "{name} cannot run on {} (no endpoint or no credentials in the inventory)",
@@ -230,7 +230,7 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
         .then(|| state.mailbox_of.get(target.server).copied().flatten())
         .flatten()
         .and_then(|m| state.fleet.servers().get(m).cloned());
-    Plan {
+    Prepared {
         command: Some(format!(
             "probe {} {}",
             target.probe.name(),
@@ -246,9 +246,9 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
 
 /// Health checks on a fleet the console watches itself: its own monitors answer, read by
 /// the same code as Exchange's `Get-ServerHealth`.
-fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Plan {
+fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepared {
     let Some(server) = server else {
-        return Plan {
+        return Prepared {
             command: None,
             work: Err(format!("{} is not in this fleet", call.server.name)),
         };
@@ -271,7 +271,7 @@ fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Pla
             answer: Answer::succeeded(reading.facts),
         })
         .map_err(|e| e.to_string());
-    Plan {
+    Prepared {
         command: Some(format!("the console's monitors on {}", call.server.name)),
         work,
     }

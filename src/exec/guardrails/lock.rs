@@ -53,7 +53,7 @@ pub fn acquire(
     server: &str,
     me: Holder,
     now: DateTime<Utc>,
-) -> Result<LockGuard, Refusal> {
+) -> Result<HeldLock, Refusal> {
     let files = LockFiles::new(dir, server).map_err(Refusal::Io)?;
     let me = me.renewed(now);
     for _ in 0..ATTEMPTS {
@@ -78,7 +78,7 @@ pub fn break_stale(
     seen: &Holder,
     me: Holder,
     now: DateTime<Utc>,
-) -> Result<LockGuard, Refusal> {
+) -> Result<HeldLock, Refusal> {
     let files = LockFiles::new(dir, server).map_err(Refusal::Io)?;
     let me = me.renewed(now);
     let _changing = files.take_change_lock().map_err(Refusal::Io)?;
@@ -158,8 +158,8 @@ impl LockFiles {
         read_holder(&self.lock).map_err(|e| Refusal::Io(io_message(&self.lock, "read", &e)))
     }
 
-    fn guard(self, holder: Holder) -> LockGuard {
-        LockGuard {
+    fn guard(self, holder: Holder) -> HeldLock {
+        HeldLock {
             files: self,
             holder,
             handed_over: false,
@@ -203,7 +203,7 @@ impl LockFiles {
     }
 }
 
-/// Takes over a lock handed over with [`LockGuard::hand_over`]: the same claim (`token`),
+/// Takes over a lock handed over with [`HeldLock::hand_over`]: the same claim (`token`),
 /// now held by `pid` with a fresh heartbeat. Refused when the claim is no longer on disk
 /// (the lock was broken meanwhile).
 pub fn adopt(
@@ -212,7 +212,7 @@ pub fn adopt(
     token: &str,
     pid: u32,
     now: DateTime<Utc>,
-) -> Result<LockGuard, Refusal> {
+) -> Result<HeldLock, Refusal> {
     let files = LockFiles::new(dir, server).map_err(Refusal::Io)?;
     let holder = files
         .rewrite(token, |h| {
@@ -225,14 +225,14 @@ pub fn adopt(
 
 /// A held lock. Dropping it releases the lock, if the lock file is still its own.
 #[derive(Debug)]
-pub struct LockGuard {
+pub struct HeldLock {
     files: LockFiles,
     holder: Holder,
     /// Handed to another process, which now releases it.
     handed_over: bool,
 }
 
-impl LockGuard {
+impl HeldLock {
     pub fn holder(&self) -> &Holder {
         &self.holder
     }
@@ -265,7 +265,7 @@ impl LockGuard {
     }
 }
 
-impl Drop for LockGuard {
+impl Drop for HeldLock {
     /// Never removes someone else's lock: a lock broken and taken by another console stays.
     fn drop(&mut self) {
         if self.handed_over {

@@ -28,7 +28,7 @@ mod window;
 
 pub use budget::{Denied, Exhausted, Limits, Remaining, Spender, remaining, spend, spend_as};
 pub use lock::{
-    CLOCK_SKEW, HEARTBEAT_WINDOW, Holder, LockGuard, Refusal, Staleness, acquire, break_stale,
+    CLOCK_SKEW, HEARTBEAT_WINDOW, HeldLock, Holder, Refusal, Staleness, acquire, break_stale,
 };
 
 use std::collections::hash_map::RandomState;
