@@ -271,9 +271,11 @@ impl Frames {
         let state = &mut self.state;
         for _ in 0..n {
             let event = match self.how {
-                Move::Step if state.cursor_row >= 9 => key(KeyCode::Home),
+                Move::Step if state.view.cursor_row >= 9 => key(KeyCode::Home),
                 Move::Step => key(KeyCode::Down),
-                Move::Page if state.cursor_row + 1 >= state.rows.len() => key(KeyCode::Home),
+                Move::Page if state.view.cursor_row + 1 >= state.view.rows.len() => {
+                    key(KeyCode::Home)
+                }
                 Move::Page => key(KeyCode::PageDown),
             };
             update(state, event);

@@ -13,7 +13,7 @@ use crate::runtime::prober;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
-use crate::update::{AppState, Banner, Mode};
+use crate::update::{AppState, Banner, Launch, Mode};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -30,6 +30,14 @@ fn env(name: &str) -> Option<String> {
 
 /// A configuration problem: printed as is, exit 2, before the terminal is touched.
 pub struct UsageError(pub String);
+
+/// The user's rebindings: a bad file stops the console before the terminal is touched.
+fn keymap() -> Result<crate::keymap::Keymap, UsageError> {
+    match crate::config::keys::path() {
+        Some(path) => crate::config::keys::load(&path).map_err(|e| UsageError(e.to_string())),
+        None => Ok(crate::keymap::Keymap::default()),
+    }
+}
 
 /// Checks the flags and loads what they name. Nothing here touches the terminal.
 pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
@@ -56,11 +64,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         (None, None) => theme::load_theme("default", depth),
     }
     .map_err(|e| UsageError(e.to_string()))?;
-    // The user's rebindings: a bad file stops the console before the terminal is touched.
-    let keymap = match crate::config::keys::path() {
-        Some(path) => crate::config::keys::load(&path).map_err(|e| UsageError(e.to_string()))?,
-        None => crate::keymap::Keymap::default(),
-    };
+    let keymap = keymap()?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
     crate::runbook::Library::built_in().map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
@@ -111,23 +115,26 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // Plain ASCII: window titles pass through tmux, screen and window managers that mangle
     // anything else (tmux shows `×` as `_`).
     let title = format!("healthdeck - {}", Symbols { ascii: true }.banner(&banner));
-    let mut state = AppState::new(fleet, banner, clock.start());
-    state.language = language;
-    state.keymap = keymap;
-    state.restart_limits = restart_limits;
-    state.operator = crate::incident::header::operator();
-    // Debts this console owes carry it; their ids are unique across consoles and hosts.
+    // Debts this console owes carry its session; their ids are unique across consoles.
     let host = crate::incident::header::host();
-    state.session = format!("{host}-{}", std::process::id());
+    let mut launched = Launch {
+        language,
+        keymap,
+        restart_limits,
+        operator: crate::incident::header::operator(),
+        session: format!("{host}-{}", std::process::id()),
+        ..Launch::new(banner)
+    };
     if let Some(real) = real {
-        real.apply(&mut state);
+        real.apply(&mut launched);
     }
     if let Some(simulator) = &simulator {
-        state.mailbox_of = simulator.mailbox_of();
+        launched.mailbox_of = simulator.mailbox_of();
     }
+    let mut state = AppState::launched(fleet, launched, clock.start());
     if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
         let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
-        state.flash = Some(format!("{count} probes cannot run: {}", first.why));
+        state.view.flash = Some(format!("{count} probes cannot run: {}", first.why));
     }
     Ok(Console {
         state,
@@ -177,14 +184,14 @@ fn load_inventory(path: &std::path::Path) -> Result<Inventory, UsageError> {
 fn open_record(console: &Console) -> Result<Recorder, UsageError> {
     let state = &console.state;
     let header = crate::incident::session_header(
-        Symbols { ascii: true }.banner(&state.banner),
-        state.banner.dry_run,
-        state.banner.read_only,
-        state.language,
+        Symbols { ascii: true }.banner(&state.launch.banner),
+        state.launch.banner.dry_run,
+        state.launch.banner.read_only,
+        state.launch.language,
     );
     // Training stamps each entry with wall-clock UTC and the fleet clock's time; a real
     // fleet's clock is the wall clock.
-    let clock = match state.banner.mode {
+    let clock = match state.launch.banner.mode {
         Mode::Training { .. } => RecordClock::training(&console.clock),
         Mode::Production { .. } => RecordClock::Wall,
     };
@@ -272,7 +279,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    console.state.unwatched = previous_session_unwatched();
+    console.state.view.unwatched = previous_session_unwatched();
     let recorder = match open_record(&console) {
         Ok(recorder) => recorder,
         Err(UsageError(message)) => {
@@ -282,8 +289,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     };
     let log_path = crate::logging::init(&paths::log_file());
     tracing::info!(
-        banner = %Symbols { ascii: true }.banner(&console.state.banner),
-        language = console.state.language,
+        banner = %Symbols { ascii: true }.banner(&console.state.launch.banner),
+        language = console.state.launch.language,
         theme = %console.theme.name,
         ascii = console.symbols.ascii,
         "console starting"

@@ -17,14 +17,14 @@ use healthdeck::update::Prompt;
 use healthdeck::update::rows::SortKey;
 
 fn typed(console: &Console) -> String {
-    match &console.state.prompt {
+    match &console.state.view.prompt {
         Some(Prompt::Command { text, .. }) => text.clone(),
         other => panic!("no command line: {other:?}"),
     }
 }
 
 fn offered(console: &Console) -> Vec<String> {
-    match &console.state.prompt {
+    match &console.state.view.prompt {
         Some(Prompt::Command { offered, .. }) => offered.clone(),
         other => panic!("no command line: {other:?}"),
     }
@@ -49,6 +49,7 @@ fn names(console: &Console) -> Vec<String> {
     let servers = console.state.fleet.servers();
     console
         .state
+        .view
         .rows
         .iter()
         .map(|i| servers[*i].name.clone())
@@ -74,10 +75,10 @@ fn tab_completes_the_command_then_its_argument() {
     console.key(KeyCode::Tab);
     assert_eq!(typed(&console), "sort state");
     console.key(KeyCode::Enter);
-    assert_eq!(console.state.sort, SortKey::State);
-    assert!(console.state.prompt.is_none());
+    assert_eq!(console.state.view.sort, SortKey::State);
+    assert!(console.state.view.prompt.is_none());
     // Worst first: every Unhealthy server before every other.
-    let rows = console.state.rows.clone();
+    let rows = console.state.view.rows.clone();
     let unhealthy = rows
         .iter()
         .take_while(|i| has(&console, **i, AlertValue::Unhealthy))
@@ -99,7 +100,7 @@ fn tab_completes_the_command_then_its_argument() {
 fn filter_by_state_site_and_role() {
     let mut console = Console::incident(80, 24);
     command(&mut console, "filter unhealthy");
-    let shown = console.state.rows.clone();
+    let shown = console.state.view.rows.clone();
     let expected: Vec<usize> = (0..console.state.fleet.servers().len())
         .filter(|i| has(&console, *i, AlertValue::Unhealthy))
         .collect();
@@ -116,17 +117,18 @@ fn filter_by_state_site_and_role() {
     assert_eq!(names(&console), ["ex-06", "ex-07"]);
 
     command(&mut console, "filter nothing-by-this-name");
-    assert!(console.state.rows.is_empty());
+    assert!(console.state.view.rows.is_empty());
     assert!(
         console
             .state
+            .view
             .flash
             .as_deref()
             .unwrap()
             .contains("no server matches")
     );
     command(&mut console, "filter");
-    assert_eq!(console.state.rows.len(), 12);
+    assert_eq!(console.state.view.rows.len(), 12);
 
     command(&mut console, "sort name");
     let sorted = names(&console);
@@ -154,11 +156,11 @@ fn up_and_down_recall_earlier_lines() {
     assert_eq!(typed(&console), "");
     // Backspace on an empty line closes it, as Esc does.
     console.key(KeyCode::Backspace);
-    assert!(console.state.prompt.is_none());
+    assert!(console.state.view.prompt.is_none());
     console.key(KeyCode::Char(':'));
     console.type_text("q");
     console.key(KeyCode::Esc);
-    assert!(console.state.prompt.is_none() && !console.quit);
+    assert!(console.state.view.prompt.is_none() && !console.quit);
 }
 
 #[test]
@@ -170,14 +172,14 @@ fn each_command_does_what_it_says() {
     assert_eq!(console.exports, 1);
     command(&mut console, "owed");
     assert_eq!(
-        console.state.flash.as_deref(),
+        console.state.view.flash.as_deref(),
         Some("nothing is owed on the fleet")
     );
     command(&mut console, "help");
-    assert!(console.state.help);
+    assert!(console.state.view.help);
     console.key(KeyCode::Esc);
     command(&mut console, "fly");
-    let flash = console.state.flash.clone().unwrap();
+    let flash = console.state.view.flash.clone().unwrap();
     assert!(
         flash.contains("unknown command `fly`") && flash.contains(":sort"),
         "{flash}"

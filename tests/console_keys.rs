@@ -84,12 +84,12 @@ fn enter_drills_in_and_esc_backspace_and_h_back_out() {
         let mut s = incident();
         key(&mut s, KeyCode::Char('n'));
         key(&mut s, KeyCode::Enter);
-        let Screen::Drill(drill) = &s.screen else {
+        let Screen::Drill(drill) = &s.view.screen else {
             panic!("no drill-down")
         };
         assert_eq!((drill.server, drill.set), (1, HealthSet::Imap));
         key(&mut s, back);
-        assert_eq!(s.screen, Screen::Grid);
+        assert_eq!(s.view.screen, Screen::Grid);
     }
 }
 
@@ -100,9 +100,10 @@ fn enter_on_a_cell_the_role_does_not_run_says_so() {
         key(&mut s, KeyCode::Right); // cas-01 × IMAP.Protocol
     }
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.screen, Screen::Grid);
+    assert_eq!(s.view.screen, Screen::Grid);
     assert!(
-        s.flash
+        s.view
+            .flash
             .as_deref()
             .unwrap()
             .contains("does not run on cas-01")
@@ -119,14 +120,15 @@ fn filter_prompt_takes_every_printable_key_literally() {
         .flat_map(|c| key(&mut s, KeyCode::Char(c)))
         .collect();
     assert!(effects.is_empty());
-    assert!(!s.help);
-    assert!(s.rows.is_empty(), "nothing matches `mbx-0q?n`");
+    assert!(!s.view.help);
+    assert!(s.view.rows.is_empty(), "nothing matches `mbx-0q?n`");
     for _ in 0..3 {
         key(&mut s, KeyCode::Backspace);
     }
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.filter, "mbx-0");
+    assert_eq!(s.view.filter, "mbx-0");
     let names: Vec<_> = s
+        .view
         .rows
         .iter()
         .map(|i| s.fleet.servers()[*i].name.as_str())
@@ -140,24 +142,24 @@ fn esc_in_the_prompt_restores_the_previous_filter_and_esc_on_the_grid_clears_it(
     key(&mut s, KeyCode::Char('/'));
     typed(&mut s, "dub");
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.rows.len(), 6);
+    assert_eq!(s.view.rows.len(), 6);
     key(&mut s, KeyCode::Char('/'));
     typed(&mut s, "x");
     key(&mut s, KeyCode::Esc);
-    assert_eq!((s.filter.as_str(), s.rows.len()), ("dub", 6));
+    assert_eq!((s.view.filter.as_str(), s.view.rows.len()), ("dub", 6));
     key(&mut s, KeyCode::Esc);
-    assert_eq!((s.filter.as_str(), s.rows.len()), ("", 12));
+    assert_eq!((s.view.filter.as_str(), s.view.rows.len()), ("", 12));
 }
 
 #[test]
 fn help_opens_with_question_mark_and_any_back_key_closes_it() {
     let mut s = incident();
     key(&mut s, KeyCode::Char('?'));
-    assert!(s.help);
+    assert!(s.view.help);
     key(&mut s, KeyCode::Char('j'));
-    assert!(s.help, "movement keys do not leak through the overlay");
+    assert!(s.view.help, "movement keys do not leak through the overlay");
     key(&mut s, KeyCode::Esc);
-    assert!(!s.help);
+    assert!(!s.view.help);
 }
 
 #[test]
@@ -177,7 +179,7 @@ fn q_ctrl_c_and_signals_quit_and_ctrl_z_suspends() {
 fn the_cursor_stays_on_screen_when_paging() {
     let mut s = common::played("imap-backend-down", 0, 80, 24);
     key(&mut s, KeyCode::Char('G'));
-    assert_eq!(s.cursor_row, 11);
+    assert_eq!(s.view.cursor_row, 11);
     update(
         &mut s,
         Event::Resize {
@@ -186,10 +188,14 @@ fn the_cursor_stays_on_screen_when_paging() {
         },
     );
     // 10 rows - banner - 2 header rows - status = 6 visible.
-    assert!(s.scroll <= 11 && 11 < s.scroll + 6, "scroll {}", s.scroll);
+    assert!(
+        s.view.scroll <= 11 && 11 < s.view.scroll + 6,
+        "scroll {}",
+        s.view.scroll
+    );
     // Too small, keys do nothing (nothing acts unseen); large enough again, they do.
     key(&mut s, KeyCode::Char('g'));
-    assert_eq!(s.cursor_row, 11);
+    assert_eq!(s.view.cursor_row, 11);
     update(
         &mut s,
         Event::Resize {
@@ -198,7 +204,7 @@ fn the_cursor_stays_on_screen_when_paging() {
         },
     );
     key(&mut s, KeyCode::Char('g'));
-    assert_eq!((s.cursor_row, s.scroll), (0, 0));
+    assert_eq!((s.view.cursor_row, s.view.scroll), (0, 0));
 }
 
 #[test]
@@ -207,11 +213,11 @@ fn esc_and_a_key_in_one_packet_act_as_both_keys() {
     let mut s = incident();
     key(&mut s, KeyCode::Char('n'));
     key(&mut s, KeyCode::Enter);
-    assert!(matches!(s.screen, Screen::Drill(_)));
+    assert!(matches!(s.view.screen, Screen::Drill(_)));
     update(
         &mut s,
         Event::Key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::ALT)),
     );
-    assert_eq!(s.screen, Screen::Grid, "the Esc went back");
-    assert!(s.prompt.is_some(), "the / opened the filter");
+    assert_eq!(s.view.screen, Screen::Grid, "the Esc went back");
+    assert!(s.view.prompt.is_some(), "the / opened the filter");
 }

@@ -258,9 +258,12 @@ fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
         breaking: Some(breaking),
         call,
         ..
-    }) = console.state.prompt.clone()
+    }) = console.state.view.prompt.clone()
     else {
-        panic!("no offer to break the lock: {:?}", console.state.prompt);
+        panic!(
+            "no offer to break the lock: {:?}",
+            console.state.view.prompt
+        );
     };
     assert_eq!(call.server.name, server);
     assert_eq!(breaking.0.action, "restart_server");
@@ -277,11 +280,11 @@ fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
     console.key(KeyCode::Enter);
     assert!(console.take_pending().is_empty());
     console.key(KeyCode::Esc);
-    assert!(console.state.prompt.is_none());
+    assert!(console.state.view.prompt.is_none());
 
     // Enter retries; the lock is still stale, so it is offered again; the name breaks it.
     console.key(KeyCode::Enter);
-    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+    if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
         console.type_text(&call.server.name);
         console.key(KeyCode::Enter);
     }

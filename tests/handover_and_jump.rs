@@ -15,7 +15,7 @@ use healthdeck::update::{Prompt, Purpose};
 fn run_steps(console: &mut Console, count: usize) {
     for _ in 0..count {
         console.key(KeyCode::Enter);
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);
         }
@@ -30,7 +30,7 @@ fn e_asks_why_then_hands_over_with_the_steps_not_run_said() {
     run_steps(&mut console, 2);
     console.key(KeyCode::Char('e'));
     assert!(matches!(
-        console.state.prompt,
+        console.state.view.prompt,
         Some(Prompt::Reason {
             purpose: Purpose::Escalate,
             ..
@@ -39,7 +39,10 @@ fn e_asks_why_then_hands_over_with_the_steps_not_run_said() {
     // One key does nothing irreversible: Enter without a reason is refused.
     console.key(KeyCode::Enter);
     assert!(console.handovers.is_empty());
-    assert!(matches!(console.state.prompt, Some(Prompt::Reason { .. })));
+    assert!(matches!(
+        console.state.view.prompt,
+        Some(Prompt::Reason { .. })
+    ));
     console.type_text("the back end never came back; paging the Exchange team");
     console.key(KeyCode::Enter);
     let pane = console.state.runbook.as_ref().unwrap();
@@ -76,7 +79,7 @@ fn e_asks_why_then_hands_over_with_the_steps_not_run_said() {
         console.records.last(),
         Some(Entry::Handover { .. })
     ));
-    let flash = console.state.flash.clone().unwrap();
+    let flash = console.state.view.flash.clone().unwrap();
     assert!(flash.contains("handover"), "{flash}");
 }
 
@@ -98,9 +101,12 @@ fn jumping_ahead_asks_why_and_marks_the_steps_passed_over() {
     let Some(Prompt::Reason {
         purpose: Purpose::JumpAhead { step, .. },
         ..
-    }) = console.state.prompt.clone()
+    }) = console.state.view.prompt.clone()
     else {
-        panic!("{:?} {:?}", console.state.prompt, console.state.flash);
+        panic!(
+            "{:?} {:?}",
+            console.state.view.prompt, console.state.view.flash
+        );
     };
     assert_eq!(step, "identify-mailbox");
     console.type_text("the problem list already names mbx-02");
@@ -167,8 +173,8 @@ fn a_jump_never_passes_over_a_compensation_owed() {
     console.key(KeyCode::Char('>'));
     // The prompt opens anyway, so what is typed next is never taken as keys; it says why
     // Enter will not move the walk, naming the step by its title.
-    let Some(Prompt::Reason { refused, .. }) = console.state.prompt.clone() else {
-        panic!("{:?}", console.state.prompt);
+    let Some(Prompt::Reason { refused, .. }) = console.state.view.prompt.clone() else {
+        panic!("{:?}", console.state.view.prompt);
     };
     let refused = refused.unwrap_or_default();
     assert!(
@@ -179,7 +185,7 @@ fn a_jump_never_passes_over_a_compensation_owed() {
     console.type_text("skip ahead please");
     console.key(KeyCode::Enter);
     assert!(
-        matches!(console.state.prompt, Some(Prompt::Reason { .. })),
+        matches!(console.state.view.prompt, Some(Prompt::Reason { .. })),
         "still asking"
     );
     assert_eq!(console.started.len(), started, "typing ran nothing");
@@ -195,7 +201,7 @@ fn a_jump_never_passes_over_a_compensation_owed() {
 #[test]
 fn dry_run_previews_both_sides_of_the_mailbox_detour_with_their_conditions() {
     let mut console = Console::stubborn_incident(120, 36);
-    console.state.banner.dry_run = true;
+    console.state.launch.banner.dry_run = true;
     console.open_runbook();
     for _ in 0..60 {
         if console.state.runbook.as_ref().unwrap().is_over() {
@@ -276,14 +282,14 @@ fn the_runbooks_own_escalation_asks_why_too_and_read_only_never_escalates() {
     console.key(KeyCode::Enter);
     assert!(
         matches!(
-            console.state.prompt,
+            console.state.view.prompt,
             Some(Prompt::Reason {
                 purpose: Purpose::Escalate,
                 ..
             })
         ),
         "{:?}",
-        console.state.prompt
+        console.state.view.prompt
     );
     assert!(
         console.handovers.is_empty(),
@@ -296,7 +302,7 @@ fn the_runbooks_own_escalation_asks_why_too_and_read_only_never_escalates() {
 
     // Read-only: nothing was attempted, so nothing is handed over.
     let mut console = Console::stubborn_incident(120, 36);
-    console.state.banner.read_only = true;
+    console.state.launch.banner.read_only = true;
     console.open_runbook();
     run_steps(&mut console, 40);
     assert!(console.handovers.is_empty());

@@ -677,7 +677,7 @@ fn a_good_inventory_opens_the_real_fleet_in_production_mode() {
     };
     let state = &console.state;
     assert_eq!(
-        state.banner.mode,
+        state.launch.banner.mode,
         Mode::Production {
             inventory: "local-dovecot".to_owned()
         }
@@ -688,7 +688,7 @@ fn a_good_inventory_opens_the_real_fleet_in_production_mode() {
         console.title
     );
     assert!(console.simulator.is_none(), "no simulator on a real fleet");
-    assert_eq!(state.platform, Platform::Exchange);
+    assert_eq!(state.launch.platform, Platform::Exchange);
     let names: Vec<&str> = state
         .fleet
         .servers()

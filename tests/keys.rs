@@ -41,21 +41,21 @@ fn help_keys(console: &Console) -> Vec<String> {
 /// A console on `screen`'s context, with help open over it.
 fn help_over(context: KeyContext, keymap: Keymap) -> Console {
     let mut console = Console::incident(120, 36);
-    console.state.keymap = keymap;
+    console.state.launch.keymap = keymap;
     match context {
         KeyContext::Grid => {}
         KeyContext::Drill => {
             console.key(KeyCode::Char('n'));
             console.key(KeyCode::Enter);
-            assert!(matches!(console.state.screen, Screen::Drill(_)));
+            assert!(matches!(console.state.view.screen, Screen::Drill(_)));
         }
         _ => {
             console.open_runbook();
-            assert!(matches!(console.state.screen, Screen::Runbook(_)));
+            assert!(matches!(console.state.view.screen, Screen::Runbook(_)));
         }
     }
     console.key(KeyCode::Char('?'));
-    assert!(console.state.help);
+    assert!(console.state.view.help);
     console
 }
 
@@ -79,20 +79,26 @@ fn help_lists_every_key_bound_on_each_screen() {
 fn a_rebinding_changes_the_key_the_help_and_the_hints() {
     let keymap = keys::parse("grid:\n  next_problem: [x, ctrl-n]\n", "keys.yaml").unwrap();
     let mut rebound = Console::incident(120, 36);
-    rebound.state.keymap = keymap.clone();
+    rebound.state.launch.keymap = keymap.clone();
     let mut plain = Console::incident(120, 36);
     plain.key(KeyCode::Char('n'));
-    let wanted = (plain.state.cursor_row, plain.state.cursor_col);
+    let wanted = (plain.state.view.cursor_row, plain.state.view.cursor_col);
     rebound.key(KeyCode::Char('n'));
     assert_eq!(
-        (rebound.state.cursor_row, rebound.state.cursor_col),
+        (rebound.state.view.cursor_row, rebound.state.view.cursor_col),
         (0, 0),
         "n does nothing now"
     );
     rebound.key(KeyCode::Char('x'));
-    assert_eq!((rebound.state.cursor_row, rebound.state.cursor_col), wanted);
+    assert_eq!(
+        (rebound.state.view.cursor_row, rebound.state.view.cursor_col),
+        wanted
+    );
     rebound.ctrl('n');
-    assert_ne!((rebound.state.cursor_row, rebound.state.cursor_col), wanted);
+    assert_ne!(
+        (rebound.state.view.cursor_row, rebound.state.view.cursor_col),
+        wanted
+    );
 
     let screen = text(&render(&rebound.state, &theme("default"), false));
     let status = screen.lines().last().unwrap();
@@ -106,11 +112,11 @@ fn a_rebinding_changes_the_key_the_help_and_the_hints() {
 fn swapping_two_keys_is_no_conflict() {
     let keymap = keys::parse("grid:\n  next_problem: N\n  prev_problem: n\n", "k").unwrap();
     let mut console = Console::incident(120, 36);
-    console.state.keymap = keymap;
+    console.state.launch.keymap = keymap;
     console.key(KeyCode::Char('N'));
     let mut plain = Console::incident(120, 36);
     plain.key(KeyCode::Char('n'));
-    assert_eq!(console.state.cursor_row, plain.state.cursor_row);
+    assert_eq!(console.state.view.cursor_row, plain.state.view.cursor_row);
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn failover_started(console: &mut Console) {
     console.open_runbook();
     for _ in 0..30 {
         console.key(KeyCode::Enter);
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
             if call.step == "failover" {
                 console.type_text(&call.server.name);
                 console.key(KeyCode::Enter);
@@ -118,9 +118,9 @@ fn left_with_a_debt() -> Console {
     console.run_jobs();
     console.key(KeyCode::Esc);
     assert!(
-        matches!(console.state.prompt, Some(Prompt::Leave { .. })),
+        matches!(console.state.view.prompt, Some(Prompt::Leave { .. })),
         "{:?}",
-        console.state.prompt
+        console.state.view.prompt
     );
     console.key(KeyCode::Char('l'));
     console
@@ -133,12 +133,12 @@ fn in_mbx02_drill_down(console: &mut Console) {
         .iter()
         .position(|n| n == "mbx-02")
         .unwrap();
-    let Screen::Drill(mut drill) = console.state.screen.clone() else {
-        panic!("not in a drill-down: {:?}", console.state.screen)
+    let Screen::Drill(mut drill) = console.state.view.screen.clone() else {
+        panic!("not in a drill-down: {:?}", console.state.view.screen)
     };
     drill.server = mbx;
     drill.set = healthdeck::health::HealthSet::ALL[2];
-    console.state.screen = Screen::Drill(drill);
+    console.state.view.screen = Screen::Drill(drill);
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn leaving_keeps_the_debt_and_reopening_resumes_the_walk() {
     });
     assert!(decided);
     // Back in the drill-down, Enter on the monitor resumes where it was.
-    assert!(matches!(console.state.screen, Screen::Drill(_)));
+    assert!(matches!(console.state.view.screen, Screen::Drill(_)));
     console.key(KeyCode::Enter);
     console.drawn();
     let pane = console.state.runbook.as_ref().expect("resumed");
@@ -183,7 +183,7 @@ fn the_drill_down_runs_what_is_owed_and_that_pays_it() {
     };
     assert_eq!(call.step, "reenable-activation");
     console.key(KeyCode::Enter);
-    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+    if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
         console.type_text(&call.server.name);
         console.key(KeyCode::Enter);
     }
@@ -206,7 +206,7 @@ fn writing_off_needs_the_server_name_and_a_reason() {
     in_mbx02_drill_down(&mut console);
     console.key(KeyCode::Char('x'));
     assert!(matches!(
-        console.state.prompt,
+        console.state.view.prompt,
         Some(Prompt::Reason {
             purpose: Purpose::WriteOff(_),
             ..
@@ -247,12 +247,12 @@ fn quitting_after_a_cancel_offers_what_is_owed_and_records_it_left() {
     console.key(KeyCode::Enter);
     assert_eq!(console.pending(), 1);
     console.key(KeyCode::Char('q'));
-    assert_eq!(console.state.prompt, Some(Prompt::QuitRunning));
+    assert_eq!(console.state.view.prompt, Some(Prompt::QuitRunning));
     console.key(KeyCode::Char('c'));
     assert!(!console.quit);
     console.run_jobs();
-    let Some(Prompt::Leave { owed, quit, .. }) = console.state.prompt.clone() else {
-        panic!("nothing offered: {:?}", console.state.prompt);
+    let Some(Prompt::Leave { owed, quit, .. }) = console.state.view.prompt.clone() else {
+        panic!("nothing offered: {:?}", console.state.view.prompt);
     };
     assert!(quit && owed.iter().any(|o| o.step == "reenable-activation"));
     console.key(KeyCode::Char('l'));
@@ -273,8 +273,8 @@ fn leaving_a_step_running_detaches_it_and_offers_what_is_owed() {
     console.key(KeyCode::Char('q'));
     console.key(KeyCode::Char('l'));
     assert_eq!(console.detached, vec![run]);
-    let Some(Prompt::Leave { running: true, .. }) = console.state.prompt else {
-        panic!("{:?}", console.state.prompt);
+    let Some(Prompt::Leave { running: true, .. }) = console.state.view.prompt else {
+        panic!("{:?}", console.state.view.prompt);
     };
     // Its compensations cannot run while it runs.
     console.key(KeyCode::Char('r'));
@@ -336,15 +336,15 @@ fn what_is_owed_on_the_fleet_is_shown_first_at_start() {
         debts: vec![debt],
         unreadable: Vec::new(),
     }));
-    assert!(fresh.state.owed_box);
+    assert!(fresh.state.view.owed_box);
     let theme = common::screen::theme("default");
     let screen = common::screen::text(&common::screen::render(&fresh.state, &theme, false));
     assert!(screen.contains("Re-enable database activation"), "{screen}");
     assert!(screen.contains("OWED"), "{screen}");
     fresh.key(KeyCode::Char('n'));
-    assert!(!fresh.state.owed_box, "any key closes it");
+    assert!(!fresh.state.view.owed_box, "any key closes it");
     assert!(
-        matches!(fresh.state.screen, Screen::Grid),
+        matches!(fresh.state.view.screen, Screen::Grid),
         "and does nothing else"
     );
     console.key(KeyCode::Esc);
@@ -357,13 +357,13 @@ fn quitting_and_running_what_is_owed_quits_once_it_is_paid() {
     console.run_jobs();
     console.key(KeyCode::Char('q'));
     assert!(matches!(
-        console.state.prompt,
+        console.state.view.prompt,
         Some(Prompt::Leave { quit: true, .. })
     ));
     console.key(KeyCode::Char('r'));
     assert!(!console.quit, "not before they ran");
     for _ in 0..6 {
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);
         }
@@ -382,7 +382,7 @@ fn a_failover_run_again_owes_one_undo_not_two() {
     assert!(!reenable_owed(&console).unwrap().certain);
     // Enter runs it again; this time it succeeds.
     console.key(KeyCode::Enter);
-    if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+    if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
         console.type_text(&call.server.name);
         console.key(KeyCode::Enter);
     }

@@ -37,13 +37,13 @@ fn calls(dir: &Path) -> usize {
 /// The incident on an Exchange fleet reached by PowerShell remoting through `program`.
 fn exchange_console(program: &Path, transport: impl Fn(&str) -> Transport) -> Console {
     let mut console = Console::stubborn_incident(120, 36);
-    console.state.platform = Platform::Exchange;
+    console.state.launch.platform = Platform::Exchange;
     for server in console.server_names() {
         let mut chosen = transport(&server);
         if let Transport::Pwsh(target) = &mut chosen {
             target.program = program.display().to_string();
         }
-        console.state.transports.insert(server, chosen);
+        console.state.launch.transports.insert(server, chosen);
     }
     console
 }
@@ -105,8 +105,8 @@ fn dry_run_runs_nothing_and_read_only_only_reads_through_pwsh() {
         let dir = tempfile::tempdir().unwrap();
         let program = stand_in(dir.path());
         let mut console = exchange_console(&program, pwsh);
-        console.state.banner.dry_run = guard == "dry-run";
-        console.state.banner.read_only = guard == "read-only";
+        console.state.launch.banner.dry_run = guard == "dry-run";
+        console.state.launch.banner.read_only = guard == "read-only";
         console.open_runbook();
         walk_through(&mut console);
         let changed = console.records.iter().any(|e| {
@@ -159,7 +159,7 @@ fn injection_through_a_host_is_refused_before_any_process_starts() {
         let program = stand_in(dir.path());
         let mut console = exchange_console(&program, |_| transport.clone());
         if what == "an ssh option" {
-            console.state.platform = Platform::Linux;
+            console.state.launch.platform = Platform::Linux;
         }
         console.open_runbook();
         walk_through(&mut console);

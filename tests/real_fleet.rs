@@ -82,7 +82,7 @@ fn console_on(inventory: &Inventory, probing: &prober::Probing, clock: FleetCloc
         read_only: false,
     };
     let mut state = AppState::new(fleet, banner, clock.now());
-    healthdeck::launch::RealFleet::of(inventory, probing).apply(&mut state);
+    healthdeck::launch::RealFleet::of(inventory, probing).apply(&mut state.launch);
     state
 }
 
@@ -400,9 +400,10 @@ fn a_probe_run_now_logs_in_though_the_state_holds_no_password() {
     let dir = tempfile::tempdir().unwrap();
     let mut live = Live::start(&inventory(&dovecot, dir.path()));
     // Views reach the state: no plan in it carries the login.
-    assert!(!live.state.probe_targets.is_empty());
+    assert!(!live.state.launch.probe_targets.is_empty());
     assert!(
         live.state
+            .launch
             .probe_targets
             .iter()
             .all(|t| t.plan.credentials.is_none())
@@ -423,9 +424,9 @@ fn a_probe_run_now_logs_in_though_the_state_holds_no_password() {
     }
     live.key(KeyCode::Char('r'));
     live.until("the probe's result", |s| {
-        s.flash.as_deref().is_some_and(|f| f.contains(": "))
+        s.view.flash.as_deref().is_some_and(|f| f.contains(": "))
     });
-    let flash = live.state.flash.clone().unwrap();
+    let flash = live.state.view.flash.clone().unwrap();
     assert!(flash.ends_with(": Succeeded"), "{flash}");
 }
 
@@ -471,15 +472,16 @@ fn the_whole_loop_a_runbook_restarts_the_service_and_the_monitor_heals() {
     assert_eq!(opened.as_deref(), Some("imap-ctp"));
     // Step by step until the service restart asks for the server's name.
     for _ in 0..10 {
-        if live.state.prompt.is_some() {
+        if live.state.view.prompt.is_some() {
             break;
         }
         live.key(KeyCode::Enter);
         live.until("the step to end", |s| {
-            s.prompt.is_some() || s.runbook.as_ref().is_some_and(|p| p.active == Active::Idle)
+            s.view.prompt.is_some() || s.runbook.as_ref().is_some_and(|p| p.active == Active::Idle)
         });
     }
-    let Some(healthdeck::update::Prompt::Confirm { call, .. }) = live.state.prompt.clone() else {
+    let Some(healthdeck::update::Prompt::Confirm { call, .. }) = live.state.view.prompt.clone()
+    else {
         panic!("no confirmation: {:?}", live.records);
     };
     assert_eq!(

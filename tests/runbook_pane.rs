@@ -17,7 +17,7 @@ use healthdeck::update::{Prompt, Screen};
 fn run_until_confirmation(console: &mut Console) -> RecoveryAction {
     for _ in 0..30 {
         console.key(KeyCode::Enter);
-        if let Some(Prompt::Confirm { call, .. }) = &console.state.prompt {
+        if let Some(Prompt::Confirm { call, .. }) = &console.state.view.prompt {
             return call.action;
         }
         console.run_jobs();
@@ -29,7 +29,7 @@ fn run_until_confirmation(console: &mut Console) -> RecoveryAction {
 /// confirmed by name and run.
 fn confirm_first_destructive_step(console: &mut Console) {
     run_until_confirmation(console);
-    let Some(Prompt::Confirm { call, .. }) = &console.state.prompt else {
+    let Some(Prompt::Confirm { call, .. }) = &console.state.view.prompt else {
         unreachable!()
     };
     let name = call.server.name.clone();
@@ -46,7 +46,7 @@ fn pane(console: &Console) -> &healthdeck::update::runbook::RunbookPane {
 fn n_enter_enter_opens_the_failing_monitors_runbook() {
     let mut console = Console::incident(120, 36);
     console.open_runbook();
-    assert!(matches!(console.state.screen, Screen::Runbook(_)));
+    assert!(matches!(console.state.view.screen, Screen::Runbook(_)));
     let pane = pane(&console);
     let alert = console
         .state
@@ -149,7 +149,7 @@ fn a_destructive_step_asks_for_the_server_name() {
         RecoveryAction::FailoverDatabases | RecoveryAction::RestartServer
     ));
     let started = console.started.len();
-    let Some(Prompt::Confirm { call, .. }) = &console.state.prompt else {
+    let Some(Prompt::Confirm { call, .. }) = &console.state.view.prompt else {
         unreachable!()
     };
     let name = call.server.name.clone();
@@ -157,12 +157,12 @@ fn a_destructive_step_asks_for_the_server_name() {
     // Inside the prompt every key is literal: q, n, c and ? neither quit nor move.
     console.type_text("qnc?");
     assert!(!console.quit);
-    let Some(Prompt::Confirm { text, .. }) = &console.state.prompt else {
+    let Some(Prompt::Confirm { text, .. }) = &console.state.view.prompt else {
         panic!("the prompt closed on a letter");
     };
     assert_eq!(text, "qnc?");
     console.key(KeyCode::Enter);
-    let Some(Prompt::Confirm { refused, text, .. }) = &console.state.prompt else {
+    let Some(Prompt::Confirm { refused, text, .. }) = &console.state.view.prompt else {
         panic!("a wrong name closed the prompt");
     };
     assert_eq!(refused.as_deref(), Some("qnc?"));
@@ -179,7 +179,7 @@ fn a_destructive_step_asks_for_the_server_name() {
     // Esc aborts: nothing ran, the step is still next.
     console.type_text(&name);
     console.key(KeyCode::Esc);
-    assert!(console.state.prompt.is_none());
+    assert!(console.state.view.prompt.is_none());
     assert_eq!(console.started.len(), started);
     assert!(matches!(pane(&console).walk.next(), Next::Run(_)));
 
@@ -187,7 +187,7 @@ fn a_destructive_step_asks_for_the_server_name() {
     console.key(KeyCode::Enter);
     console.type_text(&name.to_uppercase());
     console.key(KeyCode::Enter);
-    assert!(console.state.prompt.is_none());
+    assert!(console.state.view.prompt.is_none());
     assert_eq!(console.started.len(), started + 1);
     let Some(Entry::Confirmation { accepted, by, .. }) = console
         .records
@@ -238,7 +238,7 @@ fn leaving_half_way_offers_the_compensations_owed() {
         owed: offered,
         quit,
         ..
-    }) = &console.state.prompt
+    }) = &console.state.view.prompt
     else {
         panic!("Esc half-way did not offer the compensations");
     };
@@ -250,7 +250,7 @@ fn leaving_half_way_offers_the_compensations_owed() {
     console.key(KeyCode::Char('r'));
     for _ in 0..10 {
         console.run_jobs();
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);
         }
@@ -288,13 +288,13 @@ fn leaving_without_the_compensations_records_them_as_not_done() {
     confirm_first_destructive_step(&mut console);
     console.key(KeyCode::Char('q'));
     assert!(matches!(
-        console.state.prompt,
+        console.state.view.prompt,
         Some(Prompt::Leave { quit: true, .. })
     ));
     // A second q typed in haste does not skip the compensations.
     console.key(KeyCode::Char('q'));
     assert!(!console.quit);
-    assert!(console.state.prompt.is_some());
+    assert!(console.state.view.prompt.is_some());
     console.key(KeyCode::Char('l'));
     assert!(console.quit);
     let Some(Entry::RunbookClosed { owed, ending, .. }) =
@@ -312,12 +312,12 @@ fn a_running_step_keeps_running_when_the_engineer_steps_back() {
     console.open_runbook();
     console.key(KeyCode::Enter);
     console.key(KeyCode::Esc);
-    assert!(matches!(console.state.screen, Screen::Drill(_)));
+    assert!(matches!(console.state.view.screen, Screen::Drill(_)));
     assert!(console.state.runbook.is_some(), "the walk is kept");
     console.run_jobs();
     console.key(KeyCode::Enter);
     console.drawn();
-    assert!(matches!(console.state.screen, Screen::Runbook(_)));
+    assert!(matches!(console.state.view.screen, Screen::Runbook(_)));
     assert!(
         pane(&console).walk.history().len() >= 2,
         "the step's end reached the pane"
@@ -333,7 +333,7 @@ fn quitting_with_a_step_running_asks_first() {
     console.open_runbook();
     console.key(KeyCode::Enter);
     console.ctrl('c');
-    assert_eq!(console.state.prompt, Some(Prompt::QuitRunning));
+    assert_eq!(console.state.view.prompt, Some(Prompt::QuitRunning));
     assert!(!console.quit);
     console.key(KeyCode::Char('c'));
     assert_eq!(console.cancelled, vec![console.started[0].run]);
@@ -349,13 +349,13 @@ fn ctrl_c_in_the_filter_with_a_step_running_asks_first() {
     let mut console = Console::incident(120, 36);
     console.open_runbook();
     console.key(KeyCode::Enter);
-    console.state.prompt = Some(Prompt::Filter {
+    console.state.view.prompt = Some(Prompt::Filter {
         text: "mbx".to_owned(),
         previous: String::new(),
     });
     console.ctrl('c');
     assert!(!console.quit, "quit on the spot with a step running");
-    assert_eq!(console.state.prompt, Some(Prompt::QuitRunning));
+    assert_eq!(console.state.view.prompt, Some(Prompt::QuitRunning));
 }
 
 #[test]
@@ -367,7 +367,7 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
         .into_iter()
         .find(|m| m.name() == "AverageCommandProcessingTimeGt60sMonitor")
         .unwrap();
-    let library = console.state.library.unwrap();
+    let library = console.state.launch.library.unwrap();
     let role = console.state.fleet.servers()[server].role;
     assert!(library.for_monitor(monitor, role).is_some());
     let mut walk = healthdeck::runbook::Walk::start(
@@ -391,7 +391,7 @@ fn a_wait_counts_down_then_rechecks_by_itself() {
     let procedure = library.procedure("imap-latency").unwrap();
     let opened = healthdeck::update::runbook::RunbookPane::new(procedure, server, monitor, walk);
     console.state.runbook = Some(Box::new(opened));
-    console.state.screen = Screen::Runbook(healthdeck::update::DrillState {
+    console.state.view.screen = Screen::Runbook(healthdeck::update::DrillState {
         server,
         set: monitor.health_set(),
         selected: 0,
@@ -437,6 +437,6 @@ fn r_in_the_drill_down_runs_the_monitors_probe_now_and_says_how_it_went() {
     };
     assert_eq!((action.as_str(), by.as_str()), ("rerun_probe", "unknown"));
     console.run_jobs();
-    let flash = console.state.flash.clone().unwrap_or_default();
+    let flash = console.state.view.flash.clone().unwrap_or_default();
     assert_eq!(flash, "ImapCTPProbe on cas-02: Failed (see its last error)");
 }

@@ -41,7 +41,7 @@ fn dry_run_shows_every_command_and_runs_none() {
     let dir = tempfile::tempdir().unwrap();
     let (script, log) = stand_in(dir.path());
     let mut console = linux_console(&script);
-    console.state.banner.dry_run = true;
+    console.state.launch.banner.dry_run = true;
     console.open_runbook();
     walk_through(&mut console);
     assert!(
@@ -72,7 +72,7 @@ fn read_only_runs_reads_and_probes_and_nothing_that_changes_a_server() {
     let dir = tempfile::tempdir().unwrap();
     let (script, log) = stand_in(dir.path());
     let mut console = linux_console(&script);
-    console.state.banner.read_only = true;
+    console.state.launch.banner.read_only = true;
     console.open_runbook();
     walk_through(&mut console);
     // The stand-in is every action's command: only reading ones were invoked.
@@ -103,12 +103,12 @@ fn read_only_runs_reads_and_probes_and_nothing_that_changes_a_server() {
 fn a_million_line_step_keeps_the_panel_bounded_and_the_record_complete() {
     let dir = tempfile::tempdir().unwrap();
     let mut console = Console::incident(120, 36);
-    console.state.platform = Platform::Linux;
+    console.state.launch.platform = Platform::Linux;
     let mut commands = linux::Commands::none();
     for action in RecoveryAction::ALL {
         commands.set(action, ["seq", "1", "1000000"].map(str::to_owned).to_vec());
     }
-    console.state.commands = commands;
+    console.state.launch.commands = commands;
     let header = session_header("TEST".to_owned(), false, false, "en");
     let start = Utc.with_ymd_and_hms(2026, 11, 22, 3, 0, 0).unwrap();
     let mut recorder = Recorder::create(dir.path(), &header, start).unwrap();

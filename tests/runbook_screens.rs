@@ -11,8 +11,8 @@ use crossterm::event::KeyCode;
 /// The CTP runbook on cas-02 with two steps run and a third one next.
 fn pane_in(language: &'static str, width: u16, height: u16) -> String {
     let mut console = Console::incident(width, height);
-    console.state.language = language;
-    "alice".clone_into(&mut console.state.operator);
+    console.state.launch.language = language;
+    "alice".clone_into(&mut console.state.launch.operator);
     console.open_runbook();
     for _ in 0..2 {
         console.key(KeyCode::Enter);
@@ -101,7 +101,7 @@ fn the_confirmation_prompt_names_the_server_to_type() {
     console.open_runbook();
     for _ in 0..30 {
         console.key(KeyCode::Enter);
-        if console.state.prompt.is_some() {
+        if console.state.view.prompt.is_some() {
             break;
         }
         console.run_jobs();

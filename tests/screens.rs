@@ -223,8 +223,8 @@ fn problems_under_the_grid_are_worst_first_then_oldest_with_the_reason() {
 #[test]
 fn dry_run_and_read_only_stand_out_in_the_banner() {
     let mut state = incident(80, 24);
-    state.banner.dry_run = true;
-    state.banner.read_only = true;
+    state.launch.banner.dry_run = true;
+    state.launch.banner.read_only = true;
     let buf = render(&state, &theme("default"), false);
     let top = text(&buf).lines().next().unwrap().to_owned();
     assert!(

@@ -153,7 +153,7 @@ fn ssh_console(sshd: &Sshd, script: &Path) -> Console {
     let mut console = linux_console(script);
     for server in console.server_names() {
         let transport = Transport::Ssh(target(sshd, None));
-        console.state.transports.insert(server, transport);
+        console.state.launch.transports.insert(server, transport);
     }
     console
 }
@@ -185,8 +185,8 @@ fn dry_run_runs_nothing_and_read_only_only_reads_over_ssh() {
         let dir = tempfile::tempdir().unwrap();
         let (script, log) = stand_in(dir.path());
         let mut console = ssh_console(&sshd, &script);
-        console.state.banner.dry_run = guard == "dry-run";
-        console.state.banner.read_only = guard == "read-only";
+        console.state.launch.banner.dry_run = guard == "dry-run";
+        console.state.launch.banner.read_only = guard == "read-only";
         console.open_runbook();
         walk_through(&mut console);
         run_processes(&mut console, None);

@@ -37,14 +37,14 @@ fn exchange_console(dir: &Path, scenario: &str) -> Console {
     std::fs::write(&program, STAND_IN).unwrap();
     std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut console = Console::on(scenario, 120, 36);
-    console.state.platform = Platform::Exchange;
+    console.state.launch.platform = Platform::Exchange;
     for server in console.server_names() {
         let target = PwshTarget {
             session_host: server.clone(),
             program: program.display().to_string(),
         };
         let transport = Transport::Pwsh(target);
-        console.state.transports.insert(server, transport);
+        console.state.launch.transports.insert(server, transport);
     }
     console
 }
@@ -107,7 +107,7 @@ fn an_unreadable_health_answer_fails_the_step_where_a_healthy_one_would_stop_the
         );
         assert!(note.contains("nothing was established"), "{what}: {note}");
         // Retry, skip or escalate is offered; the log says why.
-        let flash = console.state.flash.clone().unwrap_or_default();
+        let flash = console.state.view.flash.clone().unwrap_or_default();
         assert!(flash.contains("Enter runs it again"), "{what}: {flash}");
         let said = console.log_texts().join("\n");
         assert!(said.contains("could not be read"), "{what}: {said}");
@@ -153,7 +153,8 @@ fn a_linux_copies_check_whose_output_says_nothing_stops_the_walk_before_the_rest
             continue;
         }
         console.key(KeyCode::Enter);
-        if let Some(healthdeck::update::Prompt::Confirm { call, .. }) = console.state.prompt.clone()
+        if let Some(healthdeck::update::Prompt::Confirm { call, .. }) =
+            console.state.view.prompt.clone()
         {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);

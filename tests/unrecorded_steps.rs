@@ -13,7 +13,7 @@ use healthdeck::update::Prompt;
 const WHY: &str = "no space left on device";
 
 fn asked(console: &Console) -> bool {
-    matches!(console.state.prompt, Some(Prompt::Unrecorded { .. }))
+    matches!(console.state.view.prompt, Some(Prompt::Unrecorded { .. }))
 }
 
 fn last_unrecorded(console: &Console) -> Option<bool> {
@@ -42,7 +42,7 @@ fn a_step_asks_before_it_runs_unrecorded_and_the_answer_is_recorded() {
     );
 
     console.key(KeyCode::Enter);
-    assert!(asked(&console), "{:?}", console.state.flash);
+    assert!(asked(&console), "{:?}", console.state.view.flash);
     let screen = text(&render(&console.state, &theme("default"), false));
     assert!(screen.contains("run it unrecorded"), "{screen}");
     console.key(KeyCode::Char('n'));
@@ -70,7 +70,11 @@ fn a_step_asks_before_it_runs_unrecorded_and_the_answer_is_recorded() {
     console.key(KeyCode::Enter);
     console.key(KeyCode::Enter);
     assert!(!asked(&console));
-    assert!(console.started.len() > before, "{:?}", console.state.flash);
+    assert!(
+        console.started.len() > before,
+        "{:?}",
+        console.state.view.flash
+    );
 }
 
 /// Ctrl-C at the question is `q`: with a step running it asks what becomes of the step,
@@ -80,9 +84,9 @@ fn ctrl_c_at_the_question_quits_as_q_does() {
     let mut console = Console::incident(120, 40);
     console.open_runbook();
     console.key(KeyCode::Enter);
-    assert_eq!(console.started.len(), 1, "{:?}", console.state.flash);
+    assert_eq!(console.started.len(), 1, "{:?}", console.state.view.flash);
     console.state.record_unwritten = Some(WHY.to_owned());
-    console.state.prompt = Some(Prompt::Unrecorded {
+    console.state.view.prompt = Some(Prompt::Unrecorded {
         reason: WHY.to_owned(),
         what: "the probe re-run".to_owned(),
         server: "mbx-02".to_owned(),
@@ -92,11 +96,11 @@ fn ctrl_c_at_the_question_quits_as_q_does() {
     assert!(!console.quit, "quit on the spot with a step running");
     assert!(
         matches!(
-            console.state.prompt,
+            console.state.view.prompt,
             Some(Prompt::Leave { .. } | Prompt::QuitRunning)
         ),
         "{:?}",
-        console.state.prompt
+        console.state.view.prompt
     );
     assert_eq!(
         last_unrecorded(&console),

@@ -79,18 +79,18 @@ fn one_walk_restarts_as_often_as_its_procedure_says_and_the_next_needs_a_reason(
     for _ in 0..10 {
         next_step(&mut console);
         run_processes_with(&mut console, None, &rails);
-        if console.state.prompt.is_some() || restarts_started(&console) > before {
+        if console.state.view.prompt.is_some() || restarts_started(&console) > before {
             break;
         }
     }
     let Some(Prompt::Reason {
         purpose: Purpose::OverBudget { service, .. },
         ..
-    }) = console.state.prompt.clone()
+    }) = console.state.view.prompt.clone()
     else {
         panic!(
             "no over-budget prompt: {:?}\n{:?}",
-            console.state.prompt,
+            console.state.view.prompt,
             console.log_texts()
         );
     };

@@ -35,7 +35,7 @@ fn no_key_acts_behind_terminal_too_small() {
     }
     assert!(console.started.is_empty(), "a step ran unseen");
     assert!(console.records.len() == 1, "{:?}", console.kinds());
-    let flash = console.state.flash.clone().unwrap();
+    let flash = console.state.view.flash.clone().unwrap();
     assert!(flash.contains("too small"), "{flash}");
     // Large enough again: the same Enter runs the step.
     resize(&mut console, 80, 24);
@@ -49,12 +49,12 @@ fn a_pending_confirmation_waits_unseen_and_takes_no_keys_until_it_can_be_seen() 
     console.open_runbook();
     for _ in 0..30 {
         console.key(KeyCode::Enter);
-        if matches!(console.state.prompt, Some(Prompt::Confirm { .. })) {
+        if matches!(console.state.view.prompt, Some(Prompt::Confirm { .. })) {
             break;
         }
         console.run_jobs();
     }
-    let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() else {
+    let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() else {
         panic!("no confirmation: {:?}", console.kinds());
     };
     let started = console.started.len();
@@ -63,7 +63,7 @@ fn a_pending_confirmation_waits_unseen_and_takes_no_keys_until_it_can_be_seen() 
     console.key(KeyCode::Enter);
     console.key(KeyCode::Char('q'));
     assert_eq!(console.started.len(), started, "confirmed unseen");
-    let Some(Prompt::Confirm { text, .. }) = &console.state.prompt else {
+    let Some(Prompt::Confirm { text, .. }) = &console.state.view.prompt else {
         panic!("the confirmation is gone");
     };
     assert!(text.is_empty(), "typed unseen: {text:?}");
@@ -98,7 +98,7 @@ fn waiting_on_the_latency_recheck() -> Console {
             return console;
         }
         console.key(KeyCode::Enter);
-        if let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() {
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);
         }
@@ -153,7 +153,7 @@ fn a_cancelled_or_skipped_wait_rechecks_and_stops_a_healthy_walk_before_any_rest
                 _ => None,
             })
             .collect();
-        let me = console.state.operator.clone();
+        let me = console.state.launch.operator.clone();
         assert_eq!(
             waits,
             [
@@ -188,7 +188,7 @@ fn at_the_first_confirmation(console: &mut Console) -> healthdeck::runbook::Step
     console.open_runbook();
     for _ in 0..30 {
         console.key(KeyCode::Enter);
-        if let Some(Prompt::Confirm { call, .. }) = &console.state.prompt {
+        if let Some(Prompt::Confirm { call, .. }) = &console.state.view.prompt {
             return (**call).clone();
         }
         console.run_jobs();
@@ -256,7 +256,7 @@ fn every_action_either_only_reads_or_changes_a_server_and_read_only_runs_the_fir
     use healthdeck::runbook::RecoveryAction;
     use healthdeck::update::runbook::prepare::held_back;
     let console = Console::incident(80, 24);
-    let mut banner = console.state.banner.clone();
+    let mut banner = console.state.launch.banner.clone();
     banner.read_only = true;
     let server = console.state.fleet.servers()[0].clone();
     let monitor = healthdeck::health::Monitor::ALL[0];
@@ -293,8 +293,11 @@ fn restarting_the_cas_warns_when_the_probe_names_another_failing_server() {
     console.type_text("the CAS looks wedged");
     console.key(KeyCode::Enter);
     console.key(KeyCode::Enter);
-    let Some(Prompt::Confirm { call, .. }) = console.state.prompt.clone() else {
-        panic!("{:?} {:?}", console.state.prompt, console.state.flash);
+    let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() else {
+        panic!(
+            "{:?} {:?}",
+            console.state.view.prompt, console.state.view.flash
+        );
     };
     assert_eq!(call.step, "restart-cas");
     let said = monitor_now(&console.state, &call);

@@ -81,7 +81,7 @@ fn handed(
             let entry = Entry::StepDetached {
                 run: run.0,
                 pid: Some(handed.pid),
-                by: state.operator.clone(),
+                by: state.launch.operator.clone(),
             };
             record::write(recorder, sources.clock.now(), &entry, state);
             keepers.push(handed.console);

@@ -5,7 +5,7 @@ use crate::config::inventory::Inventory;
 use crate::config::paths;
 use crate::runtime::guarded::Guardrails;
 use crate::runtime::prober;
-use crate::update::AppState;
+use crate::update::Launch;
 
 /// What a real fleet's inventory tells the runbooks: the platform, each server's commands,
 /// the Mailbox server behind each CAS, and the probes a step may re-run.
@@ -68,12 +68,12 @@ impl RealFleet {
         }
     }
 
-    pub fn apply(self, state: &mut AppState) {
-        state.platform = self.platform;
-        state.probe_targets = self.probe_targets;
-        state.server_commands = self.commands.into_iter().collect();
-        state.transports = self.transports.into_iter().collect();
-        state.mailbox_of = self.mailbox_of;
+    pub fn apply(self, launch: &mut Launch) {
+        launch.platform = self.platform;
+        launch.probe_targets = self.probe_targets;
+        launch.server_commands = self.commands.into_iter().collect();
+        launch.transports = self.transports.into_iter().collect();
+        launch.mailbox_of = self.mailbox_of;
     }
 }
 

@@ -29,10 +29,10 @@ pub fn mode_style(theme: &Theme, mode: &Mode) -> ratatui::style::Style {
 impl Widget for BannerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
-        let mode_style = mode_style(self.theme, &state.banner.mode);
+        let mode_style = mode_style(self.theme, &state.launch.banner.mode);
         let sep = self.symbols.separator();
         let mut spans = vec![Span::styled(
-            format!(" {} ", self.symbols.mode(&state.banner.mode)),
+            format!(" {} ", self.symbols.mode(&state.launch.banner.mode)),
             mode_style,
         )];
         // The record comes first: whatever else is cut off, this never is.
@@ -42,7 +42,7 @@ impl Widget for BannerView<'_> {
                 self.theme.unhealthy_text(),
             ));
         }
-        for guard in state.banner.guards() {
+        for guard in state.launch.banner.guards() {
             // Wide enough, the guard says what it means.
             let meaning = match guard {
                 "READ-ONLY" if is_wide(area.width) => ": reads only",
@@ -74,12 +74,12 @@ impl Widget for BannerView<'_> {
         let filter = state.live_filter();
         if !filter.is_empty() {
             spans.push(Span::styled(
-                format!(" filter `{filter}` {}/{total} ", state.rows.len()),
+                format!(" filter `{filter}` {}/{total} ", state.view.rows.len()),
                 self.theme.flash,
             ));
         }
         let mut info = String::new();
-        if let Mode::Training { scenario, .. } = &state.banner.mode {
+        if let Mode::Training { scenario, .. } = &state.launch.banner.mode {
             let elapsed = (state.now - state.started).num_seconds();
             info.push_str(&format!(
                 " {scenario} {sep} fleet +{} {sep}",
@@ -110,7 +110,7 @@ impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         buf.set_style(area, self.theme.status);
-        if let Some(Prompt::Filter { text, .. }) = &state.prompt {
+        if let Some(Prompt::Filter { text, .. }) = &state.view.prompt {
             let line = Line::from(vec![
                 Span::styled(" / ", self.theme.status_key),
                 Span::styled(format!("{text}_"), self.theme.prompt),
@@ -119,7 +119,7 @@ impl Widget for StatusView<'_> {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
-        if let Some(Prompt::Command { text, offered, .. }) = &state.prompt {
+        if let Some(Prompt::Command { text, offered, .. }) = &state.view.prompt {
             let mut spans = vec![
                 Span::styled(" :", self.theme.status_key),
                 Span::styled(format!("{text}_"), self.theme.prompt),
@@ -162,7 +162,7 @@ impl Widget for StatusView<'_> {
             ));
             spans.push(Span::styled(" ", self.theme.status));
         }
-        let prompt_hints: Option<&[(&str, &str)]> = match &state.prompt {
+        let prompt_hints: Option<&[(&str, &str)]> = match &state.view.prompt {
             Some(Prompt::Confirm { .. }) => Some(&[("Enter", "confirm"), ("Esc", "abort")]),
             Some(Prompt::Leave { .. }) => {
                 Some(&[("r", "run them"), ("l", "leave"), ("Esc", "stay")])
@@ -178,12 +178,12 @@ impl Widget for StatusView<'_> {
             }
             _ => None,
         };
-        if let Some(hints) = prompt_hints.filter(|_| state.flash.is_none()) {
+        if let Some(hints) = prompt_hints.filter(|_| state.view.flash.is_none()) {
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
-        } else if let Some(flash) = &state.flash {
+        } else if let Some(flash) = &state.view.flash {
             let used: usize = spans.iter().map(Span::width).sum();
             let room = usize::from(area.width).saturating_sub(used + 2);
             if unicode_width::UnicodeWidthStr::width(flash.as_str()) <= room {
@@ -199,9 +199,10 @@ impl Widget for StatusView<'_> {
                 ];
             }
         } else {
-            let context = crate::update::screen_context(&state.screen);
+            let context = crate::update::screen_context(&state.view.screen);
             let narrow = context == KeyContext::Runbook && !wide;
-            let hints = keymap::help::hints(&state.keymap, context, self.symbols.ascii, narrow);
+            let hints =
+                keymap::help::hints(&state.launch.keymap, context, self.symbols.ascii, narrow);
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));

@@ -122,7 +122,7 @@ impl GridView<'_> {
             theme.header,
         );
         for (i, set) in HealthSet::ALL.iter().enumerate() {
-            let style = if i == self.state.cursor_col {
+            let style = if i == self.state.view.cursor_col {
                 theme.header.patch(theme.cursor)
             } else {
                 theme.header
@@ -165,15 +165,16 @@ impl Widget for GridView<'_> {
             .collect();
         let visible = self
             .state
+            .view
             .rows
             .iter()
             .enumerate()
-            .skip(self.state.scroll)
+            .skip(self.state.view.scroll)
             .take(body_rows);
         for (line, (row, &server)) in visible.enumerate() {
             let y = area.y + header_h + line as u16;
             let info = &servers[server];
-            let on_cursor_row = row == self.state.cursor_row;
+            let on_cursor_row = row == self.state.view.cursor_row;
             let marker = if on_cursor_row {
                 self.symbols.cursor()
             } else {
@@ -208,7 +209,7 @@ impl Widget for GridView<'_> {
             for (col, set) in HealthSet::ALL.iter().enumerate() {
                 let mut style =
                     self.cell_text(self.state.fleet.cell(server, *set), wide, &mut text);
-                if on_cursor_row && col == self.state.cursor_col {
+                if on_cursor_row && col == self.state.view.cursor_col {
                     style = style.patch(theme.cursor);
                 }
                 let x = x_cell(col as u16);
@@ -218,7 +219,7 @@ impl Widget for GridView<'_> {
                 buf.set_stringn(x, y, &text, width, style);
             }
         }
-        if self.state.rows.is_empty() {
+        if self.state.view.rows.is_empty() {
             let msg = format!(
                 "no server matches the filter `{}`",
                 self.state.live_filter()

@@ -46,12 +46,13 @@ impl Widget for MiniGridView<'_> {
         }
         let rows = usize::from(area.height - 1);
         let at = state
+            .view
             .rows
             .iter()
             .position(|r| *r == self.server)
             .unwrap_or(0);
         let first = at.saturating_sub(rows.saturating_sub(1));
-        for (y, &server) in (area.y + 1..area.bottom()).zip(state.rows.iter().skip(first)) {
+        for (y, &server) in (area.y + 1..area.bottom()).zip(state.view.rows.iter().skip(first)) {
             let marker = if server == self.server {
                 self.symbols.cursor()
             } else {

@@ -45,9 +45,9 @@ impl Widget for ScreenView<'_> {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if layout::too_small(area.width, area.height) {
             // The mode stays visible even here: it is what says whose fleet this is.
-            let text = symbols.banner(&state.banner);
+            let text = symbols.banner(&state.launch.banner);
             let banner = format::fit(&text, usize::from(area.width), symbols.ascii);
-            let style = bars::mode_style(theme, &state.banner.mode);
+            let style = bars::mode_style(theme, &state.launch.banner.mode);
             buf.set_stringn(area.x, area.y, banner, usize::from(area.width), style);
             render_too_small(state, area, buf, theme);
             return;
@@ -59,10 +59,11 @@ impl Widget for ScreenView<'_> {
             symbols,
         }
         .render(banner, buf);
-        match &state.screen {
+        match &state.view.screen {
             Screen::Grid => {
                 // When every row fits with room to spare, the rest lists the problems.
-                let used = usize::from(layout::header_rows(body.width)) + state.rows.len().max(1);
+                let used =
+                    usize::from(layout::header_rows(body.width)) + state.view.rows.len().max(1);
                 let spare = usize::from(body.height).saturating_sub(used + 1);
                 if spare >= 3 {
                     // Both fit in the body's height, so they fit in u16.
@@ -107,8 +108,8 @@ impl Widget for ScreenView<'_> {
             Screen::Runbook(drill) => render_runbook(state, drill, theme, symbols, body, buf),
         }
         // A prompt that came from elsewhere (quitting from the grid) shows over any screen.
-        if let Some(prompt) = state.prompt.as_ref().filter(|_| {
-            !state.prompt_on_status_line() && !matches!(state.screen, Screen::Runbook(_))
+        if let Some(prompt) = state.view.prompt.as_ref().filter(|_| {
+            !state.prompt_on_status_line() && !matches!(state.view.screen, Screen::Runbook(_))
         }) {
             prompt::PromptView {
                 state,
@@ -132,33 +133,33 @@ impl ScreenView<'_> {
     /// Help, and the reports shown at start, over whatever is on screen.
     fn render_overlays(&self, body: Rect, buf: &mut Buffer) {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
-        if state.help {
+        if state.view.help {
             HelpView {
                 theme,
                 symbols,
                 log_path: self.log_path,
                 record_path: self.record_path,
-                keymap: &state.keymap,
-                context: crate::update::screen_context(&state.screen),
+                keymap: &state.launch.keymap,
+                context: crate::update::screen_context(&state.view.screen),
                 guards: [
-                    (state.banner.dry_run, help::DRY_RUN),
-                    (state.banner.read_only, help::READ_ONLY),
+                    (state.launch.banner.dry_run, help::DRY_RUN),
+                    (state.launch.banner.read_only, help::READ_ONLY),
                 ]
                 .into_iter()
                 .filter_map(|(on, said)| on.then_some(said))
                 .collect(),
-                message: state.messages.back().map(String::as_str),
+                message: state.view.messages.back().map(String::as_str),
             }
             .render(body, buf);
         }
-        if let Some(lines) = &state.unwatched {
+        if let Some(lines) = &state.view.unwatched {
             unwatched::UnwatchedView {
                 theme,
                 symbols,
                 lines,
             }
             .render(body, buf);
-        } else if state.owed_box {
+        } else if state.view.owed_box {
             unwatched::OwedView {
                 theme,
                 symbols,
@@ -233,7 +234,7 @@ fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Them
         "enlarge it, or q to quit".to_owned(),
     ];
     // Keys do not reach a prompt nobody can see: say one is waiting.
-    if state.prompt.is_some() && !state.prompt_on_status_line() {
+    if state.view.prompt.is_some() && !state.prompt_on_status_line() {
         lines.push("a question is waiting: enlarge it to answer".to_owned());
     }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;

@@ -32,7 +32,7 @@ impl ProblemsView<'_> {
     fn problems(&self) -> Vec<Problem> {
         let fleet = &self.state.fleet;
         let mut out = Vec::new();
-        for &server in &self.state.rows {
+        for &server in &self.state.view.rows {
             for set in HealthSet::ALL {
                 let cell = fleet.cell(server, set);
                 let Some(alert) = cell.alert.filter(|a| a.is_problem()) else {

@@ -261,8 +261,10 @@ impl PromptView<'_> {
                 } else {
                     lines.push(key("r", "run them now"));
                 }
-                let training =
-                    matches!(self.state.banner.mode, crate::update::Mode::Training { .. });
+                let training = matches!(
+                    self.state.launch.banner.mode,
+                    crate::update::Mode::Training { .. }
+                );
                 let leave = match (*quit, training) {
                     (true, false) => "quit; they stay owed (every console sees them)",
                     (false, false) => "leave; they stay owed (every console sees them)",
@@ -282,7 +284,10 @@ impl PromptView<'_> {
                     key("c", "cancel them, then quit"),
                     key(
                         "l",
-                        if matches!(self.state.banner.mode, crate::update::Mode::Training { .. }) {
+                        if matches!(
+                            self.state.launch.banner.mode,
+                            crate::update::Mode::Training { .. }
+                        ) {
                             "leave it (training: a simulated step ends with the console), quit"
                         } else {
                             "leave them running (they outlive the console), quit"

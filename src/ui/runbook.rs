@@ -27,7 +27,7 @@ pub struct RunbookView<'a> {
 impl RunbookView<'_> {
     fn header(&self) -> Line<'static> {
         let server = &self.state.fleet.servers()[self.pane.server].name;
-        let title = localized(&self.pane.procedure.spec.title, self.state.language);
+        let title = localized(&self.pane.procedure.spec.title, self.state.launch.language);
         let ending = self
             .pane
             .ending()
@@ -98,7 +98,7 @@ impl RunbookView<'_> {
             .pane
             .spec(&row.procedure, &row.step)
             .map_or(row.step.as_str(), |spec| {
-                localized(&spec.title, self.state.language)
+                localized(&spec.title, self.state.launch.language)
             });
         let indent = "  ".repeat(row.depth);
         let undo = if row.compensating { " (undo)" } else { "" };
@@ -146,7 +146,7 @@ impl RunbookView<'_> {
 
     fn confirming(&self) -> bool {
         matches!(
-            self.state.prompt,
+            self.state.view.prompt,
             Some(crate::update::Prompt::Confirm { .. })
         )
     }
@@ -160,8 +160,8 @@ impl RunbookView<'_> {
     ) -> Vec<String> {
         let mut notes = Vec::new();
         if let Some(call) = call.filter(|_| row.state == RowState::Next) {
-            let destructive = self.state.platform.needs_confirmation(call);
-            if let Some(reason) = held_back(&self.state.banner, call) {
+            let destructive = self.state.launch.platform.needs_confirmation(call);
+            if let Some(reason) = held_back(&self.state.launch.banner, call) {
                 let word = if reason == SkipReason::DryRun {
                     "DRY-RUN: shown, not run"
                 } else {
@@ -207,7 +207,10 @@ impl RunbookView<'_> {
 
     /// Times in training are the fleet clock's: said beside each one shown.
     fn fleet_mark(&self) -> &'static str {
-        if matches!(self.state.banner.mode, crate::update::Mode::Training { .. }) {
+        if matches!(
+            self.state.launch.banner.mode,
+            crate::update::Mode::Training { .. }
+        ) {
             " (fleet)"
         } else {
             ""
@@ -221,7 +224,10 @@ impl RunbookView<'_> {
         };
         let mut lines = Vec::new();
         if let Some(spec) = self.pane.spec(&row.procedure, &row.step) {
-            for part in wrap(localized(&spec.instruction, self.state.language), width - 2) {
+            for part in wrap(
+                localized(&spec.instruction, self.state.launch.language),
+                width - 2,
+            ) {
                 lines.push(Line::from(Span::styled(
                     format!(" {part}"),
                     self.theme.text,
@@ -361,7 +367,10 @@ impl Widget for RunbookView<'_> {
         };
         LogView {
             log: &self.pane.log,
-            fleet_clock: matches!(self.state.banner.mode, crate::update::Mode::Training { .. }),
+            fleet_clock: matches!(
+                self.state.launch.banner.mode,
+                crate::update::Mode::Training { .. }
+            ),
             theme: self.theme,
             symbols: self.symbols,
         }
@@ -369,6 +378,7 @@ impl Widget for RunbookView<'_> {
         // Over the log, and the steps above it when it needs the room (two debts at 80x24).
         if let Some(prompt) = self
             .state
+            .view
             .prompt
             .as_ref()
             .filter(|_| !self.state.prompt_on_status_line())

@@ -14,7 +14,7 @@ pub const COMMANDS: [&str; 7] = ["filter", "sort", "theme", "export", "owed", "h
 const HISTORY: usize = 50;
 
 pub(super) fn open(state: &mut AppState) {
-    state.prompt = Some(Prompt::Command {
+    state.view.prompt = Some(Prompt::Command {
         text: String::new(),
         recalled: None,
         offered: Vec::new(),
@@ -22,19 +22,19 @@ pub(super) fn open(state: &mut AppState) {
 }
 
 pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    let history = state.command_history.clone();
+    let history = state.view.command_history.clone();
     let Some(Prompt::Command {
         text,
         recalled,
         offered,
-    }) = &mut state.prompt
+    }) = &mut state.view.prompt
     else {
         return Vec::new();
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if control => {
-            state.prompt = None;
+            state.view.prompt = None;
             return super::runbook::quit(state);
         }
         KeyCode::Char('z') if control => return vec![Effect::Suspend],
@@ -44,12 +44,12 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             offered.clear();
             *recalled = None;
         }
-        KeyCode::Backspace if text.is_empty() => state.prompt = None,
+        KeyCode::Backspace if text.is_empty() => state.view.prompt = None,
         KeyCode::Backspace => {
             text.pop();
             offered.clear();
         }
-        KeyCode::Esc => state.prompt = None,
+        KeyCode::Esc => state.view.prompt = None,
         KeyCode::Up if !history.is_empty() => {
             let at = recalled.map_or(history.len() - 1, |i| i.saturating_sub(1));
             *recalled = Some(at);
@@ -68,14 +68,14 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Tab => {
             let typed = text.clone();
             let (completed, choices) = complete(state, &typed);
-            if let Some(Prompt::Command { text, offered, .. }) = &mut state.prompt {
+            if let Some(Prompt::Command { text, offered, .. }) = &mut state.view.prompt {
                 *text = completed;
                 *offered = choices;
             }
         }
         KeyCode::Enter => {
             let line = text.trim().to_owned();
-            state.prompt = None;
+            state.view.prompt = None;
             return run(state, &line);
         }
         _ => {}
@@ -139,10 +139,10 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
     if line.is_empty() {
         return Vec::new();
     }
-    if state.command_history.last().map(String::as_str) != Some(line) {
-        state.command_history.push(line.to_owned());
-        if state.command_history.len() > HISTORY {
-            state.command_history.remove(0);
+    if state.view.command_history.last().map(String::as_str) != Some(line) {
+        state.view.command_history.push(line.to_owned());
+        if state.view.command_history.len() > HISTORY {
+            state.view.command_history.remove(0);
         }
     }
     let (command, arg) = line.split_once(' ').unwrap_or((line, ""));
@@ -150,34 +150,34 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
     match command {
         "filter" => {
             rows::set_filter(state, arg.to_owned());
-            if state.rows.is_empty() {
-                state.flash = Some(format!("no server matches `{arg}`"));
+            if state.view.rows.is_empty() {
+                state.view.flash = Some(format!("no server matches `{arg}`"));
             }
         }
         "sort" => match SortKey::named(arg) {
             Some(key) => {
-                state.sort = key;
-                let filter = state.filter.clone();
+                state.view.sort = key;
+                let filter = state.view.filter.clone();
                 rows::apply(state, &filter);
-                state.flash = Some(format!("sorted by {}", key.name()));
+                state.view.flash = Some(format!("sorted by {}", key.name()));
             }
-            None => state.flash = Some("sort by name, state, age, site or fleet".to_owned()),
+            None => state.view.flash = Some("sort by name, state, age, site or fleet".to_owned()),
         },
         "theme" if !arg.is_empty() => return vec![Effect::Theme(arg.to_owned())],
         "theme" => {
-            state.flash = Some(
+            state.view.flash = Some(
                 "theme NAME: default, light, high-contrast, monochrome, or a YAML file".to_owned(),
             );
         }
         "export" => return vec![Effect::Export],
         "owed" if state.owed().is_empty() => {
-            state.flash = Some("nothing is owed on the fleet".to_owned());
+            state.view.flash = Some("nothing is owed on the fleet".to_owned());
         }
-        "owed" => state.owed_box = true,
-        "help" => state.help = true,
+        "owed" => state.view.owed_box = true,
+        "help" => state.view.help = true,
         "q" | "quit" => return super::runbook::quit(state),
         other => {
-            state.flash = Some(format!(
+            state.view.flash = Some(format!(
                 "unknown command `{other}`: {}",
                 COMMANDS.map(|c| format!(":{c}")).join(" ")
             ));
@@ -188,7 +188,7 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
 
 /// `:theme`'s outcome, from the runtime.
 pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>) {
-    state.flash = Some(match theme {
+    state.view.flash = Some(match theme {
         Ok(name) => format!("theme {name}"),
         Err(why) => format!("theme not changed: {why}"),
     });
@@ -196,7 +196,7 @@ pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>)
 
 /// `:export`'s outcome, from the runtime.
 pub(super) fn exported(state: &mut AppState, path: Result<String, String>) {
-    state.flash = Some(match path {
+    state.view.flash = Some(match path {
         Ok(path) => format!("export written: {path}"),
         Err(why) => format!("export not written: {why}"),
     });

@@ -1,6 +1,7 @@
 //! The pure state transition: one event in, state changed, effects out. No I/O, no clock.
 
 pub mod command;
+pub mod launched;
 mod navigation;
 mod probe_now;
 mod prompt;
@@ -9,6 +10,7 @@ pub mod runbook;
 pub mod state;
 mod unrecorded;
 
+pub use launched::Launch;
 pub use state::{AppState, Banner, DrillState, Mode, Prompt, Purpose, Screen, Unrecorded};
 
 use crate::action::Action;
@@ -22,16 +24,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Applies one event. Everything the console decides happens here.
 pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
-    let shown = state.flash.clone();
+    let shown = state.view.flash.clone();
     let effects = apply_event(state, event);
     runbook::refresh_preview(state);
     // The status bar may cut a message short: help keeps the last ones whole.
-    if let Some(flash) = state.flash.as_ref().filter(|f| shown.as_ref() != Some(*f)) {
-        if state.messages.back() != Some(flash) {
-            state.messages.push_back(flash.clone());
+    if let Some(flash) = state
+        .view
+        .flash
+        .as_ref()
+        .filter(|f| shown.as_ref() != Some(*f))
+    {
+        if state.view.messages.back() != Some(flash) {
+            state.view.messages.push_back(flash.clone());
         }
-        while state.messages.len() > 3 {
-            state.messages.pop_front();
+        while state.view.messages.len() > 3 {
+            state.view.messages.pop_front();
         }
     }
     effects
@@ -50,15 +57,16 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         }
         Event::Key(key) => self::key(state, key),
         Event::Resize { width, height } => {
-            state.width = width;
-            state.height = height;
+            state.view.width = width;
+            state.view.height = height;
             if !layout::too_small(width, height)
                 && state
+                    .view
                     .flash
                     .as_deref()
                     .is_some_and(|f| f.starts_with("the terminal is too small"))
             {
-                state.flash = None;
+                state.view.flash = None;
             }
             navigation::keep_cursor_visible(state);
             Vec::new()
@@ -142,7 +150,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
 /// What the runtime reports for the status bar and the banner.
 fn notice(state: &mut AppState, event: Event) -> Vec<Effect> {
     match event {
-        Event::Notice(note) => state.flash = Some(note),
+        Event::Notice(note) => state.view.flash = Some(note),
         Event::RecordUnwritten(why) => state.record_unwritten = why,
         Event::ThemeChanged(theme) => command::theme_changed(state, theme),
         Event::Exported(path) => command::exported(state, path),
@@ -153,7 +161,7 @@ fn notice(state: &mut AppState, event: Event) -> Vec<Effect> {
 
 /// The loop drew a frame: keys typed from now on were typed at what is on screen.
 pub fn frame_drawn(state: &mut AppState) {
-    state.keys_blocked = false;
+    state.view.keys_blocked = false;
 }
 
 /// Alert changes become incident record lines.
@@ -174,21 +182,21 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    if state.keys_blocked {
+    if state.view.keys_blocked {
         // Typed before the pane was on screen: it was meant for something else.
         return Vec::new();
     }
-    if layout::too_small(state.width, state.height) && !acts_unseen(state, key) {
+    if layout::too_small(state.view.width, state.view.height) && !acts_unseen(state, key) {
         // Nothing acts behind "terminal too small": a step nobody can see never runs.
-        state.flash = Some("the terminal is too small: enlarge it (or q to quit)".to_owned());
+        state.view.flash = Some("the terminal is too small: enlarge it (or q to quit)".to_owned());
         return Vec::new();
     }
-    state.flash = None;
-    if state.unwatched.take().is_some() || std::mem::take(&mut state.owed_box) {
+    state.view.flash = None;
+    if state.view.unwatched.take().is_some() || std::mem::take(&mut state.view.owed_box) {
         // The key was for closing the report, not for acting on what is under it.
         return Vec::new();
     }
-    match state.prompt {
+    match state.view.prompt {
         Some(Prompt::Filter { .. }) => return prompt::key(state, key),
         Some(Prompt::Command { .. }) => return command::key(state, key),
         Some(Prompt::Unrecorded { .. }) => return unrecorded::key(state, key),
@@ -196,16 +204,16 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         None => {}
     }
     let context = key_context(state);
-    let action = state.keymap.action_for(key, context);
+    let action = state.launch.keymap.action_for(key, context);
     action.map_or_else(Vec::new, |a| apply(state, a))
 }
 
 /// Where a key is pressed: help over a screen, or the screen.
 pub fn key_context(state: &AppState) -> KeyContext {
-    if state.help {
+    if state.view.help {
         return KeyContext::Help;
     }
-    screen_context(&state.screen)
+    screen_context(&state.view.screen)
 }
 
 /// The screen's own keys (what help over it explains).
@@ -225,14 +233,14 @@ fn acts_unseen(state: &AppState, key: KeyEvent) -> bool {
     if control && matches!(key.code, KeyCode::Char('c' | 'z')) {
         return true;
     }
-    let action = state.keymap.action_for(key, key_context(state));
-    state.prompt.is_none() && matches!(action, Some(Action::Quit | Action::Suspend))
+    let action = state.launch.keymap.action_for(key, key_context(state));
+    state.view.prompt.is_none() && matches!(action, Some(Action::Quit | Action::Suspend))
 }
 
 /// Applies one action (what a key meant).
 pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
-    if matches!(state.screen, Screen::Runbook(_))
-        && !state.help
+    if matches!(state.view.screen, Screen::Runbook(_))
+        && !state.view.help
         && !matches!(
             action,
             Action::Quit | Action::Suspend | Action::Help | Action::CommandLine
@@ -243,8 +251,8 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => return runbook::quit(state),
         Action::Suspend => return vec![Effect::Suspend],
-        Action::Help => state.help = !state.help,
-        Action::Back if state.help => state.help = false,
+        Action::Help => state.view.help = !state.view.help,
+        Action::Back if state.view.help => state.view.help = false,
         Action::Back => back(state),
         Action::Filter => prompt::open_filter(state),
         Action::CommandLine => command::open(state),
@@ -268,15 +276,15 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 fn back(state: &mut AppState) {
-    match state.screen {
-        Screen::Drill(_) => state.screen = Screen::Grid,
-        Screen::Grid if !state.filter.is_empty() => rows::set_filter(state, String::new()),
+    match state.view.screen {
+        Screen::Drill(_) => state.view.screen = Screen::Grid,
+        Screen::Grid if !state.view.filter.is_empty() => rows::set_filter(state, String::new()),
         Screen::Grid | Screen::Runbook(_) => {}
     }
 }
 
 fn open(state: &mut AppState) -> Vec<Effect> {
-    if let Screen::Drill(drill) = &state.screen {
+    if let Screen::Drill(drill) = &state.view.screen {
         let drill = drill.clone();
         let monitors = state.drill_monitors(drill.server, drill.set);
         let Some(monitor) = monitors.get(drill.selected).copied() else {
@@ -290,7 +298,7 @@ fn open(state: &mut AppState) -> Vec<Effect> {
     let set = state.cursor_set();
     if state.fleet.cell(server, set).alert.is_none() {
         let s = &state.fleet.servers()[server];
-        state.flash = Some(format!(
+        state.view.flash = Some(format!(
             "{} does not run on {} ({} server)",
             set.name(),
             s.name,
@@ -308,7 +316,7 @@ fn open(state: &mut AppState) -> Vec<Effect> {
                 .position(|m| state.fleet.monitor(server, *m).map(|s| s.alert) == Some(worst))
         })
         .unwrap_or(0);
-    state.screen = Screen::Drill(DrillState {
+    state.view.screen = Screen::Drill(DrillState {
         server,
         set,
         selected,

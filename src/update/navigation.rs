@@ -6,12 +6,12 @@ use crate::health::{AlertValue, HealthSet};
 use crate::layout;
 
 pub(super) fn step(state: &mut AppState, action: Action) {
-    if let Screen::Drill(drill) = &state.screen {
+    if let Screen::Drill(drill) = &state.view.screen {
         let last = state
             .drill_monitors(drill.server, drill.set)
             .len()
             .saturating_sub(1);
-        let Screen::Drill(drill) = &mut state.screen else {
+        let Screen::Drill(drill) = &mut state.view.screen else {
             return;
         };
         drill.selected = match action {
@@ -22,18 +22,18 @@ pub(super) fn step(state: &mut AppState, action: Action) {
         };
         return;
     }
-    let last_row = state.rows.len().saturating_sub(1);
-    let page = layout::grid_body_rows(state.width, state.height).max(1);
+    let last_row = state.view.rows.len().saturating_sub(1);
+    let page = layout::grid_body_rows(state.view.width, state.view.height).max(1);
     let last_col = HealthSet::ALL.len() - 1;
     match action {
-        Action::Up => state.cursor_row = state.cursor_row.saturating_sub(1),
-        Action::Down => state.cursor_row = (state.cursor_row + 1).min(last_row),
-        Action::Left => state.cursor_col = state.cursor_col.saturating_sub(1),
-        Action::Right => state.cursor_col = (state.cursor_col + 1).min(last_col),
-        Action::PageUp => state.cursor_row = state.cursor_row.saturating_sub(page),
-        Action::PageDown => state.cursor_row = (state.cursor_row + page).min(last_row),
-        Action::Top => state.cursor_row = 0,
-        Action::Bottom => state.cursor_row = last_row,
+        Action::Up => state.view.cursor_row = state.view.cursor_row.saturating_sub(1),
+        Action::Down => state.view.cursor_row = (state.view.cursor_row + 1).min(last_row),
+        Action::Left => state.view.cursor_col = state.view.cursor_col.saturating_sub(1),
+        Action::Right => state.view.cursor_col = (state.view.cursor_col + 1).min(last_col),
+        Action::PageUp => state.view.cursor_row = state.view.cursor_row.saturating_sub(page),
+        Action::PageDown => state.view.cursor_row = (state.view.cursor_row + page).min(last_row),
+        Action::Top => state.view.cursor_row = 0,
+        Action::Bottom => state.view.cursor_row = last_row,
         _ => {}
     }
     keep_cursor_visible(state);
@@ -41,25 +41,31 @@ pub(super) fn step(state: &mut AppState, action: Action) {
 
 /// Scrolls so the cursor row is on screen.
 pub(super) fn keep_cursor_visible(state: &mut AppState) {
-    let page = layout::grid_body_rows(state.width, state.height).max(1);
-    state.cursor_row = state.cursor_row.min(state.rows.len().saturating_sub(1));
-    if state.cursor_row < state.scroll {
-        state.scroll = state.cursor_row;
-    } else if state.cursor_row >= state.scroll + page {
-        state.scroll = state.cursor_row + 1 - page;
+    let page = layout::grid_body_rows(state.view.width, state.view.height).max(1);
+    state.view.cursor_row = state
+        .view
+        .cursor_row
+        .min(state.view.rows.len().saturating_sub(1));
+    if state.view.cursor_row < state.view.scroll {
+        state.view.scroll = state.view.cursor_row;
+    } else if state.view.cursor_row >= state.view.scroll + page {
+        state.view.scroll = state.view.cursor_row + 1 - page;
     }
-    state.scroll = state.scroll.min(state.rows.len().saturating_sub(page));
+    state.view.scroll = state
+        .view
+        .scroll
+        .min(state.view.rows.len().saturating_sub(page));
 }
 
 /// `n` / `N`: the next (or previous) Unhealthy cell in grid order, wrapping; when there
 /// is none, the next Degraded one. In the drill-down, the drill-down moves with it.
 pub(super) fn jump_to_problem(state: &mut AppState, forward: bool) {
     let columns = HealthSet::ALL.len();
-    let total = state.rows.len() * columns;
+    let total = state.view.rows.len() * columns;
     if total == 0 {
         return;
     }
-    let here = state.cursor_row * columns + state.cursor_col;
+    let here = state.view.cursor_row * columns + state.view.cursor_col;
     let found = [AlertValue::Unhealthy, AlertValue::Degraded]
         .into_iter()
         .find_map(|wanted| {
@@ -69,21 +75,21 @@ pub(super) fn jump_to_problem(state: &mut AppState, forward: bool) {
                 } else {
                     (here + total - offset % total) % total
                 };
-                let server = state.rows[at / columns];
+                let server = state.view.rows[at / columns];
                 let alert = state.fleet.cell(server, HealthSet::ALL[at % columns]).alert;
                 (alert == Some(wanted)).then_some(at)
             })
         });
     let Some(at) = found else {
-        state.flash = Some("no Unhealthy or Degraded monitor in view".to_owned());
+        state.view.flash = Some("no Unhealthy or Degraded monitor in view".to_owned());
         return;
     };
-    state.cursor_row = at / columns;
-    state.cursor_col = at % columns;
+    state.view.cursor_row = at / columns;
+    state.view.cursor_col = at % columns;
     keep_cursor_visible(state);
-    if let Screen::Drill(drill) = &mut state.screen {
-        drill.server = state.rows[state.cursor_row];
-        drill.set = HealthSet::ALL[state.cursor_col];
+    if let Screen::Drill(drill) = &mut state.view.screen {
+        drill.server = state.view.rows[state.view.cursor_row];
+        drill.set = HealthSet::ALL[state.view.cursor_col];
         drill.selected = 0;
     }
 }

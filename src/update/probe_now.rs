@@ -9,7 +9,7 @@ use crate::job::{Job, JobEnd, RunId};
 use crate::runbook::{Expectation, RecoveryAction, StepCall, StepExit};
 
 pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
-    let Screen::Drill(drill) = &state.screen else {
+    let Screen::Drill(drill) = &state.view.screen else {
         return Vec::new();
     };
     let monitors = state.drill_monitors(drill.server, drill.set);
@@ -17,7 +17,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(probe) = monitor.probe() else {
-        state.flash = Some(format!("{} has no probe of its own", monitor.name()));
+        state.view.flash = Some(format!("{} has no probe of its own", monitor.name()));
         return Vec::new();
     };
     let server = state.fleet.servers()[drill.server].clone();
@@ -31,7 +31,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let work = match plan.work {
         Ok(work) => work,
         Err(why) => {
-            state.flash = Some(why);
+            state.view.flash = Some(why);
             return Vec::new();
         }
     };
@@ -42,7 +42,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     state.last_run += 1;
     let run = RunId(state.last_run);
     state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name)));
-    state.flash = Some(format!("running {} on {} now…", probe.name(), server.name));
+    state.view.flash = Some(format!("running {} on {} now…", probe.name(), server.name));
     vec![
         Effect::Record(Entry::StepStarted {
             run: run.0,
@@ -52,7 +52,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
             server: server.name,
             action: call.action.name().to_owned(),
             command: plan.command,
-            by: state.operator.clone(),
+            by: state.launch.operator.clone(),
             compensating: false,
         }),
         Effect::Start(Job { run, work }),
@@ -74,7 +74,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: &JobEnd) -> bool {
                 .find(|(e, _)| *e == Expectation::ProbeSucceeded)
         })
         .map(|(_, v)| *v);
-    state.flash = Some(match (end.exit, succeeded) {
+    state.view.flash = Some(match (end.exit, succeeded) {
         (StepExit::Succeeded, Some(true)) => format!("{what}: Succeeded"),
         (StepExit::Succeeded, Some(false)) => format!("{what}: Failed (see its last error)"),
         (exit, _) => format!("{what}: could not run ({exit})"),

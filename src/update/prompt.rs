@@ -5,21 +5,21 @@ use crate::effect::Effect;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub(super) fn open_filter(state: &mut AppState) {
-    state.prompt = Some(Prompt::Filter {
-        text: state.filter.clone(),
-        previous: state.filter.clone(),
+    state.view.prompt = Some(Prompt::Filter {
+        text: state.view.filter.clone(),
+        previous: state.view.filter.clone(),
     });
 }
 
 pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    let Some(Prompt::Filter { text, previous }) = &mut state.prompt else {
+    let Some(Prompt::Filter { text, previous }) = &mut state.view.prompt else {
         return Vec::new();
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if control => {
             // Ctrl-C is `q`: with steps running, quitting asks what becomes of them.
-            state.prompt = None;
+            state.view.prompt = None;
             return super::runbook::quit(state);
         }
         KeyCode::Char('z') if control => return vec![Effect::Suspend],
@@ -30,13 +30,13 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Enter => {
             let text = text.clone();
-            state.prompt = None;
+            state.view.prompt = None;
             super::rows::set_filter(state, text);
             return Vec::new();
         }
         KeyCode::Esc => {
             let previous = previous.clone();
-            state.prompt = None;
+            state.view.prompt = None;
             super::rows::set_filter(state, previous);
             return Vec::new();
         }

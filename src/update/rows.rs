@@ -75,7 +75,7 @@ pub fn filter_words(state: &AppState) -> Vec<String> {
 /// Applies `filter` (kept as the grid's filter) and the sort.
 pub(super) fn set_filter(state: &mut AppState, filter: String) {
     apply(state, &filter);
-    state.filter = filter;
+    state.view.filter = filter;
 }
 
 /// Shows the rows `filter` lets through, in the sort's order; the cursor stays on its
@@ -87,30 +87,31 @@ pub(super) fn apply(state: &mut AppState, filter: &str) {
         .filter(|&i| words.iter().all(|w| matches(state, i, w)))
         .collect();
     sort(state, &mut rows);
-    state.rows = rows;
-    state.rows_generation = state.fleet.alert_generation;
-    state.cursor_row = keep
-        .and_then(|k| state.rows.iter().position(|r| *r == k))
+    state.view.rows = rows;
+    state.view.rows_generation = state.fleet.alert_generation;
+    state.view.cursor_row = keep
+        .and_then(|k| state.view.rows.iter().position(|r| *r == k))
         .unwrap_or(0);
-    state.scroll = 0;
+    state.view.scroll = 0;
     super::navigation::keep_cursor_visible(state);
 }
 
 /// After alerts changed: a filter or sort that reads states is applied again.
 pub(super) fn follow_the_fleet(state: &mut AppState) {
-    if state.rows_generation == state.fleet.alert_generation || !reads_states(state) {
+    if state.view.rows_generation == state.fleet.alert_generation || !reads_states(state) {
         return;
     }
-    let filter = match &state.prompt {
+    let filter = match &state.view.prompt {
         Some(super::Prompt::Filter { text, .. }) => text.clone(),
-        _ => state.filter.clone(),
+        _ => state.view.filter.clone(),
     };
     apply(state, &filter);
 }
 
 fn reads_states(state: &AppState) -> bool {
-    matches!(state.sort, SortKey::State | SortKey::Age)
+    matches!(state.view.sort, SortKey::State | SortKey::Age)
         || state
+            .view
             .filter
             .split_whitespace()
             .any(|w| state_word(w).is_some())
@@ -140,7 +141,7 @@ fn by_text(server: &Server, word: &str) -> bool {
 
 fn sort(state: &AppState, rows: &mut [usize]) {
     let servers = state.fleet.servers();
-    match state.sort {
+    match state.view.sort {
         SortKey::Fleet => {}
         SortKey::Name => rows.sort_by(|a, b| servers[*a].name.cmp(&servers[*b].name)),
         SortKey::Site => rows.sort_by(|a, b| servers[*a].site.cmp(&servers[*b].site)),

@@ -1,12 +1,10 @@
 //! The console's whole state: what the views draw from.
 
+use super::launched::Launch;
 use super::runbook::RunbookPane;
-use crate::command::transport::Transport;
 use crate::guardrails::{Holder, Limits, Remaining};
 use crate::health::{FleetState, HealthSet, Monitor};
-use crate::probe_plan::Target;
-use crate::runbook::platform::{Platform, linux};
-use crate::runbook::{Debt, Ledger, Library, Owed, StepCall};
+use crate::runbook::{Debt, Ledger, Owed, StepCall};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -134,11 +132,48 @@ pub enum Purpose {
 
 pub struct AppState {
     pub fleet: FleetState,
-    pub banner: Banner,
+    /// What launch decided: fixed for the session.
+    pub launch: Launch,
     /// The fleet clock when the console started.
+    /// The screen: where the engineer is, what is typed, what the status bar says.
+    pub view: View,
     pub started: DateTime<Utc>,
     /// The fleet clock at the last event.
     pub now: DateTime<Utc>,
+    /// The open runbook (it keeps running when the engineer steps back to the grid).
+    pub runbook: Option<Box<RunbookPane>>,
+    /// Runbooks left half-way: reopening one resumes its walk where it was.
+    pub parked: Vec<Box<RunbookPane>>,
+    /// The last step run id handed out.
+    pub last_run: u64,
+    /// Quitting waits for a cancelled step to end, then offers what is owed.
+    pub quit_after_cancel: bool,
+    /// Quitting waits for the compensations the engineer chose to run.
+    pub quit_when_paid: bool,
+    /// The last walk id handed out (ids are `<session>-walk-<n>`).
+    pub last_walk: u64,
+    /// What is left of each server's restart budget, per service (a real fleet's).
+    pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
+    /// A probe re-run from the drill-down (`r`), and what it is, until its result.
+    pub probing_now: Option<(crate::job::RunId, String)>,
+    /// The shared ledger of owed compensations as last read (a real fleet's; training
+    /// has none and keeps its debts in `owed_pending`).
+    pub ledger: Ledger,
+    /// Debts this console owed and the ledger has not shown yet (or never will: training).
+    pub owed_pending: Vec<Debt>,
+    /// Debt ids this console paid or wrote off that the ledger still shows.
+    pub owed_clearing: Vec<String>,
+    /// The ledger has been read once (its debts were shown at start).
+    pub ledger_read: bool,
+    /// Why the incident record is not being written (the last write failed): the banner
+    /// says so until a write succeeds, and every step start asks first.
+    pub record_unwritten: Option<String>,
+    /// The engineer chose to run the next step unrecorded (for that one start).
+    pub unrecorded_go_on: bool,
+}
+
+/// The third part of the state: the screen.
+pub struct View {
     pub screen: Screen,
     pub help: bool,
     pub prompt: Option<Prompt>,
@@ -157,67 +192,14 @@ pub struct AppState {
     pub flash: Option<String>,
     /// The last messages, whole (help shows them: the status bar may cut one short).
     pub messages: std::collections::VecDeque<String>,
-    /// The open runbook (it keeps running when the engineer steps back to the grid).
-    pub runbook: Option<Box<RunbookPane>>,
-    /// Runbooks left half-way: reopening one resumes its walk where it was.
-    pub parked: Vec<Box<RunbookPane>>,
-    pub library: Option<&'static Library>,
-    pub platform: Platform,
-    /// Commands of the Linux platform: the fleet's, and per server where the inventory
-    /// says so.
-    pub commands: linux::Commands,
-    pub server_commands: BTreeMap<String, linux::Commands>,
-    /// Where each server's steps run (a real fleet's inventory; absent: local).
-    pub transports: BTreeMap<String, Transport>,
-    /// A real fleet's probes, for re-running one now.
-    pub probe_targets: Vec<Target>,
-    /// The Mailbox server behind each server's CTP probe (a real fleet's inventory).
-    pub mailbox_of: Vec<Option<usize>>,
-    /// The runbook language.
-    pub language: &'static str,
-    /// Who is at the keyboard: "by whom" in the pane and the record.
-    pub operator: String,
     /// Keys are dropped until the next frame is drawn: a pane just opened, and no
     /// typed-ahead Enter may run its first step.
     pub keys_blocked: bool,
-    /// The last step run id handed out.
-    pub last_run: u64,
-    /// Quitting waits for a cancelled step to end, then offers what is owed.
-    pub quit_after_cancel: bool,
-    /// Quitting waits for the compensations the engineer chose to run.
-    pub quit_when_paid: bool,
-    /// The last walk id handed out (ids are `<session>-walk-<n>`).
-    pub last_walk: u64,
-    /// The restart budget's limits (a real fleet's guardrails).
-    pub restart_limits: Option<Limits>,
-    /// What is left of each server's restart budget, per service (a real fleet's).
-    pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
     /// Steps of the previous session that ended while nobody watched (its terminal hung
     /// up): shown over everything until a key is pressed.
     pub unwatched: Option<Vec<String>>,
-    /// A probe re-run from the drill-down (`r`), and what it is, until its result.
-    pub probing_now: Option<(crate::job::RunId, String)>,
-    /// This console among others on the same state directory (`host pid`): debts it owes
-    /// carry it, and their ids start with it.
-    pub session: String,
-    /// The shared ledger of owed compensations as last read (a real fleet's; training
-    /// has none and keeps its debts in `owed_pending`).
-    pub ledger: Ledger,
-    /// Debts this console owed and the ledger has not shown yet (or never will: training).
-    pub owed_pending: Vec<Debt>,
-    /// Debt ids this console paid or wrote off that the ledger still shows.
-    pub owed_clearing: Vec<String>,
-    /// The ledger has been read once (its debts were shown at start).
-    pub ledger_read: bool,
     /// The box of what is owed on the fleet is shown (at start), until a key.
     pub owed_box: bool,
-    /// Why the incident record is not being written (the last write failed): the banner
-    /// says so until a write succeeds, and every step start asks first.
-    pub record_unwritten: Option<String>,
-    /// The engineer chose to run the next step unrecorded (for that one start).
-    pub unrecorded_go_on: bool,
-    /// Keys to actions: the table's, with the user's `keys.yaml` rebindings.
-    pub keymap: crate::keymap::Keymap,
     /// The grid's order (`:sort`).
     pub sort: super::rows::SortKey,
     /// The alert generation the rows were last filtered and sorted at.
@@ -228,59 +210,49 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(fleet: FleetState, banner: Banner, now: DateTime<Utc>) -> AppState {
+        AppState::launched(fleet, Launch::new(banner), now)
+    }
+
+    /// The console as launch decided it (`crate::launch` builds the whole `Launch` first).
+    pub fn launched(fleet: FleetState, launch: Launch, now: DateTime<Utc>) -> AppState {
         let rows = (0..fleet.servers().len()).collect();
-        let training = matches!(banner.mode, Mode::Training { .. });
         AppState {
+            view: View {
+                screen: Screen::Grid,
+                help: false,
+                prompt: None,
+                filter: String::new(),
+                rows,
+                cursor_row: 0,
+                cursor_col: 0,
+                scroll: 0,
+                width: 80,
+                height: 24,
+                flash: None,
+                messages: std::collections::VecDeque::new(),
+                keys_blocked: false,
+                unwatched: None,
+                owed_box: false,
+                sort: super::rows::SortKey::Fleet,
+                rows_generation: 0,
+                command_history: Vec::new(),
+            },
+            launch,
             fleet,
-            banner,
             started: now,
             now,
-            screen: Screen::Grid,
-            help: false,
-            prompt: None,
-            filter: String::new(),
-            rows,
-            cursor_row: 0,
-            cursor_col: 0,
-            scroll: 0,
-            width: 80,
-            height: 24,
-            flash: None,
-            messages: std::collections::VecDeque::new(),
-            keymap: crate::keymap::Keymap::default(),
-            sort: super::rows::SortKey::Fleet,
-            rows_generation: 0,
-            command_history: Vec::new(),
             runbook: None,
             parked: Vec::new(),
-            library: Library::shared().ok(),
-            platform: if training {
-                Platform::Training
-            } else {
-                Platform::Exchange
-            },
-            commands: linux::Commands::default(),
-            server_commands: BTreeMap::new(),
-            transports: BTreeMap::new(),
-            probe_targets: Vec::new(),
-            mailbox_of: Vec::new(),
-            language: "en",
-            operator: "unknown".to_owned(),
-            keys_blocked: false,
             last_run: 0,
             last_walk: 0,
             quit_after_cancel: false,
             quit_when_paid: false,
             probing_now: None,
-            unwatched: None,
             budgets: BTreeMap::new(),
-            restart_limits: None,
-            session: "console".to_owned(),
             ledger: Ledger::default(),
             owed_pending: Vec::new(),
             owed_clearing: Vec::new(),
             ledger_read: false,
-            owed_box: false,
             record_unwritten: None,
             unrecorded_go_on: false,
         }
@@ -304,7 +276,7 @@ impl AppState {
     /// Wall-clock UTC now: the fleet clock runs `speed` times faster in training from the
     /// same start (docs/ARCHITECTURE.md "Two clocks"), and is the wall outside it.
     pub fn wall_now(&self) -> DateTime<Utc> {
-        match self.banner.mode {
+        match self.launch.banner.mode {
             Mode::Training { speed, .. } if speed.is_finite() && speed > 0.0 => {
                 let fleet_ms = (self.now - self.started).num_milliseconds() as f64;
                 self.started + chrono::TimeDelta::milliseconds((fleet_ms / speed) as i64)
@@ -319,7 +291,7 @@ impl AppState {
         self.last_walk += 1;
         format!(
             "{}-{}-walk-{}",
-            self.session,
+            self.launch.session,
             self.started.timestamp(),
             self.last_walk
         )
@@ -332,11 +304,11 @@ impl AppState {
 
     /// The server under the grid cursor, if any row is shown.
     pub fn cursor_server(&self) -> Option<usize> {
-        self.rows.get(self.cursor_row).copied()
+        self.view.rows.get(self.view.cursor_row).copied()
     }
 
     pub fn cursor_set(&self) -> HealthSet {
-        HealthSet::ALL[self.cursor_col.min(HealthSet::ALL.len() - 1)]
+        HealthSet::ALL[self.view.cursor_col.min(HealthSet::ALL.len() - 1)]
     }
 
     /// The monitors the drill-down lists: those of the set that the server's role runs.
@@ -350,16 +322,16 @@ impl AppState {
     /// The prompt typed on the status line (the filter, the command line), not in a box.
     pub fn prompt_on_status_line(&self) -> bool {
         matches!(
-            self.prompt,
+            self.view.prompt,
             Some(Prompt::Filter { .. } | Prompt::Command { .. })
         )
     }
 
     /// The filter text as typed right now (live while the prompt is open).
     pub fn live_filter(&self) -> &str {
-        match &self.prompt {
+        match &self.view.prompt {
             Some(Prompt::Filter { text, .. }) => text,
-            _ => &self.filter,
+            _ => &self.view.filter,
         }
     }
 }

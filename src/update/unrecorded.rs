@@ -15,12 +15,12 @@ pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: 
     if std::mem::take(&mut state.unrecorded_go_on) {
         return false;
     }
-    if state.prompt.is_some() {
+    if state.view.prompt.is_some() {
         // Another question is open (a step that starts by itself): never replace it.
-        state.flash = Some(format!("{what} not started: the record is not written"));
+        state.view.flash = Some(format!("{what} not started: the record is not written"));
         return true;
     }
-    state.prompt = Some(Prompt::Unrecorded {
+    state.view.prompt = Some(Prompt::Unrecorded {
         reason,
         what,
         server,
@@ -45,7 +45,7 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         what,
         server,
         then,
-    }) = state.prompt.take()
+    }) = state.view.prompt.take()
     else {
         return Vec::new();
     };
@@ -54,14 +54,14 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         server: server.clone(),
         reason,
         go_on,
-        by: state.operator.clone(),
+        by: state.launch.operator.clone(),
     })];
     if quitting {
         effects.extend(super::runbook::quit(state));
         return effects;
     }
     if !go_on {
-        state.flash = Some(format!("{what} on {server}: not started"));
+        state.view.flash = Some(format!("{what} on {server}: not started"));
         return effects;
     }
     state.unrecorded_go_on = true;

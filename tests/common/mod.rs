@@ -43,7 +43,7 @@ pub fn played_with_simulator(
     let mut state = AppState::new(fleet, banner, start());
     update(&mut state, Event::Resize { width, height });
     let simulator = Simulator::new(scenario, start());
-    state.mailbox_of = simulator.mailbox_of();
+    state.launch.mailbox_of = simulator.mailbox_of();
     let probes = simulator.probes();
     let servers = simulator.scenario().fleet.len();
     for step in 0..=seconds / 10 {

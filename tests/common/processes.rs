@@ -36,13 +36,13 @@ pub fn stand_in(dir: &Path) -> (PathBuf, PathBuf) {
 /// the action's name.
 pub fn linux_console(script: &Path) -> Console {
     let mut console = Console::stubborn_incident(120, 36);
-    console.state.platform = Platform::Linux;
+    console.state.launch.platform = Platform::Linux;
     let mut commands = linux::Commands::none();
     for action in RecoveryAction::ALL {
         let argv = vec![script.display().to_string(), action.name().to_owned()];
         commands.set(action, argv);
     }
-    console.state.commands = commands;
+    console.state.launch.commands = commands;
     console
 }
 
@@ -117,7 +117,7 @@ pub fn next_step(console: &mut Console) {
     } else {
         KeyCode::Enter
     });
-    match console.state.prompt.clone() {
+    match console.state.view.prompt.clone() {
         Some(Prompt::Confirm { call, .. }) => {
             console.type_text(&call.server.name);
             console.key(KeyCode::Enter);

@@ -13,7 +13,7 @@ pub fn theme(name: &str) -> Theme {
 }
 
 pub fn render(state: &AppState, theme: &Theme, ascii: bool) -> Buffer {
-    let area = Rect::new(0, 0, state.width, state.height);
+    let area = Rect::new(0, 0, state.view.width, state.view.height);
     let mut buf = Buffer::empty(area);
     let view = ScreenView {
         state,

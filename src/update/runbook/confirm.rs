@@ -119,7 +119,7 @@ pub(super) fn refused_step(state: &AppState, run: RunId, server: &str) -> Option
         .runbook
         .as_ref()
         .and_then(|pane| pane.runs.iter().find(|r| r.run == run))?;
-    (state.prompt.is_none() && step.call.server.name == server).then(|| step.call.clone())
+    (state.view.prompt.is_none() && step.call.server.name == server).then(|| step.call.clone())
 }
 
 /// Whether `name` stands in `text` as a word of its own (`mbx-02`, not `mbx-020`).
@@ -138,7 +138,7 @@ pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder
     let Some(call) = refused_step(state, run, server) else {
         return;
     };
-    state.prompt = Some(Prompt::Confirm {
+    state.view.prompt = Some(Prompt::Confirm {
         text: String::new(),
         call: Box::new(call),
         refused: None,
@@ -148,28 +148,28 @@ pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder
 }
 
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    let seen: Vec<String> = match &state.prompt {
+    let seen: Vec<String> = match &state.view.prompt {
         Some(Prompt::Confirm { call, .. }) => monitor_now(state, call)
             .into_iter()
             .map(|(line, warn)| if warn { format!("! {line}") } else { line })
             .collect(),
         _ => Vec::new(),
     };
-    let by = (state.operator.clone(), seen);
+    let by = (state.launch.operator.clone(), seen);
     let Some(Prompt::Confirm {
         text,
         call,
         refused,
         breaking,
         ..
-    }) = &mut state.prompt
+    }) = &mut state.view.prompt
     else {
         return Vec::new();
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if control => {
-            state.prompt = None;
+            state.view.prompt = None;
             return super::quit(state);
         }
         KeyCode::Char('u') if control => text.clear(),
@@ -179,8 +179,8 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         }
         KeyCode::Esc => {
             let entry = confirmation(call, text, false, by);
-            state.prompt = None;
-            state.flash = Some("not confirmed: nothing ran".to_owned());
+            state.view.prompt = None;
+            state.view.flash = Some("not confirmed: nothing ran".to_owned());
             return vec![Effect::Record(entry)];
         }
         // Nothing typed yet: an Enter typed ahead is not a wrong name.
@@ -194,7 +194,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             }
             let call = call.clone();
             let breaking = breaking.take();
-            state.prompt = None;
+            state.view.prompt = None;
             if let (Some(breaking), Some(pane)) = (breaking, state.runbook.as_mut()) {
                 let (holder, _) = *breaking;
                 pane.log.note(

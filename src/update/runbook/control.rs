@@ -14,7 +14,7 @@ use crate::update::state::{AppState, Prompt, Purpose};
 /// `c`: cancel the running step's job, or the wait.
 pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
     let now = state.now;
-    let by = state.operator.clone();
+    let by = state.launch.operator.clone();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -34,7 +34,7 @@ pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
         }
         Active::Waiting { .. } => end_wait(state, WaitEnd::Cancelled),
         Active::Idle => {
-            state.flash = Some("nothing is running".to_owned());
+            state.view.flash = Some("nothing is running".to_owned());
             Vec::new()
         }
     }
@@ -50,14 +50,14 @@ pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
         // Skipping a wait skips the waiting, never the recheck.
         Active::Waiting { .. } => return end_wait(state, WaitEnd::Skipped),
         Active::Running { .. } => {
-            state.flash = Some("a step is running: c cancels it first".to_owned());
+            state.view.flash = Some("a step is running: c cancels it first".to_owned());
             return Vec::new();
         }
     }
     if pane.walk.skip().is_ok() {
         settled(state)
     } else {
-        state.flash = Some("only a failed or optional step can be skipped".to_owned());
+        state.view.flash = Some("only a failed or optional step can be skipped".to_owned());
         Vec::new()
     }
 }
@@ -69,7 +69,7 @@ pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     if pane.is_over() {
-        state.flash = Some("the runbook is over: there is nothing to escalate".to_owned());
+        state.view.flash = Some("the runbook is over: there is nothing to escalate".to_owned());
         return Vec::new();
     }
     let busy = !matches!(pane.active, Active::Idle);
@@ -85,7 +85,7 @@ pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
 
 /// The open reason prompt says why Enter cannot act (what was typed stays).
 fn refuse(state: &mut AppState, why: String) {
-    if let Some(Prompt::Reason { refused, .. }) = &mut state.prompt {
+    if let Some(Prompt::Reason { refused, .. }) = &mut state.view.prompt {
         *refused = Some(why);
     }
 }
@@ -105,7 +105,7 @@ fn refusal(state: &AppState, error: &WalkError) -> String {
 /// Escalates with the reason given: the steps not run say so, the record says who and why,
 /// and the escalation step runs at once (it runs nothing: it hands over).
 pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effect> {
-    let by = state.operator.clone();
+    let by = state.launch.operator.clone();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -116,7 +116,7 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
     }
     let before = pane.walk.history().len();
     if let Err(error) = pane.walk.escalate() {
-        state.flash = Some(error.to_string());
+        state.view.flash = Some(error.to_string());
         return Vec::new();
     }
     let passed: Vec<(String, String)> = pane.walk.history()[before..]
@@ -194,7 +194,7 @@ pub(super) fn jump_because(
     (procedure, step, title): (String, String, String),
     reason: String,
 ) -> Vec<Effect> {
-    let by = state.operator.clone();
+    let by = state.launch.operator.clone();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -265,6 +265,6 @@ pub(in crate::update) fn handover_written(
         }
         Err(why) => (format!("HANDOVER NOT WRITTEN: {why}"), Vec::new()),
     };
-    state.flash = Some(flash);
+    state.view.flash = Some(flash);
     effects
 }

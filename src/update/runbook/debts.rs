@@ -41,7 +41,7 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
             // A pid comes back one day: the start time keeps ids apart.
             id: format!(
                 "{}-{}-{}-{}",
-                state.session,
+                state.launch.session,
                 state.started.timestamp(),
                 run.0,
                 undo.step
@@ -55,8 +55,8 @@ pub(super) fn on_start(state: &mut AppState, run: RunId, call: &StepCall) -> Vec
             command,
             caused_by: call.step.clone(),
             caused_by_title: caused_by_title.clone(),
-            by: state.operator.clone(),
-            console: state.session.clone(),
+            by: state.launch.operator.clone(),
+            console: state.launch.session.clone(),
             since: state.wall_now(),
             certain: false,
         };
@@ -168,7 +168,7 @@ pub(super) fn settle(
         step: debt.step.clone(),
         how: how.to_owned(),
         reason,
-        by: state.operator.clone(),
+        by: state.launch.operator.clone(),
     };
     state.owed_pending.retain(|d| d.id != debt.id);
     if !state.owed_clearing.contains(&debt.id) {
@@ -222,7 +222,7 @@ pub(in crate::update) fn ledger(state: &mut AppState, ledger: Ledger) {
     }
     // At start, what is owed on this fleet is shown first (after a hang-up report).
     if first && !state.ledger.debts.is_empty() {
-        state.owed_box = true;
+        state.view.owed_box = true;
     }
 }
 

@@ -25,10 +25,10 @@ pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> 
     };
     if !matches!(pane.active, Active::Idle) {
         if quit {
-            state.prompt = Some(Prompt::QuitRunning);
+            state.view.prompt = Some(Prompt::QuitRunning);
         } else {
             back_to_drill(state);
-            state.flash = Some(
+            state.view.flash = Some(
                 "the step goes on in the background; Enter on the monitor comes back".to_owned(),
             );
         }
@@ -49,7 +49,7 @@ pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> 
         procedure: pane.procedure.id().to_owned(),
         owed: names(&owed),
     };
-    state.prompt = Some(Prompt::Leave {
+    state.view.prompt = Some(Prompt::Leave {
         owed,
         quit,
         running: false,
@@ -92,7 +92,7 @@ fn leave_running(state: &mut AppState) -> Vec<Effect> {
         procedure: pane.procedure.id().to_owned(),
         owed: names(&owed),
     }));
-    state.prompt = Some(Prompt::Leave {
+    state.view.prompt = Some(Prompt::Leave {
         owed,
         quit: true,
         running: true,
@@ -108,11 +108,11 @@ pub(in crate::update) fn quit(state: &mut AppState) -> Vec<Effect> {
 /// Keys of the leave and quit prompts: single letters, Esc stays.
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    let by = state.operator.clone();
+    let by = state.launch.operator.clone();
     // Ctrl-C insists on quitting: what it leaves undone or running is recorded as such.
     // Anywhere else it backs out. No plain letter but `l` leaves: a second `q` typed in
     // haste must not skip the compensations.
-    let code = match (&state.prompt, key.code) {
+    let code = match (&state.view.prompt, key.code) {
         (Some(Prompt::Leave { quit: true, .. } | Prompt::QuitRunning), KeyCode::Char('c'))
             if control =>
         {
@@ -122,17 +122,17 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         (_, _) if control => return Vec::new(),
         (_, code) => code,
     };
-    match (state.prompt.clone(), code) {
-        (_, KeyCode::Esc | KeyCode::Char('h')) => state.prompt = None,
+    match (state.view.prompt.clone(), code) {
+        (_, KeyCode::Esc | KeyCode::Char('h')) => state.view.prompt = None,
         (Some(Prompt::Leave { running: true, .. }), KeyCode::Char('r')) => {
-            state.flash = Some(
+            state.view.flash = Some(
                 "a step still runs: its undo steps cannot run before it ends; l quits and \
                  leaves them owed"
                     .to_owned(),
             );
         }
         (Some(Prompt::Leave { owed, quit, .. }), KeyCode::Char('r')) => {
-            state.prompt = None;
+            state.view.prompt = None;
             let Some(pane) = state.runbook.as_mut() else {
                 return Vec::new();
             };
@@ -151,12 +151,12 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             if quit {
                 // Asked to quit: once every one has run, the console quits by itself.
                 state.quit_when_paid = true;
-                state.flash = Some(
+                state.view.flash = Some(
                     "running the compensations; the console quits once they are done".to_owned(),
                 );
             }
-            if let Screen::Drill(drill) = &state.screen {
-                state.screen = Screen::Runbook(drill.clone());
+            if let Screen::Drill(drill) = &state.view.screen {
+                state.view.screen = Screen::Runbook(drill.clone());
             }
             let mut effects = vec![Effect::Record(entry)];
             effects.extend(refused);
@@ -171,7 +171,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             }),
             KeyCode::Char('l'),
         ) => {
-            state.prompt = None;
+            state.view.prompt = None;
             let Some(pane) = state.runbook.as_ref() else {
                 return Vec::new();
             };
@@ -193,15 +193,15 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('c')) => {
             // Once it has ended, what is owed is offered like on any leave (then quits).
-            state.prompt = None;
+            state.view.prompt = None;
             state.quit_after_cancel = true;
             let effects = super::control::cancel(state);
-            state.flash =
+            state.view.flash =
                 Some("cancelling; what is owed is offered next (q again quits at once)".to_owned());
             return effects;
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('l')) => {
-            state.prompt = None;
+            state.view.prompt = None;
             return leave_running(state);
         }
         _ => {}
@@ -232,8 +232,8 @@ fn close(state: &mut AppState, owed: &[Owed]) -> Vec<Effect> {
 }
 
 fn back_to_drill(state: &mut AppState) {
-    if let Screen::Runbook(drill) = &state.screen {
-        state.screen = Screen::Drill(DrillState {
+    if let Screen::Runbook(drill) = &state.view.screen {
+        state.view.screen = Screen::Drill(DrillState {
             selected: drill.selected,
             ..drill.clone()
         });

@@ -33,7 +33,7 @@ pub(in crate::update) use open::open;
 /// A step's title in the console's language (its id when the library does not know it):
 /// prompts and messages name steps the way the pane lists them.
 pub fn step_title(state: &AppState, procedure: &str, step: &str) -> String {
-    step_title_in(state, (procedure, step), state.language)
+    step_title_in(state, (procedure, step), state.launch.language)
 }
 
 /// [`step_title`] in `language`: debts, read by other consoles, are titled in English.
@@ -43,6 +43,7 @@ pub(super) fn step_title_in(
     language: &str,
 ) -> String {
     state
+        .launch
         .library
         .and_then(|library| library.procedure(procedure))
         .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
@@ -53,8 +54,8 @@ pub(super) fn step_title_in(
 }
 
 pub(super) fn show(state: &mut AppState, drill: DrillState) {
-    state.screen = Screen::Runbook(drill);
-    state.keys_blocked = true;
+    state.view.screen = Screen::Runbook(drill);
+    state.view.keys_blocked = true;
 }
 
 /// An action on the runbook screen.
@@ -82,7 +83,8 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
                 (None, Some(run)) => Some(run),
             };
             if run.is_none() && pane.log.only.is_none() {
-                state.flash = Some("o shows a step's output: highlight one that ran".to_owned());
+                state.view.flash =
+                    Some("o shows a step's output: highlight one that ran".to_owned());
             }
         }
         Action::Back => return leave::leave(state, false),
@@ -93,8 +95,8 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ToggleFollow => pane.log.toggle_follow(),
         Action::ToggleWrap => pane.log.wrap = !pane.log.wrap,
-        Action::LogPageUp => pane.log.scroll_by(log_page(state.height)),
-        Action::LogPageDown => pane.log.scroll_by(-log_page(state.height)),
+        Action::LogPageUp => pane.log.scroll_by(log_page(state.view.height)),
+        Action::LogPageDown => pane.log.scroll_by(-log_page(state.view.height)),
         _ => {}
     }
     Vec::new()
@@ -139,7 +141,7 @@ pub(super) fn start(state: &mut AppState, call: &crate::runbook::StepCall) -> Ve
 }
 
 pub(super) fn prompt_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    match state.prompt {
+    match state.view.prompt {
         Some(super::Prompt::Confirm { .. }) => confirm_key(state, key),
         Some(super::Prompt::Reason { .. }) => reason::key(state, key),
         _ => leave_key(state, key),

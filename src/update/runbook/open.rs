@@ -17,7 +17,7 @@ pub(in crate::update) fn open(
     if let Some(pane) = &state.runbook {
         if pane.server != drill.server || pane.monitor != monitor {
             let server = &state.fleet.servers()[pane.server].name;
-            state.flash = Some(format!(
+            state.view.flash = Some(format!(
                 "the runbook for {} on {server} is still open: finish or leave it first",
                 pane.monitor.name()
             ));
@@ -46,19 +46,19 @@ pub(in crate::update) fn open(
         alert,
         AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
     ) {
-        state.flash = Some(format!(
+        state.view.flash = Some(format!(
             "{} is {}: its runbook opens when it is Degraded or Unhealthy",
             monitor.name(),
             alert.word()
         ));
         return Vec::new();
     }
-    let Some(library) = state.library else {
-        state.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
+    let Some(library) = state.launch.library else {
+        state.view.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
         return Vec::new();
     };
     let Some(procedure) = library.for_monitor(monitor, server.role) else {
-        state.flash = Some(format!(
+        state.view.flash = Some(format!(
             "no runbook for {} on a {} server",
             monitor.name(),
             server.role.label()
@@ -68,13 +68,13 @@ pub(in crate::update) fn open(
     let walk = match Walk::start(library, procedure.id(), server.clone(), monitor) {
         Ok(walk) => walk,
         Err(error) => {
-            state.flash = Some(format!("cannot open {}: {error}", procedure.id()));
+            state.view.flash = Some(format!("cannot open {}: {error}", procedure.id()));
             return Vec::new();
         }
     };
-    let title = localized(&procedure.spec.title, state.language).to_owned();
+    let title = localized(&procedure.spec.title, state.launch.language).to_owned();
     let mut pane = RunbookPane::new(procedure, drill.server, monitor, walk);
-    if state.banner.dry_run {
+    if state.launch.banner.dry_run {
         // Nothing runs, so nothing decides a branch: show them all.
         pane.walk.preview();
     }
@@ -112,7 +112,7 @@ fn resume(state: &mut AppState, drill: &DrillState, at: usize) -> Vec<Effect> {
         procedure: pane.procedure.id().to_owned(),
         title: format!(
             "{} (resumed)",
-            localized(&pane.procedure.spec.title, state.language)
+            localized(&pane.procedure.spec.title, state.launch.language)
         ),
         monitor: pane.monitor.name().to_owned(),
         server,
@@ -133,7 +133,7 @@ fn opening_notes(state: &AppState, pane: &mut RunbookPane, server: &str) {
         .iter()
         .filter(|s| s.action == Some(crate::runbook::RecoveryAction::RestartService))
         .count();
-    if let Some(limits) = state.restart_limits.filter(|_| restarts > 1) {
+    if let Some(limits) = state.launch.restart_limits.filter(|_| restarts > 1) {
         pane.log.note(
             state.now,
             format!(

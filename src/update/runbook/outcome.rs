@@ -165,7 +165,7 @@ fn spent_restart(state: &mut AppState, call: &StepCall, ran: bool) {
 /// A real process's answer: its exit, and on Exchange the expectations its
 /// `ConvertTo-Json` output establishes; output that does not say is an error (the step fails).
 fn read_answer(state: &AppState, call: &StepCall, end: &JobEnd) -> Result<Answer, String> {
-    if end.exit != StepExit::Succeeded || state.platform != Platform::Exchange {
+    if end.exit != StepExit::Succeeded || state.launch.platform != Platform::Exchange {
         return Ok(Answer::exited(end.exit));
     }
     match exchange::read(call, &end.stdout) {
@@ -236,7 +236,8 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
                 if outcome.owed.is_empty() {
                     effects.push(Effect::Quit(crate::effect::QuitReason::User));
                 } else {
-                    state.flash = Some(format!("still owed: {}; q quits", join(&outcome.owed)));
+                    state.view.flash =
+                        Some(format!("still owed: {}; q quits", join(&outcome.owed)));
                 }
             }
         }
@@ -254,7 +255,7 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
                 .map(|note| format!(" ({note})"))
                 .unwrap_or_default();
             let title = super::step_title(state, &call.procedure, &call.step);
-            state.flash = Some(format!(
+            state.view.flash = Some(format!(
                 "{title} {exit}{why}: Enter runs it again, s skips, e escalates"
             ));
         }

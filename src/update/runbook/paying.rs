@@ -10,7 +10,7 @@ use crate::update::state::{AppState, Purpose, Screen};
 
 /// What is owed on the drill-down's server, oldest first.
 fn owed_here(state: &AppState) -> Option<Vec<Debt>> {
-    let Screen::Drill(drill) = &state.screen else {
+    let Screen::Drill(drill) = &state.view.screen else {
         return None;
     };
     let server = &state.fleet.servers()[drill.server].name;
@@ -27,18 +27,18 @@ fn owed_here(state: &AppState) -> Option<Vec<Debt>> {
 /// runbook's debts here), each confirmed like any other destructive step.
 pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     let Some(owed) = owed_here(state) else {
-        state.flash = Some("nothing is owed on this server".to_owned());
+        state.view.flash = Some("nothing is owed on this server".to_owned());
         return Vec::new();
     };
     if state.runbook.is_some() {
-        state.flash = Some("a runbook is open: finish or leave it first (Esc)".to_owned());
+        state.view.flash = Some("a runbook is open: finish or leave it first (Esc)".to_owned());
         return Vec::new();
     }
-    let Screen::Drill(drill) = state.screen.clone() else {
+    let Screen::Drill(drill) = state.view.screen.clone() else {
         return Vec::new();
     };
-    let Some(library) = state.library else {
-        state.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
+    let Some(library) = state.launch.library else {
+        state.view.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
         return Vec::new();
     };
     let first = &owed[0];
@@ -50,7 +50,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     let monitor = Monitor::ALL.into_iter().find(|m| m.name() == first.monitor);
     let procedure = library.procedure(&first.procedure);
     let (Some(monitor), Some(procedure)) = (monitor, procedure) else {
-        state.flash = Some(format!(
+        state.view.flash = Some(format!(
             "{} is not a runbook step this console knows: write it off (x) once done by hand",
             first.title
         ));
@@ -60,7 +60,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     let walk = match Walk::paying(library, procedure.id(), server.clone(), monitor, &steps) {
         Ok(walk) => walk,
         Err(error) => {
-            state.flash = Some(format!("cannot run what is owed: {error}"));
+            state.view.flash = Some(format!("cannot run what is owed: {error}"));
             return Vec::new();
         }
     };
@@ -86,7 +86,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
 /// `x`: write off the oldest debt on this server, once its name and a reason are typed.
 pub(in crate::update) fn write_off(state: &mut AppState) -> Vec<Effect> {
     let Some(owed) = owed_here(state) else {
-        state.flash = Some("nothing is owed on this server".to_owned());
+        state.view.flash = Some("nothing is owed on this server".to_owned());
         return Vec::new();
     };
     let debt = owed.into_iter().next().map(Box::new);

@@ -49,7 +49,7 @@ pub fn prepare(state: &AppState, call: &StepCall) -> Prepared {
         .servers()
         .iter()
         .position(|s| s.name == call.server.name);
-    let platform = state.platform;
+    let platform = state.launch.platform;
     // A real fleet's probes run in-process on every platform: they are not commands.
     if platform != Platform::Training
         && matches!(
@@ -121,6 +121,7 @@ pub fn prepare(state: &AppState, call: &StepCall) -> Prepared {
 /// Where the call's server runs its steps (local when the inventory does not say).
 fn transport(state: &AppState, call: &StepCall) -> Transport {
     state
+        .launch
         .transports
         .get(&call.server.name)
         .cloned()
@@ -130,35 +131,40 @@ fn transport(state: &AppState, call: &StepCall) -> Transport {
 /// The Linux commands of the call's server: its own, else the fleet's.
 fn linux_commands<'s>(state: &'s AppState, call: &StepCall) -> &'s linux::Commands {
     state
+        .launch
         .server_commands
         .get(&call.server.name)
-        .unwrap_or(&state.commands)
+        .unwrap_or(&state.launch.commands)
 }
 
 fn process(state: &AppState, argv: Vec<String>, call: &StepCall) -> Work {
     // Every console on the same state directory sees this lock (and budget).
-    let guarded = state.platform.destructive(call.action).then(|| Guarded {
-        server: call.server.name.clone(),
-        action: call.action.name().to_owned(),
-        restarts: restarted_service(state, call),
-        break_stale: state
-            .runbook
-            .as_ref()
-            .and_then(|pane| pane.break_lock.clone())
-            .filter(|(server, _)| *server == call.server.name)
-            .map(|(_, holder)| holder),
-        walk: state
-            .runbook
-            .as_ref()
-            .map(|pane| pane.walk_id.clone())
-            .filter(|id| !id.is_empty()),
-        over_budget: state
-            .runbook
-            .as_ref()
-            .and_then(|pane| pane.over_budget.clone())
-            .filter(|(server, _, _)| *server == call.server.name)
-            .map(|(_, _, reason)| reason),
-    });
+    let guarded = state
+        .launch
+        .platform
+        .destructive(call.action)
+        .then(|| Guarded {
+            server: call.server.name.clone(),
+            action: call.action.name().to_owned(),
+            restarts: restarted_service(state, call),
+            break_stale: state
+                .runbook
+                .as_ref()
+                .and_then(|pane| pane.break_lock.clone())
+                .filter(|(server, _)| *server == call.server.name)
+                .map(|(_, holder)| holder),
+            walk: state
+                .runbook
+                .as_ref()
+                .map(|pane| pane.walk_id.clone())
+                .filter(|id| !id.is_empty()),
+            over_budget: state
+                .runbook
+                .as_ref()
+                .and_then(|pane| pane.over_budget.clone())
+                .filter(|(server, _, _)| *server == call.server.name)
+                .map(|(_, _, reason)| reason),
+        });
     Work::Process {
         argv,
         timeout: timeout(call.action),
@@ -173,7 +179,7 @@ pub fn restarted_service(state: &AppState, call: &StepCall) -> Option<String> {
     if call.action != RecoveryAction::RestartService {
         return None;
     }
-    match state.platform {
+    match state.launch.platform {
         Platform::Exchange => call
             .service
             .map(|choice| exchange::services(call.protocol, choice, call.server.role).join(",")),
@@ -213,6 +219,7 @@ fn reads_health(action: RecoveryAction) -> bool {
 fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepared {
     let probe = call.monitor.probe();
     let target = state
+        .launch
         .probe_targets
         .iter()
         .find(|t| Some(t.server) == server && Some(t.probe) == probe);
@@ -227,7 +234,14 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         };
     };
     let mailbox = (call.action == RecoveryAction::IdentifyMailboxServer)
-        .then(|| state.mailbox_of.get(target.server).copied().flatten())
+        .then(|| {
+            state
+                .launch
+                .mailbox_of
+                .get(target.server)
+                .copied()
+                .flatten()
+        })
         .flatten()
         .and_then(|m| state.fleet.servers().get(m).cloned());
     Prepared {

@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Opens the prompt for `purpose` again, with what was typed and why Enter did not act.
 pub(super) fn reopen(state: &mut AppState, purpose: Purpose, text: String, why: String) {
-    state.prompt = Some(Prompt::Reason {
+    state.view.prompt = Some(Prompt::Reason {
         purpose,
         text,
         refused: Some(why),
@@ -20,7 +20,7 @@ pub(super) fn reopen(state: &mut AppState, purpose: Purpose, text: String, why: 
 
 /// Opens the prompt for `purpose`.
 pub(in crate::update) fn ask(state: &mut AppState, purpose: Purpose) {
-    state.prompt = Some(Prompt::Reason {
+    state.view.prompt = Some(Prompt::Reason {
         purpose,
         text: String::new(),
         refused: None,
@@ -28,20 +28,20 @@ pub(in crate::update) fn ask(state: &mut AppState, purpose: Purpose) {
 }
 
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    let Some(Prompt::Reason { text, refused, .. }) = &mut state.prompt else {
+    let Some(Prompt::Reason { text, refused, .. }) = &mut state.view.prompt else {
         return Vec::new();
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if control => state.prompt = None,
+        KeyCode::Char('c') if control => state.view.prompt = None,
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => text.push(c),
         KeyCode::Backspace => {
             text.pop();
         }
         KeyCode::Esc => {
-            state.prompt = None;
-            state.flash = Some("backed out: nothing was done".to_owned());
+            state.view.prompt = None;
+            state.view.flash = Some("backed out: nothing was done".to_owned());
         }
         KeyCode::Enter => {
             let typed = text.trim().to_owned();
@@ -49,7 +49,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
                 *refused = Some("a reason is needed: type one line, then Enter".to_owned());
                 return Vec::new();
             }
-            let Some(Prompt::Reason { purpose, .. }) = state.prompt.take() else {
+            let Some(Prompt::Reason { purpose, .. }) = state.view.prompt.take() else {
                 return Vec::new();
             };
             return act(state, purpose, typed);
@@ -71,14 +71,14 @@ fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
                 } else {
                     format!("`{first}` is not {name}: nothing was written off")
                 };
-                state.prompt = Some(Prompt::Reason {
+                state.view.prompt = Some(Prompt::Reason {
                     purpose: Purpose::WriteOff(debt),
                     text: typed,
                     refused: Some(refused),
                 });
                 return Vec::new();
             }
-            state.flash = Some(format!("written off: {} on {}", debt.title, debt.server));
+            state.view.flash = Some(format!("written off: {} on {}", debt.title, debt.server));
             settle(state, &debt, "written_off", Some(why.to_owned()))
         }
         Purpose::Escalate => control::escalate_because(state, typed),

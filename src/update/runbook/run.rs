@@ -18,11 +18,11 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
     };
     match &pane.active {
         Active::Running { .. } => {
-            state.flash = Some("a step is running: c cancels it".to_owned());
+            state.view.flash = Some("a step is running: c cancels it".to_owned());
             return Vec::new();
         }
         Active::Waiting { .. } => {
-            state.flash = Some("waiting: the recheck starts by itself; c cancels".to_owned());
+            state.view.flash = Some("waiting: the recheck starts by itself; c cancels".to_owned());
             return Vec::new();
         }
         Active::Idle => {}
@@ -30,7 +30,7 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
     let current = pane.current_row();
     if pane.highlight != current && !pane.is_over() {
         pane.highlight = current;
-        state.flash = Some("Enter runs the next step, highlighted now".to_owned());
+        state.view.flash = Some("Enter runs the next step, highlighted now".to_owned());
         return Vec::new();
     }
     match pane.walk.next().clone() {
@@ -44,7 +44,7 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
         }
         Next::Done(_) => {
             let ending = pane.ending().unwrap_or_default();
-            state.flash = Some(format!("the runbook is over ({ending}): Esc closes it"));
+            state.view.flash = Some(format!("the runbook is over ({ending}): Esc closes it"));
             Vec::new()
         }
         Next::Failed(..) => {
@@ -61,7 +61,7 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
 
 /// The step in `Next::Run`: guards, escalation, confirmation, then start.
 fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
-    if let Some(reason) = held_back(&state.banner, call) {
+    if let Some(reason) = held_back(&state.launch.banner, call) {
         let command = prepare(state, call).command;
         let mailbox = assumed_mailbox(state, call);
         let Some(pane) = state.runbook.as_mut() else {
@@ -120,13 +120,13 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
         super::reason::ask(state, crate::update::Purpose::Escalate);
         return Vec::new();
     }
-    if state.platform.needs_confirmation(call) {
+    if state.launch.platform.needs_confirmation(call) {
         let ran_before = state
             .runbook
             .as_ref()
             .and_then(|p| p.ran_before(call))
             .map(|r| (r.started, r.by.clone()));
-        state.prompt = Some(Prompt::Confirm {
+        state.view.prompt = Some(Prompt::Confirm {
             text: String::new(),
             call: Box::new(call.clone()),
             refused: None,
@@ -141,12 +141,12 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
 /// Dry-run: the Mailbox server behind the probe, as the fleet says (an inventory's
 /// monitoring mailbox, the training scenario's), so the preview can show the detour.
 fn assumed_mailbox(state: &AppState, call: &StepCall) -> Option<crate::health::Server> {
-    if !state.banner.dry_run || call.action != RecoveryAction::IdentifyMailboxServer {
+    if !state.launch.banner.dry_run || call.action != RecoveryAction::IdentifyMailboxServer {
         return None;
     }
     let servers = state.fleet.servers();
     let at = servers.iter().position(|s| s.name == call.server.name)?;
-    let mailbox = state.mailbox_of.get(at).copied().flatten()?;
+    let mailbox = state.launch.mailbox_of.get(at).copied().flatten()?;
     servers.get(mailbox).cloned()
 }
 
@@ -198,7 +198,7 @@ pub(super) enum WaitEnd {
 
 /// Ends the pane's wait `how`, records it, and starts the recheck now.
 pub(super) fn end_wait(state: &mut AppState, how: WaitEnd) -> Vec<Effect> {
-    let (now, by) = (state.now, state.operator.clone());
+    let (now, by) = (state.now, state.launch.operator.clone());
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -250,7 +250,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
     }
     state.last_run += 1;
     let run = RunId(state.last_run);
-    let (now, by) = (state.now, state.operator.clone());
+    let (now, by) = (state.now, state.launch.operator.clone());
     let title = super::step_title(state, &call.procedure, &call.step);
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
@@ -309,7 +309,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
             return effects;
         }
         Err(why) => {
-            state.flash = Some(why.clone());
+            state.view.flash = Some(why.clone());
             JobEnd {
                 exit: StepExit::Failed(None),
                 duration: Duration::ZERO,
@@ -332,12 +332,12 @@ pub(super) fn over_budget(
     service: String,
     reason: String,
 ) -> Vec<Effect> {
-    let by = state.operator.clone();
+    let by = state.launch.operator.clone();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
     if pane.walk.retry().is_err() {
-        state.flash = Some("the step is no longer waiting to be run again".to_owned());
+        state.view.flash = Some("the step is no longer waiting to be run again".to_owned());
         return Vec::new();
     }
     let server = call.server.name.clone();
