@@ -34,12 +34,17 @@ fn rails(dir: &Path, per_hour: u32) -> Guardrails {
     }
 }
 
-/// A destructive job on SERVER: the stand-in, then a pause long enough to overlap.
+/// A destructive job on SERVER: the stand-in.
 fn failover(script: &Path, run: u64, restarts: Option<&str>) -> Job {
+    failover_then(script, run, restarts, "true")
+}
+
+/// [`failover`], then `then` (a shell command) before the job ends.
+fn failover_then(script: &Path, run: u64, restarts: Option<&str>, then: &str) -> Job {
     let argv = vec![
         "sh".to_owned(),
         "-c".to_owned(),
-        format!("'{}' \"$0\" && sleep 1", script.display()),
+        format!("'{}' \"$0\" && {then}", script.display()),
         "failover".to_owned(),
     ];
     Job {
@@ -119,15 +124,23 @@ fn two_consoles_racing_for_one_server_run_the_step_once_and_the_other_says_who_h
     let dir = tempfile::tempdir().unwrap();
     let (script, log) = stand_in(dir.path());
     let state = dir.path().join("state");
+    // The winner holds the lock until the test opens the gate, after the loser has ended:
+    // the two overlap however slow the machine.
+    let gate = dir.path().join("gate");
+    let held = format!("while [ ! -e '{}' ]; do sleep 0.05; done", gate.display());
+    let (done, ended) = std::sync::mpsc::channel();
     let ends: Vec<JobEnd> = std::thread::scope(|s| {
-        let racers: Vec<_> = (1..=2)
-            .map(|n| {
-                let (rails, job) = (rails(&state, 1), failover(&script, n, None));
-                s.spawn(move || console_runs(rails, job))
-            })
-            .collect();
-        racers.into_iter().map(|r| r.join().unwrap()).collect()
+        for n in 1..=2 {
+            let (rails, job) = (rails(&state, 1), failover_then(&script, n, None, &held));
+            let done = done.clone();
+            s.spawn(move || done.send(console_runs(rails, job)).unwrap());
+        }
+        let limit = std::time::Duration::from_secs(60);
+        let first = ended.recv_timeout(limit).unwrap();
+        std::fs::write(&gate, "").unwrap();
+        vec![first, ended.recv_timeout(limit).unwrap()]
     });
+    assert_ne!(ends[0].exit, StepExit::Succeeded, "the loser ends first");
     let ran = ends
         .iter()
         .filter(|e| e.exit == StepExit::Succeeded)
