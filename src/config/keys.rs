@@ -21,14 +21,7 @@ use std::path::{Path, PathBuf};
 
 /// `$XDG_CONFIG_HOME/healthdeck/keys.yaml`, else `~/.config/healthdeck/keys.yaml`.
 pub fn path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".config"))
-        })?;
+    let base = super::paths::xdg_base("XDG_CONFIG_HOME", ".config")?;
     Some(base.join("healthdeck/keys.yaml"))
 }
 

@@ -7,18 +7,22 @@ use std::path::{Path, PathBuf};
 /// `$XDG_STATE_HOME/healthdeck`, else `~/.local/state/healthdeck`, else the user's own
 /// private directory in the temp directory (`fallback_dir`, ARCHITECTURE "Private files").
 pub fn state_dir() -> PathBuf {
-    let base = std::env::var_os("XDG_STATE_HOME")
+    match xdg_base("XDG_STATE_HOME", ".local/state") {
+        Some(base) => base.join("healthdeck"),
+        None => fallback_dir(),
+    }
+}
+
+/// An XDG base directory: `$variable` when set and not empty, else `$HOME/<under_home>`.
+pub fn xdg_base(variable: &str, under_home: &str) -> Option<PathBuf> {
+    std::env::var_os(variable)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| {
             std::env::var_os("HOME")
                 .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".local/state"))
-        });
-    match base {
-        Some(base) => base.join("healthdeck"),
-        None => fallback_dir(),
-    }
+                .map(|home| PathBuf::from(home).join(under_home))
+        })
 }
 
 /// `<temp>/healthdeck-<uid>`: a shared temp directory is never used as is.

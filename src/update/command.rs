@@ -22,6 +22,9 @@ pub(super) fn open(state: &mut AppState) {
 }
 
 pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = super::prompt::always_acts(state, key) {
+        return effects;
+    }
     let history = state.view.command_history.clone();
     let Some(Prompt::Command {
         text,
@@ -33,11 +36,6 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if control => {
-            state.view.prompt = None;
-            return super::runbook::quit(state);
-        }
-        KeyCode::Char('z') if control => return vec![Effect::Suspend],
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => {
             text.push(c);

@@ -11,18 +11,31 @@ pub(super) fn open_filter(state: &mut AppState) {
     });
 }
 
+/// Ctrl-C and Ctrl-Z act in a typed prompt as everywhere: Ctrl-C is `q` (with steps
+/// running, quitting asks what becomes of them), Ctrl-Z suspends.
+pub(super) fn always_acts(state: &mut AppState, key: KeyEvent) -> Option<Vec<Effect>> {
+    if !key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char('c') => {
+            state.view.prompt = None;
+            Some(super::runbook::quit(state))
+        }
+        KeyCode::Char('z') => Some(vec![Effect::Suspend]),
+        _ => None,
+    }
+}
+
 pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = always_acts(state, key) {
+        return effects;
+    }
     let Some(Prompt::Filter { text, previous }) = &mut state.view.prompt else {
         return Vec::new();
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if control => {
-            // Ctrl-C is `q`: with steps running, quitting asks what becomes of them.
-            state.view.prompt = None;
-            return super::runbook::quit(state);
-        }
-        KeyCode::Char('z') if control => return vec![Effect::Suspend],
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => text.push(c),
         KeyCode::Backspace => {
