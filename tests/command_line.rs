@@ -246,3 +246,45 @@ fn the_command_line_in_the_binary_at_80x24() {
     let screen = tmux.wait_for("the console to end", |s| ended(s).is_some());
     assert_eq!(ended(&screen), Some("EXIT=0"), "{screen}");
 }
+
+#[test]
+fn a_filter_by_state_follows_the_fleet() {
+    let mut console = Console::incident(80, 24);
+    command(&mut console, "filter repairing");
+    assert!(console.state.view.rows.is_empty());
+    assert!(
+        console
+            .state
+            .view
+            .flash
+            .as_deref()
+            .unwrap()
+            .starts_with("no server matches")
+    );
+    // Steps start repairing mbx-02's failing monitors: the next tick shows it, and the
+    // message that nothing matched goes.
+    let mbx02 = console
+        .state
+        .fleet
+        .servers()
+        .iter()
+        .position(|s| s.name == "mbx-02")
+        .unwrap();
+    let failing: Vec<_> = healthdeck::health::Monitor::ALL
+        .into_iter()
+        .filter(|m| {
+            console
+                .state
+                .fleet
+                .monitor(mbx02, *m)
+                .is_some_and(|s| s.alert.is_problem())
+        })
+        .collect();
+    assert!(!failing.is_empty());
+    for monitor in failing {
+        console.state.fleet.set_repairing(mbx02, monitor, true);
+    }
+    console.advance(chrono::TimeDelta::seconds(1));
+    assert_eq!(console.state.view.rows, [mbx02]);
+    assert!(console.state.view.flash.is_none());
+}

@@ -149,7 +149,7 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
         "filter" => {
             rows::set_filter(state, arg.to_owned());
             if state.view.rows.is_empty() {
-                state.view.flash = Some(format!("no server matches `{arg}`"));
+                state.view.flash = Some(format!("{} `{arg}`", rows::NO_MATCH));
             }
         }
         "sort" => match SortKey::named(arg) {

@@ -106,7 +106,20 @@ pub(super) fn follow_the_fleet(state: &mut AppState) {
         _ => state.view.filter.clone(),
     };
     apply(state, &filter);
+    // "No server matches" was true when said; a server that matches now makes it false.
+    if !state.view.rows.is_empty()
+        && state
+            .view
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.starts_with(NO_MATCH))
+    {
+        state.view.flash = None;
+    }
 }
+
+/// What `:filter` says when nothing matches.
+pub const NO_MATCH: &str = "no server matches";
 
 fn reads_states(state: &AppState) -> bool {
     matches!(state.view.sort, SortKey::State | SortKey::Age)
