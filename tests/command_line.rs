@@ -202,6 +202,10 @@ fn the_command_line_in_the_binary_at_80x24() {
     tmux.wait_for("completed", |s| s.contains(":sort name_"));
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("sorted", |s| s.contains("sorted by name"));
+    assert!(
+        screen.lines().next().unwrap().contains(" by name "),
+        "{screen}"
+    );
     let first = screen
         .lines()
         .find_map(|l| {

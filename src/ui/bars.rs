@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::health::AlertValue;
 use crate::keymap::{self, KeyContext};
 use crate::layout::is_wide;
+use crate::update::rows::SortKey;
 use crate::update::{AppState, Mode, Prompt};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -76,6 +77,13 @@ impl Widget for BannerView<'_> {
             spans.push(Span::styled(
                 format!(" filter `{filter}` {}/{total} ", state.view.rows.len()),
                 self.theme.flash,
+            ));
+        }
+        // Rows out of the inventory's order say so: `n` and the eye follow the grid.
+        if state.view.sort != SortKey::Fleet {
+            spans.push(Span::styled(
+                format!(" by {} ", state.view.sort.name()),
+                self.theme.dim,
             ));
         }
         let mut info = String::new();
