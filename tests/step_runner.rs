@@ -306,7 +306,11 @@ async fn a_million_lines_all_arrive_in_order() {
 
 #[tokio::test]
 async fn pipes_are_drained_before_the_exit_is_reported() {
-    let (lines, end) = run(sh("(sleep 0.2; echo late) & echo early")).await;
+    // The child prints once its parent is gone (and reaped): after the exit, within the
+    // drain grace, however slow the machine, with no guess at how long the parent takes.
+    let script = "parent=$$; (while kill -0 $parent 2>/dev/null; do sleep 0.01; done; \
+                  echo late) & echo early";
+    let (lines, end) = run(sh(script)).await;
     assert_eq!(
         texts(&lines),
         [(Stream::Stdout, "early"), (Stream::Stdout, "late")]
