@@ -38,6 +38,20 @@ fn confirm_first_destructive_step(console: &mut Console) {
     console.run_jobs();
 }
 
+#[test]
+fn ctrl_z_in_a_confirmation_suspends_and_the_question_waits() {
+    let mut console = Console::stubborn_incident(120, 36);
+    console.open_runbook();
+    run_until_confirmation(&mut console);
+    console.type_text("mbx");
+    console.ctrl('z');
+    assert_eq!(console.suspends, 1);
+    let Some(Prompt::Confirm { text, .. }) = &console.state.view.prompt else {
+        panic!("the question is gone: {:?}", console.state.view.prompt);
+    };
+    assert_eq!(text, "mbx", "nothing typed is lost, no z added");
+}
+
 fn pane(console: &Console) -> &healthdeck::update::runbook::RunbookPane {
     console.state.runbook.as_deref().unwrap()
 }

@@ -36,6 +36,8 @@ pub struct Console {
     /// Themes asked for (`:theme`), and exports (`:export`).
     pub themes: Vec<String>,
     pub exports: usize,
+    /// Ctrl-Z presses that suspended the console.
+    pub suspends: usize,
 }
 
 impl Console {
@@ -72,6 +74,7 @@ impl Console {
             handovers: Vec::new(),
             themes: Vec::new(),
             exports: 0,
+            suspends: 0,
         }
     }
 
@@ -99,7 +102,7 @@ impl Console {
                 } => self.handovers.push((procedure, server)),
                 Effect::Theme(name) => self.themes.push(name),
                 Effect::Export => self.exports += 1,
-                Effect::Suspend => {}
+                Effect::Suspend => self.suspends += 1,
             }
         }
     }

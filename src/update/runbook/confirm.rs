@@ -148,6 +148,9 @@ pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder
 }
 
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = crate::update::prompt::always_acts(state, key) {
+        return effects;
+    }
     let seen: Vec<String> = match &state.view.prompt {
         Some(Prompt::Confirm { call, .. }) => monitor_now(state, call)
             .into_iter()
@@ -168,10 +171,6 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
     };
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if control => {
-            state.view.prompt = None;
-            return super::quit(state);
-        }
         KeyCode::Char('u') if control => text.clear(),
         KeyCode::Char(c) if !control => text.push(c),
         KeyCode::Backspace => {
