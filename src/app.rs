@@ -1,6 +1,7 @@
 //! The loop: input, signals, sources and ticks in; `update`; effects to the runtime; draw.
 
 mod detached;
+mod export;
 mod handover;
 mod headless;
 mod record;
@@ -365,7 +366,7 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
             handover::start(recorder, sources.tx.clone(), handover);
         }
         Effect::Theme(name) => sources.load_theme(name),
-        Effect::Export => handover::export(recorder, sources.tx.clone()),
+        Effect::Export => export::start(recorder, sources.tx.clone()),
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

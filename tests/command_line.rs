@@ -14,7 +14,7 @@ use common::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::health::{AlertValue, HealthSet};
 use healthdeck::update::Prompt;
-use healthdeck::update::rows::SortKey;
+use healthdeck::update::rows::{self, SortKey};
 
 fn typed(console: &Console) -> String {
     match &console.state.view.prompt {
@@ -54,6 +54,14 @@ fn names(console: &Console) -> Vec<String> {
         .iter()
         .map(|i| servers[*i].name.clone())
         .collect()
+}
+
+/// No row, and the status bar says why.
+#[track_caller]
+fn assert_nothing_matches(console: &Console) {
+    assert!(console.state.view.rows.is_empty());
+    let flash = console.state.view.flash.as_deref().unwrap_or_default();
+    assert!(flash.starts_with(rows::NO_MATCH), "{flash}");
 }
 
 fn has(console: &Console, server: usize, alert: AlertValue) -> bool {
@@ -117,16 +125,7 @@ fn filter_by_state_site_and_role() {
     assert_eq!(names(&console), ["ex-06", "ex-07"]);
 
     command(&mut console, "filter nothing-by-this-name");
-    assert!(console.state.view.rows.is_empty());
-    assert!(
-        console
-            .state
-            .view
-            .flash
-            .as_deref()
-            .unwrap()
-            .contains("no server matches")
-    );
+    assert_nothing_matches(&console);
     command(&mut console, "filter");
     assert_eq!(console.state.view.rows.len(), 12);
 
@@ -255,16 +254,7 @@ fn the_command_line_in_the_binary_at_80x24() {
 fn a_filter_by_state_follows_the_fleet() {
     let mut console = Console::incident(80, 24);
     command(&mut console, "filter repairing");
-    assert!(console.state.view.rows.is_empty());
-    assert!(
-        console
-            .state
-            .view
-            .flash
-            .as_deref()
-            .unwrap()
-            .starts_with("no server matches")
-    );
+    assert_nothing_matches(&console);
     // Steps start repairing mbx-02's failing monitors: the next tick shows it, and the
     // message that nothing matched goes.
     let mbx02 = console

@@ -4,7 +4,7 @@
 
 use crate::event::Event;
 use crate::incident::export::Escalation;
-use crate::incident::writer::{Recorder, write_export, write_handover};
+use crate::incident::writer::{Recorder, write_handover};
 use std::path::PathBuf;
 use tokio::sync::mpsc;
 
@@ -32,27 +32,6 @@ pub fn start(recorder: &mut Recorder, tx: mpsc::Sender<Event>, handover: Handove
         if tx.send(event).await.is_err() {
             tracing::warn!("the handover summary is written, but the console has closed");
         }
-    });
-}
-
-/// `:export`: flushes the record and writes its Markdown export beside it; the path (or
-/// why not) comes back as `Event::Exported`.
-pub fn export(recorder: &mut Recorder, tx: mpsc::Sender<Event>) {
-    let flushed = recorder.flush();
-    let record = recorder.path().to_owned();
-    let written = recorder.written();
-    tokio::spawn(async move {
-        let path = match flushed {
-            Ok(()) => tokio::task::spawn_blocking(move || write_export(&record, written))
-                .await
-                .unwrap_or_else(|e| Err(format!("the export writer failed: {e}")))
-                .map(|path| path.display().to_string()),
-            Err(e) => Err(format!("the incident record cannot be written: {e}")),
-        };
-        if let Err(why) = &path {
-            tracing::error!(%why, "export not written");
-        }
-        let _ = tx.send(Event::Exported(path)).await;
     });
 }
 

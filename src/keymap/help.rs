@@ -195,27 +195,27 @@ pub fn hints(
         .collect()
 }
 
-/// Actions bound in `context` that no help line names (empty: help lists every key).
-pub fn unexplained(keymap: &Keymap, context: KeyContext) -> Vec<Action> {
-    let named: Vec<Action> = LINES
-        .iter()
-        .filter(|(c, _, _)| *c == context)
-        .flat_map(|(_, actions, _)| actions.iter())
-        .chain(EVERYWHERE.iter().flat_map(|(actions, _)| actions.iter()))
-        .copied()
-        .collect();
-    let mut missing: Vec<Action> = keymap
-        .bindings(context)
-        .map(|b| b.action)
-        .filter(|a| !named.contains(a))
-        .collect();
-    missing.dedup();
-    missing
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Actions bound in `context` that no help line names (empty: help lists every key).
+    fn unexplained(keymap: &Keymap, context: KeyContext) -> Vec<Action> {
+        let named: Vec<Action> = LINES
+            .iter()
+            .filter(|(c, _, _)| *c == context)
+            .flat_map(|(_, actions, _)| actions.iter())
+            .chain(EVERYWHERE.iter().flat_map(|(actions, _)| actions.iter()))
+            .copied()
+            .collect();
+        let mut missing: Vec<Action> = keymap
+            .bindings(context)
+            .map(|b| b.action)
+            .filter(|a| !named.contains(a))
+            .collect();
+        missing.dedup();
+        missing
+    }
 
     #[test]
     fn every_bound_key_of_every_screen_has_a_help_line() {

@@ -3,7 +3,7 @@
 //! literal inside it.
 
 use super::rows::{self, SortKey};
-use super::state::{AppState, Prompt};
+use super::state::{AppState, Prompt, View};
 use crate::effect::Effect;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -25,12 +25,16 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if let Some(effects) = super::prompt::always_acts(state, key) {
         return effects;
     }
-    let history = state.view.command_history.clone();
+    let View {
+        prompt,
+        command_history: history,
+        ..
+    } = &mut state.view;
     let Some(Prompt::Command {
         text,
         recalled,
         offered,
-    }) = &mut state.view.prompt
+    }) = prompt
     else {
         return Vec::new();
     };
