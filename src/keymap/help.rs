@@ -21,7 +21,7 @@ const LINES: &[(KeyContext, &[Action], &str)] = &[
     (
         KeyContext::Grid,
         &[Filter],
-        "filter servers by name, role or site",
+        "filter servers: name, role, site or state",
     ),
     (KeyContext::Grid, &[PageUp, PageDown], "page up / down"),
     (KeyContext::Grid, &[Top, Bottom], "first / last server"),

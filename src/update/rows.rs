@@ -53,22 +53,18 @@ pub fn state_word(word: &str) -> Option<AlertValue> {
         .find(|a| a.word().eq_ignore_ascii_case(word) || a.short_word().eq_ignore_ascii_case(word))
 }
 
-/// Words that complete a filter: states, then `site:` and `role:` of this fleet.
+/// Words that complete a filter: states, then `site:` and then `role:` of this fleet.
 pub fn filter_words(state: &AppState) -> Vec<String> {
     let mut words: Vec<String> = AlertValue::ALL
         .iter()
         .map(|a| a.word().to_lowercase())
         .collect();
-    for server in state.fleet.servers() {
-        for word in [
-            format!("site:{}", server.site.to_lowercase()),
-            format!("role:{}", server.role.label()),
-        ] {
-            if !words.contains(&word) {
-                words.push(word);
-            }
-        }
-    }
+    let servers = state.fleet.servers();
+    let sites: std::collections::BTreeSet<String> =
+        servers.iter().map(|s| s.site.to_lowercase()).collect();
+    let roles: std::collections::BTreeSet<&str> = servers.iter().map(|s| s.role.label()).collect();
+    words.extend(sites.into_iter().map(|site| format!("site:{site}")));
+    words.extend(roles.into_iter().map(|role| format!("role:{role}")));
     words
 }
 
