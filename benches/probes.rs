@@ -53,7 +53,8 @@ use dovecot::Dovecot;
 use healthdeck::runtime::probe::{
     Credentials, Endpoint, ProbePlan, Secret, TlsMode, TlsSetup, Wire, probe,
 };
-use healthdeck::runtime::prober::CONCURRENCY;
+/// Probes in flight in every row: the console's old fixed bound, kept so rows compare across runs.
+const CONCURRENCY: usize = 8;
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};

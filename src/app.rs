@@ -104,6 +104,7 @@ impl Sources {
             tasks.spawn(runtime::prober::run(
                 probing.targets,
                 probing.tls,
+                probing.ceiling,
                 clock,
                 tx.clone(),
             ));

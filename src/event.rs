@@ -26,6 +26,8 @@ pub enum Event {
     /// Time passes; `now` is the fleet clock (accelerated in training).
     Tick(DateTime<Utc>),
     Probes(Vec<ProbeReport>),
+    /// How the prober keeps its schedule: sent when that changes, and once a minute.
+    Pace(crate::probe_plan::pace::Pace),
     Metrics(Vec<MetricReport>),
     Signal(Signal),
     /// Lines a running step printed, in the order read (a batch per stream read).

@@ -40,6 +40,16 @@ fn keymap() -> Result<crate::keymap::Keymap, UsageError> {
 }
 
 /// Checks the flags and loads what they name. Nothing here touches the terminal.
+/// What the status bar says first on a real fleet: probes that cannot run, or a ceiling the
+/// open-file limit lowered.
+fn first_words(probing: &prober::Probing) -> Option<String> {
+    if let Some(first) = probing.not_runnable.first() {
+        let count = probing.not_runnable.len();
+        return Some(format!("{count} probes cannot run: {}", first.why));
+    }
+    probing.ceiling_note.clone()
+}
+
 pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // The inventory first: its findings are what a person most needs to read.
     let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
@@ -132,9 +142,8 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         launched.mailbox_of = simulator.mailbox_of();
     }
     let mut state = AppState::launched(fleet, launched, clock.start());
-    if let Some(first) = probing.as_ref().and_then(|p| p.not_runnable.first()) {
-        let count = probing.as_ref().map_or(0, |p| p.not_runnable.len());
-        state.view.flash = Some(format!("{count} probes cannot run: {}", first.why));
+    if let Some(words) = probing.as_ref().and_then(first_words) {
+        state.view.flash = Some(words);
     }
     Ok(Console {
         state,

@@ -65,6 +65,7 @@ fn report(server: usize, probe: Probe, at: DateTime<Utc>, succeeded: bool) -> Pr
         succeeded,
         latency_ms: 20,
         error: None,
+        late_ms: 0,
     }
 }
 

@@ -52,6 +52,7 @@ fn probe(server: usize, kind: ProbeKind, succeeded: bool, at: i64) -> Event {
         succeeded,
         latency_ms: if succeeded { 20 } else { 30_000 },
         error: (!succeeded).then(|| "timed out".to_owned()),
+        late_ms: 0,
     }])
 }
 
@@ -227,6 +228,7 @@ fn mean_latency_over_five_minutes_above_sixty_seconds() {
             succeeded: true,
             latency_ms: ms,
             error: None,
+            late_ms: 0,
         }])
     };
     let latency = Monitor {

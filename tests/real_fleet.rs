@@ -144,7 +144,13 @@ fn monitors_follow_a_real_server_down_and_back() {
         .build()
         .unwrap();
     let (tx, rx) = tokio::sync::mpsc::channel(256);
-    runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx));
+    runtime.spawn(prober::run(
+        probing.targets,
+        probing.tls,
+        probing.ceiling,
+        clock,
+        tx,
+    ));
     let mut watch = Watch { state, rx, clock };
 
     watch.until(&runtime, "Healthy", |a| a == AlertValue::Healthy);
@@ -372,7 +378,13 @@ impl Live {
         let (tx, rx) = tokio::sync::mpsc::channel(256);
         let tls = std::sync::Arc::clone(&probing.tls);
         let login = probing.credentials.clone();
-        runtime.spawn(prober::run(probing.targets, probing.tls, clock, tx.clone()));
+        runtime.spawn(prober::run(
+            probing.targets,
+            probing.tls,
+            probing.ceiling,
+            clock,
+            tx.clone(),
+        ));
         let locks = tempfile::tempdir().unwrap();
         let rails = healthdeck::runtime::guarded::Guardrails {
             dir: locks.path().to_path_buf(),

@@ -245,3 +245,82 @@ fn a_latency_problem_says_how_slow() {
         "{screen}"
     );
 }
+
+/// The prober says it is 300 probes behind, the oldest 90 s late, at its ceiling.
+fn behind() -> Event {
+    Event::Pace(healthdeck::probe_plan::pace::Pace {
+        limit: 64,
+        ceiling: 64,
+        in_flight: 64,
+        late: 300,
+        worst_late: std::time::Duration::from_millis(89_200),
+        window: None,
+    })
+}
+
+#[test]
+fn a_prober_behind_its_schedule_says_so_in_the_banner_at_both_sizes() {
+    for (width, height, words) in [
+        (120, 36, "PROBER BEHIND: 300 late, up to 1m30s"),
+        (80, 24, "BEHIND 300 1m30s"),
+    ] {
+        let mut state = incident(width, height);
+        update(&mut state, behind());
+        let buf = render(&state, &theme("default"), false);
+        let screen = text(&buf);
+        let banner = screen.lines().next().unwrap();
+        assert!(banner.contains(words), "{banner}");
+        let (x, y) = find(&buf, words, words);
+        assert_eq!(y, 0);
+        assert_eq!(buf[(x, y)].fg, Color::Red, "said in the Unhealthy colour");
+        let status = screen.lines().last().unwrap();
+        assert!(
+            status.contains("prober behind: 300 late: at its ceiling of 64"),
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn the_drill_down_shows_the_interval_a_late_probe_really_got() {
+    let mut state = incident(120, 36);
+    press(&mut state, KeyCode::Char('n'));
+    press(&mut state, KeyCode::Char('n'));
+    press(&mut state, KeyCode::Enter);
+    let on_time = text(&render(&state, &theme("default"), false));
+    assert!(
+        !on_time.contains(" apart"),
+        "on schedule, `every 1m` is true:\n{on_time}"
+    );
+    // mbx-02's deep test, run 2m30s after the last one because it started 90 s late.
+    let server = state
+        .fleet
+        .servers()
+        .iter()
+        .position(|s| s.name == "mbx-02")
+        .unwrap();
+    let monitor = healthdeck::health::Monitor::ALL
+        .into_iter()
+        .find(|m| m.name() == "ImapDeepTestMonitor")
+        .unwrap();
+    let probe = monitor.probe().unwrap();
+    let last = state.fleet.cadence(server, monitor).unwrap().ran.unwrap();
+    let at = last + chrono::TimeDelta::seconds(150) + chrono::TimeDelta::milliseconds(40);
+    update(
+        &mut state,
+        Event::Probes(vec![healthdeck::health::ProbeReport {
+            server,
+            probe,
+            at,
+            succeeded: false,
+            latency_ms: 40,
+            error: Some("timed out".into()),
+            late_ms: 90_000,
+        }]),
+    );
+    let screen = text(&render(&state, &theme("default"), false));
+    assert!(
+        screen.contains("ImapDeepTestProbe every 1m (last 2m30s apart, 1m30s late)"),
+        "{screen}"
+    );
+}

@@ -212,6 +212,7 @@ fn probe_succeeds(console: &mut Console, call: &healthdeck::runbook::StepCall) {
         succeeded: true,
         latency_ms: 12,
         error: None,
+        late_ms: 0,
     };
     console.event(Event::Probes(vec![report(1), report(2)]));
     console.event(Event::Tick(now + TimeDelta::seconds(3)));

@@ -28,5 +28,6 @@ pub fn report(server: usize, probe: Probe, at: DateTime<Utc>, succeeded: bool) -
         succeeded,
         latency_ms: 12 + (server % 40) as u32,
         error: (!succeeded).then(|| "connection refused".to_owned()),
+        late_ms: 0,
     }
 }

@@ -6,6 +6,7 @@ pub mod report;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::inventory::Inventory;
+use crate::probe_plan::schedule::Schedule;
 use crate::runtime::probe::probe;
 use crate::runtime::prober;
 use report::{Checked, ServerChecks, Status};
@@ -58,7 +59,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             health_set: health_set_of(target.probe),
             probe: target.probe,
             endpoint: target.plan.endpoint.to_string(),
-            outcome: Ok(outcome),
+            // A probe that panicked (a bug) is not runnable, not a verdict on the server.
+            outcome: outcome.ok_or_else(|| "the probe failed inside healthdeck".to_owned()),
         });
     }
     for n in &probing.not_runnable {
@@ -86,34 +88,45 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::from(verdict.code()))
 }
 
-/// Every probe once, at most `CONCURRENCY` at a time, with a progress bar on a terminal.
-async fn probe_all(probing: &prober::Probing) -> Vec<crate::runtime::probe::ProbeOutcome> {
-    let permits = Arc::new(tokio::sync::Semaphore::new(prober::CONCURRENCY));
+/// Every probe once, as many at once as the ceiling allows and two per server at most
+/// (`probe_plan::schedule`), with a progress bar on a terminal.
+async fn probe_all(probing: &prober::Probing) -> Vec<Option<crate::runtime::probe::ProbeOutcome>> {
+    let slots: Vec<(usize, Duration)> = probing
+        .targets
+        .iter()
+        .map(|(t, i)| (t.server, *i))
+        .collect();
+    let mut schedule = Schedule::once(&slots, probing.ceiling);
     let total = probing.targets.len();
     let progress = std::io::stderr().is_terminal();
-    let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut done = 0;
     let mut tasks = tokio::task::JoinSet::new();
-    for (i, (target, _)) in probing.targets.iter().enumerate() {
-        let (plan, tls) = (target.plan.clone(), Arc::clone(&probing.tls));
-        let (permits, done) = (Arc::clone(&permits), Arc::clone(&done));
-        tasks.spawn(async move {
-            let _permit = permits.acquire().await.ok();
-            let outcome = probe(&plan, &tls).await;
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if progress {
-                bar(n, total);
-            }
-            (i, outcome)
-        });
-    }
     let mut outcomes: Vec<Option<crate::runtime::probe::ProbeOutcome>> = vec![None; total];
-    while let Some(Ok((i, outcome))) = tasks.join_next().await {
-        outcomes[i] = Some(outcome);
+    loop {
+        // Everything is due at once: the clock's reading does not matter.
+        while let Some(start) = schedule.next_start(Duration::ZERO) {
+            let plan = probing.targets[start.slot].0.plan.clone();
+            let tls = Arc::clone(&probing.tls);
+            tasks.spawn(async move { (start.slot, probe(&plan, &tls).await) });
+        }
+        let Some(joined) = tasks.join_next().await else {
+            break;
+        };
+        // A probe task that panicked is a bug: its result is missing, not invented.
+        let Ok((slot, outcome)) = joined else {
+            continue;
+        };
+        schedule.finished(slot, Duration::ZERO, Duration::ZERO);
+        outcomes[slot] = Some(outcome);
+        done += 1;
+        if progress {
+            bar(done, total);
+        }
     }
     if progress {
         let _ = write!(std::io::stderr(), "\r{:40}\r", "");
     }
-    outcomes.into_iter().flatten().collect()
+    outcomes
 }
 
 fn bar(done: usize, total: usize) {

@@ -1,6 +1,7 @@
 //! Servers × monitors: the health the grid shows, kept rolled up as results arrive.
 
 use super::alert::{AlertValue, roll_up};
+use super::cadence::Cadence;
 use super::calendar::Calendar;
 use super::catalog::{HealthSet, Probe, Protocol, Role};
 use super::layout::{self, Layout, latency_room};
@@ -30,6 +31,8 @@ pub struct ProbeReport {
     pub succeeded: bool,
     pub latency_ms: u32,
     pub error: Option<String>,
+    /// How long after it was due the probe started (0 from a source without a schedule).
+    pub late_ms: u32,
 }
 
 /// One reading of the requests-queued metric.
@@ -59,6 +62,9 @@ pub struct FleetState {
     monitors: Vec<MonitorState>,
     /// Where each server's monitors are in `monitors`.
     layout: Layout,
+    /// When each monitor's probe really ran, beside `monitors` (kept apart: most reads of
+    /// a monitor never look at it).
+    cadence: Vec<Cadence>,
     cells: Vec<Cell>,
     counts: [usize; AlertValue::ALL.len()],
     /// The longest server name and site, in characters: the grid's column widths, kept
@@ -121,6 +127,7 @@ impl FleetState {
             site_width,
             cells: vec![Cell::default(); servers.len() * HealthSet::ALL.len()],
             queued: vec![None; monitors.len()],
+            cadence: vec![Cadence::default(); monitors.len()],
             due: Calendar::default(),
             servers,
             policies,
@@ -153,6 +160,14 @@ impl FleetState {
         monitor
             .applies_to(role)
             .then(|| &self.monitors[self.slot(server, monitor.index())])
+    }
+
+    /// When the monitor's probe last ran on a server, and how late.
+    pub fn cadence(&self, server: usize, monitor: Monitor) -> Option<&Cadence> {
+        let role = self.layout.role(server)?;
+        monitor
+            .applies_to(role)
+            .then(|| &self.cadence[self.slot(server, monitor.index())])
     }
 
     fn slot(&self, server: usize, index: usize) -> usize {
@@ -205,6 +220,7 @@ impl FleetState {
             self.observe(slot, report.server, monitor, report.at, sample);
             if monitor.probe().is_some() {
                 self.monitors[slot].remember(report.succeeded, report.error.as_deref());
+                self.cadence[slot].observe(report);
             }
         }
     }

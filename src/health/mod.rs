@@ -1,6 +1,7 @@
 //! The pure health domain: no I/O, no clock. "Now" always arrives as an argument.
 
 pub mod alert;
+pub mod cadence;
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;
@@ -13,6 +14,7 @@ pub mod rules;
 pub mod span;
 
 pub use alert::AlertValue;
+pub use cadence::Cadence;
 pub use catalog::{HealthSet, Probe, ProbeKind, Protocol, Role};
 pub use fleet::{Cell, FleetState, MetricReport, ProbeReport, Server, Transition};
 pub use monitors::{Monitor, MonitorKind};

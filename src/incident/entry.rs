@@ -270,6 +270,37 @@ pub enum Entry {
         asked: String,
         error: String,
     },
+    /// A minute of the prober's schedule (ARCHITECTURE "Keeping the schedule"): probes
+    /// started, how many on time, runs skipped because a whole interval passed.
+    Schedule {
+        span_s: u64,
+        ran: u64,
+        on_time: u64,
+        skipped: u64,
+        worst_late_ms: u64,
+        most_in_flight: usize,
+        limit: usize,
+        ceiling: usize,
+    },
+    /// The prober fell behind its schedule (`late` > 0), or caught up (`late` = 0).
+    Behind {
+        late: usize,
+        worst_late_ms: u64,
+        limit: usize,
+        ceiling: usize,
+        why: String,
+    },
+    /// Many monitors went stale at once: one entry, not one line per monitor.
+    Stale {
+        count: usize,
+        /// Monitor name → how many of it.
+        monitors: std::collections::BTreeMap<String, usize>,
+        /// The first few servers, in fleet order.
+        servers: Vec<String>,
+        /// Whether the prober was behind its schedule then (the console's fault, not
+        /// necessarily the servers').
+        prober_behind: bool,
+    },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,

@@ -2,6 +2,8 @@
 //! probe runs where on an inventory (`targets`). Pure: `runtime::probe` runs these plans,
 //! and `update` shows them without reaching into the runtime (ARCHITECTURE "Directions").
 
+pub mod pace;
+pub mod schedule;
 pub mod targets;
 
 pub use targets::{NotRunnable, Target, targets};

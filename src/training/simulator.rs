@@ -195,6 +195,7 @@ impl Simulator {
             succeeded: true,
             latency_ms: 12 + (mix(server as u64, seq) % 60) as u32,
             error: None,
+            late_ms: 0,
         };
         let logs_in = matches!(probe.kind, ProbeKind::Ctp | ProbeKind::DeepTest);
         for (hop, service) in self

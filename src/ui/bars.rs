@@ -1,6 +1,6 @@
 //! The mode banner (top) and the status bar (bottom), on every screen.
 
-use super::format::{clock, fit_words};
+use super::format::{clock, fit_words, lapse};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::AlertValue;
@@ -42,6 +42,18 @@ impl Widget for BannerView<'_> {
                 format!(" RECORD NOT WRITTEN: {reason} "),
                 self.theme.unhealthy_text(),
             ));
+        }
+        // A console behind its schedule says so before anything else but the record:
+        // green cells may be old.
+        if state.pace.behind() {
+            // Rounded up: a probe late by 0.4 s is not "0s" late.
+            let late = lapse(state.pace.worst_late.as_millis().div_ceil(1_000) as u64);
+            let text = if is_wide(area.width) {
+                format!(" PROBER BEHIND: {} late, up to {late} ", state.pace.late)
+            } else {
+                format!(" BEHIND {} {late} ", state.pace.late)
+            };
+            spans.push(Span::styled(text, self.theme.unhealthy_text()));
         }
         for guard in state.launch.banner.guards() {
             // Wide enough, the guard says what it means.

@@ -1,6 +1,6 @@
 //! The drill-down: one server × one health set, monitor by monitor.
 
-use super::format::{age, fit};
+use super::format::{age, fit, lapse};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::monitor::MonitorState;
@@ -80,9 +80,10 @@ impl DrillView<'_> {
         match monitor.input() {
             MonitorInput::Probe(p) => (
                 format!(
-                    "{} every {} {to}",
+                    "{} every {}{} {to}",
                     p.name(),
-                    self.state.fleet.policy(monitor).interval
+                    self.state.fleet.policy(monitor).interval,
+                    self.cadence(monitor)
                 ),
                 p.dependencies().join(", "),
             ),
@@ -95,6 +96,27 @@ impl DrillView<'_> {
                 "a metric source (the simulator; none on a real fleet)".to_owned(),
             ),
         }
+    }
+
+    /// The interval the probe really got, and how late it last started, when either is
+    /// off the schedule by more than a fifth of the interval (otherwise "every 1m" is true).
+    fn cadence(&self, monitor: Monitor) -> String {
+        let Some(c) = self.state.fleet.cadence(self.drill.server, monitor) else {
+            return String::new();
+        };
+        let interval = self.state.fleet.policy(monitor).interval.0;
+        let slack = interval / 5;
+        let off = c.gap.is_some_and(|g| (g - interval).abs() > slack) || c.late > slack;
+        let Some(gap) = c.gap.filter(|_| off) else {
+            return String::new();
+        };
+        let secs = |d: chrono::TimeDelta| u64::try_from(d.num_seconds()).unwrap_or(0);
+        let mut out = format!(" (last {} apart", lapse(secs(gap)));
+        if c.late.num_seconds() >= 1 {
+            out.push_str(&format!(", {} late", lapse(secs(c.late))));
+        }
+        out.push(')');
+        out
     }
 
     fn rule(&self, monitor: Monitor, m: &MonitorState) -> String {

@@ -55,6 +55,15 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, wide: bool) -> String {
     .to_string()
 }
 
+/// A short lapse of time, to the second: `45s`, `2m10s`, `1h05m`.
+pub fn lapse(secs: u64) -> String {
+    match secs {
+        0..60 => format!("{secs}s"),
+        60..3_600 => format!("{}m{:02}s", secs / 60, secs % 60),
+        _ => format!("{}h{:02}m", secs / 3_600, secs % 3_600 / 60),
+    }
+}
+
 /// `HH:MM` of training time elapsed: minutes, so an idle screen does not tick every second.
 pub fn clock(elapsed_secs: i64) -> String {
     let s = elapsed_secs.max(0);

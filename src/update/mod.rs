@@ -3,6 +3,7 @@
 pub mod command;
 pub mod launched;
 mod navigation;
+mod pace;
 mod probe_now;
 mod prompt;
 pub mod rows;
@@ -85,6 +86,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             }
             transitions(state)
         }
+        Event::Pace(now) => pace::pace(state, now),
         Event::Metrics(reports) => {
             for report in &reports {
                 state.fleet.apply_metric(report);
@@ -164,21 +166,23 @@ pub fn frame_drawn(state: &mut AppState) {
     state.view.keys_blocked = false;
 }
 
-/// Alert changes become incident record lines.
+/// Alert changes become incident record lines; many monitors going stale at once become
+/// one.
 fn transitions(state: &mut AppState) -> Vec<Effect> {
-    state
-        .fleet
-        .take_transitions()
-        .into_iter()
-        .map(|t| {
-            Effect::Record(Entry::Transition {
-                server: state.fleet.servers()[t.server].name.clone(),
-                monitor: t.monitor.name().to_owned(),
-                from: t.from.word().to_owned(),
-                to: t.to.word().to_owned(),
-            })
+    let mut changes = state.fleet.take_transitions();
+    let mut effects = Vec::new();
+    if let Some(stale) = pace::stale_at_once(state, &mut changes) {
+        effects.push(Effect::Record(stale));
+    }
+    effects.extend(changes.into_iter().map(|t| {
+        Effect::Record(Entry::Transition {
+            server: state.fleet.servers()[t.server].name.clone(),
+            monitor: t.monitor.name().to_owned(),
+            from: t.from.word().to_owned(),
+            to: t.to.word().to_owned(),
         })
-        .collect()
+    }));
+    effects
 }
 
 fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {

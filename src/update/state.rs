@@ -170,6 +170,8 @@ pub struct AppState {
     pub record_unwritten: Option<String>,
     /// The engineer chose to run the next step unrecorded (for that one start).
     pub unrecorded_go_on: bool,
+    /// How the prober keeps its schedule, as it last said (a real fleet's).
+    pub pace: crate::probe_plan::pace::Pace,
 }
 
 /// The third part of the state: the screen.
@@ -254,6 +256,7 @@ impl AppState {
             owed_clearing: Vec::new(),
             ledger_read: false,
             record_unwritten: None,
+            pace: crate::probe_plan::pace::Pace::default(),
             unrecorded_go_on: false,
         }
     }

@@ -236,13 +236,29 @@ fn file_path(path: &str) -> Result<(), String> {
     }
 }
 
+/// Far above any fleet's need, below what one process can hold open.
+const MAX_CEILING: u64 = 65_536;
+
 fn probe_timing(f: &mut Findings<'_>, yaml: &super::spec::ProbesYaml) -> ProbeTiming {
     let default = ProbeTiming::default();
     let timing = ProbeTiming {
         interval: yaml.interval.unwrap_or(default.interval),
         timeout: yaml.timeout.unwrap_or(default.timeout),
+        ceiling: yaml
+            .ceiling
+            .and_then(|c| usize::try_from(c).ok())
+            .unwrap_or(default.ceiling),
     };
     let at = |key| [Seg::Key("probes"), Seg::Key(key)];
+    if yaml
+        .ceiling
+        .is_some_and(|c| !(1..=MAX_CEILING).contains(&c))
+    {
+        f.push(
+            &at("ceiling"),
+            format!("probes in flight at once must be 1 to {MAX_CEILING}"),
+        );
+    }
     if timing.interval.0 <= chrono::TimeDelta::zero() {
         f.push(&at("interval"), "a probe interval must be above zero");
     }

@@ -9,7 +9,7 @@
 //!   password: { env: HEALTHDECK_PROBE_PASSWORD }   # or { file: PATH }; never the password itself
 //! ca: { env: HEALTHDECK_PROBE_CA } # optional CA file for TLS: { file: PATH }, a path, or
 //!                                  # { env: NAME } (unset or empty: the system's roots)
-//! probes: { interval: 60s, timeout: 10s }   # the defaults
+//! probes: { interval: 60s, timeout: 10s, ceiling: 1024 }   # the defaults
 //! servers:
 //!   - name: cas-01                 # ASCII letters, digits, `-`, `.`, `_`
 //!     role: cas                    # cas | mailbox | both
@@ -41,6 +41,8 @@
 //!   checks an inventory without the secrets present.
 //! - `probes.interval` is how often every probe runs; `rules.<Monitor>.interval` changes it
 //!   for the probe feeding that monitor. `probes.timeout` bounds one probe.
+//!   `probes.ceiling` bounds the probes in flight at once (1 to 65,536); below it, the
+//!   console runs as many as the fleet needs to keep its schedule, two per server at most.
 //!
 //! Loading reports every finding with file, line and column. A YAML or type error stops
 //! at the first one (serde has no model past it); the checks after that report all theirs.
@@ -134,6 +136,9 @@ pub struct EndpointSpec {
 pub struct ProbeTiming {
     pub interval: Span,
     pub timeout: Span,
+    /// Probes in flight at most, whatever the fleet needs.
+    /// (ARCHITECTURE "Keeping the schedule")
+    pub ceiling: usize,
 }
 
 impl Default for ProbeTiming {
@@ -141,6 +146,7 @@ impl Default for ProbeTiming {
         ProbeTiming {
             interval: Span::seconds(60),
             timeout: Span::seconds(10),
+            ceiling: crate::probe_plan::schedule::DEFAULT_CEILING,
         }
     }
 }

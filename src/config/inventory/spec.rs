@@ -52,6 +52,7 @@ pub(crate) struct CredentialsYaml {
 pub(crate) struct ProbesYaml {
     pub interval: Option<Span>,
     pub timeout: Option<Span>,
+    pub ceiling: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -86,6 +86,9 @@ impl Summary {
         self.last_fleet_at = self.last_fleet_at.max(record.fleet_at);
         self.undone.add(&record);
         let Entry::Output { run, stream, line } = record.entry else {
+            if !super::pace::worth_a_line(&record.entry) {
+                return;
+            }
             if let (Some(started), Entry::StepStarted { run, .. }) =
                 (&mut self.started, &record.entry)
             {

@@ -6,6 +6,7 @@
 mod handover;
 mod markdown;
 mod owed;
+mod pace;
 mod read;
 mod text;
 mod timeline;

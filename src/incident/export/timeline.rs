@@ -223,7 +223,7 @@ fn fault_item(entry: &Entry) -> String {
             plain(procedure),
             plain(error)
         ),
-        _ => String::new(),
+        _ => super::pace::item(entry).unwrap_or_default(),
     }
 }
 

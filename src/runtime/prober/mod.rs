@@ -1,28 +1,36 @@
-//! The probe scheduler: every real probe at its interval, with jitter so a fleet's probes
-//! do not fire together, at most `CONCURRENCY` at once. Results go into the same events as
-//! the simulator's, so the console never waits on the network.
+//! The probe scheduler: every real probe at its interval, spread so a fleet's probes do
+//! not fire together, as many at once as the fleet needs within the ceiling
+//! (`probe_plan::schedule`). Results go into the same events as the simulator's, so the
+//! console never waits on the network; how well it keeps the schedule goes as
+//! `Event::Pace` (ARCHITECTURE "Keeping the schedule").
 
 pub mod setup;
 
 pub use crate::probe_plan::{NotRunnable, Target, targets};
 pub use setup::{Probing, prepare};
 
-use super::clock::FleetClock;
+use super::clock::{FleetClock, Stopwatch};
 use super::probe::{ProbeOutcome, TlsSetup, probe};
 use crate::event::Event;
 use crate::health::ProbeReport;
+use crate::probe_plan::pace::Pace;
+use crate::probe_plan::schedule::Schedule;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
 
-/// Probes in flight at once: enough for a large fleet at a 60 s interval, few enough to be
-/// gentle with the servers and this machine.
-pub const CONCURRENCY: usize = 8;
+/// How often the prober looks at its own pace.
+const LOOK: Duration = Duration::from_secs(1);
+/// One record entry of the schedule's counts per this much wall time.
+const WINDOW: Duration = Duration::from_secs(60);
 
 /// Runs until the receiver is dropped.
 pub async fn run(
     targets: Vec<(Target, Duration)>,
     tls: Arc<TlsSetup>,
+    ceiling: usize,
     clock: FleetClock,
     tx: mpsc::Sender<Event>,
 ) {
@@ -30,33 +38,85 @@ pub async fn run(
         // Nothing to probe (no endpoints): a source that stays quiet, not one that ended.
         std::future::pending::<()>().await;
     }
-    let permits = Arc::new(Semaphore::new(CONCURRENCY));
-    let mut tasks = tokio::task::JoinSet::new();
-    let count = targets.len().max(1) as u64;
-    for (i, (target, interval)) in targets.into_iter().enumerate() {
-        // Spread the first round evenly over one interval; later rounds keep the spacing.
-        let offset = interval.mul_f64(i as f64 / count as f64);
-        let (tls, tx, permits) = (Arc::clone(&tls), tx.clone(), Arc::clone(&permits));
-        tasks.spawn(async move {
-            tokio::time::sleep(offset).await;
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                let report = {
-                    let Ok(_permit) = permits.acquire().await else {
-                        return;
-                    };
-                    let outcome = probe(&target.plan, &tls).await;
-                    report(&target, &outcome, &clock)
+    let slots: Vec<(usize, Duration)> = targets.iter().map(|(t, i)| (t.server, *i)).collect();
+    let mut schedule = Schedule::new(&slots, ceiling);
+    let targets: Arc<[Target]> = targets.into_iter().map(|(t, _)| t).collect();
+    let origin = Stopwatch::start();
+    let start = tokio::time::Instant::now();
+    let mut running = tokio::task::JoinSet::new();
+    let mut slot_of = HashMap::new();
+    let mut look = tokio::time::interval(LOOK);
+    look.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut told = Pace::default();
+    let mut window_closes = WINDOW;
+    loop {
+        let now = origin.elapsed();
+        while let Some(begin) = schedule.next_start(now) {
+            let (targets, tls, tx) = (Arc::clone(&targets), Arc::clone(&tls), tx.clone());
+            let handle = running.spawn(async move {
+                let target = &targets[begin.slot];
+                let took = Stopwatch::start();
+                let outcome = probe(&target.plan, &tls).await;
+                let took = took.elapsed();
+                let mut report = report(target, &outcome, &clock);
+                report.late_ms = u32::try_from(begin.late.as_millis()).unwrap_or(u32::MAX);
+                // A closed channel ends the prober below, at its next look.
+                let _ = tx.send(Event::Probes(vec![report])).await;
+                took
+            });
+            slot_of.insert(handle.id(), begin.slot);
+        }
+        let wake = schedule.next_wake().map(|due| start + due);
+        tokio::select! {
+            biased;
+            Some(done) = running.join_next_with_id() => {
+                let (id, took) = match done {
+                    Ok((id, took)) => (id, took),
+                    // A probe that panicked still frees its place and comes due again.
+                    Err(e) => (e.id(), Duration::ZERO),
                 };
-                if tx.send(Event::Probes(vec![report])).await.is_err() {
-                    return;
+                if let Some(slot) = slot_of.remove(&id) {
+                    schedule.finished(slot, origin.elapsed(), took);
                 }
             }
-        });
+            () = sleep_until(wake) => {}
+            _ = look.tick() => {
+                if tx.is_closed() {
+                    return;
+                }
+                let now = origin.elapsed();
+                let mut pace = schedule.pace(now);
+                if now >= window_closes {
+                    pace.window = Some(schedule.take_window(WINDOW));
+                    window_closes = now + WINDOW;
+                }
+                if worth_telling(&told, &pace) {
+                    told = Pace { window: None, ..pace };
+                    if tx.send(Event::Pace(pace)).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
     }
-    while tasks.join_next().await.is_some() {}
+}
+
+/// Whether the console needs to hear of this pace: a window to record, or a change it
+/// shows (the bound, being behind, lateness by the second). Probes in flight change all
+/// the time and alone are not worth a redraw.
+fn worth_telling(told: &Pace, now: &Pace) -> bool {
+    now.window.is_some()
+        || told.limit != now.limit
+        || told.ceiling != now.ceiling
+        || told.late != now.late
+        || told.worst_late.as_secs() != now.worst_late.as_secs()
+}
+
+async fn sleep_until(wake: Option<tokio::time::Instant>) {
+    match wake {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
 }
 
 /// A probe's outcome as the monitors take it.
@@ -68,5 +128,6 @@ pub fn report(target: &Target, outcome: &ProbeOutcome, clock: &FleetClock) -> Pr
         succeeded: outcome.succeeded,
         latency_ms: u32::try_from(outcome.total.as_millis()).unwrap_or(u32::MAX),
         error: outcome.error.clone(),
+        late_ms: 0,
     }
 }

@@ -17,6 +17,11 @@ pub struct Probing {
     /// The probes' login, for a step that re-runs one: the console's state holds plans
     /// without it, so nothing a view can reach holds the password.
     pub credentials: Option<crate::probe_plan::Credentials>,
+    /// Probes in flight at most: the inventory's ceiling, lowered when the process may not
+    /// open that many sockets.
+    pub ceiling: usize,
+    /// Why the ceiling was lowered, for the engineer.
+    pub ceiling_note: Option<String>,
 }
 
 /// A CA file that does not load is a configuration error (`Err`); missing credentials are
@@ -48,7 +53,10 @@ pub fn prepare(inventory: &Inventory) -> Result<Probing, String> {
         user: c.user,
         password: c.password,
     });
+    let (ceiling, ceiling_note) = room_for(inventory.probes.ceiling);
     Ok(Probing {
+        ceiling,
+        ceiling_note,
         targets,
         not_runnable,
         tls: Arc::new(tls),
@@ -67,4 +75,33 @@ fn interval_of(
         .ok()
         .filter(|d| !d.is_zero())
         .unwrap_or(Duration::from_secs(60))
+}
+
+/// Descriptors the console needs beside its probes' sockets: the terminal, the record,
+/// step pipes, the ledger, DNS.
+const FD_RESERVE: u64 = 128;
+
+/// The ceiling the process's descriptor limit allows: the soft limit is raised towards the
+/// hard one when it is too low; what still does not fit lowers the ceiling, with a note.
+fn room_for(ceiling: usize) -> (usize, Option<String>) {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    let Ok((mut soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) else {
+        return (ceiling, None);
+    };
+    let want = ceiling as u64 + FD_RESERVE;
+    if soft < want {
+        let raised = want.min(hard);
+        if setrlimit(Resource::RLIMIT_NOFILE, raised, hard).is_ok() {
+            soft = raised;
+        }
+    }
+    if soft >= want {
+        return (ceiling, None);
+    }
+    let floor = crate::probe_plan::schedule::FLOOR as u64;
+    let fit = usize::try_from(soft.saturating_sub(FD_RESERVE).max(floor)).unwrap_or(ceiling);
+    let note = format!(
+        "the open-file limit ({soft}) allows {fit} probes at once, not the ceiling of {ceiling}: raise it (ulimit -n)"
+    );
+    (fit.min(ceiling), Some(note))
 }

@@ -1,0 +1,86 @@
+//! The prober's pace: the banner's BEHIND, a record entry when it falls behind and when it
+//! catches up, the minute's counts, and many stale monitors as one entry (ARCHITECTURE
+//! "Keeping the schedule").
+
+use super::AppState;
+use crate::effect::Effect;
+use crate::health::{AlertValue, Transition};
+use crate::incident::entry::Entry;
+use crate::probe_plan::pace::Pace;
+use std::collections::BTreeMap;
+
+/// Servers going stale at once from which the record keeps one entry, not a line per
+/// monitor: one or two servers keep their lines, a fleet's worth is one entry.
+pub const STALE_AT_ONCE: usize = 3;
+/// Servers the stale entry names.
+const NAMED: usize = 10;
+
+pub fn pace(state: &mut AppState, now: Pace) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(w) = now.window.filter(|w| w.ran + w.skipped > 0) {
+        effects.push(Effect::Record(Entry::Schedule {
+            span_s: w.span.as_secs(),
+            ran: w.ran,
+            on_time: w.on_time,
+            skipped: w.skipped,
+            worst_late_ms: millis(w.worst_late),
+            most_in_flight: w.most_in_flight,
+            limit: w.limit,
+            ceiling: now.ceiling,
+        }));
+    }
+    if now.behind() != state.pace.behind() {
+        effects.push(Effect::Record(Entry::Behind {
+            late: now.late,
+            worst_late_ms: millis(now.worst_late),
+            limit: now.limit,
+            ceiling: now.ceiling,
+            why: now.why(),
+        }));
+        if now.behind() {
+            state.view.flash = Some(format!("prober behind: {} late: {}", now.late, now.why()));
+        }
+    }
+    state.pace = Pace {
+        window: None,
+        ..now
+    };
+    effects
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Healthy → Unknown on many servers in one batch: taken out of `changes` and kept as one
+/// entry with the count. A server or two keep lines of their own.
+pub fn stale_at_once(state: &AppState, changes: &mut Vec<Transition>) -> Option<Entry> {
+    let stale = |t: &Transition| t.from == AlertValue::Healthy && t.to == AlertValue::Unknown;
+    let mut on: Vec<usize> = changes
+        .iter()
+        .filter(|t| stale(t))
+        .map(|t| t.server)
+        .collect();
+    let count = on.len();
+    on.sort_unstable();
+    on.dedup();
+    if on.len() < STALE_AT_ONCE {
+        return None;
+    }
+    let mut monitors = BTreeMap::new();
+    let mut servers: Vec<String> = Vec::new();
+    for t in changes.iter().filter(|t| stale(t)) {
+        *monitors.entry(t.monitor.name().to_owned()).or_insert(0) += 1;
+        let name = &state.fleet.servers()[t.server].name;
+        if servers.len() < NAMED && !servers.contains(name) {
+            servers.push(name.clone());
+        }
+    }
+    changes.retain(|t| !stale(t));
+    Some(Entry::Stale {
+        count,
+        monitors,
+        servers,
+        prober_behind: state.pace.behind(),
+    })
+}
