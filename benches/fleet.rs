@@ -12,10 +12,15 @@
 //! incident record it leaves, the prober's own `schedule` entries for that window: probes
 //! started within a fifth of their interval of the due time, out of all that were due.
 //!
-//! Environment: `FLEET_BENCH_SIZES` (default `1000,5000,10000`), `FLEET_BENCH_SECS` (the
+//! First, `healthdeck check` on 1,000 of those servers, three runs (goal: under 10 s).
+//!
+//! Environment: `FLEET_BENCH_CHECK` (servers for `check`, default 1000; 0 skips it),
+//! `FLEET_BENCH_SIZES` (default `1000,5000,10000`), `FLEET_BENCH_SECS` (the
 //! measured window, default 120), `FLEET_BENCH_RTT_MS` (default 50).
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark reads the clock
 
+#[path = "fleet/check.rs"]
+mod check;
 #[path = "fleet/console.rs"]
 mod console;
 #[path = "../tests/support/fake_mail.rs"]
@@ -32,6 +37,7 @@ const INTERVAL: Duration = Duration::from_secs(60);
 const GOAL_ON_SCHEDULE: f64 = 0.99;
 const GOAL_CPU: f64 = 15.0;
 const GOAL_HWM_MIB: f64 = 128.0;
+const GOAL_CHECK: Duration = Duration::from_secs(10);
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -54,6 +60,28 @@ fn main() {
         .build()
         .unwrap();
     let servers = runtime.block_on(wan::WanServers::start(rtt));
+    let checked = env_number("FLEET_BENCH_CHECK", 1_000) as usize;
+    if checked > 0 {
+        let c = check::time_check(checked, &servers, 5);
+        let mut sorted = c.runs.clone();
+        sorted.sort();
+        let median = sorted[sorted.len() / 2];
+        println!(
+            "check of {} servers at {} ms RTT: median {:.2} s, goal < {} s: {}",
+            grouped(checked as u64),
+            rtt.as_millis(),
+            median.as_secs_f64(),
+            GOAL_CHECK.as_secs(),
+            if median < GOAL_CHECK {
+                "met"
+            } else {
+                "NOT met"
+            },
+        );
+        for (run, verdict) in c.runs.iter().zip(&c.verdicts) {
+            println!("  run: {:>6.2} s  {verdict}", run.as_secs_f64());
+        }
+    }
     println!(
         "fleet benchmark: {} ms round trip, probes every {} s, {} s measured after {} s of warm-up",
         rtt.as_millis(),

@@ -37,6 +37,20 @@ fn inventory(servers: usize) -> String {
     text
 }
 
+/// [`inventory`] with sites of 100 servers in a row, CAS servers first in each.
+fn in_blocks(servers: usize) -> String {
+    let mut text = String::from("name: bench\nservers:\n");
+    for i in 0..servers {
+        let role = if i % 100 < 60 { "cas" } else { "mailbox" };
+        text.push_str(&format!(
+            "  - {{ name: srv-{i:06}, role: {role}, site: S{:04}, \
+             imap: [{{ host: srv-{i:06}.example.org, tls: starttls }}] }}\n",
+            i / 100
+        ));
+    }
+    text
+}
+
 fn median(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
     times.sort();
     (times[0], times[times.len() / 2], times[times.len() - 1])
@@ -121,6 +135,20 @@ fn main() {
     println!(
         "ratio of lint medians 100,000 / 10,000 servers: {:.2} (linear: 10)",
         medians[1].as_secs_f64() / medians[0].as_secs_f64()
+    );
+
+    // The console's own wiring of a real fleet, on sites of 100 servers in a row (the
+    // layout where finding each CAS server's Mailbox server by scanning costs the most).
+    let blocks = dir.path().join("inventory-blocks.yaml");
+    std::fs::write(&blocks, in_blocks(100_000)).unwrap();
+    let inventory = healthdeck::config::inventory::Inventory::load(&blocks).unwrap();
+    row(
+        "wire the console for 100,000 servers",
+        timed(3, || {
+            let prepared = healthdeck::runtime::prober::prepare(&inventory).unwrap();
+            healthdeck::launch::RealFleet::of(&inventory, &prepared);
+        }),
+        None,
     );
 
     let depth = 100_000;

@@ -126,7 +126,7 @@ fn the_example_loads_with_its_servers_endpoints_and_rules() {
         inventory.servers[0].monitoring_mailbox.as_deref(),
         Some("mbx-01")
     );
-    assert_eq!(inventory.monitoring_mailbox(0), 1);
+    assert_eq!(inventory.monitoring_mailboxes()[0], 1);
     assert_eq!(inventory.probes, ProbeTiming::default());
     assert_eq!(inventory.probes.interval, Span::seconds(60));
     assert_eq!(inventory.probes.timeout, Span::seconds(10));
@@ -200,7 +200,7 @@ probes: { interval: 2m }
     }
     let plain = parse(BASE, Path::new("/nonexistent")).unwrap();
     assert_eq!(plain.policies(), MonitorPolicy::defaults());
-    assert_eq!(plain.monitoring_mailbox(0), 1);
+    assert_eq!(plain.monitoring_mailboxes()[0], 1);
 }
 
 const NAME_RULE: &str = "(a server name is a host name: ASCII letters, digits, `-` and `.`, \

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
+pub const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 
 pub struct Row {
     pub probes_per_s: f64,
@@ -27,7 +27,7 @@ pub fn warm_up(interval: Duration) -> Duration {
     interval + Duration::from_secs(10)
 }
 
-fn inventory(dir: &Path, servers: usize, wan: &WanServers) -> PathBuf {
+pub fn inventory(dir: &Path, servers: usize, wan: &WanServers) -> PathBuf {
     let secret = dir.join("password");
     std::fs::write(&secret, "bench-secret").unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();

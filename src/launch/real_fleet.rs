@@ -45,8 +45,10 @@ impl RealFleet {
                 .collect(),
             commands,
             transports: transports(inventory),
-            mailbox_of: (0..inventory.servers.len())
-                .map(|i| Some(inventory.monitoring_mailbox(i)))
+            mailbox_of: inventory
+                .monitoring_mailboxes()
+                .into_iter()
+                .map(Some)
                 .collect(),
         }
     }

@@ -19,14 +19,19 @@ pub struct FakeMail {
 
 impl FakeMail {
     /// Listens on an ephemeral port; each connection is handed to `script`.
+    #[allow(clippy::unused_async)] // the listener registers with the caller's runtime
     pub async fn start<F, Fut>(script: F) -> FakeMail
     where
         F: Fn(Conn) -> Fut + Send + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-            .await
+        // A deep accept queue: the fleet bench connects a thousand clients at once, and a
+        // full queue drops handshakes that the clients then retry a second or more later.
+        let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+        socket
+            .bind((Ipv4Addr::LOCALHOST, 0).into())
             .expect("bind the fake server");
+        let listener: TcpListener = socket.listen(4_096).expect("listen");
         let port = listener.local_addr().expect("local address").port();
         let accept = tokio::spawn(async move {
             let mut connections = JoinSet::new();

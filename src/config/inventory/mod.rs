@@ -204,21 +204,34 @@ impl Inventory {
         })
     }
 
-    /// The Mailbox server (index) a CAS server's CTP probe logs into: `monitoring_mailbox`,
-    /// else the first Mailbox server of its site, else of the fleet.
-    pub fn monitoring_mailbox(&self, cas: usize) -> usize {
-        let server = &self.servers[cas].server;
-        if server.role.runs(Role::Mailbox) {
-            return cas;
+    /// The Mailbox server (index) each server's CTP probe logs into: itself on a Mailbox
+    /// server; for a CAS server `monitoring_mailbox`, else the first Mailbox server of its
+    /// site, else of the fleet. One pass with maps: a scan per server was quadratic.
+    pub fn monitoring_mailboxes(&self) -> Vec<usize> {
+        let mut by_name = std::collections::HashMap::new();
+        let mut by_site = std::collections::HashMap::new();
+        let mut first = None;
+        for (i, s) in self.servers.iter().enumerate() {
+            by_name.entry(s.server.name.as_str()).or_insert(i);
+            if s.server.role.runs(Role::Mailbox) {
+                by_site.entry(s.server.site.as_str()).or_insert(i);
+                first.get_or_insert(i);
+            }
         }
-        let by = |f: &dyn Fn(&InventoryServer) -> bool| self.servers.iter().position(f);
-        let is_mailbox = |s: &InventoryServer| s.server.role.runs(Role::Mailbox);
-        let named = self.servers[cas].monitoring_mailbox.as_deref();
-        named
-            .and_then(|n| by(&|s| s.server.name == n))
-            .or_else(|| by(&|s| is_mailbox(s) && s.server.site == server.site))
-            .or_else(|| by(&is_mailbox))
-            .unwrap_or(cas)
+        let of = |cas: usize| {
+            let entry = &self.servers[cas];
+            if entry.server.role.runs(Role::Mailbox) {
+                return cas;
+            }
+            entry
+                .monitoring_mailbox
+                .as_deref()
+                .and_then(|n| by_name.get(n).copied())
+                .or_else(|| by_site.get(entry.server.site.as_str()).copied())
+                .or(first)
+                .unwrap_or(cas)
+        };
+        (0..self.servers.len()).map(of).collect()
     }
 
     /// The environment variables the credentials and the CA are read from: a step's
