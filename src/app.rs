@@ -101,13 +101,16 @@ impl Sources {
             for n in &probing.not_runnable {
                 tracing::warn!(server = n.server, probe = n.probe.name(), why = %n.why, "probe cannot run");
             }
-            tasks.spawn(runtime::prober::run(
-                probing.targets,
-                probing.tls,
-                probing.ceiling,
-                clock,
-                tx.clone(),
-            ));
+            tasks.spawn(
+                runtime::prober::on_own_thread(
+                    probing.targets,
+                    probing.tls,
+                    probing.ceiling,
+                    clock,
+                    tx.clone(),
+                )
+                .wrap_err("cannot start the prober's thread")?,
+            );
         }
         // Owed compensations live beside the locks and budgets.
         let ledger = guardrails.as_ref().map(|rails| {

@@ -25,6 +25,36 @@ use tokio::time::MissedTickBehavior;
 const LOOK: Duration = Duration::from_secs(1);
 /// One record entry of the schedule's counts per this much wall time.
 const WINDOW: Duration = Duration::from_secs(60);
+/// How long results gather before they go to the console together.
+const GATHER: Duration = Duration::from_millis(100);
+
+/// [`run`] on a thread of its own with a single-threaded runtime: every probe's I/O on one
+/// thread, so a large fleet's thousands of socket events a second wake no other worker
+/// (measured: a tenth of the console's CPU went to workers parking and waking each other).
+/// The future ends when the prober does, which it only does once the console is gone or
+/// if it failed.
+pub fn on_own_thread(
+    targets: Vec<(Target, Duration)>,
+    tls: Arc<TlsSetup>,
+    ceiling: usize,
+    clock: FleetClock,
+    tx: mpsc::Sender<Event>,
+) -> std::io::Result<impl std::future::Future<Output = ()>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let (ended, gone) = tokio::sync::oneshot::channel::<()>();
+    std::thread::Builder::new()
+        .name("prober".to_owned())
+        .spawn(move || {
+            runtime.block_on(run(targets, tls, ceiling, clock, tx));
+            let _ = ended.send(());
+        })?;
+    Ok(async move {
+        // A panic drops the sender: the loop hears of it as a source that ended.
+        let _ = gone.await;
+    })
+}
 
 /// Runs until the receiver is dropped.
 pub async fn run(
@@ -49,10 +79,11 @@ pub async fn run(
     look.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut told = Pace::default();
     let mut window_closes = WINDOW;
+    let mut results = Results::default();
     loop {
         let now = origin.elapsed();
         while let Some(begin) = schedule.next_start(now) {
-            let (targets, tls, tx) = (Arc::clone(&targets), Arc::clone(&tls), tx.clone());
+            let (targets, tls) = (Arc::clone(&targets), Arc::clone(&tls));
             let handle = running.spawn(async move {
                 let target = &targets[begin.slot];
                 let took = Stopwatch::start();
@@ -60,9 +91,7 @@ pub async fn run(
                 let took = took.elapsed();
                 let mut report = report(target, &outcome, &clock);
                 report.late_ms = u32::try_from(begin.late.as_millis()).unwrap_or(u32::MAX);
-                // A closed channel ends the prober below, at its next look.
-                let _ = tx.send(Event::Probes(vec![report])).await;
-                took
+                (took, report)
             });
             slot_of.insert(handle.id(), begin.slot);
         }
@@ -71,12 +100,20 @@ pub async fn run(
             biased;
             Some(done) = running.join_next_with_id() => {
                 let (id, took) = match done {
-                    Ok((id, took)) => (id, took),
+                    Ok((id, (took, report))) => {
+                        results.add(report);
+                        (id, took)
+                    }
                     // A probe that panicked still frees its place and comes due again.
                     Err(e) => (e.id(), Duration::ZERO),
                 };
                 if let Some(slot) = slot_of.remove(&id) {
                     schedule.finished(slot, origin.elapsed(), took);
+                }
+            }
+            () = sleep_until(results.due) => {
+                if !results.flush(&tx) {
+                    return;
                 }
             }
             () = sleep_until(wake) => {}
@@ -97,6 +134,42 @@ pub async fn run(
                     }
                 }
             }
+        }
+    }
+}
+
+/// Results on their way to the loop: sent together a moment after the first, so a large
+/// fleet's hundreds a second wake the console's thread ten times a second, not hundreds.
+#[derive(Default)]
+struct Results {
+    reports: Vec<ProbeReport>,
+    due: Option<tokio::time::Instant>,
+}
+
+impl Results {
+    fn add(&mut self, report: ProbeReport) {
+        if self.reports.is_empty() {
+            self.due = Some(tokio::time::Instant::now() + GATHER);
+        }
+        self.reports.push(report);
+    }
+
+    /// Sends what is gathered; a full channel keeps it for the next try. False once the
+    /// console is gone.
+    fn flush(&mut self, tx: &mpsc::Sender<Event>) -> bool {
+        let reports = std::mem::take(&mut self.reports);
+        match tx.try_send(Event::Probes(reports)) {
+            Ok(()) => {
+                self.due = None;
+                true
+            }
+            Err(mpsc::error::TrySendError::Full(Event::Probes(back))) => {
+                self.reports = back;
+                self.due = Some(tokio::time::Instant::now() + GATHER);
+                true
+            }
+            Err(mpsc::error::TrySendError::Full(_)) => true,
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
         }
     }
 }
