@@ -195,10 +195,14 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lines<S> {
 
     /// Sends one command line. Commands are never logged: PASS carries the password.
     pub async fn send(&mut self, line: &str, phase: Phase) -> Result<(), Failure> {
+        // In one write: with TCP_NODELAY the line and its CRLF written apart leave as two
+        // segments (with TLS, two records), each a syscall and a wake-up at the server.
+        let mut command = Vec::with_capacity(line.len() + 2);
+        command.extend_from_slice(line.as_bytes());
+        command.extend_from_slice(b"\r\n");
         let stream = self.reader.get_mut();
         let written = async {
-            stream.write_all(line.as_bytes()).await?;
-            stream.write_all(b"\r\n").await?;
+            stream.write_all(&command).await?;
             stream.flush().await
         };
         written.await.map_err(|e| Failure::io(&e, phase, self.wire))
