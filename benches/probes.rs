@@ -29,7 +29,8 @@
 //! is marked invalid. Rows take turns in each round; the table shows medians over rounds.
 //!
 //! Environment: `PROBE_BENCH_PROBES` (default 2000), `PROBE_BENCH_ROUNDS` (default 3),
-//! `PROBE_BENCH_ONLY` (only rows whose label contains it, e.g. `healthdeck`, `IMAPS`).
+//! `PROBE_BENCH_ONLY` (only rows whose label contains it, e.g. `healthdeck`, `IMAPS`; several
+//! separated by commas, e.g. `healthdeck,floor`).
 //! A peer that is not installed is skipped with a note (`scripts/probe-bench.sh` installs
 //! them). Goals (issue 17): healthdeck's CPU per IMAP login probe ≤ 1.15× the floor's, plain
 //! and TLS; per plain IMAP login ≤ 1/4 of the exporter's, with TLS ≤ 1/2.
@@ -281,7 +282,8 @@ fn main() {
     );
     let mut rows = rows(&setup);
     if let Ok(only) = std::env::var("PROBE_BENCH_ONLY") {
-        rows.retain(|r| r.label().contains(only.as_str()));
+        let wanted: Vec<&str> = only.split(',').collect();
+        rows.retain(|r| wanted.iter().any(|w| r.label().contains(w)));
         println!("  only rows containing {only:?}: {}", rows.len());
     }
     println!();
