@@ -39,8 +39,8 @@ pub async fn probe(plan: &ProbePlan, tls: &TlsSetup) -> ProbeOutcome {
         }
     });
     let finished = tokio::time::timeout_at(deadline, dialogue).await;
-    let result = finished
-        .unwrap_or_else(|_| Err(Failure::timeout(run.current, plan.wire, plan.timeout)));
+    let result =
+        finished.unwrap_or_else(|_| Err(Failure::timeout(run.current, plan.wire, plan.timeout)));
     let (error_kind, error) = match result {
         Ok(()) => (None, None),
         Err(failure) => {
