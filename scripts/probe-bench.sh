@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Probe cost, healthdeck vs Nagios' check_imap/check_pop and prometheus-blackbox-exporter,
-# against a private Dovecot (see benches/probes.rs and BENCHMARKS.md). Installs the peers
-# and the test server from Debian's packages (as root), then runs the benchmark.
-# Usage: scripts/probe-bench.sh   (PROBE_BENCH_PROBES / PROBE_BENCH_ROUNDS pass through)
+# Probe cost, healthdeck vs the floor (a minimal blocking client doing the same dialogue
+# with the same rustls, benches/probes/floor.rs, built by cargo with the bench), Nagios'
+# check_imap/check_pop and prometheus-blackbox-exporter, against a private Dovecot (see
+# benches/probes.rs and BENCHMARKS.md). Installs the peers and the test server from
+# Debian's packages (as root), then runs the benchmark; rows take turns in every round.
+# Usage: scripts/probe-bench.sh
+#   (PROBE_BENCH_PROBES / PROBE_BENCH_ROUNDS / PROBE_BENCH_ONLY pass through)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(dovecot-imapd dovecot-pop3d openssl monitoring-plugins-basic prometheus-blackbox-exporter)

@@ -3,12 +3,12 @@
 
 use super::*;
 
-/// `n` plugin runs, `CONCURRENCY` processes at a time.
+/// `n` plugin runs, `IN_FLIGHT` processes at a time.
 pub fn nagios(plugin: &Path, port: u16, n: usize, failures: &Mutex<Failures>) {
     let next = AtomicUsize::new(0);
     let (port, timeout) = (port.to_string(), TIMEOUT_S.to_string());
     std::thread::scope(|scope| {
-        for _ in 0..CONCURRENCY {
+        for _ in 0..IN_FLIGHT {
             scope.spawn(|| {
                 while next.fetch_add(1, Ordering::Relaxed) < n {
                     let output = Command::new(plugin)
@@ -33,12 +33,12 @@ pub fn nagios(plugin: &Path, port: u16, n: usize, failures: &Mutex<Failures>) {
     });
 }
 
-/// `n` scrapes of `/probe`, `CONCURRENCY` at a time, each checked for `probe_success 1`.
+/// `n` scrapes of `/probe`, `IN_FLIGHT` at a time, each checked for `probe_success 1`.
 pub async fn blackbox(port: u16, path: String, n: usize, failures: &Mutex<Failures>) {
     let next = Arc::new(AtomicUsize::new(0));
     let path = Arc::new(path);
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..CONCURRENCY {
+    for _ in 0..IN_FLIGHT {
         let (next, path) = (Arc::clone(&next), Arc::clone(&path));
         tasks.spawn(async move {
             let mut failed = Vec::new();

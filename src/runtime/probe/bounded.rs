@@ -125,22 +125,35 @@ impl Scan {
                     &self.head,
                 ));
             }
-            self.tail
-                .extend_from_slice(&span[span.len().saturating_sub(TAIL)..]);
-            let extra = self.tail.len().saturating_sub(TAIL);
-            self.tail.drain(..extra);
             rest = &rest[span.len()..];
             if ended {
-                self.line_end()?;
+                // The line's last bytes straight from the span when it holds them: most
+                // lines arrive whole, and need no copy.
+                let mut joined = [0; 2 * TAIL];
+                let tail = if self.tail.is_empty() || span.len() >= TAIL {
+                    &span[span.len().saturating_sub(TAIL)..]
+                } else {
+                    let kept = self.tail.len();
+                    joined[..kept].copy_from_slice(&self.tail);
+                    joined[kept..kept + span.len()].copy_from_slice(span);
+                    let all = &joined[..kept + span.len()];
+                    &all[all.len().saturating_sub(TAIL)..]
+                };
+                self.line_end(tail)?;
+            } else {
+                self.tail
+                    .extend_from_slice(&span[span.len().saturating_sub(TAIL)..]);
+                let extra = self.tail.len().saturating_sub(TAIL);
+                self.tail.drain(..extra);
             }
         }
         Ok(())
     }
 
-    /// At a line feed: either a literal follows (and the line goes on after it) or the line
-    /// is over.
-    fn line_end(&mut self) -> Result<(), Violation> {
-        match announced_literal(&self.tail) {
+    /// At a line feed, with the line's last bytes: either a literal follows (and the line
+    /// goes on after it) or the line is over.
+    fn line_end(&mut self, tail: &[u8]) -> Result<(), Violation> {
+        match announced_literal(tail) {
             Some(size) if size > MAX_LITERAL => {
                 // Past twelve digits the number only lengthens the message; the excerpt has it.
                 let what = if size < 1_000_000_000_000 {

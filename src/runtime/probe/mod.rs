@@ -22,18 +22,25 @@ pub use outcome::{ErrorKind, Phase, Phases, ProbeOutcome};
 pub use tls::TlsSetup;
 
 use crate::runtime::clock::Stopwatch;
+use outcome::Failure;
 use session::Run;
 
 /// Runs one probe to its end; never panics, never returns early without an outcome.
 pub async fn probe(plan: &ProbePlan, tls: &TlsSetup) -> ProbeOutcome {
     let watch = Stopwatch::start();
     let mut run = Run::new(plan, tls, &watch);
+    let deadline = run.deadline;
     // Boxed: a TLS session and async-imap's buffers make the dialogue futures large.
-    let result = match plan.wire {
-        Wire::Imap => Box::pin(imap::run(&mut run)).await,
-        Wire::Pop3 => Box::pin(pop3::run(&mut run)).await,
-        Wire::Tcp => Box::pin(tcp::run(&mut run)).await,
-    };
+    let dialogue = Box::pin(async {
+        match plan.wire {
+            Wire::Imap => imap::run(&mut run).await,
+            Wire::Pop3 => pop3::run(&mut run).await,
+            Wire::Tcp => tcp::run(&mut run).await,
+        }
+    });
+    let finished = tokio::time::timeout_at(deadline, dialogue).await;
+    let result =
+        finished.unwrap_or_else(|_| Err(Failure::timeout(run.current, plan.wire, plan.timeout)));
     let (error_kind, error) = match result {
         Ok(()) => (None, None),
         Err(failure) => {
