@@ -6,7 +6,7 @@
 //! warm-up that is not counted. It reports probes/s
 //! (wall time) and CPU µs per probe spent by the prober only; Dovecot's CPU is its own.
 //!
-//! - healthdeck: `probe()` in this process on a 2-worker tokio runtime, as the console runs
+//! - healthdeck: `probe()` in this process on a single-threaded tokio runtime, as the console runs
 //!   it. IMAP: greeting, CAPABILITY, LOGIN, SELECT INBOX, LOGOUT; POP3: greeting, USER,
 //!   PASS, STAT, QUIT; the TLS rows check the certificate against the test CA (the only
 //!   extra root) for `localhost`. CPU: this process's utime+stime (`/proc/self/stat`).
@@ -241,8 +241,8 @@ fn main() {
     };
     let dovecot = Dovecot::start();
     let tls = TlsSetup::new(Some(&dovecot.ca_path())).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // The console's prober runs on one thread with a single-threaded runtime.
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();

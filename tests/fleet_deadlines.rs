@@ -100,7 +100,10 @@ impl VisitAll {
         for monitor in Monitor::ALL {
             let fed = match monitor.input() {
                 MonitorInput::Probe(p) => p == r.probe,
-                MonitorInput::CommandLatency(protocol) => protocol == r.probe.protocol,
+                // A failed probe measured no command.
+                MonitorInput::CommandLatency(protocol) => {
+                    protocol == r.probe.protocol && r.succeeded
+                }
                 MonitorInput::RequestsQueued(_) => false,
             };
             if fed && monitor.applies_to(self.roles[r.server]) {

@@ -403,16 +403,47 @@ fn failures_older_than_the_window_stop_counting() {
 }
 
 #[test]
-fn a_failed_probe_is_not_a_latency_problem() {
+fn a_failed_probe_is_neither_a_latency_problem_nor_a_fast_command() {
     let mut s = console();
     update(&mut s, probe(0, ProbeKind::Ctp, false, 0)); // 30 s: below the 60 s mean
     let latency = Monitor {
         protocol: Protocol::Imap,
         kind: MonitorKind::CommandLatency,
     };
+    // No command was measured: the latency monitor knows nothing yet.
     assert_eq!(
         s.fleet.monitor(0, latency).unwrap().alert,
-        AlertValue::Healthy
+        AlertValue::Unknown
     );
     assert_eq!(alert(&s, 0, MonitorKind::Ctp), AlertValue::Unknown);
+}
+
+#[test]
+fn failed_probes_are_no_command_latency_so_a_silent_server_is_never_called_healthy() {
+    // mbx-01 never greets: every probe times out after 1 s. Its latency monitor must not
+    // read the timeouts as fast commands and turn the IMAP cell green.
+    let mut s = console();
+    for (i, kind) in [ProbeKind::DeepTest, ProbeKind::SelfTest]
+        .repeat(3)
+        .into_iter()
+        .enumerate()
+    {
+        let mut event = probe(1, kind, false, i as i64 * 20);
+        if let Event::Probes(reports) = &mut event {
+            reports[0].latency_ms = 1_000;
+        }
+        update(&mut s, event);
+    }
+    let latency = alert(&s, 1, MonitorKind::CommandLatency);
+    assert_ne!(latency, AlertValue::Healthy);
+    assert_ne!(
+        s.fleet.cell(1, HealthSet::Imap).alert,
+        Some(AlertValue::Healthy)
+    );
+    // Once it answers, its commands' latency counts.
+    update(&mut s, probe(1, ProbeKind::SelfTest, true, 200));
+    assert_eq!(
+        alert(&s, 1, MonitorKind::CommandLatency),
+        AlertValue::Healthy
+    );
 }

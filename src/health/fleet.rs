@@ -209,7 +209,11 @@ impl FleetState {
             return;
         };
         for monitor in fed(report.probe) {
-            if !monitor.applies_to(role) {
+            // A failed probe measured no command: its time (often the timeout) is no
+            // latency, and a server that never answers must not look fast (ARCHITECTURE
+            // "Unknown is never healthy").
+            let no_command = !report.succeeded && monitor.kind == MonitorKind::CommandLatency;
+            if !monitor.applies_to(role) || no_command {
                 continue;
             }
             let sample = Sample::Probe {
