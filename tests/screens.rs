@@ -324,3 +324,47 @@ fn the_drill_down_shows_the_interval_a_late_probe_really_got() {
         "{screen}"
     );
 }
+
+#[test]
+fn long_server_names_stay_whole_at_120_columns() {
+    // Real names are longer than the training fleet's: at 120 columns the whole words
+    // would leave six characters for them, and `exmbx-ams-0…` twice tells nothing apart.
+    use healthdeck::health::{FleetState, MonitorPolicy, Role, Server};
+    use healthdeck::update::{Banner, Mode};
+    let servers: Vec<Server> = (1..=3)
+        .map(|i| Server {
+            name: format!("exmbx-ams-{i:02}"),
+            role: Role::Mailbox,
+            site: "AMS".into(),
+        })
+        .collect();
+    let fleet = FleetState::new(servers, MonitorPolicy::defaults(), false);
+    let banner = Banner {
+        mode: Mode::Production {
+            inventory: "ams".into(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let mut state = AppState::new(fleet, banner, chrono::DateTime::UNIX_EPOCH);
+    update(
+        &mut state,
+        Event::Resize {
+            width: 120,
+            height: 36,
+        },
+    );
+    let screen = text(&render(&state, &theme("default"), false));
+    for i in 1..=3 {
+        let name = format!("exmbx-ams-{i:02}");
+        let row = screen.lines().find(|l| l.contains(&name));
+        assert!(
+            row.is_some_and(|r| r.contains("UNKN")),
+            "{name} whole:\n{screen}"
+        );
+    }
+    assert!(
+        screen.lines().nth(1).unwrap().contains("IMAP.Protocol"),
+        "{screen}"
+    );
+}

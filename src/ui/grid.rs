@@ -38,8 +38,17 @@ fn role_label(role: Role) -> &'static str {
 }
 
 impl GridView<'_> {
+    /// Whole words in the cells when the screen is wide and the servers' names still fit
+    /// beside them: a name is never cut to make room for a longer word (`mbx-0…` twice
+    /// tells two servers apart no more than not at all).
+    fn wide_cells(&self, width: u16) -> bool {
+        let name = self.state.fleet.name_width.clamp(6, 24) as u16;
+        let site = self.state.fleet.site_width.clamp(4, 8) as u16;
+        is_wide(width) && 1 + name + 1 + 4 + 1 + site + 1 + WIDE_CELL * 6 <= width
+    }
+
     fn columns(&self, width: u16) -> Columns {
-        let cell = if is_wide(width) {
+        let cell = if self.wide_cells(width) {
             WIDE_CELL
         } else {
             NARROW_CELL
@@ -102,6 +111,7 @@ impl GridView<'_> {
 impl GridView<'_> {
     /// The column titles: servers, then each health set (split at its dot when narrow).
     fn render_header(&self, area: Rect, cols: &Columns, buf: &mut Buffer) {
+        // Split at the dot only where the layout gives the header two rows.
         let wide = is_wide(area.width);
         let theme = self.theme;
         let header_h = header_rows(area.width);
@@ -144,7 +154,7 @@ impl GridView<'_> {
 
 impl Widget for GridView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let wide = is_wide(area.width);
+        let wide = self.wide_cells(area.width);
         let cols = self.columns(area.width);
         let theme = self.theme;
         let header_h = header_rows(area.width);
