@@ -368,3 +368,57 @@ fn long_server_names_stay_whole_at_120_columns() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_probe_that_cannot_run_says_why_in_the_drill_down() {
+    // No credentials: the deep test cannot log in, so it never runs. "no result yet" would
+    // have the engineer wait for a result that never comes.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fleet.yaml");
+    std::fs::write(
+        &path,
+        "name: lab\nservers:\n  - { name: mbx-01, role: mailbox, site: LAB, imap: [{ host: 127.0.0.1, port: 1, tls: none }] }\n",
+    )
+    .unwrap();
+    let inventory = healthdeck::config::inventory::Inventory::load(&path).unwrap();
+    let probing = healthdeck::runtime::prober::prepare(&inventory).unwrap();
+    let fleet = healthdeck::health::FleetState::new(inventory.fleet(), inventory.policies(), false);
+    let banner = healthdeck::update::Banner {
+        mode: healthdeck::update::Mode::Production {
+            inventory: "lab".into(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    let mut state = AppState::new(fleet, banner, chrono::DateTime::UNIX_EPOCH);
+    healthdeck::launch::RealFleet::of(&inventory, &probing).apply(&mut state.launch);
+    update(
+        &mut state,
+        Event::Resize {
+            width: 120,
+            height: 36,
+        },
+    );
+    press(&mut state, KeyCode::Right);
+    press(&mut state, KeyCode::Right);
+    press(&mut state, KeyCode::Enter);
+    let screen = text(&render(&state, &theme("default"), false));
+    let deep = screen
+        .lines()
+        .skip_while(|l| !l.contains("ImapDeepTestMonitor"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        deep.contains("cannot run: ") && deep.contains("credentials"),
+        "{deep}\n{screen}"
+    );
+    let own = screen
+        .lines()
+        .skip_while(|l| !l.contains("ImapSelfTestMonitor"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        own.contains("no result yet"),
+        "the self test runs:\n{screen}"
+    );
+}

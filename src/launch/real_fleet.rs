@@ -15,6 +15,7 @@ pub struct RealFleet {
     commands: Vec<(String, crate::runbook::platform::linux::Commands)>,
     transports: Vec<(String, Transport)>,
     mailbox_of: Vec<Option<usize>>,
+    not_runnable: Vec<prober::NotRunnable>,
 }
 
 impl RealFleet {
@@ -50,6 +51,7 @@ impl RealFleet {
                 .into_iter()
                 .map(Some)
                 .collect(),
+            not_runnable: probing.not_runnable.clone(),
         }
     }
 
@@ -73,6 +75,7 @@ impl RealFleet {
     pub fn apply(self, launch: &mut Launch) {
         launch.platform = self.platform;
         launch.probe_targets = self.probe_targets;
+        launch.not_runnable = self.not_runnable;
         launch.server_commands = self.commands.into_iter().collect();
         launch.transports = self.transports.into_iter().collect();
         launch.mailbox_of = self.mailbox_of;

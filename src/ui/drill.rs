@@ -142,8 +142,17 @@ impl DrillView<'_> {
         rule
     }
 
-    fn last(&self, m: &MonitorState) -> String {
+    fn last(&self, monitor: Monitor, m: &MonitorState) -> String {
+        let cannot = self
+            .state
+            .launch
+            .not_runnable
+            .iter()
+            .find(|n| n.server == self.drill.server && Some(n.probe) == monitor.probe());
         match (m.last(), m.alert) {
+            (None, _) if cannot.is_some() => {
+                format!("cannot run: {}", cannot.map_or("", |n| n.why.as_str()))
+            }
             (_, AlertValue::Disabled) => "Disabled: nothing feeds this monitor".to_owned(),
             (Some(r), _) => format!(
                 "{} {} ago, {} ms",
@@ -214,7 +223,7 @@ impl DrillView<'_> {
         let text = |t: String| Span::styled(t, self.theme.text);
         let mut lines = vec![
             self.head(monitor, m, selected),
-            Line::from(vec![label("last"), text(self.last(m))]),
+            Line::from(vec![label("last"), text(self.last(monitor, m))]),
         ];
         if let Some(error) = m.last().and_then(|r| r.error) {
             lines.push(Line::from(vec![

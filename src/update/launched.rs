@@ -26,6 +26,8 @@ pub struct Launch {
     pub probe_targets: Vec<Target>,
     /// The Mailbox server behind each server's CTP probe.
     pub mailbox_of: Vec<Option<usize>>,
+    /// A real fleet's probes that cannot run, and why (the drill-down says it).
+    pub not_runnable: Vec<crate::probe_plan::NotRunnable>,
     /// The runbook language.
     pub language: &'static str,
     /// Who is at the keyboard: "by whom" in the pane and the record.
@@ -56,6 +58,7 @@ impl Launch {
             transports: BTreeMap::new(),
             probe_targets: Vec::new(),
             mailbox_of: Vec::new(),
+            not_runnable: Vec::new(),
             language: "en",
             operator: "unknown".to_owned(),
             restart_limits: None,
