@@ -138,10 +138,11 @@ fn two_hundred_servers_behind_a_wan_are_each_probed_within_their_interval() {
         behind.is_empty(),
         "the prober said it was behind: {behind:?}"
     );
-    // The schedule is the point, but a WAN that failed every login would prove little.
-    // A Dovecot starved by a loaded machine may miss some greetings (seen: 11 %).
+    // The schedule is the point, but a WAN that failed every login would prove little. A
+    // Dovecot starved by a loaded machine misses greetings (seen: 11 % with a benchmark
+    // beside it, 31 % with two busy loops), and that is Dovecot's time, not the prober's.
     assert!(
-        failed * 2 < expected * RUNS,
+        failed * 4 < expected * RUNS * 3,
         "{failed} probes failed: {errors:?}"
     );
     eprintln!("worst gap between runs: {worst_gap}; {failed} failed");
