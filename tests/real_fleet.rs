@@ -288,6 +288,34 @@ fn check_is_unknown_without_an_inventory_or_with_a_bad_one() {
     assert!(out.contains("bad.yaml:2:"), "file:line:col: {out}");
 }
 
+#[test]
+fn check_under_a_low_open_file_limit_lowers_its_ceiling_and_says_so() {
+    // 200 descriptors cannot hold 1,024 probes and the console's own files: the ceiling
+    // comes down to what fits, and stderr says why; the verdict is still on stdout.
+    let dir = tempfile::tempdir().unwrap();
+    let fleet = dir.path().join("fleet.yaml");
+    std::fs::write(
+        &fleet,
+        "name: lab\nservers:\n  - { name: mbx-01, role: mailbox, site: LAB, imap: [{ host: 127.0.0.1, port: 1, tls: none }] }\n",
+    )
+    .unwrap();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 200 && exec \"$0\" check --inventory \"$1\"")
+        .arg(BIN)
+        .arg(&fleet)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "the open-file limit (200) allows 72 probes at once, not the ceiling of 1024"
+        ),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("HEALTHDECK "));
+}
+
 /// The console without a terminal: the real scheduler and the real step runtime feeding
 /// `update`, keys pressed by the test.
 struct Live {

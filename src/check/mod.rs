@@ -40,6 +40,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         lines.join("; ")
     })?;
     let probing = prober::prepare(&inventory)?;
+    if let Some(note) = &probing.ceiling_note {
+        // Beside the progress bar: stdout is the verdict a monitoring system parses.
+        let _ = writeln!(std::io::stderr(), "healthdeck check: {note}");
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
