@@ -2,6 +2,8 @@
 //! lateness said when the bound cannot keep the schedule. No network, no clock.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use healthdeck::probe_plan::schedule::{FLOOR, PER_SERVER, Schedule, tolerance};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -194,7 +196,7 @@ mod record {
     use healthdeck::health::{FleetState, MonitorPolicy, Probe, ProbeReport, Role, Server};
     use healthdeck::incident::entry::Entry;
     use healthdeck::probe_plan::pace::Pace;
-    use healthdeck::update::{AppState, Banner, Mode, update};
+    use healthdeck::update::{AppState, update};
 
     fn t0() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-12-05T03:00:00Z")
@@ -212,14 +214,7 @@ mod record {
             })
             .collect();
         let fleet = FleetState::new(fleet, MonitorPolicy::defaults(), false);
-        let banner = Banner {
-            mode: Mode::Production {
-                inventory: "lab".into(),
-            },
-            dry_run: false,
-            read_only: false,
-        };
-        let mut state = AppState::new(fleet, banner, t0());
+        let mut state = super::common::production(fleet, "lab", t0());
         let reports = (0..servers)
             .flat_map(|server| {
                 Probe::all().map(move |probe| ProbeReport {

@@ -330,7 +330,6 @@ fn long_server_names_stay_whole_at_120_columns() {
     // Real names are longer than the training fleet's: at 120 columns the whole words
     // would leave six characters for them, and `exmbx-ams-0…` twice tells nothing apart.
     use healthdeck::health::{FleetState, MonitorPolicy, Role, Server};
-    use healthdeck::update::{Banner, Mode};
     let servers: Vec<Server> = (1..=3)
         .map(|i| Server {
             name: format!("exmbx-ams-{i:02}"),
@@ -339,14 +338,7 @@ fn long_server_names_stay_whole_at_120_columns() {
         })
         .collect();
     let fleet = FleetState::new(servers, MonitorPolicy::defaults(), false);
-    let banner = Banner {
-        mode: Mode::Production {
-            inventory: "ams".into(),
-        },
-        dry_run: false,
-        read_only: false,
-    };
-    let mut state = AppState::new(fleet, banner, chrono::DateTime::UNIX_EPOCH);
+    let mut state = common::production(fleet, "ams", chrono::DateTime::UNIX_EPOCH);
     update(
         &mut state,
         Event::Resize {
@@ -383,14 +375,7 @@ fn a_probe_that_cannot_run_says_why_in_the_drill_down() {
     let inventory = healthdeck::config::inventory::Inventory::load(&path).unwrap();
     let probing = healthdeck::runtime::prober::prepare(&inventory).unwrap();
     let fleet = healthdeck::health::FleetState::new(inventory.fleet(), inventory.policies(), false);
-    let banner = healthdeck::update::Banner {
-        mode: healthdeck::update::Mode::Production {
-            inventory: "lab".into(),
-        },
-        dry_run: false,
-        read_only: false,
-    };
-    let mut state = AppState::new(fleet, banner, chrono::DateTime::UNIX_EPOCH);
+    let mut state = common::production(fleet, "lab", chrono::DateTime::UNIX_EPOCH);
     healthdeck::launch::RealFleet::of(&inventory, &probing).apply(&mut state.launch);
     update(
         &mut state,

@@ -75,3 +75,15 @@ pub fn played_with_simulator(
     }
     (state, simulator)
 }
+
+/// A console on a real fleet named `inventory` (no simulator), at `now`.
+pub fn production(fleet: FleetState, inventory: &str, now: DateTime<Utc>) -> AppState {
+    let banner = Banner {
+        mode: Mode::Production {
+            inventory: inventory.to_owned(),
+        },
+        dry_run: false,
+        read_only: false,
+    };
+    AppState::new(fleet, banner, now)
+}
