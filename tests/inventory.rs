@@ -281,6 +281,11 @@ fn each_mistake_names_file_line_column_and_what_is_wrong() {
             "inv.yaml:15:25: servers[1].monitoring_mailbox: only a CAS server has a \
              monitoring mailbox",
         ),
+        (
+            "servers:\n",
+            "probes: { ceiling: 0 }\nservers:\n",
+            "inv.yaml:5:20: probes.ceiling: probes in flight at once must be 1 to 65536",
+        ),
     ];
     for (from, to, expected) in cases {
         assert_eq!(findings(from, to), [*expected], "{to}");
