@@ -292,7 +292,6 @@ mod record {
         Pace {
             limit: 8,
             ceiling: 8,
-            in_flight: 8,
             late: 300,
             worst_late: std::time::Duration::from_secs(90),
             window: None,

@@ -251,7 +251,6 @@ fn behind() -> Event {
     Event::Pace(healthdeck::probe_plan::pace::Pace {
         limit: 64,
         ceiling: 64,
-        in_flight: 64,
         late: 300,
         worst_late: std::time::Duration::from_millis(89_200),
         window: None,

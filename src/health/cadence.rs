@@ -25,9 +25,4 @@ impl Cadence {
         self.ran = Some(ran);
         self.late = TimeDelta::milliseconds(i64::from(report.late_ms));
     }
-
-    /// When the last one was due.
-    pub fn due(&self) -> Option<DateTime<Utc>> {
-        self.ran.map(|ran| ran - self.late)
-    }
 }

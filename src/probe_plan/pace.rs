@@ -9,7 +9,6 @@ pub struct Pace {
     /// Probes allowed in flight now (what the fleet needs, within the ceiling).
     pub limit: usize,
     pub ceiling: usize,
-    pub in_flight: usize,
     /// Probes due and not started past their tolerance, and the oldest one's lateness.
     pub late: usize,
     pub worst_late: Duration,

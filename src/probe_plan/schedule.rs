@@ -235,7 +235,6 @@ impl Schedule {
         Pace {
             limit: self.limit,
             ceiling: self.ceiling,
-            in_flight: self.in_flight,
             late,
             worst_late: worst,
             window: None,
@@ -256,18 +255,5 @@ impl Schedule {
 
     pub fn limit(&self) -> usize {
         self.limit
-    }
-
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    /// A probe's interval, for its report.
-    pub fn interval(&self, slot: usize) -> Duration {
-        self.slots.get(slot).map_or(Duration::ZERO, |s| s.interval)
     }
 }

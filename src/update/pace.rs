@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// Servers going stale at once from which the record keeps one entry, not a line per
 /// monitor: one or two servers keep their lines, a fleet's worth is one entry.
-pub const STALE_AT_ONCE: usize = 3;
+const STALE_AT_ONCE: usize = 3;
 /// Servers the stale entry names.
 const NAMED: usize = 10;
 

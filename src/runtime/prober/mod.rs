@@ -72,7 +72,6 @@ pub async fn run(
     let mut schedule = Schedule::new(&slots, ceiling);
     let targets: Arc<[Target]> = targets.into_iter().map(|(t, _)| t).collect();
     let origin = Stopwatch::start();
-    let start = tokio::time::Instant::now();
     let mut running = tokio::task::JoinSet::new();
     let mut slot_of = HashMap::new();
     let mut look = tokio::time::interval(LOOK);
@@ -95,7 +94,7 @@ pub async fn run(
             });
             slot_of.insert(handle.id(), begin.slot);
         }
-        let wake = schedule.next_wake().map(|due| start + due);
+        let wake = schedule.next_wake().map(|due| origin.deadline(due));
         tokio::select! {
             biased;
             Some(done) = running.join_next_with_id() => {
