@@ -406,3 +406,44 @@ fn a_probe_that_cannot_run_says_why_in_the_drill_down() {
         "the self test runs:\n{screen}"
     );
 }
+
+#[test]
+fn long_server_names_cut_at_80_columns_still_tell_servers_apart() {
+    // Twenty columns for the server at 80: a name is cut in the middle, so the end that
+    // tells `exmbx-ams-01` from `exmbx-ams-02` stays on screen.
+    let servers: Vec<healthdeck::health::Server> = (1..=3)
+        .map(|i| healthdeck::health::Server {
+            name: format!("exmbx-ams-{i:02}"),
+            role: healthdeck::health::Role::Mailbox,
+            site: "AMS".into(),
+        })
+        .collect();
+    let fleet = healthdeck::health::FleetState::new(
+        servers,
+        healthdeck::health::MonitorPolicy::defaults(),
+        false,
+    );
+    let mut state = common::production(fleet, "ams", chrono::DateTime::UNIX_EPOCH);
+    update(
+        &mut state,
+        Event::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let screen = text(&render(&state, &theme("default"), false));
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("MBX")).collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    for (i, row) in rows.iter().enumerate() {
+        let name = row
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_start_matches('›');
+        assert!(
+            name.ends_with(&format!("-{:02}", i + 1)),
+            "{name} in:\n{screen}"
+        );
+        assert!(name.starts_with("ex") && name.contains('…'), "{name}");
+    }
+}

@@ -100,6 +100,23 @@ pub fn fit_words(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A server's name in `width` columns, cut in the middle: names of one fleet share their
+/// start (`exmbx-ams-`) and differ at the end, which must stay on screen. Names are ASCII
+/// (the inventory's rule); anything else is cut at the end as [`fit`] does.
+pub fn fit_name(name: &str, width: usize, ascii: bool) -> Cow<'_, str> {
+    if name.len() <= width || width < 4 || !name.is_ascii() {
+        return fit(name, width, ascii);
+    }
+    let head = (width - 1) / 3;
+    let tail = width - 1 - head;
+    let gap = if ascii { '~' } else { '…' };
+    Cow::Owned(format!(
+        "{}{gap}{}",
+        &name[..head],
+        &name[name.len() - tail..]
+    ))
+}
+
 pub fn fit(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthChar;
     let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();

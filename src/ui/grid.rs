@@ -1,6 +1,6 @@
 //! The grid: servers × health sets. Builds only the rows it shows.
 
-use super::format::{Age, fit};
+use super::format::{Age, fit, fit_name};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::{AlertValue, Cell, HealthSet, Role};
@@ -194,7 +194,7 @@ impl Widget for GridView<'_> {
             let _ = write!(
                 text,
                 "{marker}{:<name$} {:<4} {:<site$}",
-                fit(&info.name, usize::from(cols.name), self.symbols.ascii),
+                fit_name(&info.name, usize::from(cols.name), self.symbols.ascii),
                 role_label(info.role),
                 fit(&info.site, usize::from(cols.site), self.symbols.ascii),
                 name = usize::from(cols.name),

@@ -1,7 +1,7 @@
 //! The grid in brief, beside the runbook pane: every server × health set as a glyph and a
 //! four-letter word, so the fleet stays in view while a procedure runs.
 
-use super::format::fit;
+use super::format::fit_name;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::HealthSet;
@@ -59,7 +59,7 @@ impl Widget for MiniGridView<'_> {
                 " "
             };
             let name = &state.fleet.servers()[server].name;
-            let label = format!("{marker}{}", fit(name, usize::from(name_w), ascii));
+            let label = format!("{marker}{}", fit_name(name, usize::from(name_w), ascii));
             let style = if server == self.server {
                 self.theme.cursor
             } else {
