@@ -42,6 +42,8 @@ pub struct Console {
     pub simulator: Option<Simulator>,
     /// A real fleet's probes.
     pub probing: Option<Probing>,
+    /// Exchange's own verdict, polled through pwsh.
+    pub exchange: Option<runtime::exchange::Polling>,
     pub on_hangup: crate::cli::OnHangup,
     /// Locks and restart budgets (a real fleet's).
     pub guardrails: Option<crate::runtime::guarded::Guardrails>,
@@ -82,6 +84,7 @@ impl Sources {
         clock: FleetClock,
         simulator: Option<Simulator>,
         probing: Option<Probing>,
+        exchange: Option<runtime::exchange::Polling>,
         guardrails: Option<crate::runtime::guarded::Guardrails>,
     ) -> color_eyre::Result<Sources> {
         let (tx, rx) = mpsc::channel::<Event>(1_024);
@@ -111,6 +114,9 @@ impl Sources {
                 )
                 .wrap_err("cannot start the prober's thread")?,
             );
+        }
+        if let Some(polling) = exchange {
+            tasks.spawn(runtime::exchange::run(polling, clock, tx.clone()));
         }
         // Owed compensations live beside the locks and budgets.
         let ledger = guardrails.as_ref().map(|rails| {
@@ -246,13 +252,14 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         clock,
         simulator,
         probing,
+        exchange,
         on_hangup,
         guardrails,
     } = console;
     // Restores the terminal on every way out of this function, errors included.
     let _restore = terminal::RestoreOnDrop;
     let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
-    let mut sources = Sources::start(clock, simulator, probing, guardrails)?;
+    let mut sources = Sources::start(clock, simulator, probing, exchange, guardrails)?;
     let size = term.size().wrap_err("cannot read the terminal size")?;
     update(
         &mut state,

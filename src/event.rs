@@ -29,6 +29,8 @@ pub enum Event {
     /// How the prober keeps its schedule: sent when that changes, and once a minute.
     Pace(crate::probe_plan::pace::Pace),
     Metrics(Vec<MetricReport>),
+    /// One server's Managed Availability poll, read (or why it failed).
+    Exchange(crate::health::exchange::ExchangeReport),
     Signal(Signal),
     /// Lines a running step printed, in the order read (a batch per stream read).
     StepOutput {

@@ -17,6 +17,7 @@ use crate::update::{AppState, Banner, Launch, Mode};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+pub mod exchange_source;
 mod real_fleet;
 
 pub use real_fleet::RealFleet;
@@ -53,14 +54,7 @@ fn first_words(probing: &prober::Probing) -> Option<String> {
 pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // The inventory first: its findings are what a person most needs to read.
     let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
-    if inventory.is_some() && cli.scenario.is_some() {
-        return Err(UsageError(
-            "--scenario opens the training fleet; it cannot be combined with an inventory \
-             (--inventory, HEALTHDECK_INVENTORY)"
-                .to_owned(),
-        ));
-    }
-    check_flags(cli)?;
+    check_flags(cli, inventory.is_some())?;
     let language = lang::resolve(
         cli.lang.as_deref(),
         env("LC_ALL").as_deref(),
@@ -86,9 +80,11 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     let mut real = None;
     let mut guardrails = None;
     let mut restart_limits = None;
+    let mut exchange = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
-        let fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
-        let prepared = prober::prepare(&inventory).map_err(UsageError)?;
+        let mut fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
+        let mut prepared = prober::prepare(&inventory).map_err(UsageError)?;
+        exchange = exchange_source::watch(&inventory, &mut fleet, &mut prepared);
         real = Some(RealFleet::of(&inventory, &prepared));
         guardrails = Some(RealFleet::guardrails(&inventory));
         restart_limits = Some(inventory.guardrails.restarts);
@@ -154,13 +150,21 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         clock,
         simulator,
         probing,
+        exchange,
         on_hangup: cli.on_hangup,
         guardrails,
     })
 }
 
 /// The flags that stand alone: `--speed` and `--lang`.
-fn check_flags(cli: &Cli) -> Result<(), UsageError> {
+fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
+    if inventory && cli.scenario.is_some() {
+        return Err(UsageError(
+            "--scenario opens the training fleet; it cannot be combined with an inventory \
+             (--inventory, HEALTHDECK_INVENTORY)"
+                .to_owned(),
+        ));
+    }
     if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
         return Err(UsageError(format!(
             "--speed {}: must be above 0 and at most 1000",

@@ -30,6 +30,7 @@ fn the_file_is_private_in_a_new_private_folder_and_starts_with_its_header() {
         monitor: "ImapCTPMonitor".into(),
         from: "Healthy".into(),
         to: "Unhealthy".into(),
+        source: None,
     };
     recorder.record(at(3, 12, 5, 120), &transition).unwrap();
     recorder.sync().unwrap();

@@ -16,7 +16,7 @@ use healthdeck::event::Event;
 use healthdeck::health::{AlertValue, FleetState, Monitor};
 use healthdeck::runtime::FleetClock;
 use healthdeck::runtime::prober;
-use healthdeck::update::{AppState, Banner, Mode, update};
+use healthdeck::update::{AppState, Banner, DrillRow, Mode, update};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -455,9 +455,9 @@ fn a_probe_run_now_logs_in_though_the_state_holds_no_password() {
     live.key(KeyCode::Enter);
     let ctp = live
         .state
-        .drill_monitors(0, healthdeck::health::HealthSet::Imap)
+        .drill_rows(0, healthdeck::health::HealthSet::Imap)
         .iter()
-        .position(|m| m.name() == "ImapCTPMonitor")
+        .position(|r| *r == DrillRow::Probe(Monitor::ALL[0]))
         .unwrap();
     for _ in 0..ctp {
         live.key(KeyCode::Down);

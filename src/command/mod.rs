@@ -3,6 +3,7 @@
 //! the local argv that carries a step to its server (`transport`). Pure: no process, no
 //! file, no network; `exec` and `runtime` run what these build (ARCHITECTURE "Directions").
 
+pub mod managed;
 pub mod pwsh;
 pub mod quote;
 pub mod transport;

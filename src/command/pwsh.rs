@@ -109,7 +109,7 @@ fn word(arg: &Arg) -> String {
 }
 
 /// An IPv6 address goes in brackets inside a URI.
-fn uri_host(host: &str) -> String {
+pub(crate) fn uri_host(host: &str) -> String {
     if host.contains(':') {
         format!("[{host}]")
     } else {

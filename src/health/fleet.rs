@@ -11,6 +11,9 @@ use super::rules::MonitorPolicy;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+mod exchange;
+pub use exchange::{ExchangeTransition, PollChange};
+
 /// A host in the fleet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +87,10 @@ pub struct FleetState {
     /// The earliest live entry of each monitor in `due`, by its place in `monitors`: never
     /// later than the monitor's `next_due`, so a tick never misses one.
     queued: Vec<Option<DateTime<Utc>>>,
+    /// Exchange's verdict per server; empty when no Exchange source watches the fleet.
+    exchange: Vec<super::exchange::ExchangeServer>,
+    exchange_transitions: Vec<ExchangeTransition>,
+    poll_changes: Vec<PollChange>,
 }
 
 /// One monitor's alert value changed.
@@ -137,6 +144,9 @@ impl FleetState {
             alert_generation: 0,
             transitions: Vec::new(),
             repairing: Vec::new(),
+            exchange: Vec::new(),
+            exchange_transitions: Vec::new(),
+            poll_changes: Vec::new(),
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
@@ -397,7 +407,9 @@ impl FleetState {
             }
             cell.flapping |= state.is_flapping(&self.policies[monitor.index()]);
         }
-        if !applicable {
+        if applicable {
+            self.exchange_into(server, set, &mut cell);
+        } else {
             cell.alert = None;
         }
         self.cells[server * HealthSet::ALL.len() + set.index()] = cell;

@@ -5,6 +5,7 @@ pub mod cadence;
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;
+pub mod exchange;
 pub mod fleet;
 pub mod layout;
 pub mod monitor;
@@ -16,7 +17,9 @@ pub mod span;
 pub use alert::AlertValue;
 pub use cadence::Cadence;
 pub use catalog::{HealthSet, Probe, ProbeKind, Protocol, Role};
-pub use fleet::{Cell, FleetState, MetricReport, ProbeReport, Server, Transition};
+pub use fleet::{
+    Cell, ExchangeTransition, FleetState, MetricReport, PollChange, ProbeReport, Server, Transition,
+};
 pub use monitors::{Monitor, MonitorKind};
 pub use rules::{MonitorPolicy, Rule};
 pub use span::Span;

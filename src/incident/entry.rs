@@ -74,6 +74,18 @@ pub enum Entry {
         monitor: String,
         from: String,
         to: String,
+        /// Where the monitor comes from when it is not healthdeck's own probes
+        /// (`exchange`: Managed Availability's verdict, taken as Exchange says it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
+    /// A server's Managed Availability poll changed how it stands: `answered`, `empty`
+    /// (no data, never healthy) or `failed` (with why).
+    ExchangePoll {
+        server: String,
+        state: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<String>,
     },
     RunbookOpened {
         procedure: String,

@@ -3,6 +3,7 @@
 pub mod answered;
 pub mod clock;
 pub mod contained;
+pub mod exchange;
 pub mod guarded;
 pub mod keeper;
 pub mod ledger;

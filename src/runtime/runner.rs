@@ -9,8 +9,8 @@ mod pipe;
 mod readers;
 
 pub(crate) use end::Stopper;
-pub(crate) use group::ProcessGroup;
 pub use group::hide_from_steps;
+pub(crate) use group::{ProcessGroup, spawn};
 pub use handover::{Control, HandedOver, KeeperSetup, Leave, ProcessStep, StepLock};
 pub(crate) use pipe::{Reading, read_lines};
 

@@ -1,12 +1,15 @@
 //! The drill-down: one server × one health set, monitor by monitor.
 
+mod exchange;
+
 use super::format::{age, fit, lapse};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use crate::health::monitor::MonitorState;
 use crate::health::monitors::MonitorInput;
 use crate::health::{AlertValue, HealthSet, Monitor};
-use crate::update::{AppState, DrillState};
+use crate::runbook::platform::Platform;
+use crate::update::{AppState, DrillRow, DrillState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,6 +66,15 @@ impl DrillView<'_> {
                 self.theme.alert(m.alert),
             ),
             Span::styled(format!(" {}", monitor.name()), self.theme.title),
+            // The drill-down always says where a monitor comes from.
+            Span::styled(
+                if self.state.launch.platform == Platform::Training {
+                    "  simulator"
+                } else {
+                    "  healthdeck probe"
+                },
+                self.theme.dim,
+            ),
         ];
         if m.is_flapping(self.state.fleet.policy(monitor)) {
             head.push(Span::styled(
@@ -283,15 +295,23 @@ impl Widget for DrillView<'_> {
         for (y, line) in (area.y + 2..area.bottom()).zip(&owed) {
             buf.set_line(area.x, y, &fit_line(line, width, ascii), area.width);
         }
-        let top = area.y + 3 + owed.len() as u16;
-        let monitors = self.state.drill_monitors(self.drill.server, self.drill.set);
+        let exchange = self.exchange_lines();
+        let y = area.y + 2 + owed.len() as u16;
+        for (y, line) in (y..area.bottom()).zip(&exchange) {
+            buf.set_line(area.x, y, &fit_line(line, width, ascii), area.width);
+        }
+        let top = area.y + 3 + (owed.len() + exchange.len()) as u16;
+        let rows = self.state.drill_rows(self.drill.server, self.drill.set);
         let room = usize::from(area.bottom().saturating_sub(top));
         let blocks_of = |all: bool| -> Vec<Vec<Line>> {
             let selected = self.drill.selected;
-            let lines = |(i, m): (usize, &Monitor)| {
-                self.monitor_lines(*m, i == selected, all || i == selected)
+            let lines = |(i, row): (usize, &DrillRow)| match *row {
+                DrillRow::Probe(m) => self.monitor_lines(m, i == selected, all || i == selected),
+                DrillRow::Exchange(at) => {
+                    self.exchange_monitor_lines(at, i == selected, all || i == selected, width)
+                }
             };
-            monitors.iter().enumerate().map(lines).collect()
+            rows.iter().enumerate().map(lines).collect()
         };
         // Every monitor in full when they fit; otherwise the others show only what is wrong.
         let mut blocks = blocks_of(true);
@@ -299,13 +319,11 @@ impl Widget for DrillView<'_> {
             blocks = blocks_of(false);
         }
         // Start late enough that the selected monitor is wholly on screen.
+        // Rows come and go with Exchange's answers: the selection may point past them.
+        let selected = self.drill.selected.min(blocks.len().saturating_sub(1));
         let mut first = 0;
-        while first < self.drill.selected
-            && blocks[first..=self.drill.selected]
-                .iter()
-                .map(Vec::len)
-                .sum::<usize>()
-                > room
+        while first < selected
+            && blocks[first..=selected].iter().map(Vec::len).sum::<usize>() > room
         {
             first += 1;
         }

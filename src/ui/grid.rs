@@ -74,6 +74,23 @@ impl GridView<'_> {
         }
     }
 
+    /// The proxy components Exchange reports Inactive on a server, in a few letters.
+    fn offline(&self, server: usize) -> Option<&'static str> {
+        let verdict = self.state.fleet.exchange(server)?;
+        let off = |name: &str| {
+            verdict
+                .inactive()
+                .any(|c| c.name.eq_ignore_ascii_case(name))
+        };
+        match (off("ServerWideOffline"), off("ImapProxy"), off("PopProxy")) {
+            (true, ..) => Some("OFFLINE"),
+            (_, true, true) => Some("PRXY OFF"),
+            (_, true, false) => Some("IMAP OFF"),
+            (_, false, true) => Some("POP OFF"),
+            _ => None,
+        }
+    }
+
     fn cell_text(&self, cell: Cell, wide: bool, out: &mut String) -> Style {
         out.clear();
         let s = self.symbols;
@@ -215,6 +232,19 @@ impl Widget for GridView<'_> {
                 let x = area.x + 1 + cols.name + 1;
                 let room = usize::from(cols.server.saturating_sub(cols.name + 2));
                 buf.set_stringn(x, y, format!("{badge:<room$}"), room, theme.flash);
+            } else if let Some(off) = self.offline(server) {
+                // A component Managed Availability took offline: the row says so.
+                let x = area.x + 1 + cols.name + 1;
+                let room = usize::from(cols.server.saturating_sub(cols.name + 2));
+                let glyph = self.symbols.glyph(AlertValue::Unhealthy);
+                let style = theme.alert(AlertValue::Unhealthy);
+                buf.set_stringn(
+                    x,
+                    y,
+                    format!("{:<room$}", format!("{glyph} {off}")),
+                    room,
+                    style,
+                );
             }
             for (col, set) in HealthSet::ALL.iter().enumerate() {
                 let mut style =

@@ -12,7 +12,9 @@ pub mod state;
 mod unrecorded;
 
 pub use launched::Launch;
-pub use state::{AppState, Banner, DrillState, Mode, Prompt, Purpose, Screen, Unrecorded};
+pub use state::{
+    AppState, Banner, DrillRow, DrillState, Mode, Prompt, Purpose, Screen, Unrecorded,
+};
 
 use crate::action::Action;
 use crate::effect::{Effect, QuitReason};
@@ -87,6 +89,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             transitions(state)
         }
         Event::Pace(now) => pace::pace(state, now),
+        Event::Exchange(report) => exchange(state, report),
         Event::Metrics(reports) => {
             for report in &reports {
                 state.fleet.apply_metric(report);
@@ -149,6 +152,12 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
     }
 }
 
+/// A server's Managed Availability poll, read.
+fn exchange(state: &mut AppState, report: crate::health::exchange::ExchangeReport) -> Vec<Effect> {
+    state.fleet.apply_exchange(report);
+    transitions(state)
+}
+
 /// What the runtime reports for the status bar and the banner.
 fn notice(state: &mut AppState, event: Event) -> Vec<Effect> {
     match event {
@@ -180,6 +189,25 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
             monitor: t.monitor.name().to_owned(),
             from: t.from.word().to_owned(),
             to: t.to.word().to_owned(),
+            source: None,
+        })
+    }));
+    let (exchange, polls) = state.fleet.take_exchange_transitions();
+    let name = |server: usize| state.fleet.servers()[server].name.clone();
+    effects.extend(polls.into_iter().map(|p| {
+        Effect::Record(Entry::ExchangePoll {
+            server: name(p.server),
+            state: p.state.to_owned(),
+            why: p.why,
+        })
+    }));
+    effects.extend(exchange.into_iter().map(|t| {
+        Effect::Record(Entry::Transition {
+            server: name(t.server),
+            monitor: t.monitor,
+            from: t.from.word().to_owned(),
+            to: t.to.word().to_owned(),
+            source: Some("exchange".to_owned()),
         })
     }));
     effects
@@ -290,8 +318,16 @@ fn back(state: &mut AppState) {
 fn open(state: &mut AppState) -> Vec<Effect> {
     if let Screen::Drill(drill) = &state.view.screen {
         let drill = drill.clone();
-        let monitors = state.drill_monitors(drill.server, drill.set);
-        let Some(monitor) = monitors.get(drill.selected).copied() else {
+        let rows = state.drill_rows(drill.server, drill.set);
+        let Some(row) = rows.get(drill.selected).copied() else {
+            return Vec::new();
+        };
+        let Some(monitor) = state.row_monitor(drill.server, row) else {
+            state.view.flash = Some(
+                "no runbook for this monitor: it is Exchange's own, not one of the seeds'; \
+                 its error is shown here"
+                    .to_owned(),
+            );
             return Vec::new();
         };
         return runbook::open(state, &drill, monitor);
@@ -311,13 +347,12 @@ fn open(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     // The worst monitor first: n, Enter, Enter lands on the one that is failing.
-    let monitors = state.drill_monitors(server, set);
+    let rows = state.drill_rows(server, set);
     let selected = [AlertValue::Unhealthy, AlertValue::Degraded]
         .into_iter()
         .find_map(|worst| {
-            monitors
-                .iter()
-                .position(|m| state.fleet.monitor(server, *m).map(|s| s.alert) == Some(worst))
+            rows.iter()
+                .position(|r| state.row_alert(server, *r) == Some(worst))
         })
         .unwrap_or(0);
     state.view.screen = Screen::Drill(DrillState {

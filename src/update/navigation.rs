@@ -8,7 +8,7 @@ use crate::layout;
 pub(super) fn step(state: &mut AppState, action: Action) {
     if let Screen::Drill(drill) = &state.view.screen {
         let last = state
-            .drill_monitors(drill.server, drill.set)
+            .drill_rows(drill.server, drill.set)
             .len()
             .saturating_sub(1);
         let Screen::Drill(drill) = &mut state.view.screen else {

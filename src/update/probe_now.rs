@@ -2,18 +2,25 @@
 //! runbook step (a real probe on a real fleet, the simulator in training), is recorded, and
 //! its result comes back as a status-line message (and, on a real fleet, into the monitor).
 
-use super::state::{AppState, Screen};
+use super::state::{AppState, DrillRow, Screen};
 use crate::effect::Effect;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
+use crate::runbook::platform::exchange;
 use crate::runbook::{Expectation, RecoveryAction, StepCall, StepExit};
 
 pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let Screen::Drill(drill) = &state.view.screen else {
         return Vec::new();
     };
-    let monitors = state.drill_monitors(drill.server, drill.set);
-    let Some(monitor) = monitors.get(drill.selected).copied() else {
+    let rows = state.drill_rows(drill.server, drill.set);
+    let Some(row) = rows.get(drill.selected).copied() else {
+        return Vec::new();
+    };
+    let Some(monitor) = state.row_monitor(drill.server, row) else {
+        state.view.flash = Some(
+            "Exchange names no probe for this monitor: r runs only the seeds' probes".to_owned(),
+        );
         return Vec::new();
     };
     let Some(probe) = monitor.probe() else {
@@ -27,7 +34,12 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         monitor,
         RecoveryAction::RerunProbe,
     );
-    let plan = super::runbook::prepare::prepare(state, &call);
+    // Exchange's monitor: Exchange's own probe (Invoke-MonitoringProbe); healthdeck's:
+    // its own probe, in process.
+    let plan = match row {
+        DrillRow::Exchange(_) => super::runbook::prepare::exchange_step(state, &call),
+        DrillRow::Probe(_) => super::runbook::prepare::prepare(state, &call),
+    };
     let work = match plan.work {
         Ok(work) => work,
         Err(why) => {
@@ -41,7 +53,9 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     }
     state.last_run += 1;
     let run = RunId(state.last_run);
-    state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name)));
+    // Exchange's probe answers in JSON, read when it ends.
+    let read_as = matches!(row, DrillRow::Exchange(_)).then(|| call.clone());
+    state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name), read_as));
     state.view.flash = Some(format!("running {} on {} now…", probe.name(), server.name));
     vec![
         Effect::Record(Entry::StepStarted {
@@ -61,18 +75,21 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
 
 /// The probe's end: its result on the status line. True when `run` was this probe.
 pub(super) fn ended(state: &mut AppState, run: RunId, end: &JobEnd) -> bool {
-    let Some((asked, what)) = state.probing_now.take_if(|(r, _)| *r == run) else {
+    let Some((asked, what, read_as)) = state.probing_now.take_if(|(r, ..)| *r == run) else {
         return false;
     };
     debug_assert_eq!(asked, run);
-    let succeeded = end
-        .answer
-        .as_ref()
-        .and_then(|a| {
-            a.facts
-                .iter()
-                .find(|(e, _)| *e == Expectation::ProbeSucceeded)
-        })
+    let read = read_as
+        .filter(|_| end.exit == StepExit::Succeeded)
+        .and_then(|call| exchange::read(&call, &end.stdout).ok());
+    let facts = match (&end.answer, &read) {
+        (Some(answer), _) => answer.facts.as_slice(),
+        (None, Some(reading)) => reading.facts.as_slice(),
+        (None, None) => &[],
+    };
+    let succeeded = facts
+        .iter()
+        .find(|(e, _)| *e == Expectation::ProbeSucceeded)
         .map(|(_, v)| *v);
     state.view.flash = Some(match (end.exit, succeeded) {
         (StepExit::Succeeded, Some(true)) => format!("{what}: Succeeded"),

@@ -3,7 +3,7 @@
 use super::launched::Launch;
 use super::runbook::RunbookPane;
 use crate::guardrails::{Holder, Limits, Remaining};
-use crate::health::{FleetState, HealthSet, Monitor};
+use crate::health::{AlertValue, FleetState, HealthSet, Monitor};
 use crate::runbook::{Debt, Ledger, Owed, StepCall};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -36,8 +36,17 @@ impl Banner {
 pub struct DrillState {
     pub server: usize,
     pub set: HealthSet,
-    /// Index into [`AppState::drill_monitors`].
+    /// Index into [`AppState::drill_rows`].
     pub selected: usize,
+}
+
+/// A monitor of the drill-down, by where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrillRow {
+    /// healthdeck's own (its probes, or the simulator's in training).
+    Probe(Monitor),
+    /// Exchange's, by its place in the server's verdict.
+    Exchange(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +164,7 @@ pub struct AppState {
     /// What is left of each server's restart budget, per service (a real fleet's).
     pub budgets: BTreeMap<(String, String), (Remaining, Limits)>,
     /// A probe re-run from the drill-down (`r`), and what it is, until its result.
-    pub probing_now: Option<(crate::job::RunId, String)>,
+    pub probing_now: Option<(crate::job::RunId, String, Option<StepCall>)>,
     /// The shared ledger of owed compensations as last read (a real fleet's; training
     /// has none and keeps its debts in `owed_pending`).
     pub ledger: Ledger,
@@ -315,11 +324,62 @@ impl AppState {
     }
 
     /// The monitors the drill-down lists: those of the set that the server's role runs.
-    pub fn drill_monitors(&self, server: usize, set: HealthSet) -> Vec<Monitor> {
+    /// The drill-down's rows: Exchange's monitors first (its verdict is the one that
+    /// alerts), then healthdeck's own; where Exchange watches, a probe monitor nothing
+    /// feeds (Disabled) is left out.
+    pub fn drill_rows(&self, server: usize, set: HealthSet) -> Vec<DrillRow> {
         let Some(role) = self.fleet.servers().get(server).map(|s| s.role) else {
             return Vec::new();
         };
-        Monitor::of(set).filter(|m| m.applies_to(role)).collect()
+        let exchange = self.fleet.exchange(server);
+        let mut rows: Vec<DrillRow> = exchange
+            .map(|e| {
+                e.monitors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.health_set == set)
+                    .map(|(i, _)| DrillRow::Exchange(i))
+                    .collect()
+            })
+            .unwrap_or_default();
+        rows.extend(
+            Monitor::of(set)
+                .filter(|m| m.applies_to(role))
+                .filter(|m| {
+                    exchange.is_none()
+                        || self
+                            .fleet
+                            .monitor(server, *m)
+                            .is_some_and(|s| s.alert != AlertValue::Disabled)
+                })
+                .map(DrillRow::Probe),
+        );
+        rows
+    }
+
+    /// A drill-down row's alert value as its source says it (Exchange's is Unknown while
+    /// its poll has no answer).
+    pub fn row_alert(&self, server: usize, row: DrillRow) -> Option<AlertValue> {
+        match row {
+            DrillRow::Probe(m) => self.fleet.monitor(server, m).map(|s| s.alert),
+            DrillRow::Exchange(i) => {
+                let verdict = self.fleet.exchange(server)?;
+                let monitor = verdict.monitors.get(i)?;
+                Some(if verdict.answered() {
+                    monitor.alert
+                } else {
+                    AlertValue::Unknown
+                })
+            }
+        }
+    }
+
+    /// The seeds' monitor a row stands for: its runbook's, its probe's.
+    pub fn row_monitor(&self, server: usize, row: DrillRow) -> Option<Monitor> {
+        match row {
+            DrillRow::Probe(m) => Some(m),
+            DrillRow::Exchange(i) => self.fleet.exchange(server)?.monitors.get(i)?.seed,
+        }
     }
 
     /// The prompt typed on the status line (the filter, the command line), not in a box.

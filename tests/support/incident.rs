@@ -126,6 +126,7 @@ fn transition_of(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
         monitor: monitor.to_owned(),
         from: from.to_owned(),
         to: to.to_owned(),
+        source: None,
     }
 }
 

@@ -113,11 +113,16 @@ pub(super) fn build(
         platform,
         pwsh: yaml.pwsh.as_ref(),
         dir,
+        exchange_watches: yaml
+            .health
+            .as_ref()
+            .is_some_and(|h| h.managed_availability.is_some()),
     };
     super::transport::pwsh(&mut f, yaml.pwsh.as_ref());
     let servers = super::servers::servers(&mut f, yaml.servers, &context);
     let guardrails = super::transport::guardrails(&mut f, yaml.guardrails, dir);
     rules(&mut f, &yaml.rules, probes);
+    let managed_availability = super::managed::managed(&mut f, yaml.health, platform);
     if f.list.is_empty() {
         Ok(Inventory {
             origin: origin.to_owned(),
@@ -129,6 +134,7 @@ pub(super) fn build(
             rules: yaml.rules,
             platform,
             guardrails,
+            managed_availability,
         })
     } else {
         f.list.sort_by_key(|e| (e.line, e.column));

@@ -26,6 +26,8 @@
 //! platform: linux                  # exchange (default: cmdlets through pwsh) | linux
 //! pwsh: { session_host: ex-01, program: pwsh }   # exchange: where sessions open
 //! guardrails: { state_dir: /var/lib/healthdeck, restarts_per_hour: 1, restarts_per_day: 4 }
+//! health:                          # exchange: Managed Availability's own verdict, through pwsh
+//!   managed_availability: { interval: 60s, timeout: 45s, in_flight: 8 }   # the defaults
 //! ```
 //!
 //! Per server, where steps run: `transport: local | ssh | pwsh` (default: pwsh on
@@ -48,12 +50,14 @@
 //! at the first one (serde has no model past it); the checks after that report all theirs.
 
 mod check;
+mod managed;
 mod names;
 mod secret;
 mod servers;
 mod spec;
 mod transport;
 
+pub use managed::ManagedAvailability;
 pub use secret::{CredentialRef, CredentialRefs, CredentialSource, ResolvedCredentials, Secret};
 pub use spec::TlsKind;
 pub use transport::{GuardrailsConfig, TransportKind};
@@ -90,6 +94,8 @@ pub struct Inventory {
     pub platform: Platform,
     /// Locks and restart budgets.
     pub guardrails: GuardrailsConfig,
+    /// Exchange's own verdict, polled through pwsh (`health: { managed_availability }`).
+    pub managed_availability: Option<ManagedAvailability>,
 }
 
 /// One server of the inventory.

@@ -21,6 +21,9 @@ pub(super) struct Context<'y> {
     pub pwsh: Option<&'y PwshYaml>,
     /// The inventory's folder: relative paths start there.
     pub dir: &'y Path,
+    /// Exchange's own verdict watches every server: endpoints for healthdeck's own probes
+    /// are then optional.
+    pub exchange_watches: bool,
 }
 
 pub(super) fn servers(
@@ -56,11 +59,11 @@ pub(super) fn servers(
             imap: endpoints(f, &raw.imap, i, "imap", (143, 993)),
             pop3: endpoints(f, &raw.pop3, i, "pop3", (110, 995)),
         };
-        if raw.imap.is_empty() && raw.pop3.is_empty() {
+        if raw.imap.is_empty() && raw.pop3.is_empty() && !context.exchange_watches {
             f.push(
                 &[Seg::Key("servers"), Seg::Index(i)],
                 format!(
-                    "server `{}` has no endpoint: give it `imap:` or `pop3:`",
+                    "server `{}` has no endpoint: give it `imap:` or `pop3:` (or let Exchange watch it: `health: {{ managed_availability }}`)",
                     printable(&raw.name)
                 ),
             );

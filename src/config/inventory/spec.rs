@@ -29,6 +29,8 @@ pub(crate) struct InventoryYaml {
     pub pwsh: Option<PwshYaml>,
     #[serde(default)]
     pub guardrails: GuardrailsYaml,
+    /// Where health comes from beside healthdeck's own probes.
+    pub health: Option<super::managed::HealthYaml>,
 }
 
 /// The kind of fleet, for runbook steps.

@@ -93,18 +93,7 @@ pub(super) fn item(
             plain(user),
             plain(host)
         ),
-        Entry::Transition {
-            server,
-            monitor,
-            from,
-            to,
-        } => format!(
-            "**{}** on {}: {} → {}",
-            plain(monitor),
-            plain(server),
-            plain(from),
-            plain(to)
-        ),
+        Entry::Transition { .. } | Entry::ExchangePoll { .. } => health(entry),
         Entry::RunbookOpened {
             procedure,
             title,
@@ -345,4 +334,38 @@ pub(super) fn with_command(mut out: String, command: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// An alert change or a poll's standing: what the fleet said, from which source.
+fn health(entry: &Entry) -> String {
+    match entry {
+        Entry::Transition {
+            server,
+            monitor,
+            from,
+            to,
+            source,
+        } => format!(
+            "**{}**{} on {}: {} → {}",
+            plain(monitor),
+            if source.as_deref() == Some("exchange") {
+                " (Exchange)"
+            } else {
+                ""
+            },
+            plain(server),
+            plain(from),
+            plain(to)
+        ),
+        Entry::ExchangePoll { server, state, why } => match why {
+            Some(why) => format!(
+                "Exchange's verdict on {}: {} ({})",
+                plain(server),
+                plain(state),
+                plain(why)
+            ),
+            None => format!("Exchange's verdict on {}: {}", plain(server), plain(state)),
+        },
+        _ => String::new(),
+    }
 }

@@ -21,7 +21,7 @@ pub fn hide_from_steps(names: Vec<String>) {
 
 /// Starts `argv` directly (argv[0] through PATH, never a shell) as the leader of a new
 /// session and process group, so that everything it starts can be killed with it.
-pub(super) fn spawn(argv: &[String]) -> Result<Child, String> {
+pub(crate) fn spawn(argv: &[String]) -> Result<Child, String> {
     let Some((program, args)) = argv.split_first() else {
         return Err("cannot start the step: its command is empty".to_owned());
     };
@@ -97,7 +97,7 @@ pub(crate) struct ProcessGroup {
 
 impl ProcessGroup {
     /// The group `child` leads (it was started by [`spawn`]).
-    pub(super) fn of(child: &Child) -> ProcessGroup {
+    pub(crate) fn of(child: &Child) -> ProcessGroup {
         let id = child
             .id()
             .and_then(|pid| i32::try_from(pid).ok())

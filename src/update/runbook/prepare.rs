@@ -93,28 +93,32 @@ pub fn prepare(state: &AppState, call: &StepCall) -> Prepared {
                 },
             }
         }
-        Platform::Exchange => {
-            let Some(command) = exchange::command(call) else {
-                return Prepared {
-                    command: None,
-                    work: Err(format!("{} is a person's job", call.action.name())),
-                };
-            };
-            let (session_host, program) = match transport(state, call) {
-                Transport::Pwsh(target) => (target.session_host, target.program),
-                _ => (call.server.name.clone(), pwsh::PWSH.to_owned()),
-            };
-            Prepared {
-                command: Some(format!("pwsh {session_host}: {}", command.display())),
-                work: pwsh::script(&command, &session_host)
-                    .map(|script| {
-                        let mut argv = pwsh::argv(&script);
-                        argv[0] = program;
-                        process(state, argv, call)
-                    })
-                    .map_err(|r| refused(&r)),
-            }
-        }
+        Platform::Exchange => exchange_step(state, call),
+    }
+}
+
+/// An Exchange step as pwsh runs it. The drill-down's `r` on an Exchange monitor comes
+/// here too: `Invoke-MonitoringProbe`, Exchange's own probe, not healthdeck's.
+pub fn exchange_step(state: &AppState, call: &StepCall) -> Prepared {
+    let Some(command) = exchange::command(call) else {
+        return Prepared {
+            command: None,
+            work: Err(format!("{} is a person's job", call.action.name())),
+        };
+    };
+    let (session_host, program) = match transport(state, call) {
+        Transport::Pwsh(target) => (target.session_host, target.program),
+        _ => (call.server.name.clone(), pwsh::PWSH.to_owned()),
+    };
+    Prepared {
+        command: Some(format!("pwsh {session_host}: {}", command.display())),
+        work: pwsh::script(&command, &session_host)
+            .map(|script| {
+                let mut argv = pwsh::argv(&script);
+                argv[0] = program;
+                process(state, argv, call)
+            })
+            .map_err(|r| refused(&r)),
     }
 }
 

@@ -1,0 +1,96 @@
+//! `health: { managed_availability: … }`: Exchange's own verdict, polled through pwsh
+//! (ARCHITECTURE "Exchange's own verdict").
+
+use super::check::Findings;
+use crate::config::locate::Seg;
+use crate::health::Span;
+use crate::runbook::platform::Platform;
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HealthYaml {
+    pub managed_availability: Option<ManagedYaml>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ManagedYaml {
+    pub interval: Option<Span>,
+    pub timeout: Option<Span>,
+    pub in_flight: Option<u64>,
+}
+
+/// How often each server is polled, how long a poll may take, how many run at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManagedAvailability {
+    pub interval: Span,
+    /// A poll opens a session and imports two cmdlets: seconds, not milliseconds.
+    pub timeout: Span,
+    pub in_flight: usize,
+}
+
+impl Default for ManagedAvailability {
+    fn default() -> Self {
+        ManagedAvailability {
+            interval: Span::seconds(60),
+            timeout: Span::seconds(45),
+            in_flight: 8,
+        }
+    }
+}
+
+/// A management host runs every poll's pwsh: more at once would only queue there.
+const MAX_IN_FLIGHT: u64 = 256;
+
+pub(super) fn managed(
+    f: &mut Findings<'_>,
+    yaml: Option<HealthYaml>,
+    platform: Platform,
+) -> Option<ManagedAvailability> {
+    let raw = yaml?.managed_availability?;
+    let at = |key| {
+        [
+            Seg::Key("health"),
+            Seg::Key("managed_availability"),
+            Seg::Key(key),
+        ]
+    };
+    if platform != Platform::Exchange {
+        f.push(
+            &[Seg::Key("health"), Seg::Key("managed_availability")],
+            "Managed Availability is Exchange's: it needs `platform: exchange`",
+        );
+    }
+    let default = ManagedAvailability::default();
+    let interval = raw.interval.unwrap_or(default.interval);
+    let timeout = raw.timeout.unwrap_or(default.timeout.min(interval));
+    if interval.0 <= chrono::TimeDelta::zero() {
+        f.push(&at("interval"), "a poll interval must be above zero");
+    }
+    if timeout.0 <= chrono::TimeDelta::zero() {
+        f.push(&at("timeout"), "a poll timeout must be above zero");
+    } else if timeout > interval {
+        f.push(
+            &at("timeout"),
+            format!("{timeout} is longer than the poll interval {interval}: polls would pile up"),
+        );
+    }
+    if raw
+        .in_flight
+        .is_some_and(|n| !(1..=MAX_IN_FLIGHT).contains(&n))
+    {
+        f.push(
+            &at("in_flight"),
+            format!("polls in flight at once must be 1 to {MAX_IN_FLIGHT}"),
+        );
+    }
+    Some(ManagedAvailability {
+        interval,
+        timeout,
+        in_flight: raw
+            .in_flight
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(default.in_flight),
+    })
+}

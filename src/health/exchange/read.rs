@@ -1,0 +1,489 @@
+//! Reading a poll's answer. healthdeck's poll script writes its own JSON (enums as words,
+//! dates ISO 8601 UTC, always arrays: `command::managed`), but the reader also takes what
+//! `ConvertTo-Json` writes by itself on Windows PowerShell 5.1 and pwsh 7: enums as
+//! numbers, dates as `/Date(ms)/`, a single object for one row, nothing at all for none
+//! (no data, never healthy).
+
+use super::{Component, ExchangeMonitor, Verdict};
+use crate::health::alert::AlertValue;
+use crate::health::catalog::HealthSet;
+use crate::health::monitors::Monitor;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// An answer that is not one: not JSON, or JSON of another shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError(pub String);
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The poll's standard output, read. `Ok(None)`: the answer was empty.
+pub fn read(stdout: &str) -> Result<Option<Verdict>, ReadError> {
+    if stdout.trim().is_empty() {
+        return Ok(None);
+    }
+    let top: Top = serde_json::from_str(stdout).map_err(|e| {
+        ReadError(format!(
+            "Exchange's answer is not JSON ({})",
+            clip(&e.to_string())
+        ))
+    })?;
+    let (rows, components) = match top {
+        Top::Ours { health, components } => (health, components),
+        Top::Rows(rows) => (rows, Vec::new()),
+        Top::Row(row) => (vec![row], Vec::new()),
+    };
+    let mut verdict = Verdict::default();
+    for set in HealthSet::ALL {
+        for row in rows.iter().filter(|r| health_set(r) == Some(set)) {
+            verdict.monitors.push(monitor(set, row)?);
+        }
+    }
+    verdict.components = components
+        .into_iter()
+        .filter_map(|c| {
+            Some(Component {
+                name: c.text("Component")?.to_owned(),
+                state: c.text("State").unwrap_or("Unknown").to_owned(),
+                requesters: c.requesters,
+            })
+        })
+        .collect();
+    if verdict.monitors.is_empty() && verdict.components.is_empty() && !rows.is_empty() {
+        return Err(ReadError(
+            "Exchange's answer holds no monitor of the IMAP or POP health sets".to_owned(),
+        ));
+    }
+    Ok(Some(verdict))
+}
+
+fn clip(text: &str) -> String {
+    const MOST: usize = 80;
+    match text.char_indices().nth(MOST) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+fn health_set(row: &Row) -> Option<HealthSet> {
+    // Get-ServerHealth says HealthSetName; Get-HealthReport says HealthSet.
+    let name = row
+        .text("HealthSetName")
+        .or_else(|| row.text("HealthSet"))?;
+    HealthSet::ALL
+        .into_iter()
+        .find(|s| s.name().eq_ignore_ascii_case(name))
+}
+
+fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
+    let name = row
+        .text("Name")
+        .ok_or_else(|| ReadError(format!("a monitor of {} has no Name", set.name())))?;
+    let alert = row.get("AlertValue").and_then(alert_value).ok_or_else(|| {
+        ReadError(format!(
+            "{name} has no AlertValue Exchange uses ({})",
+            row.get("AlertValue")
+                .map_or("none".to_owned(), Scalar::shown)
+        ))
+    })?;
+    let error = [row.text("Error"), row.text("Exception")]
+        .into_iter()
+        .flatten()
+        .find(|e| !e.trim().is_empty())
+        .map(str::to_owned);
+    Ok(ExchangeMonitor {
+        health_set: set,
+        seed: seed(set, name),
+        name: name.to_owned(),
+        alert,
+        last_transition: row.get("LastTransitionTime").and_then(instant),
+        first_alert: row.get("FirstAlertObservedTime").and_then(instant),
+        error,
+        is_stale: row.get("IsStale").is_some_and(Scalar::truth),
+        last_execution: row.get("LastExecutionTime").and_then(instant),
+        last_result: row.get("LastExecutionResult").and_then(result_type),
+        target_resource: row.text("TargetResource").map(str::to_owned),
+    })
+}
+
+/// The seeds' monitor of that name. One seed heading says "ImapTestDeepMonitor": the
+/// same monitor (ARCHITECTURE "Monitor names").
+fn seed(set: HealthSet, name: &str) -> Option<Monitor> {
+    Monitor::find(set, name).or_else(|| {
+        let deep = Monitor::of(set).find(|m| m.kind == crate::health::MonitorKind::DeepTest)?;
+        let alias = deep.name().replace("DeepTest", "TestDeep");
+        alias.eq_ignore_ascii_case(name).then_some(deep)
+    })
+}
+
+/// `MonitorAlertState`: Unknown 0, Healthy 1, Degraded 2, Unhealthy 3, Repairing 4,
+/// Disabled 5.
+fn alert_value(value: &Scalar) -> Option<AlertValue> {
+    const BY_NUMBER: [AlertValue; 6] = [
+        AlertValue::Unknown,
+        AlertValue::Healthy,
+        AlertValue::Degraded,
+        AlertValue::Unhealthy,
+        AlertValue::Repairing,
+        AlertValue::Disabled,
+    ];
+    match value {
+        Scalar::Int(n) => usize::try_from(*n)
+            .ok()
+            .and_then(|i| BY_NUMBER.get(i))
+            .copied(),
+        Scalar::Str(word) => BY_NUMBER
+            .into_iter()
+            .find(|a| a.word().eq_ignore_ascii_case(word.trim())),
+        _ => None,
+    }
+}
+
+/// Probe `ResultType`: Timeout 1, Poisoned 2, Succeeded 3, Failed 4, Quarantined 5,
+/// Rejected 6.
+fn result_type(value: &Scalar) -> Option<String> {
+    const BY_NUMBER: [&str; 7] = [
+        "Unknown",
+        "Timeout",
+        "Poisoned",
+        "Succeeded",
+        "Failed",
+        "Quarantined",
+        "Rejected",
+    ];
+    match value {
+        Scalar::Int(n) => usize::try_from(*n)
+            .ok()
+            .and_then(|i| BY_NUMBER.get(i))
+            .map(|w| (*w).to_owned()),
+        Scalar::Str(word) if !word.trim().is_empty() => Some(word.trim().to_owned()),
+        _ => None,
+    }
+}
+
+/// An ISO 8601 time (with a zone, or UTC when it has none) or `/Date(ms)/`; `None` for
+/// DateTime.MinValue, Exchange's "never".
+fn instant(value: &Scalar) -> Option<DateTime<Utc>> {
+    let Scalar::Str(text) = value else {
+        return None;
+    };
+    let text = text.trim();
+    let at = if let Some(inner) = text
+        .strip_prefix("/Date(")
+        .and_then(|t| t.strip_suffix(")/"))
+    {
+        // `/Date(1700000000000)/`, or with an offset after the milliseconds (`+0100`):
+        // the milliseconds are UTC either way.
+        let end = inner[1..].find(['+', '-']).map_or(inner.len(), |i| i + 1);
+        DateTime::from_timestamp_millis(inner[..end].parse().ok()?)?
+    } else if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        at.to_utc()
+    } else {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()?
+            .and_utc()
+    };
+    (at.timestamp() > -62_135_596_800 + 86_400).then_some(at)
+}
+
+/// The top of an answer: healthdeck's own `{Health, Components}`, or what
+/// `ConvertTo-Json` wrote by itself: an array of rows, or one row.
+enum Top {
+    Ours {
+        health: Vec<Row>,
+        components: Vec<Row>,
+    },
+    Rows(Vec<Row>),
+    Row(Row),
+}
+
+/// A row's scalar fields by name; nested values are skipped.
+#[derive(Default)]
+struct Row {
+    fields: Vec<(String, Scalar)>,
+    requesters: Vec<String>,
+}
+
+impl Row {
+    fn get(&self, name: &str) -> Option<&Scalar> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    fn text(&self, name: &str) -> Option<&str> {
+        match self.get(name)? {
+            Scalar::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Scalar {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Str(String),
+    /// A number with a fraction, an object or an array: nothing a field here holds.
+    Other,
+}
+
+impl Scalar {
+    fn truth(&self) -> bool {
+        match self {
+            Scalar::Bool(b) => *b,
+            Scalar::Str(s) => s.eq_ignore_ascii_case("true"),
+            Scalar::Int(n) => *n != 0,
+            _ => false,
+        }
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Scalar::Null => "null".to_owned(),
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Int(n) => n.to_string(),
+            Scalar::Str(s) => format!("\"{}\"", clip(s)),
+            Scalar::Other => "a structure".to_owned(),
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Top {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Top, D::Error> {
+        struct TopVisitor;
+        impl<'de> Visitor<'de> for TopVisitor {
+            type Value = Top;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of monitors or one object")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Top, A::Error> {
+                rows(seq).map(Top::Rows)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+                let mut row = Row::default();
+                let (mut health, mut components, mut ours) = (Vec::new(), Vec::new(), false);
+                while let Some(key) = map.next_key::<String>()? {
+                    if key.eq_ignore_ascii_case("Health") {
+                        health = map.next_value::<Rows>()?.0;
+                        ours = true;
+                    } else if key.eq_ignore_ascii_case("Components") {
+                        components = map.next_value::<Rows>()?.0;
+                        ours = true;
+                    } else {
+                        field(&mut row, key, &mut map)?;
+                    }
+                }
+                Ok(if ours {
+                    Top::Ours { health, components }
+                } else {
+                    Top::Row(row)
+                })
+            }
+        }
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
+
+fn rows<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Row>, A::Error> {
+    let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+    while let Some(row) = seq.next_element::<Row>()? {
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+fn field<'de, A: MapAccess<'de>>(row: &mut Row, key: String, map: &mut A) -> Result<(), A::Error> {
+    if key.eq_ignore_ascii_case("Requesters") {
+        row.requesters = map.next_value::<Words>()?.0;
+    } else {
+        let value = map.next_value::<Scalar>()?;
+        row.fields.push((key, value));
+    }
+    Ok(())
+}
+
+/// An array of rows, or one row where 5.1 unrolled a single-element array.
+struct Rows(Vec<Row>);
+
+impl<'de> de::Deserialize<'de> for Rows {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Rows, D::Error> {
+        struct RowsVisitor;
+        impl<'de> Visitor<'de> for RowsVisitor {
+            type Value = Rows;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of objects")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Rows, E> {
+                Ok(Rows(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Rows, A::Error> {
+                rows(seq).map(Rows)
+            }
+            // One row where 5.1 unrolled a single-element array, or 5.1's wrapped array
+            // (`{"value": [...], "Count": n}`).
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rows, A::Error> {
+                let (mut row, mut wrapped) = (Row::default(), None);
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "value" {
+                        wrapped = Some(map.next_value::<Rows>()?);
+                    } else {
+                        field(&mut row, key, &mut map)?;
+                    }
+                }
+                Ok(wrapped.unwrap_or(Rows(vec![row])))
+            }
+        }
+        deserializer.deserialize_any(RowsVisitor)
+    }
+}
+
+struct RowVisitor;
+
+impl<'de> Visitor<'de> for RowVisitor {
+    type Value = Row;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
+        let mut row = Row::default();
+        while let Some(key) = map.next_key::<String>()? {
+            field(&mut row, key, &mut map)?;
+        }
+        Ok(row)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Row, D::Error> {
+        deserializer.deserialize_map(RowVisitor)
+    }
+}
+
+/// Requesters: an array of words, or one string of them (what depth 2 leaves); a type
+/// name (`System.Object[]`) says nothing.
+struct Words(Vec<String>);
+
+impl<'de> de::Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Words, D::Error> {
+        struct WordsVisitor;
+        impl<'de> Visitor<'de> for WordsVisitor {
+            type Value = Words;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("requesters")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Words, E> {
+                Ok(Words(Vec::new()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Words, E> {
+                if v.starts_with("System.") {
+                    return Ok(Words(Vec::new()));
+                }
+                let words = v.split([',', ' ']).filter(|w| !w.is_empty());
+                Ok(Words(words.map(str::to_owned).collect()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Words, A::Error> {
+                let mut words = Vec::new();
+                while let Some(value) = seq.next_element::<Scalar>()? {
+                    if let Scalar::Str(w) = value
+                        && !w.is_empty()
+                    {
+                        words.push(w);
+                    }
+                }
+                Ok(Words(words))
+            }
+        }
+        deserializer.deserialize_any(WordsVisitor)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
+        struct ScalarVisitor;
+        impl<'de> Visitor<'de> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(i64::try_from(v).map_or(Scalar::Other, Scalar::Int))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other)
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn at(text: &str) -> Option<DateTime<Utc>> {
+        instant(&Scalar::Str(text.to_owned()))
+    }
+
+    #[test]
+    fn dates_read_in_every_form_exchange_writes() {
+        let want = DateTime::from_timestamp(1_700_000_000, 0);
+        assert_eq!(at("/Date(1700000000000)/"), want);
+        assert_eq!(at("/Date(1700000000000+0100)/"), want);
+        assert_eq!(at("2023-11-14T22:13:20.0000000Z"), want);
+        assert_eq!(at("2023-11-14T23:13:20+01:00"), want);
+        assert_eq!(at("2023-11-14T22:13:20"), want);
+        assert_eq!(
+            at("0001-01-01T00:00:00"),
+            None,
+            "DateTime.MinValue is never"
+        );
+        assert_eq!(at("/Date(-62135596800000)/"), None);
+        assert_eq!(at("yesterday"), None);
+    }
+
+    #[test]
+    fn alert_values_read_as_numbers_and_words_and_nothing_else() {
+        assert_eq!(alert_value(&Scalar::Int(3)), Some(AlertValue::Unhealthy));
+        assert_eq!(alert_value(&Scalar::Int(0)), Some(AlertValue::Unknown));
+        assert_eq!(alert_value(&Scalar::Int(5)), Some(AlertValue::Disabled));
+        assert_eq!(alert_value(&Scalar::Int(6)), None);
+        assert_eq!(
+            alert_value(&Scalar::Str("degraded".into())),
+            Some(AlertValue::Degraded)
+        );
+        assert_eq!(alert_value(&Scalar::Str("Fine".into())), None);
+        assert_eq!(alert_value(&Scalar::Bool(true)), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! Exchange's verdict in the fleet: each poll's answer replaces the server's rows, its
+//! alert changes become transitions, and the cells roll it up beside healthdeck's own
+//! probes (ARCHITECTURE "Exchange's own verdict").
+
+use super::{Cell, FleetState};
+use crate::health::alert::{AlertValue, roll_up};
+use crate::health::catalog::HealthSet;
+use crate::health::exchange::{ExchangeMonitor, ExchangeReport, ExchangeServer, PollState};
+use crate::health::monitor::MonitorState;
+use crate::health::monitors::{Monitor, MonitorInput};
+
+/// One Exchange monitor's alert changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExchangeTransition {
+    pub server: usize,
+    pub health_set: HealthSet,
+    pub monitor: String,
+    pub from: AlertValue,
+    pub to: AlertValue,
+}
+
+/// A server's poll changed how it stands: answered, empty, failed (with why).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollChange {
+    pub server: usize,
+    pub state: &'static str,
+    pub why: Option<String>,
+}
+
+impl FleetState {
+    /// Exchange watches every server from now on: each is Unknown until its first answer.
+    /// `unwatched`: the probe monitors healthdeck cannot run on a server (no endpoint, no
+    /// login): with Exchange watching they are left out of the roll-up instead of staying
+    /// Unknown for ever, and so is a latency monitor no probe of its protocol feeds.
+    pub fn watch_exchange(&mut self, unwatched: &[(usize, Monitor)]) {
+        self.exchange = vec![ExchangeServer::default(); self.servers.len()];
+        for &(server, monitor) in unwatched {
+            self.disable(server, monitor);
+        }
+        for server in 0..self.servers.len() {
+            let role = self.servers[server].role;
+            for monitor in Monitor::ALL.into_iter().filter(|m| m.applies_to(role)) {
+                let MonitorInput::CommandLatency(protocol) = monitor.input() else {
+                    continue;
+                };
+                let fed = Monitor::ALL.into_iter().any(|m| {
+                    m.protocol == protocol
+                        && m.probe().is_some()
+                        && m.applies_to(role)
+                        && !unwatched.contains(&(server, m))
+                });
+                if !fed {
+                    self.disable(server, monitor);
+                }
+            }
+            for set in HealthSet::ALL {
+                self.refresh_cell(server, set);
+            }
+        }
+        self.alert_generation += 1;
+    }
+
+    fn disable(&mut self, server: usize, monitor: Monitor) {
+        let Some(role) = self.layout.role(server) else {
+            return;
+        };
+        if !monitor.applies_to(role) {
+            return;
+        }
+        let slot = self.slot(server, monitor.index());
+        let old = self.monitors[slot].alert;
+        self.monitors[slot] = MonitorState::disabled();
+        self.queued[slot] = None;
+        // Not Exchange's Disabled, nor anyone's: not counted among the monitors at all.
+        self.counts[old.index()] -= 1;
+    }
+
+    /// The server's Exchange verdict; `None` when no Exchange source watches it.
+    pub fn exchange(&self, server: usize) -> Option<&ExchangeServer> {
+        self.exchange.get(server)
+    }
+
+    pub fn take_exchange_transitions(&mut self) -> (Vec<ExchangeTransition>, Vec<PollChange>) {
+        (
+            std::mem::take(&mut self.exchange_transitions),
+            std::mem::take(&mut self.poll_changes),
+        )
+    }
+
+    /// One poll's answer. A failed or empty poll keeps the last rows for the drill-down
+    /// ("as of"), but the server's Exchange part is Unknown until an answer comes.
+    pub fn apply_exchange(&mut self, report: ExchangeReport) {
+        let server = report.server;
+        let Some(old) = self.exchange.get_mut(server) else {
+            return;
+        };
+        let before = effective(old);
+        let (old_kind, old_why) = (poll_kind(&old.poll), failure(&old.poll));
+        match report.answer {
+            Ok(Some(verdict)) => {
+                changes(
+                    server,
+                    old,
+                    &verdict.monitors,
+                    &mut self.exchange_transitions,
+                );
+                old.monitors = verdict.monitors;
+                old.components = verdict.components;
+                old.poll = PollState::Answered { at: report.at };
+            }
+            Ok(None) => old.poll = PollState::Empty { at: report.at },
+            Err(why) => old.poll = PollState::Failed { at: report.at, why },
+        }
+        let (new_kind, why) = (poll_kind(&old.poll), failure(&old.poll));
+        // A first answer is no news; a failure is, and so is a new reason for one.
+        if (new_kind != old_kind || why != old_why)
+            && (old_kind, new_kind) != ("waiting", "answered")
+        {
+            self.poll_changes.push(PollChange {
+                server,
+                state: new_kind,
+                why,
+            });
+        }
+        let after = effective(&self.exchange[server]);
+        for alert in before {
+            self.counts[alert.index()] -= 1;
+        }
+        for alert in &after {
+            self.counts[alert.index()] += 1;
+        }
+        for set in HealthSet::ALL {
+            self.refresh_cell(server, set);
+        }
+        self.alert_generation += 1;
+    }
+
+    /// Rolls the server's Exchange monitors of `set` into its cell.
+    pub(super) fn exchange_into(&self, server: usize, set: HealthSet, cell: &mut Cell) {
+        let Some(verdict) = self.exchange.get(server) else {
+            return;
+        };
+        if verdict.unknown_why(set).is_some() {
+            cell.alert = roll_up(cell.alert.into_iter().chain([AlertValue::Unknown]));
+            return;
+        }
+        for monitor in verdict.of(set) {
+            let repairing = monitor
+                .seed
+                .is_some_and(|seed| self.repairing.contains(&(server, seed)));
+            let alert = if repairing && monitor.alert.is_problem() {
+                AlertValue::Repairing
+            } else {
+                monitor.alert
+            };
+            cell.alert = roll_up(cell.alert.into_iter().chain([alert]))
+                .or(cell.alert)
+                .or(Some(AlertValue::Disabled));
+            if let Some(left) = monitor.left_healthy_at() {
+                cell.since = Some(cell.since.map_or(left, |s| s.min(left)));
+            }
+        }
+    }
+}
+
+/// Each monitor's alert as the fleet counts it: Exchange's while answered, else Unknown.
+fn effective(server: &ExchangeServer) -> Vec<AlertValue> {
+    let answered = server.answered();
+    server
+        .monitors
+        .iter()
+        .map(|m| {
+            if answered {
+                m.alert
+            } else {
+                AlertValue::Unknown
+            }
+        })
+        .collect()
+}
+
+fn failure(poll: &PollState) -> Option<String> {
+    match poll {
+        PollState::Failed { why, .. } => Some(why.clone()),
+        _ => None,
+    }
+}
+
+fn poll_kind(poll: &PollState) -> &'static str {
+    match poll {
+        PollState::Waiting => "waiting",
+        PollState::Answered { .. } => "answered",
+        PollState::Empty { .. } => "empty",
+        PollState::Failed { .. } => "failed",
+    }
+}
+
+/// Alert changes between the rows kept and a new answer's, in the answer's order; a
+/// monitor no longer reported while failing goes Unknown. A first Healthy is no news.
+fn changes(
+    server: usize,
+    old: &ExchangeServer,
+    new: &[ExchangeMonitor],
+    out: &mut Vec<ExchangeTransition>,
+) {
+    let find = |rows: &[ExchangeMonitor], m: &ExchangeMonitor| {
+        rows.iter()
+            .find(|o| o.health_set == m.health_set && o.name == m.name)
+            .map(|o| o.alert)
+    };
+    for monitor in new {
+        let from = find(&old.monitors, monitor).unwrap_or(AlertValue::Unknown);
+        let first_healthy = from == AlertValue::Unknown && monitor.alert == AlertValue::Healthy;
+        if from != monitor.alert && !first_healthy {
+            out.push(ExchangeTransition {
+                server,
+                health_set: monitor.health_set,
+                monitor: monitor.name.clone(),
+                from,
+                to: monitor.alert,
+            });
+        }
+    }
+    for gone in &old.monitors {
+        if gone.alert.is_problem() && find(new, gone).is_none() {
+            out.push(ExchangeTransition {
+                server,
+                health_set: gone.health_set,
+                monitor: gone.name.clone(),
+                from: gone.alert,
+                to: AlertValue::Unknown,
+            });
+        }
+    }
+}

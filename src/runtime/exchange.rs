@@ -1,0 +1,161 @@
+//! Polls Exchange's Managed Availability: one pwsh run per server and poll
+//! (`command::managed`), at most `in_flight` at once, each bounded in time and in what it
+//! may print. The first round goes as fast as that bound allows (the engineer wants
+//! Exchange's verdict now); each server is polled again an interval after its last poll
+//! started. A poll's answer is read here and sent as one event (ARCHITECTURE
+//! "Exchange's own verdict").
+
+use super::FleetClock;
+use super::runner::{ProcessGroup, spawn};
+use crate::event::Event;
+use crate::health::exchange::{ExchangeReport, Verdict, read};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+/// What an answer may hold: forty rows are some 40 KiB.
+const STDOUT_CAP: u64 = 4 << 20;
+const STDERR_CAP: u64 = 16 << 10;
+
+/// Every server's poll, and how often, how long, how many at once.
+#[derive(Debug, Clone)]
+pub struct Polling {
+    pub polls: Vec<Poll>,
+    pub interval: Duration,
+    pub timeout: Duration,
+    pub in_flight: usize,
+}
+
+/// One server's poll: the argv that runs it, or why none can (a name no script takes).
+#[derive(Debug, Clone)]
+pub struct Poll {
+    pub server: usize,
+    pub argv: Result<Vec<String>, String>,
+}
+
+/// Runs the polls until the console ends (the receiver is dropped).
+pub async fn run(polling: Polling, clock: FleetClock, tx: mpsc::Sender<Event>) {
+    let Polling {
+        polls,
+        interval,
+        timeout,
+        in_flight,
+    } = polling;
+    let polls: Arc<[Poll]> = polls.into();
+    let permits = Arc::new(Semaphore::new(in_flight.max(1)));
+    let start = Instant::now();
+    let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
+        (0..polls.len()).map(|i| Reverse((start, i))).collect();
+    let mut running = JoinSet::new();
+    loop {
+        let head = due.peek().map(|Reverse((at, _))| *at);
+        tokio::select! {
+            Some(done) = running.join_next(), if !running.is_empty() => {
+                // A poll task that panicked is polled no more; `once` does not panic.
+                if let Ok((i, started)) = done {
+                    due.push(Reverse((started + interval, i)));
+                }
+            }
+            () = tokio::time::sleep_until(head.unwrap_or(start)), if head.is_some() => {
+                // Due: wait for room (polls in flight end on their own, within `timeout`).
+                let permit = tokio::select! {
+                    permit = Arc::clone(&permits).acquire_owned() => permit,
+                    () = tx.closed() => return,
+                };
+                let (Ok(permit), Some(Reverse((_, i)))) = (permit, due.pop()) else {
+                    return;
+                };
+                let poll = polls[i].clone();
+                let tx = tx.clone();
+                running.spawn(async move {
+                    let started = Instant::now();
+                    let answer = once(&poll, timeout).await;
+                    drop(permit);
+                    let report = ExchangeReport {
+                        server: poll.server,
+                        at: clock.now(),
+                        answer,
+                    };
+                    // Nobody listens once the console has ended.
+                    let _ = tx.send(Event::Exchange(report)).await;
+                    (i, started)
+                });
+            }
+            () = tx.closed() => return,
+        }
+    }
+}
+
+/// One poll, read: `Ok(None)` for an empty answer, `Err` with why it failed.
+pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, String> {
+    let argv = poll.argv.clone()?;
+    let mut child = spawn(&argv)?;
+    // Dropped armed (a timeout, a cap crossed), it kills the whole group.
+    let group = ProcessGroup::of(&child);
+    let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err("the poll's pipes did not open".to_owned());
+    };
+    let over = || {
+        format!(
+            "the answer is over {} MiB: the poll was stopped",
+            STDOUT_CAP >> 20
+        )
+    };
+    let work = async {
+        // An answer past its cap ends the poll at once: the other pipe is let go.
+        let (out, err) = tokio::try_join!(
+            async { capped(stdout, STDOUT_CAP).await.ok_or_else(over) },
+            async { Ok(capped(stderr, STDERR_CAP).await) },
+        )?;
+        let status = child
+            .wait()
+            .await
+            .map_err(|e| format!("the poll was lost: {e}"))?;
+        Ok::<_, String>((out, err, status))
+    };
+    let Ok(done) = tokio::time::timeout(timeout, work).await else {
+        return Err(format!(
+            "no answer within {}s: the poll was stopped",
+            timeout.as_secs()
+        ));
+    };
+    let (out, err, status) = done?;
+    group.disarm();
+    if !status.success() {
+        let err = String::from_utf8_lossy(err.as_deref().unwrap_or_default()).into_owned();
+        let said = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map_or_else(|| "it said nothing".to_owned(), |l| clip(l.trim()));
+        let code = status
+            .code()
+            .map_or_else(|| "a signal".to_owned(), |c| c.to_string());
+        return Err(format!("the poll failed (exit {code}): {said}"));
+    }
+    read(&String::from_utf8_lossy(&out)).map_err(|e| e.to_string())
+}
+
+/// Everything the pipe holds up to `cap` bytes; `None` past it.
+async fn capped(pipe: impl AsyncRead + Unpin, cap: u64) -> Option<Vec<u8>> {
+    let mut buf = Vec::new();
+    let read = pipe.take(cap + 1).read_to_end(&mut buf).await.ok()?;
+    (read as u64 <= cap).then_some(buf)
+}
+
+fn clip(text: &str) -> String {
+    const MOST: usize = 160;
+    let printable: String = text
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    match printable.char_indices().nth(MOST) {
+        Some((at, _)) => format!("{}…", &printable[..at]),
+        None => printable,
+    }
+}

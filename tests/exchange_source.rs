@@ -1,0 +1,467 @@
+//! Exchange's own verdict: the poll script the console sends (golden), the answers it
+//! reads in every form Windows PowerShell 5.1 and pwsh 7 write, the grid they make (by
+//! events), and real polls through a stand-in `pwsh` (PowerShell cannot be installed here)
+//! that answers from fixture files: a failing session, a hung poll, garbage.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use healthdeck::command::managed;
+use healthdeck::effect::Effect;
+use healthdeck::event::Event;
+use healthdeck::health::exchange::{ExchangeReport, Verdict, read};
+use healthdeck::health::{AlertValue, FleetState, HealthSet, Monitor, MonitorPolicy, Role, Server};
+use healthdeck::incident::Entry;
+use healthdeck::runtime::exchange::{Poll, once};
+use healthdeck::update::{AppState, DrillRow, Screen, update};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap()
+}
+
+fn verdict(name: &str) -> Verdict {
+    read(&fixture(name)).unwrap().unwrap()
+}
+
+fn at(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 5, h, m, 0).unwrap()
+}
+
+// ---- the script -------------------------------------------------------------------
+
+#[test]
+fn the_poll_script_is_exactly_this_and_needs_nothing_pwsh_7_alone_has() {
+    let script = managed::script("ex-01", "ex-mgmt.contoso.com").unwrap();
+    assert_eq!(script, fixture("poll-ex-01.ps1"));
+    // Windows PowerShell 5.1 has neither; the script casts and wraps by itself.
+    assert!(!script.contains("-EnumsAsStrings") && !script.contains("-AsArray"));
+}
+
+#[test]
+fn hostile_names_are_refused_before_any_script_exists() {
+    for name in [
+        "ex-01'; Remove-Item C:\\ -Recurse; '",
+        "ex 01",
+        "ex-01$(whoami)",
+        "",
+        "-ex",
+    ] {
+        assert!(managed::script(name, "ex-mgmt").is_err(), "{name:?}");
+        assert!(managed::script("ex-01", name).is_err(), "{name:?}");
+    }
+}
+
+// ---- reading -----------------------------------------------------------------------
+
+#[test]
+fn pwsh_7_answers_read_with_their_extra_monitor_and_whole_error() {
+    let v = verdict("pwsh7-unhealthy.json");
+    let ctp = &v.monitors[0];
+    assert_eq!(
+        (ctp.health_set, ctp.name.as_str()),
+        (HealthSet::Imap, "ImapCTPMonitor")
+    );
+    assert_eq!(ctp.seed, Monitor::find(HealthSet::Imap, "ImapCTPMonitor"));
+    assert_eq!(ctp.alert, AlertValue::Unhealthy);
+    assert_eq!(
+        ctp.left_healthy_at(),
+        Some(at(3, 1)),
+        "failing: its first alert"
+    );
+    assert!(ctp.error.as_deref().unwrap().ends_with("shows it whole."));
+    assert_eq!(ctp.last_result.as_deref(), Some("Failed"));
+    let extra = &v.monitors[1];
+    assert_eq!(extra.name, "PrivateWorkingSetWarningThresholdMonitor");
+    assert_eq!(extra.seed, None);
+    assert_eq!(v.monitors.len(), 9, "the seeds' eight and one extra");
+    assert_eq!(v.components.len(), 3);
+    assert!(v.components.iter().all(|c| !c.is_inactive()));
+}
+
+#[test]
+fn windows_powershell_5_1_answers_read_numbers_dates_and_a_single_object() {
+    let v = verdict("ps51-raw.json");
+    let names: Vec<(&str, AlertValue)> = v
+        .monitors
+        .iter()
+        .map(|m| (m.name.as_str(), m.alert))
+        .collect();
+    // Grid order; Outlook's health set is not ours.
+    assert_eq!(
+        names,
+        [
+            ("ImapCTPMonitor", AlertValue::Healthy),
+            ("ImapTestDeepMonitor", AlertValue::Degraded),
+            ("PopCTPMonitor", AlertValue::Unhealthy),
+            ("PopProxyTestMonitor", AlertValue::Healthy),
+        ]
+    );
+    let deep = &v.monitors[1];
+    assert_eq!(deep.seed.map(Monitor::name), Some("ImapDeepTestMonitor"));
+    assert_eq!(deep.last_result.as_deref(), Some("Failed"), "ResultType 4");
+    let pop = &v.monitors[2];
+    assert_eq!(pop.first_alert, DateTime::from_timestamp(1_764_903_600, 0));
+    assert_eq!(
+        v.monitors[0].first_alert, None,
+        "DateTime.MinValue is never"
+    );
+    let single = verdict("ps51-single.json");
+    assert_eq!(single.monitors.len(), 1);
+    assert_eq!(
+        single.monitors[0].alert,
+        AlertValue::Disabled,
+        "AlertValue 5"
+    );
+}
+
+#[test]
+fn nothing_is_no_data_and_garbage_is_an_error_never_healthy() {
+    assert_eq!(read(&fixture("empty.json")).unwrap(), None);
+    assert_eq!(read("  \r\n").unwrap(), None);
+    let garbage = read(&fixture("garbage.json")).unwrap_err().to_string();
+    assert!(
+        garbage.starts_with("Exchange's answer is not JSON"),
+        "{garbage}"
+    );
+    let alien = read(r#"[{"Name":"X","HealthSetName":"OWA","AlertValue":1}]"#).unwrap_err();
+    assert!(
+        alien.to_string().contains("no monitor of the IMAP or POP"),
+        "{alien}"
+    );
+    let odd = read(r#"[{"Name":"ImapCTPMonitor","HealthSetName":"IMAP","AlertValue":9}]"#);
+    assert!(
+        odd.unwrap_err()
+            .to_string()
+            .contains("no AlertValue Exchange uses")
+    );
+}
+
+#[test]
+fn a_wrapped_5_1_array_and_a_lone_row_in_our_own_shape_read_as_rows() {
+    let text = r#"{"Health":{"value":[{"Name":"PopCTPMonitor","HealthSetName":"POP","AlertValue":"Unhealthy"}],"Count":1},
+                  "Components":{"Component":"PopProxy","State":"Inactive","Requesters":"HealthAPI"}}"#;
+    let v = read(text).unwrap().unwrap();
+    assert_eq!(v.monitors[0].alert, AlertValue::Unhealthy);
+    assert!(v.components[0].is_inactive());
+    assert_eq!(v.components[0].requesters, ["HealthAPI"]);
+}
+
+// ---- the grid, by events -----------------------------------------------------------
+
+fn console() -> AppState {
+    let servers = ["ex-01", "ex-02"].map(|name| Server {
+        name: name.to_owned(),
+        role: Role::Both,
+        site: "DAG1".to_owned(),
+    });
+    let mut fleet = FleetState::new(servers.into(), MonitorPolicy::defaults(), false);
+    // No endpoints: healthdeck probes nothing, Exchange watches everything.
+    let unwatched: Vec<(usize, Monitor)> = (0..2)
+        .flat_map(|s| {
+            Monitor::ALL
+                .into_iter()
+                .filter(|m| m.probe().is_some())
+                .map(move |m| (s, m))
+        })
+        .collect();
+    fleet.watch_exchange(&unwatched);
+    let mut state = common::production(fleet, "exchange-lab", at(3, 12));
+    state.launch.platform = healthdeck::runbook::platform::Platform::Exchange;
+    state
+}
+
+fn answer(
+    state: &mut AppState,
+    server: usize,
+    answer: Result<Option<Verdict>, String>,
+) -> Vec<Effect> {
+    update(
+        state,
+        Event::Exchange(ExchangeReport {
+            server,
+            at: state.now,
+            answer,
+        }),
+    )
+}
+
+fn press(state: &mut AppState, code: KeyCode) -> Vec<Effect> {
+    update(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn cells(state: &AppState, server: usize) -> Vec<Option<AlertValue>> {
+    HealthSet::ALL
+        .iter()
+        .map(|s| state.fleet.cell(server, *s).alert)
+        .collect()
+}
+
+fn recorded(effects: &[Effect]) -> Vec<Entry> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Record(entry) => Some(entry.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_grid_opens_unknown_and_shows_exchanges_verdict_as_exchange_says_it() {
+    let mut state = console();
+    assert_eq!(
+        cells(&state, 0),
+        [Some(AlertValue::Unknown); 6],
+        "waiting: never healthy"
+    );
+    let effects = answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    let u = Some(AlertValue::Unhealthy);
+    let h = Some(AlertValue::Healthy);
+    assert_eq!(cells(&state, 0), [u, h, h, h, h, h]);
+    assert_eq!(state.fleet.cell(0, HealthSet::Imap).since, Some(at(3, 1)));
+    let entries = recorded(&effects);
+    assert_eq!(entries.len(), 1, "a first Healthy is no news: {entries:?}");
+    assert!(
+        matches!(&entries[0], Entry::Transition { monitor, to, source, .. }
+        if monitor == "ImapCTPMonitor" && to == "Unhealthy" && source.as_deref() == Some("exchange"))
+    );
+    // The healthdeck monitors nothing feeds are out of the count; Exchange's nine are in.
+    let counts = state.fleet.counts();
+    assert_eq!(counts[AlertValue::Unhealthy.index()], 1);
+    assert_eq!(counts[AlertValue::Healthy.index()], 8);
+}
+
+#[test]
+fn unhealthy_then_healthy_is_recorded_as_two_transitions_from_exchange() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    let effects = answer(&mut state, 0, Ok(Some(verdict("pwsh7-healthy.json"))));
+    assert_eq!(cells(&state, 0), [Some(AlertValue::Healthy); 6]);
+    let entries = recorded(&effects);
+    assert!(
+        matches!(&entries[..], [Entry::Transition { from, to, .. }] if from == "Unhealthy" && to == "Healthy"),
+        "{entries:?}"
+    );
+}
+
+#[test]
+fn degraded_disabled_stale_and_an_inactive_proxy_show_where_they_should() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-proxy-offline.json"))));
+    let cells = cells(&state, 0);
+    assert_eq!(
+        cells[HealthSet::ImapProxy.index()],
+        Some(AlertValue::Unhealthy)
+    );
+    assert_eq!(cells[HealthSet::Pop.index()], Some(AlertValue::Degraded));
+    // PopSelfTest Disabled leaves the roll-up; the stale deep test is Healthy as Exchange says.
+    assert_eq!(
+        cells[HealthSet::PopProtocol.index()],
+        Some(AlertValue::Healthy)
+    );
+    let verdict = state.fleet.exchange(0).unwrap();
+    let off: Vec<_> = verdict.inactive().collect();
+    assert_eq!(off.len(), 1);
+    assert_eq!(
+        (off[0].name.as_str(), off[0].requesters.as_slice()),
+        ("ImapProxy", &["HealthAPI".to_owned()][..])
+    );
+    assert!(
+        verdict
+            .monitors
+            .iter()
+            .any(|m| m.is_stale && m.name == "PopDeepTestMonitor")
+    );
+}
+
+#[test]
+fn a_failed_an_empty_and_a_hung_poll_are_unknown_with_the_reason_and_recorded() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    let effects = answer(
+        &mut state,
+        0,
+        Err("the poll failed (exit 1): WinRM cannot complete the operation".into()),
+    );
+    assert_eq!(
+        cells(&state, 0),
+        [Some(AlertValue::Unknown); 6],
+        "never stale-green, never stale-red"
+    );
+    let why = state
+        .fleet
+        .exchange(0)
+        .unwrap()
+        .unknown_why(HealthSet::Pop)
+        .unwrap();
+    assert!(why.contains("WinRM"), "{why}");
+    assert!(
+        matches!(&recorded(&effects)[..], [Entry::ExchangePoll { state, why: Some(why), .. }]
+        if state == "failed" && why.contains("WinRM"))
+    );
+    // The same failure again is no news; an empty answer is.
+    let again = answer(
+        &mut state,
+        0,
+        Err("the poll failed (exit 1): WinRM cannot complete the operation".into()),
+    );
+    assert!(recorded(&again).is_empty());
+    let empty = answer(&mut state, 0, Ok(None));
+    assert!(
+        matches!(&recorded(&empty)[..], [Entry::ExchangePoll { state, .. }] if state == "empty")
+    );
+    assert_eq!(cells(&state, 0), [Some(AlertValue::Unknown); 6]);
+    // Back: the monitor is still Unhealthy as it was, so no transition; the poll answered.
+    let back = answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    assert!(
+        matches!(&recorded(&back)[..], [Entry::ExchangePoll { state, .. }] if state == "answered")
+    );
+    assert_eq!(cells(&state, 0)[0], Some(AlertValue::Unhealthy));
+}
+
+#[test]
+fn the_drill_down_lists_exchanges_monitors_first_worst_selected_and_opens_seed_runbooks_only() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    press(&mut state, KeyCode::Enter);
+    let Screen::Drill(drill) = &state.view.screen else {
+        panic!("no drill-down")
+    };
+    let rows = state.drill_rows(0, HealthSet::Imap);
+    // ImapCTPMonitor and the extra one; no healthdeck row (nothing feeds them).
+    assert_eq!(rows, [DrillRow::Exchange(0), DrillRow::Exchange(1)]);
+    assert_eq!(drill.selected, 0, "the Unhealthy one");
+    // The extra monitor has no runbook and no probe the seeds name.
+    press(&mut state, KeyCode::Down);
+    press(&mut state, KeyCode::Enter);
+    assert!(
+        state
+            .view
+            .flash
+            .as_deref()
+            .unwrap()
+            .starts_with("no runbook for this monitor")
+    );
+    let effects = press(&mut state, KeyCode::Char('r'));
+    assert!(effects.is_empty(), "{effects:?}");
+}
+
+#[test]
+fn r_on_an_exchange_monitor_runs_exchanges_own_probe() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    press(&mut state, KeyCode::Enter);
+    let effects = press(&mut state, KeyCode::Char('r'));
+    let started = effects.iter().find_map(|e| match e {
+        Effect::Record(Entry::StepStarted { command, .. }) => command.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        started.as_deref(),
+        Some(
+            "pwsh ex-01: Invoke-MonitoringProbe -Identity IMAP\\ImapCTPProbe -Server ex-01 | Select-Object ResultType,Error | ConvertTo-Json -EnumsAsStrings"
+        )
+    );
+}
+
+// ---- real polls through the stand-in -------------------------------------------------
+
+/// The stand-in, copied beside the answers it serves.
+fn stand_in(dir: &Path) -> PathBuf {
+    let program = dir.join("pwsh");
+    std::fs::copy(Path::new(FIXTURES).join("pwsh"), &program).unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    program
+}
+
+fn poll(program: &Path, server: &str) -> Poll {
+    let script = managed::script(server, "ex-mgmt").unwrap();
+    let mut argv = healthdeck::command::pwsh::argv(&script);
+    argv[0] = program.display().to_string();
+    Poll {
+        server: 0,
+        argv: Ok(argv),
+    }
+}
+
+#[tokio::test]
+async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(Path::new(FIXTURES).join(from), dir.path().join(to)).unwrap()
+    };
+    copy("pwsh7-unhealthy.json", "ex-01.json");
+    copy("session.fail", "ex-02.fail");
+    copy("garbage.json", "ex-03.json");
+    copy("empty.json", "ex-04.json");
+    nix::unistd::mkfifo(
+        &dir.path().join("ex-05.hang"),
+        nix::sys::stat::Mode::S_IRWXU,
+    )
+    .unwrap();
+    let long = Duration::from_secs(60);
+    let ok = once(&poll(&program, "ex-01"), long).await.unwrap().unwrap();
+    assert_eq!(ok.monitors[0].alert, AlertValue::Unhealthy);
+    let failed = once(&poll(&program, "ex-02"), long).await.unwrap_err();
+    assert!(
+        failed.starts_with("the poll failed (exit 1): New-PSSession"),
+        "{failed}"
+    );
+    let garbage = once(&poll(&program, "ex-03"), long).await.unwrap_err();
+    assert!(
+        garbage.starts_with("Exchange's answer is not JSON"),
+        "{garbage}"
+    );
+    assert_eq!(once(&poll(&program, "ex-04"), long).await.unwrap(), None);
+    // Nobody ever opens the fifo for writing: the poll hangs until its timeout stops it.
+    let hung = once(&poll(&program, "ex-05"), Duration::from_millis(300))
+        .await
+        .unwrap_err();
+    assert!(hung.starts_with("no answer within"), "{hung}");
+    let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
+    assert_eq!(
+        calls.lines().collect::<Vec<_>>(),
+        ["ex-01", "ex-02", "ex-03", "ex-04", "ex-05"]
+    );
+}
+
+#[tokio::test]
+async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    std::fs::copy(
+        Path::new(FIXTURES).join("ps51-raw.json"),
+        dir.path().join("ex-01.json"),
+    )
+    .unwrap();
+    // The stand-in plays 5.1 when its file says so (no variable: tests run in parallel).
+    let desktop = dir.path().join("pwsh51");
+    std::fs::write(
+        &desktop,
+        format!(
+            "#!/bin/sh\nPWSH_EDITION=Desktop exec '{}' \"$@\"\n",
+            program.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&desktop, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let read = once(&poll(&desktop, "ex-01"), Duration::from_secs(60))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.monitors.len(), 4);
+    let mut step = poll(&desktop, "ex-01");
+    if let Ok(argv) = &mut step.argv {
+        argv[4].push_str("\nGet-Date | ConvertTo-Json -EnumsAsStrings");
+    }
+    let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
+    assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
+}
