@@ -59,7 +59,7 @@ fn fleet() -> FleetState {
                 .map(move |m| (s, m))
         })
         .collect();
-    fleet.watch_exchange(&unwatched);
+    fleet.watch_exchange(&unwatched, chrono::TimeDelta::minutes(4));
     fleet
 }
 

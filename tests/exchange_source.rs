@@ -171,7 +171,7 @@ fn console() -> AppState {
                 .map(move |m| (s, m))
         })
         .collect();
-    fleet.watch_exchange(&unwatched);
+    fleet.watch_exchange(&unwatched, chrono::TimeDelta::minutes(4));
     let mut state = common::production(fleet, "exchange-lab", at(3, 12));
     state.launch.platform = healthdeck::runbook::platform::Platform::Exchange;
     state
@@ -464,4 +464,27 @@ async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() 
     }
     let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
     assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
+}
+
+#[test]
+fn an_answer_older_than_three_polls_is_unknown_not_an_old_verdict_shown_as_current() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-healthy.json"))));
+    let later = state.now + chrono::TimeDelta::minutes(3);
+    update(&mut state, Event::Tick(later));
+    assert_eq!(
+        cells(&state, 0),
+        [Some(AlertValue::Healthy); 6],
+        "within the limit"
+    );
+    let effects = update(
+        &mut state,
+        Event::Tick(later + chrono::TimeDelta::minutes(2)),
+    );
+    assert_eq!(cells(&state, 0), [Some(AlertValue::Unknown); 6]);
+    assert!(
+        matches!(&recorded(&effects)[..], [Entry::ExchangePoll { why: Some(why), .. }]
+        if why.contains("polls are behind")),
+        "{effects:?}"
+    );
 }

@@ -91,6 +91,8 @@ pub struct FleetState {
     exchange: Vec<super::exchange::ExchangeServer>,
     exchange_transitions: Vec<ExchangeTransition>,
     poll_changes: Vec<PollChange>,
+    /// How old Exchange's answer may grow before its server is Unknown.
+    exchange_overdue: chrono::TimeDelta,
 }
 
 /// One monitor's alert value changed.
@@ -147,6 +149,7 @@ impl FleetState {
             exchange: Vec::new(),
             exchange_transitions: Vec::new(),
             poll_changes: Vec::new(),
+            exchange_overdue: chrono::TimeDelta::zero(),
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {

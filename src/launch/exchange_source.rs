@@ -52,13 +52,16 @@ pub fn watch(
     fleet: &mut FleetState,
     probing: &mut Probing,
 ) -> Option<Polling> {
+    let config = inventory.managed_availability?;
     let polling = polling(inventory)?;
     let unwatched: Vec<(usize, Monitor)> = probing
         .not_runnable
         .iter()
         .map(|n| (n.server, Monitor::judging(n.probe)))
         .collect();
-    fleet.watch_exchange(&unwatched);
+    // Three polls missed, and the last one's timeout: the verdict on screen is old.
+    let overdue = (config.interval.0 * 3) + config.timeout.0;
+    fleet.watch_exchange(&unwatched, overdue);
     probing.not_runnable.clear();
     Some(polling)
 }

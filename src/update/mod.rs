@@ -77,6 +77,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         Event::Tick(now) => {
             state.now = state.now.max(now);
             state.fleet.tick(state.now);
+            state.fleet.exchange_overdue(state.now);
             rows::follow_the_fleet(state);
             let mut effects = transitions(state);
             effects.extend(runbook::tick(state));

@@ -36,7 +36,7 @@ pub fn read(stdout: &str) -> Result<Option<Verdict>, ReadError> {
     let (rows, components) = match top {
         Top::Ours { health, components } => (health, components),
         Top::Rows(rows) => (rows, Vec::new()),
-        Top::Row(row) => (vec![row], Vec::new()),
+        Top::Row(row) => (vec![*row], Vec::new()),
     };
     let mut verdict = Verdict::default();
     for set in HealthSet::ALL {
@@ -199,22 +199,38 @@ enum Top {
         components: Vec<Row>,
     },
     Rows(Vec<Row>),
-    Row(Row),
+    Row(Box<Row>),
 }
 
-/// A row's scalar fields by name; nested values are skipped.
+/// The fields the reader uses, in `Row::fields` order.
+const KNOWN: [&str; 14] = [
+    "Name",
+    "HealthSetName",
+    "HealthSet",
+    "AlertValue",
+    "LastTransitionTime",
+    "FirstAlertObservedTime",
+    "LastExecutionTime",
+    "LastExecutionResult",
+    "TargetResource",
+    "Error",
+    "Exception",
+    "IsStale",
+    "Component",
+    "State",
+];
+
+/// A row's known scalar fields; every other field (5.1 writes thirty) is skipped unread.
 #[derive(Default)]
 struct Row {
-    fields: Vec<(String, Scalar)>,
+    fields: [Option<Scalar>; KNOWN.len()],
     requesters: Vec<String>,
 }
 
 impl Row {
     fn get(&self, name: &str) -> Option<&Scalar> {
-        self.fields
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
+        let at = KNOWN.iter().position(|k| *k == name)?;
+        self.fields[at].as_ref()
     }
 
     fn text(&self, name: &str) -> Option<&str> {
@@ -222,6 +238,48 @@ impl Row {
             Scalar::Str(s) => Some(s.as_str()),
             _ => None,
         }
+    }
+}
+
+/// A map key, matched without allocating: JSON keys are compared case-insensitively, as
+/// PowerShell names properties.
+#[derive(Clone, Copy)]
+enum Key {
+    Known(usize),
+    Health,
+    Components,
+    Requesters,
+    /// 5.1's wrapped array: `{"value": [...], "Count": n}`.
+    Value,
+    Other,
+}
+
+impl<'de> de::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                let is = |name: &str| v.eq_ignore_ascii_case(name);
+                Ok(if let Some(i) = KNOWN.iter().position(|k| is(k)) {
+                    Key::Known(i)
+                } else if is("Health") {
+                    Key::Health
+                } else if is("Components") {
+                    Key::Components
+                } else if is("Requesters") {
+                    Key::Requesters
+                } else if v == "value" {
+                    Key::Value
+                } else {
+                    Key::Other
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -270,21 +328,21 @@ impl<'de> de::Deserialize<'de> for Top {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
                 let mut row = Row::default();
                 let (mut health, mut components, mut ours) = (Vec::new(), Vec::new(), false);
-                while let Some(key) = map.next_key::<String>()? {
-                    if key.eq_ignore_ascii_case("Health") {
-                        health = map.next_value::<Rows>()?.0;
-                        ours = true;
-                    } else if key.eq_ignore_ascii_case("Components") {
-                        components = map.next_value::<Rows>()?.0;
-                        ours = true;
-                    } else {
-                        field(&mut row, key, &mut map)?;
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Health => health = map.next_value::<Rows>()?.0,
+                        Key::Components => components = map.next_value::<Rows>()?.0,
+                        key => {
+                            field(&mut row, key, &mut map)?;
+                            continue;
+                        }
                     }
+                    ours = true;
                 }
                 Ok(if ours {
                     Top::Ours { health, components }
                 } else {
-                    Top::Row(row)
+                    Top::Row(Box::new(row))
                 })
             }
         }
@@ -300,12 +358,13 @@ fn rows<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Row>, A::Error> {
     Ok(rows)
 }
 
-fn field<'de, A: MapAccess<'de>>(row: &mut Row, key: String, map: &mut A) -> Result<(), A::Error> {
-    if key.eq_ignore_ascii_case("Requesters") {
-        row.requesters = map.next_value::<Words>()?.0;
-    } else {
-        let value = map.next_value::<Scalar>()?;
-        row.fields.push((key, value));
+fn field<'de, A: MapAccess<'de>>(row: &mut Row, key: Key, map: &mut A) -> Result<(), A::Error> {
+    match key {
+        Key::Known(i) => row.fields[i] = Some(map.next_value::<Scalar>()?),
+        Key::Requesters => row.requesters = map.next_value::<Words>()?.0,
+        _ => {
+            map.next_value::<IgnoredAny>()?;
+        }
     }
     Ok(())
 }
@@ -331,8 +390,8 @@ impl<'de> de::Deserialize<'de> for Rows {
             // (`{"value": [...], "Count": n}`).
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rows, A::Error> {
                 let (mut row, mut wrapped) = (Row::default(), None);
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "value" {
+                while let Some(key) = map.next_key::<Key>()? {
+                    if let Key::Value = key {
                         wrapped = Some(map.next_value::<Rows>()?);
                     } else {
                         field(&mut row, key, &mut map)?;
@@ -354,7 +413,7 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
         let mut row = Row::default();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key>()? {
             field(&mut row, key, &mut map)?;
         }
         Ok(row)

@@ -8,6 +8,7 @@ use crate::health::catalog::HealthSet;
 use crate::health::exchange::{ExchangeMonitor, ExchangeReport, ExchangeServer, PollState};
 use crate::health::monitor::MonitorState;
 use crate::health::monitors::{Monitor, MonitorInput};
+use chrono::{DateTime, TimeDelta, Utc};
 
 /// One Exchange monitor's alert changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +33,11 @@ impl FleetState {
     /// `unwatched`: the probe monitors healthdeck cannot run on a server (no endpoint, no
     /// login): with Exchange watching they are left out of the roll-up instead of staying
     /// Unknown for ever, and so is a latency monitor no probe of its protocol feeds.
-    pub fn watch_exchange(&mut self, unwatched: &[(usize, Monitor)]) {
+    /// `overdue`: how old an answer may grow before the server is Unknown (polls that fall
+    /// behind must not leave an old verdict on screen as if it were current).
+    pub fn watch_exchange(&mut self, unwatched: &[(usize, Monitor)], overdue: TimeDelta) {
         self.exchange = vec![ExchangeServer::default(); self.servers.len()];
+        self.exchange_overdue = overdue;
         for &(server, monitor) in unwatched {
             self.disable(server, monitor);
         }
@@ -73,6 +77,34 @@ impl FleetState {
         self.queued[slot] = None;
         // Not Exchange's Disabled, nor anyone's: not counted among the monitors at all.
         self.counts[old.index()] -= 1;
+    }
+
+    /// Servers whose last answer is older than `overdue` at `now` become Unknown, with why.
+    /// A linear look at the servers, once a tick; nothing when no Exchange source watches.
+    pub fn exchange_overdue(&mut self, now: DateTime<Utc>) {
+        let limit = self.exchange_overdue;
+        let late: Vec<(usize, TimeDelta)> = self
+            .exchange
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e.poll {
+                PollState::Answered { at } | PollState::Empty { at } if now - at > limit => {
+                    Some((i, now - at))
+                }
+                _ => None,
+            })
+            .collect();
+        for (server, age) in late {
+            let why = format!(
+                "Exchange's last answer is {}s old: polls are behind (more in_flight?)",
+                age.num_seconds()
+            );
+            self.apply_exchange(ExchangeReport {
+                server,
+                at: now,
+                answer: Err(why),
+            });
+        }
     }
 
     /// The server's Exchange verdict; `None` when no Exchange source watches it.
