@@ -295,3 +295,30 @@ fn a_linux_host_has_no_proxy_component_so_both_steps_are_done_by_hand() {
         assert_eq!(prepared.work, Err(by_hand));
     }
 }
+
+#[test]
+fn a_component_fault_names_a_front_end_and_is_healed_only_by_setting_it_active() {
+    use healthdeck::training::Scenario;
+    let good = offline("MSExchangePOP3");
+    Scenario::parse(&good, "ok.yaml").unwrap();
+    let restart = good.replace(
+        "healed_by: set_component_active",
+        "healed_by: restart_service",
+    );
+    let error = Scenario::parse(&restart, "f.yaml").unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "f.yaml:9:3: faults: fault on cas-02 (MSExchangePOP3): symptom component_inactive goes \
+         with healed_by: set_component_active, and only it"
+    );
+    let back_end = offline("MSExchangePOP3BE");
+    let error = Scenario::parse(&back_end, "f.yaml")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("not MSExchangePOP3BE"), "{error}");
+    let remedy_alone = good.replace("symptom: component_inactive", "symptom: stops_answering");
+    let error = Scenario::parse(&remedy_alone, "f.yaml")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("and only it"), "{error}");
+}
