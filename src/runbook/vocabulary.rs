@@ -89,8 +89,9 @@ impl RecoveryAction {
     }
 
     /// Reads and changes nothing: probes, health, database copies, the log's location, the
-    /// Mailbox server, a component's state, a recheck. `--read-only` runs these, and only these (not even the
-    /// escalation: nothing was attempted, so there is nothing to hand over).
+    /// Mailbox server, a component's state, a recheck. `--read-only` runs these, and only
+    /// these (not even the escalation: nothing was attempted, so there is nothing to hand
+    /// over).
     pub fn only_reads(self) -> bool {
         matches!(
             self,
@@ -256,8 +257,9 @@ pub struct Condition {
 }
 
 const CONDITION_HELP: &str = "expected `role == cas`, `role == mailbox`, or an expectation \
-    (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) or a called \
-    procedure's ending (transient, resolved, completed, escalated), optionally after `not`";
+    (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) \
+    or a called procedure's ending (transient, resolved, completed, escalated), optionally \
+    after `not`";
 
 impl TryFrom<String> for Condition {
     type Error = String;

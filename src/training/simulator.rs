@@ -92,10 +92,11 @@ impl Simulator {
         let mut healed_any = false;
         for (i, fault) in self.scenario.faults.iter().enumerate() {
             // A service restart or a component set Active heals only that service's fault.
-            let by_service = !matches!(remedy, Remedy::RestartService | Remedy::SetComponentActive);
+            let any_service =
+                !matches!(remedy, Remedy::RestartService | Remedy::SetComponentActive);
             let matches = fault.server == server
                 && fault.healed_by == remedy
-                && (by_service || service == Some(fault.service.as_str()));
+                && (any_service || service == Some(fault.service.as_str()));
             if matches && self.healed[i].is_none() && self.started(fault, now) {
                 self.healed[i] = Some(now);
                 healed_any = true;
