@@ -10,9 +10,10 @@ use healthdeck::health::Protocol::{Imap, Pop};
 use healthdeck::health::Role::{Both, Cas, Mailbox};
 use healthdeck::health::{Monitor, MonitorKind, Protocol, Role, Server};
 use healthdeck::runbook::RecoveryAction::{
-    CheckActiveCopies, CheckServerHealth, Escalate, FailoverDatabases, GetProtocolLogLocation,
-    IdentifyMailboxServer, RebalanceDatabases, ReenableActivation, RerunProbe, RestartServer,
-    RestartService, SetProtocolLogging, WaitAndRecheck,
+    CheckActiveCopies, CheckComponentState, CheckServerHealth, Escalate, FailoverDatabases,
+    GetProtocolLogLocation, IdentifyMailboxServer, RebalanceDatabases, ReenableActivation,
+    RerunProbe, RestartServer, RestartService, SetComponentActive, SetProtocolLogging,
+    WaitAndRecheck,
 };
 use healthdeck::runbook::platform::exchange::{self, Arg, Reading, RunsOn, services};
 use healthdeck::runbook::vocabulary::{HealthSetScope, ServiceChoice};
@@ -131,6 +132,12 @@ const ROWS: &[Row] = &[
     // rebalance_databases: the script that ships with Exchange, the DAG being the site.
     Row(RebalanceDatabases, V::Plain, Mailbox, Imap, DeepTest, On("mbx-02", &[&["&", REDISTRIBUTE, "-DagName", "AMS", "-BalanceDbsByActivationPreference", "-Confirm:$false"]])),
     Row(RebalanceDatabases, V::Plain, Both, Pop, CommandLatency, On("ex-03", &[&["&", REDISTRIBUTE, "-DagName", "DUB", "-BalanceDbsByActivationPreference", "-Confirm:$false"]])),
+    // The protocol's proxy component: read as JSON; set Active as Managed Availability's
+    // requester (only the requester that set it Inactive can set it Active again).
+    Row(CheckComponentState, V::Plain, Cas, Imap, ProxyTest, Shell(&[&["Get-ServerComponentState", "-Identity", "cas-01", "-Component", "ImapProxy"], &["Select-Object", "Component,State"], JSON])),
+    Row(CheckComponentState, V::Plain, Both, Pop, Ctp, Shell(&[&["Get-ServerComponentState", "-Identity", "ex-03", "-Component", "PopProxy"], &["Select-Object", "Component,State"], JSON])),
+    Row(SetComponentActive, V::Plain, Cas, Imap, Ctp, Shell(&[&["Set-ServerComponentState", "-Identity", "cas-01", "-Component", "ImapProxy", "-State", "Active", "-Requester", "HealthAPI"]])),
+    Row(SetComponentActive, V::Plain, Both, Pop, ProxyTest, Shell(&[&["Set-ServerComponentState", "-Identity", "ex-03", "-Component", "PopProxy", "-State", "Active", "-Requester", "HealthAPI"]])),
     // escalate is a person's job.
     Row(Escalate, V::Plain, Cas, Imap, Ctp, Nothing),
     Row(Escalate, V::Plain, Mailbox, Pop, DeepTest, Nothing),
@@ -179,7 +186,7 @@ fn every_action_and_role_has_its_exact_argv() {
 
 #[test]
 fn the_table_covers_every_action_on_both_protocols() {
-    assert_eq!(ROWS.len(), 55);
+    assert_eq!(ROWS.len(), 59);
     for action in RecoveryAction::ALL {
         for protocol in [Imap, Pop] {
             assert!(
@@ -394,7 +401,13 @@ fn numeric_enums_and_non_json_are_readable_errors() {
 
 #[test]
 fn actions_that_report_nothing_read_nothing() {
-    let quiet = [RestartService, FailoverDatabases, RestartServer, Escalate];
+    let quiet = [
+        RestartService,
+        FailoverDatabases,
+        RestartServer,
+        SetComponentActive,
+        Escalate,
+    ];
     for action in quiet {
         let reading = read_as(action, DeepTest, "anything at all").unwrap();
         assert_eq!(reading, Reading::default(), "{action}");

@@ -128,13 +128,14 @@ fn dry_run_runs_nothing_and_read_only_only_reads_through_pwsh() {
 }
 
 /// Actions that change a server: never run under dry-run or read-only.
-const CHANGING: [&str; 6] = [
+const CHANGING: [&str; 7] = [
     "restart_service",
     "failover_databases",
     "set_protocol_logging",
     "restart_server",
     "reenable_activation",
     "rebalance_databases",
+    "set_component_active",
 ];
 
 #[test]

@@ -6,7 +6,9 @@ mod common;
 
 use chrono::TimeDelta;
 use healthdeck::health::{Monitor, MonitorKind, Protocol, Role, Server};
-use healthdeck::runbook::Expectation::{MonitorHealthy, ProbeSucceeded, ServerHealthy};
+use healthdeck::runbook::Expectation::{
+    ComponentActive, MonitorHealthy, ProbeSucceeded, ServerHealthy,
+};
 use healthdeck::runbook::{
     Answer, Ending, Expectation, Next, SkipReason, StepExit, StepStatus, Walk, WalkError,
 };
@@ -42,6 +44,9 @@ fn ok(walk: &mut Walk<'_>, facts: &[(Expectation, bool)]) {
 fn ctp_to_logging(walk: &mut Walk<'_>) {
     ok(walk, &[(ServerHealthy, false), (MonitorHealthy, false)]);
     ok(walk, &[(ProbeSucceeded, false)]);
+    assert_eq!(step(walk), "check-component");
+    ok(walk, &[(ComponentActive, true)]);
+    // An Active component is left alone.
     assert_eq!(step(walk), "restart-front-end");
     ok(walk, &[]);
     ok(walk, &[(ProbeSucceeded, false)]);
@@ -70,6 +75,50 @@ fn a_stop_with_compensations_owed_runs_them_before_ending() {
         panic!()
     };
     assert_eq!((outcome.ending, outcome.owed.len()), (Ending::Resolved, 0));
+}
+
+#[test]
+fn an_inactive_component_is_set_active_and_one_never_read_is_not() {
+    let library = common::drill::library();
+    let cas = || server("cas-02", Role::Cas);
+    let proxy = Monitor {
+        protocol: Protocol::Pop,
+        kind: MonitorKind::ProxyTest,
+    };
+    let mut walk = Walk::start(library, "pop-proxy", cas(), proxy).unwrap();
+    ok(
+        &mut walk,
+        &[(ServerHealthy, false), (MonitorHealthy, false)],
+    );
+    ok(&mut walk, &[(ProbeSucceeded, false)]);
+    assert_eq!(step(&walk), "check-component");
+    ok(&mut walk, &[(ComponentActive, false)]);
+    assert_eq!(step(&walk), "set-component-active");
+    ok(&mut walk, &[]);
+    assert_eq!(step(&walk), "restart-front-end");
+
+    // Unknown is never Inactive: a check that read nothing, skipped, opens no gate.
+    let mut walk = Walk::start(library, "pop-proxy", cas(), proxy).unwrap();
+    ok(
+        &mut walk,
+        &[(ServerHealthy, false), (MonitorHealthy, false)],
+    );
+    ok(&mut walk, &[(ProbeSucceeded, false)]);
+    walk.answer(&Answer::exited(StepExit::Failed(Some(1))))
+        .unwrap();
+    assert_eq!(step(&walk), "check-component (failed)");
+    walk.skip().unwrap();
+    assert_eq!(step(&walk), "restart-front-end");
+    let set = walk
+        .history()
+        .iter()
+        .find(|r| r.step == "set-component-active")
+        .unwrap();
+    assert!(
+        matches!(set.status, StepStatus::Skipped(_)),
+        "{:?}",
+        set.status
+    );
 }
 
 #[test]

@@ -32,9 +32,9 @@ fn lint(args: &[&str]) -> (i32, String, String) {
 fn the_shipped_runbooks_and_scenarios_pass() {
     assert!(Library::built_in().is_ok());
     let (code, out, _) = lint(&[]);
-    assert_eq!((code, out.as_str()), (0, "6 files checked: no findings\n"));
+    assert_eq!((code, out.as_str()), (0, "7 files checked: no findings\n"));
     let (code, out, _) = lint(&["runbooks", "scenarios"]);
-    assert_eq!((code, out.as_str()), (0, "6 files checked: no findings\n"));
+    assert_eq!((code, out.as_str()), (0, "7 files checked: no findings\n"));
     let (code, _, _) = lint(&["tests/fixtures/runbooks/good.yaml"]);
     assert_eq!(code, 0);
 }
@@ -45,7 +45,7 @@ fn each_kind_of_mistake_is_reported_where_it_is() {
     let cases = [
         (
             "bad-unknown-action.yaml",
-            "21:17: procedures[0].steps[2]: unknown action `reboot_server` (known: restart_service, rerun_probe, failover_databases, check_active_copies, set_protocol_logging, get_protocol_log_location, identify_mailbox_server, check_server_health, restart_server, wait_and_recheck, reenable_activation, rebalance_databases, escalate)",
+            "21:17: procedures[0].steps[2]: unknown action `reboot_server` (known: restart_service, rerun_probe, failover_databases, check_active_copies, set_protocol_logging, get_protocol_log_location, identify_mailbox_server, check_server_health, restart_server, wait_and_recheck, reenable_activation, rebalance_databases, check_component_state, set_component_active, escalate)",
         ),
         (
             "bad-missing-step.yaml",
@@ -68,8 +68,12 @@ fn each_kind_of_mistake_is_reported_where_it_is() {
             "22:18: `confirm: false` on `restart_server`, a destructive action: it always asks for confirmation",
         ),
         (
+            "bad-unconfirmed-component.yaml",
+            "22:18: `confirm: false` on `set_component_active`, a destructive action: it always asks for confirmation",
+        ),
+        (
             "bad-unknown-condition.yaml",
-            "11:18: procedures[0].steps[0]: unknown condition `transient_error`: expected `role == cas`, `role == mailbox`, or an expectation (probe_succeeded, no_active_copies, server_healthy, monitor_healthy) or a called procedure's ending (transient, resolved, completed, escalated), optionally after `not`",
+            "11:18: procedures[0].steps[0]: unknown condition `transient_error`: expected `role == cas`, `role == mailbox`, or an expectation (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) or a called procedure's ending (transient, resolved, completed, escalated), optionally after `not`",
         ),
         (
             "bad-unreported-fact.yaml",
@@ -134,7 +138,7 @@ fn the_command_exits_1_on_findings_and_2_on_usage_errors() {
         out.contains(":3:9: duplicate procedure id `drill`\n"),
         "{out}"
     );
-    assert!(out.ends_with("14 files checked: 23 findings\n"), "{out}");
+    assert!(out.ends_with("15 files checked: 25 findings\n"), "{out}");
 
     let (code, _, err) = lint(&["no/such/runbook.yaml"]);
     assert_eq!(

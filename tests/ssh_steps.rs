@@ -198,7 +198,11 @@ fn dry_run_runs_nothing_and_read_only_only_reads_over_ssh() {
             assert!(!ssh_started, "{guard} started ssh");
         } else {
             // Only reading commands reached the server (the stand-in logs each action).
-            let reads = ["check_active_copies", "get_protocol_log_location"];
+            let reads = [
+                "check_active_copies",
+                "get_protocol_log_location",
+                "check_component_state",
+            ];
             let ran = calls(&log);
             assert!(
                 ran.iter().all(|c| reads.contains(&c.as_str())),

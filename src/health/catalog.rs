@@ -59,6 +59,15 @@ impl Protocol {
             Protocol::Pop => "MSExchangePOP3BE",
         }
     }
+
+    /// The server component (`Get-ServerComponentState`) that Managed Availability takes
+    /// offline when the CAS proxy fails; the front-end service stops while it is Inactive.
+    pub fn proxy_component(self) -> &'static str {
+        match self {
+            Protocol::Imap => "ImapProxy",
+            Protocol::Pop => "PopProxy",
+        }
+    }
 }
 
 /// The six health sets, in grid column order.

@@ -25,12 +25,17 @@ pub enum RecoveryAction {
     ReenableActivation,
     /// Moves active databases back to their preferred copies across the DAG.
     RebalanceDatabases,
+    /// Reads the protocol's proxy component (ImapProxy / PopProxy) on the server: Managed
+    /// Availability's responders can set it Inactive, which stops the front-end service.
+    CheckComponentState,
+    /// Sets that component Active again, as the requester Managed Availability uses (HealthAPI).
+    SetComponentActive,
     /// Hand over to the next level of support; no command.
     Escalate,
 }
 
 impl RecoveryAction {
-    pub const ALL: [RecoveryAction; 13] = [
+    pub const ALL: [RecoveryAction; 15] = [
         RecoveryAction::RestartService,
         RecoveryAction::RerunProbe,
         RecoveryAction::FailoverDatabases,
@@ -43,6 +48,8 @@ impl RecoveryAction {
         RecoveryAction::WaitAndRecheck,
         RecoveryAction::ReenableActivation,
         RecoveryAction::RebalanceDatabases,
+        RecoveryAction::CheckComponentState,
+        RecoveryAction::SetComponentActive,
         RecoveryAction::Escalate,
     ];
 
@@ -60,6 +67,8 @@ impl RecoveryAction {
             RecoveryAction::WaitAndRecheck => "wait_and_recheck",
             RecoveryAction::ReenableActivation => "reenable_activation",
             RecoveryAction::RebalanceDatabases => "rebalance_databases",
+            RecoveryAction::CheckComponentState => "check_component_state",
+            RecoveryAction::SetComponentActive => "set_component_active",
             RecoveryAction::Escalate => "escalate",
         }
     }
@@ -75,12 +84,14 @@ impl RecoveryAction {
                 | RecoveryAction::RestartServer
                 | RecoveryAction::ReenableActivation
                 | RecoveryAction::RebalanceDatabases
+                | RecoveryAction::SetComponentActive
         )
     }
 
     /// Reads and changes nothing: probes, health, database copies, the log's location, the
-    /// Mailbox server, a recheck. `--read-only` runs these, and only these (not even the
-    /// escalation: nothing was attempted, so there is nothing to hand over).
+    /// Mailbox server, a component's state, a recheck. `--read-only` runs these, and only
+    /// these (not even the escalation: nothing was attempted, so there is nothing to hand
+    /// over).
     pub fn only_reads(self) -> bool {
         matches!(
             self,
@@ -89,6 +100,7 @@ impl RecoveryAction {
                 | RecoveryAction::CheckServerHealth
                 | RecoveryAction::CheckActiveCopies
                 | RecoveryAction::GetProtocolLogLocation
+                | RecoveryAction::CheckComponentState
                 | RecoveryAction::WaitAndRecheck
         )
     }
@@ -102,6 +114,9 @@ impl RecoveryAction {
                 | RecoveryAction::FailoverDatabases
                 | RecoveryAction::RestartServer
                 | RecoveryAction::RebalanceDatabases
+                // Brings the protocol back for every client of the server at once, and
+                // overrides what Managed Availability decided: a person says so first.
+                | RecoveryAction::SetComponentActive
         )
     }
 
@@ -112,6 +127,7 @@ impl RecoveryAction {
                 &[Expectation::ProbeSucceeded]
             }
             RecoveryAction::CheckActiveCopies => &[Expectation::NoActiveCopies],
+            RecoveryAction::CheckComponentState => &[Expectation::ComponentActive],
             RecoveryAction::CheckServerHealth | RecoveryAction::WaitAndRecheck => {
                 &[Expectation::ServerHealthy, Expectation::MonitorHealthy]
             }
@@ -151,14 +167,17 @@ pub enum Expectation {
     ServerHealthy,
     /// The monitor the walk is about reports Healthy.
     MonitorHealthy,
+    /// The protocol's proxy component (ImapProxy / PopProxy) on the server is Active.
+    ComponentActive,
 }
 
 impl Expectation {
-    pub const ALL: [Expectation; 4] = [
+    pub const ALL: [Expectation; 5] = [
         Expectation::ProbeSucceeded,
         Expectation::NoActiveCopies,
         Expectation::ServerHealthy,
         Expectation::MonitorHealthy,
+        Expectation::ComponentActive,
     ];
 
     pub fn name(self) -> &'static str {
@@ -167,6 +186,7 @@ impl Expectation {
             Expectation::NoActiveCopies => "no_active_copies",
             Expectation::ServerHealthy => "server_healthy",
             Expectation::MonitorHealthy => "monitor_healthy",
+            Expectation::ComponentActive => "component_active",
         }
     }
 
@@ -182,6 +202,8 @@ impl Expectation {
             (Expectation::ServerHealthy, false) => "server unhealthy",
             (Expectation::MonitorHealthy, true) => "monitor Healthy",
             (Expectation::MonitorHealthy, false) => "monitor not Healthy",
+            (Expectation::ComponentActive, true) => "component Active",
+            (Expectation::ComponentActive, false) => "component not Active",
         }
     }
 }
@@ -235,8 +257,9 @@ pub struct Condition {
 }
 
 const CONDITION_HELP: &str = "expected `role == cas`, `role == mailbox`, or an expectation \
-    (probe_succeeded, no_active_copies, server_healthy, monitor_healthy) or a called \
-    procedure's ending (transient, resolved, completed, escalated), optionally after `not`";
+    (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) \
+    or a called procedure's ending (transient, resolved, completed, escalated), optionally \
+    after `not`";
 
 impl TryFrom<String> for Condition {
     type Error = String;

@@ -32,9 +32,10 @@ fn fleet_pause(action: RecoveryAction) -> Duration {
         | A::CheckActiveCopies
         | A::CheckServerHealth
         | A::GetProtocolLogLocation
+        | A::CheckComponentState
         | A::WaitAndRecheck => 2,
         // A setting written, read back by the service.
-        A::SetProtocolLogging | A::ReenableActivation => 3,
+        A::SetProtocolLogging | A::ReenableActivation | A::SetComponentActive => 3,
         // Stop (draining connections), then start.
         A::RestartService => 20,
         // Each active copy moved to another DAG member and mounted there.

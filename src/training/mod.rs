@@ -10,7 +10,7 @@ pub use simulator::Simulator;
 use crate::config::{ConfigError, Lookup, read_named};
 
 /// The scenarios built into the binary: (name, YAML). The first is the default.
-pub const BUILT_IN: [(&str, &str); 3] = [
+pub const BUILT_IN: [(&str, &str); 4] = [
     (
         "imap-backend-down",
         include_str!("../../scenarios/imap-backend-down.yaml"),
@@ -22,6 +22,10 @@ pub const BUILT_IN: [(&str, &str); 3] = [
     (
         "imap-proxy-flapping",
         include_str!("../../scenarios/imap-proxy-flapping.yaml"),
+    ),
+    (
+        "imap-proxy-offline",
+        include_str!("../../scenarios/imap-proxy-offline.yaml"),
     ),
 ];
 

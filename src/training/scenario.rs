@@ -21,6 +21,9 @@ pub enum Symptom {
     RequestsQueued,
     /// Alternates between stopping to answer and answering, every `period`.
     Intermittent,
+    /// Managed Availability set the protocol's proxy component (ImapProxy / PopProxy)
+    /// Inactive: the front end refuses clients, so CTP and proxy probes through it fail.
+    ComponentInactive,
 }
 
 /// What makes a fault go away.
@@ -31,6 +34,8 @@ pub enum Remedy {
     RestartService,
     RestartServer,
     FailoverDatabases,
+    /// Setting the protocol's proxy component Active (not a restart: the state outlives it).
+    SetComponentActive,
     /// Nothing: it clears by itself after `clears_after` (the "transient" case).
     Itself,
 }
@@ -84,10 +89,28 @@ impl TryFrom<RawFault> for Fault {
                 raw.period.is_some_and(|p| p.0 > chrono::TimeDelta::zero()),
                 "period",
             )?,
-            Symptom::StopsAnswering | Symptom::RefusesLogins => {}
+            Symptom::StopsAnswering | Symptom::RefusesLogins | Symptom::ComponentInactive => {}
         }
         if raw.healed_by == Remedy::Itself {
             need(raw.clears_after.is_some(), "clears_after")?;
+        }
+        // A component's state is only ever changed by setting it: the two go together.
+        let component = raw.symptom == Symptom::ComponentInactive;
+        if component != (raw.healed_by == Remedy::SetComponentActive) {
+            return Err(format!(
+                "fault on {} ({}): symptom component_inactive goes with healed_by: \
+                 set_component_active, and only it",
+                raw.server, raw.service
+            ));
+        }
+        if component && !FRONT_ENDS.contains(&raw.service.as_str()) {
+            return Err(format!(
+                "fault on {}: component_inactive names the front end whose proxy component \
+                 is Inactive ({}), not {}",
+                raw.server,
+                FRONT_ENDS.join(" or "),
+                raw.service
+            ));
         }
         Ok(Fault {
             server: raw.server,
@@ -131,6 +154,9 @@ pub const SERVICES: [&str; 5] = [
     "MSExchangePOP3BE",
     "MSExchangeIS",
 ];
+
+/// The CAS front ends, whose proxy components (ImapProxy, PopProxy) can be Inactive.
+const FRONT_ENDS: [&str; 2] = ["MSExchangeIMAP4", "MSExchangePOP3"];
 
 /// The role whose servers run a service.
 pub fn service_role(service: &str) -> Option<Role> {

@@ -91,9 +91,12 @@ impl Simulator {
     ) -> bool {
         let mut healed_any = false;
         for (i, fault) in self.scenario.faults.iter().enumerate() {
+            // A service restart or a component set Active heals only that service's fault.
+            let any_service =
+                !matches!(remedy, Remedy::RestartService | Remedy::SetComponentActive);
             let matches = fault.server == server
                 && fault.healed_by == remedy
-                && (remedy != Remedy::RestartService || service == Some(fault.service.as_str()));
+                && (any_service || service == Some(fault.service.as_str()));
             if matches && self.healed[i].is_none() && self.started(fault, now) {
                 self.healed[i] = Some(now);
                 healed_any = true;
@@ -141,6 +144,18 @@ impl Simulator {
 
     pub fn set_protocol_logging(&mut self, server: usize, protocol: Protocol, on: bool) {
         self.protocol_logging[server][protocol as usize] = on;
+    }
+
+    /// Whether `protocol`'s proxy component on `server` is Active at `now`: no
+    /// `component_inactive` fault holds on its front end.
+    pub fn component_active(&self, server: usize, protocol: Protocol, now: DateTime<Utc>) -> bool {
+        if !self.troubled[server] {
+            return true;
+        }
+        let host = &self.scenario.fleet[server].name;
+        !self
+            .active(host, protocol.front_end_service(), now)
+            .any(|f| f.symptom == Symptom::ComponentInactive)
     }
 
     fn started(&self, fault: &Fault, now: DateTime<Utc>) -> bool {
@@ -218,6 +233,15 @@ impl Simulator {
                         report.succeeded = false;
                         report.error = Some(format!(
                             "{service} on {host} refused the login: NO [UNAVAILABLE]"
+                        ));
+                    }
+                    // The front end stops while its component is Inactive: refused at once.
+                    Symptom::ComponentInactive => {
+                        report.succeeded = false;
+                        report.error = Some(format!(
+                            "{service} on {host} refused the connection: component {} is \
+                             Inactive (requester HealthAPI)",
+                            probe.protocol.proxy_component()
                         ));
                     }
                     Symptom::SlowCommands => {

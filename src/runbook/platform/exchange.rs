@@ -222,6 +222,30 @@ pub fn command(call: &StepCall) -> Option<Command> {
             ]],
             runs_on: RunsOn::Server(server.to_owned()),
         },
+        RecoveryAction::CheckComponentState => {
+            let mut stages = vec![vec![
+                Word("Get-ServerComponentState"),
+                Word("-Identity"),
+                value(server),
+                Word("-Component"),
+                value(protocol.proxy_component()),
+            ]];
+            stages.extend(json("Component,State"));
+            shell(stages)
+        }
+        // HealthAPI is the requester Managed Availability's responders use; only the
+        // requester that set a component Inactive can set it Active again.
+        RecoveryAction::SetComponentActive => shell([vec![
+            Word("Set-ServerComponentState"),
+            Word("-Identity"),
+            value(server),
+            Word("-Component"),
+            value(protocol.proxy_component()),
+            Word("-State"),
+            Word("Active"),
+            Word("-Requester"),
+            Word("HealthAPI"),
+        ]]),
         RecoveryAction::Escalate => return None,
     };
     Some(command)

@@ -1,6 +1,7 @@
 //! The Linux platform: a mail host's actions as local commands, one argv per action.
 //! Only what a Dovecot host can do has a default (restarting the service); the rest are
-//! configured per fleet, or the step says it has no command here.
+//! configured per fleet, or the step says it has no command here (Exchange's proxy
+//! components, `check_component_state` / `set_component_active`, have no Linux equivalent).
 
 use crate::runbook::vocabulary::RecoveryAction;
 use std::collections::BTreeMap;

@@ -21,7 +21,8 @@ pub enum Platform {
 
 impl Platform {
     /// Destructive is a property of action × platform (ARCHITECTURE "Destructive steps"): failover,
-    /// server restarts and rebalancing everywhere, service restarts outside training.
+    /// server restarts, rebalancing and setting a proxy component Active everywhere, service
+    /// restarts outside training.
     pub fn destructive(self, action: RecoveryAction) -> bool {
         match self {
             Platform::Exchange | Platform::Linux => action.destructive_in_production(),

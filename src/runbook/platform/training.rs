@@ -154,6 +154,17 @@ pub fn perform(
             }
             lines.push("Done.".to_owned());
         }
+        RecoveryAction::CheckComponentState => {
+            let active = simulator.component_active(server, protocol, now);
+            output = Some(json!({
+                "Component": protocol.proxy_component(),
+                "State": if active { "Active" } else { "Inactive" },
+            }));
+        }
+        RecoveryAction::SetComponentActive => {
+            let front = protocol.front_end_service();
+            simulator.apply_remedy(name, Remedy::SetComponentActive, Some(front), now);
+        }
         RecoveryAction::Escalate => {}
     }
     let stdout = output.map_or_else(String::new, |v| {

@@ -115,9 +115,49 @@ pub fn read(call: &StepCall, stdout: &str) -> Result<Reading, ReadError> {
                 reading.facts.push((Expectation::MonitorHealthy, value));
             }
         }
+        RecoveryAction::CheckComponentState => {
+            let all = objects(stdout)?;
+            let [component] = all.as_slice() else {
+                return Err(ReadError(format!(
+                    "expected the state of {}, got {} objects",
+                    call.protocol.proxy_component(),
+                    all.len()
+                )));
+            };
+            let wanted = call.protocol.proxy_component();
+            let named = text(component, "Component")?;
+            if !named.eq_ignore_ascii_case(wanted) {
+                return Err(ReadError(format!(
+                    "expected the state of {wanted}, got {:?}",
+                    clip(named)
+                )));
+            }
+            reading
+                .facts
+                .push((Expectation::ComponentActive, component_active(component)?));
+        }
         _ => {}
     }
     Ok(reading)
+}
+
+/// A component's `State`: Active, Inactive or Draining by name. No document gives the
+/// enum's numbers, so a number (Windows PowerShell 5.1 without -EnumsAsStrings) is refused
+/// rather than guessed.
+fn component_active(component: &Value) -> Result<bool, ReadError> {
+    match text(component, "State")? {
+        "Active" => Ok(true),
+        "Inactive" | "Draining" => Ok(false),
+        other => Err(ReadError(format!(
+            "State is {:?}, not Active, Inactive or Draining",
+            clip(other)
+        ))),
+    }
+}
+
+/// At most 40 characters of a value quoted in an error.
+fn clip(value: &str) -> String {
+    value.chars().take(40).collect()
 }
 
 /// The server after `_Mbx:` in a probe error: "… _Mbx:mbx-02.contoso.com …".
