@@ -2,6 +2,7 @@
 //! first line, text or JSON after it (ARCHITECTURE "check output"). Never the simulator: without an
 //! inventory it is UNKNOWN.
 
+pub mod exchange;
 pub mod report;
 
 use crate::cli::{CheckArgs, CheckFormat};
@@ -56,6 +57,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         .map(|s| ServerChecks {
             server: s.server.clone(),
             probes: Vec::new(),
+            exchange: None,
         })
         .collect();
     for ((target, _), outcome) in probing.targets.iter().zip(outcomes) {
