@@ -1,15 +1,21 @@
-//! `healthdeck check`: every probe of an inventory once, a Nagios-style verdict on the
-//! first line, text or JSON after it (ARCHITECTURE "check output"). Never the simulator: without an
-//! inventory it is UNKNOWN.
+//! `healthdeck check`: every probe of an inventory once and, where the inventory has the
+//! Exchange source, one Managed Availability poll per server beside them; a Nagios-style
+//! verdict on the first line, text or JSON after it (ARCHITECTURE "check output"). Never the
+//! simulator: without an inventory it is UNKNOWN.
 
+pub mod exchange;
 pub mod report;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::config::inventory::Inventory;
+use crate::health::exchange::Verdict;
 use crate::probe_plan::schedule::Schedule;
+use crate::runtime::exchange::{Polling, once};
 use crate::runtime::probe::probe;
 use crate::runtime::prober;
+use exchange::ExchangeChecked;
 use report::{Checked, ServerChecks, Status};
+use std::cell::Cell;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -39,7 +45,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
         lines.join("; ")
     })?;
-    let probing = prober::prepare(&inventory)?;
+    let mut probing = prober::prepare(&inventory)?;
+    let polling = crate::launch::exchange_source::polling(&inventory);
+    if polling.is_some() {
+        // As in the console (`launch::exchange_source::watch`): where Exchange watches, a
+        // probe healthdeck cannot run (no endpoint, no login) is no verdict, not UNKNOWN.
+        probing.not_runnable.clear();
+    }
     if let Some(note) = &probing.ceiling_note {
         // Beside the progress bar: stdout is the verdict a monitoring system parses.
         let _ = writeln!(std::io::stderr(), "healthdeck check: {note}");
@@ -49,15 +61,27 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
-    let outcomes = runtime.block_on(probe_all(&probing));
+    let polls = polling.as_ref().map_or(0, |p| p.polls.len());
+    let progress = Progress::new(probing.targets.len() + polls);
+    let (outcomes, answers) = runtime.block_on(async {
+        tokio::join!(
+            probe_all(&probing, &progress),
+            poll_all(polling.as_ref(), &progress)
+        )
+    });
+    progress.clear();
     let mut servers: Vec<ServerChecks> = inventory
         .servers
         .iter()
         .map(|s| ServerChecks {
             server: s.server.clone(),
             probes: Vec::new(),
+            exchange: None,
         })
         .collect();
+    for (server, answer) in answers {
+        servers[server].exchange = Some(ExchangeChecked { answer });
+    }
     for ((target, _), outcome) in probing.targets.iter().zip(outcomes) {
         servers[target.server].probes.push(Checked {
             health_set: health_set_of(target.probe),
@@ -93,8 +117,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 }
 
 /// Every probe once, as many at once as the ceiling allows and two per server at most
-/// (`probe_plan::schedule`), with a progress bar on a terminal.
-async fn probe_all(probing: &prober::Probing) -> Vec<Option<crate::runtime::probe::ProbeOutcome>> {
+/// (`probe_plan::schedule`).
+async fn probe_all(
+    probing: &prober::Probing,
+    progress: &Progress,
+) -> Vec<Option<crate::runtime::probe::ProbeOutcome>> {
     let slots: Vec<(usize, Duration)> = probing
         .targets
         .iter()
@@ -102,8 +129,6 @@ async fn probe_all(probing: &prober::Probing) -> Vec<Option<crate::runtime::prob
         .collect();
     let mut schedule = Schedule::once(&slots, probing.ceiling);
     let total = probing.targets.len();
-    let progress = std::io::stderr().is_terminal();
-    let mut done = 0;
     let mut tasks = tokio::task::JoinSet::new();
     let mut outcomes: Vec<Option<crate::runtime::probe::ProbeOutcome>> = vec![None; total];
     loop {
@@ -122,26 +147,88 @@ async fn probe_all(probing: &prober::Probing) -> Vec<Option<crate::runtime::prob
         };
         schedule.finished(slot, Duration::ZERO, Duration::ZERO);
         outcomes[slot] = Some(outcome);
-        done += 1;
-        if progress {
-            bar(done, total);
-        }
-    }
-    if progress {
-        let _ = write!(std::io::stderr(), "\r{:40}\r", "");
+        progress.tick();
     }
     outcomes
 }
 
-fn bar(done: usize, total: usize) {
-    let width = 20;
-    let filled = done * width / total.max(1);
-    let _ = write!(
-        std::io::stderr(),
-        "\rprobing [{}{}] {done}/{total}",
-        "#".repeat(filled),
-        ".".repeat(width - filled)
-    );
+/// Every server's Managed Availability poll once, at most `in_flight` at once, each bounded
+/// by the poll timeout (`runtime::exchange::once` kills a poll past it): (server, answer).
+async fn poll_all(
+    polling: Option<&Polling>,
+    progress: &Progress,
+) -> Vec<(usize, Result<Option<Verdict>, String>)> {
+    let Some(polling) = polling else {
+        return Vec::new();
+    };
+    let permits = Arc::new(tokio::sync::Semaphore::new(polling.in_flight.max(1)));
+    let mut tasks = tokio::task::JoinSet::new();
+    for (slot, poll) in polling.polls.iter().enumerate() {
+        let (poll, permits, timeout) = (poll.clone(), Arc::clone(&permits), polling.timeout);
+        tasks.spawn(async move {
+            // The semaphore is never closed: a permit always comes.
+            let _room = permits.acquire_owned().await;
+            (slot, once(&poll, timeout).await)
+        });
+    }
+    // A poll task that panicked (a bug) leaves its server UNKNOWN, never healthy.
+    let mut answers: Vec<(usize, Result<Option<Verdict>, String>)> = polling
+        .polls
+        .iter()
+        .map(|p| {
+            (
+                p.server,
+                Err("the poll failed inside healthdeck".to_owned()),
+            )
+        })
+        .collect();
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok((slot, answer)) = joined {
+            answers[slot].1 = answer;
+        }
+        progress.tick();
+    }
+    answers
+}
+
+/// A progress bar on stderr when it is a terminal, over probes and polls together (both
+/// run in one task: a `Cell` will do). stdout is the verdict a monitoring system parses.
+struct Progress {
+    total: usize,
+    done: Cell<usize>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: Cell::new(0),
+            shown: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.get() + 1;
+        self.done.set(done);
+        if !self.shown {
+            return;
+        }
+        let (width, total) = (20, self.total);
+        let filled = (done * width / total.max(1)).min(width);
+        let _ = write!(
+            std::io::stderr(),
+            "\rprobing [{}{}] {done}/{total}",
+            "#".repeat(filled),
+            ".".repeat(width - filled)
+        );
+    }
+
+    fn clear(&self) {
+        if self.shown && self.done.get() > 0 {
+            let _ = write!(std::io::stderr(), "\r{:40}\r", "");
+        }
+    }
 }
 
 fn health_set_of(probe: crate::health::Probe) -> crate::health::HealthSet {

@@ -1,6 +1,8 @@
 //! `healthdeck check`'s verdict: the Nagios first line, the text lines and the JSON
-//! document (ARCHITECTURE "check output"), from the probes' outcomes. Pure: no I/O, no clock.
+//! document (ARCHITECTURE "check output"), from the probes' outcomes and, where the inventory
+//! has the source, Exchange's own verdict (`super::exchange`). Pure: no I/O, no clock.
 
+use super::exchange::ExchangeChecked;
 use crate::health::{HealthSet, Probe, Server};
 use crate::runtime::probe::{Phase, ProbeOutcome};
 use chrono::{DateTime, Utc};
@@ -59,25 +61,40 @@ impl Checked {
 pub struct ServerChecks {
     pub server: Server,
     pub probes: Vec<Checked>,
+    /// Exchange's verdict; `None` when the inventory has no Managed Availability source.
+    pub exchange: Option<ExchangeChecked>,
+}
+
+impl ServerChecks {
+    /// One status per check: each probe, then each of Exchange's monitors (or the one
+    /// UNKNOWN of a poll without a verdict).
+    fn statuses(&self, warning: Duration) -> impl Iterator<Item = Status> + '_ {
+        let exchange = self
+            .exchange
+            .as_ref()
+            .map(ExchangeChecked::statuses)
+            .unwrap_or_default();
+        self.probes
+            .iter()
+            .map(move |c| c.status(warning))
+            .chain(exchange)
+    }
 }
 
 /// The whole run's verdict.
 pub fn status(servers: &[ServerChecks], warning: Duration) -> Status {
     servers
         .iter()
-        .flat_map(|s| &s.probes)
-        .map(|c| c.status(warning))
+        .flat_map(|s| s.statuses(warning))
         .max()
         .unwrap_or(Status::Unknown)
 }
 
-/// `HEALTHDECK CRITICAL - 2/12 unhealthy | 'cas-01 ImapCTPProbe'=23ms;5000;;0 …`
+/// `HEALTHDECK CRITICAL - 2/12 unhealthy | 'cas-01 ImapCTPProbe'=23ms;5000;;0 …`: the
+/// checks not OK of all checks, then the probes' latencies (Exchange's monitors have none).
 pub fn first_line(servers: &[ServerChecks], warning: Duration) -> String {
-    let all: Vec<&Checked> = servers.iter().flat_map(|s| &s.probes).collect();
-    let failing = all
-        .iter()
-        .filter(|c| c.status(warning) != Status::Ok)
-        .count();
+    let all: Vec<Status> = servers.iter().flat_map(|s| s.statuses(warning)).collect();
+    let failing = all.iter().filter(|s| **s != Status::Ok).count();
     let mut perf = Vec::new();
     for s in servers {
         for c in &s.probes {
@@ -130,23 +147,31 @@ pub fn text(servers: &[ServerChecks], warning: Duration) -> String {
                 c.endpoint
             ));
         }
+        if let Some(exchange) = &s.exchange {
+            out.push_str(&exchange.text(&s.server.name));
+        }
     }
     out
 }
 
-/// The JSON document, exactly the contract's fields.
+/// The JSON document: the contract's fields, and `exchange` per server with the source.
 pub fn json(servers: &[ServerChecks], warning: Duration, checked_at: DateTime<Utc>) -> Value {
     let verdict = status(servers, warning);
     let servers: Vec<Value> = servers
         .iter()
         .map(|s| {
             let probes: Vec<Value> = s.probes.iter().map(|c| probe_json(c, warning)).collect();
-            json!({
+            let mut server = json!({
                 "name": s.server.name,
                 "role": s.server.role.label(),
                 "site": s.server.site,
                 "probes": probes,
-            })
+            });
+            // Only where the inventory has the source: without it the document is as before.
+            if let (Some(exchange), Some(map)) = (&s.exchange, server.as_object_mut()) {
+                map.insert("exchange".to_owned(), exchange.json());
+            }
+            server
         })
         .collect();
     json!({

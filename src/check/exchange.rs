@@ -1,0 +1,240 @@
+//! Exchange's own verdict in `healthdeck check`: one poll per server, its monitors taken as
+//! Exchange says them and mapped to Nagios states, their text lines and their JSON object
+//! (ARCHITECTURE "check output"). Pure: no I/O, no clock.
+
+use super::report::Status;
+use crate::health::AlertValue;
+use crate::health::exchange::{ExchangeMonitor, Verdict};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+/// A server's one poll, as `check` ran it: `Ok(None)` for an empty answer, `Err` with why
+/// it failed (`runtime::exchange::once`).
+#[derive(Debug, Clone)]
+pub struct ExchangeChecked {
+    pub answer: Result<Option<Verdict>, String>,
+}
+
+/// Exchange's alert as a Nagios state; `None` for Disabled, which is left out.
+pub fn status_of(alert: AlertValue) -> Option<Status> {
+    match alert {
+        AlertValue::Unhealthy => Some(Status::Critical),
+        AlertValue::Degraded | AlertValue::Repairing => Some(Status::Warning),
+        AlertValue::Unknown => Some(Status::Unknown),
+        AlertValue::Healthy => Some(Status::Ok),
+        AlertValue::Disabled => None,
+    }
+}
+
+impl ExchangeChecked {
+    /// The monitors Exchange answered with; none when the poll failed or said nothing.
+    fn monitors(&self) -> &[ExchangeMonitor] {
+        match &self.answer {
+            Ok(Some(verdict)) => &verdict.monitors,
+            _ => &[],
+        }
+    }
+
+    /// Why the server has no verdict from Exchange, when it has none: the poll's failure,
+    /// an empty answer, or an answer without a monitor. Unknown is never healthy.
+    pub fn why(&self) -> Option<String> {
+        match &self.answer {
+            Err(why) => Some(why.clone()),
+            Ok(None) => Some("Exchange answered nothing: no data, not healthy".to_owned()),
+            Ok(Some(verdict)) if verdict.monitors.is_empty() => {
+                Some("Exchange reported no monitor of the IMAP or POP health sets".to_owned())
+            }
+            Ok(Some(_)) => None,
+        }
+    }
+
+    /// One status per check: each monitor Exchange reported (Disabled left out), or one
+    /// UNKNOWN for a poll without a verdict.
+    pub fn statuses(&self) -> Vec<Status> {
+        if self.why().is_some() {
+            return vec![Status::Unknown];
+        }
+        self.monitors()
+            .iter()
+            .filter_map(|m| status_of(m.alert))
+            .collect()
+    }
+
+    /// `answered`, `empty` or `failed`.
+    pub fn poll_word(&self) -> &'static str {
+        match &self.answer {
+            Ok(Some(_)) => "answered",
+            Ok(None) => "empty",
+            Err(_) => "failed",
+        }
+    }
+
+    /// The lines under the first for one server: the poll's failure, else each monitor
+    /// that is not Healthy (or one OK line when all are), then the Inactive components.
+    pub fn text(&self, server: &str) -> String {
+        let mut out = String::new();
+        if let Some(why) = self.why() {
+            out.push_str(&format!(
+                "{:<8} {server} Exchange poll: {}\n",
+                Status::Unknown.word(),
+                one_line(&why)
+            ));
+        }
+        let counted: Vec<&ExchangeMonitor> = self
+            .monitors()
+            .iter()
+            .filter(|m| m.alert != AlertValue::Disabled)
+            .collect();
+        if !counted.is_empty() && counted.iter().all(|m| m.alert == AlertValue::Healthy) {
+            out.push_str(&format!(
+                "{:<8} {server} Exchange: {} monitors Healthy\n",
+                Status::Ok.word(),
+                counted.len()
+            ));
+        }
+        for m in counted.iter().filter(|m| m.alert != AlertValue::Healthy) {
+            let status = status_of(m.alert).unwrap_or(Status::Unknown);
+            let stale = if m.is_stale { ", stale" } else { "" };
+            let error = m
+                .error
+                .as_deref()
+                .map(one_line)
+                .filter(|e| !e.is_empty())
+                .map_or_else(String::new, |e| format!(": {e}"));
+            out.push_str(&format!(
+                "{:<8} {server} {} {} Exchange: {}{stale}{error}\n",
+                status.word(),
+                m.health_set.name(),
+                m.name,
+                m.alert.word()
+            ));
+        }
+        if let Ok(Some(verdict)) = &self.answer {
+            for c in verdict.components.iter().filter(|c| c.is_inactive()) {
+                let by = if c.requesters.is_empty() {
+                    String::new()
+                } else {
+                    format!(", requested by {}", c.requesters.join(", "))
+                };
+                out.push_str(&format!(
+                    "INACTIVE {server} {}: {}{by}\n",
+                    c.name,
+                    one_line(&c.state)
+                ));
+            }
+        }
+        out
+    }
+
+    /// The server's `exchange` object: the poll, why it has no verdict, every monitor and
+    /// every component Exchange reported.
+    pub fn json(&self) -> Value {
+        let monitors: Vec<Value> = self.monitors().iter().map(monitor_json).collect();
+        let components: Vec<Value> = match &self.answer {
+            Ok(Some(verdict)) => verdict
+                .components
+                .iter()
+                .map(|c| {
+                    json!({
+                        "component": c.name,
+                        "state": c.state,
+                        "requesters": c.requesters,
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut object = json!({
+            "poll": self.poll_word(),
+            "monitors": monitors,
+            "components": components,
+        });
+        if let (Some(why), Some(map)) = (self.why(), object.as_object_mut()) {
+            map.insert("why".to_owned(), Value::String(why));
+        }
+        object
+    }
+}
+
+fn monitor_json(m: &ExchangeMonitor) -> Value {
+    let time = |t: Option<DateTime<Utc>>| {
+        t.map_or(Value::Null, |t| {
+            json!(t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        })
+    };
+    json!({
+        "health_set": m.health_set.name(),
+        "monitor": m.name,
+        "alert": m.alert.word(),
+        // null: Disabled, left out of the verdict.
+        "status": status_of(m.alert).map(|s| s.word().to_ascii_lowercase()),
+        "error": m.error,
+        "is_stale": m.is_stale,
+        "last_execution": time(m.last_execution),
+        "last_result": m.last_result,
+    })
+}
+
+/// Exchange's errors run to paragraphs with stack traces: one line for a terminal, at most
+/// 160 characters (JSON keeps them whole).
+fn one_line(text: &str) -> String {
+    const MOST: usize = 160;
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = line.chars();
+    let mut kept: String = chars
+        .by_ref()
+        .take(MOST)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if chars.next().is_some() {
+        kept.push('…');
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_alert_maps_to_its_nagios_state_and_disabled_is_left_out() {
+        let mapped: Vec<Option<Status>> = AlertValue::ALL.into_iter().map(status_of).collect();
+        assert_eq!(
+            mapped,
+            [
+                Some(Status::Critical),
+                Some(Status::Warning),
+                Some(Status::Warning),
+                Some(Status::Unknown),
+                Some(Status::Ok),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn an_error_becomes_one_clipped_line() {
+        assert_eq!(one_line("a\r\n  b\tc"), "a b c");
+        let long = "x".repeat(200);
+        let clipped = one_line(&long);
+        assert_eq!(clipped.chars().count(), 161);
+        assert!(clipped.ends_with('…'));
+    }
+
+    #[test]
+    fn a_poll_without_a_verdict_is_one_unknown_check_with_its_reason() {
+        let failed = ExchangeChecked {
+            answer: Err("the poll failed (exit 1): WinRM".to_owned()),
+        };
+        assert_eq!(failed.statuses(), [Status::Unknown]);
+        assert_eq!(failed.json()["why"], "the poll failed (exit 1): WinRM");
+        let empty = ExchangeChecked { answer: Ok(None) };
+        assert_eq!(empty.statuses(), [Status::Unknown]);
+        assert_eq!(empty.poll_word(), "empty");
+        let nothing = ExchangeChecked {
+            answer: Ok(Some(Verdict::default())),
+        };
+        assert_eq!(nothing.statuses(), [Status::Unknown]);
+        assert!(nothing.text("ex-01").contains("no monitor"));
+    }
+}
