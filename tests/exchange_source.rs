@@ -488,3 +488,25 @@ fn an_answer_older_than_three_polls_is_unknown_not_an_old_verdict_shown_as_curre
         "{effects:?}"
     );
 }
+
+#[test]
+fn enter_on_exchanges_unhealthy_monitor_opens_its_runbook_though_healthdeck_probes_nothing() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-proxy-offline.json"))));
+    state.view.cursor_col = HealthSet::ImapProxy.index();
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(
+        state.drill_rows(0, HealthSet::ImapProxy),
+        [DrillRow::Exchange(1)]
+    );
+    press(&mut state, KeyCode::Enter);
+    let pane = state
+        .runbook
+        .as_ref()
+        .expect("the runbook opens on Exchange's word");
+    assert_eq!(pane.monitor.name(), "ImapProxyTestMonitor");
+    assert_eq!(
+        state.fleet.alert_of(0, pane.monitor).map(|(a, _)| a),
+        Some(AlertValue::Unhealthy)
+    );
+}

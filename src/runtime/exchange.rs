@@ -120,8 +120,8 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
     };
     let Ok(done) = tokio::time::timeout(timeout, work).await else {
         return Err(format!(
-            "no answer within {}s: the poll was stopped",
-            timeout.as_secs()
+            "no answer within {:.1}s: the poll was stopped",
+            timeout.as_secs_f64()
         ));
     };
     let (out, err, status) = done?;

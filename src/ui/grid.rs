@@ -233,18 +233,18 @@ impl Widget for GridView<'_> {
                 let room = usize::from(cols.server.saturating_sub(cols.name + 2));
                 buf.set_stringn(x, y, format!("{badge:<room$}"), room, theme.flash);
             } else if let Some(off) = self.offline(server) {
-                // A component Managed Availability took offline: the row says so.
+                // A component Managed Availability took offline: the row says so, a column
+                // short of the cells; the glyph only where it fits beside the words.
                 let x = area.x + 1 + cols.name + 1;
-                let room = usize::from(cols.server.saturating_sub(cols.name + 2));
+                let room = usize::from(cols.server.saturating_sub(cols.name + 3));
                 let glyph = self.symbols.glyph(AlertValue::Unhealthy);
+                let badge = if room > off.len() + 1 {
+                    format!("{glyph} {off}")
+                } else {
+                    off.to_owned()
+                };
                 let style = theme.alert(AlertValue::Unhealthy);
-                buf.set_stringn(
-                    x,
-                    y,
-                    format!("{:<room$}", format!("{glyph} {off}")),
-                    room,
-                    style,
-                );
+                buf.set_stringn(x, y, format!("{badge:<room$}"), room, style);
             }
             for (col, set) in HealthSet::ALL.iter().enumerate() {
                 let mut style =

@@ -39,8 +39,8 @@ impl ProblemsView<'_> {
                     continue;
                 };
                 let monitor = Monitor::of(set)
-                    .filter(|m| fleet.monitor(server, *m).is_some_and(|s| s.alert == alert))
-                    .min_by_key(|m| fleet.monitor(server, *m).and_then(|s| s.left_healthy_at));
+                    .filter(|m| fleet.alert_of(server, *m).is_some_and(|(a, _)| a == alert))
+                    .min_by_key(|m| fleet.alert_of(server, *m).and_then(|(_, since)| since));
                 out.push(Problem {
                     alert,
                     since: cell.since,

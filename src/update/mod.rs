@@ -331,7 +331,10 @@ fn open(state: &mut AppState) -> Vec<Effect> {
             );
             return Vec::new();
         };
-        return runbook::open(state, &drill, monitor);
+        let alert = state
+            .row_alert(drill.server, row)
+            .unwrap_or(AlertValue::Unknown);
+        return runbook::open(state, &drill, (monitor, alert));
     }
     let Some(server) = state.cursor_server() else {
         return Vec::new();

@@ -107,6 +107,42 @@ impl FleetState {
         }
     }
 
+    /// A seed monitor's alert on a server from every source that watches it: healthdeck's
+    /// probe monitor (unless nothing feeds it) and Exchange's row of that name, worst
+    /// first, with when it left Healthy. `None` where the role does not run it.
+    pub fn alert_of(
+        &self,
+        server: usize,
+        monitor: Monitor,
+    ) -> Option<(AlertValue, Option<DateTime<Utc>>)> {
+        let own = self.monitor(server, monitor)?;
+        let mut all = vec![(own.alert, own.left_healthy_at)];
+        if let Some(verdict) = self.exchange.get(server) {
+            let answered = verdict.answered();
+            all.extend(
+                verdict
+                    .monitors
+                    .iter()
+                    .filter(|m| m.seed == Some(monitor))
+                    .map(|m| {
+                        let alert = if answered {
+                            m.alert
+                        } else {
+                            AlertValue::Unknown
+                        };
+                        (alert, m.left_healthy_at())
+                    }),
+            );
+        }
+        // Disabled takes no part unless nothing else speaks of the monitor.
+        let worst = all
+            .iter()
+            .filter_map(|&(alert, since)| alert.severity().map(|s| (s, alert, since)))
+            .min_by_key(|(s, ..)| *s)
+            .map_or(all[0], |(_, alert, since)| (alert, since));
+        Some(worst)
+    }
+
     /// The server's Exchange verdict; `None` when no Exchange source watches it.
     pub fn exchange(&self, server: usize) -> Option<&ExchangeServer> {
         self.exchange.get(server)

@@ -42,20 +42,18 @@ impl DrillView<'_> {
             } else {
                 format!(" (requested by {})", component.requesters.join(", "))
             };
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!(
-                        " {} {} Inactive{by}",
-                        self.symbols.glyph(AlertValue::Unhealthy),
-                        component.name
-                    ),
-                    self.theme.alert(AlertValue::Unhealthy),
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " {} {} Inactive{by}",
+                    self.symbols.glyph(AlertValue::Unhealthy),
+                    component.name
                 ),
-                Span::styled(
-                    "  Managed Availability took it offline: see the runbook's component step",
-                    self.theme.dim,
-                ),
-            ]));
+                self.theme.alert(AlertValue::Unhealthy),
+            )));
+            lines.push(Line::from(Span::styled(
+                "   taken offline: the proxy runbook's component step sets it Active again",
+                self.theme.dim,
+            )));
         }
         lines
     }

@@ -32,10 +32,8 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let alert = state
-        .fleet
-        .monitor(index, call.monitor)
-        .map(|m| (m.alert, m.left_healthy_at));
+    // Every source's word on it: Exchange's where Exchange watches.
+    let alert = state.fleet.alert_of(index, call.monitor);
     if let Some((alert, since)) = alert {
         let since = since
             .filter(|_| alert != AlertValue::Healthy)
@@ -69,12 +67,10 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
     let failing_on = |server: usize| {
         crate::health::Monitor::ALL.into_iter().any(|m| {
             m.protocol == call.protocol
-                && state.fleet.monitor(server, m).is_some_and(|s| {
-                    matches!(
-                        s.alert,
-                        AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
-                    )
-                })
+                && state
+                    .fleet
+                    .alert_of(server, m)
+                    .is_some_and(|(alert, _)| alert.is_problem())
         })
     };
     // The probe's own error may name the server at fault (a CTP proxied to a Mailbox

@@ -9,10 +9,11 @@ use crate::runbook::{Walk, localized};
 use crate::update::state::{AppState, DrillState};
 
 /// Enter on a monitor in the drill-down: its runbook, beside the grid (or instead of it).
+/// `alert` is the row's, as its source says it (Exchange's for an Exchange row).
 pub(in crate::update) fn open(
     state: &mut AppState,
     drill: &DrillState,
-    monitor: Monitor,
+    (monitor, alert): (Monitor, AlertValue),
 ) -> Vec<Effect> {
     if let Some(pane) = &state.runbook {
         if pane.server != drill.server || pane.monitor != monitor {
@@ -38,10 +39,6 @@ pub(in crate::update) fn open(
         return resume(state, drill, at);
     }
     let server = state.fleet.servers()[drill.server].clone();
-    let alert = state
-        .fleet
-        .monitor(drill.server, monitor)
-        .map_or(AlertValue::Unknown, |m| m.alert);
     if !matches!(
         alert,
         AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
