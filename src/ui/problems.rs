@@ -23,7 +23,14 @@ struct Problem {
     since: Option<chrono::DateTime<chrono::Utc>>,
     server: usize,
     set: HealthSet,
-    monitor: Option<Monitor>,
+    monitor: Option<Explained>,
+}
+
+/// The monitor that explains a problem cell, from its source.
+enum Explained {
+    Probe(Monitor),
+    /// Exchange's, by its place in the server's verdict.
+    Exchange(usize),
 }
 
 impl ProblemsView<'_> {
@@ -38,9 +45,25 @@ impl ProblemsView<'_> {
                 let Some(alert) = cell.alert.filter(|a| a.is_problem()) else {
                     continue;
                 };
-                let monitor = Monitor::of(set)
-                    .filter(|m| fleet.alert_of(server, *m).is_some_and(|(a, _)| a == alert))
-                    .min_by_key(|m| fleet.alert_of(server, *m).and_then(|(_, since)| since));
+                // Exchange's monitor first where it says so: its verdict is the one that
+                // alerts.
+                let theirs = fleet
+                    .exchange(server)
+                    .filter(|v| v.answered())
+                    .and_then(|v| {
+                        v.monitors
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, m)| m.health_set == set && m.alert == alert)
+                            .min_by_key(|(_, m)| m.left_healthy_at())
+                            .map(|(i, _)| Explained::Exchange(i))
+                    });
+                let monitor = theirs.or_else(|| {
+                    Monitor::of(set)
+                        .filter(|m| fleet.monitor(server, *m).is_some_and(|s| s.alert == alert))
+                        .min_by_key(|m| fleet.monitor(server, *m).and_then(|s| s.left_healthy_at))
+                        .map(Explained::Probe)
+                });
                 out.push(Problem {
                     alert,
                     since: cell.since,
@@ -73,7 +96,25 @@ impl ProblemsView<'_> {
             ),
             Span::styled(format!(" {name} {}", p.set.name()), self.theme.title),
         ];
-        if let Some(monitor) = p.monitor {
+        if let Some(Explained::Exchange(i)) = p.monitor
+            && let Some(m) = fleet.exchange(p.server).and_then(|v| v.monitors.get(i))
+        {
+            // Trimmed to its first line here; whole in the drill-down.
+            let why = m
+                .error
+                .as_deref()
+                .and_then(|e| e.lines().next())
+                .map_or_else(
+                    || format!("Exchange says {}", m.alert.word()),
+                    str::to_owned,
+                );
+            spans.push(Span::styled(
+                format!("  {} (Exchange): ", m.name),
+                self.theme.text,
+            ));
+            spans.push(Span::styled(why, self.theme.dim));
+        }
+        if let Some(Explained::Probe(monitor)) = p.monitor {
             let why = fleet
                 .monitor(p.server, monitor)
                 .map(|m| match (m.last(), m.mean_latency_ms(), m.last_metric) {
