@@ -1,24 +1,18 @@
-//! Exchange's own verdict: the poll script the console sends (golden), the answers it
-//! reads in every form Windows PowerShell 5.1 and pwsh 7 write, the grid they make (by
-//! events), and real polls through a stand-in `pwsh` (PowerShell cannot be installed here)
-//! that answers from fixture files: a failing session, a hung poll, garbage.
+//! Exchange's own verdict: the answers the console reads, in every form Windows PowerShell
+//! 5.1 and pwsh 7 write, and the grid, drill-down and record they make, by events.
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use healthdeck::command::managed;
 use healthdeck::effect::Effect;
 use healthdeck::event::Event;
 use healthdeck::health::exchange::{ExchangeReport, Verdict, read};
 use healthdeck::health::{AlertValue, FleetState, HealthSet, Monitor, MonitorPolicy, Role, Server};
 use healthdeck::incident::Entry;
-use healthdeck::runtime::exchange::{Poll, once};
 use healthdeck::update::{AppState, DrillRow, Screen, update};
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
 
@@ -32,30 +26,6 @@ fn verdict(name: &str) -> Verdict {
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 5, h, m, 0).unwrap()
-}
-
-// ---- the script -------------------------------------------------------------------
-
-#[test]
-fn the_poll_script_is_exactly_this_and_needs_nothing_pwsh_7_alone_has() {
-    let script = managed::script("ex-01", "ex-mgmt.contoso.com").unwrap();
-    assert_eq!(script, fixture("poll-ex-01.ps1"));
-    // Windows PowerShell 5.1 has neither; the script casts and wraps by itself.
-    assert!(!script.contains("-EnumsAsStrings") && !script.contains("-AsArray"));
-}
-
-#[test]
-fn hostile_names_are_refused_before_any_script_exists() {
-    for name in [
-        "ex-01'; Remove-Item C:\\ -Recurse; '",
-        "ex 01",
-        "ex-01$(whoami)",
-        "",
-        "-ex",
-    ] {
-        assert!(managed::script(name, "ex-mgmt").is_err(), "{name:?}");
-        assert!(managed::script("ex-01", name).is_err(), "{name:?}");
-    }
 }
 
 // ---- reading -----------------------------------------------------------------------
@@ -371,101 +341,6 @@ fn r_on_an_exchange_monitor_runs_exchanges_own_probe() {
     );
 }
 
-// ---- real polls through the stand-in -------------------------------------------------
-
-/// The stand-in, copied beside the answers it serves.
-fn stand_in(dir: &Path) -> PathBuf {
-    let program = dir.join("pwsh");
-    std::fs::copy(Path::new(FIXTURES).join("pwsh"), &program).unwrap();
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
-    program
-}
-
-fn poll(program: &Path, server: &str) -> Poll {
-    let script = managed::script(server, "ex-mgmt").unwrap();
-    let mut argv = healthdeck::command::pwsh::argv(&script);
-    argv[0] = program.display().to_string();
-    Poll {
-        server: 0,
-        argv: Ok(argv),
-    }
-}
-
-#[tokio::test]
-async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
-    let dir = tempfile::tempdir().unwrap();
-    let program = stand_in(dir.path());
-    let copy = |from: &str, to: &str| {
-        std::fs::copy(Path::new(FIXTURES).join(from), dir.path().join(to)).unwrap()
-    };
-    copy("pwsh7-unhealthy.json", "ex-01.json");
-    copy("session.fail", "ex-02.fail");
-    copy("garbage.json", "ex-03.json");
-    copy("empty.json", "ex-04.json");
-    nix::unistd::mkfifo(
-        &dir.path().join("ex-05.hang"),
-        nix::sys::stat::Mode::S_IRWXU,
-    )
-    .unwrap();
-    let long = Duration::from_secs(60);
-    let ok = once(&poll(&program, "ex-01"), long).await.unwrap().unwrap();
-    assert_eq!(ok.monitors[0].alert, AlertValue::Unhealthy);
-    let failed = once(&poll(&program, "ex-02"), long).await.unwrap_err();
-    assert!(
-        failed.starts_with("the poll failed (exit 1): New-PSSession"),
-        "{failed}"
-    );
-    let garbage = once(&poll(&program, "ex-03"), long).await.unwrap_err();
-    assert!(
-        garbage.starts_with("Exchange's answer is not JSON"),
-        "{garbage}"
-    );
-    assert_eq!(once(&poll(&program, "ex-04"), long).await.unwrap(), None);
-    // Nobody ever opens the fifo for writing: the poll hangs until its timeout stops it.
-    let hung = once(&poll(&program, "ex-05"), Duration::from_millis(300))
-        .await
-        .unwrap_err();
-    assert!(hung.starts_with("no answer within"), "{hung}");
-    let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
-    assert_eq!(
-        calls.lines().collect::<Vec<_>>(),
-        ["ex-01", "ex-02", "ex-03", "ex-04", "ex-05"]
-    );
-}
-
-#[tokio::test]
-async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() {
-    let dir = tempfile::tempdir().unwrap();
-    let program = stand_in(dir.path());
-    std::fs::copy(
-        Path::new(FIXTURES).join("ps51-raw.json"),
-        dir.path().join("ex-01.json"),
-    )
-    .unwrap();
-    // The stand-in plays 5.1 when its file says so (no variable: tests run in parallel).
-    let desktop = dir.path().join("pwsh51");
-    std::fs::write(
-        &desktop,
-        format!(
-            "#!/bin/sh\nPWSH_EDITION=Desktop exec '{}' \"$@\"\n",
-            program.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&desktop, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let read = once(&poll(&desktop, "ex-01"), Duration::from_secs(60))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(read.monitors.len(), 4);
-    let mut step = poll(&desktop, "ex-01");
-    if let Ok(argv) = &mut step.argv {
-        argv[4].push_str("\nGet-Date | ConvertTo-Json -EnumsAsStrings");
-    }
-    let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
-    assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
-}
-
 #[test]
 fn an_answer_older_than_three_polls_is_unknown_not_an_old_verdict_shown_as_current() {
     let mut state = console();
@@ -507,6 +382,77 @@ fn enter_on_exchanges_unhealthy_monitor_opens_its_runbook_though_healthdeck_prob
     assert_eq!(pane.monitor.name(), "ImapProxyTestMonitor");
     assert_eq!(
         state.fleet.alert_of(0, pane.monitor).map(|(a, _)| a),
+        Some(AlertValue::Unhealthy)
+    );
+}
+
+/// ex-01 and ex-02 probed by healthdeck too: nothing is left unwatched.
+fn console_with_probes() -> AppState {
+    let servers = ["ex-01", "ex-02"].map(|name| Server {
+        name: name.to_owned(),
+        role: Role::Both,
+        site: "DAG1".to_owned(),
+    });
+    let mut fleet = FleetState::new(servers.into(), MonitorPolicy::defaults(), false);
+    fleet.watch_exchange(&[], chrono::TimeDelta::minutes(4));
+    common::production(fleet, "exchange-lab", at(3, 12))
+}
+
+fn ctp(state: &mut AppState, succeeded: bool) {
+    let report = healthdeck::health::ProbeReport {
+        server: 0,
+        probe: Monitor::find(HealthSet::Imap, "ImapCTPMonitor")
+            .unwrap()
+            .probe()
+            .unwrap(),
+        at: state.now,
+        succeeded,
+        latency_ms: 20,
+        error: (!succeeded).then(|| "LOGIN timed out".to_owned()),
+        late_ms: 0,
+    };
+    update(state, Event::Probes(vec![report]));
+}
+
+#[test]
+fn where_both_sources_watch_a_cell_is_the_worst_of_both_and_each_row_says_whose_it_is() {
+    let mut state = console_with_probes();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-healthy.json"))));
+    for _ in 0..3 {
+        ctp(&mut state, false);
+    }
+    // healthdeck's probe fails while Exchange says Healthy: the cell is not Healthy.
+    assert_eq!(
+        state.fleet.cell(0, HealthSet::Imap).alert,
+        Some(AlertValue::Degraded)
+    );
+    let rows = state.drill_rows(0, HealthSet::Imap);
+    let imap_ctp = Monitor::find(HealthSet::Imap, "ImapCTPMonitor").unwrap();
+    assert_eq!(
+        rows[..2],
+        [DrillRow::Exchange(0), DrillRow::Exchange(1)],
+        "Exchange's first"
+    );
+    assert!(rows.contains(&DrillRow::Probe(imap_ctp)), "{rows:?}");
+    assert_eq!(
+        state.row_alert(0, DrillRow::Exchange(0)),
+        Some(AlertValue::Healthy)
+    );
+    assert_eq!(
+        state.row_alert(0, DrillRow::Probe(imap_ctp)),
+        Some(AlertValue::Degraded)
+    );
+    // And the other way round: Exchange says Unhealthy, healthdeck's probe passes.
+    for _ in 0..2 {
+        ctp(&mut state, true);
+    }
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    assert_eq!(
+        state.fleet.cell(0, HealthSet::Imap).alert,
+        Some(AlertValue::Unhealthy)
+    );
+    assert_eq!(
+        state.fleet.alert_of(0, imap_ctp).map(|(a, _)| a),
         Some(AlertValue::Unhealthy)
     );
 }

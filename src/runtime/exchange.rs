@@ -119,10 +119,12 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
         Ok::<_, String>((out, err, status))
     };
     let Ok(done) = tokio::time::timeout(timeout, work).await else {
-        return Err(format!(
-            "no answer within {:.1}s: the poll was stopped",
-            timeout.as_secs_f64()
-        ));
+        let within = if timeout.subsec_millis() == 0 {
+            format!("{}s", timeout.as_secs())
+        } else {
+            format!("{:.1}s", timeout.as_secs_f64())
+        };
+        return Err(format!("no answer within {within}: the poll was stopped"));
     };
     let (out, err, status) = done?;
     group.disarm();

@@ -3,6 +3,7 @@
 //! components. Taken as Exchange says it: no rule of healthdeck's re-derives an alert
 //! (ARCHITECTURE "Exchange's own verdict").
 
+mod json;
 mod read;
 
 pub use read::{ReadError, read};

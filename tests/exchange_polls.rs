@@ -1,0 +1,137 @@
+//! Real polls, as the console sends them: the script (golden), hostile names refused before
+//! any script exists, and polls through a stand-in `pwsh` (PowerShell cannot be installed
+//! here) that answers from fixture files as Windows PowerShell 5.1 or pwsh 7 would: an
+//! answer, a failing session, garbage, nothing, and a hung poll its timeout stops.
+#![allow(clippy::unwrap_used)]
+
+use healthdeck::command::managed;
+use healthdeck::health::AlertValue;
+use healthdeck::runtime::exchange::{Poll, once};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap()
+}
+
+// ---- the script -------------------------------------------------------------------
+
+#[test]
+fn the_poll_script_is_exactly_this_and_needs_nothing_pwsh_7_alone_has() {
+    let script = managed::script("ex-01", "ex-mgmt.contoso.com").unwrap();
+    assert_eq!(script, fixture("poll-ex-01.ps1"));
+    // Windows PowerShell 5.1 has neither; the script casts and wraps by itself.
+    assert!(!script.contains("-EnumsAsStrings") && !script.contains("-AsArray"));
+}
+
+#[test]
+fn hostile_names_are_refused_before_any_script_exists() {
+    for name in [
+        "ex-01'; Remove-Item C:\\ -Recurse; '",
+        "ex 01",
+        "ex-01$(whoami)",
+        "",
+        "-ex",
+    ] {
+        assert!(managed::script(name, "ex-mgmt").is_err(), "{name:?}");
+        assert!(managed::script("ex-01", name).is_err(), "{name:?}");
+    }
+}
+
+// ---- real polls through the stand-in -------------------------------------------------
+
+/// The stand-in, copied beside the answers it serves.
+fn stand_in(dir: &Path) -> PathBuf {
+    let program = dir.join("pwsh");
+    std::fs::copy(Path::new(FIXTURES).join("pwsh"), &program).unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    program
+}
+
+fn poll(program: &Path, server: &str) -> Poll {
+    let script = managed::script(server, "ex-mgmt").unwrap();
+    let mut argv = healthdeck::command::pwsh::argv(&script);
+    argv[0] = program.display().to_string();
+    Poll {
+        server: 0,
+        argv: Ok(argv),
+    }
+}
+
+#[tokio::test]
+async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(Path::new(FIXTURES).join(from), dir.path().join(to)).unwrap()
+    };
+    copy("pwsh7-unhealthy.json", "ex-01.json");
+    copy("session.fail", "ex-02.fail");
+    copy("garbage.json", "ex-03.json");
+    copy("empty.json", "ex-04.json");
+    nix::unistd::mkfifo(
+        &dir.path().join("ex-05.hang"),
+        nix::sys::stat::Mode::S_IRWXU,
+    )
+    .unwrap();
+    let long = Duration::from_secs(60);
+    let ok = once(&poll(&program, "ex-01"), long).await.unwrap().unwrap();
+    assert_eq!(ok.monitors[0].alert, AlertValue::Unhealthy);
+    let failed = once(&poll(&program, "ex-02"), long).await.unwrap_err();
+    assert!(
+        failed.starts_with("the poll failed (exit 1): New-PSSession"),
+        "{failed}"
+    );
+    let garbage = once(&poll(&program, "ex-03"), long).await.unwrap_err();
+    assert!(
+        garbage.starts_with("Exchange's answer is not JSON"),
+        "{garbage}"
+    );
+    assert_eq!(once(&poll(&program, "ex-04"), long).await.unwrap(), None);
+    // Nobody ever opens the fifo for writing: the poll hangs until its timeout stops it.
+    let hung = once(&poll(&program, "ex-05"), Duration::from_millis(300))
+        .await
+        .unwrap_err();
+    assert!(hung.starts_with("no answer within"), "{hung}");
+    let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
+    assert_eq!(
+        calls.lines().collect::<Vec<_>>(),
+        ["ex-01", "ex-02", "ex-03", "ex-04", "ex-05"]
+    );
+}
+
+#[tokio::test]
+async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    std::fs::copy(
+        Path::new(FIXTURES).join("ps51-raw.json"),
+        dir.path().join("ex-01.json"),
+    )
+    .unwrap();
+    // The stand-in plays 5.1 when its file says so (no variable: tests run in parallel).
+    let desktop = dir.path().join("pwsh51");
+    std::fs::write(
+        &desktop,
+        format!(
+            "#!/bin/sh\nPWSH_EDITION=Desktop exec '{}' \"$@\"\n",
+            program.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&desktop, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let read = once(&poll(&desktop, "ex-01"), Duration::from_secs(60))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.monitors.len(), 4);
+    let mut step = poll(&desktop, "ex-01");
+    if let Ok(argv) = &mut step.argv {
+        argv[4].push_str("\nGet-Date | ConvertTo-Json -EnumsAsStrings");
+    }
+    let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
+    assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
+}
