@@ -74,6 +74,8 @@ struct Sources {
     /// Themes loaded off the loop (`:theme`), and the one to draw with from the next frame.
     themes: (mpsc::Sender<ThemeLoaded>, mpsc::Receiver<ThemeLoaded>),
     theme: Option<Theme>,
+    /// Servers whose Exchange verdict is wanted now (`Effect::PollExchange`).
+    poll_now: Option<mpsc::Sender<usize>>,
 }
 
 /// A theme's name, and the theme or why it could not be loaded.
@@ -115,9 +117,11 @@ impl Sources {
                 .wrap_err("cannot start the prober's thread")?,
             );
         }
-        if let Some(polling) = exchange {
-            tasks.spawn(runtime::exchange::run(polling, clock, tx.clone()));
-        }
+        let poll_now = exchange.map(|polling| {
+            let (asked, now) = mpsc::channel(64);
+            tasks.spawn(runtime::exchange::run(polling, clock, tx.clone(), now));
+            asked
+        });
         // Owed compensations live beside the locks and budgets.
         let ledger = guardrails.as_ref().map(|rails| {
             let (handle, keeper) =
@@ -146,6 +150,7 @@ impl Sources {
             ledger,
             themes: mpsc::channel(4),
             theme: None,
+            poll_now,
         })
     }
 
@@ -378,6 +383,12 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
         }
         Effect::Theme(name) => sources.load_theme(name),
         Effect::Export => export::start(recorder, sources.tx.clone()),
+        Effect::PollExchange(server) => {
+            // Full: a poll is already asked for; the next one reads the same fleet.
+            if let Some(asked) = &sources.poll_now {
+                let _ = asked.try_send(server);
+            }
+        }
         Effect::Quit(_) | Effect::Suspend => {}
     }
 }

@@ -42,6 +42,9 @@ pub enum Effect {
     Theme(String),
     /// Write the record's Markdown export next to it now (`Event::Exported`).
     Export,
+    /// Poll Exchange's verdict on this server now (a step there just ended), instead of
+    /// waiting out its interval.
+    PollExchange(usize),
     /// Write the handover summary of an escalated runbook next to the record
     /// (`Event::HandoverWritten`).
     Handover {

@@ -135,3 +135,42 @@ async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() 
     let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
     assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
 }
+
+#[tokio::test]
+async fn a_poll_asked_for_now_comes_before_its_interval() {
+    use healthdeck::event::Event;
+    use healthdeck::runtime::FleetClock;
+    use healthdeck::runtime::exchange::{Polling, run};
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    std::fs::copy(
+        Path::new(FIXTURES).join("pwsh7-healthy.json"),
+        dir.path().join("ex-01.json"),
+    )
+    .unwrap();
+    let polling = Polling {
+        polls: vec![poll(&program, "ex-01")],
+        // Far longer than the test may take: a second poll can only come from the asking.
+        interval: Duration::from_secs(3_600),
+        timeout: Duration::from_secs(60),
+        in_flight: 2,
+    };
+    let (tx, mut rx) = tokio::sync::mpsc::channel(8);
+    let (ask, asked) = tokio::sync::mpsc::channel(8);
+    let poller = tokio::spawn(run(polling, FleetClock::new(1.0), tx, asked));
+    let deadline = Duration::from_secs(60);
+    let first = tokio::time::timeout(deadline, rx.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(first, Event::Exchange(r) if r.answer.is_ok()));
+    ask.send(0).await.unwrap();
+    let second = tokio::time::timeout(deadline, rx.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(second, Event::Exchange(r) if r.server == 0));
+    let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
+    assert_eq!(calls.lines().count(), 2, "{calls}");
+    poller.abort();
+}

@@ -13,6 +13,7 @@ use healthdeck::health::{AlertValue, FleetState, HealthSet, Monitor, MonitorPoli
 use healthdeck::incident::Entry;
 use healthdeck::update::{AppState, DrillRow, Screen, update};
 use std::path::Path;
+use std::time::Duration;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
 
@@ -455,4 +456,52 @@ fn where_both_sources_watch_a_cell_is_the_worst_of_both_and_each_row_says_whose_
         state.fleet.alert_of(0, imap_ctp).map(|(a, _)| a),
         Some(AlertValue::Unhealthy)
     );
+}
+
+#[test]
+fn a_runbooks_probe_step_on_a_server_only_exchange_watches_runs_exchanges_probe() {
+    let state = console();
+    let monitor = Monitor::find(HealthSet::Imap, "ImapCTPMonitor").unwrap();
+    let server = state.fleet.servers()[0].clone();
+    let call = healthdeck::runbook::StepCall::plain(
+        ("imap-ctp", "rerun"),
+        server,
+        monitor,
+        healthdeck::runbook::RecoveryAction::RerunProbe,
+    );
+    let prepared = healthdeck::update::runbook::prepare::prepare(&state, &call);
+    assert_eq!(
+        prepared.command.as_deref(),
+        Some(
+            "pwsh ex-01: Invoke-MonitoringProbe -Identity IMAP\\ImapCTPProbe -Server ex-01 | Select-Object ResultType,Error | ConvertTo-Json -EnumsAsStrings"
+        )
+    );
+    assert!(prepared.work.is_ok(), "{:?}", prepared.work);
+}
+
+#[test]
+fn exchanges_own_probe_ending_asks_for_exchanges_verdict_now_and_says_its_result() {
+    let mut state = console();
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    press(&mut state, KeyCode::Enter);
+    let effects = press(&mut state, KeyCode::Char('r'));
+    let run = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Start(job) => Some(job.run),
+            _ => None,
+        })
+        .unwrap();
+    let end = healthdeck::job::JobEnd {
+        exit: healthdeck::runbook::StepExit::Succeeded,
+        duration: Duration::from_secs(3),
+        stdout: r#"{"ResultType":"Succeeded","Error":""}"#.to_owned(),
+        answer: None,
+        note: None,
+        ran: true,
+    };
+    let effects = update(&mut state, Event::StepEnded { run, end });
+    assert!(effects.contains(&Effect::PollExchange(0)), "{effects:?}");
+    let flash = state.view.flash.as_deref().unwrap();
+    assert_eq!(flash, "ImapCTPProbe on ex-01: Succeeded");
 }

@@ -351,6 +351,7 @@ impl Live {
                 | Effect::Settle { .. }
                 | Effect::Theme(_)
                 | Effect::Export
+                | Effect::PollExchange(_)
                 | Effect::Handover { .. } => {}
             }
         }

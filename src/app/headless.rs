@@ -83,6 +83,7 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
             | Effect::Detach(_)
             | Effect::Theme(_)
             | Effect::Export
+            | Effect::PollExchange(_)
             | Effect::Handover { .. } => {}
         }
     }

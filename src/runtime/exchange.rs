@@ -38,8 +38,15 @@ pub struct Poll {
     pub argv: Result<Vec<String>, String>,
 }
 
-/// Runs the polls until the console ends (the receiver is dropped).
-pub async fn run(polling: Polling, clock: FleetClock, tx: mpsc::Sender<Event>) {
+/// Runs the polls until the console ends (the receiver is dropped). `now` asks for a
+/// server's poll at once (a step there ended): it moves that server's next poll forward,
+/// never adds a second one.
+pub async fn run(
+    polling: Polling,
+    clock: FleetClock,
+    tx: mpsc::Sender<Event>,
+    mut now: mpsc::Receiver<usize>,
+) {
     let Polling {
         polls,
         interval,
@@ -49,16 +56,40 @@ pub async fn run(polling: Polling, clock: FleetClock, tx: mpsc::Sender<Event>) {
     let polls: Arc<[Poll]> = polls.into();
     let permits = Arc::new(Semaphore::new(in_flight.max(1)));
     let start = Instant::now();
+    // Each server's next poll; a heap entry that is not its server's is stale, skipped.
+    let mut next: Vec<Option<Instant>> = vec![Some(start); polls.len()];
+    // Asked for while its poll ran: polled again as soon as that one ends.
+    let mut again = vec![false; polls.len()];
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
         (0..polls.len()).map(|i| Reverse((start, i))).collect();
     let mut running = JoinSet::new();
     loop {
+        while let Some(&Reverse((at, i))) = due.peek() {
+            if next[i] == Some(at) {
+                break;
+            }
+            due.pop();
+        }
         let head = due.peek().map(|Reverse((at, _))| *at);
         tokio::select! {
             Some(done) = running.join_next(), if !running.is_empty() => {
                 // A poll task that panicked is polled no more; `once` does not panic.
                 if let Ok((i, started)) = done {
-                    due.push(Reverse((started + interval, i)));
+                    let at = if std::mem::take(&mut again[i]) { Instant::now() } else { started + interval };
+                    next[i] = Some(at);
+                    due.push(Reverse((at, i)));
+                }
+            }
+            Some(i) = now.recv() => {
+                match next.get(i) {
+                    // Running: once it ends.
+                    Some(None) => again[i] = true,
+                    Some(Some(_)) => {
+                        let at = Instant::now();
+                        next[i] = Some(at);
+                        due.push(Reverse((at, i)));
+                    }
+                    None => {}
                 }
             }
             () = tokio::time::sleep_until(head.unwrap_or(start)), if head.is_some() => {
@@ -70,6 +101,7 @@ pub async fn run(polling: Polling, clock: FleetClock, tx: mpsc::Sender<Event>) {
                 let (Ok(permit), Some(Reverse((_, i)))) = (permit, due.pop()) else {
                     return;
                 };
+                next[i] = None;
                 let poll = polls[i].clone();
                 let tx = tx.clone();
                 running.spawn(async move {

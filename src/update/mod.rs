@@ -106,10 +106,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             runbook::output(state, run, lines);
             Vec::new()
         }
-        Event::StepEnded { run, end } => {
-            probe_now::ended(state, run, &end);
-            runbook::ended(state, run, end)
-        }
+        Event::StepEnded { run, end } => step_ended(state, run, end),
         Event::LockStale {
             run,
             server,
@@ -151,6 +148,22 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         | Event::ThemeChanged(_)
         | Event::Exported(_)) => notice(state, event),
     }
+}
+
+/// A step's end. On a server Exchange watches, Exchange's verdict is asked for now: the
+/// engineer should not wait out an interval to see what the step did.
+fn step_ended(
+    state: &mut AppState,
+    run: crate::job::RunId,
+    end: crate::job::JobEnd,
+) -> Vec<Effect> {
+    let on = runbook::running_server(state, run)
+        .or_else(|| probe_now::server_of(state, run))
+        .filter(|&server| state.fleet.exchange(server).is_some());
+    probe_now::ended(state, run, &end);
+    let mut effects = runbook::ended(state, run, end);
+    effects.extend(on.map(Effect::PollExchange));
+    effects
 }
 
 /// A server's Managed Availability poll, read.

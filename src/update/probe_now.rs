@@ -73,6 +73,15 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     ]
 }
 
+/// The server of the probe `run`, while it runs.
+pub(super) fn server_of(state: &AppState, run: RunId) -> Option<usize> {
+    let (asked, _, call) = state.probing_now.as_ref()?;
+    let name = &call.as_ref()?.server.name;
+    (*asked == run)
+        .then(|| state.fleet.servers().iter().position(|s| s.name == *name))
+        .flatten()
+}
+
 /// The probe's end: its result on the status line. True when `run` was this probe.
 pub(super) fn ended(state: &mut AppState, run: RunId, end: &JobEnd) -> bool {
     let Some((asked, what, read_as)) = state.probing_now.take_if(|(r, ..)| *r == run) else {

@@ -103,6 +103,8 @@ impl Console {
                 Effect::Theme(name) => self.themes.push(name),
                 Effect::Export => self.exports += 1,
                 Effect::Suspend => self.suspends += 1,
+                // No Exchange source in these consoles.
+                Effect::PollExchange(_) => {}
             }
         }
     }

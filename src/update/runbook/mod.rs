@@ -122,6 +122,23 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     outcome::ended(state, run, end)
 }
 
+/// The server of the step `run`, while the pane runs it.
+pub(super) fn running_server(state: &AppState, run: RunId) -> Option<usize> {
+    let pane = state.runbook.as_ref()?;
+    let Active::Running { run: r, call, .. } = &pane.active else {
+        return None;
+    };
+    (*r == run)
+        .then(|| {
+            state
+                .fleet
+                .servers()
+                .iter()
+                .position(|s| s.name == call.server.name)
+        })
+        .flatten()
+}
+
 pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
     run::tick(state)
 }

@@ -228,6 +228,11 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         .iter()
         .find(|t| Some(t.server) == server && Some(t.probe) == probe);
     let Some(target) = target else {
+        // Where Exchange watches a server healthdeck cannot probe, Exchange runs its own.
+        let watched = server.is_some_and(|s| state.fleet.exchange(s).is_some());
+        if state.launch.platform == Platform::Exchange && watched {
+            return exchange_step(state, call);
+        }
         let name = probe.map_or("its probe", |p| p.name());
         return Prepared {
             command: None,
