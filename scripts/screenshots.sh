@@ -103,3 +103,30 @@ wait_for "While nobody was watching"
 shoot "hangup-report-80x24" 80 24
 tmux -L "$sock" send-keys -t shot Escape q
 
+
+# Exchange's own verdict through a stand-in pwsh (tests/fixtures/exchange/pwsh answers from
+# files beside it): ex-01 with ImapProxy taken offline, ex-02's session failing.
+home4=$(mktemp -d)
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home2" "$home4"' EXIT
+cp tests/fixtures/exchange/pwsh "$home4/pwsh"
+cp tests/fixtures/exchange/pwsh7-proxy-offline.json "$home4/ex-01.json"
+cp tests/fixtures/exchange/session.fail "$home4/ex-02.fail"
+cat > "$home4/fleet.yaml" <<INVENTORY
+name: contoso-exchange
+platform: exchange
+pwsh: { session_host: ex-mgmt, program: $home4/pwsh }
+health:
+  managed_availability: { interval: 60s, timeout: 30s }
+servers:
+  - { name: ex-01, role: both, site: DAG1 }
+  - { name: ex-02, role: both, site: DAG1 }
+INVENTORY
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
+  "env -u XDG_STATE_HOME HOME=$home4 LANG=C.UTF-8 TERM=xterm-256color $bin --inventory $home4/fleet.yaml"
+wait_for "ex-01 .*IMAP OFF"
+wait_for "ex-02 .*UNKN"
+tmux -L "$sock" send-keys -t shot Right Enter
+wait_for "ImapProxy Inactive"
+shoot "exchange-drill-down-80x24" 80 24
+tmux -L "$sock" send-keys -t shot q

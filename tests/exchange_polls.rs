@@ -52,12 +52,11 @@ fn stand_in(dir: &Path) -> PathBuf {
 }
 
 fn poll(program: &Path, server: &str) -> Poll {
-    let script = managed::script(server, "ex-mgmt").unwrap();
-    let mut argv = healthdeck::command::pwsh::argv(&script);
-    argv[0] = program.display().to_string();
     Poll {
         server: 0,
-        argv: Ok(argv),
+        name: server.to_owned(),
+        session_host: "ex-mgmt".to_owned(),
+        program: program.display().to_string(),
     }
 }
 
@@ -96,6 +95,11 @@ async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
         .await
         .unwrap_err();
     assert!(hung.starts_with("no answer within"), "{hung}");
+    // A name no script takes never reaches pwsh.
+    let hostile = once(&poll(&program, "ex-06'; Stop-Computer; '"), long)
+        .await
+        .unwrap_err();
+    assert!(hostile.starts_with("no poll: "), "{hostile}");
     let calls = std::fs::read_to_string(dir.path().join("calls")).unwrap();
     assert_eq!(
         calls.lines().collect::<Vec<_>>(),
@@ -128,12 +132,16 @@ async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() 
         .unwrap()
         .unwrap();
     assert_eq!(read.monitors.len(), 4);
-    let mut step = poll(&desktop, "ex-01");
-    if let Ok(argv) = &mut step.argv {
-        argv[4].push_str("\nGet-Date | ConvertTo-Json -EnumsAsStrings");
-    }
-    let refused = once(&step, Duration::from_secs(60)).await.unwrap_err();
-    assert!(refused.contains("'EnumsAsStrings'"), "{refused}");
+    // A step script with a pwsh 7 parameter fails there as 5.1 fails on it.
+    let mut script = managed::script("ex-01", "ex-mgmt").unwrap();
+    script.push_str("\nGet-Date | ConvertTo-Json -EnumsAsStrings");
+    let out = std::process::Command::new(&desktop)
+        .args(["-NoProfile", "-NonInteractive", "-Command", &script])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("'EnumsAsStrings'"), "{said}");
 }
 
 #[tokio::test]

@@ -1,8 +1,8 @@
 //! The Exchange source of an inventory that asks for it: each server's poll script, run
 //! through the pwsh its steps use (ARCHITECTURE "Exchange's own verdict").
 
+use crate::command::pwsh;
 use crate::command::transport::Transport;
-use crate::command::{managed, pwsh};
 use crate::config::inventory::Inventory;
 use crate::health::{FleetState, Monitor};
 use crate::runtime::exchange::{Poll, Polling};
@@ -18,17 +18,15 @@ pub fn polling(inventory: &Inventory) -> Option<Polling> {
         .map(|(i, entry)| {
             let name = &entry.server.name;
             let (session_host, program) = match &entry.transport {
-                Transport::Pwsh(target) => (target.session_host.as_str(), target.program.clone()),
-                _ => (name.as_str(), pwsh::PWSH.to_owned()),
+                Transport::Pwsh(target) => (target.session_host.clone(), target.program.clone()),
+                _ => (name.clone(), pwsh::PWSH.to_owned()),
             };
-            let argv = managed::script(name, session_host)
-                .map(|script| {
-                    let mut argv = pwsh::argv(&script);
-                    argv[0] = program;
-                    argv
-                })
-                .map_err(|r| format!("no poll: {}", r.reason()));
-            Poll { server: i, argv }
+            Poll {
+                server: i,
+                name: name.clone(),
+                session_host,
+                program,
+            }
         })
         .collect();
     let seconds = |span: crate::health::Span| {

@@ -7,6 +7,7 @@
 
 use super::FleetClock;
 use super::runner::{ProcessGroup, spawn};
+use crate::command::{managed, pwsh};
 use crate::event::Event;
 use crate::health::exchange::{ExchangeReport, Verdict, read};
 use std::cmp::Reverse;
@@ -31,11 +32,26 @@ pub struct Polling {
     pub in_flight: usize,
 }
 
-/// One server's poll: the argv that runs it, or why none can (a name no script takes).
+/// One server's poll: who is polled, through which Exchange session and PowerShell. The
+/// script is made when the poll runs (2.5 KB a server is not kept for a whole fleet).
 #[derive(Debug, Clone)]
 pub struct Poll {
     pub server: usize,
-    pub argv: Result<Vec<String>, String>,
+    pub name: String,
+    pub session_host: String,
+    pub program: String,
+}
+
+impl Poll {
+    /// The argv that runs it, or why none can (a name no script takes): checked before
+    /// any process starts.
+    pub fn argv(&self) -> Result<Vec<String>, String> {
+        let script = managed::script(&self.name, &self.session_host)
+            .map_err(|r| format!("no poll: {}", r.reason()))?;
+        let mut argv = pwsh::argv(&script);
+        argv[0].clone_from(&self.program);
+        Ok(argv)
+    }
 }
 
 /// Runs the polls until the console ends (the receiver is dropped). `now` asks for a
@@ -125,7 +141,7 @@ pub async fn run(
 
 /// One poll, read: `Ok(None)` for an empty answer, `Err` with why it failed.
 pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, String> {
-    let argv = poll.argv.clone()?;
+    let argv = poll.argv()?;
     let mut child = spawn(&argv)?;
     // Dropped armed (a timeout, a cap crossed), it kills the whole group.
     let group = ProcessGroup::of(&child);

@@ -38,21 +38,24 @@ impl FleetState {
     pub fn watch_exchange(&mut self, unwatched: &[(usize, Monitor)], overdue: TimeDelta) {
         self.exchange = vec![ExchangeServer::default(); self.servers.len()];
         self.exchange_overdue = overdue;
+        // One bit a monitor per server: linear in the fleet, and each monitor left out once.
+        let mut off = vec![0u16; self.servers.len()];
         for &(server, monitor) in unwatched {
-            self.disable(server, monitor);
+            if let Some(bits) = off.get_mut(server) {
+                *bits |= 1 << monitor.index();
+            }
         }
-        for server in 0..self.servers.len() {
+        for (server, &bits) in off.iter().enumerate() {
             let role = self.servers[server].role;
+            let runs = |m: &Monitor| m.applies_to(role) && bits & (1 << m.index()) == 0;
             for monitor in Monitor::ALL.into_iter().filter(|m| m.applies_to(role)) {
-                let MonitorInput::CommandLatency(protocol) = monitor.input() else {
-                    continue;
+                let fed = match monitor.input() {
+                    MonitorInput::Probe(_) => runs(&monitor),
+                    MonitorInput::CommandLatency(protocol) => Monitor::ALL
+                        .iter()
+                        .any(|m| m.protocol == protocol && m.probe().is_some() && runs(m)),
+                    MonitorInput::RequestsQueued(_) => true,
                 };
-                let fed = Monitor::ALL.into_iter().any(|m| {
-                    m.protocol == protocol
-                        && m.probe().is_some()
-                        && m.applies_to(role)
-                        && !unwatched.contains(&(server, m))
-                });
                 if !fed {
                     self.disable(server, monitor);
                 }
