@@ -77,32 +77,27 @@ fn main() {
     let bytes: usize = texts.iter().map(|t| t[0].len()).sum();
     let mut fleet = fleet();
     let (mut reads, mut applies, mut quiet) = (Vec::new(), Vec::new(), Vec::new());
+    let mut apply_all = |verdicts: Vec<_>| {
+        let started = Instant::now();
+        for (server, verdict) in verdicts.into_iter().enumerate() {
+            fleet.apply_exchange(ExchangeReport {
+                server,
+                at,
+                answer: Ok(verdict),
+            });
+        }
+        black_box(fleet.take_exchange_transitions());
+        started.elapsed()
+    };
+    let read_all =
+        |round: usize| -> Vec<_> { texts.iter().map(|t| read(&t[round % 2]).unwrap()).collect() };
     for round in 0..ROUNDS {
         let started = Instant::now();
-        let verdicts: Vec<_> = texts.iter().map(|t| read(&t[round % 2]).unwrap()).collect();
+        let verdicts = read_all(round);
         reads.push(started.elapsed());
-        let started = Instant::now();
-        for (server, verdict) in verdicts.into_iter().enumerate() {
-            fleet.apply_exchange(ExchangeReport {
-                server,
-                at,
-                answer: Ok(verdict),
-            });
-        }
-        black_box(fleet.take_exchange_transitions());
-        applies.push(started.elapsed());
+        applies.push(apply_all(verdicts));
         // The same answer again: nothing changes (most polls of a quiet fleet).
-        let verdicts: Vec<_> = texts.iter().map(|t| read(&t[round % 2]).unwrap()).collect();
-        let started = Instant::now();
-        for (server, verdict) in verdicts.into_iter().enumerate() {
-            fleet.apply_exchange(ExchangeReport {
-                server,
-                at,
-                answer: Ok(verdict),
-            });
-        }
-        black_box(fleet.take_exchange_transitions());
-        quiet.push(started.elapsed());
+        quiet.push(apply_all(read_all(round)));
     }
     let per = |d: Duration| d / u32::try_from(SERVERS).unwrap();
     let (read, apply, quiet) = (median(reads), median(applies), median(quiet));

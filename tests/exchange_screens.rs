@@ -10,7 +10,6 @@ use common::screen::{render, text, theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use healthdeck::event::Event;
 use healthdeck::health::exchange::{ExchangeReport, read};
-use healthdeck::health::{FleetState, Monitor, MonitorPolicy, Role, Server};
 use healthdeck::update::{AppState, update};
 use ratatui::style::Color;
 
@@ -18,21 +17,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exch
 
 /// ex-01 with ImapProxy offline and ImapCTP failing; ex-02's session fails.
 fn console(width: u16, height: u16) -> AppState {
-    let servers = ["ex-01", "ex-02"].map(|name| Server {
-        name: name.to_owned(),
-        role: Role::Both,
-        site: "DAG1".to_owned(),
-    });
-    let mut fleet = FleetState::new(servers.into(), MonitorPolicy::defaults(), false);
-    let unwatched: Vec<(usize, Monitor)> = (0..2)
-        .flat_map(|s| {
-            Monitor::ALL
-                .into_iter()
-                .filter(|m| m.probe().is_some())
-                .map(move |m| (s, m))
-        })
-        .collect();
-    fleet.watch_exchange(&unwatched, chrono::TimeDelta::minutes(4));
+    let fleet = common::exchange_fleet();
     let now = Utc.with_ymd_and_hms(2026, 12, 5, 3, 12, 0).unwrap();
     let mut state = common::production(fleet, "exchange-lab", now);
     update(&mut state, Event::Resize { width, height });

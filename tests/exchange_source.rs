@@ -127,22 +127,7 @@ fn a_wrapped_5_1_array_and_a_lone_row_in_our_own_shape_read_as_rows() {
 // ---- the grid, by events -----------------------------------------------------------
 
 fn console() -> AppState {
-    let servers = ["ex-01", "ex-02"].map(|name| Server {
-        name: name.to_owned(),
-        role: Role::Both,
-        site: "DAG1".to_owned(),
-    });
-    let mut fleet = FleetState::new(servers.into(), MonitorPolicy::defaults(), false);
-    // No endpoints: healthdeck probes nothing, Exchange watches everything.
-    let unwatched: Vec<(usize, Monitor)> = (0..2)
-        .flat_map(|s| {
-            Monitor::ALL
-                .into_iter()
-                .filter(|m| m.probe().is_some())
-                .map(move |m| (s, m))
-        })
-        .collect();
-    fleet.watch_exchange(&unwatched, chrono::TimeDelta::minutes(4));
+    let fleet = common::exchange_fleet();
     let mut state = common::production(fleet, "exchange-lab", at(3, 12));
     state.launch.platform = healthdeck::runbook::platform::Platform::Exchange;
     state
@@ -504,4 +489,24 @@ fn exchanges_own_probe_ending_asks_for_exchanges_verdict_now_and_says_its_result
     assert!(effects.contains(&Effect::PollExchange(0)), "{effects:?}");
     let flash = state.view.flash.as_deref().unwrap();
     assert_eq!(flash, "ImapCTPProbe on ex-01: Succeeded");
+}
+
+#[test]
+fn nothing_exchange_writes_can_drive_the_terminal() {
+    let text = "[{\"Name\":\"Imap\\u001b[2JCTPMonitor\",\"HealthSetName\":\"IMAP\",\"AlertValue\":\"Unhealthy\",\
+                \"Error\":\"line one\\r\\nline two\\u001b]0;owned\\u0007\\u009b31m\",\"TargetResource\":\"\\u0000x\"}]";
+    let v = read(text).unwrap().unwrap();
+    let m = &v.monitors[0];
+    for said in [
+        m.name.as_str(),
+        m.error.as_deref().unwrap(),
+        m.target_resource.as_deref().unwrap(),
+    ] {
+        assert!(!said.chars().any(char::is_control), "{said:?}");
+    }
+    assert_eq!(m.error.as_deref(), Some("line one  line two?]0;owned??31m"));
+    assert_eq!(
+        m.seed, None,
+        "a name with a control character in it is not the seeds' monitor"
+    );
 }

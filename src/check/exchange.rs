@@ -4,7 +4,7 @@
 
 use super::report::Status;
 use crate::health::AlertValue;
-use crate::health::exchange::{ExchangeMonitor, Verdict};
+use crate::health::exchange::{ExchangeMonitor, Verdict, one_line};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -77,7 +77,7 @@ impl ExchangeChecked {
             out.push_str(&format!(
                 "{:<8} {server} Exchange poll: {}\n",
                 Status::Unknown.word(),
-                one_line(&why)
+                one_line(&why, 160)
             ));
         }
         let counted: Vec<&ExchangeMonitor> = self
@@ -98,7 +98,7 @@ impl ExchangeChecked {
             let error = m
                 .error
                 .as_deref()
-                .map(one_line)
+                .map(|e| one_line(e, 160))
                 .filter(|e| !e.is_empty())
                 .map_or_else(String::new, |e| format!(": {e}"));
             out.push_str(&format!(
@@ -119,7 +119,7 @@ impl ExchangeChecked {
                 out.push_str(&format!(
                     "INACTIVE {server} {}: {}{by}\n",
                     c.name,
-                    one_line(&c.state)
+                    one_line(&c.state, 160)
                 ));
             }
         }
@@ -177,21 +177,6 @@ fn monitor_json(m: &ExchangeMonitor) -> Value {
 
 /// Exchange's errors run to paragraphs with stack traces: one line for a terminal, at most
 /// 160 characters (JSON keeps them whole).
-fn one_line(text: &str) -> String {
-    const MOST: usize = 160;
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = line.chars();
-    let mut kept: String = chars
-        .by_ref()
-        .take(MOST)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if chars.next().is_some() {
-        kept.push('…');
-    }
-    kept
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,9 +199,9 @@ mod tests {
 
     #[test]
     fn an_error_becomes_one_clipped_line() {
-        assert_eq!(one_line("a\r\n  b\tc"), "a b c");
+        assert_eq!(one_line("a\r\n  b\tc\u{1b}[2J", 160), "a b c?[2J");
         let long = "x".repeat(200);
-        let clipped = one_line(&long);
+        let clipped = one_line(&long, 160);
         assert_eq!(clipped.chars().count(), 161);
         assert!(clipped.ends_with('…'));
     }

@@ -9,7 +9,7 @@ use super::FleetClock;
 use super::runner::{ProcessGroup, spawn};
 use crate::command::{managed, pwsh};
 use crate::event::Event;
-use crate::health::exchange::{ExchangeReport, Verdict, read};
+use crate::health::exchange::{ExchangeReport, Verdict, one_line, read};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::Arc;
@@ -182,7 +182,7 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
-            .map_or_else(|| "it said nothing".to_owned(), |l| clip(l.trim()));
+            .map_or_else(|| "it said nothing".to_owned(), |l| one_line(l, 160));
         let code = status
             .code()
             .map_or_else(|| "a signal".to_owned(), |c| c.to_string());
@@ -196,16 +196,4 @@ async fn capped(pipe: impl AsyncRead + Unpin, cap: u64) -> Option<Vec<u8>> {
     let mut buf = Vec::new();
     let read = pipe.take(cap + 1).read_to_end(&mut buf).await.ok()?;
     (read as u64 <= cap).then_some(buf)
-}
-
-fn clip(text: &str) -> String {
-    const MOST: usize = 160;
-    let printable: String = text
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    match printable.char_indices().nth(MOST) {
-        Some((at, _)) => format!("{}…", &printable[..at]),
-        None => printable,
-    }
 }

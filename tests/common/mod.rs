@@ -87,3 +87,26 @@ pub fn production(fleet: FleetState, inventory: &str, now: DateTime<Utc>) -> App
     };
     AppState::new(fleet, banner, now)
 }
+
+/// ex-01 and ex-02 (both roles, DAG1) as an Exchange inventory without endpoints makes
+/// them: healthdeck probes nothing, Exchange watches both, an answer is overdue after
+/// four minutes.
+pub fn exchange_fleet() -> FleetState {
+    use healthdeck::health::{Monitor, MonitorPolicy, Role, Server};
+    let servers = ["ex-01", "ex-02"].map(|name| Server {
+        name: name.to_owned(),
+        role: Role::Both,
+        site: "DAG1".to_owned(),
+    });
+    let mut fleet = FleetState::new(servers.into(), MonitorPolicy::defaults(), false);
+    let unwatched: Vec<(usize, Monitor)> = (0..2)
+        .flat_map(|s| {
+            Monitor::ALL
+                .into_iter()
+                .filter(|m| m.probe().is_some())
+                .map(move |m| (s, m))
+        })
+        .collect();
+    fleet.watch_exchange(&unwatched, TimeDelta::minutes(4));
+    fleet
+}

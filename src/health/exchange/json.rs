@@ -122,7 +122,7 @@ impl Scalar {
             Scalar::Null => "null".to_owned(),
             Scalar::Bool(b) => b.to_string(),
             Scalar::Int(n) => n.to_string(),
-            Scalar::Str(s) => format!("\"{}\"", super::read::clip(s)),
+            Scalar::Str(s) => format!("\"{}\"", super::one_line(s, 80)),
             Scalar::Other => "a structure".to_owned(),
         }
     }

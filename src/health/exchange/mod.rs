@@ -13,6 +13,32 @@ use super::catalog::HealthSet;
 use super::monitors::Monitor;
 use chrono::{DateTime, Utc};
 
+/// `text` on one line of at most `most` characters: whitespace runs (line breaks
+/// included) become one space, control characters `?`, and `…` says it was cut. For a
+/// status line, a check's output, a poll's failure.
+pub fn one_line(text: &str, most: usize) -> String {
+    let line = printable(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut chars = line.chars();
+    let mut kept: String = chars.by_ref().take(most).collect();
+    if chars.next().is_some() {
+        kept.push('…');
+    }
+    kept
+}
+
+/// What Exchange says, safe for a terminal: a line break, tab or carriage return becomes a
+/// space, any other control character (ESC, C1) `?`. Nothing Exchange writes can move the
+/// cursor or change a colour on the engineer's screen.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
 /// The components the poll asks about: a responder may take the proxies offline, and
 /// ServerWideOffline takes everything.
 pub const COMPONENTS: [&str; 3] = ["ImapProxy", "PopProxy", "ServerWideOffline"];

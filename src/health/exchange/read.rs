@@ -5,7 +5,7 @@
 //! (no data, never healthy).
 
 use super::json::{Row, Scalar, Top};
-use super::{Component, ExchangeMonitor, Verdict};
+use super::{Component, ExchangeMonitor, Verdict, printable};
 use crate::health::alert::AlertValue;
 use crate::health::catalog::HealthSet;
 use crate::health::monitors::Monitor;
@@ -30,7 +30,7 @@ pub fn read(stdout: &str) -> Result<Option<Verdict>, ReadError> {
     let top: Top = serde_json::from_str(stdout).map_err(|e| {
         ReadError(format!(
             "Exchange's answer is not JSON ({})",
-            clip(&e.to_string())
+            super::one_line(&e.to_string(), 80)
         ))
     })?;
     let (rows, components) = match top {
@@ -48,9 +48,9 @@ pub fn read(stdout: &str) -> Result<Option<Verdict>, ReadError> {
         .into_iter()
         .filter_map(|c| {
             Some(Component {
-                name: c.text("Component")?.to_owned(),
-                state: c.text("State").unwrap_or("Unknown").to_owned(),
-                requesters: c.requesters,
+                name: printable(c.text("Component")?),
+                state: printable(c.text("State").unwrap_or("Unknown")),
+                requesters: c.requesters.iter().map(|r| printable(r)).collect(),
             })
         })
         .collect();
@@ -60,14 +60,6 @@ pub fn read(stdout: &str) -> Result<Option<Verdict>, ReadError> {
         ));
     }
     Ok(Some(verdict))
-}
-
-pub(super) fn clip(text: &str) -> String {
-    const MOST: usize = 80;
-    match text.char_indices().nth(MOST) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
-    }
 }
 
 fn health_set(row: &Row) -> Option<HealthSet> {
@@ -95,19 +87,22 @@ fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
         .into_iter()
         .flatten()
         .find(|e| !e.trim().is_empty())
-        .map(str::to_owned);
+        .map(printable);
     Ok(ExchangeMonitor {
         health_set: set,
         seed: seed(set, name),
-        name: name.to_owned(),
+        name: printable(name),
         alert,
         last_transition: row.get("LastTransitionTime").and_then(instant),
         first_alert: row.get("FirstAlertObservedTime").and_then(instant),
         error,
         is_stale: row.get("IsStale").is_some_and(Scalar::truth),
         last_execution: row.get("LastExecutionTime").and_then(instant),
-        last_result: row.get("LastExecutionResult").and_then(result_type),
-        target_resource: row.text("TargetResource").map(str::to_owned),
+        last_result: row
+            .get("LastExecutionResult")
+            .and_then(result_type)
+            .map(|r| printable(&r)),
+        target_resource: row.text("TargetResource").map(printable),
     })
 }
 
