@@ -93,6 +93,8 @@ pub struct FleetState {
     poll_changes: Vec<PollChange>,
     /// How old Exchange's answer may grow before its server is Unknown.
     exchange_overdue: chrono::TimeDelta,
+    /// Servers whose last poll failed or answered nothing (the banner's count).
+    exchange_silent: usize,
 }
 
 /// One monitor's alert value changed.
@@ -150,6 +152,7 @@ impl FleetState {
             exchange_transitions: Vec::new(),
             poll_changes: Vec::new(),
             exchange_overdue: chrono::TimeDelta::zero(),
+            exchange_silent: 0,
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {

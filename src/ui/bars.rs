@@ -55,6 +55,17 @@ impl Widget for BannerView<'_> {
             };
             spans.push(Span::styled(text, self.theme.unhealthy_text()));
         }
+        // Exchange's verdict missing: those cells are Unknown, and the banner says how many.
+        let silent = state.fleet.exchange_silent();
+        if silent > 0 {
+            let all = state.fleet.servers().len();
+            let text = if is_wide(area.width) {
+                format!(" EXCHANGE: no verdict on {silent} of {all} ")
+            } else {
+                format!(" NO VERDICT {silent}/{all} ")
+            };
+            spans.push(Span::styled(text, self.theme.unhealthy_text()));
+        }
         for guard in state.launch.banner.guards() {
             // Wide enough, the guard says what it means.
             let meaning = match guard {

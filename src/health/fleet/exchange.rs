@@ -146,6 +146,11 @@ impl FleetState {
         Some(worst)
     }
 
+    /// Servers whose last poll failed or answered nothing: no verdict of Exchange's.
+    pub fn exchange_silent(&self) -> usize {
+        self.exchange_silent
+    }
+
     /// The server's Exchange verdict; `None` when no Exchange source watches it.
     pub fn exchange(&self, server: usize) -> Option<&ExchangeServer> {
         self.exchange.get(server)
@@ -183,6 +188,12 @@ impl FleetState {
             Err(why) => old.poll = PollState::Failed { at: report.at, why },
         }
         let (new_kind, why) = (poll_kind(&old.poll), failure(&old.poll));
+        let silent = |kind| matches!(kind, "failed" | "empty");
+        match (silent(old_kind), silent(new_kind)) {
+            (false, true) => self.exchange_silent += 1,
+            (true, false) => self.exchange_silent -= 1,
+            _ => {}
+        }
         // A first answer is no news; a failure is, and so is a new reason for one.
         if (new_kind != old_kind || why != old_why)
             && (old_kind, new_kind) != ("waiting", "answered")
