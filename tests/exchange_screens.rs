@@ -58,6 +58,9 @@ fn the_grid_shows_exchanges_verdict_and_the_offline_proxy_at_both_sizes() {
         let screen = text(&buf);
         let ex01 = screen.lines().find(|l| l.contains("ex-01")).unwrap();
         assert!(ex01.contains("IMAP OFF"), "{ex01}");
+        let banner = screen.lines().next().unwrap();
+        let silent = ["NO VERDICT 1/2", "EXCHANGE: no verdict on 1 of 2"];
+        assert!(silent.iter().any(|s| banner.contains(s)), "{banner}");
         let ex02 = screen.lines().find(|l| l.contains("ex-02")).unwrap();
         assert!(
             !ex02.contains("OK") && !ex02.contains("Healthy"),

@@ -258,6 +258,7 @@ fn a_failed_an_empty_and_a_hung_poll_are_unknown_with_the_reason_and_recorded() 
         .unknown_why(HealthSet::Pop)
         .unwrap();
     assert!(why.contains("WinRM"), "{why}");
+    assert_eq!(state.fleet.exchange_silent(), 1, "the banner's count");
     assert!(
         matches!(&recorded(&effects)[..], [Entry::ExchangePoll { state, why: Some(why), .. }]
         if state == "failed" && why.contains("WinRM"))
@@ -280,6 +281,7 @@ fn a_failed_an_empty_and_a_hung_poll_are_unknown_with_the_reason_and_recorded() 
         matches!(&recorded(&back)[..], [Entry::ExchangePoll { state, .. }] if state == "answered")
     );
     assert_eq!(cells(&state, 0)[0], Some(AlertValue::Unhealthy));
+    assert_eq!(state.fleet.exchange_silent(), 0);
 }
 
 #[test]
