@@ -80,6 +80,11 @@ fn windows_powershell_5_1_answers_read_numbers_dates_and_a_single_object() {
     let pop = &v.monitors[2];
     assert_eq!(pop.first_alert, DateTime::from_timestamp(1_764_903_600, 0));
     assert_eq!(
+        pop.health_set_state.as_deref(),
+        Some("Offline"),
+        "CurrentHealthSetState 4"
+    );
+    assert_eq!(
         v.monitors[0].first_alert, None,
         "DateTime.MinValue is never"
     );

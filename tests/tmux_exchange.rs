@@ -57,7 +57,9 @@ fn exchanges_verdict_opens_the_console_and_its_recovery_is_recorded() {
     assert!(screen.contains("PRODUCTION exchange-lab"), "{screen}");
     // ex-01's IMAP cell: Exchange's monitor, its source, its error.
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("the drill-down", |s| s.contains("ImapCTPMonitor"));
+    let screen = tmux.wait_for("the drill-down", |s| {
+        s.contains("related health sets") && s.contains("Exchange answered")
+    });
     assert!(screen.contains("Exchange answered"), "{screen}");
     let head = screen
         .lines()

@@ -18,10 +18,11 @@ const DATES: [&str; 3] = [
     "FirstAlertObservedTime",
     "LastExecutionTime",
 ];
-const WORDS: [&str; 7] = [
+const WORDS: [&str; 8] = [
     "Name",
     "HealthSetName",
     "AlertValue",
+    "CurrentHealthSetState",
     "LastExecutionResult",
     "TargetResource",
     "Error",

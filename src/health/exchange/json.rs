@@ -17,8 +17,9 @@ pub(super) enum Top {
 }
 
 /// The fields the reader uses, in `Row::fields` order.
-const KNOWN: [&str; 14] = [
+const KNOWN: [&str; 15] = [
     "Name",
+    "CurrentHealthSetState",
     "HealthSetName",
     "HealthSet",
     "AlertValue",

@@ -61,6 +61,8 @@ pub struct ExchangeMonitor {
     /// The last probe's `ResultType` as a word (Succeeded, Failed, Timeout …).
     pub last_result: Option<String>,
     pub target_resource: Option<String>,
+    /// The health set's `CurrentHealthSetState` (Online, Offline, Sidelined …).
+    pub health_set_state: Option<String>,
 }
 
 impl ExchangeMonitor {

@@ -103,6 +103,10 @@ fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
             .and_then(result_type)
             .map(|r| printable(&r)),
         target_resource: row.text("TargetResource").map(printable),
+        health_set_state: row
+            .get("CurrentHealthSetState")
+            .and_then(health_set_state)
+            .map(|s| printable(&s)),
     })
 }
 
@@ -151,14 +155,34 @@ fn result_type(value: &Scalar) -> Option<String> {
         "Quarantined",
         "Rejected",
     ];
+    word_or_number(value, &BY_NUMBER)
+}
+
+/// An enum as its name: a word as written, a number by its place in `names`.
+fn word_or_number(value: &Scalar, names: &[&str]) -> Option<String> {
     match value {
         Scalar::Int(n) => usize::try_from(*n)
             .ok()
-            .and_then(|i| BY_NUMBER.get(i))
+            .and_then(|i| names.get(i))
             .map(|w| (*w).to_owned()),
         Scalar::Str(word) if !word.trim().is_empty() => Some(word.trim().to_owned()),
         _ => None,
     }
+}
+
+/// `CurrentHealthSetState`: Unknown 0, NotApplicable 1, Online 2, PartiallyOnline 3,
+/// Offline 4, Functional 5, Sidelined 6.
+fn health_set_state(value: &Scalar) -> Option<String> {
+    const BY_NUMBER: [&str; 7] = [
+        "Unknown",
+        "NotApplicable",
+        "Online",
+        "PartiallyOnline",
+        "Offline",
+        "Functional",
+        "Sidelined",
+    ];
+    word_or_number(value, &BY_NUMBER)
 }
 
 /// An ISO 8601 time (with a zone, or UTC when it has none) or `/Date(ms)/`; `None` for

@@ -127,10 +127,15 @@ impl DrillView<'_> {
             } else {
                 ", not one of the seeds' (no runbook)"
             };
+            let state = m
+                .health_set_state
+                .as_deref()
+                .map(|s| format!(", health set {s}"))
+                .unwrap_or_default();
             lines.push(Line::from(vec![
                 label("source"),
                 text(format!(
-                    "Exchange (Get-ServerHealth {}){seed}{target}",
+                    "Exchange (Get-ServerHealth {}{state}){seed}{target}",
                     m.health_set.name()
                 )),
             ]));
