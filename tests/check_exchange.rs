@@ -304,6 +304,7 @@ fn the_json_has_an_exchange_object_per_server() {
                 "last_execution",
                 "last_result",
                 "monitor",
+                "reported",
                 "status"
             ]
         );
@@ -329,7 +330,17 @@ fn the_json_has_an_exchange_object_per_server() {
         Value::Null,
         "Disabled"
     );
-    assert_eq!(find("PopDeepTestMonitor")["is_stale"], true);
+    // Healthy as Exchange says it, but stale: Unknown, never healthy.
+    let stale = find("PopDeepTestMonitor");
+    assert_eq!(stale["is_stale"], true);
+    assert_eq!(
+        (&stale["reported"], &stale["alert"], &stale["status"]),
+        (
+            &Value::from("Healthy"),
+            &Value::from("Unknown"),
+            &Value::from("unknown")
+        )
+    );
     assert_eq!(find("ImapCTPMonitor")["error"], Value::Null);
     let components = answered["components"].as_array().unwrap();
     assert_eq!(components.len(), 3);
@@ -359,7 +370,7 @@ fn the_json_has_an_exchange_object_per_server() {
         "{out}"
     );
     assert!(
-        out.starts_with("HEALTHDECK UNKNOWN - 4/9 unhealthy\n"),
+        out.starts_with("HEALTHDECK UNKNOWN - 5/9 unhealthy\n"),
         "{out}"
     );
 }

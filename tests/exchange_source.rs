@@ -222,10 +222,16 @@ fn degraded_disabled_stale_and_an_inactive_proxy_show_where_they_should() {
         Some(AlertValue::Unhealthy)
     );
     assert_eq!(cells[HealthSet::Pop.index()], Some(AlertValue::Degraded));
-    // PopSelfTest Disabled leaves the roll-up; the stale deep test is Healthy as Exchange says.
+    // PopSelfTest Disabled leaves the roll-up; the deep test Exchange calls Healthy but
+    // stale is Unknown, never healthy, since Exchange last ran it.
     assert_eq!(
         cells[HealthSet::PopProtocol.index()],
-        Some(AlertValue::Healthy)
+        Some(AlertValue::Unknown)
+    );
+    let since = state.fleet.cell(0, HealthSet::PopProtocol).since;
+    assert_eq!(
+        since,
+        Some(Utc.with_ymd_and_hms(2026, 12, 4, 22, 0, 0).unwrap())
     );
     let verdict = state.fleet.exchange(0).unwrap();
     let off: Vec<_> = verdict.inactive().collect();
@@ -516,4 +522,46 @@ fn nothing_exchange_writes_can_drive_the_terminal() {
         m.seed, None,
         "a name with a control character in it is not the seeds' monitor"
     );
+}
+
+#[test]
+fn a_malformed_date_is_no_date_never_a_crash() {
+    for date in [
+        "/Date()/",
+        "/Date(é)/",
+        "/Date(-)/",
+        "/Date(+0100)/",
+        "/Date(99999999999999999999)/",
+    ] {
+        let text = format!(
+            r#"[{{"HealthSetName":"IMAP","Name":"ImapCTPMonitor","AlertValue":"Healthy","LastTransitionTime":"{date}"}}]"#
+        );
+        let v = read(&text).unwrap().unwrap();
+        assert_eq!(v.monitors[0].last_transition, None, "{date}");
+    }
+}
+
+#[test]
+fn one_name_for_two_targets_is_two_monitors_and_no_false_transition() {
+    let mut state = console();
+    let text = r#"[{"HealthSetName":"IMAP","Name":"ImapCTPMonitor","AlertValue":"Healthy","TargetResource":"A"},
+                   {"HealthSetName":"IMAP","Name":"ImapCTPMonitor","AlertValue":"Unhealthy","TargetResource":"B"}]"#;
+    let first = answer(&mut state, 0, Ok(read(text).unwrap()));
+    assert!(
+        matches!(&recorded(&first)[..], [Entry::Transition { monitor, .. }] if monitor == "ImapCTPMonitor (B)")
+    );
+    for _ in 0..3 {
+        let again = answer(&mut state, 0, Ok(read(text).unwrap()));
+        assert!(recorded(&again).is_empty(), "nothing changed: {again:?}");
+    }
+}
+
+#[test]
+fn an_answer_of_more_rows_than_any_server_has_is_refused_as_it_streams() {
+    let row = r#"{"HealthSetName":"IMAP","Name":"m","AlertValue":1}"#;
+    let many = format!("[{}]", vec![row; 5_001].join(","));
+    let refused = read(&many).unwrap_err().to_string();
+    assert!(refused.contains("more than 5000 rows"), "{refused}");
+    let enough = format!("[{}]", vec![row; 5_000].join(","));
+    assert_eq!(read(&enough).unwrap().unwrap().monitors.len(), 5_000);
 }

@@ -166,6 +166,7 @@ fn monitor_json(m: &ExchangeMonitor) -> Value {
         "health_set": m.health_set.name(),
         "monitor": m.name,
         "alert": m.alert.word(),
+        "reported": m.reported.word(),
         // null: Disabled, left out of the verdict.
         "status": status_of(m.alert).map(|s| s.word().to_ascii_lowercase()),
         "error": m.error,

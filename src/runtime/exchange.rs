@@ -6,6 +6,7 @@
 //! "Exchange's own verdict").
 
 use super::FleetClock;
+use super::contained::contain;
 use super::runner::{ProcessGroup, spawn};
 use crate::command::{managed, pwsh};
 use crate::event::Event;
@@ -89,7 +90,7 @@ pub async fn run(
         let head = due.peek().map(|Reverse((at, _))| *at);
         tokio::select! {
             Some(done) = running.join_next(), if !running.is_empty() => {
-                // A poll task that panicked is polled no more; `once` does not panic.
+                // Each poll is contained (`contained_once`): a task always ends with its server.
                 if let Ok((i, started)) = done {
                     let at = if std::mem::take(&mut again[i]) { Instant::now() } else { started + interval };
                     next[i] = Some(at);
@@ -122,7 +123,7 @@ pub async fn run(
                 let tx = tx.clone();
                 running.spawn(async move {
                     let started = Instant::now();
-                    let answer = once(&poll, timeout).await;
+                    let answer = contained_once(poll.clone(), timeout).await;
                     drop(permit);
                     let report = ExchangeReport {
                         server: poll.server,
@@ -136,6 +137,25 @@ pub async fn run(
             }
             () = tx.closed() => return,
         }
+    }
+}
+
+/// [`once`], with a panic in it (a bug) an answer that says so: the server stays polled,
+/// and the panic hook leaves the console's screen alone (`runtime::contained`).
+async fn contained_once(poll: Poll, timeout: Duration) -> Result<Option<Verdict>, String> {
+    let (answer, read) = tokio::sync::oneshot::channel();
+    let task = Box::pin(async move {
+        // Nobody waits only when this task was dropped with the poller.
+        let _ = answer.send(once(&poll, timeout).await);
+    });
+    match contain(task).await {
+        Ok(()) => read
+            .await
+            .unwrap_or_else(|_| Err("the poll ended without an answer".to_owned())),
+        Err(panic) => Err(one_line(
+            &format!("the poll failed inside healthdeck: {panic}"),
+            160,
+        )),
     }
 }
 

@@ -165,9 +165,19 @@ impl<'de> de::Deserialize<'de> for Top {
     }
 }
 
+/// Rows an answer may hold. A whole server's `Get-ServerHealth`, unfiltered, is some
+/// 1,500; the poll script's, some 40. More is not an answer: refused as it streams by, so
+/// memory and the time to apply it stay bounded.
+pub const MOST_ROWS: usize = 5_000;
+
 fn rows<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<Row>, A::Error> {
-    let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+    let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
     while let Some(row) = seq.next_element::<Row>()? {
+        if rows.len() == MOST_ROWS {
+            return Err(de::Error::custom(format!(
+                "more than {MOST_ROWS} rows: not an answer"
+            )));
+        }
         rows.push(row);
     }
     Ok(rows)

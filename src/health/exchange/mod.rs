@@ -51,7 +51,11 @@ pub struct ExchangeMonitor {
     pub name: String,
     /// The seeds' monitor of that name, when it is one (`None`: an extra monitor).
     pub seed: Option<Monitor>,
+    /// What healthdeck counts: Exchange's alert value, except that a Healthy Exchange
+    /// itself calls stale is Unknown (Unknown is never healthy).
     pub alert: AlertValue,
+    /// Exchange's `AlertValue` as it said it.
+    pub reported: AlertValue,
     pub last_transition: Option<DateTime<Utc>>,
     pub first_alert: Option<DateTime<Utc>>,
     /// `Error`, else `Exception`: whole (the drill-down shows it all).
@@ -67,10 +71,14 @@ pub struct ExchangeMonitor {
 
 impl ExchangeMonitor {
     /// When the monitor left Healthy, for the cell's age: the first alert while failing,
-    /// else the last transition.
+    /// the last execution when stale, else the last transition.
     pub fn left_healthy_at(&self) -> Option<DateTime<Utc>> {
         if self.alert == AlertValue::Healthy {
             return None;
+        }
+        // Healthy by Exchange's word, but stale: Unknown since Exchange last ran it.
+        if self.is_stale && self.reported == AlertValue::Healthy {
+            return self.last_execution.or(self.last_transition);
         }
         let failing = matches!(self.alert, AlertValue::Unhealthy | AlertValue::Degraded);
         if failing {

@@ -83,6 +83,13 @@ fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
                 .map_or("none".to_owned(), Scalar::shown)
         ))
     })?;
+    let is_stale = row.get("IsStale").is_some_and(Scalar::truth);
+    let reported = alert;
+    let alert = if is_stale && reported == AlertValue::Healthy {
+        AlertValue::Unknown
+    } else {
+        reported
+    };
     let error = [row.text("Error"), row.text("Exception")]
         .into_iter()
         .flatten()
@@ -93,10 +100,11 @@ fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
         seed: seed(set, name),
         name: printable(name),
         alert,
+        reported,
         last_transition: row.get("LastTransitionTime").and_then(instant),
         first_alert: row.get("FirstAlertObservedTime").and_then(instant),
         error,
-        is_stale: row.get("IsStale").is_some_and(Scalar::truth),
+        is_stale,
         last_execution: row.get("LastExecutionTime").and_then(instant),
         last_result: row
             .get("LastExecutionResult")
@@ -198,8 +206,14 @@ fn instant(value: &Scalar) -> Option<DateTime<Utc>> {
     {
         // `/Date(1700000000000)/`, or with an offset after the milliseconds (`+0100`):
         // the milliseconds are UTC either way.
-        let end = inner[1..].find(['+', '-']).map_or(inner.len(), |i| i + 1);
-        DateTime::from_timestamp_millis(inner[..end].parse().ok()?)?
+        // A leading `-` is the sign, not an offset; digits are ASCII, so the cut is on a
+        // character boundary.
+        let (sign, digits) = inner
+            .strip_prefix('-')
+            .map_or((1, inner), |rest| (-1, rest));
+        let end = digits.find(['+', '-']).unwrap_or(digits.len());
+        let millis: i64 = digits.get(..end)?.parse().ok()?;
+        DateTime::from_timestamp_millis(sign * millis)?
     } else if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         at.to_utc()
     } else {

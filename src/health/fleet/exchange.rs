@@ -9,6 +9,7 @@ use crate::health::exchange::{ExchangeMonitor, ExchangeReport, ExchangeServer, P
 use crate::health::monitor::MonitorState;
 use crate::health::monitors::{Monitor, MonitorInput};
 use chrono::{DateTime, TimeDelta, Utc};
+use std::collections::HashMap;
 
 /// One Exchange monitor's alert changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,32 +280,46 @@ fn poll_kind(poll: &PollState) -> &'static str {
 
 /// Alert changes between the rows kept and a new answer's, in the answer's order; a
 /// monitor no longer reported while failing goes Unknown. A first Healthy is no news.
+/// Rows are known by health set, name and target: Exchange reports a monitor once per
+/// TargetResource. Linear: the old rows are looked up in a map.
 fn changes(
     server: usize,
     old: &ExchangeServer,
     new: &[ExchangeMonitor],
     out: &mut Vec<ExchangeTransition>,
 ) {
-    let find = |rows: &[ExchangeMonitor], m: &ExchangeMonitor| {
-        rows.iter()
-            .find(|o| o.health_set == m.health_set && o.name == m.name)
-            .map(|o| o.alert)
+    let key = |m: &ExchangeMonitor| (m.health_set, m.name.clone(), m.target_resource.clone());
+    let before: HashMap<_, AlertValue> = old.monitors.iter().map(|m| (key(m), m.alert)).collect();
+    let mut reported: HashMap<&str, usize> = HashMap::new();
+    for m in new {
+        *reported.entry(m.name.as_str()).or_default() += 1;
+    }
+    let named = |m: &ExchangeMonitor| match &m.target_resource {
+        // A name Exchange reports for several targets says which one.
+        Some(target) if reported.get(m.name.as_str()).is_some_and(|n| *n > 1) => {
+            format!("{} ({target})", m.name)
+        }
+        _ => m.name.clone(),
     };
     for monitor in new {
-        let from = find(&old.monitors, monitor).unwrap_or(AlertValue::Unknown);
+        let from = before
+            .get(&key(monitor))
+            .copied()
+            .unwrap_or(AlertValue::Unknown);
         let first_healthy = from == AlertValue::Unknown && monitor.alert == AlertValue::Healthy;
         if from != monitor.alert && !first_healthy {
             out.push(ExchangeTransition {
                 server,
                 health_set: monitor.health_set,
-                monitor: monitor.name.clone(),
+                monitor: named(monitor),
                 from,
                 to: monitor.alert,
             });
         }
     }
+    let after: std::collections::HashSet<_> = new.iter().map(key).collect();
     for gone in &old.monitors {
-        if gone.alert.is_problem() && find(new, gone).is_none() {
+        if gone.alert.is_problem() && !after.contains(&key(gone)) {
             out.push(ExchangeTransition {
                 server,
                 health_set: gone.health_set,

@@ -157,7 +157,10 @@ impl DrillView<'_> {
             (None, None) => "no execution reported".to_owned(),
         };
         if m.is_stale {
-            out.push_str(", STALE: Exchange's own result is old");
+            out.push_str(&format!(
+                ", STALE: Exchange's own result is old (it says {})",
+                m.reported.word()
+            ));
         }
         if !answered {
             out.push_str(&format!(", as Exchange said it last ({})", m.alert.word()));
