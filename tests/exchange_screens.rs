@@ -113,3 +113,27 @@ fn the_drill_down_says_where_each_monitor_comes_from_at_both_sizes() {
         );
     }
 }
+
+#[test]
+fn a_component_state_from_an_old_answer_is_not_shown_as_current() {
+    let mut state = console(80, 24);
+    let now = state.now;
+    let failed = Err("the poll failed (exit 1): WinRM cannot complete the operation".to_owned());
+    update(
+        &mut state,
+        Event::Exchange(ExchangeReport {
+            server: 0,
+            at: now,
+            answer: failed,
+        }),
+    );
+    let screen = text(&render(&state, &theme("default"), false));
+    let ex01 = screen.lines().find(|l| l.contains("ex-01")).unwrap();
+    assert!(!ex01.contains("IMAP OFF"), "{ex01}");
+    press(&mut state, KeyCode::Enter);
+    let screen = text(&render(&state, &theme("default"), false));
+    assert!(
+        screen.contains("ImapProxy Inactive (requested by HealthAPI), as Exchange said it last"),
+        "{screen}"
+    );
+}

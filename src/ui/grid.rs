@@ -76,7 +76,8 @@ impl GridView<'_> {
 
     /// The proxy components Exchange reports Inactive on a server, in a few letters.
     fn offline(&self, server: usize) -> Option<&'static str> {
-        let verdict = self.state.fleet.exchange(server)?;
+        // Only a current answer speaks for the row: an old one is the drill-down's "last".
+        let verdict = self.state.fleet.exchange(server).filter(|v| v.answered())?;
         let off = |name: &str| {
             verdict
                 .inactive()

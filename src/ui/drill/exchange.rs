@@ -36,11 +36,17 @@ impl DrillView<'_> {
             Span::styled("   Exchange ", self.theme.title),
             Span::styled(said, style),
         ])];
+        // An old answer's components are what Exchange said last, not what holds now.
+        let last = if verdict.answered() {
+            ""
+        } else {
+            ", as Exchange said it last"
+        };
         for component in verdict.inactive() {
             let by = if component.requesters.is_empty() {
-                String::new()
+                last.to_owned()
             } else {
-                format!(" (requested by {})", component.requesters.join(", "))
+                format!(" (requested by {}){last}", component.requesters.join(", "))
             };
             lines.push(Line::from(Span::styled(
                 format!(
