@@ -565,3 +565,33 @@ fn an_answer_of_more_rows_than_any_server_has_is_refused_as_it_streams() {
     let enough = format!("[{}]", vec![row; 5_000].join(","));
     assert_eq!(read(&enough).unwrap().unwrap().monitors.len(), 5_000);
 }
+
+#[test]
+fn the_drill_down_cursor_stays_on_its_monitor_when_exchange_answers_in_another_order() {
+    let mut state = console();
+    let row = |name: &str| {
+        format!(r#"{{"HealthSetName":"IMAP","Name":"{name}","AlertValue":"Unhealthy"}}"#)
+    };
+    let ctp = row("ImapCTPMonitor");
+    let latency = row("AverageCommandProcessingTimeGt60sMonitor");
+    answer(
+        &mut state,
+        0,
+        Ok(read(&format!("[{ctp},{latency}]")).unwrap()),
+    );
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, KeyCode::Down);
+    answer(
+        &mut state,
+        0,
+        Ok(read(&format!("[{latency},{ctp}]")).unwrap()),
+    );
+    let Screen::Drill(drill) = &state.view.screen else {
+        panic!("no drill-down")
+    };
+    let DrillRow::Exchange(i) = state.drill_rows(0, HealthSet::Imap)[drill.selected] else {
+        panic!("not an Exchange row")
+    };
+    let chosen = &state.fleet.exchange(0).unwrap().monitors[i].name;
+    assert_eq!(chosen, "AverageCommandProcessingTimeGt60sMonitor");
+}

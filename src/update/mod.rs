@@ -168,7 +168,12 @@ fn step_ended(
 
 /// A server's Managed Availability poll, read.
 fn exchange(state: &mut AppState, report: crate::health::exchange::ExchangeReport) -> Vec<Effect> {
+    let server = report.server;
+    let selected = navigation::selected_monitor(state, server);
     state.fleet.apply_exchange(report);
+    // The drill-down keeps the monitor the cursor was on, not its place: Enter must open
+    // the runbook of the monitor the engineer chose, whatever order Exchange answers in.
+    navigation::reselect(state, server, selected);
     transitions(state)
 }
 

@@ -1,6 +1,6 @@
 //! Moving the grid cursor and the drill-down selection.
 
-use super::state::{AppState, Screen};
+use super::state::{AppState, DrillRow, Screen};
 use crate::action::Action;
 use crate::health::{AlertValue, HealthSet};
 use crate::layout;
@@ -92,4 +92,53 @@ pub(super) fn jump_to_problem(state: &mut AppState, forward: bool) {
         drill.set = HealthSet::ALL[state.view.cursor_col];
         drill.selected = 0;
     }
+}
+
+/// What the drill-down's cursor is on when it shows `server`: a monitor by identity.
+pub(super) fn selected_monitor(state: &AppState, server: usize) -> Option<Chosen> {
+    let Screen::Drill(drill) = &state.view.screen else {
+        return None;
+    };
+    if drill.server != server {
+        return None;
+    }
+    let row = *state.drill_rows(server, drill.set).get(drill.selected)?;
+    Some(match row {
+        DrillRow::Probe(monitor) => Chosen::Probe(monitor),
+        DrillRow::Exchange(i) => {
+            let m = state.fleet.exchange(server)?.monitors.get(i)?;
+            Chosen::Exchange(m.name.clone(), m.target_resource.clone())
+        }
+    })
+}
+
+/// Puts the cursor back on `chosen` after the rows changed; on the nearest row if it is
+/// gone.
+pub(super) fn reselect(state: &mut AppState, server: usize, chosen: Option<Chosen>) {
+    let Some(chosen) = chosen else {
+        return;
+    };
+    let Screen::Drill(drill) = &state.view.screen else {
+        return;
+    };
+    let rows = state.drill_rows(server, drill.set);
+    let found = rows.iter().position(|row| match (row, &chosen) {
+        (DrillRow::Probe(m), Chosen::Probe(c)) => m == c,
+        (DrillRow::Exchange(i), Chosen::Exchange(name, target)) => state
+            .fleet
+            .exchange(server)
+            .and_then(|v| v.monitors.get(*i))
+            .is_some_and(|m| m.name == *name && m.target_resource == *target),
+        _ => false,
+    });
+    let last = rows.len().saturating_sub(1);
+    if let Screen::Drill(drill) = &mut state.view.screen {
+        drill.selected = found.unwrap_or(drill.selected.min(last));
+    }
+}
+
+/// A drill-down row by what it is, not where it is.
+pub(super) enum Chosen {
+    Probe(crate::health::Monitor),
+    Exchange(String, Option<String>),
 }
