@@ -182,3 +182,37 @@ async fn a_poll_asked_for_now_comes_before_its_interval() {
     assert_eq!(calls.lines().count(), 2, "{calls}");
     poller.abort();
 }
+
+#[tokio::test]
+async fn a_pwsh_that_warns_by_the_hundred_is_drained_and_its_answer_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = stand_in(dir.path());
+    std::fs::copy(
+        Path::new(FIXTURES).join("pwsh7-healthy.json"),
+        dir.path().join("ex-01.json"),
+    )
+    .unwrap();
+    // 2,000 warnings (some 150 KiB) on stderr before the answer: far past what is kept.
+    let chatty = dir.path().join("chatty");
+    std::fs::write(
+        &chatty,
+        format!(
+            "#!/bin/sh\ni=0\nwhile [ $i -lt 2000 ]; do\n  echo \"WARNING: The names of some imported commands include unapproved verbs ($i)\" >&2\n  i=$((i+1))\ndone\nexec '{}' \"$@\"\n",
+            program.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&chatty, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let read = once(&poll(&chatty, "ex-01"), Duration::from_secs(60)).await;
+    assert_eq!(read.unwrap().unwrap().monitors.len(), 9);
+    // Failing after the warnings: the reason is its last words, not the first warning.
+    std::fs::copy(
+        Path::new(FIXTURES).join("session.fail"),
+        dir.path().join("ex-02.fail"),
+    )
+    .unwrap();
+    let failed = once(&poll(&chatty, "ex-02"), Duration::from_secs(60))
+        .await
+        .unwrap_err();
+    assert!(failed.contains("WinRM cannot complete"), "{failed}");
+}

@@ -22,7 +22,7 @@ use tokio::time::Instant;
 
 /// What an answer may hold: forty rows are some 40 KiB.
 const STDOUT_CAP: u64 = 4 << 20;
-const STDERR_CAP: u64 = 16 << 10;
+const STDERR_CAP: usize = 16 << 10;
 
 /// Every server's poll, and how often, how long, how many at once.
 #[derive(Debug, Clone)]
@@ -178,7 +178,7 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
         // An answer past its cap ends the poll at once: the other pipe is let go.
         let (out, err) = tokio::try_join!(
             async { capped(stdout, STDOUT_CAP).await.ok_or_else(over) },
-            async { Ok(capped(stderr, STDERR_CAP).await) },
+            async { Ok(tail(stderr, STDERR_CAP).await) },
         )?;
         let status = child
             .wait()
@@ -197,7 +197,7 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
     let (out, err, status) = done?;
     group.disarm();
     if !status.success() {
-        let err = String::from_utf8_lossy(err.as_deref().unwrap_or_default()).into_owned();
+        let err = String::from_utf8_lossy(&err).into_owned();
         let said = err
             .lines()
             .rev()
@@ -212,6 +212,26 @@ pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, Str
 }
 
 /// Everything the pipe holds up to `cap` bytes; `None` past it.
+/// The last `cap` bytes the pipe carries, read to its end: a chatty pwsh (warnings by the
+/// hundred) is drained, never cut off mid-write, and its last words are the ones kept.
+async fn tail(mut pipe: impl AsyncRead + Unpin, cap: usize) -> Vec<u8> {
+    let mut kept = Vec::new();
+    let mut chunk = vec![0; 8 << 10];
+    while let Ok(n) = pipe.read(&mut chunk).await {
+        if n == 0 {
+            break;
+        }
+        kept.extend_from_slice(&chunk[..n]);
+        if kept.len() > 2 * cap {
+            kept.drain(..kept.len() - cap);
+        }
+    }
+    if kept.len() > cap {
+        kept.drain(..kept.len() - cap);
+    }
+    kept
+}
+
 async fn capped(pipe: impl AsyncRead + Unpin, cap: u64) -> Option<Vec<u8>> {
     let mut buf = Vec::new();
     let read = pipe.take(cap + 1).read_to_end(&mut buf).await.ok()?;
