@@ -141,6 +141,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     if let Some(words) = probing.as_ref().and_then(first_words) {
         state.view.flash = Some(words);
     }
+    if state.view.flash.is_none() {
+        state.view.flash = exchange.as_ref().and_then(|p| p.note.clone());
+    }
     Ok(Console {
         state,
         theme,

@@ -162,6 +162,7 @@ async fn a_poll_asked_for_now_comes_before_its_interval() {
         interval: Duration::from_secs(3_600),
         timeout: Duration::from_secs(60),
         in_flight: 2,
+        note: None,
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel(8);
     let (ask, asked) = tokio::sync::mpsc::channel(8);

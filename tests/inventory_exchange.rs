@@ -65,7 +65,12 @@ fn each_mistake_is_named_at_its_place() {
         (
             "interval: 2m",
             "interval: 0s",
-            "inv.yaml:4:37: health.managed_availability.interval: a poll interval must be above zero",
+            "inv.yaml:4:37: health.managed_availability.interval: a poll interval must be 1s or more",
+        ),
+        (
+            "timeout: 30s",
+            "timeout: 500ms",
+            "inv.yaml:4:50: health.managed_availability.timeout: a poll timeout must be 1s or more",
         ),
         (
             "timeout: 30s",

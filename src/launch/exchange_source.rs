@@ -3,10 +3,12 @@
 
 use crate::command::pwsh;
 use crate::command::transport::Transport;
-use crate::config::inventory::Inventory;
+use crate::config::inventory::{Inventory, ManagedAvailability};
+use crate::health::Span;
 use crate::health::{FleetState, Monitor};
 use crate::runtime::exchange::{Poll, Polling};
 use crate::runtime::prober::Probing;
+use chrono::TimeDelta;
 
 /// Every server's poll; `None` when the inventory has no Managed Availability source.
 pub fn polling(inventory: &Inventory) -> Option<Polling> {
@@ -35,6 +37,7 @@ pub fn polling(inventory: &Inventory) -> Option<Polling> {
         )
     };
     Some(Polling {
+        note: None,
         polls,
         interval: seconds(config.interval),
         timeout: seconds(config.timeout),
@@ -57,9 +60,58 @@ pub fn watch(
         .iter()
         .map(|n| (n.server, Monitor::judging(n.probe)))
         .collect();
-    // Three polls missed, and the last one's timeout: the verdict on screen is old.
-    let overdue = (config.interval.0 * 3) + config.timeout.0;
+    let (overdue, note) = pace(inventory.servers.len(), config);
     fleet.watch_exchange(&unwatched, overdue);
     probing.not_runnable.clear();
-    Some(polling)
+    Some(Polling { note, ..polling })
+}
+
+/// When an answer is old enough to be no verdict, and a word for the engineer when the
+/// fleet cannot be polled once an interval. A round, at worst, is every poll taking its
+/// whole timeout, `in_flight` at a time; three rounds (or intervals) missed and a timeout
+/// make an answer overdue, so a fleet that is merely slow to go round does not flap.
+fn pace(servers: usize, config: ManagedAvailability) -> (TimeDelta, Option<String>) {
+    let rounds = i32::try_from(servers.div_ceil(config.in_flight.max(1))).unwrap_or(i32::MAX);
+    let round = config.timeout.0 * rounds;
+    let overdue = round.max(config.interval.0) * 3 + config.timeout.0;
+    let note = (round > config.interval.0).then(|| {
+        format!(
+            "Exchange: {servers} servers, {} at once, up to {} each: a round may take up to \
+             {}, longer than the {} interval (raise in_flight)",
+            config.in_flight,
+            config.timeout,
+            Span(round),
+            config.interval
+        )
+    });
+    (overdue, note)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn config(in_flight: usize) -> ManagedAvailability {
+        ManagedAvailability {
+            interval: Span::seconds(60),
+            timeout: Span::seconds(45),
+            in_flight,
+        }
+    }
+
+    #[test]
+    fn a_fleet_too_big_for_its_pace_is_said_and_never_flaps_unknown() {
+        let (overdue, note) = pace(1_000, config(8));
+        // 125 rounds of 45 s: 93m45s a round at worst.
+        assert_eq!(overdue, TimeDelta::seconds(3 * 125 * 45 + 45));
+        let note = note.unwrap();
+        assert!(
+            note.starts_with("Exchange: 1000 servers, 8 at once, up to 45s each"),
+            "{note}"
+        );
+        let (overdue, note) = pace(8, config(8));
+        assert_eq!(overdue, TimeDelta::seconds(3 * 60 + 45));
+        assert_eq!(note, None);
+    }
 }

@@ -31,6 +31,9 @@ pub struct Polling {
     pub interval: Duration,
     pub timeout: Duration,
     pub in_flight: usize,
+    /// What the engineer should know of this pace at start (a round longer than the
+    /// interval), for the status bar.
+    pub note: Option<String>,
 }
 
 /// One server's poll: who is polled, through which Exchange session and PowerShell. The
@@ -69,6 +72,7 @@ pub async fn run(
         interval,
         timeout,
         in_flight,
+        ..
     } = polling;
     let polls: Arc<[Poll]> = polls.into();
     let permits = Arc::new(Semaphore::new(in_flight.max(1)));

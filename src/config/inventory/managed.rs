@@ -65,11 +65,13 @@ pub(super) fn managed(
     let default = ManagedAvailability::default();
     let interval = raw.interval.unwrap_or(default.interval);
     let timeout = raw.timeout.unwrap_or(default.timeout.min(interval));
-    if interval.0 <= chrono::TimeDelta::zero() {
-        f.push(&at("interval"), "a poll interval must be above zero");
+    // Each poll starts pwsh and opens a session: nothing under a second makes sense.
+    let second = chrono::TimeDelta::seconds(1);
+    if interval.0 < second {
+        f.push(&at("interval"), "a poll interval must be 1s or more");
     }
-    if timeout.0 <= chrono::TimeDelta::zero() {
-        f.push(&at("timeout"), "a poll timeout must be above zero");
+    if timeout.0 < second {
+        f.push(&at("timeout"), "a poll timeout must be 1s or more");
     } else if timeout > interval {
         f.push(
             &at("timeout"),

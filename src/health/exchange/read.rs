@@ -78,7 +78,8 @@ fn monitor(set: HealthSet, row: &Row) -> Result<ExchangeMonitor, ReadError> {
         .ok_or_else(|| ReadError(format!("a monitor of {} has no Name", set.name())))?;
     let alert = row.get("AlertValue").and_then(alert_value).ok_or_else(|| {
         ReadError(format!(
-            "{name} has no AlertValue Exchange uses ({})",
+            "{} has no AlertValue Exchange uses ({})",
+            super::one_line(name, 80),
             row.get("AlertValue")
                 .map_or("none".to_owned(), Scalar::shown)
         ))

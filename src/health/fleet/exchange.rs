@@ -100,7 +100,8 @@ impl FleetState {
             .collect();
         for (server, age) in late {
             let why = format!(
-                "Exchange's last answer is {}s old: polls are behind (more in_flight?)",
+                "no fresh answer from Exchange for {}s: polls are behind, or the console \
+                 was stopped",
                 age.num_seconds()
             );
             self.apply_exchange(ExchangeReport {
