@@ -366,11 +366,11 @@ fn the_json_has_an_exchange_object_per_server() {
     // The same run as text: the Inactive component and who took it offline.
     let (_, out) = check(&inventory, "text");
     assert!(
-        out.contains("INACTIVE ex-01 ImapProxy: Inactive, requested by HealthAPI\n"),
+        out.contains("WARNING  ex-01 ImapProxy: Inactive, requested by HealthAPI\n"),
         "{out}"
     );
     assert!(
-        out.starts_with("HEALTHDECK UNKNOWN - 5/9 unhealthy\n"),
+        out.starts_with("HEALTHDECK UNKNOWN - 6/10 unhealthy\n"),
         "{out}"
     );
 }
@@ -430,4 +430,23 @@ fn without_the_source_there_is_no_exchange_object_and_no_poll() {
         "{server}"
     );
     assert!(lab.calls().is_empty(), "no poll ran");
+}
+
+#[test]
+fn a_proxy_taken_offline_is_a_warning_though_every_monitor_is_healthy() {
+    let lab = Lab::new();
+    let healthy = std::fs::read_to_string(Path::new(FIXTURES).join("pwsh7-healthy.json")).unwrap();
+    let offline = healthy.replacen(
+        "\"Component\": \"ImapProxy\",\n   \"State\": \"Active\",\n   \"Requesters\": []",
+        "\"Component\": \"ImapProxy\",\n   \"State\": \"Inactive\",\n   \"Requesters\": [\"HealthAPI\"]",
+        1,
+    );
+    assert_ne!(offline, healthy, "the fixture's component");
+    std::fs::write(lab.path("ex-01.json"), offline).unwrap();
+    let (code, out) = check(&lab.inventory(ROOMY, &[("ex-01", "")]), "text");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("WARNING  ex-01 ImapProxy: Inactive, requested by HealthAPI"),
+        "{out}"
+    );
 }

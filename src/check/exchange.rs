@@ -48,16 +48,22 @@ impl ExchangeChecked {
         }
     }
 
-    /// One status per check: each monitor Exchange reported (Disabled left out), or one
-    /// UNKNOWN for a poll without a verdict.
+    /// One status per check: each monitor Exchange reported (Disabled left out) and a
+    /// WARNING per Inactive component, or one UNKNOWN for a poll without a verdict.
     pub fn statuses(&self) -> Vec<Status> {
         if self.why().is_some() {
             return vec![Status::Unknown];
         }
-        self.monitors()
+        let mut statuses: Vec<Status> = self
+            .monitors()
             .iter()
             .filter_map(|m| status_of(m.alert))
-            .collect()
+            .collect();
+        // A proxy taken offline turns clients away before any monitor says so: a warning.
+        if let Ok(Some(verdict)) = &self.answer {
+            statuses.extend(verdict.inactive().map(|_| Status::Warning));
+        }
+        statuses
     }
 
     /// `answered`, `empty` or `failed`.
@@ -110,14 +116,15 @@ impl ExchangeChecked {
             ));
         }
         if let Ok(Some(verdict)) = &self.answer {
-            for c in verdict.components.iter().filter(|c| c.is_inactive()) {
+            for c in verdict.inactive() {
                 let by = if c.requesters.is_empty() {
                     String::new()
                 } else {
                     format!(", requested by {}", c.requesters.join(", "))
                 };
                 out.push_str(&format!(
-                    "INACTIVE {server} {}: {}{by}\n",
+                    "{:<8} {server} {}: {}{by}\n",
+                    Status::Warning.word(),
                     c.name,
                     one_line(&c.state, 160)
                 ));

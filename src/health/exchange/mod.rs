@@ -112,6 +112,13 @@ pub struct Verdict {
     pub components: Vec<Component>,
 }
 
+impl Verdict {
+    /// The components that are not Active.
+    pub fn inactive(&self) -> impl Iterator<Item = &Component> {
+        self.components.iter().filter(|c| c.is_inactive())
+    }
+}
+
 /// Where a server's Exchange verdict stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PollState {
