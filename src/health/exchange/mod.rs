@@ -30,6 +30,9 @@ pub fn one_line(text: &str, most: usize) -> String {
 /// space, any other control character (ESC, C1) `?`. Nothing Exchange writes can move the
 /// cursor or change a colour on the engineer's screen.
 pub fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| match c {
             '\n' | '\r' | '\t' => ' ',

@@ -9,7 +9,7 @@ use crate::health::exchange::{ExchangeMonitor, ExchangeReport, ExchangeServer, P
 use crate::health::monitor::MonitorState;
 use crate::health::monitors::{Monitor, MonitorInput};
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One Exchange monitor's alert changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,36 +289,45 @@ fn changes(
     new: &[ExchangeMonitor],
     out: &mut Vec<ExchangeTransition>,
 ) {
-    let key = |m: &ExchangeMonitor| (m.health_set, m.name.clone(), m.target_resource.clone());
-    let before: HashMap<_, AlertValue> = old.monitors.iter().map(|m| (key(m), m.alert)).collect();
-    let mut reported: HashMap<&str, usize> = HashMap::new();
-    for m in new {
-        *reported.entry(m.name.as_str()).or_default() += 1;
+    type Key<'m> = (HealthSet, &'m str, Option<&'m str>);
+    fn key(m: &ExchangeMonitor) -> Key<'_> {
+        (m.health_set, m.name.as_str(), m.target_resource.as_deref())
     }
-    let named = |m: &ExchangeMonitor| match &m.target_resource {
-        // A name Exchange reports for several targets says which one.
-        Some(target) if reported.get(m.name.as_str()).is_some_and(|n| *n > 1) => {
-            format!("{} ({target})", m.name)
-        }
-        _ => m.name.clone(),
+    // Names Exchange reports for several targets, found once a transition needs a name.
+    let mut shared: Option<HashSet<&str>> = None;
+    // Most answers list the same monitors in the same order as the last: paired as they
+    // stand, nothing is hashed. Otherwise the old rows are looked up in a map.
+    let same_order = old.monitors.len() == new.len()
+        && old.monitors.iter().zip(new).all(|(o, n)| key(o) == key(n));
+    let before: HashMap<Key, AlertValue> = if same_order {
+        HashMap::new()
+    } else {
+        old.monitors.iter().map(|m| (key(m), m.alert)).collect()
     };
-    for monitor in new {
-        let from = before
-            .get(&key(monitor))
-            .copied()
-            .unwrap_or(AlertValue::Unknown);
+    for (i, monitor) in new.iter().enumerate() {
+        let from = if same_order {
+            old.monitors[i].alert
+        } else {
+            before
+                .get(&key(monitor))
+                .copied()
+                .unwrap_or(AlertValue::Unknown)
+        };
         let first_healthy = from == AlertValue::Unknown && monitor.alert == AlertValue::Healthy;
         if from != monitor.alert && !first_healthy {
             out.push(ExchangeTransition {
                 server,
                 health_set: monitor.health_set,
-                monitor: named(monitor),
+                monitor: named(monitor, shared.get_or_insert_with(|| twice(new))),
                 from,
                 to: monitor.alert,
             });
         }
     }
-    let after: std::collections::HashSet<_> = new.iter().map(key).collect();
+    if same_order {
+        return;
+    }
+    let after: HashSet<Key> = new.iter().map(key).collect();
     for gone in &old.monitors {
         if gone.alert.is_problem() && !after.contains(&key(gone)) {
             out.push(ExchangeTransition {
@@ -330,4 +339,22 @@ fn changes(
             });
         }
     }
+}
+
+/// A monitor's name for the record; a name Exchange reports for several targets says
+/// which one.
+fn named(m: &ExchangeMonitor, shared: &HashSet<&str>) -> String {
+    match &m.target_resource {
+        Some(target) if shared.contains(m.name.as_str()) => format!("{} ({target})", m.name),
+        _ => m.name.clone(),
+    }
+}
+
+/// The names that come more than once in an answer.
+fn twice(all: &[ExchangeMonitor]) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    all.iter()
+        .filter(|m| !seen.insert(m.name.as_str()))
+        .map(|m| m.name.as_str())
+        .collect()
 }
