@@ -51,6 +51,25 @@ fn stand_in(dir: &Path) -> PathBuf {
     program
 }
 
+/// `fixture` as the stand-in's answer for `server`.
+fn answer(dir: &Path, fixture: &str, server: &str) {
+    let kind = Path::new(fixture).extension().unwrap().to_str().unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join(fixture),
+        dir.join(format!("{server}.{kind}")),
+    )
+    .unwrap();
+}
+
+/// A pwsh that runs `before` (shell lines), then the stand-in.
+fn wrapped(dir: &Path, name: &str, before: &str, program: &Path) -> PathBuf {
+    let path = dir.join(name);
+    let text = format!("#!/bin/sh\n{before}\nexec '{}' \"$@\"\n", program.display());
+    std::fs::write(&path, text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
 fn poll(program: &Path, server: &str) -> Poll {
     Poll {
         server: 0,
@@ -64,13 +83,10 @@ fn poll(program: &Path, server: &str) -> Poll {
 async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
     let dir = tempfile::tempdir().unwrap();
     let program = stand_in(dir.path());
-    let copy = |from: &str, to: &str| {
-        std::fs::copy(Path::new(FIXTURES).join(from), dir.path().join(to)).unwrap()
-    };
-    copy("pwsh7-unhealthy.json", "ex-01.json");
-    copy("session.fail", "ex-02.fail");
-    copy("garbage.json", "ex-03.json");
-    copy("empty.json", "ex-04.json");
+    answer(dir.path(), "pwsh7-unhealthy.json", "ex-01");
+    answer(dir.path(), "session.fail", "ex-02");
+    answer(dir.path(), "garbage.json", "ex-03");
+    answer(dir.path(), "empty.json", "ex-04");
     nix::unistd::mkfifo(
         &dir.path().join("ex-05.hang"),
         nix::sys::stat::Mode::S_IRWXU,
@@ -111,22 +127,14 @@ async fn real_polls_answer_fail_hang_and_garble_as_the_stand_in_is_told() {
 async fn windows_powershell_5_1_runs_the_poll_but_not_a_pwsh_7_only_parameter() {
     let dir = tempfile::tempdir().unwrap();
     let program = stand_in(dir.path());
-    std::fs::copy(
-        Path::new(FIXTURES).join("ps51-raw.json"),
-        dir.path().join("ex-01.json"),
-    )
-    .unwrap();
-    // The stand-in plays 5.1 when its file says so (no variable: tests run in parallel).
-    let desktop = dir.path().join("pwsh51");
-    std::fs::write(
-        &desktop,
-        format!(
-            "#!/bin/sh\nPWSH_EDITION=Desktop exec '{}' \"$@\"\n",
-            program.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&desktop, std::fs::Permissions::from_mode(0o755)).unwrap();
+    answer(dir.path(), "ps51-raw.json", "ex-01");
+    // The stand-in plays 5.1 when its caller says so (no variable: tests run in parallel).
+    let desktop = wrapped(
+        dir.path(),
+        "pwsh51",
+        "export PWSH_EDITION=Desktop",
+        &program,
+    );
     let read = once(&poll(&desktop, "ex-01"), Duration::from_secs(60))
         .await
         .unwrap()
@@ -151,11 +159,7 @@ async fn a_poll_asked_for_now_comes_before_its_interval() {
     use healthdeck::runtime::exchange::{Polling, run};
     let dir = tempfile::tempdir().unwrap();
     let program = stand_in(dir.path());
-    std::fs::copy(
-        Path::new(FIXTURES).join("pwsh7-healthy.json"),
-        dir.path().join("ex-01.json"),
-    )
-    .unwrap();
+    answer(dir.path(), "pwsh7-healthy.json", "ex-01");
     let polling = Polling {
         polls: vec![poll(&program, "ex-01")],
         // Far longer than the test may take: a second poll can only come from the asking.
@@ -188,30 +192,15 @@ async fn a_poll_asked_for_now_comes_before_its_interval() {
 async fn a_pwsh_that_warns_by_the_hundred_is_drained_and_its_answer_read() {
     let dir = tempfile::tempdir().unwrap();
     let program = stand_in(dir.path());
-    std::fs::copy(
-        Path::new(FIXTURES).join("pwsh7-healthy.json"),
-        dir.path().join("ex-01.json"),
-    )
-    .unwrap();
+    answer(dir.path(), "pwsh7-healthy.json", "ex-01");
     // 2,000 warnings (some 150 KiB) on stderr before the answer: far past what is kept.
-    let chatty = dir.path().join("chatty");
-    std::fs::write(
-        &chatty,
-        format!(
-            "#!/bin/sh\ni=0\nwhile [ $i -lt 2000 ]; do\n  echo \"WARNING: The names of some imported commands include unapproved verbs ($i)\" >&2\n  i=$((i+1))\ndone\nexec '{}' \"$@\"\n",
-            program.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&chatty, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let warn = "i=0; while [ $i -lt 2000 ]; do echo \"WARNING: The names of some imported \
+                commands include unapproved verbs ($i)\" >&2; i=$((i+1)); done";
+    let chatty = wrapped(dir.path(), "chatty", warn, &program);
     let read = once(&poll(&chatty, "ex-01"), Duration::from_secs(60)).await;
     assert_eq!(read.unwrap().unwrap().monitors.len(), 9);
     // Failing after the warnings: the reason is its last words, not the first warning.
-    std::fs::copy(
-        Path::new(FIXTURES).join("session.fail"),
-        dir.path().join("ex-02.fail"),
-    )
-    .unwrap();
+    answer(dir.path(), "session.fail", "ex-02");
     let failed = once(&poll(&chatty, "ex-02"), Duration::from_secs(60))
         .await
         .unwrap_err();

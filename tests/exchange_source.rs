@@ -12,17 +12,10 @@ use healthdeck::health::exchange::{ExchangeReport, Verdict, read};
 use healthdeck::health::{AlertValue, FleetState, HealthSet, Monitor, MonitorPolicy, Role, Server};
 use healthdeck::incident::Entry;
 use healthdeck::update::{AppState, DrillRow, Screen, update};
-use std::path::Path;
 use std::time::Duration;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap()
-}
-
 fn verdict(name: &str) -> Verdict {
-    read(&fixture(name)).unwrap().unwrap()
+    common::exchange_verdict(name)
 }
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {

@@ -110,3 +110,12 @@ pub fn exchange_fleet() -> FleetState {
     fleet.watch_exchange(&unwatched, TimeDelta::minutes(4));
     fleet
 }
+
+/// An Exchange answer from `tests/fixtures/exchange`, read.
+pub fn exchange_verdict(name: &str) -> healthdeck::health::exchange::Verdict {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/exchange")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    healthdeck::health::exchange::read(&text).unwrap().unwrap()
+}
