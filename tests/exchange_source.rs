@@ -441,3 +441,18 @@ fn the_drill_down_cursor_stays_on_its_monitor_when_exchange_answers_in_another_o
     let chosen = &state.fleet.exchange(0).unwrap().monitors[i].name;
     assert_eq!(chosen, "AverageCommandProcessingTimeGt60sMonitor");
 }
+
+#[test]
+fn under_dry_run_r_shows_exchanges_probe_and_runs_nothing() {
+    let mut state = console();
+    state.launch.banner.dry_run = true;
+    answer(&mut state, 0, Ok(Some(verdict("pwsh7-unhealthy.json"))));
+    press(&mut state, KeyCode::Enter);
+    let effects = press(&mut state, KeyCode::Char('r'));
+    assert!(effects.is_empty(), "{effects:?}");
+    let flash = state.view.flash.as_deref().unwrap();
+    assert!(
+        flash.starts_with("dry-run: not run: pwsh ex-01: Invoke-MonitoringProbe"),
+        "{flash}"
+    );
+}

@@ -40,6 +40,13 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         DrillRow::Exchange(_) => super::runbook::prepare::exchange_step(state, &call),
         DrillRow::Probe(_) => super::runbook::prepare::prepare(state, &call),
     };
+    // Exchange's probe is a pwsh command like a step's: dry-run shows it, runs nothing.
+    let exchange = matches!(row, DrillRow::Exchange(_));
+    if exchange && super::runbook::prepare::held_back(&state.launch.banner, &call).is_some() {
+        let command = plan.command.unwrap_or_default();
+        state.view.flash = Some(format!("dry-run: not run: {command}"));
+        return Vec::new();
+    }
     let work = match plan.work {
         Ok(work) => work,
         Err(why) => {
