@@ -29,8 +29,9 @@ pub enum Event {
     /// How the prober keeps its schedule: sent when that changes, and once a minute.
     Pace(crate::probe_plan::pace::Pace),
     Metrics(Vec<MetricReport>),
-    /// One server's Managed Availability poll, read (or why it failed).
-    Exchange(crate::health::exchange::ExchangeReport),
+    /// Managed Availability polls, read (or why each failed), a batch of those that ended
+    /// within a moment of each other.
+    Exchange(Vec<crate::health::exchange::ExchangeReport>),
     Signal(Signal),
     /// Lines a running step printed, in the order read (a batch per stream read).
     StepOutput {

@@ -42,6 +42,13 @@ fn exchange_transitions_and_poll_failures_export_in_words() {
     recorder
         .record(at(4, 10), &transition("Unhealthy", "Healthy"))
         .unwrap();
+    let many = Entry::ExchangePolls {
+        count: 12,
+        state: "failed".into(),
+        why: Some("no answer within 45s: the poll was stopped".into()),
+        servers: (1..=10).map(|i| format!("ex-{i:02}")).collect(),
+    };
+    recorder.record(at(5, 0), &many).unwrap();
     recorder.sync().unwrap();
     let path = recorder.path().to_owned();
     let line = std::fs::read_to_string(&path).unwrap();
@@ -62,6 +69,7 @@ fn exchange_transitions_and_poll_failures_export_in_words() {
         "**ImapCTPMonitor** (Exchange) on ex-01: Unknown → Unhealthy",
         "Exchange's verdict on ex-02: failed (the poll failed (exit 1): WinRM cannot complete the operation)",
         "**ImapCTPMonitor** (Exchange) on ex-01: Unhealthy → Healthy",
+        "Exchange's verdict on 12 servers: failed (no answer within 45s: the poll was stopped): ex-01, ex-02, ex-03, ex-04, ex-05, ex-06, ex-07, ex-08, ex-09, ex-10 and 2 more",
     ] {
         assert!(markdown.contains(expected), "{expected}\n{markdown}");
     }

@@ -36,11 +36,11 @@ fn console(width: u16, height: u16) -> AppState {
     ] {
         update(
             &mut state,
-            Event::Exchange(ExchangeReport {
+            Event::Exchange(vec![ExchangeReport {
                 server,
                 at: now,
                 answer,
-            }),
+            }]),
         );
     }
     state
@@ -121,11 +121,11 @@ fn a_component_state_from_an_old_answer_is_not_shown_as_current() {
     let failed = Err("the poll failed (exit 1): WinRM cannot complete the operation".to_owned());
     update(
         &mut state,
-        Event::Exchange(ExchangeReport {
+        Event::Exchange(vec![ExchangeReport {
             server: 0,
             at: now,
             answer: failed,
-        }),
+        }]),
     );
     let screen = text(&render(&state, &theme("default"), false));
     let ex01 = screen.lines().find(|l| l.contains("ex-01")).unwrap();

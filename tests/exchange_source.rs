@@ -38,11 +38,11 @@ fn answer(
 ) -> Vec<Effect> {
     update(
         state,
-        Event::Exchange(ExchangeReport {
+        Event::Exchange(vec![ExchangeReport {
             server,
             at: state.now,
             answer,
-        }),
+        }]),
     )
 }
 
@@ -455,4 +455,45 @@ fn under_dry_run_r_shows_exchanges_probe_and_runs_nothing() {
         flash.starts_with("dry-run: not run: pwsh ex-01: Invoke-MonitoringProbe"),
         "{flash}"
     );
+}
+
+#[test]
+fn a_management_host_failing_every_poll_at_once_is_one_record_line() {
+    let servers: Vec<Server> = (1..=12)
+        .map(|i| Server {
+            name: format!("ex-{i:02}"),
+            role: Role::Both,
+            site: "DAG1".to_owned(),
+        })
+        .collect();
+    let mut fleet = FleetState::new(servers, MonitorPolicy::defaults(), false);
+    fleet.watch_exchange(&[], chrono::TimeDelta::minutes(4));
+    let mut state = common::production(fleet, "exchange-lab", at(3, 12));
+    let why = "the poll failed (exit 1): WinRM cannot complete the operation";
+    let mut reports: Vec<ExchangeReport> = (0..12)
+        .map(|server| ExchangeReport {
+            server,
+            at: state.now,
+            answer: Err(why.to_owned()),
+        })
+        .collect();
+    // One of them fails otherwise: a line of its own.
+    reports[5].answer = Err("no answer within 45s: the poll was stopped".to_owned());
+    let effects = update(&mut state, Event::Exchange(reports));
+    let entries = recorded(&effects);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let Entry::ExchangePolls {
+        count,
+        state: poll,
+        servers,
+        ..
+    } = &entries[0]
+    else {
+        panic!("{entries:?}")
+    };
+    assert_eq!((*count, poll.as_str()), (11, "failed"));
+    assert_eq!(servers.len(), 10, "the first ten named");
+    assert_eq!(servers[0], "ex-01");
+    assert!(matches!(&entries[1], Entry::ExchangePoll { server, .. } if server == "ex-06"));
+    assert_eq!(state.fleet.exchange_silent(), 12);
 }

@@ -87,6 +87,15 @@ pub enum Entry {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         why: Option<String>,
     },
+    /// Three or more servers' polls changed alike in one batch (a management host down,
+    /// or back): how many, their standing, why, and the first ten.
+    ExchangePolls {
+        count: usize,
+        state: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<String>,
+        servers: Vec<String>,
+    },
     RunbookOpened {
         procedure: String,
         title: String,

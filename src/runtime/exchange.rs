@@ -22,6 +22,8 @@ use tokio::time::Instant;
 
 /// What an answer may hold: forty rows are some 40 KiB.
 const STDOUT_CAP: u64 = 4 << 20;
+/// How long a poll's answer waits for others to go to the console with it.
+const GATHER: Duration = Duration::from_millis(100);
 const STDERR_CAP: usize = 16 << 10;
 
 /// Every server's poll, and how often, how long, how many at once.
@@ -84,6 +86,10 @@ pub async fn run(
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
         (0..polls.len()).map(|i| Reverse((start, i))).collect();
     let mut running = JoinSet::new();
+    // Answers wait up to GATHER for others: a management host that fails every poll at
+    // once is one batch, and one line in the record, not one per server.
+    let mut batch: Vec<ExchangeReport> = Vec::new();
+    let mut flush_at: Option<Instant> = None;
     loop {
         while let Some(&Reverse((at, i))) = due.peek() {
             if next[i] == Some(at) {
@@ -95,10 +101,19 @@ pub async fn run(
         tokio::select! {
             Some(done) = running.join_next(), if !running.is_empty() => {
                 // Each poll is contained (`contained_once`): a task always ends with its server.
-                if let Ok((i, started)) = done {
+                if let Ok((i, started, report)) = done {
                     let at = if std::mem::take(&mut again[i]) { Instant::now() } else { started + interval };
                     next[i] = Some(at);
                     due.push(Reverse((at, i)));
+                    batch.push(report);
+                    flush_at.get_or_insert_with(|| Instant::now() + GATHER);
+                }
+            }
+            () = tokio::time::sleep_until(flush_at.unwrap_or(start)), if flush_at.is_some() => {
+                flush_at = None;
+                // Nobody listens once the console has ended.
+                if tx.send(Event::Exchange(std::mem::take(&mut batch))).await.is_err() {
+                    return;
                 }
             }
             Some(i) = now.recv() => {
@@ -124,7 +139,6 @@ pub async fn run(
                 };
                 next[i] = None;
                 let poll = polls[i].clone();
-                let tx = tx.clone();
                 running.spawn(async move {
                     let started = Instant::now();
                     let answer = contained_once(poll.clone(), timeout).await;
@@ -134,9 +148,7 @@ pub async fn run(
                         at: clock.now(),
                         answer,
                     };
-                    // Nobody listens once the console has ended.
-                    let _ = tx.send(Event::Exchange(report)).await;
-                    (i, started)
+                    (i, started, report)
                 });
             }
             () = tx.closed() => return,

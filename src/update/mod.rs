@@ -90,7 +90,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             transitions(state)
         }
         Event::Pace(now) => pace::pace(state, now),
-        Event::Exchange(report) => exchange(state, report),
+        Event::Exchange(reports) => exchange(state, reports),
         Event::Metrics(reports) => {
             for report in &reports {
                 state.fleet.apply_metric(report);
@@ -167,13 +167,19 @@ fn step_ended(
 }
 
 /// A server's Managed Availability poll, read.
-fn exchange(state: &mut AppState, report: crate::health::exchange::ExchangeReport) -> Vec<Effect> {
-    let server = report.server;
-    let selected = navigation::selected_monitor(state, server);
-    state.fleet.apply_exchange(report);
-    // The drill-down keeps the monitor the cursor was on, not its place: Enter must open
-    // the runbook of the monitor the engineer chose, whatever order Exchange answers in.
-    navigation::reselect(state, server, selected);
+fn exchange(
+    state: &mut AppState,
+    reports: Vec<crate::health::exchange::ExchangeReport>,
+) -> Vec<Effect> {
+    for report in reports {
+        let server = report.server;
+        let selected = navigation::selected_monitor(state, server);
+        state.fleet.apply_exchange(report);
+        // The drill-down keeps the monitor the cursor was on, not its place: Enter must
+        // open the runbook of the monitor the engineer chose, whatever order Exchange
+        // answers in.
+        navigation::reselect(state, server, selected);
+    }
     transitions(state)
 }
 
@@ -213,13 +219,11 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
     }));
     let (exchange, polls) = state.fleet.take_exchange_transitions();
     let name = |server: usize| state.fleet.servers()[server].name.clone();
-    effects.extend(polls.into_iter().map(|p| {
-        Effect::Record(Entry::ExchangePoll {
-            server: name(p.server),
-            state: p.state.to_owned(),
-            why: p.why,
-        })
-    }));
+    effects.extend(
+        pace::polls_at_once(state, polls)
+            .into_iter()
+            .map(Effect::Record),
+    );
     effects.extend(exchange.into_iter().map(|t| {
         Effect::Record(Entry::Transition {
             server: name(t.server),

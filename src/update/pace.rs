@@ -84,3 +84,42 @@ pub fn stale_at_once(state: &AppState, changes: &mut Vec<Transition>) -> Option<
         prober_behind: state.pace.behind(),
     })
 }
+
+/// Polls that changed alike in one batch: three or more servers whose poll failed for the
+/// same reason (a management host down), or came back, are one record entry naming the
+/// first ten, not a line each. Fewer are a line each.
+pub(super) fn polls_at_once(
+    state: &AppState,
+    changes: Vec<crate::health::PollChange>,
+) -> Vec<Entry> {
+    const NAMED: usize = 10;
+    let mut groups: Vec<(&'static str, Option<String>, Vec<usize>)> = Vec::new();
+    for change in changes {
+        match groups
+            .iter_mut()
+            .find(|(s, why, _)| *s == change.state && *why == change.why)
+        {
+            Some((.., servers)) => servers.push(change.server),
+            None => groups.push((change.state, change.why, vec![change.server])),
+        }
+    }
+    let name = |server: usize| state.fleet.servers()[server].name.clone();
+    let mut entries = Vec::new();
+    for (poll, why, servers) in groups {
+        if servers.len() >= 3 {
+            entries.push(Entry::ExchangePolls {
+                count: servers.len(),
+                state: poll.to_owned(),
+                why,
+                servers: servers.iter().take(NAMED).map(|&s| name(s)).collect(),
+            });
+        } else {
+            entries.extend(servers.into_iter().map(|server| Entry::ExchangePoll {
+                server: name(server),
+                state: poll.to_owned(),
+                why: why.clone(),
+            }));
+        }
+    }
+    entries
+}

@@ -93,7 +93,9 @@ pub(super) fn item(
             plain(user),
             plain(host)
         ),
-        Entry::Transition { .. } | Entry::ExchangePoll { .. } => health(entry),
+        Entry::Transition { .. } | Entry::ExchangePoll { .. } | Entry::ExchangePolls { .. } => {
+            health(entry)
+        }
         Entry::RunbookOpened {
             procedure,
             title,
@@ -366,6 +368,32 @@ fn health(entry: &Entry) -> String {
             ),
             None => format!("Exchange's verdict on {}: {}", plain(server), plain(state)),
         },
+        Entry::ExchangePolls {
+            count,
+            state,
+            why,
+            servers,
+        } => {
+            let more = count.saturating_sub(servers.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            let why = why
+                .as_deref()
+                .map(|w| format!(" ({})", plain(w)))
+                .unwrap_or_default();
+            format!(
+                "Exchange's verdict on {count} servers: {}{why}: {}{more}",
+                plain(state),
+                servers
+                    .iter()
+                    .map(|s| plain(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
         _ => String::new(),
     }
 }
