@@ -69,6 +69,9 @@ pub enum Command {
     Incident(IncidentArgs),
     /// Probe every endpoint of an inventory once: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     Check(CheckArgs),
+    /// Serve the inventory's probes to Prometheus: `/probe?server=NAME&probe=NAME` runs one
+    /// now and answers its metrics, `/metrics` the agent's own. Stops on SIGTERM.
+    Agent(AgentArgs),
     /// Print a completion script for a shell to stdout, e.g.
     /// `healthdeck completions bash > ~/.local/share/bash-completion/completions/healthdeck`.
     Completions(CompletionsArgs),
@@ -112,6 +115,19 @@ pub struct KeepStepArgs {
     pub server: Option<String>,
     #[arg(long)]
     pub lock_token: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgentArgs {
+    /// The fleet whose probes are served (never the simulator).
+    #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// Where to listen, e.g. 127.0.0.1:9141 (port 0: any free port, said on stderr).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9141")]
+    pub listen: String,
+    /// Probes running at once at most; more requests get 503.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub in_flight: usize,
 }
 
 #[derive(Debug, Args)]

@@ -265,6 +265,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(crate::cli::Command::Check(args)) = &cli.command {
         return Ok(crate::check::run(args));
     }
+    if let Some(crate::cli::Command::Agent(args)) = &cli.command {
+        return Ok(crate::agent::run(args));
+    }
     if let Some(crate::cli::Command::Completions(args)) = &cli.command {
         return Ok(crate::shell::completions(args.shell));
     }

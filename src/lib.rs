@@ -1,6 +1,7 @@
 //! healthdeck: a terminal operations console for on-call mail engineers.
 
 pub mod action;
+pub mod agent;
 pub mod app;
 pub mod check;
 pub mod cli;

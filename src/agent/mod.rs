@@ -1,0 +1,257 @@
+//! `healthdeck agent`: healthdeck's own probes served the Prometheus way, as
+//! blackbox_exporter serves its own (the multi-target pattern): `GET
+//! /probe?server=<name>&probe=<ProbeName>` runs that probe now and answers its metrics;
+//! `GET /metrics` answers the agent's. Headless; at most `in_flight` probes at once (503
+//! past it); SIGTERM and SIGINT stop it taking requests and let running probes finish.
+//! The probes' login is in their plans, never in a label, a log line or an error.
+
+mod exposition;
+mod http;
+
+use crate::cli::AgentArgs;
+use crate::config::inventory::Inventory;
+use crate::health::Monitor;
+use crate::runtime::probe::{ProbePlan, TlsSetup, probe};
+use crate::runtime::prober;
+use exposition::{AgentCounts, ProbeLabels};
+use http::{Request, Response};
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::Semaphore;
+
+/// One probe the agent can run.
+struct Servable {
+    plan: ProbePlan,
+    role: &'static str,
+    site: String,
+    health_set: &'static str,
+}
+
+/// What the agent serves, and what it counts.
+struct Agent {
+    /// By (server, probe name).
+    probes: HashMap<(String, &'static str), Servable>,
+    /// Why a probe cannot run on a server, by (server, probe name).
+    not_runnable: HashMap<(String, &'static str), String>,
+    servers: Vec<String>,
+    tls: Arc<TlsSetup>,
+    permits: Semaphore,
+    counts: Mutex<AgentCounts>,
+}
+
+pub fn run(args: &AgentArgs) -> ExitCode {
+    match prepare(args) {
+        Ok((agent, runtime)) => runtime.block_on(serve(args, agent)),
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "healthdeck agent: {message}");
+            ExitCode::from(crate::launch::EXIT_USAGE)
+        }
+    }
+}
+
+fn prepare(args: &AgentArgs) -> Result<(Arc<Agent>, tokio::runtime::Runtime), String> {
+    let Some(path) = &args.inventory else {
+        return Err("no inventory (--inventory FILE or HEALTHDECK_INVENTORY)".to_owned());
+    };
+    let inventory = Inventory::load(path).map_err(|findings| {
+        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        lines.join("\n")
+    })?;
+    let probing = prober::prepare(&inventory)?;
+    let name = |i: usize| inventory.servers[i].server.name.clone();
+    let probes = probing
+        .targets
+        .iter()
+        .map(|(target, _)| {
+            let server = &inventory.servers[target.server].server;
+            let servable = Servable {
+                plan: target.plan.clone(),
+                role: server.role.label(),
+                site: server.site.clone(),
+                health_set: Monitor::judging(target.probe).health_set().name(),
+            };
+            ((name(target.server), target.probe.name()), servable)
+        })
+        .collect();
+    let not_runnable = probing
+        .not_runnable
+        .iter()
+        .map(|n| ((name(n.server), n.probe.name()), n.why.clone()))
+        .collect();
+    let started_at = crate::runtime::FleetClock::new(1.0).now().timestamp();
+    let agent = Agent {
+        probes,
+        not_runnable,
+        servers: inventory
+            .servers
+            .iter()
+            .map(|s| s.server.name.clone())
+            .collect(),
+        tls: Arc::clone(&probing.tls),
+        permits: Semaphore::new(args.in_flight.clamp(1, probing.ceiling.max(1))),
+        counts: Mutex::new(AgentCounts {
+            started_at,
+            ..AgentCounts::default()
+        }),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    Ok((Arc::new(agent), runtime))
+}
+
+async fn serve(args: &AgentArgs, agent: Arc<Agent>) -> ExitCode {
+    let listener = match TcpListener::bind(&args.listen).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "healthdeck agent: cannot listen on {}: {e}",
+                args.listen
+            );
+            return ExitCode::from(crate::launch::EXIT_USAGE);
+        }
+    };
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        let _ = writeln!(std::io::stderr(), "healthdeck agent: cannot watch signals");
+        return ExitCode::FAILURE;
+    };
+    let bound = listener
+        .local_addr()
+        .map_or_else(|_| args.listen.clone(), |a| a.to_string());
+    let _ = writeln!(
+        std::io::stderr(),
+        "healthdeck agent: listening on {bound}: {} probes of {} servers",
+        agent.probes.len(),
+        agent.servers.len()
+    );
+    let mut requests = tokio::task::JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                if let Ok((stream, _)) = accepted {
+                    requests.spawn(handle(stream, Arc::clone(&agent)));
+                }
+            }
+            Some(_) = requests.join_next(), if !requests.is_empty() => {}
+            _ = term.recv() => break,
+            _ = int.recv() => break,
+        }
+    }
+    // No new requests; the ones running end within their probe's timeout.
+    drop(listener);
+    while requests.join_next().await.is_some() {}
+    let _ = writeln!(std::io::stderr(), "healthdeck agent: stopped");
+    ExitCode::SUCCESS
+}
+
+async fn handle(mut stream: TcpStream, agent: Arc<Agent>) {
+    let response = match http::read(&mut stream).await {
+        Ok(request) => answer(&agent, &request).await,
+        Err(response) => response,
+    };
+    if let Ok(mut counts) = agent.counts.lock() {
+        *counts.responses.entry(response.code).or_default() += 1;
+    }
+    // A client that went away is no news.
+    let _ = http::write(&mut stream, &response).await;
+}
+
+async fn answer(agent: &Agent, request: &Request) -> Response {
+    if request.method != "GET" {
+        return Response::error(405, "only GET is served");
+    }
+    match request.path.as_str() {
+        "/metrics" => match agent.counts.lock() {
+            Ok(counts) => Response::metrics(exposition::agent(&counts)),
+            Err(_) => Response::error(503, "the agent's counts are unreadable"),
+        },
+        "/probe" => probe_now(agent, request).await,
+        _ => Response::error(404, "not found: /probe?server=NAME&probe=NAME or /metrics"),
+    }
+}
+
+/// `/probe`: the named probe of the named server, run now.
+async fn probe_now(agent: &Agent, request: &Request) -> Response {
+    let (server, name) = match params(agent, request) {
+        Ok(found) => found,
+        Err(why) => return Response::error(400, why),
+    };
+    let Some(servable) = agent.probes.get(&(server.clone(), name)) else {
+        let why = agent
+            .not_runnable
+            .get(&(server.clone(), name))
+            .map_or("its role does not run it", String::as_str);
+        return Response::error(400, format!("{name} cannot run on {server}: {why}"));
+    };
+    let Ok(_permit) = agent.permits.try_acquire() else {
+        return Response::error(503, "too many probes in flight: try again");
+    };
+    if let Ok(mut counts) = agent.counts.lock() {
+        counts.in_flight += 1;
+    }
+    let outcome = probe(&servable.plan, &agent.tls).await;
+    if let Ok(mut counts) = agent.counts.lock() {
+        counts.in_flight -= 1;
+        if outcome.succeeded {
+            counts.succeeded += 1;
+        } else {
+            counts.failed += 1;
+        }
+    }
+    let labels = ProbeLabels {
+        server: &server,
+        role: servable.role,
+        site: &servable.site,
+        health_set: servable.health_set,
+        probe: name,
+    };
+    Response::metrics(exposition::probe(&labels, &outcome))
+}
+
+/// `server` and `probe`, both known; anything else in the query is a mistake said back.
+fn params(agent: &Agent, request: &Request) -> Result<(String, &'static str), String> {
+    let (mut server, mut probe) = (None, None);
+    for (name, value) in &request.query {
+        match name.as_str() {
+            "server" => server = Some(value.as_str()),
+            "probe" => probe = Some(value.as_str()),
+            other => {
+                return Err(format!(
+                    "unknown parameter `{}`: give server and probe",
+                    http::printable(other)
+                ));
+            }
+        }
+    }
+    let server = server.ok_or("no `server` parameter")?;
+    let probe = probe.ok_or("no `probe` parameter")?;
+    let known = agent
+        .servers
+        .iter()
+        .find(|s| s.eq_ignore_ascii_case(server))
+        .ok_or_else(|| format!("no server `{}` in the inventory", http::printable(server)))?;
+    let name = crate::health::Probe::all()
+        .map(crate::health::Probe::name)
+        .find(|n| *n == probe)
+        .ok_or_else(|| {
+            let names: Vec<&str> = crate::health::Probe::all()
+                .map(crate::health::Probe::name)
+                .collect();
+            format!(
+                "no probe `{}`: one of {}",
+                http::printable(probe),
+                names.join(", ")
+            )
+        })?;
+    Ok((known.clone(), name))
+}
