@@ -120,12 +120,10 @@ fn decoded(text: &str) -> Result<String, String> {
     String::from_utf8(out).map_err(|_| format!("`{}` is not UTF-8 once decoded", printable(text)))
 }
 
-/// A value as an error may quote it: at most 64 characters, control characters as `?`.
+/// A value as an error may quote it: one line, at most 64 characters, nothing that
+/// drives a terminal.
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .take(64)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    crate::health::exchange::one_line(text, 64)
 }
 
 /// Writes the response and closes the connection's sending side.

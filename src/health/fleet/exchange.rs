@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExchangeTransition {
     pub server: usize,
-    pub health_set: HealthSet,
     pub monitor: String,
     pub from: AlertValue,
     pub to: AlertValue,
@@ -172,7 +171,7 @@ impl FleetState {
         let Some(old) = self.exchange.get_mut(server) else {
             return;
         };
-        let before = effective(old);
+        tally(&mut self.counts, old, false);
         let (old_kind, old_why) = (poll_kind(&old.poll), failure(&old.poll));
         match report.answer {
             Ok(Some(verdict)) => {
@@ -206,13 +205,7 @@ impl FleetState {
                 why,
             });
         }
-        let after = effective(&self.exchange[server]);
-        for alert in before {
-            self.counts[alert.index()] -= 1;
-        }
-        for alert in &after {
-            self.counts[alert.index()] += 1;
-        }
+        tally(&mut self.counts, &self.exchange[server], true);
         for set in HealthSet::ALL {
             self.refresh_cell(server, set);
         }
@@ -247,20 +240,22 @@ impl FleetState {
     }
 }
 
-/// Each monitor's alert as the fleet counts it: Exchange's while answered, else Unknown.
-fn effective(server: &ExchangeServer) -> Vec<AlertValue> {
+/// Counts (or uncounts) a server's Exchange monitors: Exchange's alert while its poll is
+/// answered, else Unknown.
+fn tally(counts: &mut [usize; AlertValue::ALL.len()], server: &ExchangeServer, add: bool) {
     let answered = server.answered();
-    server
-        .monitors
-        .iter()
-        .map(|m| {
-            if answered {
-                m.alert
-            } else {
-                AlertValue::Unknown
-            }
-        })
-        .collect()
+    for m in &server.monitors {
+        let alert = if answered {
+            m.alert
+        } else {
+            AlertValue::Unknown
+        };
+        if add {
+            counts[alert.index()] += 1;
+        } else {
+            counts[alert.index()] -= 1;
+        }
+    }
 }
 
 fn failure(poll: &PollState) -> Option<String> {
@@ -317,7 +312,6 @@ fn changes(
         if from != monitor.alert && !first_healthy {
             out.push(ExchangeTransition {
                 server,
-                health_set: monitor.health_set,
                 monitor: named(monitor, shared.get_or_insert_with(|| twice(new))),
                 from,
                 to: monitor.alert,
@@ -332,7 +326,6 @@ fn changes(
         if gone.alert.is_problem() && !after.contains(&key(gone)) {
             out.push(ExchangeTransition {
                 server,
-                health_set: gone.health_set,
                 monitor: gone.name.clone(),
                 from: gone.alert,
                 to: AlertValue::Unknown,
