@@ -72,6 +72,8 @@ pub enum Command {
     /// Serve the inventory's probes to Prometheus: `/probe?server=NAME&probe=NAME` runs one
     /// now and answers its metrics, `/metrics` the agent's own. Stops on SIGTERM.
     Agent(AgentArgs),
+    /// Write configuration for other tools from the inventory, one source of truth.
+    Export(ExportToolArgs),
     /// Print a completion script for a shell to stdout, e.g.
     /// `healthdeck completions bash > ~/.local/share/bash-completion/completions/healthdeck`.
     Completions(CompletionsArgs),
@@ -128,6 +130,36 @@ pub struct AgentArgs {
     /// Probes running at once at most; more requests get 503.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub in_flight: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportToolArgs {
+    #[command(subcommand)]
+    pub command: ExportTool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportTool {
+    /// Prometheus' scrape configuration for `healthdeck agent`, the monitor rules as alert
+    /// rules with their `promtool test rules` unit tests, and an Alertmanager route example.
+    /// Exit 0, or 2 on a bad inventory or flag.
+    Prometheus(PrometheusExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PrometheusExportArgs {
+    /// The fleet whose probes the agent serves.
+    #[arg(long, env = "HEALTHDECK_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// Where Prometheus reaches `healthdeck agent`, e.g. 127.0.0.1:9141.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub agent: String,
+    /// Where Prometheus sends alerts (Alertmanager), e.g. 127.0.0.1:9093.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub alertmanager: Option<String>,
+    /// The folder written (created when missing).
+    #[arg(long, value_name = "DIR", default_value = "healthdeck-prometheus")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

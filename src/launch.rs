@@ -268,6 +268,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(crate::cli::Command::Agent(args)) = &cli.command {
         return Ok(crate::agent::run(args));
     }
+    if let Some(crate::cli::Command::Export(args)) = &cli.command {
+        return Ok(crate::export::run(args));
+    }
     if let Some(crate::cli::Command::Completions(args)) = &cli.command {
         return Ok(crate::shell::completions(args.shell));
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod effect;
 pub mod event;
 pub mod exec;
+pub mod export;
 pub mod guardrails;
 pub mod health;
 pub mod incident;
