@@ -2,7 +2,8 @@
 # Every check, on a fresh Debian machine: installs what the tests need (tmux for the
 # end-to-end tests; Dovecot and the openssl CLI for the probe tests, which start a private
 # Dovecot on ephemeral loopback ports; OpenSSH for the ssh transport's, a private sshd;
-# groff for the man page's),
+# groff for the man page's; Prometheus' promtool and Alertmanager's amtool for the exported
+# rules and their unit tests),
 # then format, lints and all tests. CI runs exactly this.
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
@@ -19,6 +20,10 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
 # The man page's test formats it with every warning on.
 command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+# `healthdeck export prometheus` is checked by the real tools: promtool (in prometheus)
+# checks the config and rules and runs their unit tests; amtool checks the route.
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
