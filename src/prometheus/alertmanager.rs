@@ -8,10 +8,11 @@ use super::error::{SourceError, garbled};
 use super::http::{Method, exchange};
 use super::notes::Notes;
 use super::rules::time;
+use super::text::Text;
 use super::{AlertmanagerReading, AlertmanagerState, FiringAlert, Silence, SilenceState};
 use crate::health::exchange::printable;
 use serde::Deserialize;
-use std::borrow::Cow;
+use serde::de::IgnoredAny;
 use std::time::Duration;
 
 #[derive(Deserialize)]
@@ -61,11 +62,11 @@ struct AlertDoc<'a> {
 #[derive(Deserialize)]
 struct AlertLabels<'a> {
     #[serde(borrow, default)]
-    server: Option<Cow<'a, str>>,
+    server: Option<Text<'a>>,
     #[serde(borrow, default)]
-    health_set: Option<Cow<'a, str>>,
+    health_set: Option<Text<'a>>,
     #[serde(borrow, default)]
-    monitor: Option<Cow<'a, str>>,
+    monitor: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -75,7 +76,7 @@ struct AlertStatus<'a> {
     #[serde(default)]
     silenced_by: Vec<String>,
     #[serde(default)]
-    inhibited_by: Vec<Cow<'a, str>>,
+    inhibited_by: Vec<IgnoredAny>,
 }
 
 /// Reads silences and alerts, both requests at once, each within `timeout`.
@@ -160,9 +161,9 @@ fn silence(doc: &SilenceDoc, notes: &mut Notes) -> Option<Silence> {
 fn alert(doc: AlertDoc<'_>, notes: &mut Notes) -> Option<FiringAlert> {
     let labels = &doc.labels;
     let (Some(server), Some(health_set), Some(monitor)) = (
-        labels.server.as_deref(),
-        labels.health_set.as_deref(),
-        labels.monitor.as_deref(),
+        Text::of(labels.server.as_ref()),
+        Text::of(labels.health_set.as_ref()),
+        Text::of(labels.monitor.as_ref()),
     ) else {
         return None; // not healthdeck's
     };

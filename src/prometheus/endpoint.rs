@@ -137,6 +137,7 @@ fn host_and_port(authority: &str) -> Result<(String, u16), String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -16,6 +16,7 @@ mod notes;
 mod rules;
 mod series;
 mod silence;
+mod text;
 
 pub use alertmanager::{read_alertmanager, read_alertmanager_answers};
 pub use endpoint::Endpoint;

@@ -5,10 +5,10 @@
 use super::envelope::prometheus_body;
 use super::error::SourceError;
 use super::notes::Notes;
+use super::text::Text;
 use super::{RuleAlert, RuleAlertState};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use std::borrow::Cow;
 
 #[derive(Deserialize)]
 pub(crate) struct AlertList<'a> {
@@ -28,11 +28,11 @@ struct Alert<'a> {
 #[derive(Deserialize)]
 struct Labels<'a> {
     #[serde(borrow, default)]
-    server: Option<Cow<'a, str>>,
+    server: Option<Text<'a>>,
     #[serde(borrow, default)]
-    health_set: Option<Cow<'a, str>>,
+    health_set: Option<Text<'a>>,
     #[serde(borrow, default)]
-    monitor: Option<Cow<'a, str>>,
+    monitor: Option<Text<'a>>,
 }
 
 /// The alerts of one `/api/v1/alerts` body (a 200 answer), with warnings.
@@ -47,9 +47,9 @@ pub(crate) fn rule_alerts(list: &AlertList<'_>, notes: &mut Notes) -> Vec<RuleAl
     for alert in &list.alerts {
         let labels = &alert.labels;
         let (Some(server), Some(health_set), Some(monitor)) = (
-            labels.server.as_deref(),
-            labels.health_set.as_deref(),
-            labels.monitor.as_deref(),
+            Text::of(labels.server.as_ref()),
+            Text::of(labels.health_set.as_ref()),
+            Text::of(labels.monitor.as_ref()),
         ) else {
             continue; // another team's rule
         };

@@ -8,10 +8,10 @@ use super::error::SourceError;
 use super::http::{Method, exchange};
 use super::notes::Notes;
 use super::rules::rule_alerts;
+use super::text::Text;
 use super::{ProbeSeries, PrometheusReading};
 use chrono::DateTime;
 use serde::Deserialize;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -51,11 +51,11 @@ struct Row<'a> {
 #[derive(Deserialize)]
 struct Labels<'a> {
     #[serde(borrow, default)]
-    server: Option<Cow<'a, str>>,
+    server: Option<Text<'a>>,
     #[serde(borrow, default)]
-    probe: Option<Cow<'a, str>>,
+    probe: Option<Text<'a>>,
     #[serde(borrow, default)]
-    kind: Option<Cow<'a, str>>,
+    kind: Option<Text<'a>>,
 }
 
 /// Reads the probe series and the alert rules: four requests at once, each within
@@ -124,7 +124,7 @@ fn probes(
         }
     }
     let mut out = Vec::with_capacity(signed.result.len());
-    let mut index: HashMap<(&str, &str), usize> = HashMap::with_capacity(signed.result.len());
+    let mut join = Join::default();
     for row in &signed.result {
         let Some((server, probe)) = names(row, notes) else {
             continue;
@@ -132,7 +132,7 @@ fn probes(
         let Some((succeeded, at)) = sample(row, notes) else {
             continue;
         };
-        index.insert((server, probe), out.len());
+        join.keys.push((server, probe));
         out.push(ProbeSeries {
             server: server.to_owned(),
             probe: probe.to_owned(),
@@ -142,9 +142,48 @@ fn probes(
             error_kind: None,
         });
     }
+    add_durations(&mut out, join, durations, notes);
+    add_kinds(&mut out, kinds, notes);
+    Ok(out)
+}
+
+/// Finds a probe read by (server, probe). The answers list series in the same order when
+/// Prometheus sorts them (2.42 does), so the position after the last found is tried first
+/// and the hash index is built only at the first row out of place.
+#[derive(Default)]
+struct Join<'k> {
+    keys: Vec<(&'k str, &'k str)>,
+    next: usize,
+    index: Option<HashMap<(&'k str, &'k str), usize>>,
+}
+
+impl Join<'_> {
+    fn find(&mut self, key: (&str, &str)) -> Option<usize> {
+        let found = if self.keys.get(self.next) == Some(&key) {
+            Some(self.next)
+        } else {
+            let keys = &self.keys;
+            let index = self
+                .index
+                .get_or_insert_with(|| keys.iter().enumerate().map(|(i, k)| (*k, i)).collect());
+            index.get(&key).copied()
+        };
+        if let Some(i) = found {
+            self.next = i + 1;
+        }
+        found
+    }
+}
+
+fn add_durations(
+    out: &mut [ProbeSeries],
+    mut join: Join<'_>,
+    durations: &Vector<'_>,
+    notes: &mut Notes,
+) {
     let mut timed = vec![false; out.len()];
     for row in &durations.result {
-        let Some(&i) = names(row, notes).and_then(|key| index.get(&key)) else {
+        let Some(i) = names(row, notes).and_then(|key| join.find(key)) else {
             continue;
         };
         match number(row.value.1) {
@@ -163,24 +202,33 @@ fn probes(
             format!("{count} probes, e.g. {} {}", out[i].server, out[i].probe)
         });
     }
+}
+
+/// Kinds exist for failures only: a small map of them, looked up by the failed probes.
+fn add_kinds(out: &mut [ProbeSeries], kinds: &Vector<'_>, notes: &mut Notes) {
+    let mut by_probe: HashMap<(&str, &str), &str> = HashMap::with_capacity(kinds.result.len());
     for row in &kinds.result {
-        let (Some(&i), Some(kind)) = (
-            names(row, notes).and_then(|key| index.get(&key)),
-            row.metric.kind.as_deref(),
-        ) else {
-            continue;
-        };
-        // A kind left from an earlier failure says nothing about a success.
-        if !out[i].succeeded && out[i].error_kind.is_none() {
-            out[i].error_kind = Some(kind.to_owned());
+        if let (Some(key), Some(kind)) = (names(row, notes), row.metric.kind.as_ref()) {
+            // Two agents may disagree; the first (in Prometheus' order) is kept.
+            by_probe.entry(key).or_insert(kind.as_str());
         }
     }
-    Ok(out)
+    if by_probe.is_empty() {
+        return;
+    }
+    // A kind left from an earlier failure says nothing about a success.
+    for probe in out.iter_mut().filter(|p| !p.succeeded) {
+        if let Some(kind) = by_probe.get(&(probe.server.as_str(), probe.probe.as_str())) {
+            probe.error_kind = Some((*kind).to_owned());
+        }
+    }
 }
 
 fn names<'r>(row: &'r Row<'_>, notes: &mut Notes) -> Option<(&'r str, &'r str)> {
-    if let (Some(server), Some(probe)) = (row.metric.server.as_deref(), row.metric.probe.as_deref())
-    {
+    if let (Some(server), Some(probe)) = (
+        Text::of(row.metric.server.as_ref()),
+        Text::of(row.metric.probe.as_ref()),
+    ) {
         Some((server, probe))
     } else {
         notes.drop_row("no server or probe label", || example(row));
@@ -213,8 +261,8 @@ fn number(text: &str) -> Option<f64> {
 fn example(row: &Row<'_>) -> String {
     format!(
         "server {} probe {} value {}",
-        row.metric.server.as_deref().unwrap_or("?"),
-        row.metric.probe.as_deref().unwrap_or("?"),
+        Text::of(row.metric.server.as_ref()).unwrap_or("?"),
+        Text::of(row.metric.probe.as_ref()).unwrap_or("?"),
         row.value.1
     )
 }
