@@ -148,8 +148,8 @@ fn probes(
 }
 
 /// Finds a probe read by (server, probe). The answers list series in the same order when
-/// Prometheus sorts them (2.42 does), so the position after the last found is tried first
-/// and the hash index is built only at the first row out of place.
+/// Prometheus sorts them (2.42 was seen to), so the position after the last found is tried
+/// first and the hash index is built only at the first row out of place.
 #[derive(Default)]
 struct Join<'k> {
     keys: Vec<(&'k str, &'k str)>,
