@@ -21,6 +21,7 @@ pub mod layout;
 pub mod lint;
 pub mod logging;
 pub mod probe_plan;
+pub mod prometheus;
 pub mod runbook;
 pub mod runtime;
 pub mod shell;
