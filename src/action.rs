@@ -64,6 +64,11 @@ pub enum Action {
     WriteOff,
     /// Runbook: move the walk ahead to the highlighted step (with a reason).
     JumpAhead,
+    /// Acknowledge the Unhealthy monitor under the cursor: an Alertmanager silence, with
+    /// how long and why.
+    Acknowledge,
+    /// Expire the acknowledgement under the cursor.
+    Unacknowledge,
     /// Runbook: show only the highlighted step's output in the log panel, or all again.
     StepOutput,
 }

@@ -44,6 +44,8 @@ pub struct Console {
     pub probing: Option<Probing>,
     /// Exchange's own verdict, polled through pwsh.
     pub exchange: Option<runtime::exchange::Polling>,
+    /// Health read from Prometheus and Alertmanager instead of probed here.
+    pub shared: Option<runtime::shared::SharedReader>,
     pub on_hangup: crate::cli::OnHangup,
     /// Locks and restart budgets (a real fleet's).
     pub guardrails: Option<crate::runtime::guarded::Guardrails>,
@@ -76,6 +78,8 @@ struct Sources {
     theme: Option<Theme>,
     /// Servers whose Exchange verdict is wanted now (`Effect::PollExchange`).
     poll_now: Option<mpsc::Sender<usize>>,
+    /// Prometheus and Alertmanager: a read now, and acknowledgements.
+    shared: Option<runtime::shared::SharedHandle>,
 }
 
 /// A theme's name, and the theme or why it could not be loaded.
@@ -151,7 +155,27 @@ impl Sources {
             themes: mpsc::channel(4),
             theme: None,
             poll_now,
+            shared: None,
         })
+    }
+
+    /// Starts reading Prometheus and Alertmanager, when the inventory names them.
+    fn read_shared(&mut self, reader: Option<runtime::shared::SharedReader>) {
+        let Some(reader) = reader else {
+            return;
+        };
+        let (read_now, asked) = mpsc::channel(1);
+        self.shared = Some(runtime::shared::SharedHandle {
+            alertmanager: reader.alertmanager.clone(),
+            timeout: reader.timeout,
+            read_now,
+        });
+        self.tasks.spawn(runtime::shared::run(
+            Arc::new(reader),
+            self.clock,
+            self.tx.clone(),
+            asked,
+        ));
     }
 
     /// `:theme NAME`: loaded on a blocking thread (a file may be slow to read); it arrives
@@ -258,6 +282,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         simulator,
         probing,
         exchange,
+        shared,
         on_hangup,
         guardrails,
     } = console;
@@ -265,6 +290,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
     let _restore = terminal::RestoreOnDrop;
     let mut term = terminal::enter(&title).wrap_err("cannot take over the terminal")?;
     let mut sources = Sources::start(clock, simulator, probing, exchange, guardrails)?;
+    sources.read_shared(shared);
     let size = term.size().wrap_err("cannot read the terminal size")?;
     update(
         &mut state,
@@ -387,6 +413,32 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
             // Full: a poll is already asked for; the next one reads the same fleet.
             if let Some(asked) = &sources.poll_now {
                 let _ = asked.try_send(server);
+            }
+        }
+        Effect::Acknowledge(request) => {
+            if let Some(handle) = &sources.shared {
+                let task = runtime::shared::silence(
+                    handle.clone(),
+                    Some(request),
+                    None,
+                    sources.tx.clone(),
+                );
+                sources.tasks.spawn(task);
+            }
+        }
+        Effect::Unacknowledge {
+            id,
+            server,
+            monitor,
+        } => {
+            if let Some(handle) = &sources.shared {
+                let task = runtime::shared::silence(
+                    handle.clone(),
+                    None,
+                    Some((id, server, monitor)),
+                    sources.tx.clone(),
+                );
+                sources.tasks.spawn(task);
             }
         }
         Effect::Quit(_) | Effect::Suspend => {}

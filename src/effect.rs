@@ -45,6 +45,14 @@ pub enum Effect {
     /// Poll Exchange's verdict on this server now (a step there just ended), instead of
     /// waiting out its interval.
     PollExchange(usize),
+    /// Create an Alertmanager silence: an acknowledgement (`Event::AckDone`).
+    Acknowledge(crate::health::shared::AckRequest),
+    /// Expire an Alertmanager silence (`Event::AckDone`).
+    Unacknowledge {
+        id: String,
+        server: String,
+        monitor: &'static str,
+    },
     /// Write the handover summary of an escalated runbook next to the record
     /// (`Event::HandoverWritten`).
     Handover {

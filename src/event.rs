@@ -7,6 +7,17 @@ use crate::runbook::Ledger;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
+/// What came of `Effect::Acknowledge` or `Effect::Unacknowledge`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AckDone {
+    pub server: String,
+    pub monitor: &'static str,
+    /// The request, for the record: `None` for an expiry.
+    pub made: Option<crate::health::shared::AckRequest>,
+    /// The silence's id, or why Alertmanager did not take it.
+    pub result: Result<String, String>,
+}
+
 /// A signal the console reacts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
@@ -32,6 +43,10 @@ pub enum Event {
     /// Managed Availability polls, read (or why each failed), a batch of those that ended
     /// within a moment of each other.
     Exchange(Vec<crate::health::exchange::ExchangeReport>),
+    /// Prometheus and Alertmanager read (or why not), every refresh.
+    Shared(crate::health::shared::SharedUpdate),
+    /// An acknowledgement made or expired in Alertmanager, or why it was not.
+    AckDone(AckDone),
     Signal(Signal),
     /// Lines a running step printed, in the order read (a batch per stream read).
     StepOutput {

@@ -69,6 +69,14 @@ pub enum Work {
         /// inventory), answered with the result.
         mailbox: Option<Server>,
     },
+    /// Re-run a probe now through the probe agent (Prometheus judges the fleet): its
+    /// result feeds the drill-down, as `report_as`.
+    AgentProbe {
+        /// The agent's `host:port`.
+        agent: String,
+        server: String,
+        report_as: (usize, Probe),
+    },
     /// The console answers from what it knows (its monitors' states): lines to show, and
     /// the answer.
     Report { lines: Vec<String>, answer: Answer },

@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 pub mod exchange_source;
 mod real_fleet;
+pub mod shared_source;
 
 pub use real_fleet::RealFleet;
 
@@ -80,7 +81,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     let mut real = None;
     let mut guardrails = None;
     let mut restart_limits = None;
-    let mut exchange = None;
+    let (mut exchange, mut shared) = (None, None);
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let mut fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         let mut prepared = prober::prepare(&inventory).map_err(UsageError)?;
@@ -88,7 +89,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         real = Some(RealFleet::of(&inventory, &prepared));
         guardrails = Some(RealFleet::guardrails(&inventory));
         restart_limits = Some(inventory.guardrails.restarts);
-        probing = Some(prepared);
+        // Prometheus judges the fleet: nothing is probed from here.
+        shared = shared_source::reader(&inventory, &mut fleet, &prepared).map_err(UsageError)?;
+        probing = shared.is_none().then_some(prepared);
         crate::runtime::runner::hide_from_steps(inventory.secret_variables());
         let mode = Mode::Production {
             inventory: inventory.name,
@@ -141,9 +144,8 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     if let Some(words) = probing.as_ref().and_then(first_words) {
         state.view.flash = Some(words);
     }
-    if state.view.flash.is_none() {
-        state.view.flash = exchange.as_ref().and_then(|p| p.note.clone());
-    }
+    state.view.flash =
+        (state.view.flash.take()).or_else(|| exchange.as_ref().and_then(|p| p.note.clone()));
     Ok(Console {
         state,
         theme,
@@ -154,6 +156,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         simulator,
         probing,
         exchange,
+        shared,
         on_hangup: cli.on_hangup,
         guardrails,
     })

@@ -352,6 +352,8 @@ impl Live {
                 | Effect::Theme(_)
                 | Effect::Export
                 | Effect::PollExchange(_)
+                | Effect::Acknowledge(_)
+                | Effect::Unacknowledge { .. }
                 | Effect::Handover { .. } => {}
             }
         }

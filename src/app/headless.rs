@@ -84,6 +84,9 @@ fn consume(recorder: &mut Recorder, sources: &mut Sources, state: &mut AppState,
             | Effect::Theme(_)
             | Effect::Export
             | Effect::PollExchange(_)
+            // Only a key asks for these, and nobody is at the keys.
+            | Effect::Acknowledge(_)
+            | Effect::Unacknowledge { .. }
             | Effect::Handover { .. } => {}
         }
     }

@@ -68,11 +68,17 @@ pub fn plan(
     alertmanager: Option<String>,
 ) -> Result<PrometheusPlan, String> {
     let probing = prober::prepare(inventory)?;
-    if let Some(first) = probing.not_runnable.first() {
+    // A probe without an endpoint runs nowhere; one whose login is not set here runs in the
+    // agent, which holds its own (the export is often made where the secret is not).
+    let (unservable, login_elsewhere): (Vec<_>, Vec<_>) = probing
+        .not_runnable
+        .iter()
+        .partition(|n| n.why.contains("endpoint"));
+    if let Some(first) = unservable.first() {
         let _ = writeln!(
             std::io::stderr(),
             "healthdeck export prometheus: {} probes cannot run and are not scraped: {}",
-            probing.not_runnable.len(),
+            unservable.len(),
             first.why
         );
     }
@@ -92,6 +98,7 @@ pub fn plan(
             .targets
             .iter()
             .map(|(t, _)| (t.server, t.probe))
+            .chain(login_elsewhere.iter().map(|n| (n.server, n.probe)))
             .collect(),
         policies: inventory.policies(),
         timeout: inventory.probes.timeout.0,

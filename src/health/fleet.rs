@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 mod exchange;
+mod shared;
 pub use exchange::{ExchangeTransition, PollChange};
 
 /// A host in the fleet.
@@ -95,6 +96,12 @@ pub struct FleetState {
     exchange_overdue: chrono::TimeDelta,
     /// Servers whose last poll failed or answered nothing (the banner's count).
     exchange_silent: usize,
+    /// Prometheus' verdict and Alertmanager's acknowledgements; `None` when the console
+    /// judges the fleet itself.
+    shared: Option<super::shared::SharedStatus>,
+    /// When Prometheus started to judge the fleet (a source never read is overdue from then).
+    shared_since: DateTime<Utc>,
+    shared_overdue: chrono::TimeDelta,
 }
 
 /// One monitor's alert value changed.
@@ -153,6 +160,9 @@ impl FleetState {
             poll_changes: Vec::new(),
             exchange_overdue: chrono::TimeDelta::zero(),
             exchange_silent: 0,
+            shared: None,
+            shared_since: DateTime::UNIX_EPOCH,
+            shared_overdue: chrono::TimeDelta::zero(),
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
@@ -221,6 +231,12 @@ impl FleetState {
     }
 
     pub fn apply_probe(&mut self, report: &ProbeReport) {
+        // Prometheus judges: a probe run here (`r`) is news for the drill-down only.
+        if self.shared.is_some() {
+            self.hear(report);
+            self.alert_generation += 1;
+            return;
+        }
         let Some(role) = self.layout.role(report.server) else {
             return;
         };

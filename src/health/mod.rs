@@ -12,6 +12,7 @@ pub mod monitor;
 pub mod monitors;
 pub mod recent;
 pub mod rules;
+pub mod shared;
 pub mod span;
 
 pub use alert::AlertValue;

@@ -370,6 +370,40 @@ impl MonitorState {
         }
     }
 
+    /// A result another source judged (ARCHITECTURE "Health from Prometheus"): kept for the
+    /// drill-down (last result, sparkline, error) with no rule applied to it. An older
+    /// result than the last one heard is no news.
+    pub fn hear(
+        &mut self,
+        at: DateTime<Utc>,
+        succeeded: bool,
+        latency_ms: u32,
+        error: Option<&str>,
+    ) {
+        if self.last_sample_at.is_some_and(|last| last >= at) {
+            return;
+        }
+        self.last_sample_at = Some(at);
+        self.latencies.push(latency_ms);
+        self.remember(succeeded, error);
+    }
+
+    /// Takes another source's verdict as the alert value; `at` is when it took that value
+    /// (the cell's "since" when it is a problem). Flapping counts it like any change.
+    pub fn judge(
+        &mut self,
+        policy: &MonitorPolicy,
+        alert: AlertValue,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) {
+        if self.alert == AlertValue::Disabled {
+            return;
+        }
+        self.set(alert, at);
+        prune(&mut self.changes, now, policy.flap_window);
+    }
+
     /// The last probe result remembered.
     pub fn last(&self) -> Option<LastResult> {
         let succeeded = match self.outcome {

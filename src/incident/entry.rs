@@ -96,6 +96,35 @@ pub enum Entry {
         why: Option<String>,
         servers: Vec<String>,
     },
+    /// Prometheus (the shared source) answered again, or failed (with why): while it
+    /// fails every monitor is Unknown.
+    SharedSource {
+        state: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<String>,
+    },
+    /// An Alertmanager silence acknowledged an Unhealthy monitor.
+    Acknowledged {
+        server: String,
+        monitor: String,
+        by: String,
+        until: DateTime<Utc>,
+        comment: String,
+        silence: String,
+    },
+    /// An acknowledgement was expired from this console.
+    AckExpired {
+        server: String,
+        monitor: String,
+        by: String,
+        silence: String,
+    },
+    /// Alertmanager did not take an acknowledgement or its expiry.
+    AckFailed {
+        server: String,
+        monitor: String,
+        why: String,
+    },
     RunbookOpened {
         procedure: String,
         title: String,

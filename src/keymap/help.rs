@@ -23,6 +23,11 @@ const LINES: &[(KeyContext, &[Action], &str)] = &[
         &[Filter],
         "filter servers: name, role, site or state",
     ),
+    (
+        KeyContext::Grid,
+        &[Acknowledge, Unacknowledge],
+        "acknowledge Unhealthy (Alertmanager silence) / expire",
+    ),
     (KeyContext::Grid, &[PageUp, PageDown], "page up / down"),
     (KeyContext::Grid, &[Top, Bottom], "first / last server"),
     (KeyContext::Grid, &[Back], "clear the filter"),
@@ -51,6 +56,11 @@ const LINES: &[(KeyContext, &[Action], &str)] = &[
         KeyContext::Drill,
         &[WriteOff],
         "write off what is owed (typed, with a reason)",
+    ),
+    (
+        KeyContext::Drill,
+        &[Acknowledge, Unacknowledge],
+        "acknowledge Unhealthy (Alertmanager silence) / expire",
     ),
     (KeyContext::Drill, &[PageUp, PageDown], "page up / down"),
     (KeyContext::Drill, &[Top, Bottom], "first / last monitor"),

@@ -49,6 +49,8 @@ pub const DEFAULTS: &[(&[KeyContext], &str, Action)] = &[
     (BROWSING, "Enter", Open),
     (GRID, "/", Filter),
     (DRILL, "r", RerunProbe),
+    (BROWSING, "a", Acknowledge),
+    (BROWSING, "A", Unacknowledge),
     (DRILL, "u", PayOwed),
     (DRILL, "x", WriteOff),
     (RUNBOOK, "Enter", RunStep),

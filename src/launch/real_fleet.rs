@@ -16,6 +16,8 @@ pub struct RealFleet {
     transports: Vec<(String, Transport)>,
     mailbox_of: Vec<Option<usize>>,
     not_runnable: Vec<prober::NotRunnable>,
+    /// The probe agent `r` asks when Prometheus judges the fleet.
+    agent: Option<String>,
 }
 
 impl RealFleet {
@@ -52,6 +54,7 @@ impl RealFleet {
                 .map(Some)
                 .collect(),
             not_runnable: probing.not_runnable.clone(),
+            agent: inventory.shared.as_ref().and_then(|s| s.agent.clone()),
         }
     }
 
@@ -79,6 +82,7 @@ impl RealFleet {
         launch.server_commands = self.commands.into_iter().collect();
         launch.transports = self.transports.into_iter().collect();
         launch.mailbox_of = self.mailbox_of;
+        launch.agent = self.agent;
     }
 }
 

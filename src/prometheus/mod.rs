@@ -7,6 +7,7 @@
 //! https is not yet supported). Reading an answer is pure (`read_probe_answers` and friends),
 //! so tests and benchmarks take captured answers without a socket.
 
+pub mod agent;
 mod alertmanager;
 mod endpoint;
 mod envelope;

@@ -64,6 +64,74 @@ pub async fn rerun_probe(
     finish(run, lines, answer, outcome.total, &clock, &tx).await;
 }
 
+/// Asks the probe agent to run the probe now (Prometheus judges the fleet); its answer
+/// reads like the in-process probe's, and its result feeds the drill-down.
+pub async fn agent_probe(
+    run: RunId,
+    (agent, server): (String, String),
+    report_as: (usize, Probe),
+    clock: FleetClock,
+    tx: mpsc::Sender<Event>,
+) {
+    let mut lines = vec![format!(
+        "{} on {server}, run by the agent at {agent}",
+        report_as.1.name()
+    )];
+    let asked = match crate::prometheus::Endpoint::parse(&format!("http://{agent}")) {
+        Ok(endpoint) => {
+            crate::prometheus::agent::probe_now(&endpoint, &server, report_as.1.name(), AGENT_WAIT)
+                .await
+                .map_err(|e| e.to_string())
+        }
+        Err(why) => Err(why),
+    };
+    let probed = match asked {
+        Ok(probed) => probed,
+        Err(why) => {
+            lines.push(format!("the agent did not answer: {why}"));
+            // No result: the probe's own verdict is unknown, never a pass.
+            finish(
+                run,
+                lines,
+                Answer::succeeded(Vec::new()),
+                AGENT_WAIT,
+                &clock,
+                &tx,
+            )
+            .await;
+            return;
+        }
+    };
+    for (phase, ms) in &probed.phases {
+        lines.push(format!("  {phase:<8} {ms:.1} ms"));
+    }
+    let result = if probed.succeeded {
+        "Succeeded"
+    } else {
+        "Failed"
+    };
+    lines.push(format!("ResultType: {result}"));
+    if let Some(kind) = &probed.error_kind {
+        lines.push(format!("Error: {kind}"));
+    }
+    let report = crate::health::ProbeReport {
+        server: report_as.0,
+        probe: report_as.1,
+        at: clock.now(),
+        succeeded: probed.succeeded,
+        latency_ms: probed.duration_ms,
+        error: probed.error_kind.clone(),
+        late_ms: 0,
+    };
+    let _ = tx.send(Event::Probes(vec![report])).await;
+    let answer = Answer::succeeded(vec![(Expectation::ProbeSucceeded, probed.succeeded)]);
+    let took = std::time::Duration::from_millis(u64::from(probed.duration_ms));
+    finish(run, lines, answer, took, &clock, &tx).await;
+}
+
+/// How long the agent may take: its probe's own timeout, and a margin.
+const AGENT_WAIT: std::time::Duration = std::time::Duration::from_secs(45);
+
 /// Streams `lines` and ends with `answer`.
 pub async fn report_known(
     run: RunId,

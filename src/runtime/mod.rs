@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod probe;
 pub mod prober;
 pub mod runner;
+pub mod shared;
 pub mod simulated;
 pub mod simulator;
 pub mod steps;

@@ -145,6 +145,17 @@ impl Steps {
                 }
                 None => Box::pin(refuse(run, clock, tx, "no probes run in this console")),
             },
+            Work::AgentProbe {
+                agent,
+                server,
+                report_as,
+            } => Box::pin(super::answered::agent_probe(
+                run,
+                (agent, server),
+                report_as,
+                clock,
+                tx,
+            )),
             Work::Report { lines, answer } => Box::pin(report_known(run, lines, answer, clock, tx)),
             Work::Simulate { call, alerts } => match &self.simulator {
                 Some(sim) => {

@@ -66,6 +66,9 @@ impl Widget for BannerView<'_> {
             };
             spans.push(Span::styled(text, self.theme.unhealthy_text()));
         }
+        if let Some(shared) = state.fleet.shared() {
+            spans.extend(shared_source(shared, state.now, area.width, self.theme));
+        }
         for guard in state.launch.banner.guards() {
             // Wide enough, the guard says what it means.
             let meaning = match guard {
@@ -214,7 +217,7 @@ impl Widget for StatusView<'_> {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
-        } else if let Some(flash) = &state.view.flash {
+        } else if let Some(flash) = state.view.flash.clone().or_else(|| acknowledged(state)) {
             let used: usize = spans.iter().map(Span::width).sum();
             let room = usize::from(area.width).saturating_sub(used + 2);
             if unicode_width::UnicodeWidthStr::width(flash.as_str()) <= room {
@@ -223,7 +226,7 @@ impl Widget for StatusView<'_> {
                 // A long message wins the whole bar, cut at a word; help shows it whole.
                 let more = " (? shows all)";
                 let room = usize::from(area.width).saturating_sub(more.len() + 1);
-                let cut = fit_words(flash, room, self.symbols.ascii);
+                let cut = fit_words(&flash, room, self.symbols.ascii);
                 spans = vec![
                     Span::styled(format!(" {cut}"), self.theme.flash),
                     Span::styled(more, self.theme.status),
@@ -241,4 +244,62 @@ impl Widget for StatusView<'_> {
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }
+}
+
+/// Where health comes from when Prometheus judges, and how old its word is; an unreachable
+/// Prometheus (every cell Unknown) or Alertmanager says so in the unhealthy style.
+fn shared_source(
+    shared: &crate::health::shared::SharedStatus,
+    now: chrono::DateTime<chrono::Utc>,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    use crate::health::shared::AckSource;
+    let wide = is_wide(width);
+    let mut spans = Vec::new();
+    match (&shared.failed, shared.read_at) {
+        (Some(why), _) if wide => spans.push(Span::styled(
+            format!(" PROMETHEUS DOWN: {why} "),
+            theme.unhealthy_text(),
+        )),
+        (Some(_), _) => spans.push(Span::styled(" PROM DOWN ", theme.unhealthy_text())),
+        (None, Some(at)) => {
+            let age = lapse(u64::try_from((now - at).num_seconds()).unwrap_or(0));
+            let word = if wide { "PROMETHEUS" } else { "PROM" };
+            spans.push(Span::styled(format!(" {word} {age} "), theme.banner_guard));
+        }
+        (None, None) => spans.push(Span::styled(
+            if wide {
+                " PROMETHEUS: reading… "
+            } else {
+                " PROM … "
+            },
+            theme.banner_guard,
+        )),
+    }
+    if let AckSource::Failed(_) = shared.acks {
+        let text = if wide {
+            " ALERTMANAGER DOWN "
+        } else {
+            " AM DOWN "
+        };
+        spans.push(Span::styled(text, theme.unhealthy_text()));
+    }
+    spans
+}
+
+/// Who acknowledged the cell under the grid's cursor, until when, and why.
+fn acknowledged(state: &AppState) -> Option<String> {
+    if !matches!(state.view.screen, crate::update::Screen::Grid) || state.view.prompt.is_some() {
+        return None;
+    }
+    let server = state.cursor_server()?;
+    let ack = state.fleet.shared()?.ack_in(server, state.cursor_set())?;
+    Some(format!(
+        "{} acknowledged by {} until {} UTC: {}",
+        ack.monitor.name(),
+        ack.by,
+        ack.until.format("%H:%M"),
+        ack.comment
+    ))
 }

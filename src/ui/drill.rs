@@ -70,6 +70,8 @@ impl DrillView<'_> {
             Span::styled(
                 if self.state.launch.platform == Platform::Training {
                     "  simulator"
+                } else if self.state.fleet.shared().is_some() {
+                    "  Prometheus"
                 } else {
                     "  healthdeck probe"
                 },
@@ -242,6 +244,29 @@ impl DrillView<'_> {
                 label("error"),
                 Span::styled(error, self.theme.unhealthy_text()),
             ]));
+        }
+        if let Some(shared) = self.state.fleet.shared() {
+            if let Some(why) = &shared.failed {
+                lines.push(Line::from(vec![
+                    label("unknown"),
+                    Span::styled(why.clone(), self.theme.unhealthy_text()),
+                ]));
+            }
+            if let Some(ack) = shared.ack(self.drill.server, monitor) {
+                lines.push(Line::from(vec![
+                    label("acked"),
+                    Span::styled(
+                        format!(
+                            "{} by {} until {} UTC: {}",
+                            self.symbols.glyph(AlertValue::Unhealthy),
+                            ack.by,
+                            ack.until.format("%Y-%m-%d %H:%M"),
+                            ack.comment
+                        ),
+                        self.theme.flash,
+                    ),
+                ]));
+            }
         }
         if full {
             let (source, depends) = self.source(monitor);

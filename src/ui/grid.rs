@@ -92,7 +92,9 @@ impl GridView<'_> {
         }
     }
 
-    fn cell_text(&self, cell: Cell, wide: bool, out: &mut String) -> Style {
+    /// `acked`: an Alertmanager silence covers a monitor of the cell; its word says so
+    /// beside the alert's glyph and colour (who and until when: the status bar).
+    fn cell_text(&self, cell: Cell, (wide, acked): (bool, bool), out: &mut String) -> Style {
         out.clear();
         let s = self.symbols;
         let Some(alert) = cell.alert else {
@@ -107,20 +109,15 @@ impl GridView<'_> {
             now: self.state.now,
             wide,
         };
-        let _ = if wide {
-            write!(
-                out,
-                "{} {:<9}{flap}{since:>4}",
-                s.glyph(alert),
-                alert.word()
-            )
+        let (word, short) = if acked {
+            ("Acked", "ACK")
         } else {
-            write!(
-                out,
-                "{}{:<4}{flap}{since:>3}",
-                s.glyph(alert),
-                alert.short_word()
-            )
+            (alert.word(), alert.short_word())
+        };
+        let _ = if wide {
+            write!(out, "{} {word:<9}{flap}{since:>4}", s.glyph(alert))
+        } else {
+            write!(out, "{}{short:<4}{flap}{since:>3}", s.glyph(alert))
         };
         self.theme.alert(alert)
     }
@@ -248,8 +245,14 @@ impl Widget for GridView<'_> {
                 buf.set_stringn(x, y, format!("{badge:<room$}"), room, style);
             }
             for (col, set) in HealthSet::ALL.iter().enumerate() {
-                let mut style =
-                    self.cell_text(self.state.fleet.cell(server, *set), wide, &mut text);
+                let cell = self.state.fleet.cell(server, *set);
+                let acked = cell.alert.is_some_and(AlertValue::is_problem)
+                    && self
+                        .state
+                        .fleet
+                        .shared()
+                        .is_some_and(|s| s.ack_in(server, *set).is_some());
+                let mut style = self.cell_text(cell, (wide, acked), &mut text);
                 if on_cursor_row && col == self.state.view.cursor_col {
                     style = style.patch(theme.cursor);
                 }

@@ -146,6 +146,22 @@ impl PromptView<'_> {
                     "Type why, in one line; Enter moves; Esc stays.".to_owned(),
                 ],
             ),
+            Purpose::Acknowledge { server, monitor } => (
+                "acknowledge",
+                vec![
+                    format!(
+                        "Acknowledge {} on {}: an Alertmanager silence, shown in every \
+                         console that reads it, and recorded.",
+                        monitor.name(),
+                        self.state
+                            .fleet
+                            .servers()
+                            .get(*server)
+                            .map_or("?", |s| s.name.as_str())
+                    ),
+                    "Type how long (e.g. 2h), a space, and why; Enter; Esc backs out.".to_owned(),
+                ],
+            ),
             Purpose::OverBudget { call, service } => (
                 "restart over budget",
                 vec![

@@ -8,7 +8,9 @@ use crate::effect::Effect;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The commands, as completion offers them.
-pub const COMMANDS: [&str; 7] = ["filter", "sort", "theme", "export", "owed", "help", "q"];
+pub const COMMANDS: [&str; 9] = [
+    "filter", "sort", "theme", "export", "owed", "ack", "unack", "help", "q",
+];
 
 /// Lines kept for Up to recall.
 const HISTORY: usize = 50;
@@ -176,6 +178,9 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
             state.view.flash = Some("nothing is owed on the fleet".to_owned());
         }
         "owed" => state.view.owed_box = true,
+        // As `a`: the Unhealthy monitor under the cursor; typed here, what the prompt asks.
+        "ack" => return super::shared::ack_command(state, arg),
+        "unack" => return super::shared::unacknowledge(state),
         "help" => state.view.help = true,
         "q" | "quit" => return super::runbook::quit(state),
         other => {

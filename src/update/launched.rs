@@ -37,6 +37,8 @@ pub struct Launch {
     /// This console among others on the same state directory (`host pid`): debts it owes
     /// carry it, and their ids start with it.
     pub session: String,
+    /// The probe agent (`host:port`) `r` asks when Prometheus judges the fleet.
+    pub agent: Option<String>,
     /// Keys to actions: the table's, with the user's `keys.yaml` rebindings.
     pub keymap: Keymap,
 }
@@ -64,6 +66,7 @@ impl Launch {
             restart_limits: None,
             session: "console".to_owned(),
             keymap: Keymap::default(),
+            agent: None,
         }
     }
 }

@@ -8,6 +8,7 @@ mod probe_now;
 mod prompt;
 pub mod rows;
 pub mod runbook;
+mod shared;
 pub mod state;
 mod unrecorded;
 
@@ -78,6 +79,7 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
             state.now = state.now.max(now);
             state.fleet.tick(state.now);
             state.fleet.exchange_overdue(state.now);
+            state.fleet.shared_overdue(state.now);
             rows::follow_the_fleet(state);
             let mut effects = transitions(state);
             effects.extend(runbook::tick(state));
@@ -91,6 +93,8 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         }
         Event::Pace(now) => pace::pace(state, now),
         Event::Exchange(reports) => exchange(state, reports),
+        Event::Shared(update) => shared::read(state, update),
+        Event::AckDone(done) => shared::ack_done(state, done),
         Event::Metrics(reports) => {
             for report in &reports {
                 state.fleet.apply_metric(report);
@@ -214,7 +218,7 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
             monitor: t.monitor.name().to_owned(),
             from: t.from.word().to_owned(),
             to: t.to.word().to_owned(),
-            source: None,
+            source: state.fleet.shared().map(|_| "prometheus".to_owned()),
         })
     }));
     let (exchange, polls) = state.fleet.take_exchange_transitions();
@@ -313,6 +317,8 @@ pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CommandLine => command::open(state),
         Action::Open => return open(state),
         Action::RerunProbe => return probe_now::start(state),
+        Action::Acknowledge => return shared::acknowledge(state),
+        Action::Unacknowledge => return shared::unacknowledge(state),
         Action::PayOwed => return runbook::paying::pay(state),
         Action::WriteOff => return runbook::paying::write_off(state),
         Action::NextProblem => navigation::jump_to_problem(state, true),

@@ -132,6 +132,8 @@ pub enum Purpose {
         step: String,
         title: String,
     },
+    /// Acknowledge an Unhealthy monitor: how long, a space, and why.
+    Acknowledge { server: usize, monitor: Monitor },
     /// Restart a service over its restart budget, with why.
     OverBudget {
         call: Box<StepCall>,

@@ -36,6 +36,8 @@ pub struct Console {
     /// Themes asked for (`:theme`), and exports (`:export`).
     pub themes: Vec<String>,
     pub exports: usize,
+    /// Acknowledgements asked of Alertmanager (made and expired).
+    pub acks: Vec<Effect>,
     /// Ctrl-Z presses that suspended the console.
     pub suspends: usize,
 }
@@ -74,6 +76,7 @@ impl Console {
             handovers: Vec::new(),
             themes: Vec::new(),
             exports: 0,
+            acks: Vec::new(),
             suspends: 0,
         }
     }
@@ -105,6 +108,9 @@ impl Console {
                 Effect::Suspend => self.suspends += 1,
                 // No Exchange source in these consoles.
                 Effect::PollExchange(_) => {}
+                ack @ (Effect::Acknowledge(_) | Effect::Unacknowledge { .. }) => {
+                    self.acks.push(ack);
+                }
             }
         }
     }

@@ -73,6 +73,41 @@ impl Daemon {
         })
     }
 
+    /// Prometheus on `config` as written (rule files beside it), storage in a temp dir.
+    pub fn prometheus_with(config: &std::path::Path) -> Daemon {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = config.to_path_buf();
+        let ready_line = "Server is ready to receive web requests";
+        Daemon::start(dir, "prometheus", ready_line, move |dir, port| {
+            vec![
+                format!("--config.file={}", config.display()),
+                format!("--storage.tsdb.path={}/data", dir.display()),
+                format!("--web.listen-address=127.0.0.1:{port}"),
+                "--rules.alert.resend-delay=1s".into(),
+            ]
+        })
+    }
+
+    /// Alertmanager on `config` as written, clustering off, storage in a temp dir.
+    pub fn alertmanager_with(config: &std::path::Path) -> Daemon {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = config.to_path_buf();
+        let ready_line = "msg=\"Listening on\"";
+        Daemon::start(
+            dir,
+            "prometheus-alertmanager",
+            ready_line,
+            move |dir, port| {
+                vec![
+                    format!("--config.file={}", config.display()),
+                    format!("--storage.path={}/data", dir.display()),
+                    format!("--web.listen-address=127.0.0.1:{port}"),
+                    "--cluster.listen-address=".into(),
+                ]
+            },
+        )
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }

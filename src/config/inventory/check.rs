@@ -122,7 +122,11 @@ pub(super) fn build(
     let servers = super::servers::servers(&mut f, yaml.servers, &context);
     let guardrails = super::transport::guardrails(&mut f, yaml.guardrails, dir);
     rules(&mut f, &yaml.rules, probes);
-    let managed_availability = super::managed::managed(&mut f, yaml.health, platform);
+    let (managed, shared) = yaml
+        .health
+        .map_or((None, None), |h| (h.managed_availability, h.prometheus));
+    let managed_availability = super::managed::managed(&mut f, managed, platform);
+    let shared = super::shared::shared(&mut f, shared);
     if f.list.is_empty() {
         Ok(Inventory {
             origin: origin.to_owned(),
@@ -135,6 +139,7 @@ pub(super) fn build(
             platform,
             guardrails,
             managed_availability,
+            shared,
         })
     } else {
         f.list.sort_by_key(|e| (e.line, e.column));

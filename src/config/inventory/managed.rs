@@ -11,6 +11,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub(crate) struct HealthYaml {
     pub managed_availability: Option<ManagedYaml>,
+    pub prometheus: Option<super::shared::SharedYaml>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,10 +46,10 @@ const MAX_IN_FLIGHT: u64 = 256;
 
 pub(super) fn managed(
     f: &mut Findings<'_>,
-    yaml: Option<HealthYaml>,
+    yaml: Option<ManagedYaml>,
     platform: Platform,
 ) -> Option<ManagedAvailability> {
-    let raw = yaml?.managed_availability?;
+    let raw = yaml?;
     let at = |key| {
         [
             Seg::Key("health"),

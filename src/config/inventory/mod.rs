@@ -28,6 +28,11 @@
 //! guardrails: { state_dir: /var/lib/healthdeck, restarts_per_hour: 1, restarts_per_day: 4 }
 //! health:                          # exchange: Managed Availability's own verdict, through pwsh
 //!   managed_availability: { interval: 60s, timeout: 45s, in_flight: 8 }   # the defaults
+//!   prometheus:                    # a team's shared truth: read, not probed here
+//!     url: http://127.0.0.1:9090   # Prometheus, scraping `healthdeck agent`
+//!     alertmanager: http://127.0.0.1:9093   # acknowledgements are its silences
+//!     agent: 127.0.0.1:9141        # where `r` asks for a probe now
+//!     refresh: 15s                 # the default; timeout 10s
 //! ```
 //!
 //! Per server, where steps run: `transport: local | ssh | pwsh` (default: pwsh on
@@ -54,11 +59,13 @@ mod managed;
 mod names;
 mod secret;
 mod servers;
+mod shared;
 mod spec;
 mod transport;
 
 pub use managed::ManagedAvailability;
 pub use secret::{CredentialRef, CredentialRefs, CredentialSource, ResolvedCredentials, Secret};
+pub use shared::SharedSource;
 pub use spec::TlsKind;
 pub use transport::{GuardrailsConfig, TransportKind};
 
@@ -96,6 +103,9 @@ pub struct Inventory {
     pub guardrails: GuardrailsConfig,
     /// Exchange's own verdict, polled through pwsh (`health: { managed_availability }`).
     pub managed_availability: Option<ManagedAvailability>,
+    /// Health read from Prometheus and Alertmanager instead of probed here
+    /// (`health: { prometheus }`).
+    pub shared: Option<SharedSource>,
 }
 
 /// One server of the inventory.

@@ -38,6 +38,13 @@ impl FleetState {
     pub fn watch_exchange(&mut self, unwatched: &[(usize, Monitor)], overdue: TimeDelta) {
         self.exchange = vec![ExchangeServer::default(); self.servers.len()];
         self.exchange_overdue = overdue;
+        self.leave_out(unwatched);
+    }
+
+    /// Leaves out of the roll-up the probe monitors no probe feeds on a server (`unfed`:
+    /// no endpoint, no login), and a latency monitor none of its protocol's probes feed:
+    /// another source watches the server, and they must not stay Unknown for ever.
+    pub fn leave_out(&mut self, unwatched: &[(usize, Monitor)]) {
         // One bit a monitor per server: linear in the fleet, and each monitor left out once.
         let mut off = vec![0u16; self.servers.len()];
         for &(server, monitor) in unwatched {

@@ -93,9 +93,14 @@ pub(super) fn item(
             plain(user),
             plain(host)
         ),
-        Entry::Transition { .. } | Entry::ExchangePoll { .. } | Entry::ExchangePolls { .. } => {
-            health(entry)
+        Entry::Transition { .. }
+        | Entry::ExchangePoll { .. }
+        | Entry::ExchangePolls { .. }
+        | Entry::SharedSource { .. } => health(entry),
+        Entry::Acknowledged { .. } | Entry::AckExpired { .. } | Entry::AckFailed { .. } => {
+            acknowledgement(entry)
         }
+
         Entry::RunbookOpened {
             procedure,
             title,
@@ -350,15 +355,19 @@ fn health(entry: &Entry) -> String {
         } => format!(
             "**{}**{} on {}: {} → {}",
             plain(monitor),
-            if source.as_deref() == Some("exchange") {
-                " (Exchange)"
-            } else {
-                ""
+            match source.as_deref() {
+                Some("exchange") => " (Exchange)",
+                Some("prometheus") => " (Prometheus)",
+                _ => "",
             },
             plain(server),
             plain(from),
             plain(to)
         ),
+        Entry::SharedSource { state, why } => match why {
+            Some(why) => format!("Prometheus: {} ({})", plain(state), plain(why)),
+            None => format!("Prometheus: {}", plain(state)),
+        },
         Entry::ExchangePoll { server, state, why } => match why {
             Some(why) => format!(
                 "Exchange's verdict on {}: {} ({})",
@@ -394,6 +403,51 @@ fn health(entry: &Entry) -> String {
                     .join(", ")
             )
         }
+        _ => String::new(),
+    }
+}
+
+/// An acknowledgement (an Alertmanager silence) made, expired, or refused.
+fn acknowledgement(entry: &Entry) -> String {
+    match entry {
+        Entry::Acknowledged {
+            server,
+            monitor,
+            by,
+            until,
+            comment,
+            silence,
+        } => format!(
+            "**{}** on {} acknowledged by {} until {} UTC: {} (silence {})",
+            plain(monitor),
+            plain(server),
+            plain(by),
+            until.format("%Y-%m-%d %H:%M"),
+            plain(comment),
+            code(silence)
+        ),
+        Entry::AckExpired {
+            server,
+            monitor,
+            by,
+            silence,
+        } => format!(
+            "Acknowledgement of **{}** on {} expired by {} (silence {})",
+            plain(monitor),
+            plain(server),
+            plain(by),
+            code(silence)
+        ),
+        Entry::AckFailed {
+            server,
+            monitor,
+            why,
+        } => format!(
+            "Acknowledging **{}** on {} failed: {}",
+            plain(monitor),
+            plain(server),
+            plain(why)
+        ),
         _ => String::new(),
     }
 }

@@ -12,7 +12,7 @@ mod outcome;
 pub mod pane;
 pub(super) mod paying;
 pub mod prepare;
-mod reason;
+pub(super) mod reason;
 mod run;
 
 pub use pane::{Active, Preview, Row, RowState, RunbookPane, StepRun};

@@ -227,6 +227,33 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         .probe_targets
         .iter()
         .find(|t| Some(t.server) == server && Some(t.probe) == probe);
+    // Prometheus judges the fleet: the agent that its probes run in runs this one.
+    if let (Some(target), Some(_)) = (target, state.fleet.shared())
+        && call.action == RecoveryAction::RerunProbe
+    {
+        let Some(agent) = &state.launch.agent else {
+            return Prepared {
+                command: None,
+                work: Err(
+                    "Prometheus judges this fleet and the inventory names no agent \
+                           (health.prometheus.agent): no probe runs from this console"
+                        .to_owned(),
+                ),
+            };
+        };
+        return Prepared {
+            command: Some(format!(
+                "GET http://{agent}/probe?server={}&probe={}",
+                call.server.name,
+                target.probe.name()
+            )),
+            work: Ok(Work::AgentProbe {
+                agent: agent.clone(),
+                server: call.server.name.clone(),
+                report_as: (target.server, target.probe),
+            }),
+        };
+    }
     let Some(target) = target else {
         // Where Exchange watches a server healthdeck cannot probe, Exchange runs its own.
         let watched = server.is_some_and(|s| state.fleet.exchange(s).is_some());

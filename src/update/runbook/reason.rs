@@ -10,7 +10,7 @@ use crate::update::state::{AppState, Prompt, Purpose};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Opens the prompt for `purpose` again, with what was typed and why Enter did not act.
-pub(super) fn reopen(state: &mut AppState, purpose: Purpose, text: String, why: String) {
+pub(in crate::update) fn reopen(state: &mut AppState, purpose: Purpose, text: String, why: String) {
     state.view.prompt = Some(Prompt::Reason {
         purpose,
         text,
@@ -88,5 +88,8 @@ fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
             title,
         } => control::jump_because(state, (procedure, step, title), typed),
         Purpose::OverBudget { call, service } => run::over_budget(state, &call, service, typed),
+        Purpose::Acknowledge { server, monitor } => {
+            crate::update::shared::acknowledged_because(state, (server, monitor), &typed)
+        }
     }
 }
