@@ -80,6 +80,9 @@ struct Sources {
     poll_now: Option<mpsc::Sender<usize>>,
     /// Prometheus and Alertmanager: a read now, and acknowledgements.
     shared: Option<runtime::shared::SharedHandle>,
+    /// Tasks that end when done (a silence made or expired): apart from the sources,
+    /// whose end is a failure.
+    errands: tokio::task::JoinSet<()>,
 }
 
 /// A theme's name, and the theme or why it could not be loaded.
@@ -156,6 +159,7 @@ impl Sources {
             theme: None,
             poll_now,
             shared: None,
+            errands: tokio::task::JoinSet::new(),
         })
     }
 
@@ -259,6 +263,8 @@ impl Sources {
             },
             () = tokio::time::sleep(frame_due.unwrap_or_default()), if frame_due.is_some() => {}
             () = tokio::time::sleep(flush_due.unwrap_or_default()), if flush_due.is_some() => {}
+            // An errand's end is its own event (`Event::AckDone`): only reaped here.
+            Some(_) = self.errands.join_next(), if !self.errands.is_empty() => {}
             // A source task only ends by failing (a panic): its health would silently go stale.
             Some(ended) = self.tasks.join_next() => {
                 let why = ended.err().map_or("it ended".to_owned(), |e| e.to_string());
@@ -423,7 +429,7 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
                     None,
                     sources.tx.clone(),
                 );
-                sources.tasks.spawn(task);
+                sources.errands.spawn(task);
             }
         }
         Effect::Unacknowledge {
@@ -438,7 +444,7 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
                     Some((id, server, monitor)),
                     sources.tx.clone(),
                 );
-                sources.tasks.spawn(task);
+                sources.errands.spawn(task);
             }
         }
         Effect::Quit(_) | Effect::Suspend => {}

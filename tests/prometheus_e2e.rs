@@ -1,0 +1,185 @@
+//! The team's way, end to end, with every part real: a private Dovecot; `healthdeck agent`
+//! probing it; `healthdeck export prometheus` writing the scrape jobs, the alert rules and
+//! the Alertmanager route; Debian's Prometheus and Alertmanager started on loopback with
+//! exactly those files; two consoles in tmux reading them. Dovecot stopped: the alert goes
+//! pending (Degraded) then firing (Unhealthy); `a` acknowledges it; the silence is in
+//! Alertmanager (API v2) with the operator as its author; the second console shows it;
+//! Dovecot started again: Healthy. Every wait polls with a deadline.
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
+
+#[path = "support/dovecot.rs"]
+mod dovecot;
+#[path = "support/prometheus.rs"]
+mod prometheus;
+#[path = "support/session.rs"]
+mod session;
+#[path = "support/tmux.rs"]
+#[allow(dead_code)]
+mod tmux;
+
+use dovecot::Dovecot;
+use prometheus::{Daemon, get};
+use session::launch_as;
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use tmux::{Tmux, row};
+
+const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
+
+/// cas-01 (both roles) on the private Dovecot's plain IMAP port: probes every 2 s, a
+/// failing monitor Degraded for 6 s. `health`: the console's `health:` block, if any.
+fn inventory(dovecot: &Dovecot, dir: &Path, name: &str, health: &str) -> PathBuf {
+    let secret = dir.join("password");
+    std::fs::write(&secret, dovecot.password()).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut rules = String::new();
+    for monitor in [
+        "ImapCTPMonitor",
+        "ImapProxyTestMonitor",
+        "ImapDeepTestMonitor",
+        "ImapSelfTestMonitor",
+    ] {
+        rules.push_str(&format!("  {monitor}: {{ degraded_for: 6s }}\n"));
+    }
+    let text = format!(
+        "name: team\nplatform: linux\ncredentials:\n  user: {}\n  password: {{ file: {} }}\n\
+         probes: {{ interval: 2s, timeout: 1s }}\nrules:\n{rules}{health}\
+         servers:\n  - name: cas-01\n    role: both\n    site: LAB\n    \
+         imap:\n      - {{ host: 127.0.0.1, port: {}, tls: none }}\n",
+        dovecot.user(),
+        secret.display(),
+        dovecot.imap_port(),
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The agent on a free loopback port: the child, and its address (from its first line).
+fn agent(inventory: &Path) -> (Child, String) {
+    let mut child = Command::new(BIN)
+        .args(["agent", "--listen", "127.0.0.1:0", "--inventory"])
+        .arg(inventory)
+        .env_remove("HEALTHDECK_INVENTORY")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let address = line
+        .strip_prefix("healthdeck agent: listening on ")
+        .and_then(|rest| rest.split(": ").next())
+        .unwrap_or_else(|| panic!("the agent said: {line}"))
+        .to_owned();
+    // Its later lines are drained so that a full pipe never stalls it.
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    (child, address)
+}
+
+fn export(inventory: &Path, agent: &str, alertmanager: Option<&str>, out: &Path) {
+    let mut command = Command::new(BIN);
+    command
+        .args(["export", "prometheus", "--inventory"])
+        .arg(inventory)
+        .args(["--agent", agent, "--out"])
+        .arg(out);
+    if let Some(alertmanager) = alertmanager {
+        command.args(["--alertmanager", alertmanager]);
+    }
+    let done = command.env_remove("HEALTHDECK_INVENTORY").output().unwrap();
+    assert!(done.status.success(), "export: {done:?}");
+}
+
+/// cas-01's IMAP cell (the first after name, role and site) at 80 columns.
+fn imap_cell(screen: &str) -> String {
+    let Some(row) = row(screen, "cas-01") else {
+        return String::new();
+    };
+    let column = screen
+        .lines()
+        .find(|l| l.contains("SERVER"))
+        .and_then(|h| h.find("IMAP"))
+        .unwrap_or(0);
+    row.chars().skip(column).take(9).collect()
+}
+
+/// The silences Alertmanager holds (API v2), as text.
+fn silences(alertmanager: &Daemon) -> String {
+    get(alertmanager.port(), "/api/v2/silences").unwrap_or_default()
+}
+
+#[test]
+fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_second_console_and_heals()
+ {
+    let mut dovecot = Dovecot::start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let fleet = inventory(&dovecot, dir.path(), "agent.yaml", "");
+    let (mut agent_child, agent_at) = agent(&fleet);
+    // Alertmanager first, on the route the export writes; then the export again naming it,
+    // for Prometheus to send its alerts there.
+    let route = dir.path().join("route");
+    export(&fleet, &agent_at, None, &route);
+    let alertmanager = Daemon::alertmanager_with(&route.join("alertmanager.yml"));
+    let out = dir.path().join("generated");
+    let am_at = format!("127.0.0.1:{}", alertmanager.port());
+    export(&fleet, &agent_at, Some(&am_at), &out);
+    let prometheus = Daemon::prometheus_with(&out.join("prometheus.yml"));
+    let health = format!(
+        "health:\n  prometheus: {{ url: '{}', alertmanager: '{}', agent: '{agent_at}', refresh: 1s, timeout: 1s }}\n",
+        prometheus.url(),
+        alertmanager.url()
+    );
+    let console_fleet = inventory(&dovecot, dir.path(), "console.yaml", &health);
+    let inventory_arg = console_fleet.to_str().unwrap();
+
+    let first = Tmux::start("prom-a", 80, 24);
+    launch_as(&first, "alice", &["--inventory", inventory_arg]);
+    first.wait_for("health from Prometheus, Healthy", |s| {
+        s.lines().next().is_some_and(|b| b.contains("PROM"))
+            && row(s, "cas-01").is_some_and(|r| r.contains("OK"))
+    });
+
+    dovecot.stop();
+    first.wait_for("pending: Degraded", |s| {
+        row(s, "cas-01").is_some_and(|r| r.contains("DEGR"))
+    });
+    // The cursor is on cas-01's first cell, IMAP (CTP): firing there.
+    first.wait_for("firing: Unhealthy", |s| imap_cell(s).contains("UNHL"));
+    // The cursor is on cas-01's IMAP cell: acknowledge it for an hour.
+    first.keys(&["a"]);
+    first.wait_for("the acknowledgement's prompt", |s| s.contains("how long"));
+    first.type_text("1h drill: dovecot stopped on purpose");
+    first.keys(&["Enter"]);
+    first.wait_for("the acknowledgement made", |s| imap_cell(s).contains("ACK"));
+    let said = silences(&alertmanager);
+    assert!(said.contains("\"createdBy\":\"alice\""), "{said}");
+    assert!(
+        said.contains("ImapCTPMonitor") && said.contains("cas-01"),
+        "{said}"
+    );
+    assert!(said.contains("drill: dovecot stopped on purpose"), "{said}");
+
+    let second = Tmux::start("prom-b", 80, 24);
+    launch_as(&second, "bob", &["--inventory", inventory_arg]);
+    let screen = second.wait_for("alice's acknowledgement, in the second console", |s| {
+        imap_cell(s).contains("ACK")
+    });
+    assert!(
+        screen.contains("acknowledged by alice until"),
+        "who and until when, under the cursor:\n{screen}"
+    );
+
+    dovecot.start_again();
+    for console in [&first, &second] {
+        console.wait_for("Healthy again", |s| imap_cell(s).contains("OK"));
+    }
+    agent_child.kill().unwrap();
+    agent_child.wait().unwrap();
+    drop(prometheus);
+}
