@@ -17,6 +17,12 @@
 //!   dialogue as `query_response` pairs (TLS rows verify against the same CA), driven by
 //!   `GET /probe?module=M&target=…` 8 at a time over HTTP/1.0. CPU: the exporter's
 //!   utime+stime (`/proc/PID/stat`); the HTTP client here is not counted.
+//! - healthdeck agent: the release `healthdeck agent` this bench was built with, one process
+//!   serving a generated inventory (two servers on the same Dovecot: `plain` and `tls`; the
+//!   login from its environment), driven like the exporter: `GET
+//!   /probe?server=S&probe=ImapCTPProbe` (PopCTPProbe, ImapSelfTestProbe for the greeting) 8
+//!   at a time. The same probe code and plans as the healthdeck rows. CPU: the agent's
+//!   utime+stime (`/proc/PID/stat`), as the exporter's.
 //! - floor: the same dialogues as healthdeck's, each byte the same, by a minimal blocking
 //!   client on 8 plain threads (`probes/floor.rs`), TLS through the same rustls and ring
 //!   with the same settings. CPU: this process's utime+stime while only the floor runs.
@@ -33,9 +39,12 @@
 //! separated by commas, e.g. `healthdeck,floor`).
 //! A peer that is not installed is skipped with a note (`scripts/probe-bench.sh` installs
 //! them). Goals (issue 17): healthdeck's CPU per IMAP login probe ≤ 1.15× the floor's, plain
-//! and TLS; per plain IMAP login ≤ 1/4 of the exporter's, with TLS ≤ 1/2.
+//! and TLS; per plain IMAP login ≤ 1/4 of the exporter's, with TLS ≤ 1/2. Issue 19: the
+//! agent's CPU per IMAP login probe ≤ 1.2× the in-process figure and ≤ 1/4 of the exporter's.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a benchmark times with Instant
 
+#[path = "probes/agent.rs"]
+mod agent;
 #[path = "../tests/support/dovecot.rs"]
 mod dovecot;
 #[path = "shared/figures.rs"]
@@ -51,8 +60,9 @@ mod util;
 
 use figures::grouped;
 
+use agent::{Agent, agent_path};
 use floor::Floor;
-use peers::{Exporter, blackbox, nagios};
+use peers::{Exporter, Scraped, nagios, scrapes};
 use report::report;
 use util::{children_cpu, clock_ticks, env_number, installed, process_cpu, self_cpu, version};
 
@@ -88,6 +98,7 @@ enum Tool {
     Floor,
     Nagios,
     Blackbox,
+    Agent,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -179,6 +190,7 @@ impl Row {
             Tool::Floor => "floor",
             Tool::Nagios => s.plugin().unwrap_or("nagios"),
             Tool::Blackbox => "blackbox_exporter",
+            Tool::Agent => "healthdeck agent",
         };
         format!("{tool:<17} {:<5} {work}", s.name())
     }
@@ -228,6 +240,7 @@ struct Setup {
     floor: Floor,
     plugins: Option<PathBuf>,
     exporter: Option<Result<Exporter, String>>,
+    agent: Result<Agent, String>,
     hz: f64,
     probes: usize,
 }
@@ -250,6 +263,8 @@ fn main() {
         .and_then(|p| p.parent().map(Path::to_path_buf));
     let exporter = installed(&[&format!("/usr/bin/{EXPORTER}")], EXPORTER)
         .map(|bin| Exporter::start(&bin, &dovecot));
+    // Cargo builds the binary (bench profile) with the bench and names it here.
+    let agent = Agent::start(Path::new(env!("CARGO_BIN_EXE_healthdeck")), &dovecot);
     let floor = Floor::new(&dovecot.ca_path(), dovecot.user(), dovecot.password());
     let mut setup = Setup {
         dovecot,
@@ -258,6 +273,7 @@ fn main() {
         floor,
         plugins,
         exporter,
+        agent,
         hz: clock_ticks(),
         probes,
     };
@@ -311,6 +327,9 @@ fn main() {
     if let Some(Ok(exporter)) = setup.exporter.take() {
         exporter.stop();
     }
+    if let Ok(agent) = std::mem::replace(&mut setup.agent, Err(String::new())) {
+        agent.stop();
+    }
     drop(setup);
 }
 
@@ -347,6 +366,26 @@ fn rows(setup: &Setup) -> Vec<Row> {
         }
         Some(Err(error)) => println!("  skipped: {EXPORTER} did not start: {error}"),
         None => println!("  skipped: {EXPORTER} not installed"),
+    }
+    match &setup.agent {
+        Ok(agent) => {
+            println!("  agent: {}", version(&agent.bin, &["--version"]));
+            // Each agent row right after the exporter's for the same dialogue, or last.
+            for service in Service::ALL {
+                let row = Row {
+                    tool: Tool::Agent,
+                    service,
+                };
+                let after = rows
+                    .iter()
+                    .position(|r: &Row| r.tool == Tool::Blackbox && r.service == service);
+                match after {
+                    Some(i) => rows.insert(i + 1, row),
+                    None => rows.push(row),
+                }
+            }
+        }
+        Err(error) => println!("  skipped: healthdeck agent did not start: {error}"),
     }
     rows
 }
@@ -398,12 +437,27 @@ impl Setup {
                     row.service.module()
                 );
                 let start = (process_cpu(exporter.child.id()), Instant::now());
-                self.runtime
-                    .block_on(blackbox(exporter.port, path, n, &failures));
+                self.runtime.block_on(scrapes(
+                    Scraped::Exporter,
+                    exporter.port,
+                    path,
+                    n,
+                    &failures,
+                ));
                 (
                     start.1.elapsed(),
                     process_cpu(exporter.child.id()) - start.0,
                 )
+            }
+            Tool::Agent => {
+                let Ok(agent) = &self.agent else {
+                    unreachable!("agent rows need a running agent")
+                };
+                let path = agent_path(row.service).to_owned();
+                let start = (process_cpu(agent.child.id()), Instant::now());
+                self.runtime
+                    .block_on(scrapes(Scraped::Agent, agent.port, path, n, &failures));
+                (start.1.elapsed(), process_cpu(agent.child.id()) - start.0)
             }
         };
         let failures = failures.into_inner().unwrap();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Probe cost, healthdeck vs the floor (a minimal blocking client doing the same dialogue
 # with the same rustls, benches/probes/floor.rs, built by cargo with the bench), Nagios'
-# check_imap/check_pop and prometheus-blackbox-exporter, against a private Dovecot (see
+# check_imap/check_pop, prometheus-blackbox-exporter and `healthdeck agent` (the binary cargo
+# builds with the bench, driven over HTTP as the exporter is), against a private Dovecot (see
 # benches/probes.rs and BENCHMARKS.md). Installs the peers and the test server from
 # Debian's packages (as root), then runs the benchmark; rows take turns in every round.
 # Usage: scripts/probe-bench.sh

@@ -1,5 +1,6 @@
 //! The peers the probe benchmark compares with: Nagios plugins (a process per probe)
-//! and prometheus-blackbox-exporter's tcp prober (driven over HTTP).
+//! and prometheus-blackbox-exporter's tcp prober (driven over HTTP, as `healthdeck agent`
+//! is: `agent.rs`).
 
 use super::*;
 
@@ -33,8 +34,56 @@ pub fn nagios(plugin: &Path, port: u16, n: usize, failures: &Mutex<Failures>) {
     });
 }
 
-/// `n` scrapes of `/probe`, `IN_FLIGHT` at a time, each checked for `probe_success 1`.
-pub async fn blackbox(port: u16, path: String, n: usize, failures: &Mutex<Failures>) {
+/// Whose `/probe` answers are read: the success series, and how a failure is explained.
+#[derive(Clone, Copy)]
+pub enum Scraped {
+    Exporter,
+    Agent,
+}
+
+impl Scraped {
+    fn succeeded(self, body: &str) -> bool {
+        match self {
+            Scraped::Exporter => body.contains("\nprobe_success 1\n"),
+            Scraped::Agent => body
+                .lines()
+                .any(|l| l.starts_with("healthdeck_probe_success{") && l.ends_with("} 1")),
+        }
+    }
+
+    /// Why a probe failed: the exporter says it in a second, debug, run of the same probe;
+    /// the agent in its answer.
+    async fn why(self, port: u16, path: &str, body: &str) -> String {
+        let status = body.lines().next().unwrap_or("");
+        let said: Vec<String> = match self {
+            Scraped::Exporter => {
+                let debug = http_get(port, &format!("{path}&debug=true")).await;
+                let log = debug.unwrap_or_else(|e| e.to_string());
+                log.lines()
+                    .filter(|l| l.contains("level=error") || l.contains("msg="))
+                    .take(6)
+                    .map(str::to_owned)
+                    .collect()
+            }
+            Scraped::Agent => body
+                .lines()
+                .filter(|l| l.starts_with("healthdeck_probe_error_info") || !l.contains(' '))
+                .take(3)
+                .map(str::to_owned)
+                .collect(),
+        };
+        format!("{status}; said: {}", said.join(" | "))
+    }
+}
+
+/// `n` scrapes of `/probe`, `IN_FLIGHT` at a time, each checked for success.
+pub async fn scrapes(
+    scraped: Scraped,
+    port: u16,
+    path: String,
+    n: usize,
+    failures: &Mutex<Failures>,
+) {
     let next = Arc::new(AtomicUsize::new(0));
     let path = Arc::new(path);
     let mut tasks = tokio::task::JoinSet::new();
@@ -44,19 +93,8 @@ pub async fn blackbox(port: u16, path: String, n: usize, failures: &Mutex<Failur
             let mut failed = Vec::new();
             while next.fetch_add(1, Ordering::Relaxed) < n {
                 match http_get(port, &path).await {
-                    Ok(body) if body.contains("\nprobe_success 1\n") => {}
-                    Ok(body) => {
-                        // Why: the same probe again with the exporter's debug log.
-                        let debug = http_get(port, &format!("{path}&debug=true")).await;
-                        let log = debug.unwrap_or_else(|e| e.to_string());
-                        let why: Vec<&str> = log
-                            .lines()
-                            .filter(|l| l.contains("level=error") || l.contains("msg="))
-                            .take(6)
-                            .collect();
-                        let status = body.lines().next().unwrap_or("").to_owned();
-                        failed.push(format!("{status}; debug: {}", why.join(" | ")));
-                    }
+                    Ok(body) if scraped.succeeded(&body) => {}
+                    Ok(body) => failed.push(scraped.why(port, &path, &body).await),
                     Err(error) => failed.push(format!("GET {path}: {error}")),
                 }
             }

@@ -1,4 +1,5 @@
-//! The probe benchmark's table of medians, healthdeck's cost over the floor's, and the goals.
+//! The probe benchmark's table of medians, healthdeck's cost over the floor's, the agent's
+//! over the in-process probe's, and the goals.
 
 use super::util::{median, verdict};
 use super::{Row, Sample, Service, Tool};
@@ -9,6 +10,18 @@ const GOAL_FLOOR: f64 = 1.15;
 const GOAL_EXPORTER_PLAIN: f64 = 0.25;
 /// The same with TLS.
 const GOAL_EXPORTER_TLS: f64 = 0.50;
+/// The agent's CPU per IMAP login at most this many times the in-process probe's (issue 19).
+const GOAL_AGENT_IN_PROCESS: f64 = 1.2;
+/// The agent's CPU per IMAP login at most this share of the exporter's (issue 19).
+const GOAL_AGENT_EXPORTER: f64 = 0.25;
+
+const NAMES: [(Service, &str); 5] = [
+    (Service::Imap, "plain IMAP login"),
+    (Service::Imaps, "IMAPS login"),
+    (Service::Pop3, "plain POP3 login"),
+    (Service::Pop3s, "POP3S login"),
+    (Service::Greeting, "IMAP connect+greeting"),
+];
 
 /// A row's median CPU, whether every probe succeeded, and each round's CPU.
 struct Cpu {
@@ -81,6 +94,23 @@ pub fn report(rows: &[Row], samples: &[Vec<Sample>], hz: f64) {
         let ours = cpu_of(Tool::Healthdeck, service);
         let prefix = format!("CPU per {name}, healthdeck / blackbox_exporter:");
         ratio(&prefix, ours, cpu_of(Tool::Blackbox, service), goal, "");
+    }
+    println!();
+    // Issue 19's goals are for the login probe Prometheus would scrape most: IMAP's.
+    let login_goal =
+        |service, goal| matches!(service, Service::Imap | Service::Imaps).then_some(goal);
+    for (service, name) in NAMES {
+        let agent = cpu_of(Tool::Agent, service);
+        let prefix = format!("CPU per {name}, agent / in-process:");
+        let goal = login_goal(service, GOAL_AGENT_IN_PROCESS);
+        ratio(&prefix, agent, cpu_of(Tool::Healthdeck, service), goal, "×");
+    }
+    println!();
+    for (service, name) in NAMES {
+        let agent = cpu_of(Tool::Agent, service);
+        let prefix = format!("CPU per {name}, agent / blackbox_exporter:");
+        let goal = login_goal(service, GOAL_AGENT_EXPORTER);
+        ratio(&prefix, agent, cpu_of(Tool::Blackbox, service), goal, "");
     }
 }
 

@@ -98,8 +98,9 @@ fn prepare(args: &AgentArgs) -> Result<(Arc<Agent>, tokio::runtime::Runtime), St
             ..AgentCounts::default()
         }),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // One thread, as the console's prober: probes wait on sockets, and two workers cost
+    // the agent a futex and an eventfd wake-up or more per probe handing tasks across.
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
