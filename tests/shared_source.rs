@@ -203,6 +203,10 @@ fn no_data_is_unknown_and_an_unreachable_prometheus_turns_every_cell_unknown_wit
                 || banner.contains("PROM DOWN"),
             "{banner}"
         );
+        assert!(
+            screen.contains("nothing known: Prometheus: connection refused"),
+            "never an all-clear:\n{screen}"
+        );
         for row in screen.lines().filter(|l| l.contains("cas-0")) {
             assert!(!row.contains("OK") && !row.contains("Healthy"), "{screen}");
         }
@@ -225,6 +229,10 @@ fn the_banner_says_health_comes_from_prometheus_and_how_old_it_is() {
     );
     let drill = text(&render(&state, &theme("default"), false));
     assert!(drill.contains("ImapCTPMonitor  Prometheus"), "{drill}");
+    assert!(
+        drill.contains("3 consecutive failures — Prometheus' alert: not active"),
+        "no count of the console's own: {drill}"
+    );
 }
 
 #[test]

@@ -196,28 +196,19 @@ impl Widget for StatusView<'_> {
             ));
             spans.push(Span::styled(" ", self.theme.status));
         }
-        let prompt_hints: Option<&[(&str, &str)]> = match &state.view.prompt {
-            Some(Prompt::Confirm { .. }) => Some(&[("Enter", "confirm"), ("Esc", "abort")]),
-            Some(Prompt::Leave { .. }) => {
-                Some(&[("r", "run them"), ("l", "leave"), ("Esc", "stay")])
-            }
-            Some(Prompt::QuitRunning) => {
-                Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
-            }
-            Some(Prompt::Unrecorded { .. }) => {
-                Some(&[("y", "run unrecorded"), ("n", "do not run")])
-            }
-            Some(Prompt::Reason { .. }) => {
-                Some(&[("Enter", "go"), ("Esc", "back out"), ("Ctrl-U", "clear")])
-            }
-            _ => None,
-        };
+        let prompt_hints = prompt_hints(state.view.prompt.as_ref());
         if let Some(hints) = prompt_hints.filter(|_| state.view.flash.is_none()) {
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
             }
-        } else if let Some(flash) = state.view.flash.clone().or_else(|| acknowledged(state)) {
+        } else if let (None, Some(ack)) = (&state.view.flash, acknowledged(state)) {
+            // Under the cursor, who and until when: cut to the room, never a flash to recall.
+            let used: usize = spans.iter().map(Span::width).sum();
+            let room = usize::from(area.width).saturating_sub(used + 2);
+            let cut = fit_words(&ack, room, self.symbols.ascii);
+            spans.push(Span::styled(format!(" {cut} "), self.theme.flash));
+        } else if let Some(flash) = &state.view.flash {
             let used: usize = spans.iter().map(Span::width).sum();
             let room = usize::from(area.width).saturating_sub(used + 2);
             if unicode_width::UnicodeWidthStr::width(flash.as_str()) <= room {
@@ -226,7 +217,7 @@ impl Widget for StatusView<'_> {
                 // A long message wins the whole bar, cut at a word; help shows it whole.
                 let more = " (? shows all)";
                 let room = usize::from(area.width).saturating_sub(more.len() + 1);
-                let cut = fit_words(&flash, room, self.symbols.ascii);
+                let cut = fit_words(flash, room, self.symbols.ascii);
                 spans = vec![
                     Span::styled(format!(" {cut}"), self.theme.flash),
                     Span::styled(more, self.theme.status),
@@ -294,7 +285,16 @@ fn acknowledged(state: &AppState) -> Option<String> {
         return None;
     }
     let server = state.cursor_server()?;
-    let ack = state.fleet.shared()?.ack_in(server, state.cursor_set())?;
+    let set = state.cursor_set();
+    if !state
+        .fleet
+        .cell(server, set)
+        .alert
+        .is_some_and(AlertValue::is_problem)
+    {
+        return None;
+    }
+    let ack = state.fleet.shared()?.ack_in(server, set)?;
     Some(format!(
         "{} acknowledged by {} until {} UTC: {}",
         ack.monitor.name(),
@@ -302,4 +302,20 @@ fn acknowledged(state: &AppState) -> Option<String> {
         ack.until.format("%H:%M"),
         ack.comment
     ))
+}
+
+/// The keys a box prompt takes, for the status bar.
+fn prompt_hints(prompt: Option<&Prompt>) -> Option<&'static [(&'static str, &'static str)]> {
+    match prompt {
+        Some(Prompt::Confirm { .. }) => Some(&[("Enter", "confirm"), ("Esc", "abort")]),
+        Some(Prompt::Leave { .. }) => Some(&[("r", "run them"), ("l", "leave"), ("Esc", "stay")]),
+        Some(Prompt::QuitRunning) => {
+            Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
+        }
+        Some(Prompt::Unrecorded { .. }) => Some(&[("y", "run unrecorded"), ("n", "do not run")]),
+        Some(Prompt::Reason { .. }) => {
+            Some(&[("Enter", "go"), ("Esc", "back out"), ("Ctrl-U", "clear")])
+        }
+        _ => None,
+    }
 }

@@ -135,6 +135,21 @@ impl DrillView<'_> {
 
     fn rule(&self, monitor: Monitor, m: &MonitorState) -> String {
         let policy = self.state.fleet.policy(monitor);
+        // Prometheus evaluates the rule: the console keeps no count of its own to show.
+        if self.state.fleet.shared().is_some() {
+            let alert = match m.alert {
+                AlertValue::Unhealthy => "firing",
+                AlertValue::Degraded => "pending",
+                AlertValue::Healthy => "not active",
+                AlertValue::Disabled => "not generated",
+                _ => "no data",
+            };
+            let dash = self.symbols.dash();
+            return format!(
+                "{} {dash} Prometheus' alert: {alert}",
+                policy.rule.describe()
+            );
+        }
         let (n, of) = m.failing_count(policy);
         // Never "5/3 failing": the rule is met at 3; how many so far is said apart.
         let progress = if n > of {
@@ -257,8 +272,7 @@ impl DrillView<'_> {
                     label("acked"),
                     Span::styled(
                         format!(
-                            "{} by {} until {} UTC: {}",
-                            self.symbols.glyph(AlertValue::Unhealthy),
+                            "by {} until {} UTC: {}",
                             ack.by,
                             ack.until.format("%Y-%m-%d %H:%M"),
                             ack.comment

@@ -124,6 +124,13 @@ impl ProblemsView<'_> {
                     _ => fleet.policy(monitor).rule.describe(),
                 })
                 .unwrap_or_default();
+            // Acknowledged: said before why, so that a cut line still says it.
+            if let Some(ack) = fleet.shared().and_then(|s| s.ack(p.server, monitor)) {
+                spans.push(Span::styled(
+                    format!("  acked by {} until {}", ack.by, ack.until.format("%H:%M")),
+                    self.theme.flash,
+                ));
+            }
             spans.push(Span::styled(
                 format!("  {}: ", monitor.name()),
                 self.theme.text,
@@ -146,7 +153,10 @@ impl Widget for ProblemsView<'_> {
         } else {
             " among the filtered servers"
         };
+        let down = self.state.fleet.shared().and_then(|s| s.failed.as_deref());
         let title = match problems.len() {
+            // Unknown everywhere is no all-clear: say why nothing is known.
+            0 if down.is_some() => format!(" nothing known: {}", down.unwrap_or_default()),
             0 => format!(
                 " no problems{scope}: every monitor in view is Healthy, Unknown or Disabled"
             ),

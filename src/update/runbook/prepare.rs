@@ -227,8 +227,9 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         .probe_targets
         .iter()
         .find(|t| Some(t.server) == server && Some(t.probe) == probe);
-    // Prometheus judges the fleet: the agent that its probes run in runs this one.
-    if let (Some(target), Some(_)) = (target, state.fleet.shared())
+    // Prometheus judges the fleet: the agent that its probes run in runs this one (with
+    // its own login: this console may hold none).
+    if let (Some(server), Some(probe), Some(_)) = (server, probe, state.fleet.shared())
         && call.action == RecoveryAction::RerunProbe
     {
         let Some(agent) = &state.launch.agent else {
@@ -245,12 +246,12 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
             command: Some(format!(
                 "GET http://{agent}/probe?server={}&probe={}",
                 call.server.name,
-                target.probe.name()
+                probe.name()
             )),
             work: Ok(Work::AgentProbe {
                 agent: agent.clone(),
                 server: call.server.name.clone(),
-                report_as: (target.server, target.probe),
+                report_as: (server, probe),
             }),
         };
     }
