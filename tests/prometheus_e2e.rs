@@ -19,7 +19,7 @@ mod tmux;
 
 use dovecot::Dovecot;
 use prometheus::{Daemon, get};
-use session::launch_as;
+use session::{launch_as, of_kind, read_record, records};
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -164,6 +164,16 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
         "{said}"
     );
     assert!(said.contains("drill: dovecot stopped on purpose"), "{said}");
+    // In alice's record: who, until when, why, and the silence's id.
+    let record = read_record(&records(&first)[0]);
+    let acked = of_kind(&record, "acknowledged");
+    assert_eq!(acked.len(), 1, "{record:?}");
+    assert_eq!(acked[0]["by"], "alice");
+    assert_eq!(acked[0]["monitor"], "ImapCTPMonitor");
+    assert!(
+        said.contains(acked[0]["silence"].as_str().unwrap()),
+        "{said}"
+    );
 
     let second = Tmux::start("prom-b", 80, 24);
     launch_as(&second, "bob", &["--inventory", inventory_arg]);
@@ -171,7 +181,7 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
         imap_cell(s).contains("ACK")
     });
     assert!(
-        screen.contains("acknowledged by alice until"),
+        screen.contains("acked by alice until"),
         "who and until when, under the cursor:\n{screen}"
     );
 
@@ -179,6 +189,15 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
     for console in [&first, &second] {
         console.wait_for("Healthy again", |s| imap_cell(s).contains("OK"));
     }
+    // `r` in the drill-down: the agent runs the probe now.
+    first.keys(&["Enter"]);
+    first.wait_for("the drill-down", |s| {
+        s.contains("ImapCTPMonitor  Prometheus")
+    });
+    first.keys(&["r"]);
+    first.wait_for("the agent's probe, run now", |s| {
+        s.contains("ImapCTPProbe on cas-01: Succeeded")
+    });
     agent_child.kill().unwrap();
     agent_child.wait().unwrap();
     drop(prometheus);

@@ -308,7 +308,7 @@ fn a_asks_how_long_and_why_and_asks_alertmanager_for_a_silence_by_the_operator()
         let row = screen.lines().find(|l| l.contains("cas-01")).unwrap();
         assert!(row.contains("ACK") || row.contains("Acked"), "{row}");
         let status = screen.lines().last().unwrap();
-        assert!(status.contains("acknowledged by alice until"), "{status}");
+        assert!(status.contains("acked by alice until"), "{status}");
     }
     let effects = press(&mut state, KeyCode::Char('A'));
     assert!(

@@ -295,12 +295,13 @@ fn acknowledged(state: &AppState) -> Option<String> {
         return None;
     }
     let ack = state.fleet.shared()?.ack_in(server, set)?;
+    // Who and until when first: at 80 columns the rest may be cut.
     Some(format!(
-        "{} acknowledged by {} until {} UTC: {}",
-        ack.monitor.name(),
+        "acked by {} until {} UTC: {} ({})",
         ack.by,
         ack.until.format("%H:%M"),
-        ack.comment
+        ack.comment,
+        ack.monitor.name()
     ))
 }
 
