@@ -18,6 +18,8 @@ mod rules;
 mod series;
 mod silence;
 mod text;
+mod vector;
+mod vector_scan;
 
 pub use alertmanager::{read_alertmanager, read_alertmanager_answers};
 pub use endpoint::Endpoint;

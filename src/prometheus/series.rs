@@ -3,15 +3,15 @@
 //! (ARCHITECTURE "Prometheus and Alertmanager readers")
 
 use super::endpoint::Endpoint;
-use super::envelope::{prometheus_body, prometheus_data};
+use super::envelope::prometheus_data;
 use super::error::SourceError;
-use super::http::{Method, exchange};
+use super::http::{Answer, Method, exchange};
 use super::notes::Notes;
 use super::rules::rule_alerts;
 use super::text::Text;
+use super::vector::{Reader, Row, Vector, read_vector};
 use super::{ProbeSeries, PrometheusReading};
 use chrono::DateTime;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -31,33 +31,6 @@ const OLDEST_SAMPLE_S: f64 = 86_400.0;
 /// Samples may carry exporter timestamps a little ahead of Prometheus' clock.
 const NEWEST_SAMPLE_S: f64 = 600.0;
 
-#[derive(Deserialize)]
-struct Vector<'a> {
-    #[serde(rename = "resultType")]
-    result_type: &'a str,
-    #[serde(borrow)]
-    result: Vec<Row<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Row<'a> {
-    #[serde(borrow)]
-    metric: Labels<'a>,
-    /// `[evaluation time, "value"]`: values are strings (`"1"`, `"NaN"`, `"+Inf"`).
-    #[serde(borrow)]
-    value: (f64, &'a str),
-}
-
-#[derive(Deserialize)]
-struct Labels<'a> {
-    #[serde(borrow, default)]
-    server: Option<Text<'a>>,
-    #[serde(borrow, default)]
-    probe: Option<Text<'a>>,
-    #[serde(borrow, default)]
-    kind: Option<Text<'a>>,
-}
-
 /// Reads the probe series and the alert rules: four requests at once, each within
 /// `timeout`. Any one failing fails the read: a partial picture would show stale health.
 pub async fn read_prometheus(
@@ -75,9 +48,9 @@ pub async fn read_prometheus(
     let (signed, durations, kinds, alerts) = (signed?, durations?, kinds?, alerts?);
     let mut notes = Notes::default();
     let probes = probes(
-        &prometheus_data(&signed, &mut notes)?,
-        &prometheus_data(&durations, &mut notes)?,
-        &prometheus_data(&kinds, &mut notes)?,
+        &answer_vector(&signed, &mut notes)?,
+        &answer_vector(&durations, &mut notes)?,
+        &answer_vector(&kinds, &mut notes)?,
         &mut notes,
     )?;
     let alerts = rule_alerts(&prometheus_data(&alerts, &mut notes)?, &mut notes);
@@ -95,11 +68,22 @@ pub fn read_probe_answers(
     durations: &[u8],
     error_kinds: &[u8],
 ) -> Result<PrometheusReading, SourceError> {
+    read_answers_with(
+        [signed_sample_times, durations, error_kinds],
+        Reader::ScanFirst,
+    )
+}
+
+/// As [`read_probe_answers`], each answer read by `reader`.
+pub(super) fn read_answers_with(
+    [signed, durations, kinds]: [&[u8]; 3],
+    reader: Reader,
+) -> Result<PrometheusReading, SourceError> {
     let mut notes = Notes::default();
     let probes = probes(
-        &prometheus_body(200, "OK", signed_sample_times, &mut notes)?,
-        &prometheus_body(200, "OK", durations, &mut notes)?,
-        &prometheus_body(200, "OK", error_kinds, &mut notes)?,
+        &read_vector(200, "OK", signed, reader, &mut notes)?,
+        &read_vector(200, "OK", durations, reader, &mut notes)?,
+        &read_vector(200, "OK", kinds, reader, &mut notes)?,
         &mut notes,
     )?;
     Ok(PrometheusReading {
@@ -107,6 +91,15 @@ pub fn read_probe_answers(
         alerts: Vec::new(),
         warnings: notes.into_warnings(),
     })
+}
+
+fn answer_vector<'a>(answer: &'a Answer, notes: &mut Notes) -> Result<Vector<'a>, SourceError> {
+    let Answer {
+        status,
+        reason,
+        body,
+    } = answer;
+    read_vector(*status, reason, body, Reader::ScanFirst, notes)
 }
 
 fn probes(

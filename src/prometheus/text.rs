@@ -9,7 +9,12 @@ use std::fmt;
 #[derive(Debug)]
 pub(crate) struct Text<'a>(Cow<'a, str>);
 
-impl Text<'_> {
+impl<'a> Text<'a> {
+    /// A string read without escapes (by the vector scanner).
+    pub fn borrowed(text: &'a str) -> Text<'a> {
+        Text(Cow::Borrowed(text))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -51,7 +51,9 @@ pub async fn run(
     }
 }
 
-async fn read_once(reader: &SharedReader, clock: FleetClock) -> SharedUpdate {
+/// One read of Prometheus (and Alertmanager, when there is one), placed in the fleet's
+/// terms. Public for the console benchmark (`benches/prometheus_console.rs`).
+pub async fn read_once(reader: &SharedReader, clock: FleetClock) -> SharedUpdate {
     let at = clock.now();
     let prometheus = api::read_prometheus(&reader.prometheus, reader.timeout);
     let acks = async {
