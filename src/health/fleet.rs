@@ -237,17 +237,7 @@ impl FleetState {
             self.alert_generation += 1;
             return;
         }
-        let Some(role) = self.layout.role(report.server) else {
-            return;
-        };
-        for monitor in fed(report.probe) {
-            // A failed probe measured no command: its time (often the timeout) is no
-            // latency, and a server that never answers must not look fast (ARCHITECTURE
-            // "Unknown is never healthy").
-            let no_command = !report.succeeded && monitor.kind == MonitorKind::CommandLatency;
-            if !monitor.applies_to(role) || no_command {
-                continue;
-            }
+        for monitor in self.fed_by(report) {
             let sample = Sample::Probe {
                 succeeded: report.succeeded,
                 latency_ms: report.latency_ms,
@@ -435,6 +425,20 @@ impl FleetState {
             cell.alert = None;
         }
         self.cells[server * HealthSet::ALL.len() + set.index()] = cell;
+    }
+}
+
+impl FleetState {
+    /// The monitors a result feeds on its server, in `Monitor::ALL` order. A failed probe
+    /// measured no command: its time (often the timeout) is no latency, and a server that
+    /// never answers must not look fast (ARCHITECTURE "Unknown is never healthy").
+    fn fed_by(&self, report: &ProbeReport) -> impl Iterator<Item = Monitor> + use<> {
+        let role = self.layout.role(report.server);
+        let failed = !report.succeeded;
+        fed(report.probe).into_iter().filter(move |m| {
+            role.is_some_and(|role| m.applies_to(role))
+                && !(failed && m.kind == MonitorKind::CommandLatency)
+        })
     }
 }
 

@@ -53,20 +53,10 @@ fn equal() -> bool {
 #[serde(rename_all = "camelCase")]
 struct AlertDoc<'a> {
     #[serde(borrow)]
-    labels: AlertLabels<'a>,
+    labels: super::rules::MonitorLabels<'a>,
     starts_at: &'a str,
     #[serde(borrow)]
     status: AlertStatus<'a>,
-}
-
-#[derive(Deserialize)]
-struct AlertLabels<'a> {
-    #[serde(borrow, default)]
-    server: Option<Text<'a>>,
-    #[serde(borrow, default)]
-    health_set: Option<Text<'a>>,
-    #[serde(borrow, default)]
-    monitor: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]

@@ -19,20 +19,21 @@ pub(crate) struct AlertList<'a> {
 #[derive(Deserialize)]
 struct Alert<'a> {
     #[serde(borrow)]
-    labels: Labels<'a>,
+    labels: MonitorLabels<'a>,
     state: &'a str,
     #[serde(rename = "activeAt")]
     active_at: Option<&'a str>,
 }
 
+/// The labels that place an alert (Prometheus' or Alertmanager's) on a monitor.
 #[derive(Deserialize)]
-struct Labels<'a> {
+pub(super) struct MonitorLabels<'a> {
     #[serde(borrow, default)]
-    server: Option<Text<'a>>,
+    pub server: Option<Text<'a>>,
     #[serde(borrow, default)]
-    health_set: Option<Text<'a>>,
+    pub health_set: Option<Text<'a>>,
     #[serde(borrow, default)]
-    monitor: Option<Text<'a>>,
+    pub monitor: Option<Text<'a>>,
 }
 
 /// The alerts of one `/api/v1/alerts` body (a 200 answer), with warnings.

@@ -2,9 +2,9 @@
 //! rule's verdict Prometheus evaluated, keeps the probe results for the drill-down, and a
 //! failed read makes every monitor Unknown with why (ARCHITECTURE "Health from Prometheus").
 
-use super::{FleetState, fed};
+use super::FleetState;
 use crate::health::alert::AlertValue;
-use crate::health::monitors::{Monitor, MonitorKind};
+use crate::health::monitors::Monitor;
 use crate::health::shared::{SharedAlert, SharedStatus, SharedUpdate};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::HashMap;
@@ -69,15 +69,7 @@ impl FleetState {
     }
 
     pub(super) fn hear(&mut self, report: &crate::health::ProbeReport) {
-        let Some(role) = self.layout.role(report.server) else {
-            return;
-        };
-        for monitor in fed(report.probe) {
-            // As the console's own rule: a failed probe measured no command.
-            let no_command = !report.succeeded && monitor.kind == MonitorKind::CommandLatency;
-            if !monitor.applies_to(role) || no_command {
-                continue;
-            }
+        for monitor in self.fed_by(report) {
             let slot = self.slot(report.server, monitor.index());
             self.monitors[slot].hear(
                 report.at,
