@@ -23,6 +23,9 @@
 //!   /probe?server=S&probe=ImapCTPProbe` (PopCTPProbe, ImapSelfTestProbe for the greeting) 8
 //!   at a time. The same probe code and plans as the healthdeck rows. CPU: the agent's
 //!   utime+stime (`/proc/PID/stat`), as the exporter's.
+//! - `, keep-alive` rows (exporter and agent): the same scrapes over HTTP/1.1 kept
+//!   connections, one per in-flight slot, as Prometheus keeps one per target
+//!   (`probes/kept.rs`); the one-connection-per-probe rows stay beside them.
 //! - floor: the same dialogues as healthdeck's, each byte the same, by a minimal blocking
 //!   client on 8 plain threads (`probes/floor.rs`), TLS through the same rustls and ring
 //!   with the same settings. CPU: this process's utime+stime while only the floor runs.
@@ -51,6 +54,8 @@ mod dovecot;
 mod figures;
 #[path = "probes/floor.rs"]
 mod floor;
+#[path = "probes/kept.rs"]
+mod kept;
 #[path = "probes/peers.rs"]
 mod peers;
 #[path = "probes/report.rs"]
@@ -99,6 +104,9 @@ enum Tool {
     Nagios,
     Blackbox,
     Agent,
+    /// The exporter and the agent scraped over kept connections, as Prometheus does.
+    BlackboxKept,
+    AgentKept,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -189,10 +197,15 @@ impl Row {
             Tool::Healthdeck => "healthdeck",
             Tool::Floor => "floor",
             Tool::Nagios => s.plugin().unwrap_or("nagios"),
-            Tool::Blackbox => "blackbox_exporter",
-            Tool::Agent => "healthdeck agent",
+            Tool::Blackbox | Tool::BlackboxKept => "blackbox_exporter",
+            Tool::Agent | Tool::AgentKept => "healthdeck agent",
         };
-        format!("{tool:<17} {:<5} {work}", s.name())
+        let kept = if self.kept() { ", keep-alive" } else { "" };
+        format!("{tool:<17} {:<5} {work}{kept}", s.name())
+    }
+
+    fn kept(self) -> bool {
+        matches!(self.tool, Tool::BlackboxKept | Tool::AgentKept)
     }
 }
 
@@ -309,7 +322,7 @@ fn main() {
         for (row, kept) in rows.iter().zip(&mut samples) {
             let sample = setup.run(*row);
             println!(
-                "round {round}  {:<40} {} probes in {:5.2} s = {:6.1}/s, CPU {:6.3} s = \
+                "round {round}  {:<52} {} probes in {:5.2} s = {:6.1}/s, CPU {:6.3} s = \
                  {:7.1} µs/probe, {} failed",
                 row.label(),
                 sample.probes,
@@ -358,10 +371,9 @@ fn rows(setup: &Setup) -> Vec<Row> {
         Some(Ok(exporter)) => {
             println!("  exporter: {}", version(&exporter.bin, &["--version"]));
             for service in Service::ALL {
-                rows.push(Row {
-                    tool: Tool::Blackbox,
-                    service,
-                });
+                for tool in [Tool::Blackbox, Tool::BlackboxKept] {
+                    rows.push(Row { tool, service });
+                }
             }
         }
         Some(Err(error)) => println!("  skipped: {EXPORTER} did not start: {error}"),
@@ -370,18 +382,21 @@ fn rows(setup: &Setup) -> Vec<Row> {
     match &setup.agent {
         Ok(agent) => {
             println!("  agent: {}", version(&agent.bin, &["--version"]));
-            // Each agent row right after the exporter's for the same dialogue, or last.
+            // Each agent row right after the exporter's for the same dialogue and way of
+            // scraping, or last.
             for service in Service::ALL {
-                let row = Row {
-                    tool: Tool::Agent,
-                    service,
-                };
-                let after = rows
-                    .iter()
-                    .position(|r: &Row| r.tool == Tool::Blackbox && r.service == service);
-                match after {
-                    Some(i) => rows.insert(i + 1, row),
-                    None => rows.push(row),
+                for (tool, after) in [
+                    (Tool::Agent, Tool::Blackbox),
+                    (Tool::AgentKept, Tool::BlackboxKept),
+                ] {
+                    let row = Row { tool, service };
+                    let at = rows
+                        .iter()
+                        .position(|r: &Row| r.tool == after && r.service == service);
+                    match at {
+                        Some(i) => rows.insert(i + 1, row),
+                        None => rows.push(row),
+                    }
                 }
             }
         }
@@ -428,7 +443,7 @@ impl Setup {
                 nagios(&plugin, port, n, &failures);
                 (start.1.elapsed(), children_cpu() - start.0)
             }
-            Tool::Blackbox => {
+            Tool::Blackbox | Tool::BlackboxKept => {
                 let Some(Ok(exporter)) = &self.exporter else {
                     unreachable!("blackbox rows need a running exporter")
                 };
@@ -441,7 +456,7 @@ impl Setup {
                     Scraped::Exporter,
                     exporter.port,
                     path,
-                    n,
+                    (n, row.kept()),
                     &failures,
                 ));
                 (
@@ -449,14 +464,15 @@ impl Setup {
                     process_cpu(exporter.child.id()) - start.0,
                 )
             }
-            Tool::Agent => {
+            Tool::Agent | Tool::AgentKept => {
                 let Ok(agent) = &self.agent else {
                     unreachable!("agent rows need a running agent")
                 };
                 let path = agent_path(row.service).to_owned();
                 let start = (process_cpu(agent.child.id()), Instant::now());
+                let how = (n, row.kept());
                 self.runtime
-                    .block_on(scrapes(Scraped::Agent, agent.port, path, n, &failures));
+                    .block_on(scrapes(Scraped::Agent, agent.port, path, how, &failures));
                 (start.1.elapsed(), process_cpu(agent.child.id()) - start.0)
             }
         };

@@ -1,11 +1,14 @@
 //! `healthdeck agent` as Prometheus meets it: the real binary on an ephemeral loopback
-//! port, probing a real Dovecot; HTTP by hand (one GET per connection), metrics read back
+//! port, probing a real Dovecot; HTTP by hand (one GET per connection here, several in
+//! `agent/keep_alive.rs`), metrics read back
 //! as text; bad requests answered 400/404/405 with a reason; the password nowhere; SIGTERM
 //! a clean stop. Every wait is a read with a deadline, never a sleep.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // a deadline for polling
 
 #[path = "support/dovecot.rs"]
 mod dovecot;
+#[path = "agent/keep_alive.rs"]
+mod keep_alive;
 
 use dovecot::Dovecot;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -35,11 +38,11 @@ fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
     path
 }
 
+/// A running agent, its address, and the rest of its stderr.
+type Started = (Child, String, BufReader<std::process::ChildStderr>);
+
 /// The agent on any free loopback port, and that port (its first line on stderr).
-fn start(
-    inventory: &Path,
-    in_flight: &str,
-) -> (Child, String, BufReader<std::process::ChildStderr>) {
+fn start(inventory: &Path, in_flight: &str) -> Started {
     let mut child = Command::new(env!("CARGO_BIN_EXE_healthdeck"))
         .args([
             "agent",
@@ -74,7 +77,7 @@ fn get(address: &str, method: &str, target: &str) -> (u16, String, String) {
         .unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut answer = String::new();

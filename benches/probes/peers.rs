@@ -3,6 +3,7 @@
 //! is: `agent.rs`).
 
 use super::*;
+use kept::Kept;
 
 /// `n` plugin runs, `IN_FLIGHT` processes at a time.
 pub fn nagios(plugin: &Path, port: u16, n: usize, failures: &Mutex<Failures>) {
@@ -76,12 +77,14 @@ impl Scraped {
     }
 }
 
-/// `n` scrapes of `/probe`, `IN_FLIGHT` at a time, each checked for success.
+/// `n` scrapes of `/probe`, `IN_FLIGHT` at a time, each checked for success: a connection
+/// per scrape, or (`kept`) one kept connection per in-flight slot, as Prometheus keeps one
+/// per target.
 pub async fn scrapes(
     scraped: Scraped,
     port: u16,
     path: String,
-    n: usize,
+    (n, kept): (usize, bool),
     failures: &Mutex<Failures>,
 ) {
     let next = Arc::new(AtomicUsize::new(0));
@@ -91,12 +94,21 @@ pub async fn scrapes(
         let (next, path) = (Arc::clone(&next), Arc::clone(&path));
         tasks.spawn(async move {
             let mut failed = Vec::new();
+            let mut client = kept.then(|| Kept::new(port));
             while next.fetch_add(1, Ordering::Relaxed) < n {
-                match http_get(port, &path).await {
+                let answer = match &mut client {
+                    Some(client) => client.get(&path).await,
+                    None => http_get(port, &path).await,
+                };
+                match answer {
                     Ok(body) if scraped.succeeded(&body) => {}
                     Ok(body) => failed.push(scraped.why(port, &path, &body).await),
                     Err(error) => failed.push(format!("GET {path}: {error}")),
                 }
+            }
+            // Kept connections must stay kept: one each, or a few reopened.
+            if let Some(client) = client.filter(|c| c.opened > 2) {
+                failed.push(format!("{} connections opened for one slot", client.opened));
             }
             failed
         });

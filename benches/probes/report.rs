@@ -34,7 +34,7 @@ struct Cpu {
 pub fn report(rows: &[Row], samples: &[Vec<Sample>], hz: f64) {
     println!();
     println!(
-        "{:<40} {:>6} {:>6} {:>9} {:>13} {:>17}",
+        "{:<52} {:>6} {:>6} {:>9} {:>13} {:>17}",
         "row (median of rounds)", "probes", "failed", "probes/s", "CPU µs/probe", "CPU min–max"
     );
     let mut cpus = Vec::new();
@@ -47,7 +47,7 @@ pub fn report(rows: &[Row], samples: &[Vec<Sample>], hz: f64) {
             .fold((f64::MAX, f64::MIN), |(lo, hi), c| (lo.min(*c), hi.max(*c)));
         let failed: usize = kept.iter().map(|s| s.failed).sum();
         println!(
-            "{:<40} {:>6} {:>6} {:>9.1} {:>13.1} {:>17}{}",
+            "{:<52} {:>6} {:>6} {:>9.1} {:>13.1} {:>17}{}",
             row.label(),
             kept[0].probes,
             failed,
@@ -111,6 +111,27 @@ pub fn report(rows: &[Row], samples: &[Vec<Sample>], hz: f64) {
         let prefix = format!("CPU per {name}, agent / blackbox_exporter:");
         let goal = login_goal(service, GOAL_AGENT_EXPORTER);
         ratio(&prefix, agent, cpu_of(Tool::Blackbox, service), goal, "");
+    }
+    // The same goals with kept connections, as Prometheus scrapes: each side kept.
+    println!();
+    for (service, name) in NAMES {
+        let agent = cpu_of(Tool::AgentKept, service);
+        let prefix = format!("CPU per {name}, agent kept / in-process:");
+        let goal = login_goal(service, GOAL_AGENT_IN_PROCESS);
+        ratio(&prefix, agent, cpu_of(Tool::Healthdeck, service), goal, "×");
+    }
+    println!();
+    for (service, name) in NAMES {
+        let agent = cpu_of(Tool::AgentKept, service);
+        let prefix = format!("CPU per {name}, agent / exporter, both kept:");
+        let goal = login_goal(service, GOAL_AGENT_EXPORTER);
+        ratio(
+            &prefix,
+            agent,
+            cpu_of(Tool::BlackboxKept, service),
+            goal,
+            "",
+        );
     }
 }
 

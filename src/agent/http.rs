@@ -1,14 +1,6 @@
-//! Just enough HTTP/1.1 for Prometheus: one GET per connection, the head read within a
-//! bound and a deadline, the answer written with its length and `Connection: close`.
-
-use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-
-/// A request head larger than this is not Prometheus'.
-const HEAD_CAP: usize = 8 << 10;
-/// How long a client may take to send its request.
-const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+//! Just enough HTTP/1.1 for Prometheus, the pure part: a request head parsed (request
+//! line, query, whether the connection stays open), an answer rendered with its length
+//! and `Connection`. `connection.rs` reads and writes them.
 
 /// A request, as far as the agent reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +9,10 @@ pub struct Request {
     pub path: String,
     /// Query parameters, decoded, in order.
     pub query: Vec<(String, String)>,
+    /// The client wants the connection kept for another request: HTTP/1.1 unless it says
+    /// `Connection: close`, HTTP/1.0 only with `Connection: keep-alive`; never when a
+    /// body follows, which the agent does not read.
+    pub keep_alive: bool,
 }
 
 /// A response: status code and plain-text body.
@@ -47,30 +43,11 @@ impl Response {
     }
 }
 
-/// Reads a request head; `Err` is the response to send instead (400, 408, 431).
-pub async fn read(stream: &mut TcpStream) -> Result<Request, Response> {
-    let mut head = Vec::with_capacity(512);
-    let mut chunk = [0u8; 1024];
-    let deadline = tokio::time::Instant::now() + HEAD_DEADLINE;
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        if head.len() > HEAD_CAP {
-            return Err(Response::error(431, "the request head is too large"));
-        }
-        let n = match tokio::time::timeout_at(deadline, stream.read(&mut chunk)).await {
-            Err(_) => return Err(Response::error(408, "the request took too long")),
-            Ok(Err(_) | Ok(0)) => return Err(Response::error(400, "the request ended early")),
-            Ok(Ok(n)) => n,
-        };
-        head.extend_from_slice(&chunk[..n]);
-    }
-    let text = std::str::from_utf8(&head)
-        .map_err(|_| Response::error(400, "the request head is not UTF-8"))?;
-    parse(text).map_err(|why| Response::error(400, why))
-}
-
-/// The request line of a head: `GET /probe?server=a&probe=B HTTP/1.1`.
+/// A request head: its line (`GET /probe?server=a&probe=B HTTP/1.1`) and the headers
+/// that decide whether the connection stays open.
 pub fn parse(head: &str) -> Result<Request, String> {
-    let line = head.lines().next().unwrap_or_default();
+    let mut lines = head.lines();
+    let line = lines.next().unwrap_or_default();
     let mut words = line.split(' ');
     let (Some(method), Some(target), Some(version)) = (words.next(), words.next(), words.next())
     else {
@@ -88,10 +65,35 @@ pub fn parse(head: &str) -> Result<Request, String> {
             Ok((decoded(name)?, decoded(value)?))
         })
         .collect::<Result<_, String>>()?;
+    let mut keep_alive = version == "HTTP/1.1";
+    for (name, value) in lines.filter_map(|l| l.split_once(':')) {
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("connection") {
+            for token in value.split(',').map(str::trim) {
+                if token.eq_ignore_ascii_case("close") {
+                    keep_alive = false;
+                } else if token.eq_ignore_ascii_case("keep-alive") && version == "HTTP/1.0" {
+                    keep_alive = true;
+                }
+            }
+        }
+        // A body would be read as the next request: answer this one and close instead.
+        let body = (name.eq_ignore_ascii_case("content-length") && value != "0")
+            || name.eq_ignore_ascii_case("transfer-encoding");
+        if body {
+            return Ok(Request {
+                method: method.to_owned(),
+                path: path.to_owned(),
+                query,
+                keep_alive: false,
+            });
+        }
+    }
     Ok(Request {
         method: method.to_owned(),
         path: path.to_owned(),
         query,
+        keep_alive,
     })
 }
 
@@ -126,8 +128,9 @@ pub fn printable(text: &str) -> String {
     crate::health::exchange::one_line(text, 64)
 }
 
-/// Writes the response and closes the connection's sending side.
-pub async fn write(stream: &mut TcpStream, response: &Response) -> std::io::Result<()> {
+/// The whole answer, head and body in one buffer (one write, one segment), with its
+/// length always, and `Connection` saying whether this side keeps it open.
+pub fn render(response: &Response, keep_alive: bool) -> Vec<u8> {
     let reason = match response.code {
         200 => "OK",
         400 => "Bad Request",
@@ -143,15 +146,14 @@ pub async fn write(stream: &mut TcpStream, response: &Response) -> std::io::Resu
     } else {
         "text/plain; charset=utf-8"
     };
+    let connection = if keep_alive { "keep-alive" } else { "close" };
     let mut answer = format!(
-        "HTTP/1.1 {} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: {connection}\r\n\r\n",
         response.code,
         response.body.len()
     );
-    // Head and body in one write: one segment and one syscall, not two.
     answer.push_str(&response.body);
-    stream.write_all(answer.as_bytes()).await?;
-    stream.shutdown().await
+    answer.into_bytes()
 }
 
 #[cfg(test)]
@@ -191,5 +193,26 @@ mod tests {
                 .unwrap_err()
                 .contains("UTF-8")
         );
+    }
+
+    #[test]
+    fn http_1_1_stays_open_unless_closed_and_http_1_0_only_when_asked() {
+        let kept = |head: &str| parse(head).unwrap().keep_alive;
+        assert!(kept("GET / HTTP/1.1\r\nHost: h\r\n\r\n"));
+        assert!(!kept("GET / HTTP/1.1\r\nConnection: Close\r\n\r\n"));
+        assert!(!kept("GET / HTTP/1.1\r\nconnection: TE, close\r\n\r\n"));
+        assert!(!kept("GET / HTTP/1.0\r\nHost: h\r\n\r\n"));
+        assert!(kept("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+        assert!(!kept("GET / HTTP/1.1\r\nContent-Length: 5\r\n\r\n"));
+        assert!(!kept(
+            "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        ));
+    }
+
+    #[test]
+    fn an_answer_always_says_its_length_and_whether_it_stays_open() {
+        let text = |keep| String::from_utf8(render(&Response::error(404, "gone"), keep)).unwrap();
+        assert!(text(true).contains("Content-Length: 5\r\nConnection: keep-alive\r\n\r\ngone\n"));
+        assert!(text(false).contains("Content-Length: 5\r\nConnection: close\r\n\r\ngone\n"));
     }
 }

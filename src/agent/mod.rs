@@ -2,9 +2,12 @@
 //! blackbox_exporter serves its own (the multi-target pattern): `GET
 //! /probe?server=<name>&probe=<ProbeName>` runs that probe now and answers its metrics;
 //! `GET /metrics` answers the agent's. Headless; at most `in_flight` probes at once (503
-//! past it); SIGTERM and SIGINT stop it taking requests and let running probes finish.
+//! past it); connections kept open between scrapes (`connection.rs`), at most
+//! `MOST_CONNECTIONS`; SIGTERM and SIGINT stop it taking requests, let running probes
+//! finish and close idle connections at once.
 //! The probes' login is in their plans, never in a label, a log line or an error.
 
+mod connection;
 mod exposition;
 mod http;
 
@@ -13,6 +16,7 @@ use crate::config::inventory::Inventory;
 use crate::health::Monitor;
 use crate::runtime::probe::{ProbePlan, TlsSetup, probe};
 use crate::runtime::prober;
+use connection::{Connection, Next};
 use exposition::{AgentCounts, ProbeLabels};
 use http::{Request, Response};
 use std::collections::HashMap;
@@ -21,7 +25,12 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
+
+/// Open connections at most; past it a connection is answered 503 and closed. Under the
+/// usual 1,024 open files, with room for the probes' own sockets; Prometheus holds about
+/// one per scrape running at once.
+const MOST_CONNECTIONS: usize = 512;
 
 /// One probe the agent can run.
 struct Servable {
@@ -135,36 +144,66 @@ async fn serve(args: &AgentArgs, agent: Arc<Agent>) -> ExitCode {
         agent.probes.len(),
         agent.servers.len()
     );
-    let mut requests = tokio::task::JoinSet::new();
+    let (stop, stopping) = watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
-                    requests.spawn(handle(stream, Arc::clone(&agent)));
+                let Ok((stream, _)) = accepted else { continue };
+                // Ended tasks not yet reaped count too: the bound errs on the safe side.
+                if connections.len() >= MOST_CONNECTIONS {
+                    refuse(&agent, &stream);
+                } else {
+                    connections.spawn(handle(stream, Arc::clone(&agent), stopping.clone()));
                 }
             }
-            Some(_) = requests.join_next(), if !requests.is_empty() => {}
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
             _ = term.recv() => break,
             _ = int.recv() => break,
         }
     }
-    // No new requests; the ones running end within their probe's timeout.
+    // No new connections; idle ones close now, requests running end within their probe's
+    // timeout and answer `Connection: close`.
     drop(listener);
-    while requests.join_next().await.is_some() {}
+    stop.send_replace(true);
+    while connections.join_next().await.is_some() {}
     let _ = writeln!(std::io::stderr(), "healthdeck agent: stopped");
     ExitCode::SUCCESS
 }
 
-async fn handle(mut stream: TcpStream, agent: Arc<Agent>) {
-    let response = match http::read(&mut stream).await {
-        Ok(request) => answer(&agent, &request).await,
-        Err(response) => response,
-    };
-    if let Ok(mut counts) = agent.counts.lock() {
-        *counts.responses.entry(response.code).or_default() += 1;
+/// One connection's requests, answered in turn until either side closes it.
+async fn handle(stream: TcpStream, agent: Arc<Agent>, mut stopping: watch::Receiver<bool>) {
+    let mut connection = Connection::new(stream);
+    loop {
+        let (response, keep_alive) = match connection.next(&mut stopping).await {
+            Next::Closed => return,
+            Next::Refused(response) => (response, false),
+            Next::Request(request) => {
+                let response = answer(&agent, &request).await;
+                (response, request.keep_alive && connection.may_continue())
+            }
+        };
+        count(&agent, response.code);
+        // Stopping: this answer is the connection's last.
+        let keep_alive = keep_alive && !*stopping.borrow();
+        // A client that went away is no news.
+        if connection.answer(&response, keep_alive).await.is_err() || !keep_alive {
+            return;
+        }
     }
-    // A client that went away is no news.
-    let _ = http::write(&mut stream, &response).await;
+}
+
+/// Past `MOST_CONNECTIONS`: a 503 if the socket takes it at once, never waiting for it.
+fn refuse(agent: &Agent, stream: &TcpStream) {
+    let busy = Response::error(503, "too many connections: try again");
+    let _ = stream.try_write(&http::render(&busy, false));
+    count(agent, busy.code);
+}
+
+fn count(agent: &Agent, code: u16) {
+    if let Ok(mut counts) = agent.counts.lock() {
+        *counts.responses.entry(code).or_default() += 1;
+    }
 }
 
 async fn answer(agent: &Agent, request: &Request) -> Response {
