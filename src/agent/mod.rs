@@ -28,9 +28,13 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::{Semaphore, watch};
 
 /// Open connections at most; past it a connection is answered 503 and closed. Under the
-/// usual 1,024 open files, with room for the probes' own sockets; Prometheus holds about
-/// one per scrape running at once.
+/// usual 1,024 open files, with room for the probes' own sockets.
 const MOST_CONNECTIONS: usize = 512;
+
+/// Connections kept open between scrapes at most: past it a new connection is answered
+/// once and closed, never refused. Prometheus may keep up to 1,000 idle connections to one
+/// host; a large fleet's scrapes must not fail because it does.
+const MOST_KEPT: usize = 256;
 
 /// One probe the agent can run.
 struct Servable {
@@ -154,7 +158,8 @@ async fn serve(args: &AgentArgs, agent: Arc<Agent>) -> ExitCode {
                 if connections.len() >= MOST_CONNECTIONS {
                     refuse(&agent, &stream);
                 } else {
-                    connections.spawn(handle(stream, Arc::clone(&agent), stopping.clone()));
+                    let keep = connections.len() < MOST_KEPT;
+                    connections.spawn(handle(stream, Arc::clone(&agent), stopping.clone(), keep));
                 }
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
@@ -172,7 +177,13 @@ async fn serve(args: &AgentArgs, agent: Arc<Agent>) -> ExitCode {
 }
 
 /// One connection's requests, answered in turn until either side closes it.
-async fn handle(stream: TcpStream, agent: Arc<Agent>, mut stopping: watch::Receiver<bool>) {
+/// `keep`: the connection may stay open after its first answer.
+async fn handle(
+    stream: TcpStream,
+    agent: Arc<Agent>,
+    mut stopping: watch::Receiver<bool>,
+    keep: bool,
+) {
     let mut connection = Connection::new(stream);
     loop {
         let (response, keep_alive) = match connection.next(&mut stopping).await {
@@ -180,7 +191,10 @@ async fn handle(stream: TcpStream, agent: Arc<Agent>, mut stopping: watch::Recei
             Next::Refused(response) => (response, false),
             Next::Request(request) => {
                 let response = answer(&agent, &request).await;
-                (response, request.keep_alive && connection.may_continue())
+                (
+                    response,
+                    keep && request.keep_alive && connection.may_continue(),
+                )
             }
         };
         count(&agent, response.code);

@@ -209,3 +209,22 @@ fn a_malformed_second_request_gets_400_and_the_connection_closed() {
     agent.kill().unwrap();
     agent.wait().unwrap();
 }
+
+#[test]
+fn past_the_kept_connections_a_scrape_is_answered_and_closed_never_refused() {
+    let (_dovecot, _dir, (mut agent, address, _)) = agent();
+    // Prometheus may hold hundreds of idle connections to one agent: 256 are kept…
+    let mut kept: Vec<Client> = (0..256).map(|_| Client::open(&address)).collect();
+    for client in &mut kept {
+        client.send(&metrics("HTTP/1.1", ""));
+        assert_eq!(client.answer().connection, "keep-alive");
+    }
+    // …and the next is served once, then closed: a scrape past the bound still succeeds.
+    let mut extra = Client::open(&address);
+    extra.send(&metrics("HTTP/1.1", ""));
+    let answer = extra.answer();
+    assert_eq!((answer.code, answer.connection.as_str()), (200, "close"));
+    assert!(extra.closed());
+    agent.kill().unwrap();
+    agent.wait().unwrap();
+}
