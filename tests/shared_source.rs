@@ -214,6 +214,24 @@ fn no_data_is_unknown_and_an_unreachable_prometheus_turns_every_cell_unknown_wit
 }
 
 #[test]
+fn the_banner_says_what_prometheus_warned_of() {
+    let mut state = console(120, 36);
+    update(
+        &mut state,
+        Event::Shared(SharedUpdate::Read(SharedReading {
+            at: t0(),
+            results: results(t0(), 5),
+            alerts: Vec::new(),
+            acks: AckSource::None,
+            warnings: vec!["3 series or alerts name a server not in this inventory".to_owned()],
+        })),
+    );
+    let screen = text(&render(&state, &theme("default"), false));
+    let banner = screen.lines().next().unwrap();
+    assert!(banner.contains("warns: 3 series or alerts"), "{banner}");
+}
+
+#[test]
 fn the_banner_says_health_comes_from_prometheus_and_how_old_it_is() {
     let mut state = console(120, 36);
     read(&mut state, t0(), Vec::new(), AckSource::None);

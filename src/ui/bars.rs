@@ -258,6 +258,10 @@ fn shared_source(
             let age = lapse(u64::try_from((now - at).num_seconds()).unwrap_or(0));
             let word = if wide { "PROMETHEUS" } else { "PROM" };
             spans.push(Span::styled(format!(" {word} {age} "), theme.banner_guard));
+            // What Prometheus warned of, or rows no server of this inventory owns.
+            if let Some(first) = shared.warnings.first().filter(|_| wide) {
+                spans.push(Span::styled(format!(" warns: {first} "), theme.flash));
+            }
         }
         (None, None) => spans.push(Span::styled(
             if wide {
