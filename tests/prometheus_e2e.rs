@@ -57,8 +57,19 @@ fn inventory(dovecot: &Dovecot, dir: &Path, name: &str, health: &str) -> PathBuf
     path
 }
 
-/// The agent on a free loopback port: the child, and its address (from its first line).
-fn agent(inventory: &Path) -> (Child, String) {
+/// The agent, killed and reaped when the test ends, even by a failed assertion.
+struct Agent(Child);
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        // Already gone is fine; the wait reaps it either way.
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+/// The agent on a free loopback port, and its address (from its first line).
+fn agent(inventory: &Path) -> (Agent, String) {
     let mut child = Command::new(BIN)
         .args(["agent", "--listen", "127.0.0.1:0", "--inventory"])
         .arg(inventory)
@@ -78,7 +89,7 @@ fn agent(inventory: &Path) -> (Child, String) {
         .to_owned();
     // Its later lines are drained so that a full pipe never stalls it.
     std::thread::spawn(move || for _ in stderr.lines() {});
-    (child, address)
+    (Agent(child), address)
 }
 
 fn export(inventory: &Path, agent: &str, alertmanager: Option<&str>, out: &Path) {
@@ -120,7 +131,7 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let fleet = inventory(&dovecot, dir.path(), "agent.yaml", "");
-    let (mut agent_child, agent_at) = agent(&fleet);
+    let (_agent, agent_at) = agent(&fleet);
     // Alertmanager first, on the route the export writes; then the export again naming it,
     // for Prometheus to send its alerts there.
     let route = dir.path().join("route");
@@ -198,7 +209,5 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
     first.wait_for("the agent's probe, run now", |s| {
         s.contains("ImapCTPProbe on cas-01: Succeeded")
     });
-    agent_child.kill().unwrap();
-    agent_child.wait().unwrap();
     drop(prometheus);
 }
