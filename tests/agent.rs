@@ -9,14 +9,17 @@
 mod dovecot;
 #[path = "agent/keep_alive.rs"]
 mod keep_alive;
+#[path = "support/agent.rs"]
+mod support;
 
 use dovecot::Dovecot;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
+use support::Started;
 
 fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
     let secret = dir.join("password");
@@ -38,35 +41,9 @@ fn inventory(dovecot: &Dovecot, dir: &Path) -> PathBuf {
     path
 }
 
-/// A running agent, its address, and the rest of its stderr.
-type Started = (Child, String, BufReader<std::process::ChildStderr>);
-
-/// The agent on any free loopback port, and that port (its first line on stderr).
+/// The agent on any free loopback port, with at most `in_flight` probes at once.
 fn start(inventory: &Path, in_flight: &str) -> Started {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_healthdeck"))
-        .args([
-            "agent",
-            "--listen",
-            "127.0.0.1:0",
-            "--in-flight",
-            in_flight,
-            "--inventory",
-        ])
-        .arg(inventory)
-        .env_remove("HEALTHDECK_INVENTORY")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let address = line
-        .strip_prefix("healthdeck agent: listening on ")
-        .and_then(|rest| rest.split(':').take(2).collect::<Vec<_>>().join(":").into())
-        .unwrap_or_else(|| panic!("{line}"));
-    (child, address, stderr)
+    support::start(inventory, &["--in-flight", in_flight])
 }
 
 /// One GET (or another method): the status code, the Content-Type and the body.

@@ -7,6 +7,8 @@
 //! Dovecot started again: Healthy. Every wait polls with a deadline.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling
 
+#[path = "support/agent.rs"]
+mod agent_support;
 #[path = "support/dovecot.rs"]
 mod dovecot;
 #[path = "support/prometheus.rs"]
@@ -20,10 +22,10 @@ mod tmux;
 use dovecot::Dovecot;
 use prometheus::{Daemon, get};
 use session::{launch_as, of_kind, read_record, records};
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use tmux::{Tmux, row};
 
 const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
@@ -68,25 +70,9 @@ impl Drop for Agent {
     }
 }
 
-/// The agent on a free loopback port, and its address (from its first line).
+/// The agent on a free loopback port, and its address.
 fn agent(inventory: &Path) -> (Agent, String) {
-    let mut child = Command::new(BIN)
-        .args(["agent", "--listen", "127.0.0.1:0", "--inventory"])
-        .arg(inventory)
-        .env_remove("HEALTHDECK_INVENTORY")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let address = line
-        .strip_prefix("healthdeck agent: listening on ")
-        .and_then(|rest| rest.split(": ").next())
-        .unwrap_or_else(|| panic!("the agent said: {line}"))
-        .to_owned();
+    let (child, address, stderr) = agent_support::start(inventory, &[]);
     // Its later lines are drained so that a full pipe never stalls it.
     std::thread::spawn(move || for _ in stderr.lines() {});
     (Agent(child), address)
