@@ -46,23 +46,23 @@ fn each_mistake_is_named_at_its_place() {
     let cases = [
         (
             "{ url: 'https://prom:9090' }",
-            "inv.yaml:4:22: health.prometheus.url: https is not supported yet",
+            "inv.yaml:4:22: health.prometheus.url: https is not yet supported",
         ),
         (
             "{ url: 'prom:9090' }",
-            "inv.yaml:4:22: health.prometheus.url: `prom:9090` is not an http:// URL",
+            "inv.yaml:4:22: health.prometheus.url: not a URL: give http://host:port",
         ),
         (
-            "{ url: 'http://prom' }",
-            "inv.yaml:4:22: health.prometheus.url: `http://prom` needs a host and a port",
+            "{ url: 'http://probe:secret@prom:9090' }",
+            "inv.yaml:4:22: health.prometheus.url: credentials in the URL are not supported",
         ),
         (
             "{ url: 'http://prom:9090', alertmanager: 'ftp://am:1' }",
-            "inv.yaml:4:56: health.prometheus.alertmanager: `ftp://am:1` is not an http:// URL",
+            "inv.yaml:4:56: health.prometheus.alertmanager: `ftp` URLs are not supported",
         ),
         (
             "{ url: 'http://prom:9090', agent: 'agent' }",
-            "inv.yaml:4:49: health.prometheus.agent: the agent is HOST:PORT",
+            "inv.yaml:4:49: health.prometheus.agent: the agent `agent` is not HOST:PORT",
         ),
         (
             "{ url: 'http://prom:9090', refresh: 200ms }",
@@ -79,6 +79,10 @@ fn each_mistake_is_named_at_its_place() {
             block,
         );
         let found = parse(&text).unwrap_err();
+        assert!(
+            !found.concat().contains("secret"),
+            "a password said back: {found:?}"
+        );
         assert!(
             found.iter().any(|f| f.starts_with(want)),
             "{block}: want {want}, found {found:?}"

@@ -70,10 +70,8 @@ pub fn plan(
     let probing = prober::prepare(inventory)?;
     // A probe without an endpoint runs nowhere; one whose login is not set here runs in the
     // agent, which holds its own (the export is often made where the secret is not).
-    let (unservable, login_elsewhere): (Vec<_>, Vec<_>) = probing
-        .not_runnable
-        .iter()
-        .partition(|n| n.why.contains("endpoint"));
+    let (unservable, login_elsewhere): (Vec<_>, Vec<_>) =
+        probing.not_runnable.iter().partition(|n| !n.no_login);
     if let Some(first) = unservable.first() {
         let _ = writeln!(
             std::io::stderr(),
@@ -105,8 +103,9 @@ pub fn plan(
     })
 }
 
-/// `host:port` (an IPv6 host in brackets) for Prometheus to dial.
-fn address(flag: &str, value: &str) -> Result<String, String> {
+/// `host:port` (an IPv6 host in brackets) for Prometheus to dial; `flag` names it in the
+/// error (the inventory's `health.prometheus.agent` is checked by it too).
+pub(crate) fn address(flag: &str, value: &str) -> Result<String, String> {
     let bad = || {
         format!(
             "{flag} `{}` is not HOST:PORT (e.g. 127.0.0.1:9141)",

@@ -85,21 +85,23 @@ pub struct SharedStatus {
 impl SharedStatus {
     /// The first acknowledgement of a monitor of `set` on the server, for its cell.
     pub fn ack_in(&self, server: usize, set: super::catalog::HealthSet) -> Option<&Ack> {
-        match &self.acks {
-            AckSource::Read(acks) => acks
-                .iter()
-                .find(|a| a.server == server && a.monitor.health_set() == set),
-            _ => None,
-        }
+        self.acks()
+            .iter()
+            .find(|a| a.server == server && a.monitor.health_set() == set)
     }
 
     /// An Alertmanager silence covering the monitor on the server.
     pub fn ack(&self, server: usize, monitor: Monitor) -> Option<&Ack> {
+        self.acks()
+            .iter()
+            .find(|a| a.server == server && a.monitor == monitor)
+    }
+
+    /// The acknowledgements read last; none when Alertmanager was not read.
+    fn acks(&self) -> &[Ack] {
         match &self.acks {
-            AckSource::Read(acks) => acks
-                .iter()
-                .find(|a| a.server == server && a.monitor == monitor),
-            _ => None,
+            AckSource::Read(acks) => acks,
+            _ => &[],
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn reader(
     let unfed: Vec<(usize, Monitor)> = probing
         .not_runnable
         .iter()
-        .filter(|n| n.why.contains("endpoint"))
+        .filter(|n| !n.no_login)
         .map(|n| (n.server, Monitor::judging(n.probe)))
         .collect();
     fleet.leave_out(&unfed);

@@ -21,7 +21,13 @@ pub struct NotRunnable {
     pub server: usize,
     pub probe: Probe,
     pub why: String,
+    /// Only the login is missing here: another process that holds it (the agent) can run
+    /// the probe.
+    pub no_login: bool,
 }
+
+/// Why a login probe cannot run without credentials.
+const NO_LOGIN: &str = "no probe credentials (see the inventory's credentials)";
 
 /// Every probe of the inventory's fleet, in fleet order.
 pub fn targets(
@@ -42,6 +48,7 @@ pub fn targets(
                 Err(why) => not.push(NotRunnable {
                     server: index,
                     probe,
+                    no_login: why == NO_LOGIN,
                     why,
                 }),
             }
@@ -79,7 +86,7 @@ fn plan(
             password: c.password.clone(),
         }),
         (true, None) => {
-            return Err("no probe credentials (see the inventory's credentials)".to_owned());
+            return Err(NO_LOGIN.to_owned());
         }
     };
     Ok(ProbePlan {

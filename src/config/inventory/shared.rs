@@ -32,24 +32,21 @@ pub struct SharedSource {
 pub(super) fn shared(f: &mut Findings<'_>, yaml: Option<SharedYaml>) -> Option<SharedSource> {
     let raw = yaml?;
     let at = |key| [Seg::Key("health"), Seg::Key("prometheus"), Seg::Key(key)];
+    // The readers' own parse: what the inventory accepts, the console can dial.
     for (key, url) in [
         ("url", Some(&raw.url)),
         ("alertmanager", raw.alertmanager.as_ref()),
     ] {
         if let Some(url) = url
-            && let Err(why) = check_url(url)
+            && let Err(why) = crate::prometheus::Endpoint::parse(url)
         {
             f.push(&at(key), why);
         }
     }
     if let Some(agent) = &raw.agent
-        && agent.parse::<std::net::SocketAddr>().is_err()
-        && !host_port(agent)
+        && let Err(why) = crate::export::address("the agent", agent)
     {
-        f.push(
-            &at("agent"),
-            "the agent is HOST:PORT, as `healthdeck agent --listen` takes it",
-        );
+        f.push(&at("agent"), why);
     }
     let refresh = raw.refresh.unwrap_or(Span::seconds(15));
     let timeout = raw.timeout.unwrap_or(Span::seconds(10)).min(refresh);
@@ -67,42 +64,4 @@ pub(super) fn shared(f: &mut Findings<'_>, yaml: Option<SharedYaml>) -> Option<S
         refresh,
         timeout,
     })
-}
-
-/// Plain `http://host:port[/path]`: what the readers speak.
-fn check_url(url: &str) -> Result<(), String> {
-    if url.starts_with("https://") {
-        return Err(
-            "https is not supported yet: reach it through http on a trusted network \
-                    or a local TLS proxy"
-                .to_owned(),
-        );
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
-        return Err(format!(
-            "`{}` is not an http:// URL",
-            super::names::printable(url)
-        ));
-    };
-    let authority = rest.split('/').next().unwrap_or_default();
-    if host_port(authority) {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{}` needs a host and a port (http://HOST:PORT)",
-            super::names::printable(url)
-        ))
-    }
-}
-
-fn host_port(text: &str) -> bool {
-    let Some((host, port)) = text.rsplit_once(':') else {
-        return false;
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
-        && port.parse::<u16>().is_ok_and(|p| p > 0)
 }

@@ -36,7 +36,7 @@ pub fn prepare(inventory: &Inventory) -> Result<Probing, String> {
     let (ready, mut not_runnable) = targets(inventory, credentials.as_ref());
     if let Some(why) = missing {
         for n in &mut not_runnable {
-            if n.why.starts_with("no probe credentials") {
+            if n.no_login {
                 n.why.clone_from(&why);
             }
         }
