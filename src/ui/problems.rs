@@ -127,7 +127,11 @@ impl ProblemsView<'_> {
             // Acknowledged: said before why, so that a cut line still says it.
             if let Some(ack) = fleet.shared().and_then(|s| s.ack(p.server, monitor)) {
                 spans.push(Span::styled(
-                    format!("  acked by {} until {}", ack.by, ack.until.format("%H:%M")),
+                    format!(
+                        "  acked by {} until {} UTC",
+                        ack.by,
+                        ack.until.format("%H:%M")
+                    ),
                     self.theme.flash,
                 ));
             }
