@@ -54,14 +54,13 @@ fn failing(n: usize) -> bool {
     n % 20 == 7
 }
 
-/// The three answers: signed sample times, durations, error kinds.
+/// The three answers: result times, durations, failures (with their times and kinds).
 fn answers() -> [String; 3] {
-    let signed = vector(series().map(|(n, server, probe)| {
-        let sampled = EVALUATED - 0.156 - (n % 60) as f64;
-        let sign = if failing(n) { "-" } else { "" };
+    let sampled = |n: usize| EVALUATED - 0.156 - (n % 60) as f64;
+    let times = vector(series().map(|(n, server, probe)| {
         row(
             &format!(r#""probe":"{probe}","server":"{server}""#),
-            &format!("{sign}{sampled:.3}"),
+            &format!("{:.3}", sampled(n)),
         )
     }));
     let durations = vector(series().map(|(n, server, probe)| {
@@ -70,17 +69,17 @@ fn answers() -> [String; 3] {
             &format!("{}", 0.001 * (n % 997) as f64 + 0.0421),
         )
     }));
-    let kinds = vector(
+    let failures = vector(
         series()
             .filter(|(n, ..)| failing(*n))
-            .map(|(_, server, probe)| {
+            .map(|(n, server, probe)| {
                 row(
                     &format!(r#""kind":"timeout","probe":"{probe}","server":"{server}""#),
-                    "1",
+                    &format!("{:.3}", sampled(n)),
                 )
             }),
     );
-    [signed, durations, kinds]
+    [times, durations, failures]
 }
 
 /// `/api/v1/alerts` with 2 % of the fleet's monitors firing or pending.
@@ -115,22 +114,23 @@ fn http(body: &str) -> Vec<u8> {
 }
 
 fn main() {
-    let [signed, durations, kinds] = answers();
+    let [times, durations, failures] = answers();
     let alerts = alerts();
     let (mut probes, mut rules, mut whole) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut signed_only, mut floor) = (Vec::new(), Vec::new());
+    let (mut times_only, mut floor) = (Vec::new(), Vec::new());
     let empty = br#"{"status":"success","data":{"resultType":"vector","result":[]}}"#;
     for _ in 0..ROUNDS {
         let started = Instant::now();
-        black_box(read_probe_answers(signed.as_bytes(), empty, empty).unwrap());
-        signed_only.push(started.elapsed());
+        black_box(read_probe_answers(times.as_bytes(), empty, empty).unwrap());
+        times_only.push(started.elapsed());
         // What serde_json needs only to walk the answer: the floor of any reader.
         let started = Instant::now();
-        black_box(serde_json::from_slice::<serde::de::IgnoredAny>(signed.as_bytes()).unwrap());
+        black_box(serde_json::from_slice::<serde::de::IgnoredAny>(times.as_bytes()).unwrap());
         floor.push(started.elapsed());
         let started = Instant::now();
         let reading =
-            read_probe_answers(signed.as_bytes(), durations.as_bytes(), kinds.as_bytes()).unwrap();
+            read_probe_answers(times.as_bytes(), durations.as_bytes(), failures.as_bytes())
+                .unwrap();
         probes.push(started.elapsed());
         assert_eq!(reading.probes.len(), SERVERS * 8);
         black_box(reading);
@@ -139,9 +139,9 @@ fn main() {
         rules.push(started.elapsed());
     }
     let prom = replay::Replay::serve(vec![
-        ("healthdeck_probe_success", http(&signed)),
+        ("healthdeck_probe_success", http(&times)),
         ("healthdeck_probe_duration_seconds", http(&durations)),
-        ("healthdeck_probe_error_info", http(&kinds)),
+        ("healthdeck_probe_error_info", http(&failures)),
         ("/api/v1/alerts", http(&alerts)),
     ]);
     let endpoint = Endpoint::parse(&prom.url()).unwrap();
@@ -166,10 +166,10 @@ fn main() {
         figures::grouped((SERVERS * 8) as u64)
     );
     println!(
-        "answers: signed times {:.1} MiB, durations {:.1} MiB, error kinds {:.2} MiB, alerts {:.2} MiB",
-        mib(signed.len()),
+        "answers: result times {:.1} MiB, durations {:.1} MiB, failures {:.2} MiB, alerts {:.2} MiB",
+        mib(times.len()),
         mib(durations.len()),
-        mib(kinds.len()),
+        mib(failures.len()),
         mib(alerts.len())
     );
     let line = |what: &str, d: Duration| println!("{what:<58} {:>12}", figures::duration(d));
@@ -178,8 +178,8 @@ fn main() {
         median(probes),
     );
     line(
-        "  of which the signed-times answer alone",
-        median(signed_only),
+        "  of which the result-times answer alone",
+        median(times_only),
     );
     line(
         "  serde_json walking that answer, nothing kept (floor)",

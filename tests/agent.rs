@@ -159,6 +159,8 @@ fn the_agent_serves_probes_to_prometheus_and_stops_cleanly() {
         body.contains("# TYPE healthdeck_probe_success gauge"),
         "{body}"
     );
+    // Consoles read a failure from this series alone: it exists exactly when a probe fails.
+    assert!(!body.contains("healthdeck_probe_error_info"), "{body}");
 
     bad_requests_say_why(&address);
 

@@ -388,6 +388,11 @@ impl MonitorState {
         self.remember(succeeded, error);
     }
 
+    /// Lets go of the samples' room its own latency rule keeps: another source judges it.
+    pub fn release_rule_room(&mut self) {
+        self.latency = LatencyWindow::default();
+    }
+
     /// Takes another source's verdict as the alert value; `at` is when it took that value
     /// (the cell's "since" when it is a problem). Flapping counts it like any change.
     pub fn judge(

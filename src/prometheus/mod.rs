@@ -26,9 +26,7 @@ pub use endpoint::Endpoint;
 pub use error::SourceError;
 pub use http::MOST_BODY;
 pub use rules::read_rule_alerts;
-pub use series::{
-    DURATIONS, ERROR_KINDS, SIGNED_SAMPLE_TIMES, read_probe_answers, read_prometheus,
-};
+pub use series::{DURATIONS, FAILURES, RESULT_TIMES, read_probe_answers, read_prometheus};
 pub use silence::{create_silence, expire_silence};
 
 use chrono::{DateTime, Utc};

@@ -102,7 +102,9 @@ fn the_scanner_reads_the_vectors_prometheus_wrote() {
         "success.http",
         "success_chunked.http",
         "duration.http",
+        "duration_80.http",
         "error_info.http",
+        "error_info_80.http",
         "empty.http",
         "warnings.http",
     ] {
@@ -112,9 +114,9 @@ fn the_scanner_reads_the_vectors_prometheus_wrote() {
 
 #[test]
 fn captured_probe_answers_make_the_same_reading_both_ways() {
-    let [signed, durations, kinds] =
+    let [times, durations, failures] =
         ["success.http", "duration.http", "error_info.http"].map(fixture_body);
-    let answers = [&signed[..], &durations[..], &kinds[..]];
+    let answers = [&times[..], &durations[..], &failures[..]];
     let fast = read_answers_with(answers, Reader::ScanFirst).unwrap();
     assert_eq!(fast, read_answers_with(answers, Reader::SerdeOnly).unwrap());
     assert!(!fast.probes.is_empty());

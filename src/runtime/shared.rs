@@ -88,7 +88,8 @@ fn place(
     };
     let mut unknown = 0usize;
     let mut results = Vec::with_capacity(read.probes.len());
-    for row in &read.probes {
+    // Taken, not copied: each row's names are let go as it is placed.
+    for row in read.probes {
         let probe = Probe::all().find(|p| p.name() == row.probe);
         match (server(&row.server), probe) {
             (Some(server), Some(probe)) => results.push(ProbeReport {
@@ -97,7 +98,7 @@ fn place(
                 at: row.at,
                 succeeded: row.succeeded,
                 latency_ms: row.duration_ms,
-                error: row.error_kind.clone(),
+                error: row.error_kind,
                 late_ms: 0,
             }),
             _ => unknown += 1,

@@ -9,15 +9,17 @@ use healthdeck::prometheus::{
 use std::net::{Ipv4Addr, TcpListener};
 use std::time::Duration;
 
-/// Prometheus' four answers, as captured together.
-fn prometheus_replay(success: &str) -> Replay {
+/// Prometheus' four answers, as captured together: result times, durations, failures.
+fn prometheus_replay([times, durations, failures]: [&str; 3]) -> Replay {
     Replay::serve(vec![
-        ("healthdeck_probe_success", answer(success)),
-        ("healthdeck_probe_duration_seconds", answer("duration.http")),
-        ("healthdeck_probe_error_info", answer("error_info.http")),
+        ("healthdeck_probe_success", answer(times)),
+        ("healthdeck_probe_duration_seconds", answer(durations)),
+        ("healthdeck_probe_error_info", answer(failures)),
         ("/api/v1/alerts", answer("alerts.http")),
     ])
 }
+
+const CAPTURED: [&str; 3] = ["success.http", "duration.http", "error_info.http"];
 
 #[test]
 fn probe_series_carry_the_sample_time_success_duration_and_error_kind() {
@@ -33,8 +35,8 @@ fn probe_series_carry_the_sample_time_success_duration_and_error_kind() {
         .find(|p| p.probe == "ImapCTPProbe")
         .unwrap();
     assert_eq!(imap.server, "mbx01");
-    // The scrape's time, not the query's evaluation (1796497122.838).
-    assert_eq!(imap.at, at(1_796_497_122.682));
+    // The scrape's time, not the query's evaluation (1796507238.166).
+    assert_eq!(imap.at, at(1_796_507_237.606));
     assert!(imap.succeeded);
     assert_eq!((imap.duration_ms, imap.error_kind.as_deref()), (42, None));
     let pop = reading
@@ -42,19 +44,89 @@ fn probe_series_carry_the_sample_time_success_duration_and_error_kind() {
         .iter()
         .find(|p| p.probe == "PopCTPProbe")
         .unwrap();
-    assert!(!pop.succeeded);
-    assert_eq!(pop.at, at(1_796_497_122.682));
+    assert!(!pop.succeeded, "its error info is as new as its result");
+    assert_eq!(pop.at, at(1_796_507_237.606));
     assert_eq!(
         (pop.duration_ms, pop.error_kind.as_deref()),
         (10_002, Some("timeout"))
     );
-    // cas02's success was NaN: left out, said once; its +Inf duration has no probe to join.
-    assert_eq!(reading.probes.len(), 2);
+    // cas02's duration was +Inf: shown as 0, said once.
+    assert_eq!(reading.probes.len(), 3);
     assert_eq!(
         reading.warnings,
         [
-            "1 row left out: success not a number (first: server cas02 probe ImapProxyTestProbe value NaN)"
+            "1 row left out: duration not a number of seconds (shown as 0) (first: server cas02 probe ImapProxyTestProbe value +Inf)"
         ]
+    );
+}
+
+/// An answer of `(server, probe, kind, value)` rows evaluated at 1796507300.
+fn vector(rows: &[(&str, &str, &str, &str)]) -> Vec<u8> {
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|(server, probe, kind, value)| {
+            let kind = if kind.is_empty() {
+                String::new()
+            } else {
+                format!(r#""kind":"{kind}","#)
+            };
+            format!(
+                r#"{{"metric":{{{kind}"probe":"{probe}","server":"{server}"}},"value":[1796507300,"{value}"]}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"status":"success","data":{{"resultType":"vector","result":[{}]}}}}"#,
+        rows.join(",")
+    )
+    .into_bytes()
+}
+
+#[test]
+fn the_newest_result_wins_and_a_failure_needs_no_success_series() {
+    let times = vector(&[
+        // Two agents: one failed at :90, the other succeeded after it.
+        ("mbx01", "ImapCTPProbe", "", "1796507295"),
+        ("mbx02", "ImapCTPProbe", "", "1796507295"),
+        // Not a time at all: a success value where a time belongs.
+        ("mbx03", "ImapCTPProbe", "", "1"),
+    ]);
+    let failures = vector(&[
+        ("mbx01", "ImapCTPProbe", "refused", "1796507290"),
+        ("mbx02", "ImapCTPProbe", "timeout", "1796507295"),
+        // A third agent's older failure, another kind: not the one shown.
+        ("mbx02", "ImapCTPProbe", "auth", "1796507293"),
+        // The success series is missing; the failure still stands.
+        ("mbx04", "ImapCTPProbe", "tls", "1796507280"),
+    ]);
+    let reading = read_probe_answers(&times, &vector(&[]), &failures).unwrap();
+    let seen: Vec<_> = reading
+        .probes
+        .iter()
+        .map(|p| (p.server.as_str(), p.succeeded, p.error_kind.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("mbx01", true, None),
+            ("mbx02", false, Some("timeout")),
+            ("mbx04", false, Some("tls")),
+        ]
+    );
+    assert_eq!(reading.probes[2].at, at(1_796_507_280.0));
+    // Another Prometheus may list series in another order: the same reading.
+    let shuffled = vector(&[
+        ("mbx03", "ImapCTPProbe", "", "1"),
+        ("mbx02", "ImapCTPProbe", "", "1796507295"),
+        ("mbx01", "ImapCTPProbe", "", "1796507295"),
+    ]);
+    let mut again = read_probe_answers(&shuffled, &vector(&[]), &failures).unwrap();
+    again.probes.sort_by(|a, b| a.server.cmp(&b.server));
+    assert_eq!(again.probes, reading.probes);
+    assert!(
+        reading.warnings[0].starts_with("1 row left out: not a sample time (first: server mbx03"),
+        "{:?}",
+        reading.warnings
     );
 }
 
@@ -78,16 +150,16 @@ fn prometheus_warnings_are_kept() {
         "{:?}",
         reading.warnings
     );
-    assert_eq!(reading.probes.len(), 2, "the warning spoils no row");
+    assert_eq!(reading.probes.len(), 3, "the warning spoils no row");
 }
 
 #[tokio::test]
 async fn a_whole_read_takes_series_and_only_healthdecks_alerts() {
-    let prom = prometheus_replay("success.http");
+    let prom = prometheus_replay(CAPTURED);
     let reading = read_prometheus(&endpoint(&prom.url()), TIMEOUT)
         .await
         .unwrap();
-    assert_eq!(reading.probes.len(), 2);
+    assert_eq!(reading.probes.len(), 3);
     let alerts: Vec<_> = reading
         .alerts
         .iter()
@@ -122,7 +194,11 @@ async fn a_whole_read_takes_series_and_only_healthdecks_alerts() {
 
 #[tokio::test]
 async fn a_chunked_answer_is_read_whole() {
-    let prom = prometheus_replay("success_chunked.http");
+    let prom = prometheus_replay([
+        "success_chunked.http",
+        "duration_80.http",
+        "error_info_80.http",
+    ]);
     let reading = read_prometheus(&endpoint(&prom.url()), TIMEOUT)
         .await
         .unwrap();
@@ -152,7 +228,7 @@ async fn prometheus_errors_say_the_apis_reason() {
             "refused: timeout: query timed out in expression evaluation",
         ),
     ] {
-        let prom = prometheus_replay(fixture);
+        let prom = prometheus_replay([fixture, CAPTURED[1], CAPTURED[2]]);
         let error = read_prometheus(&endpoint(&prom.url()), TIMEOUT)
             .await
             .unwrap_err();
@@ -173,9 +249,9 @@ async fn proxies_cut_answers_and_oversized_ones_are_named() {
         (format!("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{html}", html.len()).into(), "HTTP 502 Bad Gateway"),
         (format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}").into(), "garbled answer: an HTML page, not JSON (a proxy's or a login page?)"),
         (bare_503.into(), "HTTP 503 Service Unavailable"),
-        (success[..success.len() - 40].to_vec(), "garbled answer: cut off: 302 of 342 bytes"),
+        (success[..success.len() - 40].to_vec(), "garbled answer: cut off: 312 of 352 bytes"),
         (chunked[..chunked.len() / 2].to_vec(), "garbled answer: cut off"),
-        (String::from_utf8(success.clone()).unwrap().replace("Content-Length: 342\r\n", "").as_bytes()[..300].to_vec(), "garbled answer: cut off after"),
+        (String::from_utf8(success.clone()).unwrap().replace("Content-Length: 352\r\n", "").as_bytes()[..300].to_vec(), "garbled answer: cut off after"),
         ("HTTP/1.1 200 OK\r\nContent-Length: 314572800\r\n\r\n{".into(), "answer larger than 256 MiB"),
         ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n12C00000\r\n{".into(), "answer larger than 256 MiB"),
         ("* OK IMAP4rev1 ready\r\n".into(), "garbled answer: not an HTTP answer"),
