@@ -26,7 +26,7 @@ use std::io::BufRead;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
-use tmux::{Tmux, row};
+use tmux::{Tmux, row, wait_for_text};
 
 const BIN: &str = env!("CARGO_BIN_EXE_healthdeck");
 
@@ -161,7 +161,9 @@ fn an_alert_goes_pending_then_firing_is_acknowledged_in_alertmanager_seen_by_a_s
         "{said}"
     );
     assert!(said.contains("drill: dovecot stopped on purpose"), "{said}");
-    // In alice's record: who, until when, why, and the silence's id.
+    // In alice's record: who, until when, why, and the silence's id (the record is
+    // flushed within 50 ms of the cell changing: wait for the line).
+    wait_for_text(&records(&first)[0], "\"kind\":\"acknowledged\"");
     let record = read_record(&records(&first)[0]);
     let acked = of_kind(&record, "acknowledged");
     assert_eq!(acked.len(), 1, "{record:?}");
