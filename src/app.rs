@@ -298,13 +298,7 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
     let mut sources = Sources::start(clock, simulator, probing, exchange, guardrails)?;
     sources.read_shared(shared);
     let size = term.size().wrap_err("cannot read the terminal size")?;
-    update(
-        &mut state,
-        Event::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    first_size(size, &mut state, &mut sources, &mut recorder);
 
     let home = std::env::var("HOME").ok();
     let record_shown = crate::config::paths::home_relative(recorder.path(), home.as_deref());
@@ -383,6 +377,24 @@ pub async fn run(console: Console, mut recorder: Recorder) -> color_eyre::Result
         reason,
         record: recorder.path().to_path_buf(),
     })
+}
+
+/// The first event, the terminal's size: a drill's first entry comes with it.
+fn first_size(
+    size: ratatui::layout::Size,
+    state: &mut AppState,
+    sources: &mut Sources,
+    recorder: &mut Recorder,
+) {
+    let resized = Event::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    for effect in update(state, resized) {
+        if !matches!(effect, Effect::Quit(_) | Effect::Suspend) {
+            perform(effect, sources, recorder, state);
+        }
+    }
 }
 
 /// The effects the runtime performs (all but quitting and suspending).

@@ -77,12 +77,22 @@ pub enum Command {
     /// Print a completion script for a shell to stdout, e.g.
     /// `healthdeck completions bash > ~/.local/share/bash-completion/completions/healthdeck`.
     Completions(CompletionsArgs),
+    /// A drill on the training fleet: a fault you are not told about, scored from what you
+    /// do, ending on a debrief (the monitor healed, the budget spent, or q).
+    Drill(DrillArgs),
     /// Print the manual page (roff) to stdout: `healthdeck man | man -l -`.
     Man,
     /// Started by the console as it quits, for a step left running: records the rest of
     /// the step's output and its end. Not for people.
     #[command(hide = true)]
     KeepStep(KeepStepArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    /// A scenario with a `drill:` block: a built-in name or a YAML file.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]

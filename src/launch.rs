@@ -10,9 +10,11 @@ use crate::health::FleetState;
 use crate::incident::writer::{RecordClock, Recorder};
 use crate::runtime::FleetClock;
 use crate::runtime::prober;
+use crate::training::drill::DrillFacts;
 use crate::training::{self, DEFAULT_SCENARIO, Simulator};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
+use crate::update::drill_run::DrillRun;
 use crate::update::{AppState, Banner, Launch, Mode};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -82,6 +84,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     let mut guardrails = None;
     let mut restart_limits = None;
     let (mut exchange, mut shared) = (None, None);
+    let mut drill = None;
     let (mode, fleet, clock, simulator) = if let Some(inventory) = inventory {
         let mut fleet = FleetState::new(inventory.fleet(), inventory.policies(), false);
         let mut prepared = prober::prepare(&inventory).map_err(UsageError)?;
@@ -98,15 +101,12 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         };
         (mode, fleet, FleetClock::new(1.0), None)
     } else {
-        let name = cli.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-        let scenario = training::load(name).map_err(|e| UsageError(e.to_string()))?;
-        let clock = FleetClock::new(cli.speed);
-        let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+        let (fleet, clock, simulator, facts) = training_fleet(cli)?;
+        drill = facts;
         let mode = Mode::Training {
             speed: cli.speed,
-            scenario: scenario.name.clone(),
+            scenario: simulator.scenario().name.clone(),
         };
-        let simulator = Simulator::new(scenario, clock.start());
         (mode, fleet, clock, Some(simulator))
     };
     let ascii = cli.ascii
@@ -141,6 +141,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         launched.mailbox_of = simulator.mailbox_of();
     }
     let mut state = AppState::launched(fleet, launched, clock.start());
+    if let Some((facts, scenario)) = drill {
+        start_drill(&mut state, facts, scenario);
+    }
     if let Some(words) = probing.as_ref().and_then(first_words) {
         state.view.flash = Some(words);
     }
@@ -162,8 +165,87 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     })
 }
 
+/// A training fleet, its clock and simulator, and the drill with its scenario's name.
+type TrainingFleet = (
+    FleetState,
+    FleetClock,
+    Simulator,
+    Option<(DrillFacts, String)>,
+);
+
+/// The training fleet of the scenario the flags name, and its drill under `healthdeck drill`.
+fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
+    let name = drill_scenario(cli)
+        .or(cli.scenario.as_deref())
+        .unwrap_or(DEFAULT_SCENARIO);
+    let scenario = training::load(name).map_err(|e| UsageError(e.to_string()))?;
+    let drill = drill_facts(cli, &scenario)?;
+    let clock = FleetClock::new(cli.speed);
+    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
+}
+
+/// `healthdeck drill --scenario …`.
+fn drill_scenario(cli: &Cli) -> Option<&str> {
+    match &cli.command {
+        Some(crate::cli::Command::Drill(args)) => args.scenario.as_deref(),
+        _ => None,
+    }
+}
+
+/// Under `healthdeck drill`: the scenario's drill, its runbook found in the library.
+fn drill_facts(
+    cli: &Cli,
+    scenario: &training::Scenario,
+) -> Result<Option<(DrillFacts, String)>, UsageError> {
+    if !matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
+        return Ok(None);
+    }
+    let library = crate::runbook::library::Library::shared().map_err(|errors| {
+        UsageError(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let facts = DrillFacts::of(scenario, library).map_err(|why| {
+        UsageError(format!(
+            "{why} (scenarios with a drill: {})",
+            training::with_drill().join(", ")
+        ))
+    })?;
+    Ok(Some((facts, scenario.name.clone())))
+}
+
+/// The drill is on: its objective is the first thing the status bar says.
+fn start_drill(state: &mut AppState, facts: DrillFacts, scenario: String) {
+    state.view.flash = Some(format!(
+        "drill: {} ({} of fleet time; q ends it)",
+        objective(&facts, state.launch.language),
+        crate::training::drill::report::span(Some(facts.spec.budget.0))
+    ));
+    state.drill = Some(Box::new(DrillRun::new(facts, scenario)));
+}
+
+fn objective<'a>(facts: &'a DrillFacts, language: &str) -> &'a str {
+    let objective = &facts.spec.objective;
+    objective
+        .get(language)
+        .or_else(|| objective.get("en"))
+        .map_or("", String::as_str)
+}
+
 /// The flags that stand alone: `--speed` and `--lang`.
 fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
+    if inventory && matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
+        return Err(UsageError(
+            "a drill runs on the training fleet; it cannot be combined with an inventory \
+             (--inventory, HEALTHDECK_INVENTORY)"
+                .to_owned(),
+        ));
+    }
     if inventory && cli.scenario.is_some() {
         return Err(UsageError(
             "--scenario opens the training fleet; it cannot be combined with an inventory \

@@ -100,11 +100,16 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
     for (origin, text) in &texts {
         match kind_of(text, origin) {
             Err(e) => findings.push(e),
-            Ok(Kind::Scenario) => {
-                if let Err(e) = training::Scenario::parse(text, origin) {
-                    findings.push(e);
+            Ok(Kind::Scenario) => match training::Scenario::parse(text, origin) {
+                Err(e) => findings.push(e),
+                Ok(scenario) => {
+                    if let Ok(library) = Library::shared() {
+                        findings.extend(training::drill::lint::findings(
+                            &scenario, text, origin, library,
+                        ));
+                    }
                 }
-            }
+            },
             Ok(Kind::Runbook) if text.len() as u64 > read::SMALL_CAP => {
                 let message = format!(
                     "a runbook larger than {}: split it",

@@ -253,3 +253,30 @@ fn a_missing_translation_falls_back_to_english() {
     assert_eq!(healthdeck::runbook::localized(&text, "ko"), "재시작");
     assert_eq!(healthdeck::runbook::localized(&text, "ja"), "Restart");
 }
+
+#[test]
+fn a_drill_block_must_name_a_runbook_that_recovers_its_monitor_and_a_step_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drill.yaml");
+    std::fs::write(
+        &file,
+        "name: x\ntitle: t\nfleet:\n  - { name: m1, role: mailbox, site: A }\ndrill:\n  \
+         objective: { en: x }\n  budget: 5m\n  expected:\n    server: m1\n    \
+         monitor: ImapSelfTestMonitor\n    runbook: imap-ctp\n    heals_at: reboot\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let (code, out, _) = lint(&[&path]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("{path}:11:14: drill: runbook imap-ctp does not recover ImapSelfTestMonitor")
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{path}:12:15: drill: runbook imap-ctp has no step `reboot`"
+        )),
+        "{out}"
+    );
+}

@@ -69,14 +69,16 @@ fn n_enter_enter_opens_the_failing_monitors_runbook() {
         .unwrap()
         .alert;
     assert_eq!(alert.word(), "Unhealthy", "opened on a failing monitor");
+    // `n` put the cursor on the failing cell: that first look is recorded, then the opening.
+    assert_eq!(console.kinds()[0], "examined");
     let Entry::RunbookOpened {
         procedure,
         monitor,
         server,
         ..
-    } = &console.records[0]
+    } = &console.records[1]
     else {
-        panic!("first record: {:?}", console.records);
+        panic!("second record: {:?}", console.records);
     };
     assert_eq!(procedure, pane.procedure.id());
     assert_eq!(monitor, pane.monitor.name());

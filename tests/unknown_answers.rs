@@ -121,7 +121,7 @@ fn an_unreadable_health_answer_in_the_ctp_procedure_starts_nothing_after_it() {
         let kinds = console.kinds();
         assert_eq!(
             kinds,
-            ["runbook_opened", "step_started", "step_ended"],
+            ["examined", "runbook_opened", "step_started", "step_ended"],
             "{what}: {:?}",
             console.log_texts()
         );

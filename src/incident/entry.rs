@@ -125,6 +125,38 @@ pub enum Entry {
         monitor: String,
         why: String,
     },
+    /// A drill began (`healthdeck drill`): what is scored, so that a debrief can be worked
+    /// out again from the record alone (ARCHITECTURE "Drills").
+    DrillStarted {
+        scenario: String,
+        /// The objective in the session's language.
+        objective: String,
+        budget_s: i64,
+        server: String,
+        monitor: String,
+        runbook: String,
+        heals_at: String,
+        /// The faults as `server service`.
+        faults: Vec<String>,
+        expected_steps: Vec<String>,
+    },
+    /// The drill ended (`healed`, `budget_over` or `quit`): its score out of 100 as the
+    /// trainee saw it, the parts, and the times from the onset (seconds) they came from.
+    DrillEnded {
+        end: String,
+        score: u32,
+        points: crate::training::drill::Points,
+        detected_s: Option<i64>,
+        runbook_s: Option<i64>,
+        mitigated_s: Option<i64>,
+    },
+    /// The engineer first looked at a failing monitor in this spell: its cell under the
+    /// cursor (`view`: `cell`) or its drill-down (`drill_down`). When a problem was seen.
+    Examined {
+        server: String,
+        monitor: String,
+        view: String,
+    },
     RunbookOpened {
         procedure: String,
         title: String,
@@ -139,6 +171,9 @@ pub enum Entry {
         title: String,
         server: String,
         action: String,
+        /// The Windows services a `restart_service` step acts on (for a drill's debrief).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        services: Vec<String>,
         /// The exact command; training shows the Exchange command tagged SIMULATED.
         command: Option<String>,
         by: String,
@@ -384,6 +419,8 @@ impl Entry {
                 | Entry::Unrecorded { .. }
                 | Entry::EngineRefused { .. }
                 | Entry::SessionEnded { .. }
+                | Entry::DrillStarted { .. }
+                | Entry::DrillEnded { .. }
         )
     }
 }

@@ -1,6 +1,7 @@
 //! The training fleet: scenarios and the simulator that plays them.
 
 pub mod databases;
+pub mod drill;
 pub mod scenario;
 pub mod simulator;
 
@@ -57,4 +58,13 @@ pub fn load(name_or_file: &str) -> Result<Scenario, ScenarioError> {
         unknown @ Lookup::Unknown { .. } => ScenarioError::Unknown(unknown),
     })?;
     Scenario::parse(&text, &origin).map_err(ScenarioError::Invalid)
+}
+
+/// The built-in scenarios with a `drill:` block, by name.
+pub fn with_drill() -> Vec<&'static str> {
+    BUILT_IN
+        .iter()
+        .filter(|(name, text)| Scenario::parse(text, name).is_ok_and(|s| s.drill.is_some()))
+        .map(|(name, _)| *name)
+        .collect()
 }

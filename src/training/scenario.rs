@@ -144,6 +144,9 @@ pub struct Scenario {
     /// Per-monitor overrides of the default rules (ARCHITECTURE "Default monitor rules"), keyed by monitor name.
     #[serde(default)]
     pub rules: BTreeMap<String, PolicyOverride>,
+    /// What `healthdeck drill` tells the trainee and scores (ARCHITECTURE "Drills").
+    #[serde(default)]
+    pub drill: Option<super::drill::DrillSpec>,
 }
 
 /// The services a fault may name.
@@ -249,6 +252,9 @@ impl Scenario {
                 ));
             }
         }
+        if let Some(drill) = &self.drill {
+            check_drill(drill, &role_of, text, origin)?;
+        }
         for name in self.rules.keys() {
             if !Monitor::ALL.iter().any(|m| m.name() == name) {
                 let msg = format!("unknown monitor `{name}` in rules");
@@ -284,4 +290,55 @@ impl Scenario {
             .or_else(|| self.fleet.iter().position(|s| s.role.runs(Role::Mailbox)))
             .unwrap_or(cas)
     }
+}
+
+/// A drill's expected path names a server of this fleet and a monitor its role runs;
+/// its objective is written in English at least. (Runbooks and steps are the library's:
+/// `healthdeck lint` checks them.)
+fn check_drill(
+    drill: &super::drill::DrillSpec,
+    role_of: &dyn Fn(&str) -> Option<Role>,
+    text: &str,
+    origin: &str,
+) -> Result<(), ConfigError> {
+    let expected = &drill.expected;
+    let at =
+        |key: &str, value: &str, msg: String| ConfigError::at_value(origin, text, key, value, msg);
+    let Some(role) = role_of(&expected.server) else {
+        let msg = format!("drill: unknown server `{}`", expected.server);
+        return Err(at("server", &expected.server, msg));
+    };
+    match Monitor::ALL.iter().find(|m| m.name() == expected.monitor) {
+        None => {
+            let msg = format!("drill: unknown monitor `{}`", expected.monitor);
+            return Err(at("monitor", &expected.monitor, msg));
+        }
+        Some(monitor) if !monitor.applies_to(role) => {
+            let msg = format!(
+                "drill: {} does not run on {} ({} server)",
+                expected.monitor,
+                expected.server,
+                role.label()
+            );
+            return Err(at("monitor", &expected.monitor, msg));
+        }
+        Some(_) => {}
+    }
+    if !drill.objective.contains_key("en") {
+        let at = locate(text, &[Seg::Key("drill"), Seg::Key("objective")]).unwrap_or((1, 1));
+        return Err(ConfigError::at(
+            origin,
+            at,
+            "drill: the objective needs `en` (the other languages fall back to it)",
+        ));
+    }
+    if drill.budget.0 <= chrono::TimeDelta::zero() {
+        let at = locate(text, &[Seg::Key("drill"), Seg::Key("budget")]).unwrap_or((1, 1));
+        return Err(ConfigError::at(
+            origin,
+            at,
+            "drill: the budget must be longer than 0s",
+        ));
+    }
+    Ok(())
 }

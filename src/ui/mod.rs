@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod color;
+pub mod debrief;
 pub mod drill;
 pub mod format;
 pub mod grid;
@@ -149,6 +150,14 @@ impl ScreenView<'_> {
                 .filter_map(|(on, said)| on.then_some(said))
                 .collect(),
                 message: state.view.messages.back().map(String::as_str),
+            }
+            .render(body, buf);
+        }
+        if let Some(run) = state.drill.as_deref().filter(|run| run.shown) {
+            debrief::DebriefView {
+                run,
+                theme,
+                symbols,
             }
             .render(body, buf);
         }

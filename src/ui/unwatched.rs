@@ -75,7 +75,7 @@ impl Widget for OwedView<'_> {
 }
 
 /// `text` wrapped to the width of the box drawn over `area`, each line with its margin.
-fn boxed(text: &str, style: ratatui::style::Style, area: Rect) -> Vec<Line<'static>> {
+pub(super) fn boxed(text: &str, style: ratatui::style::Style, area: Rect) -> Vec<Line<'static>> {
     let inner = usize::from(76.min(area.width).saturating_sub(4)).max(1);
     wrap(text, inner)
         .into_iter()

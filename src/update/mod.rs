@@ -1,6 +1,8 @@
 //! The pure state transition: one event in, state changed, effects out. No I/O, no clock.
 
 pub mod command;
+pub mod drill_run;
+mod examined;
 pub mod launched;
 mod navigation;
 mod pace;
@@ -29,7 +31,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 /// Applies one event. Everything the console decides happens here.
 pub fn update(state: &mut AppState, event: Event) -> Vec<Effect> {
     let shown = state.view.flash.clone();
-    let effects = apply_event(state, event);
+    let keyed = matches!(event, Event::Key(_));
+    // A notice of the runtime's has no effects (the loop drops them).
+    let notice = matches!(event, Event::Notice(_));
+    let mut effects = apply_event(state, event);
+    if keyed {
+        effects.extend(examined::look(state));
+    }
+    if !notice {
+        drill_run::follow(state, &mut effects);
+    }
     runbook::refresh_preview(state);
     // The status bar may cut a message short: help keeps the last ones whole.
     if let Some(flash) = state
@@ -212,6 +223,9 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
     if let Some(stale) = pace::stale_at_once(state, &mut changes) {
         effects.push(Effect::Record(stale));
     }
+    for t in changes.iter().filter(|t| t.to == AlertValue::Healthy) {
+        examined::forget(state, t.server, t.monitor);
+    }
     effects.extend(changes.into_iter().map(|t| {
         Effect::Record(Entry::Transition {
             server: state.fleet.servers()[t.server].name.clone(),
@@ -298,6 +312,9 @@ fn acts_unseen(state: &AppState, key: KeyEvent) -> bool {
 
 /// Applies one action (what a key meant).
 pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if let Some(effects) = drill_run::intercept(state, action) {
+        return effects;
+    }
     if matches!(state.view.screen, Screen::Runbook(_))
         && !state.view.help
         && !matches!(

@@ -72,6 +72,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
             title: format!("Re-run {}", probe.name()),
             server: server.name,
             action: call.action.name().to_owned(),
+            services: Vec::new(),
             command: plan.command,
             by: state.launch.operator.clone(),
             compensating: false,

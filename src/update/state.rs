@@ -183,6 +183,10 @@ pub struct AppState {
     pub unrecorded_go_on: bool,
     /// How the prober keeps its schedule, as it last said (a real fleet's).
     pub pace: crate::probe_plan::pace::Pace,
+    /// Failing monitors the engineer has looked at in this spell (`update::examined`).
+    pub examined: std::collections::HashSet<(usize, crate::health::Monitor)>,
+    /// `healthdeck drill`: the drill under way, or over with its debrief.
+    pub drill: Option<Box<super::drill_run::DrillRun>>,
 }
 
 /// The third part of the state: the screen.
@@ -268,6 +272,8 @@ impl AppState {
             ledger_read: false,
             record_unwritten: None,
             pace: crate::probe_plan::pace::Pace::default(),
+            examined: std::collections::HashSet::new(),
+            drill: None,
             unrecorded_go_on: false,
         }
     }

@@ -59,8 +59,26 @@ impl Console {
         Console::on(path.to_str().unwrap(), width, height)
     }
 
+    /// `healthdeck drill` on `scenario`, at its very start (nothing played yet).
+    pub fn drill(scenario: &str, width: u16, height: u16) -> Console {
+        let mut console = Console::played(scenario, 0, width, height);
+        let library = healthdeck::runbook::Library::shared().unwrap();
+        let facts =
+            healthdeck::training::drill::DrillFacts::of(console.simulator.scenario(), library)
+                .unwrap();
+        let name = console.simulator.scenario().name.clone();
+        console.state.drill = Some(Box::new(healthdeck::update::drill_run::DrillRun::new(
+            facts, name,
+        )));
+        console
+    }
+
     pub fn on(scenario: &str, width: u16, height: u16) -> Console {
-        let (state, simulator) = played_with_simulator(scenario, 480, width, height);
+        Console::played(scenario, 480, width, height)
+    }
+
+    fn played(scenario: &str, seconds: i64, width: u16, height: u16) -> Console {
+        let (state, simulator) = played_with_simulator(scenario, seconds, width, height);
         Console {
             state,
             simulator,

@@ -77,6 +77,7 @@ fn started_on(
         title: title.to_owned(),
         server: server.to_owned(),
         action: String::new(),
+        services: Vec::new(),
         command: command.map(str::to_owned),
         by: "alice".to_owned(),
         compensating,

@@ -159,7 +159,31 @@ impl Summary {
             );
         }
         self.undone.section(out, clocks);
+        self.drill_section(out);
         self.output_sections(out, &names);
+    }
+
+    /// A drill's debrief, worked out again from the record (ARCHITECTURE "Drills").
+    fn drill_section(&self, out: &mut String) {
+        use crate::training::drill::{DrillFacts, report, score};
+        let Some((start, facts)) = self
+            .timeline
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| Some((i, DrillFacts::from_entry(&r.entry)?)))
+        else {
+            return;
+        };
+        let mut debrief = score(&facts, &self.timeline[start..]);
+        // What the trainee was shown, when the console lived to show it.
+        if let Some(ended) = self.timeline[start..]
+            .iter()
+            .find(|r| matches!(r.entry, crate::incident::Entry::DrillEnded { .. }))
+        {
+            debrief.as_shown(&ended.entry);
+        }
+        out.push('\n');
+        out.push_str(&report::markdown(&debrief, &facts));
     }
 
     /// The last `Escalated` entry of `procedure` on `server` in this part.

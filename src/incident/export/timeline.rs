@@ -94,13 +94,15 @@ pub(super) fn item(
             plain(host)
         ),
         Entry::Transition { .. }
+        | Entry::Examined { .. }
+        | Entry::DrillStarted { .. }
+        | Entry::DrillEnded { .. }
         | Entry::ExchangePoll { .. }
         | Entry::ExchangePolls { .. }
         | Entry::SharedSource { .. } => health(entry),
         Entry::Acknowledged { .. } | Entry::AckExpired { .. } | Entry::AckFailed { .. } => {
             acknowledgement(entry)
         }
-
         Entry::RunbookOpened {
             procedure,
             title,
@@ -346,6 +348,35 @@ pub(super) fn with_command(mut out: String, command: Option<&str>) -> String {
 /// An alert change or a poll's standing: what the fleet said, from which source.
 fn health(entry: &Entry) -> String {
     match entry {
+        Entry::DrillStarted {
+            scenario,
+            objective,
+            budget_s,
+            ..
+        } => format!(
+            "**Drill started**: {} ({} min of fleet time): {}",
+            code(scenario),
+            budget_s / 60,
+            plain(objective)
+        ),
+        Entry::DrillEnded { end, score, .. } => format!(
+            "**Drill ended**: {}, score {score}/100",
+            plain(&end.replace('_', " "))
+        ),
+        Entry::Examined {
+            server,
+            monitor,
+            view,
+        } => format!(
+            "{} on {} first looked at ({})",
+            plain(monitor),
+            plain(server),
+            if view == "drill_down" {
+                "drill-down"
+            } else {
+                "its cell"
+            }
+        ),
         Entry::Transition {
             server,
             monitor,

@@ -289,6 +289,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
         title,
         server: call.server.name.clone(),
         action: call.action.name().to_owned(),
+        services: restarted_services(call),
         command: planned.command,
         by,
         compensating: call.compensating,
@@ -365,4 +366,18 @@ pub(super) fn tick(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     end_wait(state, WaitEnd::Elapsed)
+}
+
+/// The Windows services a restart acts on, by their names, whatever the platform: what a
+/// drill's debrief compares with the fault's service.
+fn restarted_services(call: &StepCall) -> Vec<String> {
+    match (call.action, call.service) {
+        (RecoveryAction::RestartService, Some(choice)) => {
+            crate::runbook::platform::exchange::services(call.protocol, choice, call.server.role)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        }
+        _ => Vec::new(),
+    }
 }

@@ -1,0 +1,120 @@
+//! A drill in its incident record: the entry that starts it holds everything the scorer
+//! needs, so `incident export` works a debrief out again from the record alone.
+
+use super::score::{Debrief, DrillEnd};
+use super::{DrillFacts, DrillSpec, ExpectedPath};
+use crate::health::Span;
+use crate::incident::Entry;
+use chrono::TimeDelta;
+
+impl DrillFacts {
+    /// The `drill_started` entry, the objective in `language` (English when it has none).
+    pub fn started(&self, scenario: &str, language: &str) -> Entry {
+        let spec = &self.spec;
+        let objective = spec
+            .objective
+            .get(language)
+            .or_else(|| spec.objective.get("en"))
+            .cloned()
+            .unwrap_or_default();
+        Entry::DrillStarted {
+            scenario: scenario.to_owned(),
+            objective,
+            budget_s: spec.budget.0.num_seconds(),
+            server: spec.expected.server.clone(),
+            monitor: spec.expected.monitor.clone(),
+            runbook: spec.expected.runbook.clone(),
+            heals_at: spec.expected.heals_at.clone(),
+            faults: self
+                .faults
+                .iter()
+                .map(|(s, f)| format!("{s} {f}"))
+                .collect(),
+            expected_steps: self.expected_steps.clone(),
+        }
+    }
+
+    /// The facts a `drill_started` entry holds; `None` for any other entry.
+    pub fn from_entry(entry: &Entry) -> Option<DrillFacts> {
+        let Entry::DrillStarted {
+            objective,
+            budget_s,
+            server,
+            monitor,
+            runbook,
+            heals_at,
+            faults,
+            expected_steps,
+            ..
+        } = entry
+        else {
+            return None;
+        };
+        let faults = faults
+            .iter()
+            .filter_map(|f| f.split_once(' '))
+            .map(|(s, f)| (s.to_owned(), f.to_owned()))
+            .collect();
+        Some(DrillFacts {
+            spec: DrillSpec {
+                objective: [("en".to_owned(), objective.clone())].into(),
+                budget: Span(TimeDelta::seconds(*budget_s)),
+                expected: ExpectedPath {
+                    server: server.clone(),
+                    monitor: monitor.clone(),
+                    runbook: runbook.clone(),
+                    heals_at: heals_at.clone(),
+                },
+            },
+            faults,
+            expected_steps: expected_steps.clone(),
+        })
+    }
+}
+
+impl Debrief {
+    /// The `drill_ended` entry: what the trainee was shown.
+    pub fn ended(&self) -> Entry {
+        let seconds = |t: Option<TimeDelta>| t.map(|t| t.num_seconds());
+        Entry::DrillEnded {
+            end: match self.end {
+                DrillEnd::Healed => "healed",
+                DrillEnd::BudgetOver => "budget_over",
+                DrillEnd::Quit => "quit",
+            }
+            .to_owned(),
+            score: self.points.total(),
+            points: self.points,
+            detected_s: seconds(self.detected),
+            runbook_s: seconds(self.runbook),
+            mitigated_s: seconds(self.mitigated),
+        }
+    }
+
+    /// The end, points and times a `drill_ended` entry says the trainee was shown, over
+    /// this debrief worked out again from the record (the console stamped its own times a
+    /// moment before the record did).
+    pub fn as_shown(&mut self, entry: &Entry) {
+        let Entry::DrillEnded {
+            end,
+            points,
+            detected_s,
+            runbook_s,
+            mitigated_s,
+            ..
+        } = entry
+        else {
+            return;
+        };
+        self.end = match end.as_str() {
+            "healed" => DrillEnd::Healed,
+            "budget_over" => DrillEnd::BudgetOver,
+            _ => DrillEnd::Quit,
+        };
+        self.points = *points;
+        let delta = |s: &Option<i64>| s.map(TimeDelta::seconds);
+        self.detected = delta(detected_s);
+        self.runbook = delta(runbook_s);
+        self.mitigated = delta(mitigated_s);
+    }
+}

@@ -1,0 +1,80 @@
+//! A drill end to end (ARCHITECTURE "Drills"): `healthdeck drill` in tmux at 80x24, a
+//! trainee's keys from the objective to the debrief, then the record and the Markdown it
+//! leaves. Every wait polls the pane until it shows a state; nothing asserts on time.
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
+
+#[path = "support/session.rs"]
+mod session;
+#[path = "support/tmux.rs"]
+#[allow(dead_code)] // the styled-screen readers serve other test files
+mod tmux;
+
+use session::{kinds, launch, read_record, records, state_dir};
+use std::time::{Duration, Instant};
+use tmux::{Tmux, row};
+
+const DEADLINE: Duration = Duration::from_secs(90);
+
+#[test]
+fn a_drill_from_its_objective_to_its_debrief() {
+    let tmux = Tmux::start("drill", 80, 24);
+    launch(&tmux, &["--speed", "60", "drill"]);
+    tmux.wait_for("the objective", |s| {
+        s.contains("drill: IMAP clients in Amsterdam")
+    });
+    tmux.wait_for("mbx-02 unhealthy", |s| {
+        row(s, "mbx-02").is_some_and(|r| r.contains("UNHL"))
+    });
+    // mbx-02 (fifth row), IMAP.Protocol (third column): its drill-down, then its runbook.
+    tmux.keys(&["j", "j", "j", "j", "l", "l", "Enter"]);
+    tmux.wait_for("the drill-down", |s| s.contains("ImapSelfTestMonitor"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the runbook", |s| s.contains("recovery"));
+    // Each Enter runs the next step once the last one ended; the drill ends on its own
+    // when the monitor is healthy again.
+    let start = Instant::now();
+    loop {
+        let screen = tmux.screen();
+        if screen.contains("Drill debrief") {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no debrief; last screen:\n{screen}"
+        );
+        if !screen.contains("running") {
+            tmux.keys(&["Enter"]);
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let screen = tmux.wait_for("the whole debrief", |s| s.contains("q quits"));
+    assert!(screen.contains("imap-backend-down: score"), "{screen}");
+    assert!(screen.contains("healed"), "{screen}");
+    assert!(screen.contains("No unsafe action."), "{screen}");
+    assert!(
+        screen.contains("imap-deep-self / restart-back-end"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("EXIT=0"));
+    let record = read_record(&records(&tmux)[0]);
+    let seen = kinds(&record);
+    for kind in ["drill_started", "examined", "drill_ended"] {
+        assert!(seen.contains(&kind), "{kind} missing: {seen:?}");
+    }
+    let ended = record.iter().find(|v| v["kind"] == "drill_ended").unwrap();
+    assert_eq!(ended["end"], "healed");
+    // The Markdown beside the record works the debrief out again from the record.
+    let dir = state_dir(&tmux).join("healthdeck/incidents");
+    let markdown = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .expect("no Markdown beside the record");
+    let text = std::fs::read_to_string(markdown).unwrap();
+    assert!(text.contains("## Drill debrief"), "{text}");
+    assert!(
+        text.contains(&format!("Score **{}/100**", ended["score"])),
+        "the console's score and the export's differ:\n{text}"
+    );
+}
