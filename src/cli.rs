@@ -90,9 +90,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct DrillArgs {
-    /// A scenario with a `drill:` block: a built-in name or a YAML file.
-    #[arg(long, value_name = "NAME|FILE")]
+    /// A scenario with a `drill:` block: a built-in name, a YAML file, or `random` (one
+    /// fault drawn by seed on the default fleet).
+    #[arg(long, value_name = "NAME|FILE|random")]
     pub scenario: Option<String>,
+    /// The seed of a random drill: the same seed, the same fault (shown in the debrief).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Args)]

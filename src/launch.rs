@@ -102,11 +102,8 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         (mode, fleet, FleetClock::new(1.0), None)
     } else {
         let (fleet, clock, simulator, facts) = training_fleet(cli)?;
+        let mode = training_mode(cli, &simulator, facts.is_some());
         drill = facts;
-        let mode = Mode::Training {
-            speed: cli.speed,
-            scenario: simulator.scenario().name.clone(),
-        };
         (mode, fleet, clock, Some(simulator))
     };
     let ascii = cli.ascii
@@ -178,11 +175,41 @@ fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
     let name = drill_scenario(cli)
         .or(cli.scenario.as_deref())
         .unwrap_or(DEFAULT_SCENARIO);
-    let scenario = training::load(name).map_err(|e| UsageError(e.to_string()))?;
+    let seed = match &cli.command {
+        Some(crate::cli::Command::Drill(args)) => args.seed,
+        _ => None,
+    };
+    let scenario = if name == "random" {
+        let base = training::load(DEFAULT_SCENARIO).map_err(|e| UsageError(e.to_string()))?;
+        // Unseeded: a seed of this moment, shown in the debrief so it can be drawn again.
+        let seed = seed.unwrap_or_else(|| {
+            let now = FleetClock::new(1.0).now();
+            now.timestamp().unsigned_abs() % 100_000
+        });
+        training::random::scenario(&base, seed)
+    } else if seed.is_some() {
+        return Err(UsageError(
+            "--seed draws a random drill: use it with --scenario random".to_owned(),
+        ));
+    } else {
+        training::load(name).map_err(|e| UsageError(e.to_string()))?
+    };
     let drill = drill_facts(cli, &scenario)?;
     let clock = FleetClock::new(cli.speed);
     let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
     Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
+}
+
+/// A drill's banner does not name the scenario: the name would give the fault away.
+fn training_mode(cli: &Cli, simulator: &Simulator, drill: bool) -> Mode {
+    Mode::Training {
+        speed: cli.speed,
+        scenario: if drill {
+            "drill".to_owned()
+        } else {
+            simulator.scenario().name.clone()
+        },
+    }
 }
 
 /// `healthdeck drill --scenario …`.

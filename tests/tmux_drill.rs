@@ -19,9 +19,15 @@ const DEADLINE: Duration = Duration::from_secs(90);
 fn a_drill_from_its_objective_to_its_debrief() {
     let tmux = Tmux::start("drill", 80, 24);
     launch(&tmux, &["--speed", "60", "drill"]);
-    tmux.wait_for("the objective", |s| {
+    let first = tmux.wait_for("the objective", |s| {
         s.contains("drill: IMAP clients in Amsterdam")
     });
+    // The banner says it is a drill, not which scenario: that would give the fault away.
+    let banner = first.lines().next().unwrap();
+    assert!(
+        banner.contains("drill") && !banner.contains("imap-backend-down"),
+        "{banner}"
+    );
     tmux.wait_for("mbx-02 unhealthy", |s| {
         row(s, "mbx-02").is_some_and(|r| r.contains("UNHL"))
     });

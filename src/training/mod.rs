@@ -2,6 +2,7 @@
 
 pub mod databases;
 pub mod drill;
+pub mod random;
 pub mod scenario;
 pub mod simulator;
 
