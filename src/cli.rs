@@ -80,12 +80,30 @@ pub enum Command {
     /// A drill on the training fleet: a fault you are not told about, scored from what you
     /// do, ending on a debrief (the monitor healed, the budget spent, or q).
     Drill(DrillArgs),
+    /// Work with training scenarios: `scenario from-record RECORD` prints a drill made from
+    /// an incident record (its faults inferred from the monitors it saw fail).
+    Scenario(ScenarioArgs),
     /// Print the manual page (roff) to stdout: `healthdeck man | man -l -`.
     Man,
     /// Started by the console as it quits, for a step left running: records the rest of
     /// the step's output and its end. Not for people.
     #[command(hide = true)]
     KeepStep(KeepStepArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    #[command(subcommand)]
+    pub command: ScenarioCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioCommand {
+    /// Print a scenario with a drill, made from an incident record, to stdout.
+    FromRecord {
+        /// The incident record (`.jsonl`).
+        record: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -383,6 +383,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     if let Some(crate::cli::Command::Export(args)) = &cli.command {
         return Ok(crate::export::run(args));
     }
+    if let Some(crate::cli::Command::Scenario(args)) = &cli.command {
+        return Ok(crate::training::run(args));
+    }
     if let Some(crate::cli::Command::Completions(args)) = &cli.command {
         return Ok(crate::shell::completions(args.shell));
     }

@@ -2,6 +2,7 @@
 
 pub mod databases;
 pub mod drill;
+pub mod from_record;
 pub mod random;
 pub mod scenario;
 pub mod simulator;
@@ -68,4 +69,63 @@ pub fn with_drill() -> Vec<&'static str> {
         .filter(|(name, text)| Scenario::parse(text, name).is_ok_and(|s| s.drill.is_some()))
         .map(|(name, _)| *name)
         .collect()
+}
+
+/// `healthdeck scenario from-record RECORD`: the scenario on stdout (checked as any
+/// scenario file is first), what was left out on stderr; 0 printed, 1 nothing to drill,
+/// 2 an unreadable record.
+pub fn run(args: &crate::cli::ScenarioArgs) -> std::process::ExitCode {
+    use std::io::Write;
+    let crate::cli::ScenarioCommand::FromRecord { record } = &args.command;
+    let mut err = std::io::stderr().lock();
+    let text = match std::fs::read_to_string(record) {
+        Ok(text) => text,
+        Err(e) => {
+            let _ = writeln!(err, "healthdeck scenario: {}: {e}", record.display());
+            return std::process::ExitCode::from(crate::launch::EXIT_USAGE);
+        }
+    };
+    let (records, stopped) = read_records(&text);
+    if let Some((line, why)) = stopped {
+        let _ = writeln!(
+            err,
+            "healthdeck scenario: {}:{line}: stopped reading here ({why}); the lines before it are used",
+            record.display()
+        );
+    }
+    let made = crate::runbook::Library::shared()
+        .map_err(|_| "the built-in runbooks do not load".to_owned())
+        .and_then(|library| {
+            let (yaml, notes) = from_record::scenario(&records, library)?;
+            // Never print what `--scenario` would refuse.
+            let scenario = Scenario::parse(&yaml, "from-record").map_err(|e| e.to_string())?;
+            drill::DrillFacts::of(&scenario, library)?;
+            Ok((yaml, notes))
+        });
+    match made {
+        Ok((yaml, notes)) => {
+            for note in notes {
+                let _ = writeln!(err, "healthdeck scenario: {note}");
+            }
+            let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(why) => {
+            let _ = writeln!(err, "healthdeck scenario: {}: {why}", record.display());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// A record's lines up to the first that is not a record line (torn, or not the
+/// format): the lines before it, and where it stopped and why.
+fn read_records(text: &str) -> (Vec<crate::incident::Record>, Option<(usize, String)>) {
+    let mut records = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        match serde_json::from_str(line) {
+            Ok(record) => records.push(record),
+            Err(e) => return (records, Some((i + 1, e.to_string()))),
+        }
+    }
+    (records, None)
 }
