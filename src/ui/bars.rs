@@ -196,7 +196,15 @@ impl Widget for StatusView<'_> {
             ));
             spans.push(Span::styled(" ", self.theme.status));
         }
-        let prompt_hints = prompt_hints(state.view.prompt.as_ref());
+        // Over a drill's debrief only its own keys act.
+        let debrief: &[(&str, &str)] = &[("q", "quit"), ("Esc", "back to the fleet")];
+        let prompt_hints = prompt_hints(state.view.prompt.as_ref()).or_else(|| {
+            state
+                .drill
+                .as_ref()
+                .filter(|run| run.shown)
+                .map(|_| debrief)
+        });
         if let Some(hints) = prompt_hints.filter(|_| state.view.flash.is_none()) {
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
