@@ -181,6 +181,21 @@ impl Trainee {
     }
 }
 
+/// The failback a failover owes on `server`.
+fn owed(id: &str, server: &str) -> Entry {
+    Entry::Owed {
+        id: id.into(),
+        server: server.into(),
+        procedure: "imap-deep-self".into(),
+        step: "reenable-activation".into(),
+        title: "Re-enable activation".into(),
+        command: None,
+        caused_by: "failover".into(),
+        certain: true,
+        by: "trainee".into(),
+    }
+}
+
 fn session() -> Entry {
     Entry::Session {
         schema: "healthdeck.incident/1".into(),
@@ -331,20 +346,7 @@ fn failing_over_a_healthy_server_is_one_finding_and_its_debt_another() {
             "mbx-01",
             &[],
         )
-        .at(
-            111,
-            Entry::Owed {
-                id: "lab-1-2-reenable-activation".into(),
-                server: "mbx-01".into(),
-                procedure: "imap-deep-self".into(),
-                step: "reenable-activation".into(),
-                title: "Re-enable activation".into(),
-                command: None,
-                caused_by: "failover".into(),
-                certain: true,
-                by: "trainee".into(),
-            },
-        )
+        .at(111, owed("lab-1-2-reenable-activation", "mbx-01"))
         .open(200, "imap-deep-self", "mbx-02")
         .verify(205, "mbx-02")
         .restart_back_end(210)
@@ -379,20 +381,7 @@ fn failing_over_a_healthy_server_is_one_finding_and_its_debt_another() {
 #[test]
 fn a_paid_debt_is_no_finding() {
     let mut trainee = perfect();
-    trainee.at(
-        180,
-        Entry::Owed {
-            id: "d1".into(),
-            server: "mbx-02".into(),
-            procedure: "imap-deep-self".into(),
-            step: "reenable-activation".into(),
-            title: "Re-enable activation".into(),
-            command: None,
-            caused_by: "failover".into(),
-            certain: true,
-            by: "trainee".into(),
-        },
-    );
+    trainee.at(180, owed("d1", "mbx-02"));
     assert_eq!(trainee.debrief().findings.len(), 1, "owed at the end");
     trainee.at(
         190,
