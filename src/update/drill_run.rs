@@ -74,7 +74,11 @@ pub(super) fn intercept(state: &mut AppState, action: Action) -> Option<Vec<Effe
     let run = state.drill.as_mut()?;
     if run.shown {
         return match action {
-            Action::Quit => None,
+            // Quitting may ask first (steps still running): the question must be seen.
+            Action::Quit => {
+                run.shown = false;
+                None
+            }
             Action::Back => {
                 run.shown = false;
                 Some(Vec::new())
@@ -92,7 +96,10 @@ pub(super) fn intercept(state: &mut AppState, action: Action) -> Option<Vec<Effe
 
 fn keep(run: &mut DrillRun, effects: &[Effect], now: DateTime<Utc>) {
     for effect in effects {
-        if let Effect::Record(entry) = effect {
+        // Step output scores nothing; the record keeps it.
+        if let Effect::Record(entry) = effect
+            && !matches!(entry, crate::incident::Entry::Output { .. })
+        {
             run.log.push(Record {
                 at: now,
                 fleet_at: Some(now),
