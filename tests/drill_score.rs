@@ -486,6 +486,17 @@ fn exported(ended: Option<Entry>) -> String {
         recorder
             .record(t0() + TimeDelta::seconds(171), &ended)
             .unwrap();
+        // The session goes on after the drill: what is done then is not the drill's.
+        let escalated = Entry::Escalated {
+            procedure: "imap-deep-self".into(),
+            server: "mbx-02".into(),
+            reason: "after the drill".into(),
+            by: "trainee".into(),
+            not_run: Vec::new(),
+        };
+        recorder
+            .record(t0() + TimeDelta::seconds(200), &escalated)
+            .unwrap();
     }
     recorder.flush().unwrap();
     healthdeck::incident::export::markdown(recorder.path()).unwrap()
@@ -518,4 +529,5 @@ fn the_export_shows_the_score_the_trainee_was_shown() {
     let text = exported(Some(shown.ended()));
     assert!(text.contains("Score **99/100**"), "{text}");
     assert!(text.contains("| detect (16 s) | 14/15 |"), "{text}");
+    assert!(text.contains("None: nothing unsafe was done."), "{text}");
 }

@@ -174,12 +174,14 @@ impl Summary {
         else {
             return;
         };
-        let mut debrief = score(&facts, &self.timeline[start..]);
-        // What the trainee was shown, when the console lived to show it.
-        if let Some(ended) = self.timeline[start..]
+        // The drill is what came before its end: a session goes on after it.
+        let drill = &self.timeline[start..];
+        let end = drill
             .iter()
-            .find(|r| matches!(r.entry, crate::incident::Entry::DrillEnded { .. }))
-        {
+            .position(|r| matches!(r.entry, crate::incident::Entry::DrillEnded { .. }));
+        let mut debrief = score(&facts, &drill[..end.map_or(drill.len(), |i| i + 1)]);
+        // What the trainee was shown, when the console lived to show it.
+        if let Some(ended) = end.map(|i| &drill[i]) {
             debrief.as_shown(&ended.entry);
         }
         out.push('\n');
