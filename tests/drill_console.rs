@@ -193,3 +193,48 @@ fn a_bad_drill_block_is_refused_at_its_line_and_column() {
         "scenario x: drill: runbook imap-deep-self has no step `reboot`"
     );
 }
+
+/// Steps run (Enter, on the simulator) until the drill ends.
+fn walk_to_the_end(console: &mut Console) -> healthdeck::training::drill::Debrief {
+    for _ in 0..DEADLINE {
+        if let Some(debrief) = &console.state.drill.as_ref().unwrap().debrief {
+            return debrief.clone();
+        }
+        console.key(KeyCode::Enter);
+        console.run_jobs();
+        console.advance(TimeDelta::seconds(60));
+    }
+    panic!("the drill did not end: {:?}", console.kinds());
+}
+
+/// The trainee opens the first failing cell of the grid, cas-02's IMAP (CTP), and follows its
+/// runbook to the letter: it restarts cas-02's front end twice before its detour reaches
+/// mbx-02. The runbook says so, but the drill-down said the mailbox was the cause. A healed
+/// monitor does not end a drill while an undo is owed: the budget does.
+#[test]
+fn a_trainee_who_walks_the_ctp_runbook_blindly_restarts_the_wrong_service() {
+    let mut console = Console::drill("imap-backend-down", 120, 36);
+    console.event(Event::Tick(console.state.now));
+    until(&mut console, |c| self_test(c) == AlertValue::Unhealthy);
+    // cas-02 (second row), IMAP: its drill-down, then its runbook.
+    console.key(KeyCode::Char('j'));
+    console.key(KeyCode::Enter);
+    console.key(KeyCode::Enter);
+    console.drawn();
+    let debrief = walk_to_the_end(&mut console);
+    assert_eq!(debrief.end, DrillEnd::Healed);
+    let wrong = healthdeck::training::drill::Finding::WrongService {
+        server: "cas-02".into(),
+        service: "MSExchangeIMAP4".into(),
+    };
+    // The walk was long: the budget ran out with its protocol logging still on.
+    let owed = healthdeck::training::drill::Finding::CompensationsOwed {
+        server: "cas-02".into(),
+        steps: vec!["logging-off".into()],
+    };
+    assert_eq!(debrief.findings, [wrong.clone(), wrong, owed]);
+    assert_eq!(debrief.points.safety, 0);
+    // The detour reached the expected runbook on mbx-02 through the CTP runbook's call.
+    assert!(debrief.runbook.is_some());
+    assert!(debrief.missed.is_empty(), "{:?}", debrief.missed);
+}

@@ -1,6 +1,6 @@
 //! A drill in the console (`healthdeck drill`): what the console records is kept to be
-//! scored, the end is watched for (the monitor healed, the budget spent, or `q`), and the
-//! debrief is shown and written beside the record (ARCHITECTURE "Drills").
+//! scored, the end is watched for (the monitor healed with nothing owed, the budget spent,
+//! or `q`), and the debrief is shown and written beside the record (ARCHITECTURE "Drills").
 
 use super::state::AppState;
 use crate::action::Action;
@@ -44,6 +44,8 @@ pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
     let now = state.now;
     let alert = expected_alert(state);
     let language = state.launch.language;
+    // Healed is not done while the walk still owes an undo: the trainee finishes the job.
+    let owing = !state.owed().is_empty();
     let Some(run) = state.drill.as_mut() else {
         return;
     };
@@ -60,7 +62,7 @@ pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
     let over = run
         .started_at
         .is_some_and(|start| now - start > run.facts.spec.budget.0);
-    if run.onset && alert == Some(AlertValue::Healthy) {
+    if run.onset && alert == Some(AlertValue::Healthy) && !owing {
         end(run, DrillEnd::Healed, effects, now);
     } else if over {
         end(run, DrillEnd::BudgetOver, effects, now);
