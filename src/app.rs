@@ -5,6 +5,7 @@ mod export;
 mod handover;
 mod headless;
 mod record;
+pub mod replay;
 
 use crate::effect::{Effect, QuitReason};
 use crate::event::{Event, Signal};

@@ -83,12 +83,24 @@ pub enum Command {
     /// Work with training scenarios: `scenario from-record RECORD` prints a drill made from
     /// an incident record (its faults inferred from the monitors it saw fail).
     Scenario(ScenarioArgs),
+    /// Play an incident record back: the grid and the entries in order, read-only
+    /// (space pause, l/h step, +/- speed, g/G start/end, q quit).
+    Replay(ReplayArgs),
     /// Print the manual page (roff) to stdout: `healthdeck man | man -l -`.
     Man,
     /// Started by the console as it quits, for a step left running: records the rest of
     /// the step's output and its end. Not for people.
     #[command(hide = true)]
     KeepStep(KeepStepArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The incident record (`.jsonl`).
+    pub record: PathBuf,
+    /// Record time played per wall second.
+    #[arg(long, default_value_t = 10.0, value_name = "N")]
+    pub speed: f64,
 }
 
 #[derive(Debug, Args)]

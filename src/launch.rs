@@ -349,6 +349,37 @@ fn previous_session_unwatched() -> Option<Vec<String>> {
     Some(lines)
 }
 
+/// `healthdeck replay`: the theme and glyphs as the console would choose them.
+fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
+    if !(args.speed.is_finite() && args.speed > 0.0 && args.speed <= 1_000.0) {
+        eprintln!(
+            "healthdeck replay: --speed {}: must be above 0 and at most 1000",
+            args.speed
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let depth = theme::detect_depth(env("COLORTERM").as_deref(), env("TERM").as_deref());
+    let chosen = match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
+        (Some(name), _) => theme::load_theme(name, depth),
+        (None, Some(_)) => theme::load_theme("monochrome", depth),
+        (None, None) => theme::load_theme("default", depth),
+    };
+    let theme = match chosen {
+        Ok(theme) => theme,
+        Err(e) => {
+            eprintln!("healthdeck: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let ascii = cli.ascii
+        || !locale_is_utf8(
+            env("LC_ALL").as_deref(),
+            env("LC_CTYPE").as_deref(),
+            env("LANG").as_deref(),
+        );
+    crate::app::replay::run(args, &theme, Symbols { ascii })
+}
+
 /// `--scenario list`: name and title of each built-in scenario.
 pub fn list_scenarios() -> String {
     let mut out = String::new();
@@ -382,6 +413,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     if let Some(crate::cli::Command::Export(args)) = &cli.command {
         return Ok(crate::export::run(args));
+    }
+    if let Some(crate::cli::Command::Replay(args)) = &cli.command {
+        return Ok(replay(cli, args));
     }
     if let Some(crate::cli::Command::Scenario(args)) = &cli.command {
         return Ok(crate::training::run(args));

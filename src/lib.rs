@@ -22,6 +22,7 @@ pub mod lint;
 pub mod logging;
 pub mod probe_plan;
 pub mod prometheus;
+pub mod replay;
 pub mod runbook;
 pub mod runtime;
 pub mod shell;

@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 mod exchange;
+mod replayed;
 mod shared;
 pub use exchange::{ExchangeTransition, PollChange};
 
