@@ -238,3 +238,29 @@ fn a_trainee_who_walks_the_ctp_runbook_blindly_restarts_the_wrong_service() {
     assert!(debrief.runbook.is_some());
     assert!(debrief.missed.is_empty(), "{:?}", debrief.missed);
 }
+
+#[test]
+fn a_trainee_who_does_nothing_sees_the_budget_run_out() {
+    let mut console = Console::drill("imap-backend-down", 80, 24);
+    console.event(Event::Tick(console.state.now));
+    until(&mut console, |c| {
+        c.state
+            .drill
+            .as_ref()
+            .is_some_and(|run| run.debrief.is_some())
+    });
+    let run = console.state.drill.as_ref().unwrap();
+    let debrief = run.debrief.as_ref().unwrap();
+    assert!(run.shown);
+    assert_eq!(debrief.end, DrillEnd::BudgetOver);
+    assert_eq!(
+        debrief.points,
+        Points {
+            detection: 0,
+            runbook: 0,
+            mitigation: 0,
+            path: 0,
+            safety: 20
+        }
+    );
+}

@@ -115,9 +115,10 @@ fn keep(run: &mut DrillRun, effects: &[Effect], now: DateTime<Utc>) {
 /// works the debrief out from the record) and shows the debrief.
 fn end(run: &mut DrillRun, how: DrillEnd, effects: &mut Vec<Effect>, now: DateTime<Utc>) {
     let mut debrief = score(&run.facts, &run.log);
-    // Quitting is the trainee's word, whatever the record says of the budget.
-    if how == DrillEnd::Quit && debrief.end != DrillEnd::Healed {
-        debrief.end = DrillEnd::Quit;
+    // Unhealed, the drill ended as it did here: the log holds nothing past the budget for
+    // the score to see it run out by.
+    if debrief.end != DrillEnd::Healed {
+        debrief.end = how;
     }
     let ended = debrief.ended();
     keep(run, &[Effect::Record(ended.clone())], now);
