@@ -85,9 +85,9 @@ impl Replay {
         &self.records[..self.position]
     }
 
-    /// Goes to entry `position`: the fleet is rebuilt from the start, so going back gives
-    /// the very screen going forward gave.
-    pub fn seek(&mut self, position: usize) {
+    /// Plays up to entry `position`: the fleet is rebuilt from the start to go back, so
+    /// going back gives the very screen going forward gave. The clock stays.
+    fn play_to(&mut self, position: usize) {
         let position = position.min(self.records.len());
         if position < self.position {
             let (width, height) = (self.state.view.width, self.state.view.height);
@@ -100,9 +100,16 @@ impl Replay {
             self.apply(self.position);
             self.position += 1;
         }
-        if let Some(last) = self.position.checked_sub(1).map(|i| &self.records[i]) {
-            self.clock = time(last);
-        }
+    }
+
+    /// Goes to entry `position`, the clock with it.
+    pub fn seek(&mut self, position: usize) {
+        self.play_to(position);
+        let start = self.records.first().map_or(DateTime::UNIX_EPOCH, time);
+        self.clock = self
+            .position
+            .checked_sub(1)
+            .map_or(start, |i| time(&self.records[i]));
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -148,7 +155,7 @@ impl Replay {
             .iter()
             .take_while(|r| time(r) <= self.clock)
             .count();
-        self.seek(self.position + due);
+        self.play_to(self.position + due);
         if self.position == self.records.len() {
             self.playing = false;
         }
