@@ -41,6 +41,9 @@ impl DrillRun {
 
 /// After every event: the drill's first entry, what was recorded kept, the end watched for.
 pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
+    if state.drill.as_ref().is_none_or(|run| run.debrief.is_some()) {
+        return;
+    }
     let now = state.now;
     let alert = expected_alert(state);
     let language = state.launch.language;
@@ -53,9 +56,6 @@ pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
         run.started_at = Some(now);
         let started = run.facts.started(&run.scenario, language);
         effects.insert(0, Effect::Record(started));
-    }
-    if run.debrief.is_some() {
-        return;
     }
     keep(run, effects, now);
     run.onset |= matches!(alert, Some(AlertValue::Degraded | AlertValue::Unhealthy));
