@@ -3,6 +3,9 @@
 //! answering), each with the exact points and findings a trainer would expect.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/entries.rs"]
+mod entries;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use healthdeck::health::Span;
 use healthdeck::incident::{Entry, Record};
@@ -68,16 +71,7 @@ impl Trainee {
         from: &str,
         to: &str,
     ) -> &mut Trainee {
-        self.at(
-            second,
-            Entry::Transition {
-                server: server.into(),
-                monitor: monitor.into(),
-                from: from.into(),
-                to: to.into(),
-                source: None,
-            },
-        )
+        self.at(second, entries::change(server, monitor, from, to))
     }
 
     /// The fault shows: mbx-02's self test, then cas-02's CTP (its mailbox is on mbx-02).

@@ -3,9 +3,13 @@
 //! record plays what it can and says where it stopped.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/entries.rs"]
+mod entries;
+
 mod common;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use entries::change;
 use healthdeck::incident::{Entry, Record};
 use healthdeck::replay::view::ReplayView;
 use healthdeck::replay::{Replay, ReplayKey};
@@ -26,16 +30,6 @@ fn line(second: i64, entry: Entry) -> String {
         entry,
     })
     .unwrap()
-}
-
-fn change(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
-    Entry::Transition {
-        server: server.into(),
-        monitor: monitor.into(),
-        from: from.into(),
-        to: to.into(),
-        source: None,
-    }
 }
 
 /// A night on two servers: mbx-02's back end fails, a restart heals it.

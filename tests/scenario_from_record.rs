@@ -3,7 +3,11 @@
 //! them; the scenario it prints loads, and its fault is healed by its drill's step.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/entries.rs"]
+mod entries;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use entries::change;
 use healthdeck::incident::{Entry, Recorder};
 use healthdeck::training::Scenario;
 use std::path::{Path, PathBuf};
@@ -11,16 +15,6 @@ use std::process::Command;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 5, 3, 0, 0).unwrap()
-}
-
-fn change(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
-    Entry::Transition {
-        server: server.into(),
-        monitor: monitor.into(),
-        from: from.into(),
-        to: to.into(),
-        source: None,
-    }
 }
 
 fn restart(server: &str, service: &str) -> Entry {
