@@ -17,7 +17,7 @@ impl FleetState {
         self.shared_since = now;
         self.shared_overdue = overdue;
         // Prometheus' rules judge now: the room kept for the console's own latency rule
-        // is a fifth of a large fleet's memory, never used.
+        // is about a seventh of a large fleet's memory, never used.
         for monitor in &mut self.monitors {
             monitor.release_rule_room();
         }
