@@ -418,7 +418,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         return Ok(replay(cli, args));
     }
     if let Some(crate::cli::Command::Scenario(args)) = &cli.command {
-        return Ok(crate::training::run(args));
+        return Ok(crate::scenario_command::run(args));
     }
     if let Some(crate::cli::Command::Completions(args)) = &cli.command {
         return Ok(crate::shell::completions(args.shell));

@@ -25,6 +25,7 @@ pub mod prometheus;
 pub mod replay;
 pub mod runbook;
 pub mod runtime;
+pub mod scenario_command;
 pub mod shell;
 pub mod terminal;
 pub mod training;

@@ -4,10 +4,12 @@
 pub mod entry;
 pub mod export;
 pub mod header;
+mod read_back;
 pub mod unwatched;
 pub mod writer;
 
 pub use entry::{Entry, Record, SCHEMA};
 pub use export::run;
 pub use header::session_header;
+pub use read_back::read_back;
 pub use writer::{Recorder, latest};

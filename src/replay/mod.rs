@@ -45,17 +45,8 @@ pub enum ReplayKey {
 impl Replay {
     /// A replay of a record's text: its lines up to the first that is not a record line.
     pub fn of(name: &str, text: &str) -> Replay {
-        let mut records = Vec::new();
-        let mut stopped = None;
-        for (i, line) in text.lines().enumerate() {
-            match serde_json::from_str::<Record>(line) {
-                Ok(record) => records.push(record),
-                Err(e) => {
-                    stopped = Some(format!("stopped at line {}: {e}", i + 1));
-                    break;
-                }
-            }
-        }
+        let (records, stopped) = crate::incident::read_back(text);
+        let stopped = stopped.map(|(line, why)| format!("stopped at line {line}: {why}"));
         let servers = servers_of(&records);
         let clock = records.first().map_or(DateTime::UNIX_EPOCH, time);
         let state = console(&servers, clock);
