@@ -11,5 +11,5 @@ pub mod writer;
 pub use entry::{Entry, Record, SCHEMA};
 pub use export::run;
 pub use header::session_header;
-pub use read_back::read_back;
+pub use read_back::{read_back, servers_named};
 pub use writer::{Recorder, latest};

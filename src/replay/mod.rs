@@ -5,11 +5,10 @@
 
 pub mod view;
 
-use crate::health::{AlertValue, FleetState, Monitor, MonitorPolicy, Role, Server};
+use crate::health::{AlertValue, FleetState, Monitor, MonitorPolicy, Server};
 use crate::incident::{Entry, Record};
 use crate::update::{AppState, Banner, Mode};
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::BTreeMap;
 
 /// What a replay holds and where it is.
 pub struct Replay {
@@ -47,7 +46,7 @@ impl Replay {
     pub fn of(name: &str, text: &str) -> Replay {
         let (records, stopped) = crate::incident::read_back(text);
         let stopped = stopped.map(|(line, why)| format!("stopped at line {line}: {why}"));
-        let servers = servers_of(&records);
+        let servers = crate::incident::servers_named(&records);
         let clock = records.first().map_or(DateTime::UNIX_EPOCH, time);
         let state = console(&servers, clock);
         Replay {
@@ -191,50 +190,4 @@ fn console(servers: &[Server], start: DateTime<Utc>) -> AppState {
 
 fn time(record: &Record) -> DateTime<Utc> {
     record.fleet_at.unwrap_or(record.at)
-}
-
-/// The servers a record names, in the order it first names them, each with the role its
-/// monitors say (a server with both kinds of probe runs both; none known: Mailbox).
-fn servers_of(records: &[Record]) -> Vec<Server> {
-    let mut order: Vec<String> = Vec::new();
-    let mut roles: BTreeMap<String, Role> = BTreeMap::new();
-    for record in records {
-        let (server, monitor) = match &record.entry {
-            Entry::Transition {
-                server, monitor, ..
-            }
-            | Entry::Examined {
-                server, monitor, ..
-            }
-            | Entry::RunbookOpened {
-                server, monitor, ..
-            } => (server, Some(monitor)),
-            Entry::StepStarted { server, .. } => (server, None),
-            _ => continue,
-        };
-        if crate::command::quote::check_server_name(server).is_err() {
-            continue;
-        }
-        if !order.contains(server) {
-            order.push(server.clone());
-        }
-        let probe_role = monitor
-            .and_then(|m| Monitor::ALL.into_iter().find(|x| x.name() == m))
-            .and_then(Monitor::probe)
-            .map(crate::health::Probe::role);
-        if let Some(role) = probe_role {
-            let known = roles.entry(server.clone()).or_insert(role);
-            if *known != role {
-                *known = Role::Both;
-            }
-        }
-    }
-    order
-        .into_iter()
-        .map(|name| Server {
-            role: roles.get(&name).copied().unwrap_or(Role::Mailbox),
-            site: "REC".to_owned(),
-            name,
-        })
-        .collect()
 }

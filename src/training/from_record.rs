@@ -6,7 +6,6 @@ use crate::health::{Monitor, Role};
 use crate::incident::{Entry, Record};
 use crate::runbook::{Library, RecoveryAction};
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// A fault seen in the record: the first failing probe monitor of a server.
@@ -24,11 +23,8 @@ struct Seen {
 pub fn scenario(records: &[Record], library: &Library) -> Result<(String, Vec<String>), String> {
     let time = |r: &Record| r.fleet_at.unwrap_or(r.at);
     let start = records.first().map(time).ok_or("the record is empty")?;
-    let Observed {
-        roles,
-        mut seen,
-        notes,
-    } = observe(records);
+    let Observed { mut seen, notes } = observe(records);
+    let servers = crate::incident::servers_named(records);
     // A CTP probe fails through its monitoring mailbox: when a back end failed too, the
     // CAS server's failure was that one's.
     let back_end_down = seen.iter().any(|s| !s.monitor.applies_to(Role::Cas));
@@ -40,11 +36,12 @@ pub fn scenario(records: &[Record], library: &Library) -> Result<(String, Vec<St
         "# A drill made from an incident record (healthdeck scenario from-record).\n\
          name: from-record\ntitle: An incident, replayed as a drill\nfleet:\n",
     );
-    for (name, role) in &roles {
+    for server in &servers {
         let _ = writeln!(
             yaml,
-            "  - {{ name: {name}, role: {}, site: REC }}",
-            role_word(*role)
+            "  - {{ name: {}, role: {}, site: REC }}",
+            server.name,
+            role_word(server.role)
         );
     }
     yaml.push_str("faults:\n");
@@ -63,7 +60,10 @@ pub fn scenario(records: &[Record], library: &Library) -> Result<(String, Vec<St
             s.server
         );
     }
-    let role = roles.get(&first.server).copied().unwrap_or(Role::Mailbox);
+    let role = servers
+        .iter()
+        .find(|s| s.name == first.server)
+        .map_or(Role::Mailbox, |s| s.role);
     let procedure = library
         .for_monitor(first.monitor, role)
         .ok_or_else(|| format!("no runbook recovers {}", first.monitor.name()))?;
@@ -86,10 +86,9 @@ pub fn scenario(records: &[Record], library: &Library) -> Result<(String, Vec<St
     Ok((yaml, notes))
 }
 
-/// What the record saw: each server's role (from its probe monitors), the first failing
-/// probe monitor of each server with what ran on it until it was healthy, and notes.
+/// What the record saw: the first failing probe monitor of each server with what ran on
+/// it until it was healthy, and notes.
 struct Observed {
-    roles: BTreeMap<String, Role>,
     seen: Vec<Seen>,
     notes: Vec<String>,
 }
@@ -97,7 +96,6 @@ struct Observed {
 fn observe(records: &[Record]) -> Observed {
     let time = |r: &Record| r.fleet_at.unwrap_or(r.at);
     let mut notes = Vec::new();
-    let mut roles: BTreeMap<String, Role> = BTreeMap::new();
     let mut seen: Vec<Seen> = Vec::new();
     for record in records {
         let at = time(record);
@@ -111,18 +109,14 @@ fn observe(records: &[Record]) -> Observed {
                 let Some(monitor) = Monitor::ALL.into_iter().find(|m| m.name() == monitor) else {
                     continue;
                 };
-                let Some(probe) = monitor.probe() else {
+                if monitor.probe().is_none() {
                     continue;
-                };
+                }
                 if crate::command::quote::check_server_name(server).is_err() {
                     notes.push(format!(
                         "a server name a scenario cannot hold was left out: {server:?}"
                     ));
                     continue;
-                }
-                let role = roles.entry(server.clone()).or_insert(probe.role());
-                if *role != probe.role() {
-                    *role = Role::Both;
                 }
                 let failing = matches!(to.as_str(), "Degraded" | "Unhealthy");
                 match seen.iter_mut().find(|s| s.server == *server) {
@@ -157,7 +151,7 @@ fn observe(records: &[Record]) -> Observed {
             _ => {}
         }
     }
-    Observed { roles, seen, notes }
+    Observed { seen, notes }
 }
 
 /// The fault's symptom, remedy and service, from what ran before its monitor was healthy.
