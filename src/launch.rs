@@ -10,11 +10,9 @@ use crate::health::FleetState;
 use crate::incident::writer::{RecordClock, Recorder};
 use crate::runtime::FleetClock;
 use crate::runtime::prober;
-use crate::training::drill::DrillFacts;
-use crate::training::{self, DEFAULT_SCENARIO, Simulator};
+use crate::training::{self, DEFAULT_SCENARIO};
 use crate::ui::symbols::locale_is_utf8;
 use crate::ui::{Symbols, Theme};
-use crate::update::drill_run::DrillRun;
 use crate::update::{AppState, Banner, Launch, Mode};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -22,8 +20,10 @@ use std::process::ExitCode;
 pub mod exchange_source;
 mod real_fleet;
 pub mod shared_source;
+mod training_fleet;
 
 pub use real_fleet::RealFleet;
+use training_fleet::{start_drill, training_fleet, training_mode};
 
 /// Usage and configuration errors (ARCHITECTURE "Command line").
 pub const EXIT_USAGE: u8 = 2;
@@ -64,13 +64,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         env("LC_MESSAGES").as_deref(),
         env("LANG").as_deref(),
     );
-    let depth = theme::detect_depth(env("COLORTERM").as_deref(), env("TERM").as_deref());
-    let theme: Theme = match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
-        (Some(name), _) => theme::load_theme(name, depth),
-        (None, Some(_)) => theme::load_theme("monochrome", depth),
-        (None, None) => theme::load_theme("default", depth),
-    }
-    .map_err(|e| UsageError(e.to_string()))?;
+    let theme = chosen_theme(cli)?;
     let keymap = keymap()?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
     crate::runbook::Library::built_in().map_err(|findings| {
@@ -106,13 +100,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         drill = facts;
         (mode, fleet, clock, Some(simulator))
     };
-    let ascii = cli.ascii
-        || !locale_is_utf8(
-            env("LC_ALL").as_deref(),
-            env("LC_CTYPE").as_deref(),
-            env("LANG").as_deref(),
-        );
-    let symbols = Symbols { ascii };
+    let symbols = chosen_symbols(cli);
     let banner = Banner {
         mode,
         dry_run: cli.dry_run,
@@ -160,108 +148,6 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         on_hangup: cli.on_hangup,
         guardrails,
     })
-}
-
-/// A training fleet, its clock and simulator, and the drill with its scenario's name.
-type TrainingFleet = (
-    FleetState,
-    FleetClock,
-    Simulator,
-    Option<(DrillFacts, String)>,
-);
-
-/// The training fleet of the scenario the flags name, and its drill under `healthdeck drill`.
-fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
-    let name = drill_scenario(cli)
-        .or(cli.scenario.as_deref())
-        .unwrap_or(DEFAULT_SCENARIO);
-    let seed = match &cli.command {
-        Some(crate::cli::Command::Drill(args)) => args.seed,
-        _ => None,
-    };
-    let scenario = if name == "random" {
-        let base = training::load(DEFAULT_SCENARIO).map_err(|e| UsageError(e.to_string()))?;
-        // Unseeded: a seed of this moment, shown in the debrief so it can be drawn again.
-        let seed = seed.unwrap_or_else(|| {
-            let now = FleetClock::new(1.0).now();
-            now.timestamp().unsigned_abs() % 100_000
-        });
-        training::random::scenario(&base, seed)
-    } else if seed.is_some() {
-        return Err(UsageError(
-            "--seed draws a random drill: use it with --scenario random".to_owned(),
-        ));
-    } else {
-        training::load(name).map_err(|e| UsageError(e.to_string()))?
-    };
-    let drill = drill_facts(cli, &scenario)?;
-    let clock = FleetClock::new(cli.speed);
-    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
-    Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
-}
-
-/// A drill's banner does not name the scenario: the name would give the fault away.
-fn training_mode(cli: &Cli, simulator: &Simulator, drill: bool) -> Mode {
-    Mode::Training {
-        speed: cli.speed,
-        scenario: if drill {
-            "drill".to_owned()
-        } else {
-            simulator.scenario().name.clone()
-        },
-    }
-}
-
-/// `healthdeck drill --scenario …`.
-fn drill_scenario(cli: &Cli) -> Option<&str> {
-    match &cli.command {
-        Some(crate::cli::Command::Drill(args)) => args.scenario.as_deref(),
-        _ => None,
-    }
-}
-
-/// Under `healthdeck drill`: the scenario's drill, its runbook found in the library.
-fn drill_facts(
-    cli: &Cli,
-    scenario: &training::Scenario,
-) -> Result<Option<(DrillFacts, String)>, UsageError> {
-    if !matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
-        return Ok(None);
-    }
-    let library = crate::runbook::library::Library::shared().map_err(|errors| {
-        UsageError(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    })?;
-    let facts = DrillFacts::of(scenario, library).map_err(|why| {
-        UsageError(format!(
-            "{why} (scenarios with a drill: {})",
-            training::with_drill().join(", ")
-        ))
-    })?;
-    Ok(Some((facts, scenario.name.clone())))
-}
-
-/// The drill is on: its objective is the first thing the status bar says.
-fn start_drill(state: &mut AppState, facts: DrillFacts, scenario: String) {
-    state.view.flash = Some(format!(
-        "drill: {} ({} of fleet time; q ends it)",
-        objective(&facts, state.launch.language),
-        crate::training::drill::report::span(Some(facts.spec.budget.0))
-    ));
-    state.drill = Some(Box::new(DrillRun::new(facts, scenario)));
-}
-
-fn objective<'a>(facts: &'a DrillFacts, language: &str) -> &'a str {
-    let objective = &facts.spec.objective;
-    objective
-        .get(language)
-        .or_else(|| objective.get("en"))
-        .map_or("", String::as_str)
 }
 
 /// The flags that stand alone: `--speed` and `--lang`.
@@ -358,26 +244,35 @@ fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    match chosen_theme(cli) {
+        Ok(theme) => crate::app::replay::run(args, &theme, chosen_symbols(cli)),
+        Err(UsageError(message)) => {
+            eprintln!("healthdeck: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `--theme`, else monochrome under a non-empty `NO_COLOR`, else the default.
+fn chosen_theme(cli: &Cli) -> Result<Theme, UsageError> {
     let depth = theme::detect_depth(env("COLORTERM").as_deref(), env("TERM").as_deref());
-    let chosen = match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
+    match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
         (Some(name), _) => theme::load_theme(name, depth),
         (None, Some(_)) => theme::load_theme("monochrome", depth),
         (None, None) => theme::load_theme("default", depth),
-    };
-    let theme = match chosen {
-        Ok(theme) => theme,
-        Err(e) => {
-            eprintln!("healthdeck: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
+    }
+    .map_err(|e| UsageError(e.to_string()))
+}
+
+/// ASCII when asked for, or when the locale is not UTF-8.
+fn chosen_symbols(cli: &Cli) -> Symbols {
     let ascii = cli.ascii
         || !locale_is_utf8(
             env("LC_ALL").as_deref(),
             env("LC_CTYPE").as_deref(),
             env("LANG").as_deref(),
         );
-    crate::app::replay::run(args, &theme, Symbols { ascii })
+    Symbols { ascii }
 }
 
 /// `--scenario list`: name and title of each built-in scenario.

@@ -1,0 +1,113 @@
+//! The training fleet a launch opens: the scenario the flags name (a built-in, a file, or
+//! a random drill by seed) and, under `healthdeck drill`, its drill (ARCHITECTURE "Drills").
+
+use super::{DEFAULT_SCENARIO, UsageError};
+use crate::cli::Cli;
+use crate::health::FleetState;
+use crate::runtime::FleetClock;
+use crate::training::drill::DrillFacts;
+use crate::training::{self, Simulator};
+use crate::update::drill_run::DrillRun;
+use crate::update::{AppState, Mode};
+
+/// A training fleet, its clock and simulator, and the drill with its scenario's name.
+pub(super) type TrainingFleet = (
+    FleetState,
+    FleetClock,
+    Simulator,
+    Option<(DrillFacts, String)>,
+);
+
+/// The training fleet of the scenario the flags name, and its drill under `healthdeck drill`.
+pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
+    let name = drill_scenario(cli)
+        .or(cli.scenario.as_deref())
+        .unwrap_or(DEFAULT_SCENARIO);
+    let seed = match &cli.command {
+        Some(crate::cli::Command::Drill(args)) => args.seed,
+        _ => None,
+    };
+    let scenario = if name == "random" {
+        let base = training::load(DEFAULT_SCENARIO).map_err(|e| UsageError(e.to_string()))?;
+        // Unseeded: a seed of this moment, shown in the debrief so it can be drawn again.
+        let seed = seed.unwrap_or_else(|| {
+            let now = FleetClock::new(1.0).now();
+            now.timestamp().unsigned_abs() % 100_000
+        });
+        training::random::scenario(&base, seed)
+    } else if seed.is_some() {
+        return Err(UsageError(
+            "--seed draws a random drill: use it with --scenario random".to_owned(),
+        ));
+    } else {
+        training::load(name).map_err(|e| UsageError(e.to_string()))?
+    };
+    let drill = drill_facts(cli, &scenario)?;
+    let clock = FleetClock::new(cli.speed);
+    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
+}
+
+/// A drill's banner does not name the scenario: the name would give the fault away.
+pub(super) fn training_mode(cli: &Cli, simulator: &Simulator, drill: bool) -> Mode {
+    Mode::Training {
+        speed: cli.speed,
+        scenario: if drill {
+            "drill".to_owned()
+        } else {
+            simulator.scenario().name.clone()
+        },
+    }
+}
+
+/// `healthdeck drill --scenario …`.
+fn drill_scenario(cli: &Cli) -> Option<&str> {
+    match &cli.command {
+        Some(crate::cli::Command::Drill(args)) => args.scenario.as_deref(),
+        _ => None,
+    }
+}
+
+/// Under `healthdeck drill`: the scenario's drill, its runbook found in the library.
+fn drill_facts(
+    cli: &Cli,
+    scenario: &training::Scenario,
+) -> Result<Option<(DrillFacts, String)>, UsageError> {
+    if !matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
+        return Ok(None);
+    }
+    let library = crate::runbook::library::Library::shared().map_err(|errors| {
+        UsageError(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let facts = DrillFacts::of(scenario, library).map_err(|why| {
+        UsageError(format!(
+            "{why} (scenarios with a drill: {})",
+            training::with_drill().join(", ")
+        ))
+    })?;
+    Ok(Some((facts, scenario.name.clone())))
+}
+
+/// The drill is on: its objective is the first thing the status bar says.
+pub(super) fn start_drill(state: &mut AppState, facts: DrillFacts, scenario: String) {
+    state.view.flash = Some(format!(
+        "drill: {} ({} of fleet time; q ends it)",
+        objective(&facts, state.launch.language),
+        crate::training::drill::report::span(Some(facts.spec.budget.0))
+    ));
+    state.drill = Some(Box::new(DrillRun::new(facts, scenario)));
+}
+
+fn objective<'a>(facts: &'a DrillFacts, language: &str) -> &'a str {
+    let objective = &facts.spec.objective;
+    objective
+        .get(language)
+        .or_else(|| objective.get("en"))
+        .map_or("", String::as_str)
+}
