@@ -1,6 +1,7 @@
 //! `healthdeck replay` (ARCHITECTURE "Replay"): a record played back gives the same screens
 //! whichever way the entry is reached; play follows the record's times; a torn or hostile
-//! record plays what it can and says where it stopped.
+//! record plays what it can and says where it stopped; the runbook pane shows each step
+//! and its output as the record left them.
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/entries.rs"]
@@ -9,7 +10,8 @@ mod entries;
 mod common;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use entries::change;
+use entries::{change, ended, output, started};
+use healthdeck::health::{AlertValue, Monitor};
 use healthdeck::incident::{Entry, Record};
 use healthdeck::replay::view::ReplayView;
 use healthdeck::replay::{Replay, ReplayKey};
@@ -65,6 +67,10 @@ fn night() -> String {
 }
 
 fn screen(replay: &mut Replay, width: u16, height: u16) -> String {
+    common::screen::text(&drawn(replay, width, height, false))
+}
+
+fn drawn(replay: &mut Replay, width: u16, height: u16, ascii: bool) -> ratatui::buffer::Buffer {
     replay.resize(width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = common::screen::theme("default");
@@ -74,13 +80,13 @@ fn screen(replay: &mut Replay, width: u16, height: u16) -> String {
                 ReplayView {
                     replay,
                     theme: &theme,
-                    symbols: Symbols { ascii: false },
+                    symbols: Symbols { ascii },
                 },
                 f.area(),
             );
         })
         .unwrap();
-    common::screen::text(terminal.backend().buffer())
+    terminal.backend().buffer().clone()
 }
 
 #[test]
@@ -141,4 +147,185 @@ fn a_torn_or_hostile_record_plays_what_it_can_and_says_where_it_stopped() {
     // The output line's escape never reaches the terminal.
     assert!(!shown.contains('\u{1b}'), "{shown}");
     assert!(shown.contains("WARNING: Waiting for service"), "{shown}");
+}
+
+/// The same night walked: the runbook opened on mbx-02, the probe re-run and failing, the
+/// restart confirmed and run, a wait, the recheck, the monitor healed, the runbook closed.
+fn walked_night() -> String {
+    let p = "imap-deep-self";
+    let opened = Entry::RunbookOpened {
+        procedure: p.into(),
+        title: "ImapDeepTestMonitor and ImapSelfTestMonitor recovery".into(),
+        monitor: "ImapSelfTestMonitor".into(),
+        server: "mbx-02".into(),
+    };
+    let confirmed = Entry::Confirmation {
+        procedure: p.into(),
+        step: "restart-back-end".into(),
+        server: "mbx-02".into(),
+        typed: "mbx-02".into(),
+        accepted: true,
+        by: "alice".into(),
+        seen: Vec::new(),
+    };
+    let waiting = Entry::WaitStarted {
+        procedure: p.into(),
+        step: "wait-recheck".into(),
+        server: "mbx-02".into(),
+        minutes: 10,
+        until: t0() + TimeDelta::minutes(15),
+    };
+    let waited = Entry::WaitEnded {
+        procedure: p.into(),
+        step: "wait-recheck".into(),
+        server: "mbx-02".into(),
+        how: "skipped".into(),
+        waited_s: 30,
+        by: Some("alice".into()),
+    };
+    let closed = Entry::RunbookClosed {
+        procedure: p.into(),
+        ending: "resolved".into(),
+        owed: Vec::new(),
+    };
+    let restart = "Restart the IMAP4 back-end service";
+    let entries = [
+        (
+            0,
+            change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy"),
+        ),
+        (
+            60,
+            change("mbx-02", "ImapSelfTestMonitor", "Healthy", "Unhealthy"),
+        ),
+        (90, opened),
+        (
+            95,
+            started(1, p, "rerun-probe", "Re-run the monitor's probe", "mbx-02"),
+        ),
+        (96, output(1, "\"ResultType\": \"Failed\"")),
+        (97, ended(1, "succeeded", 1_200)),
+        (120, confirmed),
+        (121, started(2, p, "restart-back-end", restart, "mbx-02")),
+        (
+            122,
+            output(
+                2,
+                "WARNING: Waiting for service 'MSExchangeIMAP4BE' to stop...",
+            ),
+        ),
+        (124, ended(2, "succeeded", 3_100)),
+        (125, waiting),
+        (155, waited),
+        (
+            156,
+            started(
+                3,
+                p,
+                "wait-recheck",
+                "Wait, then re-run the probe",
+                "mbx-02",
+            ),
+        ),
+        (157, output(3, "\"ResultType\": \"Succeeded\"")),
+        (158, ended(3, "succeeded", 1_000)),
+        (
+            240,
+            change("mbx-02", "ImapSelfTestMonitor", "Unhealthy", "Healthy"),
+        ),
+        (241, closed),
+    ];
+    let lines: Vec<String> = entries.into_iter().map(|(s, e)| line(s, e)).collect();
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn the_runbook_pane_shows_each_step_and_its_output_as_the_record_left_them() {
+    let mut replay = Replay::of("walked.jsonl", &walked_night());
+    replay.key(ReplayKey::PlayPause);
+    // The restart confirmed and running: its output under the re-run's.
+    replay.seek(9);
+    let running = screen(&mut replay, 80, 24);
+    for shown in [
+        "ImapDeepTestMonitor and ImapSelfTestMonitor recovery",
+        "✓ #1 Re-run the monitor's probe  succeeded 1.2 s",
+        "↻ #2 Restart the IMAP4 back-end service  running",
+        "#1  \"ResultType\": \"Failed\"",
+        "#2  WARNING: Waiting for service",
+    ] {
+        assert!(running.contains(shown), "{shown}\n{running}");
+    }
+    insta::assert_snapshot!("replay_walk_running_80x24", running);
+    // The end, wide: the pane beside the entries, the runbook's ending in its title.
+    replay.key(ReplayKey::End);
+    let closed = screen(&mut replay, 120, 36);
+    for shown in [
+        "ImapSelfTestMonitor @mbx-02  [resolved]",
+        "◷ wait-recheck  skipped after 30 s",
+        "✓ #3 Wait, then re-run the probe  succeeded 1.0 s",
+        "runbook closed: resolved",
+    ] {
+        assert!(closed.contains(shown), "{shown}\n{closed}");
+    }
+    insta::assert_snapshot!("replay_walk_resolved_120x36", closed);
+    // Back to the confirmation: the step waits on it, typed by whom.
+    replay.seek(7);
+    let confirming = screen(&mut replay, 80, 24);
+    assert!(
+        confirming.contains("? restart-back-end  typed by alice"),
+        "{confirming}"
+    );
+    assert!(!confirming.contains("#2 Restart"), "{confirming}");
+}
+
+#[test]
+fn a_failed_step_is_marked_by_glyph_word_and_colour_and_ascii_stays_ascii() {
+    // The first step's end, run 1's, says it failed.
+    let text = walked_night().replacen(r#""exit":"succeeded""#, r#""exit":"failed""#, 1);
+    let mut replay = Replay::of("failed.jsonl", &text);
+    replay.key(ReplayKey::PlayPause);
+    replay.seek(6);
+    let buffer = drawn(&mut replay, 80, 24, true);
+    let shown = common::screen::text(&buffer);
+    assert!(shown.is_ascii(), "{shown}");
+    let row = shown
+        .lines()
+        .position(|l| l.contains("X #1 Re-run the monitor's probe  failed 1.2 s"))
+        .unwrap_or_else(|| panic!("no failed row:\n{shown}"));
+    let theme = common::screen::theme("default");
+    let cell = &buffer[(1, u16::try_from(row).unwrap())];
+    assert_eq!(cell.fg, theme.step_failed.fg.unwrap(), "{shown}");
+}
+
+#[test]
+fn a_monitor_starts_as_its_first_transition_says_it_was() {
+    // The console records no first Healthy: "Healthy -> Degraded" is the first word of a
+    // monitor that was Healthy all along; a monitor never named stays Unknown.
+    let text = [
+        line(
+            60,
+            change("cas-02", "ImapCTPMonitor", "Healthy", "Degraded"),
+        ),
+        line(
+            90,
+            change("cas-02", "ImapCTPMonitor", "Degraded", "Unhealthy"),
+        ),
+    ]
+    .join("\n");
+    let mut replay = Replay::of("first.jsonl", &text);
+    replay.key(ReplayKey::Start);
+    let alert = |replay: &Replay, name: &str| {
+        let monitor = Monitor::ALL.into_iter().find(|m| m.name() == name).unwrap();
+        replay.state.fleet.monitor(0, monitor).map(|m| m.alert)
+    };
+    let ctp = "ImapCTPMonitor";
+    assert_eq!(alert(&replay, ctp), Some(AlertValue::Healthy));
+    assert_eq!(
+        alert(&replay, "ImapProxyTestMonitor"),
+        Some(AlertValue::Unknown)
+    );
+    replay.key(ReplayKey::End);
+    assert_eq!(alert(&replay, ctp), Some(AlertValue::Unhealthy));
+    replay.key(ReplayKey::Start);
+    assert_eq!(alert(&replay, ctp), Some(AlertValue::Healthy));
 }

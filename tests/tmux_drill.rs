@@ -1,6 +1,6 @@
 //! A drill end to end (ARCHITECTURE "Drills"): `healthdeck drill` in tmux at 80x24, a
 //! trainee's keys from the objective to the debrief, then the record and the Markdown it
-//! leaves. Every wait polls the pane until it shows a state; nothing asserts on time.
+//! leaves, replayed. Every wait polls the pane until it shows a state; nothing asserts on time.
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
 #[path = "support/session.rs"]
@@ -78,4 +78,21 @@ fn a_drill_from_its_objective_to_its_debrief() {
         text.contains(&format!("Score **{}/100**", ended["score"])),
         "the console's score and the export's differ:\n{text}"
     );
+    // The same record replayed, at its end: the runbook pane as the drill left it.
+    let path = records(&tmux)[0].display().to_string();
+    launch(&tmux, &["replay", "--speed", "1", &path]);
+    tmux.wait_for("the replay", |s| s.contains("REPLAY"));
+    tmux.keys(&["G"]);
+    let end = tmux.wait_for("the replay's end", |s| s.contains("paused"));
+    assert!(
+        end.contains("ImapDeepTestMonitor and ImapSelfTestMonitor recovery"),
+        "{end}"
+    );
+    assert!(
+        end.lines()
+            .any(|l| l.contains("✓ #") && l.contains("Restart the IMAP4 back-end service")),
+        "{end}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("the replay's exit", |s| s.matches("EXIT=0").count() == 2);
 }

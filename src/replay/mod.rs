@@ -1,20 +1,27 @@
 //! `healthdeck replay RECORD`: an incident record played back, read-only: the grid as the
-//! record's transitions set it, and its entries in order, with pause, step and speed.
+//! record's transitions set it, the runbook pane as its entries left it, and the entries in
+//! order, with pause, step and speed.
 //! Nothing runs. The screen at entry `n` is a function of the record and `n` alone, so the
 //! same record gives the same screens (ARCHITECTURE "Replay").
 
 pub mod view;
+pub mod walk;
+mod walk_view;
 
 use crate::health::{AlertValue, FleetState, Monitor, MonitorPolicy, Server};
 use crate::incident::{Entry, Record};
 use crate::update::{AppState, Banner, Mode};
 use chrono::{DateTime, TimeDelta, Utc};
+use walk::Walk;
 
 /// What a replay holds and where it is.
 pub struct Replay {
     pub name: String,
     records: Vec<Record>,
     servers: Vec<Server>,
+    /// Each monitor's value before its first transition (the `from` it names): what the
+    /// grid shows at the start.
+    before: Vec<(usize, Monitor, AlertValue)>,
     /// Where reading stopped, and why: a torn or foreign line.
     pub stopped: Option<String>,
     /// How many entries have been played.
@@ -27,6 +34,8 @@ pub struct Replay {
     /// The console's state with the fleet as of `position`: its grid is drawn as the
     /// console draws it.
     pub state: AppState,
+    /// The runbook pane as of `position`.
+    pub walk: Option<Walk>,
 }
 
 /// A key's meaning in a replay.
@@ -48,17 +57,20 @@ impl Replay {
         let stopped = stopped.map(|(line, why)| format!("stopped at line {line}: {why}"));
         let servers = crate::incident::servers_named(&records);
         let clock = records.first().map_or(DateTime::UNIX_EPOCH, time);
-        let state = console(&servers, clock);
+        let before = before(&records, &servers);
+        let state = console(&servers, &before, clock);
         Replay {
             name: name.to_owned(),
             records,
             servers,
+            before,
             stopped,
             position: 0,
             playing: true,
             speed: 10.0,
             clock,
             state,
+            walk: None,
         }
     }
 
@@ -82,8 +94,9 @@ impl Replay {
         if position < self.position {
             let (width, height) = (self.state.view.width, self.state.view.height);
             let start = self.records.first().map_or(DateTime::UNIX_EPOCH, time);
-            self.state = console(&self.servers, start);
+            self.state = console(&self.servers, &self.before, start);
             self.resize(width, height);
+            self.walk = None;
             self.position = 0;
         }
         while self.position < position {
@@ -153,6 +166,7 @@ impl Replay {
 
     fn apply(&mut self, index: usize) {
         let record = &self.records[index];
+        Walk::follow(&mut self.walk, &record.entry);
         let Entry::Transition {
             server,
             monitor,
@@ -162,10 +176,7 @@ impl Replay {
         else {
             return;
         };
-        let found = self.servers.iter().position(|s| s.name == *server);
-        let monitor = Monitor::ALL.into_iter().find(|m| m.name() == monitor);
-        let alert = AlertValue::ALL.into_iter().find(|a| a.word() == to);
-        if let (Some(server), Some(monitor), Some(alert)) = (found, monitor, alert) {
+        if let Some((server, monitor, alert)) = named(&self.servers, server, monitor, to) {
             self.state
                 .fleet
                 .replay_alert(server, monitor, alert, time(record));
@@ -175,9 +186,53 @@ impl Replay {
     }
 }
 
-/// A console on the record's servers, its clock at the record's start; nothing in it runs.
-fn console(servers: &[Server], start: DateTime<Utc>) -> AppState {
-    let fleet = FleetState::new(servers.to_vec(), MonitorPolicy::defaults(), false);
+/// A transition's server, monitor and value, when the record names ones that exist.
+fn named(
+    servers: &[Server],
+    server: &str,
+    monitor: &str,
+    value: &str,
+) -> Option<(usize, Monitor, AlertValue)> {
+    Some((
+        servers.iter().position(|s| s.name == server)?,
+        Monitor::ALL.into_iter().find(|m| m.name() == monitor)?,
+        AlertValue::ALL.into_iter().find(|a| a.word() == value)?,
+    ))
+}
+
+/// Each monitor's value before its first transition. The console records no first
+/// Healthy, so `Healthy -> Degraded` is the first word of a monitor that was Healthy all
+/// along; a monitor the record never names stays Unknown: the record does not say.
+fn before(records: &[Record], servers: &[Server]) -> Vec<(usize, Monitor, AlertValue)> {
+    let mut seen: Vec<(usize, Monitor, AlertValue)> = Vec::new();
+    for record in records {
+        if let Entry::Transition {
+            server,
+            monitor,
+            from,
+            ..
+        } = &record.entry
+            && let Some((server, monitor, from)) = named(servers, server, monitor, from)
+            && !seen.iter().any(|&(s, m, _)| (s, m) == (server, monitor))
+        {
+            seen.push((server, monitor, from));
+        }
+    }
+    seen
+}
+
+/// A console on the record's servers, each monitor as it was before its first transition,
+/// its clock at the record's start; nothing in it runs.
+fn console(
+    servers: &[Server],
+    before: &[(usize, Monitor, AlertValue)],
+    start: DateTime<Utc>,
+) -> AppState {
+    let mut fleet = FleetState::new(servers.to_vec(), MonitorPolicy::defaults(), false);
+    for &(server, monitor, alert) in before {
+        fleet.replay_alert(server, monitor, alert, start);
+    }
+    fleet.take_transitions();
     let banner = Banner {
         mode: Mode::Production {
             inventory: "replay".to_owned(),

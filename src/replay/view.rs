@@ -1,7 +1,10 @@
 //! The replay's screen: a banner that says it is a replay and where it is, the grid as the
-//! console draws it, the entries played (newest last), and the keys.
+//! console draws it, the runbook pane as the record left it, the entries played (newest
+//! last), and the keys.
 
 use super::Replay;
+use super::walk::Walk;
+use super::walk_view::WalkView;
 use crate::incident::{Entry, Record};
 use crate::ui::grid::GridView;
 use crate::ui::{Symbols, Theme, format};
@@ -14,6 +17,9 @@ pub struct ReplayView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
 }
+
+/// From this width the pane and the entries sit side by side.
+const WIDE: u16 = 120;
 
 const KEYS: &str =
     "read-only  space play/pause  l step  h back  + faster  - slower  g start  G end  q quit";
@@ -55,8 +61,8 @@ impl Widget for ReplayView<'_> {
         buf.set_style(Rect { height: 1, ..area }, theme.banner_guard);
         line(buf, area.y, &banner, theme.banner_guard);
         let servers = u16::try_from(replay.state.view.rows.len()).unwrap_or(u16::MAX);
-        let log_rows = (area.height / 3).max(3);
-        let grid_height = (servers + 3).min(area.height.saturating_sub(log_rows + 2));
+        let lower_rows = (area.height / 3).max(3);
+        let grid_height = (servers + 3).min(area.height.saturating_sub(lower_rows + 2));
         let grid = Rect {
             y: area.y + 1,
             height: grid_height,
@@ -68,13 +74,49 @@ impl Widget for ReplayView<'_> {
             symbols: self.symbols,
         }
         .render(grid, buf);
-        let log_top = grid.y + grid.height;
-        let log_height = area.height.saturating_sub(grid.height + 2);
-        let played = replay.played();
-        let shown = played.len().saturating_sub(usize::from(log_height));
-        for (i, record) in played[shown..].iter().enumerate() {
-            let y = log_top + u16::try_from(i).unwrap_or(0);
-            line(buf, y, &describe(record), theme.text);
+        let lower = Rect {
+            y: grid.y + grid.height,
+            height: area.height.saturating_sub(grid.height + 2),
+            ..area
+        };
+        // Wide: the pane beside the entries. Narrow: the pane alone once a runbook is
+        // open, over the entry just played.
+        match &replay.walk {
+            Some(walk) if area.width >= WIDE => {
+                let pane_width = area.width * 3 / 5;
+                let pane = Rect {
+                    width: pane_width - 1,
+                    ..lower
+                };
+                self.walk(walk, pane, buf);
+                let entries = Rect {
+                    x: lower.x + pane_width + 1,
+                    width: area.width - pane_width - 1,
+                    ..lower
+                };
+                for y in lower.y..lower.y + lower.height {
+                    buf.set_string(
+                        lower.x + pane_width,
+                        y,
+                        self.symbols.separator(),
+                        theme.border,
+                    );
+                }
+                self.entries(entries, buf);
+            }
+            Some(walk) => {
+                let pane = Rect {
+                    height: lower.height.saturating_sub(1),
+                    ..lower
+                };
+                self.walk(walk, pane, buf);
+                if let Some(last) = replay.played().last() {
+                    let y = lower.y + pane.height;
+                    let text = format!("{}{}", self.symbols.cursor(), describe(last));
+                    line(buf, y, &text, theme.title);
+                }
+            }
+            None => self.entries(lower, buf),
         }
         let status = replay.stopped.as_deref().unwrap_or(KEYS);
         let style = if replay.stopped.is_some() {
@@ -83,6 +125,28 @@ impl Widget for ReplayView<'_> {
             theme.status
         };
         line(buf, area.y + area.height - 1, &format!(" {status}"), style);
+    }
+}
+
+impl ReplayView<'_> {
+    fn walk(&self, walk: &Walk, area: Rect, buf: &mut Buffer) {
+        WalkView {
+            walk,
+            theme: self.theme,
+            symbols: self.symbols,
+        }
+        .render(area, buf);
+    }
+
+    /// The entries played, the newest at the bottom.
+    fn entries(&self, area: Rect, buf: &mut Buffer) {
+        let played = self.replay.played();
+        let shown = played.len().saturating_sub(usize::from(area.height));
+        let width = usize::from(area.width);
+        for (y, record) in (area.y..).zip(&played[shown..]) {
+            let text = format::fit(&describe(record), width, self.symbols.ascii).into_owned();
+            buf.set_stringn(area.x, y, text, width, self.theme.text);
+        }
     }
 }
 
@@ -111,6 +175,25 @@ fn describe(record: &Record) -> String {
             ..
         } => format!("#{run} {exit} in {:.1} s", *duration_ms as f64 / 1_000.0),
         Entry::Output { run, line, .. } => format!("#{run}   {line}"),
+        Entry::Confirmation {
+            step,
+            server,
+            accepted,
+            by,
+            ..
+        } => {
+            let how = if *accepted { "confirmed" } else { "refused" };
+            format!("{step} @{server} {how}, typed by {by}")
+        }
+        Entry::StepSkipped { step, reason, .. } => format!("{step} skipped: {reason}"),
+        Entry::WaitStarted { step, minutes, .. } => format!("{step}: wait {minutes} min"),
+        Entry::WaitEnded {
+            step,
+            how,
+            waited_s,
+            ..
+        } => format!("{step}: wait {how} after {waited_s} s"),
+        Entry::RunbookClosed { ending, .. } => format!("runbook closed: {ending}"),
         Entry::Escalated { server, reason, .. } => format!("escalated @{server}: {reason}"),
         Entry::DrillEnded { end, score, .. } => format!("drill ended: {end}, {score}/100"),
         other => serde_json::to_value(other)
@@ -118,10 +201,12 @@ fn describe(record: &Record) -> String {
             .and_then(|v| v["kind"].as_str().map(|k| k.replace('_', " ")))
             .unwrap_or_default(),
     };
-    // A record line may hold anything: control characters never reach the terminal.
-    let what: String = what
-        .chars()
+    format!(" {at} {}", clean(&what))
+}
+
+/// A record line may hold anything: control characters never reach the terminal.
+pub(super) fn clean(text: &str) -> String {
+    text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    format!(" {at} {what}")
+        .collect()
 }

@@ -1,0 +1,132 @@
+//! The replayed runbook pane: its title, each step with a glyph and a word (never colour
+//! alone), and the newest output of its runs under a rule.
+
+use super::view::clean;
+use super::walk::{StepSeen, Walk, WalkStep};
+use crate::ui::{Symbols, Theme, format};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+pub struct WalkView<'a> {
+    pub walk: &'a Walk,
+    pub theme: &'a Theme,
+    pub symbols: Symbols,
+}
+
+impl Widget for WalkView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (walk, theme) = (self.walk, self.theme);
+        let width = usize::from(area.width);
+        let mut y = area.y;
+        let bottom = area.y + area.height;
+        let mut put = |y: &mut u16, text: &str, style: Style| {
+            if *y < bottom {
+                let text = format::fit(text, width, self.symbols.ascii);
+                buf.set_stringn(area.x, *y, text, width, style);
+                *y += 1;
+            }
+        };
+        let ending = walk
+            .ending
+            .as_deref()
+            .map(|e| format!("  [{e}]"))
+            .unwrap_or_default();
+        put(&mut y, &format!(" {}", clean(&walk.title)), theme.title);
+        let on = format!(" {} @{}{ending}", walk.monitor, walk.server);
+        put(&mut y, &on, theme.dim);
+        // Steps take at most half of what is left; the newest are kept.
+        let room = usize::from(bottom.saturating_sub(y)) / 2;
+        let hidden = walk.steps.len().saturating_sub(room.max(1));
+        if hidden > 0 {
+            let dots = if self.symbols.ascii { "..." } else { "…" };
+            let text = format!("  {dots} {hidden} earlier steps");
+            put(&mut y, &text, theme.dim);
+        }
+        for step in walk.steps.iter().skip(hidden + usize::from(hidden > 0)) {
+            let (text, style) = self.step_line(step);
+            put(&mut y, &text, style);
+        }
+        let earlier = if walk.earlier > 0 {
+            format!(" output, {} earlier lines in the record ", walk.earlier)
+        } else {
+            " output ".to_owned()
+        };
+        let dash = self.symbols.dash();
+        let rest = width.saturating_sub(earlier.chars().count() + 1);
+        let rule = format!("{dash}{earlier}{}", dash.repeat(rest));
+        put(&mut y, &rule, theme.border);
+        let rows = usize::from(bottom.saturating_sub(y));
+        let shown = walk.output.len().saturating_sub(rows);
+        for line in walk.output.iter().skip(shown) {
+            let (mark, style) = if line.stderr {
+                ("!", theme.log_stderr)
+            } else {
+                (" ", theme.log_stdout)
+            };
+            put(
+                &mut y,
+                &format!(" #{}{mark} {}", line.run, clean(&line.line)),
+                style,
+            );
+        }
+    }
+}
+
+impl WalkView<'_> {
+    fn step_line(&self, step: &WalkStep) -> (String, Style) {
+        let (a, theme) = (self.symbols.ascii, self.theme);
+        let (glyph, word, style) = match &step.state {
+            StepSeen::Confirmed { accepted: true, by } => {
+                ("?", format!("typed by {by}"), theme.flash)
+            }
+            StepSeen::Confirmed {
+                accepted: false,
+                by,
+            } => ("?", format!("refused, {by}"), theme.flash),
+            StepSeen::Running => (
+                if a { "*" } else { "↻" },
+                "running".into(),
+                theme.step_running,
+            ),
+            StepSeen::Waiting { minutes } => (
+                if a { "~" } else { "◷" },
+                format!("wait {minutes} min"),
+                theme.step_running,
+            ),
+            StepSeen::Waited { how, waited_s } => (
+                if a { "~" } else { "◷" },
+                format!("{how} {}", minutes(*waited_s)),
+                theme.dim,
+            ),
+            StepSeen::Ended { exit, duration_ms } => {
+                let took = format!("{exit} {:.1} s", *duration_ms as f64 / 1_000.0);
+                match exit.as_str() {
+                    "succeeded" => (if a { "+" } else { "✓" }, took, theme.step_succeeded),
+                    "failed" => (if a { "X" } else { "✖" }, took, theme.step_failed),
+                    _ => ("x", took, theme.step_failed),
+                }
+            }
+            StepSeen::Skipped { reason } => ("-", format!("skipped: {}", clean(reason)), theme.dim),
+        };
+        let run = step.run.map(|r| format!("#{r} ")).unwrap_or_default();
+        let undo = if step.compensating { " (undo)" } else { "" };
+        let on = if step.server == self.walk.server {
+            String::new()
+        } else {
+            format!(" @{}", step.server)
+        };
+        let text = format!(" {glyph} {run}{}{undo}{on}  {word}", clean(&step.title));
+        (text, style)
+    }
+}
+
+/// `90 s`, or minutes from two on.
+fn minutes(seconds: i64) -> String {
+    if seconds < 120 {
+        format!("after {seconds} s")
+    } else {
+        format!("after {} min", seconds / 60)
+    }
+}
