@@ -119,8 +119,11 @@ fn a_trainee_who_walks_the_right_runbook_is_healed_with_no_finding() {
         "{narrow}"
     );
     assert!(
-        narrow.contains("* +4 min imap-deep-self / restart-back-end on mbx-02"),
-        "{narrow}"
+        narrow.lines().any(
+            |l| l.contains("+4:00  imap-deep-self/restart-back-end @mbx-02")
+                && l.contains("| + restart-back-end")
+        ),
+        "the step beside its expectation:\n{narrow}"
     );
     assert!(
         narrow.contains("q quits"),
@@ -237,6 +240,26 @@ fn a_trainee_who_walks_the_ctp_runbook_blindly_restarts_the_wrong_service() {
     // The detour reached the expected runbook on mbx-02 through the CTP runbook's call.
     assert!(debrief.runbook.is_some());
     assert!(debrief.missed.is_empty(), "{:?}", debrief.missed);
+    // At 80x24 the steps off the path make room for the lessons and the way out.
+    console.event(Event::Resize {
+        width: 80,
+        height: 24,
+    });
+    let narrow = common::screen::text(&common::screen::render(
+        &console.state,
+        &common::screen::theme("default"),
+        false,
+    ));
+    for shown in [
+        "13 more steps: see the Markdown",
+        "imap-deep-self/restart-back-end @mbx-02",
+        "✓ restart-back-end",
+        "! you restarted MSExchangeIMAP4 on cas-02",
+        "error names) (twice)",
+        "q quits",
+    ] {
+        assert!(narrow.contains(shown), "{shown}:\n{narrow}");
+    }
 }
 
 #[test]

@@ -460,6 +460,30 @@ fn nothing_done_within_the_budget_scores_nothing_but_safety() {
             safety: 20
         }
     );
+    // The timeline: the fault, then every expectation never met, in the path's order.
+    let beats = healthdeck::training::drill::timeline::timeline(&debrief, &facts());
+    let shown: Vec<(Option<i64>, &str, &str, Option<bool>)> = beats
+        .iter()
+        .map(|b| {
+            let after = b.after.map(|t| t.num_seconds());
+            (after, b.did.as_str(), b.expected.as_str(), b.kept)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                Some(80),
+                "fault: ImapSelfTestMonitor @mbx-02 fails",
+                "",
+                None
+            ),
+            (None, "", "see ImapSelfTestMonitor", Some(false)),
+            (None, "", "open imap-deep-self", Some(false)),
+            (None, "", "restart-back-end", Some(false)),
+            (None, "", "healed: restart-back-end", Some(false)),
+        ]
+    );
 }
 
 /// The perfect trainee's record on disk, as the console writes it (the drill's first
@@ -508,7 +532,7 @@ fn the_export_works_the_debrief_out_again_from_the_record() {
     );
     assert!(text.contains("| safety | 20/20 |"), "{text}");
     assert!(
-        text.contains("- +2 min `imap-deep-self` / `restart-back-end` on mbx-02 (expected)"),
+        text.contains("| +2:00 | imap-deep-self/restart-back-end @mbx-02 | ✓ restart-back-end |"),
         "{text}"
     );
     assert!(text.contains("None: nothing unsafe was done."), "{text}");

@@ -53,7 +53,7 @@ fn a_drill_from_its_objective_to_its_debrief() {
     assert!(screen.contains("healed"), "{screen}");
     assert!(screen.contains("No unsafe action."), "{screen}");
     assert!(
-        screen.contains("imap-deep-self / restart-back-end"),
+        screen.contains("imap-deep-self/restart-back-end @mbx-02"),
         "{screen}"
     );
     tmux.keys(&["q"]);

@@ -1,16 +1,22 @@
 //! A drill's debrief, over the whole body once the drill ends: the score and its parts,
-//! the steps against the expected path, and what was unsafe, each with its lesson.
+//! the timeline beside the expected path, and what was unsafe, each with its lesson.
 
-use super::help::overlay;
+use super::format::{fit, text_width};
+use super::help::overlay_sized;
 use super::symbols::Symbols;
 use super::theme::Theme;
-use super::unwatched::boxed;
+use super::wrap::wrap;
 use crate::training::drill::report;
+use crate::training::drill::timeline::{Beat, clock, timeline};
 use crate::update::drill_run::DrillRun;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+
+/// The debrief is wider than other boxes where the terminal allows: two columns.
+const WIDTH: u16 = 104;
 
 pub struct DebriefView<'a> {
     pub run: &'a DrillRun,
@@ -24,7 +30,13 @@ impl Widget for DebriefView<'_> {
             return;
         };
         let (theme, facts) = (self.theme, &self.run.facts);
-        let styled = |text: &str, style| boxed(text, style, area);
+        let width = WIDTH.min(area.width);
+        let styled = |text: &str, style: Style| -> Vec<Line<'static>> {
+            wrap(text, usize::from(width.saturating_sub(4)).max(1))
+                .into_iter()
+                .map(|part| Line::from(Span::styled(format!(" {part}"), style)))
+                .collect()
+        };
         let mut lines: Vec<Line> = Vec::new();
         let head = format!(
             "{}: score {}/100, {}.",
@@ -38,51 +50,147 @@ impl Widget for DebriefView<'_> {
             .map(|(what, got, most)| format!("{what} {got}/{most}"))
             .collect();
         lines.extend(styled(&parts.join("; "), theme.text));
-        let expected = &facts.spec.expected;
-        let path = format!(
-            "Expected: {} on {}, {} ({}).",
-            expected.runbook,
-            expected.server,
-            facts.expected_steps.join(", "),
-            expected.monitor
-        );
-        lines.extend(styled(&path, theme.dim));
-        let mark = if self.symbols.ascii { "*" } else { "✓" };
-        // The screen is small: the Markdown beside the record has every step.
-        let room = usize::from(area.height).saturating_sub(12 + 2 * debrief.findings.len());
-        let shown = debrief.steps.len().min(room.max(3));
-        for step in &debrief.steps[..shown] {
-            let on = if step.on_path { mark } else { " " };
-            let text = format!(
-                "{on} +{} {} / {} on {}",
-                report::span(Some(step.after)),
-                step.procedure,
-                step.step,
-                step.server
-            );
-            let style = if step.on_path { theme.text } else { theme.dim };
-            lines.extend(styled(&text, style));
-        }
-        if shown < debrief.steps.len() {
-            let dots = if self.symbols.ascii { "..." } else { "…" };
-            let more = format!("  {dots} {} more steps", debrief.steps.len() - shown);
-            lines.extend(styled(&more, theme.dim));
-        }
+        let mut findings: Vec<Line> = Vec::new();
         if debrief.findings.is_empty() {
-            lines.extend(styled("No unsafe action.", theme.text));
+            findings.extend(styled("No unsafe action.", theme.text));
         }
-        for finding in &debrief.findings {
-            lines.extend(styled(
-                &format!("! {}", finding.lesson()),
-                theme.unhealthy_text(),
+        for lesson in report::lessons(debrief) {
+            findings.extend(styled(&format!("! {lesson}"), theme.unhealthy_text()));
+        }
+        let closing = styled(
+            "The debrief is written beside the incident record. q quits, Esc goes back to \
+             the fleet.",
+            theme.dim,
+        );
+        // What the table may take: the screen less the borders and everything else.
+        let room = usize::from(area.height)
+            .saturating_sub(2 + lines.len() + findings.len() + closing.len() + 2);
+        let table = Table {
+            inner: usize::from(width.saturating_sub(2)),
+            server: &facts.spec.expected.server,
+            theme,
+            symbols: self.symbols,
+        };
+        lines.extend(table.lines(&shown(timeline(debrief, facts), room)));
+        lines.extend(findings);
+        lines.push(Line::default());
+        lines.extend(closing);
+        let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+        let (popup, block) = overlay_sized(
+            (area, buf),
+            (width, height),
+            " Drill debrief ",
+            theme,
+            self.symbols,
+        );
+        Paragraph::new(lines).block(block).render(popup, buf);
+    }
+}
+
+/// The beats a table of `room` lines (its heading included) shows: steps off the expected
+/// path go first, the newest of them first, and one line says how many went (the Markdown
+/// beside the record has them all).
+fn shown(mut beats: Vec<Beat>, room: usize) -> Vec<Beat> {
+    let room = room.max(4) - 1;
+    let mut gone = 0;
+    let mut first_gone = beats.len();
+    while beats.len() + usize::from(gone > 0) > room {
+        let Some(last_off) = beats.iter().rposition(|b| b.off_path) else {
+            break;
+        };
+        beats.remove(last_off);
+        first_gone = last_off;
+        gone += 1;
+    }
+    if gone > 0 {
+        let more = Beat {
+            after: None,
+            did: format!("{gone} more steps: see the Markdown"),
+            expected: String::new(),
+            kept: None,
+            off_path: true,
+        };
+        beats.insert(first_gone, more);
+    }
+    beats.truncate(room);
+    beats
+}
+
+/// The timeline and the expected path in two columns.
+struct Table<'a> {
+    inner: usize,
+    server: &'a str,
+    theme: &'a Theme,
+    symbols: Symbols,
+}
+
+impl Table<'_> {
+    /// Columns: time 6, what happened, a rule, the expected path.
+    fn widths(&self) -> (usize, usize) {
+        let rest = self.inner.saturating_sub(1 + 6 + 1 + 3);
+        let did = rest * 3 / 5;
+        (did, rest - did)
+    }
+
+    fn lines(&self, beats: &[Beat]) -> Vec<Line<'static>> {
+        let (did, expected) = self.widths();
+        let bar = self.symbols.separator();
+        let theme = self.theme;
+        let heading = format!("Expected on {}", self.server);
+        let mut lines = vec![self.row(
+            ("", "What happened", &heading),
+            (did, expected),
+            (theme.title, theme.title, theme.title),
+            bar,
+        )];
+        for beat in beats {
+            let a = self.symbols.ascii;
+            let (mark, mark_style) = match beat.kept {
+                Some(true) => (if a { "+ " } else { "✓ " }, theme.step_succeeded),
+                Some(false) => (if a { "x " } else { "✗ " }, theme.step_failed),
+                None => ("", theme.text),
+            };
+            // What never happened has a dash; the line that counts hidden steps, nothing.
+            let dash = if beat.did.is_empty() {
+                if a { "-" } else { "—" }
+            } else {
+                ""
+            };
+            let time = clock(beat.after, dash);
+            let expectation = if beat.expected.is_empty() {
+                String::new()
+            } else {
+                format!("{mark}{}", beat.expected)
+            };
+            let did_style = if beat.off_path { theme.dim } else { theme.text };
+            lines.push(self.row(
+                (&time, &beat.did, &expectation),
+                (did, expected),
+                (theme.dim, did_style, mark_style),
+                bar,
             ));
         }
-        lines.push(Line::default());
-        let closing = "The debrief is written beside the incident record. q quits, Esc goes \
-                       back to the fleet.";
-        lines.extend(styled(closing, theme.dim));
-        let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-        let (popup, block) = overlay((area, buf), height, " Drill debrief ", theme, self.symbols);
-        Paragraph::new(lines).block(block).render(popup, buf);
+        lines
+    }
+
+    fn row(
+        &self,
+        (time, did, expected): (&str, &str, &str),
+        (did_width, expected_width): (usize, usize),
+        (time_style, did_style, expected_style): (Style, Style, Style),
+        bar: &str,
+    ) -> Line<'static> {
+        let a = self.symbols.ascii;
+        let pad = |text: &str, width: usize| {
+            let text = fit(text, width, a).into_owned();
+            let fill = width.saturating_sub(text_width(&text));
+            format!("{text}{}", " ".repeat(fill))
+        };
+        Line::from(vec![
+            Span::styled(format!(" {} ", pad(time, 6)), time_style),
+            Span::styled(pad(did, did_width), did_style),
+            Span::styled(format!(" {bar} "), self.theme.border),
+            Span::styled(pad(expected, expected_width), expected_style),
+        ])
     }
 }

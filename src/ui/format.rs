@@ -117,6 +117,11 @@ pub fn fit_name(name: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     ))
 }
 
+/// Columns a text takes on screen (a wide character counts two).
+pub fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 pub fn fit(text: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthChar;
     let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();

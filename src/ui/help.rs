@@ -138,7 +138,18 @@ pub(super) fn overlay(
     theme: &Theme,
     symbols: Symbols,
 ) -> (Rect, Block<'static>) {
-    let width = 76.min(area.width);
+    overlay_sized((area, buf), (76, height), title, theme, symbols)
+}
+
+/// [`overlay`] of a chosen width (at most the area's).
+pub(super) fn overlay_sized(
+    (area, buf): (Rect, &mut Buffer),
+    (width, height): (u16, u16),
+    title: &'static str,
+    theme: &Theme,
+    symbols: Symbols,
+) -> (Rect, Block<'static>) {
+    let width = width.min(area.width);
     let height = height.min(area.height);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,

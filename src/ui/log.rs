@@ -1,7 +1,7 @@
 //! The log panel: the newest lines of the runbook's steps, time-stamped, stderr marked,
 //! and a marker for the earlier lines only the incident record keeps.
 
-use super::format::fit;
+use super::format::{fit, text_width};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
@@ -82,10 +82,6 @@ impl LogView<'_> {
             })
             .collect()
     }
-}
-
-fn text_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
 }
 
 impl Widget for LogView<'_> {

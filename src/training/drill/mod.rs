@@ -9,6 +9,7 @@ mod record;
 pub mod report;
 mod score;
 mod standing;
+pub mod timeline;
 
 pub use finding::Finding;
 pub use score::{Debrief, DrillEnd, Points, StepTaken, score};

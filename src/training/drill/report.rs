@@ -3,6 +3,7 @@
 
 use super::DrillFacts;
 use super::score::{Debrief, DrillEnd};
+use super::timeline::{clock, timeline};
 use chrono::TimeDelta;
 use std::fmt::Write;
 
@@ -56,6 +57,26 @@ pub fn parts(debrief: &Debrief) -> [(String, u32, u32); 5] {
     ]
 }
 
+/// Each finding's lesson once, in the order first found, with how often it was found.
+pub fn lessons(debrief: &Debrief) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for finding in &debrief.findings {
+        let lesson = finding.lesson();
+        match counted.iter_mut().find(|(l, _)| *l == lesson) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((lesson, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(lesson, n)| match n {
+            1 => lesson,
+            2 => format!("{lesson} (twice)"),
+            n => format!("{lesson} ({n} times)"),
+        })
+        .collect()
+}
+
 /// The Markdown section.
 pub fn markdown(debrief: &Debrief, facts: &DrillFacts) -> String {
     let expected = &facts.spec.expected;
@@ -72,35 +93,37 @@ pub fn markdown(debrief: &Debrief, facts: &DrillFacts) -> String {
     }
     let _ = writeln!(
         out,
-        "\n### Steps, against the expected path\n\nExpected: {} on {}, steps {} (for {}).\n",
+        "\n### Timeline, beside the expected path\n\nExpected: {} on {}, steps {} (for {}).\n",
         expected.runbook,
         expected.server,
         facts.expected_steps.join(", "),
         expected.monitor
     );
-    for step in &debrief.steps {
-        let mark = if step.on_path { " (expected)" } else { "" };
+    out.push_str("| at | what happened | expected |\n|---|---|---|\n");
+    for beat in timeline(debrief, facts) {
+        let mark = match beat.kept {
+            Some(true) => "✓ ",
+            Some(false) => "✗ ",
+            None => "",
+        };
+        let expected = if beat.expected.is_empty() {
+            String::new()
+        } else {
+            format!("{mark}{}", beat.expected)
+        };
         let _ = writeln!(
             out,
-            "- +{} `{}` / `{}` on {}{mark}",
-            span(Some(step.after)),
-            step.procedure,
-            step.step,
-            step.server
+            "| {} | {} | {expected} |",
+            clock(beat.after, "-"),
+            beat.did
         );
-    }
-    if debrief.steps.is_empty() {
-        out.push_str("- no step was run\n");
-    }
-    if !debrief.missed.is_empty() {
-        let _ = writeln!(out, "\nNot run: {}.", debrief.missed.join(", "));
     }
     out.push_str("\n### Findings\n\n");
     if debrief.findings.is_empty() {
         out.push_str("None: nothing unsafe was done.\n");
     }
-    for finding in &debrief.findings {
-        let _ = writeln!(out, "- {}", finding.lesson());
+    for lesson in lessons(debrief) {
+        let _ = writeln!(out, "- {lesson}");
     }
     out
 }
