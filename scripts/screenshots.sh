@@ -130,3 +130,40 @@ tmux -L "$sock" send-keys -t shot Right Enter
 wait_for "ImapProxy Inactive"
 shoot "exchange-drill-down-80x24" 80 24
 tmux -L "$sock" send-keys -t shot q
+
+# A drill day: the default drill walked at 80x24 to its debrief, then its record replayed at
+# 120x36, at its end and stepped back into the walk.
+home5=$(mktemp -d)
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home5"' EXIT
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
+  "env -u XDG_STATE_HOME HOME=$home5 LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin --speed 60 drill"
+wait_for "mbx-02 .*UNHL"
+tmux -L "$sock" send-keys -t shot j j j j l l Enter
+wait_for "related health sets"
+tmux -L "$sock" send-keys -t shot Enter
+for _ in $(seq 1 20); do
+  wait_for "(▸|>) next|Drill debrief"
+  if tmux -L "$sock" capture-pane -p -t shot | grep -q "Drill debrief"; then
+    break
+  fi
+  tmux -L "$sock" send-keys -t shot Enter
+  sleep 1
+done
+wait_for "q quits"
+shoot "drill-debrief-80x24" 80 24
+tmux -L "$sock" send-keys -t shot q
+record=$(ls "$home5"/.local/state/healthdeck/incidents/*.jsonl)
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 120 -y 36 \
+  "env -u XDG_STATE_HOME HOME=$home5 LANG=C.UTF-8 TERM=xterm-256color $bin replay $record"
+wait_for "REPLAY"
+tmux -L "$sock" send-keys -t shot G
+wait_for "paused"
+for _ in $(seq 1 60); do # back into the walk, to a step still running
+  tmux -L "$sock" capture-pane -p -t shot | grep -q "  running" && break
+  tmux -L "$sock" send-keys -t shot h
+  sleep 0.2
+done
+shoot "replay-120x36" 120 36
+tmux -L "$sock" send-keys -t shot q

@@ -24,6 +24,7 @@ fn exchange_transitions_and_poll_failures_export_in_words() {
     };
     let mut recorder = Recorder::create(dir.path(), &header, at(0, 0)).unwrap();
     let transition = |from: &str, to: &str| Entry::Transition {
+        health_set: None,
         server: "ex-01".into(),
         monitor: "ImapCTPMonitor".into(),
         from: from.into(),

@@ -26,6 +26,7 @@ fn the_file_is_private_in_a_new_private_folder_and_starts_with_its_header() {
         "20261122T031200Z-ops-bastion-4242.jsonl"
     );
     let transition = Entry::Transition {
+        health_set: None,
         server: "EX01".into(),
         monitor: "ImapCTPMonitor".into(),
         from: "Healthy".into(),

@@ -329,3 +329,36 @@ fn a_monitor_starts_as_its_first_transition_says_it_was() {
     replay.key(ReplayKey::Start);
     assert_eq!(alert(&replay, ctp), Some(AlertValue::Healthy));
 }
+
+#[test]
+fn a_latency_monitor_is_the_one_of_its_health_set() {
+    // IMAP's and POP's latency monitors share a name: the line's health set says which.
+    let mut pop = change(
+        "mbx-02",
+        "AverageCommandProcessingTimeGt60sMonitor",
+        "Healthy",
+        "Unhealthy",
+    );
+    if let Entry::Transition { health_set, .. } = &mut pop {
+        *health_set = Some("POP".into());
+    }
+    let mut replay = Replay::of("latency.jsonl", &line(60, pop));
+    replay.key(ReplayKey::End);
+    let latency = |set: &str| {
+        let monitor = Monitor::ALL
+            .into_iter()
+            .find(|m| {
+                m.name() == "AverageCommandProcessingTimeGt60sMonitor"
+                    && m.health_set().name() == set
+            })
+            .unwrap();
+        replay.state.fleet.monitor(0, monitor).map(|m| m.alert)
+    };
+    assert_eq!(latency("POP"), Some(AlertValue::Unhealthy));
+    assert_eq!(latency("IMAP"), Some(AlertValue::Unknown));
+    let shown = screen(&mut replay, 120, 36);
+    assert!(
+        shown.contains("AverageCommandProcessingTimeGt60sMonitor (POP) on mbx-02"),
+        "{shown}"
+    );
+}

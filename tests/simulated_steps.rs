@@ -5,7 +5,7 @@
 
 use chrono::TimeDelta;
 use healthdeck::event::Event;
-use healthdeck::health::{AlertValue, FleetState, Monitor, MonitorKind, Protocol, Server};
+use healthdeck::health::{AlertValue, Monitor, MonitorKind, Protocol, Server};
 use healthdeck::job::{JobEnd, OutputLine, RunId, Stream};
 use healthdeck::runbook::platform::training as platform;
 use healthdeck::runbook::vocabulary::{RecoveryAction, ServiceChoice};
@@ -335,7 +335,7 @@ async fn health_checks_report_the_alerts_the_job_carries() {
 #[test]
 fn alerts_of_lists_the_monitors_the_server_runs() {
     let scenario = training::load(DEFAULT_SCENARIO).unwrap();
-    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    let fleet = scenario.fleet_state();
     for (i, server) in scenario.fleet.iter().enumerate() {
         let alerts = platform::alerts_of(&fleet, i);
         let expected: Vec<Monitor> = Monitor::ALL

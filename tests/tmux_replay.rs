@@ -23,6 +23,7 @@ fn record_text() -> String {
                 at,
                 fleet_at: None,
                 entry: Entry::Transition {
+                    health_set: None,
                     server: "mbx-02".into(),
                     monitor: "ImapSelfTestMonitor".into(),
                     from: "Unknown".into(),

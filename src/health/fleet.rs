@@ -103,6 +103,8 @@ pub struct FleetState {
     /// When Prometheus started to judge the fleet (a source never read is overdue from then).
     shared_since: DateTime<Utc>,
     shared_overdue: chrono::TimeDelta,
+    /// Whether a first result (Unknown to Healthy) is a transition for the record.
+    first_results_recorded: bool,
 }
 
 /// One monitor's alert value changed.
@@ -164,6 +166,7 @@ impl FleetState {
             shared: None,
             shared_since: DateTime::UNIX_EPOCH,
             shared_overdue: chrono::TimeDelta::zero(),
+            first_results_recorded: false,
         };
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
@@ -380,11 +383,19 @@ impl FleetState {
         }
     }
 
+    /// Records first results too: a training fleet is small, and a drill's score and a
+    /// replay need to know a monitor was Healthy, not merely never named.
+    pub fn record_first_results(&mut self) {
+        self.first_results_recorded = true;
+    }
+
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {
         let new = self.monitors[self.slot(server, monitor.index())].alert;
         if new != old {
-            // A first result (Unknown → Healthy) is no news for the record.
-            if !(old == AlertValue::Unknown && new == AlertValue::Healthy) {
+            // A first result (Unknown → Healthy) is no news for a production record: a
+            // fleet of thousands would write a line for every monitor at start.
+            let first = old == AlertValue::Unknown && new == AlertValue::Healthy;
+            if !first || self.first_results_recorded {
                 self.transitions.push(Transition {
                     server,
                     monitor,

@@ -97,6 +97,19 @@ impl Monitor {
             .find(|m| m.health_set() == health_set && m.name().eq_ignore_ascii_case(name))
     }
 
+    /// The monitor a record line names: by its health set when the line has one (older
+    /// records do not: the name alone, IMAP's first).
+    pub fn recorded(name: &str, health_set: Option<&str>) -> Option<Monitor> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.name() == name && health_set.is_none_or(|set| m.health_set().name() == set))
+    }
+
+    /// Whether another protocol's monitor has the same name (the latency and queue ones).
+    pub fn shares_name(name: &str) -> bool {
+        Self::ALL.iter().filter(|m| m.name() == name).count() > 1
+    }
+
     /// Finds a monitor by name within a protocol, as runbooks name them.
     pub fn named(protocol: Protocol, name: &str) -> Option<Monitor> {
         Self::ALL

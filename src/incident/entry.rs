@@ -72,6 +72,9 @@ pub enum Entry {
     Transition {
         server: String,
         monitor: String,
+        /// The monitor's health set: IMAP's and POP's latency monitors share a name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        health_set: Option<String>,
         from: String,
         to: String,
         /// Where the monitor comes from when it is not healthdeck's own probes

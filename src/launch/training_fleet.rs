@@ -44,7 +44,7 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
     };
     let drill = drill_facts(cli, &scenario)?;
     let clock = FleetClock::new(cli.speed);
-    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    let fleet = scenario.fleet_state();
     Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
 }
 

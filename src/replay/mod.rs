@@ -103,6 +103,33 @@ impl Replay {
             self.apply(self.position);
             self.position += 1;
         }
+        self.show_walk_server();
+    }
+
+    /// The grid's cursor on the runbook's server and monitor, scrolled into view.
+    fn show_walk_server(&mut self) {
+        let Some(walk) = &self.walk else {
+            return;
+        };
+        let view = &mut self.state.view;
+        let rows = &view.rows;
+        let Some(row) = rows
+            .iter()
+            .position(|&s| self.servers.get(s).is_some_and(|s| s.name == walk.server))
+        else {
+            return;
+        };
+        view.cursor_row = row;
+        if let Some(set) = Monitor::recorded(&walk.monitor, None).map(Monitor::health_set) {
+            view.cursor_col = set.index();
+        }
+        let grid = view::grid_height(view.height, rows.len(), true);
+        let shown = usize::from(grid.saturating_sub(crate::layout::header_rows(view.width) + 1));
+        view.scroll = if row < view.scroll || row >= view.scroll + shown.max(1) {
+            row.saturating_sub(shown.saturating_sub(1) / 2)
+        } else {
+            view.scroll
+        };
     }
 
     /// Goes to entry `position`, the clock with it.
@@ -120,6 +147,7 @@ impl Replay {
             &mut self.state,
             crate::event::Event::Resize { width, height },
         );
+        self.show_walk_server();
     }
 
     /// A key: stepping pauses; play goes on from where it is.
@@ -170,13 +198,15 @@ impl Replay {
         let Entry::Transition {
             server,
             monitor,
+            health_set,
             to,
             ..
         } = &record.entry
         else {
             return;
         };
-        if let Some((server, monitor, alert)) = named(&self.servers, server, monitor, to) {
+        let set = health_set.as_deref();
+        if let Some((server, monitor, alert)) = named(&self.servers, server, (monitor, set), to) {
             self.state
                 .fleet
                 .replay_alert(server, monitor, alert, time(record));
@@ -190,12 +220,12 @@ impl Replay {
 fn named(
     servers: &[Server],
     server: &str,
-    monitor: &str,
+    (monitor, health_set): (&str, Option<&str>),
     value: &str,
 ) -> Option<(usize, Monitor, AlertValue)> {
     Some((
         servers.iter().position(|s| s.name == server)?,
-        Monitor::ALL.into_iter().find(|m| m.name() == monitor)?,
+        Monitor::recorded(monitor, health_set)?,
         AlertValue::ALL.into_iter().find(|a| a.word() == value)?,
     ))
 }
@@ -209,10 +239,12 @@ fn before(records: &[Record], servers: &[Server]) -> Vec<(usize, Monitor, AlertV
         if let Entry::Transition {
             server,
             monitor,
+            health_set,
             from,
             ..
         } = &record.entry
-            && let Some((server, monitor, from)) = named(servers, server, monitor, from)
+            && let Some((server, monitor, from)) =
+                named(servers, server, (monitor, health_set.as_deref()), from)
             && !seen.iter().any(|&(s, m, _)| (s, m) == (server, monitor))
         {
             seen.push((server, monitor, from));

@@ -60,9 +60,11 @@ impl Widget for ReplayView<'_> {
         );
         buf.set_style(Rect { height: 1, ..area }, theme.banner_guard);
         line(buf, area.y, &banner, theme.banner_guard);
-        let servers = u16::try_from(replay.state.view.rows.len()).unwrap_or(u16::MAX);
-        let lower_rows = (area.height / 3).max(3);
-        let grid_height = (servers + 3).min(area.height.saturating_sub(lower_rows + 2));
+        let grid_height = grid_height(
+            area.height,
+            replay.state.view.rows.len(),
+            replay.walk.is_some(),
+        );
         let grid = Rect {
             y: area.y + 1,
             height: grid_height,
@@ -128,6 +130,16 @@ impl Widget for ReplayView<'_> {
     }
 }
 
+/// The grid's rows: all its servers where they fit, less room once a runbook pane shares
+/// the screen (the replay keeps the pane's server in view).
+pub(super) fn grid_height(height: u16, servers: usize, walk: bool) -> u16 {
+    let servers = u16::try_from(servers).unwrap_or(u16::MAX);
+    let lower = if walk { height / 2 } else { height / 3 }.max(3);
+    servers
+        .saturating_add(3)
+        .min(height.saturating_sub(lower + 2))
+}
+
 impl ReplayView<'_> {
     fn walk(&self, walk: &Walk, area: Rect, buf: &mut Buffer) {
         WalkView {
@@ -157,10 +169,16 @@ fn describe(record: &Record) -> String {
         Entry::Transition {
             server,
             monitor,
+            health_set,
             from,
             to,
             ..
-        } => format!("{monitor} on {server}: {from} -> {to}"),
+        } => match health_set {
+            Some(set) if crate::health::Monitor::shares_name(monitor) => {
+                format!("{monitor} ({set}) on {server}: {from} -> {to}")
+            }
+            _ => format!("{monitor} on {server}: {from} -> {to}"),
+        },
         Entry::Examined {
             server, monitor, ..
         } => format!("{monitor} on {server} looked at"),

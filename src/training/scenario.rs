@@ -272,6 +272,14 @@ impl Scenario {
         })
     }
 
+    /// The fleet's state as a training console starts it: the simulator feeds the queue
+    /// metric, and first results are recorded (ARCHITECTURE "Incident record").
+    pub fn fleet_state(&self) -> crate::health::FleetState {
+        let mut fleet = crate::health::FleetState::new(self.fleet.clone(), self.policies(), true);
+        fleet.record_first_results();
+        fleet
+    }
+
     /// The Mailbox server a CAS server's CTP probe logs into.
     pub fn monitoring_mailbox(&self, cas: usize) -> usize {
         let server = &self.fleet[cas];

@@ -230,6 +230,7 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
         Effect::Record(Entry::Transition {
             server: state.fleet.servers()[t.server].name.clone(),
             monitor: t.monitor.name().to_owned(),
+            health_set: Some(t.monitor.health_set().name().to_owned()),
             from: t.from.word().to_owned(),
             to: t.to.word().to_owned(),
             source: state.fleet.shared().map(|_| "prometheus".to_owned()),
@@ -246,6 +247,7 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
         Effect::Record(Entry::Transition {
             server: name(t.server),
             monitor: t.monitor,
+            health_set: None,
             from: t.from.word().to_owned(),
             to: t.to.word().to_owned(),
             source: Some("exchange".to_owned()),

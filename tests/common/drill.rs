@@ -38,7 +38,7 @@ impl Drill {
     /// The fleet of `scenario`, played for `minutes` of fleet time.
     pub fn new(scenario: &str, minutes: i64) -> Drill {
         let scenario = Scenario::parse(scenario, "<test scenario>").expect("valid scenario");
-        let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+        let fleet = scenario.fleet_state();
         let simulator = Simulator::new(scenario, start());
         let probes = simulator.probes();
         let mut drill = Drill {

@@ -31,7 +31,7 @@ pub fn played_with_simulator(
     height: u16,
 ) -> (AppState, Simulator) {
     let scenario = training::load(scenario).unwrap();
-    let fleet = FleetState::new(scenario.fleet.clone(), scenario.policies(), true);
+    let fleet = scenario.fleet_state();
     let banner = Banner {
         mode: Mode::Training {
             speed: 10.0,

@@ -6,6 +6,7 @@ use healthdeck::incident::Entry;
 /// A monitor's alert value changed, as the console records it.
 pub fn change(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
     Entry::Transition {
+        health_set: None,
         server: server.into(),
         monitor: monitor.into(),
         from: from.into(),

@@ -123,6 +123,7 @@ fn transition(from: &str, to: &str) -> Entry {
 
 fn transition_of(server: &str, monitor: &str, from: &str, to: &str) -> Entry {
     Entry::Transition {
+        health_set: None,
         server: server.to_owned(),
         monitor: monitor.to_owned(),
         from: from.to_owned(),

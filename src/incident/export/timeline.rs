@@ -380,12 +380,20 @@ fn health(entry: &Entry) -> String {
         Entry::Transition {
             server,
             monitor,
+            health_set,
             from,
             to,
             source,
         } => format!(
-            "**{}**{} on {}: {} → {}",
+            "**{}**{}{} on {}: {} → {}",
             plain(monitor),
+            // IMAP's and POP's latency monitors share a name: the set tells them apart.
+            match health_set {
+                Some(set) if crate::health::Monitor::shares_name(monitor) => {
+                    format!(" ({})", plain(set))
+                }
+                _ => String::new(),
+            },
             match source.as_deref() {
                 Some("exchange") => " (Exchange)",
                 Some("prometheus") => " (Prometheus)",
