@@ -151,11 +151,20 @@ impl ReplayView<'_> {
     }
 
     /// The entries played, the newest at the bottom.
+    /// Beside the runbook pane, its output is left to it: the entries say what happened.
     fn entries(&self, area: Rect, buf: &mut Buffer) {
-        let played = self.replay.played();
-        let shown = played.len().saturating_sub(usize::from(area.height));
+        let beside_pane = self.replay.walk.is_some();
+        let mut shown: Vec<&Record> = self
+            .replay
+            .played()
+            .iter()
+            .rev()
+            .filter(|r| !(beside_pane && matches!(r.entry, Entry::Output { .. })))
+            .take(usize::from(area.height))
+            .collect();
+        shown.reverse();
         let width = usize::from(area.width);
-        for (y, record) in (area.y..).zip(&played[shown..]) {
+        for (y, record) in (area.y..).zip(shown) {
             let text = format::fit(&describe(record), width, self.symbols.ascii).into_owned();
             buf.set_stringn(area.x, y, text, width, self.theme.text);
         }
