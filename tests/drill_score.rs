@@ -521,12 +521,23 @@ fn exported(ended: Option<Entry>) -> String {
 }
 
 #[test]
+fn a_random_drill_says_how_to_draw_it_again() {
+    use healthdeck::training::drill::report::repeat;
+    assert_eq!(
+        repeat("random-4242").as_deref(),
+        Some("Seed 4242: healthdeck drill --scenario random --seed 4242 repeats it.")
+    );
+    assert_eq!(repeat("imap-backend-down"), None);
+    assert_eq!(repeat("random-night"), None);
+}
+
+#[test]
 fn the_export_works_the_debrief_out_again_from_the_record() {
     let text = exported(None);
     assert!(
         text.contains(
-            "## Drill debrief\n\nScore **100/100**: healed 1 min 30 s after the fault showed \
-             (budget 15 min)."
+            "## Drill debrief\n\n`imap-backend-down`: score **100/100**, healed 1 min 30 s after \
+             the fault showed (budget 15 min)."
         ),
         "{text}"
     );
@@ -545,7 +556,7 @@ fn the_export_shows_the_score_the_trainee_was_shown() {
     shown.points.detection = 14;
     shown.detected = secs(16);
     let text = exported(Some(shown.ended()));
-    assert!(text.contains("Score **99/100**"), "{text}");
+    assert!(text.contains("score **99/100**"), "{text}");
     assert!(text.contains("| detect (16 s) | 14/15 |"), "{text}");
     assert!(text.contains("None: nothing unsafe was done."), "{text}");
 }

@@ -75,7 +75,7 @@ fn a_drill_from_its_objective_to_its_debrief() {
     let text = std::fs::read_to_string(markdown).unwrap();
     assert!(text.contains("## Drill debrief"), "{text}");
     assert!(
-        text.contains(&format!("Score **{}/100**", ended["score"])),
+        text.contains(&format!("score **{}/100**", ended["score"])),
         "the console's score and the export's differ:\n{text}"
     );
     // The same record replayed, at its end: the runbook pane as the drill left it.

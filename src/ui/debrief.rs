@@ -50,6 +50,9 @@ impl Widget for DebriefView<'_> {
             .map(|(what, got, most)| format!("{what} {got}/{most}"))
             .collect();
         lines.extend(styled(&parts.join("; "), theme.text));
+        if let Some(repeat) = report::repeat(&self.run.scenario) {
+            lines.extend(styled(&repeat, theme.dim));
+        }
         let mut findings: Vec<Line> = Vec::new();
         if debrief.findings.is_empty() {
             findings.extend(styled("No unsafe action.", theme.text));

@@ -184,8 +184,12 @@ impl Summary {
         if let Some(ended) = end.map(|i| &drill[i]) {
             debrief.as_shown(&ended.entry);
         }
+        let scenario = match &drill[0].entry {
+            crate::incident::Entry::DrillStarted { scenario, .. } => scenario.as_str(),
+            _ => "",
+        };
         out.push('\n');
-        out.push_str(&report::markdown(&debrief, &facts));
+        out.push_str(&report::markdown(&debrief, &facts, scenario));
     }
 
     /// The last `Escalated` entry of `procedure` on `server` in this part.

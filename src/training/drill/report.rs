@@ -77,16 +77,27 @@ pub fn lessons(debrief: &Debrief) -> Vec<String> {
         .collect()
 }
 
-/// The Markdown section.
-pub fn markdown(debrief: &Debrief, facts: &DrillFacts) -> String {
+/// How to draw a random drill again: its seed, in the command that repeats it.
+pub fn repeat(scenario: &str) -> Option<String> {
+    let seed: u64 = scenario.strip_prefix("random-")?.parse().ok()?;
+    Some(format!(
+        "Seed {seed}: healthdeck drill --scenario random --seed {seed} repeats it."
+    ))
+}
+
+/// The Markdown section of the drill on `scenario`.
+pub fn markdown(debrief: &Debrief, facts: &DrillFacts, scenario: &str) -> String {
     let expected = &facts.spec.expected;
     let mut out = String::from("## Drill debrief\n\n");
     let _ = writeln!(
         out,
-        "Score **{}/100**: {}.\n",
+        "`{scenario}`: score **{}/100**, {}.\n",
         debrief.points.total(),
         ending(debrief, facts)
     );
+    if let Some(repeat) = repeat(scenario) {
+        let _ = writeln!(out, "{repeat}\n");
+    }
     out.push_str("| part | points |\n|---|---|\n");
     for (what, got, most) in parts(debrief) {
         let _ = writeln!(out, "| {what} | {got}/{most} |");
