@@ -34,6 +34,13 @@ fn self_test(console: &Console) -> AlertValue {
         .alert
 }
 
+/// The whole screen at `size`, in ASCII or not.
+fn screen_at(console: &mut Console, (width, height): (u16, u16), ascii: bool) -> String {
+    console.event(Event::Resize { width, height });
+    let theme = common::screen::theme("default");
+    common::screen::text(&common::screen::render(&console.state, &theme, ascii))
+}
+
 /// Fleet time passes a minute at a time until `done`, within a deadline of minutes.
 fn until(console: &mut Console, done: impl Fn(&Console) -> bool) {
     for _ in 0..DEADLINE {
@@ -99,21 +106,9 @@ fn a_trainee_who_walks_the_right_runbook_is_healed_with_no_finding() {
     let kinds = console.kinds();
     assert!(kinds.contains(&"examined"), "{kinds:?}");
     // The debrief on screen, whole, at 120x36 and in ASCII at 80x24.
-    let screen = common::screen::text(&common::screen::render(
-        &console.state,
-        &common::screen::theme("default"),
-        false,
-    ));
+    let screen = screen_at(&mut console, (120, 36), false);
     insta::assert_snapshot!("debrief_120x36", screen);
-    console.event(Event::Resize {
-        width: 80,
-        height: 24,
-    });
-    let narrow = common::screen::text(&common::screen::render(
-        &console.state,
-        &common::screen::theme("default"),
-        true,
-    ));
+    let narrow = screen_at(&mut console, (80, 24), true);
     assert!(
         narrow.contains("score 98/100, healed 4 min after the fault"),
         "{narrow}"
@@ -241,15 +236,7 @@ fn a_trainee_who_walks_the_ctp_runbook_blindly_restarts_the_wrong_service() {
     assert!(debrief.runbook.is_some());
     assert!(debrief.missed.is_empty(), "{:?}", debrief.missed);
     // At 80x24 the steps off the path make room for the lessons and the way out.
-    console.event(Event::Resize {
-        width: 80,
-        height: 24,
-    });
-    let narrow = common::screen::text(&common::screen::render(
-        &console.state,
-        &common::screen::theme("default"),
-        false,
-    ));
+    let narrow = screen_at(&mut console, (80, 24), false);
     for shown in [
         "13 more steps: see the Markdown",
         "imap-deep-self/restart-back-end @mbx-02",
