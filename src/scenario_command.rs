@@ -12,8 +12,9 @@ use std::io::Write;
 pub fn run(args: &crate::cli::ScenarioArgs) -> std::process::ExitCode {
     let crate::cli::ScenarioCommand::FromRecord { record } = &args.command;
     let mut err = std::io::stderr().lock();
-    let text = match std::fs::read_to_string(record) {
-        Ok(text) => text,
+    // A line cut inside a character is a torn line like any other: read what is whole.
+    let text = match std::fs::read(record) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
             let _ = writeln!(err, "healthdeck scenario: {}: {e}", record.display());
             return std::process::ExitCode::from(crate::launch::EXIT_USAGE);

@@ -140,6 +140,52 @@ fn a_torn_last_line_is_left_out_with_a_note() {
 }
 
 #[test]
+fn a_blank_line_is_skipped_and_a_line_cut_inside_a_character_is_torn() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write_session(tmp.path());
+    let (_, whole, _) = export(&[text(&path), "--format", "markdown"], None);
+    // A blank line, as an editor or a copy may leave at the end (or anywhere).
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n  \n");
+    std::fs::write(&path, &bytes).unwrap();
+    let (code, blank, stderr) = export(&[text(&path), "--format", "markdown"], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(blank, whole);
+    // A last line cut by a kill inside a three-byte character.
+    bytes.extend_from_slice(
+        "{\"at\":\"2026-11-22T03:20:00Z\",\"kind\":\"output\",\"run\":1,\"stream\":\"stdout\",\
+         \"line\":\"\u{65e5}"
+            .as_bytes(),
+    );
+    bytes.pop();
+    std::fs::write(&path, &bytes).unwrap();
+    let (code, torn, stderr) = export(&[text(&path), "--format", "markdown"], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(torn.contains("the last line was cut off"), "{torn}");
+}
+
+#[test]
+fn numbers_a_hand_edit_made_huge_never_break_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write_session(tmp.path());
+    let mut text_of = std::fs::read_to_string(&path).unwrap();
+    for line in [
+        r#"{"at":"2026-11-22T03:20:00Z","kind":"wait_started","procedure":"p","step":"w","server":"mbx-01","minutes":400000000000000,"until":"2026-11-22T03:30:00Z"}"#,
+        r#"{"at":"2026-11-22T03:20:01Z","kind":"wait_ended","procedure":"p","step":"w","server":"mbx-01","how":"elapsed","waited_s":-9223372036854775808,"by":null}"#,
+        r#"{"at":"2026-11-22T03:20:02Z","kind":"drill_started","scenario":"s","objective":"o","budget_s":9223372036854775807,"server":"mbx-01","monitor":"ImapSelfTestMonitor","runbook":"imap-deep-self","heals_at":"restart-back-end","faults":[],"expected_steps":[]}"#,
+        r#"{"at":"2026-11-22T03:20:03Z","kind":"drill_ended","end":"healed","score":1,"points":{"detection":0,"runbook":0,"mitigation":0,"path":0,"safety":0},"detected_s":9223372036854775807,"runbook_s":-9223372036854775808,"mitigated_s":1}"#,
+    ] {
+        text_of.push_str(line);
+        text_of.push('\n');
+    }
+    std::fs::write(&path, text_of).unwrap();
+    for format in ["markdown", "json"] {
+        let (code, _, stderr) = export(&[text(&path), "--format", format], None);
+        assert_eq!(code, 0, "{format}: {stderr}");
+    }
+}
+
+#[test]
 fn a_bad_line_in_the_middle_is_an_error_with_its_line_and_column() {
     let tmp = tempfile::tempdir().unwrap();
     let path = write_session(tmp.path());

@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 const FRAME: Duration = Duration::from_millis(100);
 
 pub fn run(args: &crate::cli::ReplayArgs, theme: &Theme, symbols: Symbols) -> ExitCode {
-    let text = match std::fs::read_to_string(&args.record) {
-        Ok(text) => text,
+    // A line cut inside a character is a torn line like any other: read what is whole.
+    let text = match std::fs::read(&args.record) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
             eprintln!("healthdeck replay: {}: {e}", args.record.display());
             return ExitCode::from(crate::launch::EXIT_USAGE);

@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 pub fn read_back(text: &str) -> (Vec<Record>, Option<(usize, String)>) {
     let mut records = Vec::new();
     for (i, line) in text.lines().enumerate() {
+        // A blank line (an editor's, a copy's) holds nothing.
+        if line.trim().is_empty() {
+            continue;
+        }
         match serde_json::from_str(line) {
             Ok(record) => records.push(record),
             Err(e) => return (records, Some((i + 1, e.to_string()))),

@@ -76,6 +76,20 @@ impl Iterator for Lines {
     type Item = Result<Line, String>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // A blank line (an editor's, a copy's) holds nothing: the next one is read.
+            match self.next_line()? {
+                Ok(None) => {}
+                Ok(Some(line)) => return Some(Ok(line)),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+impl Lines {
+    /// The next line; `Ok(None)` for a blank one.
+    fn next_line(&mut self) -> Option<Result<Option<Line>, String>> {
         if self.done {
             return None;
         }
@@ -107,7 +121,15 @@ impl Iterator for Lines {
         // Without its line end: an error at the end of the line is placed there, not on
         // the next line.
         let line = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Some(Ok(None));
+        }
         if let Err(e) = std::str::from_utf8(line) {
+            if !complete {
+                // Cut off inside a character: a torn last line like any other.
+                self.done = true;
+                return Some(Ok(Some(Line::Torn)));
+            }
             self.done = true;
             let (_, column) = crate::config::read::position(line, e.valid_up_to());
             return Some(Err(format!(
@@ -118,10 +140,10 @@ impl Iterator for Lines {
             )));
         }
         match serde_json::from_slice::<Record>(line) {
-            Ok(record) => Some(Ok(Line::Record(Box::new(record)))),
+            Ok(record) => Some(Ok(Some(Line::Record(Box::new(record))))),
             Err(_) if !complete => {
                 self.done = true;
-                Some(Ok(Line::Torn))
+                Some(Ok(Some(Line::Torn)))
             }
             Err(e) => {
                 self.done = true;

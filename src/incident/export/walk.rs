@@ -104,7 +104,7 @@ fn wait(entry: &Entry, clocks: Clocks) -> Option<String> {
             until,
         } => format!(
             "Wait of **{}** started for {} on {}, until {}; the recheck follows",
-            clocks.fleet_span(minutes.unsigned_abs() * 60_000),
+            clocks.fleet_span(minutes.unsigned_abs().saturating_mul(60_000)),
             step_of(procedure, step),
             plain(server),
             clocks.fleet(until)
@@ -117,7 +117,7 @@ fn wait(entry: &Entry, clocks: Clocks) -> Option<String> {
             waited_s,
             by,
         } => {
-            let waited = clocks.fleet_span(waited_s.unsigned_abs() * 1_000);
+            let waited = clocks.fleet_span(waited_s.unsigned_abs().saturating_mul(1_000));
             let what = format!(
                 "the wait for {} on {}",
                 step_of(procedure, step),

@@ -58,7 +58,7 @@ impl DrillFacts {
         Some(DrillFacts {
             spec: DrillSpec {
                 objective: [("en".to_owned(), objective.clone())].into(),
-                budget: Span(TimeDelta::seconds(*budget_s)),
+                budget: Span(seconds(*budget_s)),
                 expected: ExpectedPath {
                     server: server.clone(),
                     monitor: monitor.clone(),
@@ -112,9 +112,16 @@ impl Debrief {
             _ => DrillEnd::Quit,
         };
         self.points = *points;
-        let delta = |s: &Option<i64>| s.map(TimeDelta::seconds);
+        let delta = |s: &Option<i64>| s.map(seconds);
         self.detected = delta(detected_s);
         self.runbook = delta(runbook_s);
         self.mitigated = delta(mitigated_s);
     }
+}
+
+/// Seconds a record line gives, within a century either way: a hand-edited line must not
+/// overflow the arithmetic that follows.
+fn seconds(s: i64) -> TimeDelta {
+    const CENTURY: i64 = 100 * 366 * 24 * 3600;
+    TimeDelta::seconds(s.clamp(-CENTURY, CENTURY))
 }
