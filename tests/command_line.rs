@@ -234,7 +234,10 @@ fn the_command_line_in_the_binary_at_80x24() {
     tmux.keys(&[":"]);
     tmux.type_text("export");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the export written", |s| s.contains("export written"));
+    // The status bar names the file (at 80 columns a path would be cut to nothing).
+    tmux.wait_for("the export written", |s| {
+        s.contains("written beside the record: ") && s.contains(".export-1.md")
+    });
     let exports: Vec<_> = std::fs::read_dir(session::state_dir(&tmux).join("healthdeck/incidents"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -478,7 +478,7 @@ fn nothing_done_within_the_budget_scores_nothing_but_safety() {
                 "",
                 None
             ),
-            (None, "", "see ImapSelfTestMonitor", Some(false)),
+            (None, "", "see a failing monitor", Some(false)),
             (None, "", "open imap-deep-self", Some(false)),
             (None, "", "restart-back-end", Some(false)),
             (None, "", "healed: restart-back-end", Some(false)),
@@ -555,8 +555,18 @@ fn the_export_shows_the_score_the_trainee_was_shown() {
     let mut shown = perfect().debrief();
     shown.points.detection = 14;
     shown.detected = secs(16);
+    // The console saw the fault 3 s before its record line says.
+    let onset = shown.onset.unwrap() - TimeDelta::seconds(3);
+    shown.onset = Some(onset);
     let text = exported(Some(shown.ended()));
     assert!(text.contains("score **99/100**"), "{text}");
     assert!(text.contains("| detect (16 s) | 14/15 |"), "{text}");
+    // The timeline counts from the onset shown, so its look is where the screen had it.
+    let look = onset + TimeDelta::seconds(16);
+    let clock = healthdeck::training::drill::timeline::clock(Some(look), "-");
+    assert!(
+        text.contains(&format!("| {clock} | looked at a failing monitor |")),
+        "{clock}\n{text}"
+    );
     assert!(text.contains("None: nothing unsafe was done."), "{text}");
 }

@@ -40,7 +40,7 @@ fn record_text() -> String {
 /// The entry the banner says the replay is at.
 fn entry(screen: &str) -> usize {
     let banner = screen.lines().next().unwrap();
-    let at = banner.split("REPLAY ").nth(1).unwrap();
+    let at = banner.split("REPLAY read-only ").nth(1).unwrap();
     at.split('/').next().unwrap().trim().parse().unwrap()
 }
 
@@ -70,6 +70,33 @@ fn a_replay_is_paused_stepped_forward_and_back_and_left() {
     tmux.keys(&["G"]);
     let end = tmux.wait_for("the end", |s| entry(s) == 8);
     assert!(end.contains("read-only"), "{end}");
+    assert!(
+        end.contains("q quit"),
+        "the way out is cut at 80 columns:\n{end}"
+    );
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXIT=0"));
+}
+
+#[test]
+fn sigterm_ends_a_replay_with_the_terminal_restored() {
+    let tmux = Tmux::start("replay-term", 80, 24);
+    let path = tmux.dir().join("night.jsonl");
+    std::fs::write(&path, record_text()).unwrap();
+    let pid_file = launch(&tmux, &["replay", path.to_str().unwrap()]);
+    tmux.wait_for("the replay", |s| s.contains("REPLAY"));
+    assert!(tmux.alternate_screen());
+    let pid = std::fs::read_to_string(pid_file).unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=143"), "{screen}");
+    assert!(
+        !tmux.alternate_screen(),
+        "left on the alternate screen:\n{screen}"
+    );
+    assert!(tmux.cursor_visible(), "the cursor is still hidden");
 }

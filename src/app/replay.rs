@@ -4,9 +4,13 @@
 use crate::replay::view::ReplayView;
 use crate::replay::{Replay, ReplayKey};
 use crate::ui::{Symbols, Theme};
-use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind};
+use crossterm::event::{
+    Event as TermEvent, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
+use futures_util::StreamExt;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
+use tokio::signal::unix::{SignalKind, signal};
 
 /// How often the screen follows the clock while playing.
 const FRAME: Duration = Duration::from_millis(100);
@@ -37,8 +41,21 @@ pub fn run(args: &crate::cli::ReplayArgs, theme: &Theme, symbols: Symbols) -> Ex
         eprintln!("healthdeck: the replay needs a terminal on stdin and stdout");
         return ExitCode::from(crate::launch::EXIT_USAGE);
     }
-    match play(&mut replay, theme, symbols) {
-        Ok(()) => ExitCode::SUCCESS,
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("healthdeck replay: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(play(&mut replay, theme, symbols)) {
+        // As the console: 128 + the signal's number.
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Hangup) => ExitCode::from(129),
+        Ok(Ended::Terminated) => ExitCode::from(143),
         Err(e) => {
             eprintln!("healthdeck replay: {e}");
             ExitCode::FAILURE
@@ -46,12 +63,18 @@ pub fn run(args: &crate::cli::ReplayArgs, theme: &Theme, symbols: Symbols) -> Ex
     }
 }
 
+/// Keys, wall time and signals until `q`: a hang-up or SIGTERM ends it too, the terminal
+/// restored on the way out as on any other.
 #[allow(clippy::disallowed_methods)] // play follows wall time
-fn play(replay: &mut Replay, theme: &Theme, symbols: Symbols) -> std::io::Result<()> {
+async fn play(replay: &mut Replay, theme: &Theme, symbols: Symbols) -> std::io::Result<Ended> {
+    let mut hangup = signal(SignalKind::hangup())?;
+    let mut terminate = signal(SignalKind::terminate())?;
     let _restore = crate::terminal::RestoreOnDrop;
     let mut term = crate::terminal::enter("healthdeck - replay")?;
     let size = term.size()?;
     replay.resize(size.width, size.height);
+    let mut keys = EventStream::new();
+    let mut frames = tokio::time::interval(FRAME);
     let mut last = Instant::now();
     loop {
         term.draw(|f| {
@@ -64,34 +87,54 @@ fn play(replay: &mut Replay, theme: &Theme, symbols: Symbols) -> std::io::Result
                 f.area(),
             );
         })?;
-        if event::poll(FRAME)? {
-            match event::read()? {
-                TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                    let meant = match key.code {
-                        KeyCode::Char('q') | KeyCode::Esc => return Ok(()),
-                        KeyCode::Char('c')
-                            if key.modifiers.contains(event::KeyModifiers::CONTROL) =>
-                        {
-                            return Ok(());
-                        }
-                        KeyCode::Char(' ') => Some(ReplayKey::PlayPause),
-                        KeyCode::Char('l') | KeyCode::Right => Some(ReplayKey::Forward),
-                        KeyCode::Char('h') | KeyCode::Left => Some(ReplayKey::Back),
-                        KeyCode::Char('+') => Some(ReplayKey::Faster),
-                        KeyCode::Char('-') => Some(ReplayKey::Slower),
-                        KeyCode::Char('g') | KeyCode::Home => Some(ReplayKey::Start),
-                        KeyCode::Char('G') | KeyCode::End => Some(ReplayKey::End),
-                        _ => None,
-                    };
-                    if let Some(meant) = meant {
+        tokio::select! {
+            _ = hangup.recv() => return Ok(Ended::Hangup),
+            _ = terminate.recv() => return Ok(Ended::Terminated),
+            read = keys.next() => match read {
+                Some(Ok(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
+                    if quits(&key) {
+                        return Ok(Ended::Quit);
+                    }
+                    if let Some(meant) = meaning(&key) {
                         replay.key(meant);
                     }
                 }
-                TermEvent::Resize(width, height) => replay.resize(width, height),
-                _ => {}
-            }
+                Some(Ok(TermEvent::Resize(width, height))) => replay.resize(width, height),
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(e),
+                None => return Ok(Ended::Hangup),
+            },
+            _ = frames.tick() => {}
         }
         replay.elapse(last.elapsed());
         last = Instant::now();
     }
+}
+
+/// How the replay ended.
+enum Ended {
+    Quit,
+    Hangup,
+    Terminated,
+}
+
+fn quits(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+        || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// A key's meaning in the replay.
+fn meaning(key: &KeyEvent) -> Option<ReplayKey> {
+    Some(match key.code {
+        KeyCode::Char(' ') => ReplayKey::PlayPause,
+        KeyCode::Char('l') | KeyCode::Right => ReplayKey::Forward,
+        KeyCode::Char('h') | KeyCode::Left => ReplayKey::Back,
+        KeyCode::Char('+') => ReplayKey::Faster,
+        KeyCode::Char('-') => ReplayKey::Slower,
+        KeyCode::Char('g') | KeyCode::Home => ReplayKey::Start,
+        KeyCode::Char('G') | KeyCode::End => ReplayKey::End,
+        KeyCode::Char('j') | KeyCode::Down => ReplayKey::Down,
+        KeyCode::Char('k') | KeyCode::Up => ReplayKey::Up,
+        _ => return None,
+    })
 }

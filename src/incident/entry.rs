@@ -152,6 +152,10 @@ pub enum Entry {
         detected_s: Option<i64>,
         runbook_s: Option<i64>,
         mitigated_s: Option<i64>,
+        /// When the fault showed, from the drill's start, as the console saw it (its clock
+        /// stamps a moment before the record's): the times above count from it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        onset_s: Option<i64>,
     },
     /// The engineer first looked at a failing monitor in this spell: its cell under the
     /// cursor (`view`: `cell`) or its drill-down (`drill_down`). When a problem was seen.

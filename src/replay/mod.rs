@@ -48,7 +48,13 @@ pub enum ReplayKey {
     Slower,
     Start,
     End,
+    /// The grid's cursor up or down a server (a fleet taller than the screen scrolls).
+    Up,
+    Down,
 }
+
+/// The slowest play: `-` halves the speed down to this.
+const SLOWEST: f64 = 1.0 / 1024.0;
 
 impl Replay {
     /// A replay of a record's text: its lines up to the first that is not a record line.
@@ -123,13 +129,18 @@ impl Replay {
         if let Some(set) = Monitor::recorded(&walk.monitor, None).map(Monitor::health_set) {
             view.cursor_col = set.index();
         }
-        let grid = view::grid_height(view.height, rows.len(), true);
+        self.scroll_to_cursor();
+    }
+
+    /// Scrolls the grid so that its cursor's row is on screen, centred when it must move.
+    fn scroll_to_cursor(&mut self) {
+        let view = &mut self.state.view;
+        let (row, rows) = (view.cursor_row, view.rows.len());
+        let grid = view::grid_height(view.height, rows, self.walk.is_some());
         let shown = usize::from(grid.saturating_sub(crate::layout::header_rows(view.width) + 1));
-        view.scroll = if row < view.scroll || row >= view.scroll + shown.max(1) {
-            row.saturating_sub(shown.saturating_sub(1) / 2)
-        } else {
-            view.scroll
-        };
+        if row < view.scroll || row >= view.scroll + shown.max(1) {
+            view.scroll = row.saturating_sub(shown.saturating_sub(1) / 2);
+        }
     }
 
     /// Goes to entry `position`, the clock with it.
@@ -140,6 +151,7 @@ impl Replay {
             .position
             .checked_sub(1)
             .map_or(start, |i| time(&self.records[i]));
+        self.state.now = self.state.now.max(self.clock);
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -147,7 +159,9 @@ impl Replay {
             &mut self.state,
             crate::event::Event::Resize { width, height },
         );
+        // The console scrolls for its own layout; the replay's grid is shorter.
         self.show_walk_server();
+        self.scroll_to_cursor();
     }
 
     /// A key: stepping pauses; play goes on from where it is.
@@ -163,7 +177,7 @@ impl Replay {
                 self.seek(self.position.saturating_sub(1));
             }
             ReplayKey::Faster => self.speed = (self.speed * 2.0).min(1_000.0),
-            ReplayKey::Slower => self.speed = (self.speed / 2.0).max(1.0),
+            ReplayKey::Slower => self.speed = (self.speed / 2.0).max(SLOWEST),
             ReplayKey::Start => {
                 self.playing = false;
                 self.seek(0);
@@ -171,6 +185,16 @@ impl Replay {
             ReplayKey::End => {
                 self.playing = false;
                 self.seek(self.records.len());
+            }
+            ReplayKey::Up => {
+                let view = &mut self.state.view;
+                view.cursor_row = view.cursor_row.saturating_sub(1);
+                self.scroll_to_cursor();
+            }
+            ReplayKey::Down => {
+                let view = &mut self.state.view;
+                view.cursor_row = (view.cursor_row + 1).min(view.rows.len().saturating_sub(1));
+                self.scroll_to_cursor();
             }
         }
     }
@@ -189,7 +213,11 @@ impl Replay {
         self.play_to(self.position + due);
         if self.position == self.records.len() {
             self.playing = false;
+            // The record's last moment is where it ends: the clock does not run past it.
+            self.clock = self.records.last().map_or(self.clock, time);
         }
+        // Ages on the grid count on the replay's clock, between entries too.
+        self.state.now = self.state.now.max(self.clock);
     }
 
     fn apply(&mut self, index: usize) {

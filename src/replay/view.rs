@@ -21,8 +21,8 @@ pub struct ReplayView<'a> {
 /// From this width the pane and the entries sit side by side.
 const WIDE: u16 = 120;
 
-const KEYS: &str =
-    "read-only  space play/pause  l step  h back  + faster  - slower  g start  G end  q quit";
+/// The way out first: at 80 columns the end of the line may be cut.
+const KEYS: &str = "q quit  space play/pause  l/h step  +/- speed  g/G start/end  j/k servers";
 
 impl Widget for ReplayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -32,34 +32,26 @@ impl Widget for ReplayView<'_> {
             let text = format::fit(text, width, self.symbols.ascii);
             buf.set_stringn(area.x, y, text, width, style);
         };
-        if area.height < 6 {
-            line(
-                buf,
-                area.y,
-                "terminal too small for the replay",
-                theme.flash,
-            );
+        if crate::layout::too_small(area.width, area.height) {
+            let lines = [
+                "terminal too small".to_owned(),
+                format!(
+                    "{}x{}, need {}x{}",
+                    area.width,
+                    area.height,
+                    crate::layout::MIN_WIDTH,
+                    crate::layout::MIN_HEIGHT
+                ),
+                "enlarge it, or q to quit".to_owned(),
+            ];
+            let top = area.y + area.height.saturating_sub(3) / 2;
+            for (y, text) in (top..area.y + area.height).zip(&lines) {
+                line(buf, y, text, theme.flash);
+            }
             return;
         }
-        let (play, pause) = if self.symbols.ascii {
-            (">", "||")
-        } else {
-            ("▶", "❚❚")
-        };
-        let state = if replay.playing {
-            format!("{play} x{}", replay.speed)
-        } else {
-            format!("{pause} paused")
-        };
-        let banner = format!(
-            " REPLAY {}/{} | {state} | {} | {}",
-            replay.position,
-            replay.len(),
-            replay.clock.format("%H:%M:%S"),
-            replay.name,
-        );
         buf.set_style(Rect { height: 1, ..area }, theme.banner_guard);
-        line(buf, area.y, &banner, theme.banner_guard);
+        line(buf, area.y, &self.banner(), theme.banner_guard);
         let grid_height = grid_height(
             area.height,
             replay.state.view.rows.len(),
@@ -70,15 +62,21 @@ impl Widget for ReplayView<'_> {
             height: grid_height,
             ..area
         };
-        GridView {
-            state: &replay.state,
-            theme,
-            symbols: self.symbols,
+        if replay.state.view.rows.is_empty() {
+            line(buf, grid.y, " the record names no server", theme.dim);
+        } else {
+            GridView {
+                state: &replay.state,
+                theme,
+                symbols: self.symbols,
+            }
+            .render(grid, buf);
         }
-        .render(grid, buf);
+        // Where reading stopped stays in sight, above the keys.
+        let stopped = u16::from(replay.stopped.is_some());
         let lower = Rect {
             y: grid.y + grid.height,
-            height: area.height.saturating_sub(grid.height + 2),
+            height: area.height.saturating_sub(grid.height + 2 + stopped),
             ..area
         };
         // Wide: the pane beside the entries. Narrow: the pane alone once a runbook is
@@ -120,13 +118,11 @@ impl Widget for ReplayView<'_> {
             }
             None => self.entries(lower, buf),
         }
-        let status = replay.stopped.as_deref().unwrap_or(KEYS);
-        let style = if replay.stopped.is_some() {
-            theme.flash
-        } else {
-            theme.status
-        };
-        line(buf, area.y + area.height - 1, &format!(" {status}"), style);
+        let bottom = area.y + area.height - 1;
+        if let Some(stopped) = &replay.stopped {
+            line(buf, bottom - 1, &format!(" {stopped}"), theme.flash);
+        }
+        line(buf, bottom, &format!(" {KEYS}"), theme.status);
     }
 }
 
@@ -141,6 +137,28 @@ pub(super) fn grid_height(height: u16, servers: usize, walk: bool) -> u16 {
 }
 
 impl ReplayView<'_> {
+    /// Says it is a replay, read-only, where and when it is, and of which record.
+    fn banner(&self) -> String {
+        let replay = self.replay;
+        let (play, pause) = if self.symbols.ascii {
+            (">", "||")
+        } else {
+            ("▶", "❚❚")
+        };
+        let state = if replay.playing {
+            format!("{play} x{}", replay.speed)
+        } else {
+            format!("{pause} paused")
+        };
+        format!(
+            " REPLAY read-only {}/{} | {state} | {} | {}",
+            replay.position,
+            replay.len(),
+            replay.clock.format("%Y-%m-%d %H:%M:%S"),
+            replay.name,
+        )
+    }
+
     fn walk(&self, walk: &Walk, area: Rect, buf: &mut Buffer) {
         WalkView {
             walk,
@@ -231,9 +249,4 @@ fn describe(record: &Record) -> String {
     format!(" {at} {}", clean(&what))
 }
 
-/// A record line may hold anything: control characters never reach the terminal.
-pub(super) fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
+pub(super) use super::walk::clean;

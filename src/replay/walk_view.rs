@@ -36,15 +36,24 @@ impl Widget for WalkView<'_> {
         put(&mut y, &format!(" {}", clean(&walk.title)), theme.title);
         let on = format!(" {} @{}{ending}", walk.monitor, walk.server);
         put(&mut y, &on, theme.dim);
-        // Steps take at most half of what is left; the newest are kept.
-        let room = usize::from(bottom.saturating_sub(y)) / 2;
-        let hidden = walk.steps.len().saturating_sub(room.max(1));
+        // Steps take at most half of what is left, the newest kept: when some must go, one
+        // line counts them.
+        let room = (usize::from(bottom.saturating_sub(y)) / 2).max(1);
+        let hidden = if walk.steps.len() > room {
+            walk.steps.len() - (room - 1)
+        } else {
+            0
+        };
         if hidden > 0 {
             let dots = if self.symbols.ascii { "..." } else { "…" };
-            let text = format!("  {dots} {hidden} earlier steps");
-            put(&mut y, &text, theme.dim);
+            let steps = if hidden == 1 { "step" } else { "steps" };
+            put(
+                &mut y,
+                &format!("  {dots} {hidden} earlier {steps}"),
+                theme.dim,
+            );
         }
-        for step in walk.steps.iter().skip(hidden + usize::from(hidden > 0)) {
+        for step in walk.steps.iter().skip(hidden) {
             let (text, style) = self.step_line(step);
             put(&mut y, &text, style);
         }

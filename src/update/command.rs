@@ -204,7 +204,13 @@ pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>)
 /// `:export`'s outcome, from the runtime.
 pub(super) fn exported(state: &mut AppState, path: Result<String, String>) {
     state.view.flash = Some(match path {
-        Ok(path) => format!("export written: {path}"),
+        // The file's name fits the status bar; it lies beside the record (help names it).
+        Ok(path) => {
+            let name = std::path::Path::new(&path)
+                .file_name()
+                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+            format!("written beside the record: {name}")
+        }
         Err(why) => format!("export not written: {why}"),
     });
 }

@@ -109,6 +109,13 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// Whether the pane shows its cursor (a full-screen program hides it).
+    #[allow(dead_code)] // not every test binary that includes this file asks
+    pub fn cursor_visible(&self) -> bool {
+        let out = self.run(&["display-message", "-p", "-t", "main", "#{cursor_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
     /// The pane's title, as the program set it.
     pub fn title(&self) -> String {
         let out = self.run(&["display-message", "-p", "-t", "main", "#{pane_title}"]);

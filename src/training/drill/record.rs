@@ -88,6 +88,7 @@ impl Debrief {
             detected_s: seconds(self.detected),
             runbook_s: seconds(self.runbook),
             mitigated_s: seconds(self.mitigated),
+            onset_s: seconds(self.onset),
         }
     }
 
@@ -101,6 +102,7 @@ impl Debrief {
             detected_s,
             runbook_s,
             mitigated_s,
+            onset_s,
             ..
         } = entry
         else {
@@ -116,6 +118,10 @@ impl Debrief {
         self.detected = delta(detected_s);
         self.runbook = delta(runbook_s);
         self.mitigated = delta(mitigated_s);
+        // An older record has no onset: the one worked out from it stands.
+        if onset_s.is_some() {
+            self.onset = delta(onset_s);
+        }
     }
 }
 

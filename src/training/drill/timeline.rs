@@ -60,7 +60,7 @@ pub fn timeline(debrief: &Debrief, facts: &DrillFacts) -> Vec<Beat> {
         } else {
             String::new()
         },
-        format!("see {}", expected.monitor),
+        "see a failing monitor".to_owned(),
         Some(looked.is_some()),
     ));
     let opened = since_start(debrief.runbook);

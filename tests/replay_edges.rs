@@ -1,0 +1,200 @@
+//! `healthdeck replay` at its edges (ARCHITECTURE "Replay"), each found by attacking it:
+//! ages that follow the replay's clock, the way out always on screen, slowing below ×1, a
+//! long walk's hidden steps counted right, a small terminal, a record with no server, and
+//! a fleet taller than the screen.
+#![allow(clippy::unwrap_used)]
+
+#[path = "support/entries.rs"]
+mod entries;
+
+mod common;
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use entries::{change, ended, output, started};
+use healthdeck::incident::{Entry, Record};
+use healthdeck::replay::view::ReplayView;
+use healthdeck::replay::{Replay, ReplayKey};
+use healthdeck::ui::Symbols;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).unwrap()
+}
+
+fn record(entries: Vec<(i64, Entry)>) -> String {
+    let lines: Vec<String> = entries
+        .into_iter()
+        .map(|(second, entry)| {
+            let at = t0() + TimeDelta::seconds(second);
+            let fleet_at = Some(at);
+            serde_json::to_string(&Record {
+                at,
+                fleet_at,
+                entry,
+            })
+            .unwrap()
+        })
+        .collect();
+    lines.join("\n") + "\n"
+}
+
+fn screen(replay: &mut Replay, width: u16, height: u16) -> String {
+    replay.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let theme = common::screen::theme("default");
+    terminal
+        .draw(|f| {
+            let view = ReplayView {
+                replay,
+                theme: &theme,
+                symbols: Symbols { ascii: false },
+            };
+            f.render_widget(view, f.area());
+        })
+        .unwrap();
+    common::screen::text(terminal.backend().buffer())
+}
+
+fn failing(second: i64, server: &str) -> (i64, Entry) {
+    (
+        second,
+        change(server, "ImapCTPMonitor", "Healthy", "Unhealthy"),
+    )
+}
+
+#[test]
+fn ages_count_on_the_replays_clock_and_it_stops_at_the_records_end() {
+    let text = record(vec![
+        failing(60, "cas-02"),
+        (660, output(1, "a line much later")),
+    ]);
+    let mut replay = Replay::of("ages.jsonl", &text);
+    replay.key(ReplayKey::End);
+    let shown = screen(&mut replay, 80, 24);
+    assert!(shown.contains("UNHL 10m"), "{shown}");
+    assert!(shown.contains("2026-12-06 03:11:00"), "{shown}");
+    // Played to the end at any speed, the clock stops at the last entry.
+    let mut played = Replay::of("ages.jsonl", &text);
+    played.speed = 1_000.0;
+    played.elapse(std::time::Duration::from_secs(60));
+    assert_eq!(played.position, 2);
+    assert_eq!(played.clock, t0() + TimeDelta::seconds(660));
+}
+
+#[test]
+fn the_way_out_and_where_reading_stopped_are_both_on_screen_at_80x24() {
+    let text = record(vec![failing(60, "cas-02")]) + "{\"kind\":\"from_the_future\"}\n";
+    let mut replay = Replay::of("future.jsonl", &text);
+    let shown = screen(&mut replay, 80, 24);
+    assert!(shown.contains("stopped at line 2"), "{shown}");
+    assert!(shown.contains("q quit"), "{shown}");
+    assert!(
+        shown.lines().next().unwrap().contains("read-only"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn slower_halves_the_speed_below_one_too() {
+    let mut replay = Replay::of("slow.jsonl", &record(vec![failing(60, "cas-02")]));
+    replay.speed = 0.5;
+    replay.key(ReplayKey::Slower);
+    assert!(
+        (replay.speed - 0.25).abs() < f64::EPSILON,
+        "{}",
+        replay.speed
+    );
+    replay.speed = 0.001;
+    replay.key(ReplayKey::Slower);
+    assert!(
+        replay.speed < 0.001 && replay.speed > 0.0,
+        "{}",
+        replay.speed
+    );
+}
+
+#[test]
+fn a_long_walks_hidden_steps_are_counted_right() {
+    let p = "imap-deep-self";
+    let mut entries = vec![(
+        0,
+        Entry::RunbookOpened {
+            procedure: p.into(),
+            title: "Recovery".into(),
+            monitor: "ImapSelfTestMonitor".into(),
+            server: "mbx-02".into(),
+        },
+    )];
+    for run in 1..=10 {
+        let step = format!("step-{run:02}");
+        let second = i64::try_from(run).unwrap() * 10;
+        entries.push((second, started(run, p, &step, &step, "mbx-02")));
+        entries.push((second + 1, ended(run, "succeeded", 1_000)));
+    }
+    let mut replay = Replay::of("long.jsonl", &record(entries));
+    replay.key(ReplayKey::End);
+    let shown = screen(&mut replay, 80, 24);
+    let rows = shown.lines().filter(|l| l.contains("  succeeded")).count();
+    let hidden: usize = shown
+        .lines()
+        .find_map(|l| {
+            l.split("… ")
+                .nth(1)?
+                .strip_suffix(" earlier steps")?
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no count of hidden steps:\n{shown}"));
+    assert_eq!(rows + hidden, 10, "{shown}");
+    assert!(
+        shown.contains("step-10"),
+        "the newest step is shown:\n{shown}"
+    );
+}
+
+#[test]
+fn below_80x24_the_replay_says_the_terminal_is_too_small() {
+    let mut replay = Replay::of("small.jsonl", &record(vec![failing(60, "cas-02")]));
+    for (width, height) in [(79, 24), (80, 23), (20, 5)] {
+        let shown = screen(&mut replay, width, height);
+        assert!(
+            shown.contains("terminal too small"),
+            "{width}x{height}:\n{shown}"
+        );
+        assert!(!shown.contains("SERVER"), "{width}x{height}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_record_that_names_no_server_says_so() {
+    let text = record(vec![(0, output(1, "nothing else"))]);
+    let mut replay = Replay::of("empty.jsonl", &text);
+    let shown = screen(&mut replay, 80, 24);
+    assert!(shown.contains("the record names no server"), "{shown}");
+    assert!(!shown.contains("filter"), "{shown}");
+}
+
+#[test]
+fn j_and_k_move_through_a_fleet_taller_than_the_screen() {
+    let entries = (0..40)
+        .map(|i| failing(i, &format!("cas-{i:02}")))
+        .collect();
+    let mut replay = Replay::of("tall.jsonl", &record(entries));
+    replay.key(ReplayKey::End);
+    let row_of = |shown: &str, server: &str| {
+        shown
+            .lines()
+            .any(|l| l.starts_with(&format!(" {server} ")) || l.starts_with(&format!("›{server}")))
+    };
+    assert!(!row_of(&screen(&mut replay, 80, 24), "cas-39"));
+    for _ in 0..39 {
+        replay.key(ReplayKey::Down);
+    }
+    let shown = screen(&mut replay, 80, 24);
+    assert!(shown.contains("›cas-39"), "{shown}");
+    for _ in 0..39 {
+        replay.key(ReplayKey::Up);
+    }
+    assert!(screen(&mut replay, 80, 24).contains("›cas-00"));
+}
