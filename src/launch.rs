@@ -166,11 +166,8 @@ fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
                 .to_owned(),
         ));
     }
-    if !(cli.speed.is_finite() && cli.speed > 0.0 && cli.speed <= 1_000.0) {
-        return Err(UsageError(format!(
-            "--speed {}: must be above 0 and at most 1000",
-            cli.speed
-        )));
+    if let Some(why) = speed_refused(cli.speed) {
+        return Err(UsageError(why));
     }
     if let Some(code) = &cli.lang
         && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
@@ -235,13 +232,24 @@ fn previous_session_unwatched() -> Option<Vec<String>> {
     Some(lines)
 }
 
+/// Why a `--speed` is refused: it must be above 0 and at most 1000 (a huge one is said in
+/// short, not in its 309 digits).
+fn speed_refused(speed: f64) -> Option<String> {
+    if speed.is_finite() && speed > 0.0 && speed <= 1_000.0 {
+        return None;
+    }
+    let said = if speed.abs() < 1e6 {
+        format!("{speed}")
+    } else {
+        format!("{speed:e}")
+    };
+    Some(format!("--speed {said}: must be above 0 and at most 1000"))
+}
+
 /// `healthdeck replay`: the theme and glyphs as the console would choose them.
 fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
-    if !(args.speed.is_finite() && args.speed > 0.0 && args.speed <= 1_000.0) {
-        eprintln!(
-            "healthdeck replay: --speed {}: must be above 0 and at most 1000",
-            args.speed
-        );
+    if let Some(why) = speed_refused(args.speed) {
+        eprintln!("healthdeck replay: {why}");
         return ExitCode::from(EXIT_USAGE);
     }
     match chosen_theme(cli) {

@@ -198,3 +198,32 @@ fn j_and_k_move_through_a_fleet_taller_than_the_screen() {
     }
     assert!(screen(&mut replay, 80, 24).contains("›cas-00"));
 }
+
+#[test]
+fn a_bad_speed_or_path_is_refused_in_a_line_with_exit_2() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("night.jsonl");
+    std::fs::write(&path, record(vec![failing(60, "cas-02")])).unwrap();
+    let night = path.to_str().unwrap();
+    let (code, stderr) = run(&["replay", "--speed", "1e308", night]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr.trim(),
+        "healthdeck replay: --speed 1e308: must be above 0 and at most 1000"
+    );
+    let (code, stderr) = run(&["replay", "--speed", "0", night]);
+    assert_eq!(
+        (code, stderr.contains("--speed 0: must be above 0")),
+        (Some(2), true)
+    );
+    let (code, stderr) = run(&["replay", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

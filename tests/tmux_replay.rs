@@ -92,7 +92,12 @@ fn sigterm_ends_a_replay_with_the_terminal_restored() {
         .status()
         .unwrap();
     assert!(killed.success());
-    let screen = tmux.wait_for("the exit", |s| s.contains("EXIT="));
+    // The echoed command line says `EXIT=$?` too: wait for a number.
+    let screen = tmux.wait_for("the exit", |s| {
+        s.split("EXIT=")
+            .skip(1)
+            .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    });
     assert!(screen.contains("EXIT=143"), "{screen}");
     assert!(
         !tmux.alternate_screen(),
