@@ -156,6 +156,12 @@ fn too_small_says_so_instead_of_drawing() {
     assert!(screen.contains("terminal too small"));
     assert!(screen.contains("40x12, need 80x24"));
     insta::assert_snapshot!("too_small_40x12", screen);
+    // Narrower than its lines, they wrap: the way out is whole.
+    let narrow = text(&render(&incident(20, 6), &theme("default"), false));
+    assert!(
+        narrow.contains("or q to") && narrow.contains("quit"),
+        "{narrow}"
+    );
 }
 
 #[test]

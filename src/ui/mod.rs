@@ -246,6 +246,11 @@ fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Them
     if state.view.prompt.is_some() && !state.prompt_on_status_line() {
         lines.push("a question is waiting: enlarge it to answer".to_owned());
     }
+    // Narrower than a line: it wraps, so the way out is never cut off.
+    let lines: Vec<String> = lines
+        .iter()
+        .flat_map(|line| wrap::wrap(line, usize::from(area.width).max(1)))
+        .collect();
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;
