@@ -304,7 +304,7 @@ impl PromptView<'_> {
                             self.state.launch.banner.mode,
                             crate::update::Mode::Training { .. }
                         ) {
-                            "leave it (training: a simulated step ends with the console), quit"
+                            "leave them (training: a simulated step ends with the console), quit"
                         } else {
                             "leave them running (they outlive the console), quit"
                         },
