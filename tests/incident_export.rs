@@ -401,6 +401,7 @@ fn every_kind_of_entry_reads_in_the_timeline() {
     for (i, entry) in not_in_the_sample().iter().enumerate() {
         recorder.record(at(3, 0, i as u32 + 1, 0), entry).unwrap();
     }
+    recorder.flush().unwrap();
     let markdown = healthdeck::incident::export::markdown(recorder.path()).unwrap();
     for expected in [
         "- 03:00:02Z Wait of **10 min 0 s** started for `imap-ctp/recheck` on CAS01, until \
@@ -421,6 +422,8 @@ fn every_kind_of_entry_reads_in_the_timeline() {
         "- 03:00:09Z **Terminal hung up** with Step #4 `imap-ctp/restart-cas` on CAS01 running: \
          policy finish, their output still recorded; **owed on the fleet**: Re-enable database \
          activation on mbx-02\n",
+        "**120 monitors answered again** (Unknown → Healthy): 60 ImapSelfTestMonitor and 60 \
+         PopSelfTestMonitor; on mbx-01 and mbx-02 …",
         "\n## Left undone\n\nNothing: every compensation owed in this record was cleared.\n",
     ] {
         assert!(
@@ -501,6 +504,15 @@ fn not_in_the_sample() -> Vec<Entry> {
             policy: p("finish"),
             running: vec![4],
             owed: vec![p("Re-enable database activation on mbx-02")],
+        },
+        Entry::Fresh {
+            count: 120,
+            monitors: [
+                (p("ImapSelfTestMonitor"), 60),
+                (p("PopSelfTestMonitor"), 60),
+            ]
+            .into(),
+            servers: vec![p("mbx-01"), p("mbx-02")],
         },
     ]
 }

@@ -204,8 +204,26 @@ mod record {
             .with_timezone(&Utc)
     }
 
-    /// `servers` Mailbox servers whose every probe passed at `t0`: Healthy, until stale.
-    fn healthy(servers: usize) -> AppState {
+    /// Every probe of the first `servers` servers passes at `at`.
+    fn answered(state: &mut AppState, servers: usize, at: DateTime<Utc>) -> Vec<Effect> {
+        let reports = (0..servers)
+            .flat_map(|server| {
+                Probe::all().map(move |probe| ProbeReport {
+                    server,
+                    probe,
+                    at,
+                    succeeded: true,
+                    latency_ms: 20,
+                    error: None,
+                    late_ms: 0,
+                })
+            })
+            .collect();
+        update(state, Event::Probes(reports))
+    }
+
+    /// `servers` Mailbox servers never probed yet.
+    fn unprobed(servers: usize) -> AppState {
         let fleet: Vec<Server> = (0..servers)
             .map(|i| Server {
                 name: format!("mbx-{i:02}"),
@@ -214,21 +232,13 @@ mod record {
             })
             .collect();
         let fleet = FleetState::new(fleet, MonitorPolicy::defaults(), false);
-        let mut state = super::common::production(fleet, "lab", t0());
-        let reports = (0..servers)
-            .flat_map(|server| {
-                Probe::all().map(move |probe| ProbeReport {
-                    server,
-                    probe,
-                    at: t0(),
-                    succeeded: true,
-                    latency_ms: 20,
-                    error: None,
-                    late_ms: 0,
-                })
-            })
-            .collect();
-        update(&mut state, Event::Probes(reports));
+        super::common::production(fleet, "lab", t0())
+    }
+
+    /// `servers` Mailbox servers whose every probe passed at `t0`: Healthy, until stale.
+    fn healthy(servers: usize) -> AppState {
+        let mut state = unprobed(servers);
+        answered(&mut state, servers, t0());
         state
     }
 
@@ -272,6 +282,54 @@ mod record {
                 .iter()
                 .any(|e| matches!(e, Entry::Transition { to, .. } if to == "Unknown")),
             "no line per stale monitor: {entries:?}"
+        );
+    }
+
+    #[test]
+    fn a_monitor_answering_again_after_going_stale_is_recorded() {
+        // Its first Healthy was no news; its return from Unknown is: without it, the
+        // record (and a replay of it) leaves the monitor stale for ever.
+        let mut state = unprobed(1);
+        let first = answered(&mut state, 1, t0());
+        assert!(
+            !recorded(&first)
+                .iter()
+                .any(|e| matches!(e, Entry::Transition { .. }))
+        );
+        update(&mut state, Event::Tick(t0() + TimeDelta::minutes(6)));
+        let back = answered(&mut state, 1, t0() + TimeDelta::minutes(7));
+        let entries = recorded(&back);
+        let again = entries
+            .iter()
+            .filter(|e| {
+                matches!(e, Entry::Transition { from, to, .. }
+                    if from == "Unknown" && to == "Healthy")
+            })
+            .count();
+        assert!(again >= 4, "{entries:?}");
+    }
+
+    #[test]
+    fn many_monitors_answering_again_at_once_are_one_record_entry() {
+        let mut state = healthy(40);
+        update(&mut state, Event::Tick(t0() + TimeDelta::minutes(6)));
+        let back = answered(&mut state, 40, t0() + TimeDelta::minutes(7));
+        let entries = recorded(&back);
+        let fresh: Vec<_> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Fresh { count, servers, .. } => Some((count, servers)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fresh.len(), 1, "{entries:?}");
+        assert!(*fresh[0].0 >= 40 * 2);
+        assert_eq!(fresh[0].1.first().map(String::as_str), Some("mbx-00"));
+        assert!(
+            !entries
+                .iter()
+                .any(|e| matches!(e, Entry::Transition { .. })),
+            "no line per monitor: {entries:?}"
         );
     }
 

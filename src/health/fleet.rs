@@ -105,6 +105,10 @@ pub struct FleetState {
     shared_overdue: chrono::TimeDelta,
     /// Whether a first result (Unknown to Healthy) is a transition for the record.
     first_results_recorded: bool,
+    /// Per monitor slot: it has had a value other than Unknown. Unknown to Healthy is then
+    /// a monitor answering again (after going stale), news for the record; before, a first
+    /// result.
+    judged: Vec<bool>,
 }
 
 /// One monitor's alert value changed.
@@ -167,7 +171,9 @@ impl FleetState {
             shared_since: DateTime::UNIX_EPOCH,
             shared_overdue: chrono::TimeDelta::zero(),
             first_results_recorded: false,
+            judged: Vec::new(),
         };
+        fleet.judged = vec![false; fleet.monitors.len()];
         for server in 0..fleet.servers.len() {
             for set in HealthSet::ALL {
                 fleet.refresh_cell(server, set);
@@ -390,11 +396,16 @@ impl FleetState {
     }
 
     fn changed(&mut self, server: usize, monitor: Monitor, old: AlertValue) {
-        let new = self.monitors[self.slot(server, monitor.index())].alert;
+        let slot = self.slot(server, monitor.index());
+        let new = self.monitors[slot].alert;
         if new != old {
             // A first result (Unknown → Healthy) is no news for a production record: a
             // fleet of thousands would write a line for every monitor at start.
-            let first = old == AlertValue::Unknown && new == AlertValue::Healthy;
+            let first =
+                old == AlertValue::Unknown && new == AlertValue::Healthy && !self.judged[slot];
+            if new != AlertValue::Unknown {
+                self.judged[slot] = true;
+            }
             if !first || self.first_results_recorded {
                 self.transitions.push(Transition {
                     server,

@@ -393,6 +393,15 @@ pub enum Entry {
         /// necessarily the servers').
         prober_behind: bool,
     },
+    /// Many monitors answered again at once (Unknown → Healthy after going stale: a source
+    /// back, the prober caught up): the count, as `stale` has it.
+    Fresh {
+        count: usize,
+        /// Monitor name → how many of it.
+        monitors: std::collections::BTreeMap<String, usize>,
+        /// The first few servers, in fleet order.
+        servers: Vec<String>,
+    },
     /// The last line of a session that ended cleanly.
     SessionEnded {
         reason: String,

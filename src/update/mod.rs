@@ -223,6 +223,9 @@ fn transitions(state: &mut AppState) -> Vec<Effect> {
     if let Some(stale) = pace::stale_at_once(state, &mut changes) {
         effects.push(Effect::Record(stale));
     }
+    if let Some(fresh) = pace::fresh_at_once(state, &mut changes) {
+        effects.push(Effect::Record(fresh));
+    }
     for t in changes.iter().filter(|t| t.to == AlertValue::Healthy) {
         examined::forget(state, t.server, t.monitor);
     }

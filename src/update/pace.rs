@@ -55,10 +55,40 @@ fn millis(d: std::time::Duration) -> u64 {
 /// Healthy → Unknown on many servers in one batch: taken out of `changes` and kept as one
 /// entry with the count. A server or two keep lines of their own.
 pub fn stale_at_once(state: &AppState, changes: &mut Vec<Transition>) -> Option<Entry> {
-    let stale = |t: &Transition| t.from == AlertValue::Healthy && t.to == AlertValue::Unknown;
+    let (count, monitors, servers) =
+        at_once(state, changes, AlertValue::Healthy, AlertValue::Unknown)?;
+    Some(Entry::Stale {
+        count,
+        monitors,
+        servers,
+        prober_behind: state.pace.behind(),
+    })
+}
+
+/// Unknown → Healthy on many servers in one batch (they answer again, a source back or the
+/// prober caught up): one entry with the count, as going stale is.
+pub fn fresh_at_once(state: &AppState, changes: &mut Vec<Transition>) -> Option<Entry> {
+    let (count, monitors, servers) =
+        at_once(state, changes, AlertValue::Unknown, AlertValue::Healthy)?;
+    Some(Entry::Fresh {
+        count,
+        monitors,
+        servers,
+    })
+}
+
+/// The changes `from` → `to` when they span `STALE_AT_ONCE` servers or more: taken out of
+/// `changes`, counted by monitor, the first servers named.
+fn at_once(
+    state: &AppState,
+    changes: &mut Vec<Transition>,
+    from: AlertValue,
+    to: AlertValue,
+) -> Option<(usize, BTreeMap<String, usize>, Vec<String>)> {
+    let alike = |t: &Transition| t.from == from && t.to == to;
     let mut on: Vec<usize> = changes
         .iter()
-        .filter(|t| stale(t))
+        .filter(|t| alike(t))
         .map(|t| t.server)
         .collect();
     let count = on.len();
@@ -69,20 +99,15 @@ pub fn stale_at_once(state: &AppState, changes: &mut Vec<Transition>) -> Option<
     }
     let mut monitors = BTreeMap::new();
     let mut servers: Vec<String> = Vec::new();
-    for t in changes.iter().filter(|t| stale(t)) {
+    for t in changes.iter().filter(|t| alike(t)) {
         *monitors.entry(t.monitor.name().to_owned()).or_insert(0) += 1;
         let name = &state.fleet.servers()[t.server].name;
         if servers.len() < NAMED && !servers.contains(name) {
             servers.push(name.clone());
         }
     }
-    changes.retain(|t| !stale(t));
-    Some(Entry::Stale {
-        count,
-        monitors,
-        servers,
-        prober_behind: state.pace.behind(),
-    })
+    changes.retain(|t| !alike(t));
+    Some((count, monitors, servers))
 }
 
 /// Polls that changed alike in one batch: three or more servers whose poll failed for the

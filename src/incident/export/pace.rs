@@ -67,6 +67,23 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
                 if *count > servers.len() { " …" } else { "" }
             )
         }
+        Entry::Fresh {
+            count,
+            monitors,
+            servers,
+        } => {
+            let which: Vec<String> = monitors
+                .iter()
+                .map(|(m, n)| format!("{n} {}", plain(m)))
+                .collect();
+            let shown: Vec<String> = servers.iter().map(|s| plain(s)).collect();
+            format!(
+                "**{count} monitors answered again** (Unknown → Healthy): {}; on {}{}",
+                list(&which),
+                list(&shown),
+                if *count > servers.len() { " …" } else { "" }
+            )
+        }
         _ => return None,
     };
     Some(text)
