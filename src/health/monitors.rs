@@ -110,6 +110,15 @@ impl Monitor {
         Self::ALL.iter().filter(|m| m.name() == name).count() > 1
     }
 
+    /// How a record line's monitor reads: its name, with its health set where another
+    /// protocol's monitor has the same name (`AverageCommandProcessingTimeGt60sMonitor (POP)`).
+    pub fn recorded_label(name: &str, health_set: Option<&str>) -> String {
+        match health_set {
+            Some(set) if Self::shares_name(name) => format!("{name} ({set})"),
+            _ => name.to_owned(),
+        }
+    }
+
     /// Finds a monitor by name within a protocol, as runbooks name them.
     pub fn named(protocol: Protocol, name: &str) -> Option<Monitor> {
         Self::ALL

@@ -200,12 +200,10 @@ fn describe(record: &Record) -> String {
             from,
             to,
             ..
-        } => match health_set {
-            Some(set) if crate::health::Monitor::shares_name(monitor) => {
-                format!("{monitor} ({set}) on {server}: {from} -> {to}")
-            }
-            _ => format!("{monitor} on {server}: {from} -> {to}"),
-        },
+        } => {
+            let monitor = crate::health::Monitor::recorded_label(monitor, health_set.as_deref());
+            format!("{monitor} on {server}: {from} -> {to}")
+        }
         Entry::Examined {
             server, monitor, ..
         } => format!("{monitor} on {server} looked at"),
@@ -249,4 +247,10 @@ fn describe(record: &Record) -> String {
     format!(" {at} {}", clean(&what))
 }
 
-pub(super) use super::walk::clean;
+/// A record line may hold anything: control characters never reach the terminal (every
+/// recorded text is cleaned where it is drawn).
+pub(super) fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}

@@ -50,41 +50,39 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
             servers,
             prober_behind,
         } => {
-            let which: Vec<String> = monitors
-                .iter()
-                .map(|(m, n)| format!("{n} {}", plain(m)))
-                .collect();
-            let shown: Vec<String> = servers.iter().map(|s| plain(s)).collect();
             let cause = if *prober_behind {
                 " while the prober was behind"
             } else {
                 ""
             };
-            format!(
-                "**{count} monitors went stale** (Healthy → Unknown){cause}: {}; on {}{}",
-                list(&which),
-                list(&shown),
-                if *count > servers.len() { " …" } else { "" }
-            )
+            let what = format!("**{count} monitors went stale** (Healthy → Unknown){cause}");
+            at_once(&what, *count, monitors, servers)
         }
         Entry::Fresh {
             count,
             monitors,
             servers,
         } => {
-            let which: Vec<String> = monitors
-                .iter()
-                .map(|(m, n)| format!("{n} {}", plain(m)))
-                .collect();
-            let shown: Vec<String> = servers.iter().map(|s| plain(s)).collect();
-            format!(
-                "**{count} monitors answered again** (Unknown → Healthy): {}; on {}{}",
-                list(&which),
-                list(&shown),
-                if *count > servers.len() { " …" } else { "" }
-            )
+            let what = format!("**{count} monitors answered again** (Unknown → Healthy)");
+            at_once(&what, *count, monitors, servers)
         }
         _ => return None,
     };
     Some(text)
+}
+
+/// Many monitors that changed alike at once: what, how many of each, on which servers.
+fn at_once(
+    what: &str,
+    count: usize,
+    monitors: &std::collections::BTreeMap<String, usize>,
+    servers: &[String],
+) -> String {
+    let which: Vec<String> = monitors
+        .iter()
+        .map(|(m, n)| format!("{n} {}", plain(m)))
+        .collect();
+    let shown: Vec<String> = servers.iter().map(|s| plain(s)).collect();
+    let more = if count > servers.len() { " …" } else { "" };
+    format!("{what}: {}; on {}{more}", list(&which), list(&shown))
 }

@@ -385,15 +385,12 @@ fn health(entry: &Entry) -> String {
             to,
             source,
         } => format!(
-            "**{}**{}{} on {}: {} → {}",
-            plain(monitor),
+            "**{}**{} on {}: {} → {}",
             // IMAP's and POP's latency monitors share a name: the set tells them apart.
-            match health_set {
-                Some(set) if crate::health::Monitor::shares_name(monitor) => {
-                    format!(" ({})", plain(set))
-                }
-                _ => String::new(),
-            },
+            plain(&crate::health::Monitor::recorded_label(
+                monitor,
+                health_set.as_deref()
+            )),
             match source.as_deref() {
                 Some("exchange") => " (Exchange)",
                 Some("prometheus") => " (Prometheus)",
