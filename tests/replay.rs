@@ -9,15 +9,13 @@ mod entries;
 
 mod common;
 
+use common::replay::{drawn, screen};
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use entries::{change, ended, output, started};
 use healthdeck::health::{AlertValue, Monitor};
 use healthdeck::incident::{Entry, Record};
-use healthdeck::replay::view::ReplayView;
 use healthdeck::replay::{Replay, ReplayKey};
-use healthdeck::ui::Symbols;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::time::Duration;
 
 fn t0() -> DateTime<Utc> {
@@ -64,29 +62,6 @@ fn night() -> String {
         ),
     ];
     lines.join("\n") + "\n"
-}
-
-fn screen(replay: &mut Replay, width: u16, height: u16) -> String {
-    common::screen::text(&drawn(replay, width, height, false))
-}
-
-fn drawn(replay: &mut Replay, width: u16, height: u16, ascii: bool) -> ratatui::buffer::Buffer {
-    replay.resize(width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let theme = common::screen::theme("default");
-    terminal
-        .draw(|f| {
-            f.render_widget(
-                ReplayView {
-                    replay,
-                    theme: &theme,
-                    symbols: Symbols { ascii },
-                },
-                f.area(),
-            );
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
 }
 
 #[test]

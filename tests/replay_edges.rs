@@ -9,14 +9,12 @@ mod entries;
 
 mod common;
 
+use common::replay::screen;
+
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use entries::{change, ended, output, started};
 use healthdeck::incident::{Entry, Record};
-use healthdeck::replay::view::ReplayView;
 use healthdeck::replay::{Replay, ReplayKey};
-use healthdeck::ui::Symbols;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).unwrap()
@@ -37,23 +35,6 @@ fn record(entries: Vec<(i64, Entry)>) -> String {
         })
         .collect();
     lines.join("\n") + "\n"
-}
-
-fn screen(replay: &mut Replay, width: u16, height: u16) -> String {
-    replay.resize(width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let theme = common::screen::theme("default");
-    terminal
-        .draw(|f| {
-            let view = ReplayView {
-                replay,
-                theme: &theme,
-                symbols: Symbols { ascii: false },
-            };
-            f.render_widget(view, f.area());
-        })
-        .unwrap();
-    common::screen::text(terminal.backend().buffer())
 }
 
 fn failing(second: i64, server: &str) -> (i64, Entry) {
@@ -226,4 +207,52 @@ fn a_bad_speed_or_path_is_refused_in_a_line_with_exit_2() {
     let (code, stderr) = run(&["replay", dir.path().to_str().unwrap()]);
     assert_eq!(code, Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn control_characters_in_a_walks_texts_show_as_spaces() {
+    let p = "imap-deep-self";
+    let entries = vec![
+        (
+            0,
+            Entry::RunbookOpened {
+                procedure: p.into(),
+                title: "Recovery\u{1b}[2J".into(),
+                monitor: "ImapSelfTestMonitor\u{7}".into(),
+                server: "mbx-02".into(),
+            },
+        ),
+        (
+            1,
+            Entry::Confirmation {
+                procedure: p.into(),
+                step: "restart-back-end".into(),
+                server: "mbx-02".into(),
+                typed: "mbx-02".into(),
+                accepted: true,
+                by: "bob\u{1b}[5m".into(),
+                seen: Vec::new(),
+            },
+        ),
+        (
+            2,
+            started(1, p, "rerun", "Re-run\u{1b}]0;pwned\u{7}", "mbx-02"),
+        ),
+        (3, ended(1, "succeeded\n", 1_000)),
+    ];
+    let mut replay = Replay::of("hostile.jsonl", &record(entries));
+    for at in [2, 4] {
+        replay.seek(at);
+        let shown = screen(&mut replay, 80, 24);
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        // Each shows as a space, as in the entries: the text around it is not run together.
+        for part in ["Recovery [2J", "ImapSelfTestMonitor  @mbx-02"] {
+            assert!(shown.contains(part), "{part}:\n{shown}");
+        }
+    }
+    let ended = screen(&mut replay, 80, 24);
+    assert!(ended.contains("Re-run ]0;pwned   succeeded "), "{ended}");
 }

@@ -81,10 +81,10 @@ impl Walk {
         } = entry
         {
             *walk = Some(Walk {
-                procedure: clean(procedure),
-                title: clean(title),
-                monitor: clean(monitor),
-                server: clean(server),
+                procedure: procedure.clone(),
+                title: title.clone(),
+                monitor: monitor.clone(),
+                server: server.clone(),
                 steps: Vec::new(),
                 ending: None,
                 output: VecDeque::new(),
@@ -93,12 +93,7 @@ impl Walk {
             return;
         }
         if let Some(walk) = walk {
-            // Output lines are many, and cleaned where they are drawn.
-            if matches!(entry, Entry::Output { .. }) {
-                walk.take(entry);
-            } else {
-                walk.take(&clean_entry(entry));
-            }
+            walk.take(entry);
         }
     }
 
@@ -239,31 +234,5 @@ impl Walk {
         row.run = run.or(row.run);
         row.state = state;
         row
-    }
-}
-
-/// A record line may hold anything: control characters never reach the terminal.
-pub(super) fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// The entry with every text the walk keeps cleaned (through its JSON, so no field is
-/// missed; an entry that does not survive it is left as it was, and shows nothing new).
-fn clean_entry(entry: &Entry) -> Entry {
-    let Ok(mut value) = serde_json::to_value(entry) else {
-        return entry.clone();
-    };
-    scrub(&mut value);
-    serde_json::from_value(value).unwrap_or_else(|_| entry.clone())
-}
-
-fn scrub(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::String(text) => *text = clean(text),
-        serde_json::Value::Array(items) => items.iter_mut().for_each(scrub),
-        serde_json::Value::Object(fields) => fields.values_mut().for_each(scrub),
-        _ => {}
     }
 }

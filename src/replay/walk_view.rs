@@ -21,9 +21,11 @@ impl Widget for WalkView<'_> {
         let width = usize::from(area.width);
         let mut y = area.y;
         let bottom = area.y + area.height;
+        // Every line holds recorded text: each is cleaned of control characters here.
         let mut put = |y: &mut u16, text: &str, style: Style| {
             if *y < bottom {
-                let text = format::fit(text, width, self.symbols.ascii);
+                let text = clean(text);
+                let text = format::fit(&text, width, self.symbols.ascii);
                 buf.set_stringn(area.x, *y, text, width, style);
                 *y += 1;
             }
@@ -33,7 +35,7 @@ impl Widget for WalkView<'_> {
             .as_deref()
             .map(|e| format!("  [{e}]"))
             .unwrap_or_default();
-        put(&mut y, &format!(" {}", clean(&walk.title)), theme.title);
+        put(&mut y, &format!(" {}", walk.title), theme.title);
         let on = format!(" {} @{}{ending}", walk.monitor, walk.server);
         put(&mut y, &on, theme.dim);
         // Steps take at most half of what is left, the newest kept: when some must go, one
@@ -76,7 +78,7 @@ impl Widget for WalkView<'_> {
             };
             put(
                 &mut y,
-                &format!(" #{}{mark} {}", line.run, clean(&line.line)),
+                &format!(" #{}{mark} {}", line.run, line.line),
                 style,
             );
         }
@@ -117,7 +119,7 @@ impl WalkView<'_> {
                     _ => ("x", took, theme.step_failed),
                 }
             }
-            StepSeen::Skipped { reason } => ("-", format!("skipped: {}", clean(reason)), theme.dim),
+            StepSeen::Skipped { reason } => ("-", format!("skipped: {reason}"), theme.dim),
         };
         let run = step.run.map(|r| format!("#{r} ")).unwrap_or_default();
         let undo = if step.compensating { " (undo)" } else { "" };
@@ -126,7 +128,7 @@ impl WalkView<'_> {
         } else {
             format!(" @{}", step.server)
         };
-        let text = format!(" {glyph} {run}{}{undo}{on}  {word}", clean(&step.title));
+        let text = format!(" {glyph} {run}{}{undo}{on}  {word}", step.title);
         (text, style)
     }
 }

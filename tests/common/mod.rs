@@ -5,6 +5,7 @@
 pub mod drill;
 pub mod pane;
 pub mod processes;
+pub mod replay;
 pub mod screen;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
