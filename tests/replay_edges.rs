@@ -77,6 +77,19 @@ fn the_way_out_and_where_reading_stopped_are_both_on_screen_at_80x24() {
 }
 
 #[test]
+fn the_speed_shows_while_paused() {
+    let mut replay = Replay::of("slow.jsonl", &record(vec![failing(60, "cas-02")]));
+    replay.key(ReplayKey::PlayPause);
+    replay.key(ReplayKey::Faster);
+    let banner = screen(&mut replay, 80, 24)
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(banner.contains("paused x20"), "{banner}");
+}
+
+#[test]
 fn slower_halves_the_speed_below_one_too() {
     let mut replay = Replay::of("slow.jsonl", &record(vec![failing(60, "cas-02")]));
     replay.speed = 0.5;
@@ -255,4 +268,33 @@ fn control_characters_in_a_walks_texts_show_as_spaces() {
     }
     let ended = screen(&mut replay, 80, 24);
     assert!(ended.contains("Re-run ]0;pwned   succeeded "), "{ended}");
+}
+
+#[test]
+fn going_back_before_a_runbook_gives_the_screen_going_forward_gave() {
+    let p = "imap-deep-self";
+    let opened = Entry::RunbookOpened {
+        procedure: p.into(),
+        title: "Recovery".into(),
+        monitor: "ImapSelfTestMonitor".into(),
+        server: "mbx-02".into(),
+    };
+    let text = record(vec![
+        failing(10, "cas-02"),
+        (
+            20,
+            change("mbx-02", "ImapSelfTestMonitor", "Healthy", "Unhealthy"),
+        ),
+        (30, opened),
+        (40, started(1, p, "rerun", "Re-run", "mbx-02")),
+    ]);
+    let mut fresh = Replay::of("back.jsonl", &text);
+    fresh.key(ReplayKey::PlayPause);
+    fresh.seek(2);
+    let forward = screen(&mut fresh, 80, 24);
+    let mut replay = Replay::of("back.jsonl", &text);
+    replay.key(ReplayKey::End);
+    screen(&mut replay, 80, 24);
+    replay.seek(2);
+    assert_eq!(screen(&mut replay, 80, 24), forward);
 }

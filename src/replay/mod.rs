@@ -101,8 +101,9 @@ impl Replay {
             let (width, height) = (self.state.view.width, self.state.view.height);
             let start = self.records.first().map_or(DateTime::UNIX_EPOCH, time);
             self.state = console(&self.servers, &self.before, start);
-            self.resize(width, height);
+            // The walk goes first: the resize places the cursor on a walk's server.
             self.walk = None;
+            self.resize(width, height);
             self.position = 0;
         }
         while self.position < position {

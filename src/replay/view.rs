@@ -148,7 +148,8 @@ impl ReplayView<'_> {
         let state = if replay.playing {
             format!("{play} x{}", replay.speed)
         } else {
-            format!("{pause} paused")
+            // The speed shows paused too: `+`/`-` answer before play resumes.
+            format!("{pause} paused x{}", replay.speed)
         };
         format!(
             " REPLAY read-only {}/{} | {state} | {} | {}",
