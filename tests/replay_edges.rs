@@ -187,6 +187,8 @@ fn j_and_k_move_through_a_fleet_taller_than_the_screen() {
     }
     let shown = screen(&mut replay, 80, 24);
     assert!(shown.contains("›cas-39"), "{shown}");
+    // The last server at the bottom, the grid full above it: no blank rows after it.
+    assert!(row_of(&shown, "cas-30"), "{shown}");
     for _ in 0..39 {
         replay.key(ReplayKey::Up);
     }

@@ -140,7 +140,9 @@ impl Replay {
         let grid = view::grid_height(view.height, rows, self.walk.is_some());
         let shown = usize::from(grid.saturating_sub(crate::layout::header_rows(view.width) + 1));
         if row < view.scroll || row >= view.scroll + shown.max(1) {
-            view.scroll = row.saturating_sub(shown.saturating_sub(1) / 2);
+            // Centred, but never past the last server: no blank rows under the fleet.
+            let centred = row.saturating_sub(shown.saturating_sub(1) / 2);
+            view.scroll = centred.min(rows.saturating_sub(shown));
         }
     }
 
