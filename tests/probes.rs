@@ -127,6 +127,23 @@ async fn imaps_succeeds_by_host_name() {
     succeeds(&dovecot, &plan, &ALL_TLS).await;
 }
 
+/// The probe offers X25519 first (cheap); a server hardened to P-384 alone, or to X25519
+/// alone, must still be probed: the first answers with a HelloRetryRequest.
+#[tokio::test]
+async fn imaps_succeeds_whichever_key_exchange_the_server_insists_on() {
+    for curves in ["P-384", "X25519", "P-256"] {
+        let dovecot = Dovecot::start_with(&format!("ssl_curve_list = {curves}\n"));
+        let plan = plan(
+            &dovecot,
+            Wire::Imap,
+            dovecot.imaps_port(),
+            TlsMode::Implicit,
+        );
+        eprintln!("ssl_curve_list = {curves}");
+        succeeds(&dovecot, &plan, &ALL_TLS).await;
+    }
+}
+
 #[tokio::test]
 async fn pop3_plain_succeeds() {
     let dovecot = Dovecot::start();

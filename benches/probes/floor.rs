@@ -1,6 +1,6 @@
 //! The floor: the least a prober can spend on healthdeck's dialogue. Blocking sockets on
 //! plain threads, one `write` per command, lines read through one buffer, nothing parsed
-//! beyond the first bytes of each answer; TLS through the same rustls 0.23 and ring provider,
+//! beyond the first bytes of each answer; TLS through the same rustls 0.23 and crypto provider,
 //! with the same protocol versions and suites as healthdeck's `TlsSetup`, the certificate
 //! checked against the test CA for `localhost`. What healthdeck spends above it is the price
 //! of its runtime, async-imap and its bookkeeping.
@@ -23,14 +23,14 @@ pub struct Floor {
 }
 
 impl Floor {
-    /// healthdeck's client settings (`TlsSetup::new`): ring, the safe default versions, no
+    /// healthdeck's client settings (`TlsSetup::new`): its provider, the safe default versions, no
     /// client certificate; the test CA as the only root.
     pub fn new(ca: &Path, user: &str, password: &str) -> Floor {
         let mut roots = RootCertStore::empty();
         for cert in CertificateDer::pem_file_iter(ca).unwrap() {
             roots.add(cert.unwrap()).unwrap();
         }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let provider = Arc::new(healthdeck::runtime::probe::crypto_provider());
         let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
             .unwrap()

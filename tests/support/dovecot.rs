@@ -51,12 +51,19 @@ impl Dovecot {
     /// releasing it; another process may take one in between, so a start that fails on an
     /// address in use is retried with new ports.
     pub fn start() -> Dovecot {
+        Dovecot::start_with("")
+    }
+
+    /// A fresh server whose config ends with `extra` (settings that override the defaults,
+    /// e.g. `ssl_curve_list = P-384`); kept for `start_again`.
+    pub fn start_with(extra: &str) -> Dovecot {
         let dir = tempfile::tempdir().expect("temp dir");
         // Dovecot's unprivileged processes must traverse the directory (mktemp makes 0700).
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
             .expect("chmod 755");
         certs::make(dir.path());
         make_user(dir.path());
+        std::fs::write(dir.path().join("extra.conf"), extra).expect("extra.conf");
         let mut last_error = String::new();
         for _attempt in 0..5 {
             let ports = free_ports();
@@ -367,6 +374,7 @@ local_name {EXPIRED_SNI} {{
   ssl_cert = <{d}/expired.pem
   ssl_key = <{d}/leaf.key
 }}
+!include {d}/extra.conf
 "
     )
 }

@@ -19,7 +19,7 @@ mod tls;
 
 pub use crate::probe_plan::{Credentials, Endpoint, ProbePlan, Secret, TlsMode, Wire};
 pub use outcome::{ErrorKind, Phase, Phases, ProbeOutcome};
-pub use tls::TlsSetup;
+pub use tls::{TlsSetup, crypto_provider};
 
 use crate::runtime::clock::Stopwatch;
 use outcome::Failure;

@@ -60,8 +60,7 @@ impl TlsSetup {
             }
         }
         let roots = store.len();
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = ClientConfig::builder_with_provider(provider)
+        let config = ClientConfig::builder_with_provider(Arc::new(crypto_provider()))
             .with_safe_default_protocol_versions()
             .map_err(|e| format!("TLS setup failed: {e}"))?
             .with_root_certificates(store)
@@ -75,6 +74,18 @@ impl TlsSetup {
     /// How many trusted roots were loaded (system and extra).
     pub fn roots(&self) -> usize {
         self.roots
+    }
+}
+
+/// ring with the key exchange groups in the order Go, OpenSSL and browsers offer them.
+/// rustls 0.23.48 moved P-384 to the front of ring's defaults, and ring's P-384 has no
+/// assembly: it doubled an IMAPS probe's CPU here (BENCHMARKS "Key exchange"). A server
+/// that takes only P-384 still gets it, after one HelloRetryRequest.
+pub fn crypto_provider() -> rustls::crypto::CryptoProvider {
+    use rustls::crypto::ring::{default_provider, kx_group};
+    rustls::crypto::CryptoProvider {
+        kx_groups: vec![kx_group::X25519, kx_group::SECP256R1, kx_group::SECP384R1],
+        ..default_provider()
     }
 }
 
