@@ -58,12 +58,13 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // The inventory first: its findings are what a person most needs to read.
     let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
     check_flags(cli, inventory.is_some())?;
-    let language = lang::resolve(
+    let wanted = lang::resolve(
         cli.lang.as_deref(),
         env("LC_ALL").as_deref(),
         env("LC_MESSAGES").as_deref(),
         env("LANG").as_deref(),
     );
+    let (language, locale_note) = lang::shown(wanted, locale_utf8(), &ctype_locale());
     let theme = chosen_theme(cli)?;
     let keymap = keymap()?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
@@ -132,8 +133,11 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     if let Some(words) = probing.as_ref().and_then(first_words) {
         state.view.flash = Some(words);
     }
-    state.view.flash =
-        (state.view.flash.take()).or_else(|| exchange.as_ref().and_then(|p| p.note.clone()));
+    state.view.flash = (state.view.flash.take())
+        .or_else(|| exchange.as_ref().and_then(|p| p.note.clone()))
+        .or(locale_note);
+    // Help keeps the last messages whole; the status bar may cut this one at 80 columns.
+    state.view.messages.extend(state.view.flash.clone());
     Ok(Console {
         state,
         theme,
@@ -274,13 +278,27 @@ fn chosen_theme(cli: &Cli) -> Result<Theme, UsageError> {
 
 /// ASCII when asked for, or when the locale is not UTF-8.
 fn chosen_symbols(cli: &Cli) -> Symbols {
-    let ascii = cli.ascii
-        || !locale_is_utf8(
-            env("LC_ALL").as_deref(),
-            env("LC_CTYPE").as_deref(),
-            env("LANG").as_deref(),
-        );
-    Symbols { ascii }
+    Symbols {
+        ascii: cli.ascii || !locale_utf8(),
+    }
+}
+
+/// Whether the terminal's character set is UTF-8: LC_ALL, LC_CTYPE, then LANG.
+fn locale_utf8() -> bool {
+    locale_is_utf8(
+        env("LC_ALL").as_deref(),
+        env("LC_CTYPE").as_deref(),
+        env("LANG").as_deref(),
+    )
+}
+
+/// The locale that sets the character set, as the user wrote it (for messages).
+fn ctype_locale() -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .filter_map(env)
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
 }
 
 /// `--scenario list`: name and title of each built-in scenario.

@@ -13,6 +13,7 @@ pub mod exec;
 pub mod export;
 pub mod guardrails;
 pub mod health;
+pub mod i18n;
 pub mod incident;
 pub mod job;
 pub mod keymap;

@@ -1,10 +1,11 @@
-//! `healthdeck lint [PATH…] [--inventory FILE]`: checks runbook and scenario files and an
-//! inventory, and prints every finding as `file:line:column: message`. Exit 0 clean,
-//! 1 findings, 2 usage.
+//! `healthdeck lint [PATH…] [--inventory FILE]`: checks runbook and scenario files, message
+//! catalogs (`.ftl`) and an inventory, and prints every finding as
+//! `file:line:column: message`. Exit 0 clean, 1 findings, 2 usage.
 
 use crate::cli::LintArgs;
 use crate::config::inventory::Inventory;
 use crate::config::{ConfigError, parse_yaml, read};
+use crate::i18n::SOURCES;
 use crate::runbook::{Library, Source, library};
 use crate::training;
 use std::io::Write;
@@ -61,7 +62,10 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|x| x == "yaml" || x == "yml" || x == "ftl")
+            })
             .collect();
         files.sort();
         Ok(files)
@@ -84,13 +88,17 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
         }
     }
     let mut findings = Vec::new();
-    let mut files = texts.len();
+    if paths.is_empty() {
+        findings.extend(crate::i18n::check::built_in());
+    }
+    let mut files = texts.len() + if paths.is_empty() { SOURCES.len() } else { 0 };
     for path in paths {
         for file in expand(path)? {
             let origin = file.display().to_string();
             files += 1;
             // Unreadable, too large or not UTF-8: a finding with its place, not a stop.
             match read::read_capped(&file, &origin, read::FLEET_CAP) {
+                Ok(text) if is_catalog(&file) => findings.extend(catalog_findings(&file, &text)),
                 Ok(text) => texts.push((origin, text)),
                 Err(e) => findings.push(e),
             }
@@ -135,6 +143,23 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
     let (_, runbook_findings) = Library::check(&runbooks, built_in.as_ref());
     findings.extend(runbook_findings);
     Ok((files, findings))
+}
+
+fn is_catalog(file: &Path) -> bool {
+    file.extension().is_some_and(|x| x == "ftl")
+}
+
+/// A message catalog against the built-in English one, or alone when it is English (its
+/// folder is `en`).
+fn catalog_findings(file: &Path, text: &str) -> Vec<ConfigError> {
+    let origin = file.display().to_string();
+    let english = file
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|dir| dir == "en");
+    let (_, reference_origin, reference) = SOURCES[0];
+    let reference = (!english).then_some((reference_origin, reference));
+    crate::i18n::check::findings(&origin, text, reference)
 }
 
 /// The findings of `--inventory FILE`. Its credentials are not read: lint runs where the

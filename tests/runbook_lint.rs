@@ -32,11 +32,39 @@ fn lint(args: &[&str]) -> (i32, String, String) {
 fn the_shipped_runbooks_and_scenarios_pass() {
     assert!(Library::built_in().is_ok());
     let (code, out, _) = lint(&[]);
-    assert_eq!((code, out.as_str()), (0, "7 files checked: no findings\n"));
+    assert_eq!((code, out.as_str()), (0, "12 files checked: no findings\n"));
     let (code, out, _) = lint(&["runbooks", "scenarios"]);
     assert_eq!((code, out.as_str()), (0, "7 files checked: no findings\n"));
+    let catalogs = [
+        "locales/en",
+        "locales/ko",
+        "locales/ja",
+        "locales/zh-TW",
+        "locales/pt-BR",
+    ];
+    let (code, out, _) = lint(&catalogs);
+    assert_eq!((code, out.as_str()), (0, "5 files checked: no findings\n"));
     let (code, _, _) = lint(&["tests/fixtures/runbooks/good.yaml"]);
     assert_eq!(code, 0);
+}
+
+/// A translator's catalog: each mistake where it is, each missing message with its place in
+/// the English catalog.
+#[test]
+fn a_broken_catalog_is_reported_where_it_is() {
+    let (code, out, _) = lint(&["tests/fixtures/locales/ko/healthdeck.ftl"]);
+    assert_eq!(code, 1, "{out}");
+    let file = "tests/fixtures/locales/ko/healthdeck.ftl";
+    for finding in [
+        format!("{file}:5:1: not Fluent:"),
+        format!(
+            "{file}:3:1: message `grid-no-match` has placeholders $text where English has $filter"
+        ),
+        format!("{file}:4:1: message `grid-typo` is not in English"),
+        format!("{file}:1:1: message `alert-unhealthy` is missing (locales/en/healthdeck.ftl:"),
+    ] {
+        assert!(out.contains(&finding), "{finding}\n{out}");
+    }
 }
 
 /// Each bad fixture is good.yaml with one mistake, and yields exactly one finding.

@@ -88,7 +88,7 @@ fn drill_down_at_both_sizes() {
         press(&mut state, KeyCode::Enter);
         let screen = text(&render(&state, &theme("default"), false));
         assert!(
-            screen.contains("mbx-02 (mailbox, AMS) › IMAP.Protocol"),
+            screen.contains("mbx-02 (MBX, AMS) › IMAP.Protocol"),
             "{screen}"
         );
         assert!(screen.contains("ImapDeepTestMonitor") && screen.contains("ImapSelfTestMonitor"));

@@ -29,3 +29,47 @@ pub fn resolve(
         .find(|v| !v.is_empty())
         .map_or("en", from_locale)
 }
+
+/// The language the screen can show. A terminal whose locale is not UTF-8 (`ja_JP.eucJP`)
+/// would show Korean, Japanese or Chinese sent as UTF-8 as garbage, and Portuguese accents
+/// too: it gets English, and a note saying why (in English, which it can show).
+pub fn shown(language: &'static str, utf8: bool, locale: &str) -> (&'static str, Option<String>) {
+    if utf8 || language == "en" {
+        return (language, None);
+    }
+    let locale = if locale.is_empty() { "C" } else { locale };
+    let note = format!(
+        "language {language} needs UTF-8; the locale {locale} is not: English and ASCII \
+         instead (LANG={}.UTF-8 shows {language})",
+        utf8_locale(language)
+    );
+    ("en", Some(note))
+}
+
+/// The UTF-8 locale to suggest for a language.
+fn utf8_locale(language: &str) -> &'static str {
+    match language {
+        "ko" => "ko_KR",
+        "ja" => "ja_JP",
+        "zh-TW" => "zh_TW",
+        "pt-BR" => "pt_BR",
+        _ => "en_US",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_that_is_not_utf8_shows_english_and_says_why() {
+        let (shown_as, note) = shown("ja", false, "ja_JP.eucJP");
+        assert_eq!(shown_as, "en");
+        let note = note.unwrap_or_default();
+        assert!(note.contains("the locale ja_JP.eucJP is not"), "{note}");
+        assert!(note.contains("LANG=ja_JP.UTF-8"), "{note}");
+        assert!(note.is_ascii(), "{note}");
+        assert_eq!(shown("ja", true, "ja_JP.UTF-8"), ("ja", None));
+        assert_eq!(shown("en", false, "C"), ("en", None));
+    }
+}

@@ -4,126 +4,73 @@
 use super::{KeyContext, Keymap};
 #[allow(clippy::enum_glob_use)] // the table reads as a table
 use crate::action::Action::{self, *};
+use crate::i18n::Tr;
 
-/// Help's lines per screen: the actions a line is about, and what it says of them.
+/// Help's lines per screen: the actions a line is about, and the message saying what
+/// they do.
 const LINES: &[(KeyContext, &[Action], &str)] = &[
-    (
-        KeyContext::Grid,
-        &[Up, Down, Left, Right],
-        "move around the grid",
-    ),
+    (KeyContext::Grid, &[Up, Down, Left, Right], "help-grid-move"),
     (
         KeyContext::Grid,
         &[NextProblem, PrevProblem],
-        "next / previous Unhealthy, then Degraded",
+        "help-next-problem",
     ),
-    (KeyContext::Grid, &[Open], "drill into the selected cell"),
-    (
-        KeyContext::Grid,
-        &[Filter],
-        "filter servers: name, role, site or state",
-    ),
+    (KeyContext::Grid, &[Open], "help-grid-open"),
+    (KeyContext::Grid, &[Filter], "help-grid-filter"),
     (
         KeyContext::Grid,
         &[Acknowledge, Unacknowledge],
-        "acknowledge Unhealthy (Alertmanager silence) / expire",
+        "help-acknowledge",
     ),
-    (KeyContext::Grid, &[PageUp, PageDown], "page up / down"),
-    (KeyContext::Grid, &[Top, Bottom], "first / last server"),
-    (KeyContext::Grid, &[Back], "clear the filter"),
-    (KeyContext::Drill, &[Up, Down], "select a monitor"),
+    (KeyContext::Grid, &[PageUp, PageDown], "help-page"),
+    (KeyContext::Grid, &[Top, Bottom], "help-grid-ends"),
+    (KeyContext::Grid, &[Back], "help-grid-back"),
+    (KeyContext::Drill, &[Up, Down], "help-drill-select"),
     (
         KeyContext::Drill,
         &[NextProblem, PrevProblem],
-        "next / previous Unhealthy, then Degraded",
+        "help-next-problem",
     ),
-    (
-        KeyContext::Drill,
-        &[Open],
-        "open the selected monitor's runbook",
-    ),
-    (
-        KeyContext::Drill,
-        &[RerunProbe],
-        "run the monitor's probe now",
-    ),
-    (
-        KeyContext::Drill,
-        &[PayOwed],
-        "run what is owed on this server",
-    ),
-    (
-        KeyContext::Drill,
-        &[WriteOff],
-        "write off what is owed (typed, with a reason)",
-    ),
+    (KeyContext::Drill, &[Open], "help-drill-open"),
+    (KeyContext::Drill, &[RerunProbe], "help-drill-probe"),
+    (KeyContext::Drill, &[PayOwed], "help-drill-pay"),
+    (KeyContext::Drill, &[WriteOff], "help-drill-write-off"),
     (
         KeyContext::Drill,
         &[Acknowledge, Unacknowledge],
-        "acknowledge Unhealthy (Alertmanager silence) / expire",
+        "help-acknowledge",
     ),
-    (KeyContext::Drill, &[PageUp, PageDown], "page up / down"),
-    (KeyContext::Drill, &[Top, Bottom], "first / last monitor"),
-    (KeyContext::Drill, &[Back], "back to the grid"),
-    (
-        KeyContext::Runbook,
-        &[RunStep],
-        "run the next step (again, when it failed)",
-    ),
-    (
-        KeyContext::Runbook,
-        &[CancelStep],
-        "cancel the running step (its process group); a wait rechecks",
-    ),
-    (
-        KeyContext::Runbook,
-        &[SkipStep],
-        "skip a failed or optional step; a wait rechecks",
-    ),
-    (
-        KeyContext::Runbook,
-        &[EscalateStep],
-        "escalate: hand over, with a reason",
-    ),
-    (
-        KeyContext::Runbook,
-        &[JumpAhead],
-        "move the walk to the highlighted step, with a reason",
-    ),
-    (
-        KeyContext::Runbook,
-        &[Up, Down],
-        "highlight a step: its instruction and command",
-    ),
+    (KeyContext::Drill, &[PageUp, PageDown], "help-page"),
+    (KeyContext::Drill, &[Top, Bottom], "help-drill-ends"),
+    (KeyContext::Drill, &[Back], "help-drill-back"),
+    (KeyContext::Runbook, &[RunStep], "help-run-step"),
+    (KeyContext::Runbook, &[CancelStep], "help-cancel-step"),
+    (KeyContext::Runbook, &[SkipStep], "help-skip-step"),
+    (KeyContext::Runbook, &[EscalateStep], "help-escalate-step"),
+    (KeyContext::Runbook, &[JumpAhead], "help-jump-ahead"),
+    (KeyContext::Runbook, &[Up, Down], "help-highlight-step"),
     (
         KeyContext::Runbook,
         &[ToggleFollow, ToggleWrap, StepOutput],
-        "log: follow; wrap; only the highlighted step's output",
+        "help-log-toggles",
     ),
     (
         KeyContext::Runbook,
         &[LogPageUp, LogPageDown],
-        "scroll the log",
+        "help-log-scroll",
     ),
-    (
-        KeyContext::Runbook,
-        &[Back],
-        "back; half-way, offers the undo steps (resumes later)",
-    ),
-    (KeyContext::Help, &[Back], "close this help"),
+    (KeyContext::Runbook, &[Back], "help-runbook-back"),
+    (KeyContext::Help, &[Back], "help-close"),
 ];
 
-/// Lines every screen's help ends with.
+/// Lines every screen's help ends with (message ids).
 const EVERYWHERE: &[(&[Action], &str)] = &[
-    (&[CommandLine], "command line (Tab lists its commands)"),
-    (
-        &[Help, Suspend],
-        "this help (Esc closes it); suspend (fg returns)",
-    ),
-    (&[Quit], "quit (asks when steps run or undo steps are owed)"),
+    (&[CommandLine], "help-command-line"),
+    (&[Help, Suspend], "help-help-suspend"),
+    (&[Quit], "help-quit"),
 ];
 
-/// A hint: the action, its word, and whether a narrow runbook pane keeps it.
+/// A hint: the action, its word's message id, and whether a narrow runbook pane keeps it.
 type Hint = (Action, &'static str, bool);
 
 /// The status bar's hints per screen.
@@ -131,42 +78,47 @@ const HINTS: &[(KeyContext, &[Hint])] = &[
     (
         KeyContext::Grid,
         &[
-            (NextProblem, "next", true),
-            (Open, "open", true),
-            (Filter, "filter", true),
-            (Help, "help", true),
-            (Quit, "quit", true),
+            (NextProblem, "hint-next", true),
+            (Open, "hint-open", true),
+            (Filter, "hint-filter", true),
+            (Help, "hint-help", true),
+            (Quit, "hint-quit", true),
         ],
     ),
     (
         KeyContext::Drill,
         &[
-            (Down, "select", true),
-            (Open, "runbook", true),
-            (RerunProbe, "probe", true),
-            (NextProblem, "next", true),
-            (Back, "back", true),
-            (Help, "help", true),
-            (Quit, "quit", true),
+            (Down, "hint-select", true),
+            (Open, "hint-runbook", true),
+            (RerunProbe, "hint-probe", true),
+            (NextProblem, "hint-next", true),
+            (Back, "hint-back", true),
+            (Help, "hint-help", true),
+            (Quit, "hint-quit", true),
         ],
     ),
     (
         KeyContext::Runbook,
         &[
-            (RunStep, "run", true),
-            (CancelStep, "cancel", true),
-            (SkipStep, "skip", false),
-            (EscalateStep, "escalate", false),
-            (ToggleFollow, "follow", false),
-            (ToggleWrap, "wrap", false),
-            (Back, "back", true),
-            (Help, "help", true),
+            (RunStep, "hint-run", true),
+            (CancelStep, "hint-cancel", true),
+            (SkipStep, "hint-skip", false),
+            (EscalateStep, "hint-escalate", false),
+            (ToggleFollow, "hint-follow", false),
+            (ToggleWrap, "hint-wrap", false),
+            (Back, "hint-back", true),
+            (Help, "hint-help", true),
         ],
     ),
 ];
 
 /// Help for `context`: (its keys, what they do), every key bound there included.
-pub fn lines(keymap: &Keymap, context: KeyContext, ascii: bool) -> Vec<(String, &'static str)> {
+pub fn lines(
+    keymap: &Keymap,
+    context: KeyContext,
+    ascii: bool,
+    tr: Tr,
+) -> Vec<(String, &'static str)> {
     let own = LINES
         .iter()
         .filter(|(c, _, _)| *c == context)
@@ -179,7 +131,7 @@ pub fn lines(keymap: &Keymap, context: KeyContext, ascii: bool) -> Vec<(String, 
                 .flat_map(|a| keymap.keys(context, *a))
                 .map(|k| k.label(ascii))
                 .collect();
-            (keys.join(" "), text)
+            (keys.join(" "), tr.text(text))
         })
         .filter(|(keys, _)| !keys.is_empty())
         .collect()
@@ -192,6 +144,7 @@ pub fn hints(
     context: KeyContext,
     ascii: bool,
     narrow: bool,
+    tr: Tr,
 ) -> Vec<(String, &'static str)> {
     HINTS
         .iter()
@@ -200,7 +153,7 @@ pub fn hints(
         .filter(|(_, _, kept)| *kept || !narrow)
         .filter_map(|(action, word, _)| {
             let key = keymap.keys(context, *action).into_iter().next()?;
-            Some((key.label(ascii), *word))
+            Some((key.label(ascii), tr.text(word)))
         })
         .collect()
 }

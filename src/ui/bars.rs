@@ -1,9 +1,11 @@
 //! The mode banner (top) and the status bar (bottom), on every screen.
 
-use super::format::{clock, fit_words, lapse};
-use super::symbols::Symbols;
+use super::format::{clock, fit_words, lapse, text_width};
+use super::symbols::{Symbols, guard_word};
 use super::theme::Theme;
+use super::words;
 use crate::health::AlertValue;
+use crate::i18n::Tr;
 use crate::keymap::{self, KeyContext};
 use crate::layout::is_wide;
 use crate::update::rows::SortKey;
@@ -30,98 +32,14 @@ pub fn mode_style(theme: &Theme, mode: &Mode) -> ratatui::style::Style {
 impl Widget for BannerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
+        let tr = state.tr();
         let mode_style = mode_style(self.theme, &state.launch.banner.mode);
-        let sep = self.symbols.separator();
         let mut spans = vec![Span::styled(
-            format!(" {} ", self.symbols.mode(&state.launch.banner.mode)),
+            format!(" {} ", self.symbols.mode_in(&state.launch.banner.mode, tr)),
             mode_style,
         )];
-        // The record comes first: whatever else is cut off, this never is.
-        if let Some(reason) = &state.record_unwritten {
-            spans.push(Span::styled(
-                format!(" RECORD NOT WRITTEN: {reason} "),
-                self.theme.unhealthy_text(),
-            ));
-        }
-        // A console behind its schedule says so before anything else but the record:
-        // green cells may be old.
-        if state.pace.behind() {
-            // Rounded up: a probe late by 0.4 s is not "0s" late.
-            let late = lapse(state.pace.worst_late.as_millis().div_ceil(1_000) as u64);
-            let text = if is_wide(area.width) {
-                format!(" PROBER BEHIND: {} late, up to {late} ", state.pace.late)
-            } else {
-                format!(" BEHIND {} {late} ", state.pace.late)
-            };
-            spans.push(Span::styled(text, self.theme.unhealthy_text()));
-        }
-        // Exchange's verdict missing: those cells are Unknown, and the banner says how many.
-        let silent = state.fleet.exchange_silent();
-        if silent > 0 {
-            let all = state.fleet.servers().len();
-            let text = if is_wide(area.width) {
-                format!(" EXCHANGE: no verdict on {silent} of {all} ")
-            } else {
-                format!(" NO VERDICT {silent}/{all} ")
-            };
-            spans.push(Span::styled(text, self.theme.unhealthy_text()));
-        }
-        if let Some(shared) = state.fleet.shared() {
-            spans.extend(shared_source(shared, state.now, area.width, self.theme));
-        }
-        for guard in state.launch.banner.guards() {
-            // Wide enough, the guard says what it means.
-            let meaning = match guard {
-                "READ-ONLY" if is_wide(area.width) => ": reads only",
-                "DRY-RUN" if is_wide(area.width) => ": nothing runs",
-                _ => "",
-            };
-            spans.push(Span::styled(
-                format!(" {guard}{meaning} "),
-                self.theme.banner_guard,
-            ));
-        }
-        // What is owed on the fleet shows on every screen until it is run or written off.
-        let owed = state.owed().len();
-        if owed > 0 {
-            let badge = if self.symbols.ascii { "!" } else { "⚑" };
-            spans.push(Span::styled(
-                format!(" {badge} {owed} OWED "),
-                self.theme.flash,
-            ));
-        }
-        if !state.ledger.unreadable.is_empty() {
-            spans.push(Span::styled(
-                " OWED LEDGER NOT READ ".to_owned(),
-                self.theme.unhealthy_text(),
-            ));
-        }
-        // What hides servers comes first: a filter must never be cut off.
-        let total = state.fleet.servers().len();
-        let filter = state.live_filter();
-        if !filter.is_empty() {
-            spans.push(Span::styled(
-                format!(" filter `{filter}` {}/{total} ", state.view.rows.len()),
-                self.theme.flash,
-            ));
-        }
-        // Rows out of the inventory's order say so: `n` and the eye follow the grid.
-        if state.view.sort != SortKey::Fleet {
-            spans.push(Span::styled(
-                format!(" by {} ", state.view.sort.name()),
-                self.theme.dim,
-            ));
-        }
-        let mut info = String::new();
-        if let Mode::Training { scenario, .. } = &state.launch.banner.mode {
-            let elapsed = (state.now - state.started).num_seconds();
-            info.push_str(&format!(
-                " {scenario} {sep} fleet +{} {sep}",
-                clock(elapsed)
-            ));
-        }
-        info.push_str(&format!(" {total} servers"));
-        spans.push(Span::styled(info, self.theme.text));
+        spans.extend(self.warnings(area.width, tr));
+        spans.extend(self.view_state(tr));
         let line = Line::from(spans);
         let name = "healthdeck ";
         let room = usize::from(area.width);
@@ -134,6 +52,111 @@ impl Widget for BannerView<'_> {
     }
 }
 
+impl BannerView<'_> {
+    /// What the engineer must not miss, most urgent first.
+    fn warnings(&self, width: u16, tr: Tr) -> Vec<Span<'static>> {
+        let (state, theme) = (self.state, self.theme);
+        let wide = is_wide(width);
+        let mut spans = Vec::new();
+        let mut say = |text: String, style| spans.push(Span::styled(format!(" {text} "), style));
+        // The record comes first: whatever else is cut off, this never is.
+        if let Some(reason) = &state.record_unwritten {
+            let text = tr.fmt("banner-record-not-written", &[("reason", reason.into())]);
+            say(text, theme.unhealthy_text());
+        }
+        // A console behind its schedule says so before anything else but the record:
+        // green cells may be old.
+        if state.pace.behind() {
+            // Rounded up: a probe late by 0.4 s is not "0s" late.
+            let late = lapse(state.pace.worst_late.as_millis().div_ceil(1_000) as u64);
+            let id = if wide {
+                "banner-prober-behind"
+            } else {
+                "banner-behind"
+            };
+            let args = [("count", state.pace.late.into()), ("late", late.into())];
+            say(tr.fmt(id, &args), theme.unhealthy_text());
+        }
+        // Exchange's verdict missing: those cells are Unknown, and the banner says how many.
+        let silent = state.fleet.exchange_silent();
+        if silent > 0 {
+            let all = state.fleet.servers().len();
+            let id = if wide {
+                "banner-exchange-silent"
+            } else {
+                "banner-exchange-silent-short"
+            };
+            let args = [("silent", silent.into()), ("all", all.into())];
+            say(tr.fmt(id, &args), theme.unhealthy_text());
+        }
+        if let Some(shared) = state.fleet.shared() {
+            for span in shared_source(shared, (state.now, tr), width, theme) {
+                spans.push(span);
+            }
+        }
+        let mut say = |text: String, style| spans.push(Span::styled(format!(" {text} "), style));
+        for guard in state.launch.banner.guards() {
+            // Wide enough, the guard says what it means.
+            let word = guard_word(guard, tr);
+            let text = match guard {
+                "READ-ONLY" if wide => format!("{word}: {}", tr.text("banner-read-only-meaning")),
+                "DRY-RUN" if wide => format!("{word}: {}", tr.text("banner-dry-run-meaning")),
+                _ => word.to_owned(),
+            };
+            say(text, theme.banner_guard);
+        }
+        // What is owed on the fleet shows on every screen until it is run or written off.
+        let owed = state.owed().len();
+        if owed > 0 {
+            let badge = if self.symbols.ascii { "!" } else { "⚑" };
+            let count = tr.fmt("banner-owed", &[("count", owed.into())]);
+            say(format!("{badge} {count}"), theme.flash);
+        }
+        if !state.ledger.unreadable.is_empty() {
+            say(
+                tr.text("banner-ledger-unread").to_owned(),
+                theme.unhealthy_text(),
+            );
+        }
+        spans
+    }
+
+    /// What the grid shows of the fleet: filter, order, the training clock, the count.
+    fn view_state(&self, tr: Tr) -> Vec<Span<'static>> {
+        let (state, theme) = (self.state, self.theme);
+        let mut spans = Vec::new();
+        // What hides servers comes first: a filter must never be cut off.
+        let total = state.fleet.servers().len();
+        let filter = state.live_filter();
+        if !filter.is_empty() {
+            let args = [
+                ("filter", filter.into()),
+                ("shown", state.view.rows.len().into()),
+                ("total", total.into()),
+            ];
+            let text = format!(" {} ", tr.fmt("banner-filter", &args));
+            spans.push(Span::styled(text, theme.flash));
+        }
+        // Rows out of the inventory's order say so: `n` and the eye follow the grid.
+        if state.view.sort != SortKey::Fleet {
+            let args = [("key", state.view.sort.name().into())];
+            let text = format!(" {} ", tr.fmt("banner-sorted", &args));
+            spans.push(Span::styled(text, theme.dim));
+        }
+        let mut info = String::new();
+        if let Mode::Training { scenario, .. } = &state.launch.banner.mode {
+            let sep = self.symbols.separator();
+            let elapsed = (state.now - state.started).num_seconds();
+            let fleet_clock = tr.fmt("banner-fleet-clock", &[("clock", clock(elapsed).into())]);
+            info.push_str(&format!(" {scenario} {sep} {fleet_clock} {sep}"));
+        }
+        info.push(' ');
+        info.push_str(&tr.fmt("banner-servers", &[("count", total.into())]));
+        spans.push(Span::styled(info, theme.text));
+        spans
+    }
+}
+
 pub struct StatusView<'a> {
     pub state: &'a AppState,
     pub theme: &'a Theme,
@@ -143,47 +166,27 @@ pub struct StatusView<'a> {
 impl Widget for StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
+        let tr = state.tr();
         buf.set_style(area, self.theme.status);
-        if let Some(Prompt::Filter { text, .. }) = &state.view.prompt {
-            let line = Line::from(vec![
-                Span::styled(" / ", self.theme.status_key),
-                Span::styled(format!("{text}_"), self.theme.prompt),
-                Span::styled("  Enter apply  Esc cancel  Ctrl-U clear", self.theme.status),
-            ]);
+        if let Some(line) = self.typing_line(tr) {
             buf.set_line(area.x, area.y, &line, area.width);
-            return;
-        }
-        if let Some(Prompt::Command { text, offered, .. }) = &state.view.prompt {
-            let mut spans = vec![
-                Span::styled(" :", self.theme.status_key),
-                Span::styled(format!("{text}_"), self.theme.prompt),
-            ];
-            if offered.is_empty() {
-                spans.push(Span::styled(
-                    "  Tab complete  Up/Down earlier  Enter run  Esc close",
-                    self.theme.status,
-                ));
-            } else {
-                spans.push(Span::styled(
-                    format!("  {}", offered.join(" ")),
-                    self.theme.status,
-                ));
-            }
-            buf.set_line(area.x, area.y, &Line::from(spans), area.width);
             return;
         }
         let wide = is_wide(area.width);
         let counts = state.fleet.counts();
-        let mut spans = vec![Span::styled(" monitors ", self.theme.status)];
+        let mut spans = vec![Span::styled(
+            format!(" {} ", tr.text("status-monitors")),
+            self.theme.status,
+        )];
         for alert in AlertValue::ALL {
             let n = counts[alert.index()];
             if n == 0 && !matches!(alert, AlertValue::Unhealthy | AlertValue::Healthy) {
                 continue;
             }
             let word = if wide {
-                alert.word()
+                words::alert(tr, alert)
             } else {
-                alert.short_word()
+                words::alert_short(tr, alert)
             };
             let style = if n > 0 && alert.is_problem() {
                 self.theme.alert(alert)
@@ -197,7 +200,7 @@ impl Widget for StatusView<'_> {
             spans.push(Span::styled(" ", self.theme.status));
         }
         // Over a drill's debrief only its own keys act.
-        let debrief: &[(&str, &str)] = &[("q", "quit"), ("Esc", "back to the fleet")];
+        let debrief: &[(&str, &str)] = &[("q", "hint-quit"), ("Esc", "hint-back-to-fleet")];
         let prompt_hints = prompt_hints(state.view.prompt.as_ref()).or_else(|| {
             state
                 .drill
@@ -208,7 +211,10 @@ impl Widget for StatusView<'_> {
         if let Some(hints) = prompt_hints.filter(|_| state.view.flash.is_none()) {
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
-                spans.push(Span::styled(format!(" {what}"), self.theme.status));
+                spans.push(Span::styled(
+                    format!(" {}", tr.text(what)),
+                    self.theme.status,
+                ));
             }
         } else if let (None, Some(ack)) = (&state.view.flash, acknowledged(state)) {
             // Under the cursor, who and until when: cut to the room, never a flash to recall.
@@ -223,8 +229,8 @@ impl Widget for StatusView<'_> {
                 spans.push(Span::styled(format!(" {flash} "), self.theme.flash));
             } else {
                 // A long message wins the whole bar, cut at a word; help shows it whole.
-                let more = " (? shows all)";
-                let room = usize::from(area.width).saturating_sub(more.len() + 1);
+                let more = format!(" {}", tr.text("status-more-in-help"));
+                let room = usize::from(area.width).saturating_sub(text_width(&more) + 1);
                 let cut = fit_words(flash, room, self.symbols.ascii);
                 spans = vec![
                     Span::styled(format!(" {cut}"), self.theme.flash),
@@ -234,8 +240,8 @@ impl Widget for StatusView<'_> {
         } else {
             let context = crate::update::screen_context(&state.view.screen);
             let narrow = context == KeyContext::Runbook && !wide;
-            let hints =
-                keymap::help::hints(&state.launch.keymap, context, self.symbols.ascii, narrow);
+            let keymap = &state.launch.keymap;
+            let hints = keymap::help::hints(keymap, context, self.symbols.ascii, narrow, tr);
             for (key, what) in hints {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {what}"), self.theme.status));
@@ -249,46 +255,97 @@ impl Widget for StatusView<'_> {
 /// Prometheus (every cell Unknown) or Alertmanager says so in the unhealthy style.
 fn shared_source(
     shared: &crate::health::shared::SharedStatus,
-    now: chrono::DateTime<chrono::Utc>,
+    (now, tr): (chrono::DateTime<chrono::Utc>, Tr),
     width: u16,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
     use crate::health::shared::AckSource;
     let wide = is_wide(width);
+    let pick = |long: &'static str, short: &'static str| if wide { long } else { short };
     let mut spans = Vec::new();
     match (&shared.failed, shared.read_at) {
         (Some(why), _) if wide => spans.push(Span::styled(
-            format!(" PROMETHEUS DOWN: {why} "),
+            format!(
+                " {} ",
+                tr.fmt("banner-prometheus-down", &[("why", why.into())])
+            ),
             theme.unhealthy_text(),
         )),
-        (Some(_), _) => spans.push(Span::styled(" PROM DOWN ", theme.unhealthy_text())),
+        (Some(_), _) => spans.push(Span::styled(
+            format!(" {} ", tr.text("banner-prometheus-down-short")),
+            theme.unhealthy_text(),
+        )),
         (None, Some(at)) => {
             let age = lapse(u64::try_from((now - at).num_seconds()).unwrap_or(0));
-            let word = if wide { "PROMETHEUS" } else { "PROM" };
-            spans.push(Span::styled(format!(" {word} {age} "), theme.banner_guard));
+            let id = pick("banner-prometheus", "banner-prometheus-short");
+            let text = format!(" {} ", tr.fmt(id, &[("age", age.into())]));
+            spans.push(Span::styled(text, theme.banner_guard));
             // What Prometheus warned of, or rows no server of this inventory owns.
             if let Some(first) = shared.warnings.first().filter(|_| wide) {
-                spans.push(Span::styled(format!(" warns: {first} "), theme.flash));
+                let text = tr.fmt("banner-prometheus-warns", &[("first", first.into())]);
+                spans.push(Span::styled(format!(" {text} "), theme.flash));
             }
         }
-        (None, None) => spans.push(Span::styled(
-            if wide {
-                " PROMETHEUS: reading… "
-            } else {
-                " PROM … "
-            },
-            theme.banner_guard,
-        )),
+        (None, None) => {
+            let id = pick(
+                "banner-prometheus-reading",
+                "banner-prometheus-reading-short",
+            );
+            spans.push(Span::styled(
+                format!(" {} ", tr.text(id)),
+                theme.banner_guard,
+            ));
+        }
     }
     if let AckSource::Failed(_) = shared.acks {
-        let text = if wide {
-            " ALERTMANAGER DOWN "
-        } else {
-            " AM DOWN "
-        };
-        spans.push(Span::styled(text, theme.unhealthy_text()));
+        let id = pick("banner-alertmanager-down", "banner-alertmanager-down-short");
+        spans.push(Span::styled(
+            format!(" {} ", tr.text(id)),
+            theme.unhealthy_text(),
+        ));
     }
     spans
+}
+
+impl StatusView<'_> {
+    /// The line of the filter or the command line being typed, with its keys.
+    fn typing_line(&self, tr: Tr) -> Option<Line<'static>> {
+        let (key, text, hints): (&str, &str, &[(&str, &'static str)]) =
+            match &self.state.view.prompt {
+                Some(Prompt::Filter { text, .. }) => (
+                    " / ",
+                    text,
+                    &[
+                        ("Enter", "hint-apply"),
+                        ("Esc", "hint-cancel"),
+                        ("Ctrl-U", "hint-clear"),
+                    ],
+                ),
+                Some(Prompt::Command { text, offered, .. }) if !offered.is_empty() => {
+                    return Some(Line::from(vec![
+                        Span::styled(" :", self.theme.status_key),
+                        Span::styled(format!("{text}_"), self.theme.prompt),
+                        Span::styled(format!("  {}", offered.join(" ")), self.theme.status),
+                    ]));
+                }
+                Some(Prompt::Command { text, .. }) => (
+                    " :",
+                    text,
+                    &[
+                        ("Tab", "hint-complete"),
+                        ("Up/Down", "hint-earlier"),
+                        ("Enter", "hint-run"),
+                        ("Esc", "hint-close"),
+                    ],
+                ),
+                _ => return None,
+            };
+        Some(Line::from(vec![
+            Span::styled(key, self.theme.status_key),
+            Span::styled(format!("{text}_"), self.theme.prompt),
+            Span::styled(keyed(hints, tr), self.theme.status),
+        ]))
+    }
 }
 
 /// Who acknowledged the cell under the grid's cursor, until when, and why.
@@ -308,27 +365,48 @@ fn acknowledged(state: &AppState) -> Option<String> {
     }
     let ack = state.fleet.shared()?.ack_in(server, set)?;
     // Who and until when first: at 80 columns the rest may be cut.
-    Some(format!(
-        "acked by {} until {} UTC: {} ({})",
-        ack.by,
-        ack.until.format("%H:%M"),
-        ack.comment,
-        ack.monitor.name()
+    Some(state.tr().fmt(
+        "status-acked",
+        &[
+            ("who", ack.by.as_str().into()),
+            ("until", ack.until.format("%H:%M").to_string().into()),
+            ("comment", ack.comment.as_str().into()),
+            ("monitor", ack.monitor.name().into()),
+        ],
     ))
 }
 
-/// The keys a box prompt takes, for the status bar.
+/// The keys a box prompt takes, for the status bar: (key, message id).
 fn prompt_hints(prompt: Option<&Prompt>) -> Option<&'static [(&'static str, &'static str)]> {
     match prompt {
-        Some(Prompt::Confirm { .. }) => Some(&[("Enter", "confirm"), ("Esc", "abort")]),
-        Some(Prompt::Leave { .. }) => Some(&[("r", "run them"), ("l", "leave"), ("Esc", "stay")]),
-        Some(Prompt::QuitRunning) => {
-            Some(&[("c", "cancel"), ("l", "leave running"), ("Esc", "stay")])
+        Some(Prompt::Confirm { .. }) => Some(&[("Enter", "hint-confirm"), ("Esc", "hint-abort")]),
+        Some(Prompt::Leave { .. }) => Some(&[
+            ("r", "hint-run-them"),
+            ("l", "hint-leave"),
+            ("Esc", "hint-stay"),
+        ]),
+        Some(Prompt::QuitRunning) => Some(&[
+            ("c", "hint-cancel"),
+            ("l", "hint-leave-running"),
+            ("Esc", "hint-stay"),
+        ]),
+        Some(Prompt::Unrecorded { .. }) => {
+            Some(&[("y", "hint-run-unrecorded"), ("n", "hint-do-not-run")])
         }
-        Some(Prompt::Unrecorded { .. }) => Some(&[("y", "run unrecorded"), ("n", "do not run")]),
-        Some(Prompt::Reason { .. }) => {
-            Some(&[("Enter", "go"), ("Esc", "back out"), ("Ctrl-U", "clear")])
-        }
+        Some(Prompt::Reason { .. }) => Some(&[
+            ("Enter", "hint-go"),
+            ("Esc", "hint-back-out"),
+            ("Ctrl-U", "hint-clear"),
+        ]),
         _ => None,
     }
+}
+
+/// `  Enter apply  Esc cancel`: keys and their words on one line, in the console's language.
+fn keyed(hints: &[(&str, &'static str)], tr: Tr) -> String {
+    let mut line = String::new();
+    for (key, id) in hints {
+        line.push_str(&format!("  {key} {}", tr.text(id)));
+    }
+    line
 }

@@ -2,9 +2,10 @@
 
 mod exchange;
 
-use super::format::{age, fit, lapse};
+use super::format::{Cols, age, fit, lapse};
 use super::symbols::Symbols;
 use super::theme::Theme;
+use super::words;
 use crate::health::monitor::MonitorState;
 use crate::health::monitors::MonitorInput;
 use crate::health::{AlertValue, HealthSet, Monitor};
@@ -24,13 +25,14 @@ pub struct DrillView<'a> {
 
 impl DrillView<'_> {
     fn title(&self) -> Line<'static> {
+        let tr = self.state.tr();
         let server = &self.state.fleet.servers()[self.drill.server];
         let cell = self.state.fleet.cell(self.drill.server, self.drill.set);
         let mut spans = vec![Span::styled(
             format!(
                 " {} ({}, {}) {} {} ",
                 server.name,
-                server.role.label(),
+                words::role(tr, server.role),
                 server.site,
                 self.symbols.cursor(),
                 self.drill.set.name()
@@ -41,10 +43,14 @@ impl DrillView<'_> {
             let since = cell
                 .since
                 .filter(|_| alert != AlertValue::Healthy)
-                .map(|t| format!(" for {}", age(t, self.state.now, true)))
+                .map(|t| {
+                    let age = age(t, self.state.now, true);
+                    format!(" {}", tr.fmt("problems-for", &[("age", age.into())]))
+                })
                 .unwrap_or_default();
+            let word = words::alert(tr, alert);
             spans.push(Span::styled(
-                format!(" {} {}{since} ", self.symbols.glyph(alert), alert.word()),
+                format!(" {} {word}{since} ", self.symbols.glyph(alert)),
                 self.theme.alert(alert),
             ));
         }
@@ -53,6 +59,7 @@ impl DrillView<'_> {
 
     fn head(&self, monitor: Monitor, m: &MonitorState, selected: bool) -> Line<'static> {
         let s = self.symbols;
+        let tr = self.state.tr();
         let marker = if selected { s.cursor() } else { " " };
         let since = m
             .left_healthy_at
@@ -62,25 +69,28 @@ impl DrillView<'_> {
         let mut head = vec![
             Span::styled(format!("{marker} "), self.theme.title),
             Span::styled(
-                format!("{} {}{since} ", s.glyph(m.alert), m.alert.word()),
+                format!("{} {}{since} ", s.glyph(m.alert), words::alert(tr, m.alert)),
                 self.theme.alert(m.alert),
             ),
             Span::styled(format!(" {}", monitor.name()), self.theme.title),
             // The drill-down always says where a monitor comes from.
             Span::styled(
-                if self.state.launch.platform == Platform::Training {
-                    "  simulator"
-                } else if self.state.fleet.shared().is_some() {
-                    "  Prometheus"
-                } else {
-                    "  healthdeck probe"
-                },
+                format!(
+                    "  {}",
+                    tr.text(if self.state.launch.platform == Platform::Training {
+                        "drill-source-simulator"
+                    } else if self.state.fleet.shared().is_some() {
+                        "drill-source-prometheus"
+                    } else {
+                        "drill-source-probe"
+                    })
+                ),
                 self.theme.dim,
             ),
         ];
         if m.is_flapping(self.state.fleet.policy(monitor)) {
             head.push(Span::styled(
-                format!("  {} flapping", s.flapping()),
+                format!("  {} {}", s.flapping(), tr.text("drill-flapping")),
                 self.theme.flapping,
             ));
         }
@@ -90,24 +100,41 @@ impl DrillView<'_> {
     /// What feeds the monitor and what that depends on.
     fn source(&self, monitor: Monitor) -> (String, String) {
         let role = self.state.fleet.servers()[self.drill.server].role;
+        let tr = self.state.tr();
         let to = format!("{} {}", self.symbols.arrow(), monitor.target_service(role));
         match monitor.input() {
-            MonitorInput::Probe(p) => (
-                format!(
-                    "{} every {}{} {to}",
-                    p.name(),
-                    self.state.fleet.policy(monitor).interval,
-                    self.cadence(monitor)
-                ),
-                p.dependencies().join(", "),
-            ),
+            MonitorInput::Probe(p) => {
+                let args = [
+                    ("probe", p.name().into()),
+                    (
+                        "interval",
+                        self.state.fleet.policy(monitor).interval.to_string().into(),
+                    ),
+                ];
+                let every = tr.fmt("drill-probe-every", &args);
+                let depends: Vec<&str> = p
+                    .dependencies()
+                    .iter()
+                    .map(|d| words::dependency(tr, d))
+                    .collect();
+                (
+                    format!("{every}{} {to}", self.cadence(monitor)),
+                    depends.join(", "),
+                )
+            }
             MonitorInput::CommandLatency(p) => (
-                format!("latency of every {} probe on this server {to}", p.label()),
-                "the probes above".to_owned(),
+                format!(
+                    "{} {to}",
+                    tr.fmt("drill-latency-of", &[("protocol", p.label().into())])
+                ),
+                tr.text("drill-depends-probes").to_owned(),
             ),
             MonitorInput::RequestsQueued(p) => (
-                format!("{} requests-queued metric {to}", p.label()),
-                "a metric source (the simulator; none on a real fleet)".to_owned(),
+                format!(
+                    "{} {to}",
+                    tr.fmt("drill-queue-metric", &[("protocol", p.label().into())])
+                ),
+                tr.text("drill-depends-metric").to_owned(),
             ),
         }
     }
@@ -125,48 +152,54 @@ impl DrillView<'_> {
             return String::new();
         };
         let secs = |d: chrono::TimeDelta| u64::try_from(d.num_seconds()).unwrap_or(0);
-        let mut out = format!(" (last {} apart", lapse(secs(gap)));
-        if c.late.num_seconds() >= 1 {
-            out.push_str(&format!(", {} late", lapse(secs(c.late))));
-        }
-        out.push(')');
-        out
+        let tr = self.state.tr();
+        let gap = lapse(secs(gap));
+        let said = if c.late.num_seconds() >= 1 {
+            let late = lapse(secs(c.late));
+            tr.fmt(
+                "drill-cadence-late",
+                &[("gap", gap.into()), ("late", late.into())],
+            )
+        } else {
+            tr.fmt("drill-cadence", &[("gap", gap.into())])
+        };
+        format!(" ({said})")
     }
 
     fn rule(&self, monitor: Monitor, m: &MonitorState) -> String {
         let policy = self.state.fleet.policy(monitor);
+        let tr = self.state.tr();
+        let described = words::rule(tr, &policy.rule);
+        let dash = self.symbols.dash();
         // Prometheus evaluates the rule: the console keeps no count of its own to show.
         if self.state.fleet.shared().is_some() {
-            let alert = match m.alert {
-                AlertValue::Unhealthy => "firing",
-                AlertValue::Degraded => "pending",
-                AlertValue::Healthy => "not active",
-                AlertValue::Disabled => "not generated",
-                _ => "no data",
-            };
-            let dash = self.symbols.dash();
-            return format!(
-                "{} {dash} Prometheus' alert: {alert}",
-                policy.rule.describe()
-            );
+            let alert = tr.text(match m.alert {
+                AlertValue::Unhealthy => "drill-alert-firing",
+                AlertValue::Degraded => "drill-alert-pending",
+                AlertValue::Healthy => "drill-alert-inactive",
+                AlertValue::Disabled => "drill-alert-not-generated",
+                _ => "drill-alert-no-data",
+            });
+            let said = tr.fmt("drill-prometheus-alert", &[("alert", alert.into())]);
+            return format!("{described} {dash} {said}");
         }
         let (n, of) = m.failing_count(policy);
         // Never "5/3 failing": the rule is met at 3; how many so far is said apart.
         let progress = if n > of {
-            format!("{of}/{of} failing ({n} so far)")
+            tr.fmt(
+                "drill-failing-over",
+                &[("count", n.into()), ("of", of.into())],
+            )
         } else {
-            format!("{n}/{of} failing")
+            tr.fmt("drill-failing", &[("count", n.into()), ("of", of.into())])
         };
-        let mut rule = format!(
-            "{} {} {progress}",
-            policy.rule.describe(),
-            self.symbols.dash()
-        );
+        let mut rule = format!("{described} {dash} {progress}");
         if let Some(mean) = m.mean_latency_ms() {
-            rule.push_str(&format!(", mean {mean} ms"));
+            rule.push_str(&tr.fmt("drill-mean", &[("ms", mean.into())]));
         }
         if let Some(queued) = m.last_metric {
-            rule.push_str(&format!(", queued now {queued:.0}"));
+            let queued = format!("{queued:.0}");
+            rule.push_str(&tr.fmt("drill-queued-now", &[("count", queued.into())]));
         }
         rule
     }
@@ -178,21 +211,27 @@ impl DrillView<'_> {
             .not_runnable
             .iter()
             .find(|n| n.server == self.drill.server && Some(n.probe) == monitor.probe());
+        let tr = self.state.tr();
         match (m.last(), m.alert) {
             (None, _) if cannot.is_some() => {
-                format!("cannot run: {}", cannot.map_or("", |n| n.why.as_str()))
+                let why = cannot.map_or("", |n| n.why.as_str());
+                tr.fmt("drill-cannot-run", &[("why", why.into())])
             }
-            (_, AlertValue::Disabled) => "Disabled: nothing feeds this monitor".to_owned(),
-            (Some(r), _) => format!(
-                "{} {} ago, {} ms",
-                if r.succeeded { "Succeeded" } else { "Failed" },
-                age(r.at, self.state.now, true),
-                r.latency_ms,
-            ),
-            (None, _) if m.last_sample_at.is_some() => {
-                "no probe of its own; see the rule".to_owned()
+            (_, AlertValue::Disabled) => tr.text("drill-nothing-feeds").to_owned(),
+            (Some(r), _) => {
+                let id = if r.succeeded {
+                    "drill-last-succeeded"
+                } else {
+                    "drill-last-failed"
+                };
+                let args = [
+                    ("age", age(r.at, self.state.now, true).into()),
+                    ("ms", r.latency_ms.into()),
+                ];
+                tr.fmt(id, &args)
             }
-            (None, _) => "no result yet".to_owned(),
+            (None, _) if m.last_sample_at.is_some() => tr.text("drill-no-probe").to_owned(),
+            (None, _) => tr.text("drill-no-result").to_owned(),
         }
     }
 
@@ -210,22 +249,26 @@ impl DrillView<'_> {
             return Vec::new();
         }
         let mut lines = Vec::new();
+        let tr = self.state.tr();
         let badge = if self.symbols.ascii { "!" } else { "⚑" };
         for debt in owed {
-            let maybe = if debt.certain { "" } else { " (maybe)" };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {badge} OWED{maybe} "), self.theme.flash),
-                Span::styled(format!("{} ", debt.title), self.theme.title),
-                Span::styled(
-                    format!(
-                        "since {} UTC by {}, {}/{}",
-                        debt.since.format("%H:%M"),
-                        debt.by,
-                        debt.procedure,
-                        debt.caused_by
-                    ),
-                    self.theme.dim,
+            let owed = tr.text(if debt.certain {
+                "grid-owed"
+            } else {
+                "drill-owed-maybe"
+            });
+            let args = [
+                ("since", debt.since.format("%H:%M").to_string().into()),
+                ("who", debt.by.as_str().into()),
+                (
+                    "runbook",
+                    format!("{}/{}", debt.procedure, debt.caused_by).into(),
                 ),
+            ];
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {badge} {owed} "), self.theme.flash),
+                Span::styled(format!("{} ", debt.title), self.theme.title),
+                Span::styled(tr.fmt("drill-owed-since", &args), self.theme.dim),
             ]));
             if let Some(command) = &debt.command {
                 let shown = fit(command, width.saturating_sub(5), self.symbols.ascii);
@@ -237,9 +280,12 @@ impl DrillView<'_> {
         }
         lines.push(Line::from(vec![
             Span::styled("   u", self.theme.key),
-            Span::styled(" runs it  ", self.theme.text),
+            Span::styled(format!(" {}  ", tr.text("drill-owed-run")), self.theme.text),
             Span::styled("x", self.theme.key),
-            Span::styled(" writes it off (name + why)", self.theme.text),
+            Span::styled(
+                format!(" {}", tr.text("drill-owed-write-off")),
+                self.theme.text,
+            ),
         ]));
         lines
     }
@@ -248,34 +294,40 @@ impl DrillView<'_> {
         let Some(m) = self.state.fleet.monitor(self.drill.server, monitor) else {
             return Vec::new();
         };
-        let label = |l: &str| Span::styled(format!("    {l:<9}"), self.theme.dim);
+        let tr = self.state.tr();
+        let label = |id: &'static str| label(tr.text(id), self.theme);
         let text = |t: String| Span::styled(t, self.theme.text);
         let mut lines = vec![
             self.head(monitor, m, selected),
-            Line::from(vec![label("last"), text(self.last(monitor, m))]),
+            Line::from(vec![label("drill-label-last"), text(self.last(monitor, m))]),
         ];
         if let Some(error) = m.last().and_then(|r| r.error) {
             lines.push(Line::from(vec![
-                label("error"),
+                label("drill-label-error"),
                 Span::styled(error, self.theme.unhealthy_text()),
             ]));
         }
         if let Some(shared) = self.state.fleet.shared() {
             if let Some(why) = &shared.failed {
                 lines.push(Line::from(vec![
-                    label("unknown"),
+                    label("drill-label-unknown"),
                     Span::styled(why.clone(), self.theme.unhealthy_text()),
                 ]));
             }
             if let Some(ack) = shared.ack(self.drill.server, monitor) {
                 lines.push(Line::from(vec![
-                    label("acked"),
+                    label("drill-label-acked"),
                     Span::styled(
-                        format!(
-                            "by {} until {} UTC: {}",
-                            ack.by,
-                            ack.until.format("%Y-%m-%d %H:%M"),
-                            ack.comment
+                        tr.fmt(
+                            "drill-acked",
+                            &[
+                                ("who", ack.by.as_str().into()),
+                                (
+                                    "until",
+                                    ack.until.format("%Y-%m-%d %H:%M").to_string().into(),
+                                ),
+                                ("comment", ack.comment.as_str().into()),
+                            ],
                         ),
                         self.theme.flash,
                     ),
@@ -285,23 +337,27 @@ impl DrillView<'_> {
         if full {
             let (source, depends) = self.source(monitor);
             let spark = if m.latencies.is_empty() {
-                "no samples yet".to_owned()
+                tr.text("drill-no-samples").to_owned()
             } else {
+                let args = [
+                    ("count", m.latencies.len().into()),
+                    ("max", m.latencies.iter().max().copied().unwrap_or(0).into()),
+                ];
+                let said = tr.fmt("drill-latencies", &args);
                 format!(
-                    "{}  last {}, max {} ms",
-                    self.symbols.sparkline(m.latencies.iter().copied()),
-                    m.latencies.len(),
-                    m.latencies.iter().max().copied().unwrap_or(0)
+                    "{}  {said}",
+                    self.symbols.sparkline(m.latencies.iter().copied())
                 )
             };
-            lines.push(Line::from(vec![label("source"), text(source)]));
-            lines.push(Line::from(vec![label("rule"), text(self.rule(monitor, m))]));
+            lines.push(Line::from(vec![label("drill-label-source"), text(source)]));
+            let rule = self.rule(monitor, m);
+            lines.push(Line::from(vec![label("drill-label-rule"), text(rule)]));
             // A queue metric has no latencies to draw.
             if !matches!(monitor.input(), MonitorInput::RequestsQueued(_)) {
-                lines.push(Line::from(vec![label("latency"), text(spark)]));
+                lines.push(Line::from(vec![label("drill-label-latency"), text(spark)]));
             }
             lines.push(Line::from(vec![
-                label("depends"),
+                label("drill-label-depends"),
                 Span::styled(depends, self.theme.dim),
             ]));
         }
@@ -321,7 +377,12 @@ impl Widget for DrillView<'_> {
             .iter()
             .map(|s: &HealthSet| s.name())
             .collect();
-        let sub = format!("   related health sets: {}", related.join(", "));
+        let related = related.join(", ");
+        let sub = self
+            .state
+            .tr()
+            .fmt("drill-related", &[("sets", related.into())]);
+        let sub = format!("   {sub}");
         buf.set_stringn(
             area.x,
             area.y + 1,
@@ -374,6 +435,11 @@ impl Widget for DrillView<'_> {
 }
 
 /// Cuts a line's last span so the line ends in `…` instead of vanishing at the edge.
+/// A field's label, padded to the drill-down's label column (by display width).
+fn label(text: &str, theme: &Theme) -> Span<'static> {
+    Span::styled(format!("    {:<9}", Cols(text)), theme.dim)
+}
+
 pub(crate) fn fit_line(line: &Line<'static>, width: usize, ascii: bool) -> Line<'static> {
     let mut used = 0;
     let mut spans = Vec::new();

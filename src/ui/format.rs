@@ -117,6 +117,21 @@ pub fn fit_name(name: &str, width: usize, ascii: bool) -> Cow<'_, str> {
     ))
 }
 
+/// A text padded by display columns: `{:<9}` on a `&str` counts characters, and a Korean
+/// word of four characters takes eight columns.
+pub struct Cols<'a>(pub &'a str);
+
+impl fmt::Display for Cols<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pad = f.width().unwrap_or(0).saturating_sub(text_width(self.0));
+        if matches!(f.align(), Some(fmt::Alignment::Right)) {
+            write!(f, "{:pad$}{}", "", self.0)
+        } else {
+            write!(f, "{}{:pad$}", self.0, "")
+        }
+    }
+}
+
 /// Columns a text takes on screen (a wide character counts two).
 pub fn text_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)

@@ -1,9 +1,10 @@
 //! The grid: servers × health sets. Builds only the rows it shows.
 
-use super::format::{Age, fit, fit_name};
+use super::format::{Age, Cols, fit, fit_name, text_width};
 use super::symbols::Symbols;
 use super::theme::Theme;
-use crate::health::{AlertValue, Cell, HealthSet, Role};
+use super::words;
+use crate::health::{AlertValue, Cell, HealthSet};
 use crate::layout::{header_rows, is_wide};
 use crate::update::AppState;
 use ratatui::buffer::Buffer;
@@ -28,14 +29,6 @@ struct Columns {
 
 const NARROW_CELL: u16 = 10;
 const WIDE_CELL: u16 = 17;
-
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Cas => "CAS",
-        Role::Mailbox => "MBX",
-        Role::Both => "BOTH",
-    }
-}
 
 impl GridView<'_> {
     /// Whole words in the cells when the screen is wide and the servers' names still fit
@@ -83,13 +76,14 @@ impl GridView<'_> {
                 .inactive()
                 .any(|c| c.name.eq_ignore_ascii_case(name))
         };
-        match (off("ServerWideOffline"), off("ImapProxy"), off("PopProxy")) {
-            (true, ..) => Some("OFFLINE"),
-            (_, true, true) => Some("PRXY OFF"),
-            (_, true, false) => Some("IMAP OFF"),
-            (_, false, true) => Some("POP OFF"),
-            _ => None,
-        }
+        let id = match (off("ServerWideOffline"), off("ImapProxy"), off("PopProxy")) {
+            (true, ..) => "grid-offline",
+            (_, true, true) => "grid-proxies-off",
+            (_, true, false) => "grid-imap-off",
+            (_, false, true) => "grid-pop-off",
+            _ => return None,
+        };
+        Some(self.state.tr().text(id))
     }
 
     /// `acked`: an Alertmanager silence covers a monitor of the cell; its word says so
@@ -109,15 +103,16 @@ impl GridView<'_> {
             now: self.state.now,
             wide,
         };
+        let tr = self.state.tr();
         let (word, short) = if acked {
-            ("Acked", "ACK")
+            (tr.text("alert-acked"), tr.text("alert-acked-short"))
         } else {
-            (alert.word(), alert.short_word())
+            (words::alert(tr, alert), words::alert_short(tr, alert))
         };
         let _ = if wide {
-            write!(out, "{} {word:<9}{flap}{since:>4}", s.glyph(alert))
+            write!(out, "{} {:<9}{flap}{since:>4}", s.glyph(alert), Cols(word))
         } else {
-            write!(out, "{}{short:<4}{flap}{since:>3}", s.glyph(alert))
+            write!(out, "{}{:<4}{flap}{since:>3}", s.glyph(alert), Cols(short))
         };
         self.theme.alert(alert)
     }
@@ -131,11 +126,12 @@ impl GridView<'_> {
         let theme = self.theme;
         let header_h = header_rows(area.width);
         let x_cell = |i: u16| area.x + cols.server + i * cols.cell;
+        let tr = self.state.tr();
         let head = format!(
             " {:<name$} {:<4} {:<site$}",
-            "SERVER",
-            "ROLE",
-            "SITE",
+            Cols(tr.text("grid-server")),
+            Cols(tr.text("grid-role")),
+            Cols(tr.text("grid-site")),
             name = usize::from(cols.name),
             site = usize::from(cols.site)
         );
@@ -210,7 +206,7 @@ impl Widget for GridView<'_> {
                 text,
                 "{marker}{:<name$} {:<4} {:<site$}",
                 fit_name(&info.name, usize::from(cols.name), self.symbols.ascii),
-                role_label(info.role),
+                Cols(words::role(self.state.tr(), info.role)),
                 fit(&info.site, usize::from(cols.site), self.symbols.ascii),
                 name = usize::from(cols.name),
                 site = usize::from(cols.site),
@@ -222,27 +218,26 @@ impl Widget for GridView<'_> {
             };
             buf.set_stringn(area.x, y, &text, usize::from(cols.server), name_style);
             if owed.contains(&info.name) {
-                let badge = if self.symbols.ascii {
-                    "! OWED"
-                } else {
-                    "⚑ OWED"
-                };
+                let flag = if self.symbols.ascii { "!" } else { "⚑" };
+                let badge = format!("{flag} {}", self.state.tr().text("grid-owed"));
                 let x = area.x + 1 + cols.name + 1;
                 let room = usize::from(cols.server.saturating_sub(cols.name + 2));
-                buf.set_stringn(x, y, format!("{badge:<room$}"), room, theme.flash);
+                let badge = format!("{:<room$}", Cols(&badge));
+                buf.set_stringn(x, y, badge, room, theme.flash);
             } else if let Some(off) = self.offline(server) {
                 // A component Managed Availability took offline: the row says so, a column
                 // short of the cells; the glyph only where it fits beside the words.
                 let x = area.x + 1 + cols.name + 1;
                 let room = usize::from(cols.server.saturating_sub(cols.name + 3));
                 let glyph = self.symbols.glyph(AlertValue::Unhealthy);
-                let badge = if room > off.len() + 1 {
+                let badge = if room > text_width(off) + 1 {
                     format!("{glyph} {off}")
                 } else {
                     off.to_owned()
                 };
                 let style = theme.alert(AlertValue::Unhealthy);
-                buf.set_stringn(x, y, format!("{badge:<room$}"), room, style);
+                let badge = format!("{:<room$}", Cols(&badge));
+                buf.set_stringn(x, y, badge, room, style);
             }
             for (col, set) in HealthSet::ALL.iter().enumerate() {
                 let cell = self.state.fleet.cell(server, *set);
@@ -264,9 +259,9 @@ impl Widget for GridView<'_> {
             }
         }
         if self.state.view.rows.is_empty() {
-            let msg = format!(
-                "no server matches the filter `{}`",
-                self.state.live_filter()
+            let msg = self.state.tr().fmt(
+                "grid-no-match",
+                &[("filter", self.state.live_filter().into())],
             );
             buf.set_stringn(
                 area.x + 1,

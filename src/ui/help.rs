@@ -2,12 +2,15 @@
 
 use super::symbols::Symbols;
 use super::theme::Theme;
+use super::words;
 use crate::health::AlertValue;
+use crate::i18n::Tr;
 use crate::keymap::{self, KeyContext, Keymap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 pub struct HelpView<'a> {
@@ -18,23 +21,23 @@ pub struct HelpView<'a> {
     /// The keys in force, and the screen under help (whose keys it explains).
     pub keymap: &'a Keymap,
     pub context: KeyContext,
+    /// The console's messages.
+    pub tr: Tr,
     /// The guards in force, said exactly.
     pub guards: Vec<&'static str>,
     /// The last message, whole (the status bar may have cut it).
     pub message: Option<&'a str>,
 }
 
-/// What the guards let run, said exactly (help and README agree).
-pub const READ_ONLY: &str = "READ-ONLY: probes and reading steps run (health, database \
-                             copies, log location, the Mailbox server); nothing that changes \
-                             a server runs";
-pub const DRY_RUN: &str = "DRY-RUN: every step shows its exact command (both sides of every \
-                           branch); nothing runs";
+/// What the guards let run, said exactly (help and README agree): message ids.
+pub const READ_ONLY: &str = "help-read-only";
+pub const DRY_RUN: &str = "help-dry-run";
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.symbols;
-        let keys = keymap::help::lines(self.keymap, self.context, s.ascii);
+        let tr = self.tr;
+        let keys = keymap::help::lines(self.keymap, self.context, s.ascii, tr);
         let column = keys
             .iter()
             .map(|(k, _)| k.width())
@@ -68,10 +71,11 @@ impl Widget for HelpView<'_> {
                 .map(move |l| Line::from(Span::styled(format!(" {l}"), style)))
         };
         for guard in &self.guards {
-            lines.extend(text(guard, self.theme.flash));
+            lines.extend(text(tr.text(guard), self.theme.flash));
         }
         if let Some(message) = self.message {
-            lines.extend(text(&format!("last message: {message}"), self.theme.dim));
+            let said = tr.fmt("help-last-message", &[("message", message.into())]);
+            lines.extend(text(&said, self.theme.dim));
         }
         if self.context != KeyContext::Runbook {
             lines.push(Line::default());
@@ -83,7 +87,7 @@ impl Widget for HelpView<'_> {
         if let Some(path) = self.record_path {
             // On its own line: the path is long, and the end (the file name) matters most.
             lines.push(Line::from(Span::styled(
-                " incident record:",
+                format!(" {}", tr.text("help-record")),
                 self.theme.dim,
             )));
             lines.push(Line::from(Span::styled(
@@ -93,12 +97,13 @@ impl Widget for HelpView<'_> {
         }
         if let Some(path) = self.log_path {
             lines.push(Line::from(Span::styled(
-                format!(" log: {path}"),
+                format!(" {}", tr.fmt("help-log", &[("path", path.into())])),
                 self.theme.dim,
             )));
         }
         let height = (lines.len() as u16 + 2).min(area.height);
-        let (popup, block) = overlay((area, buf), height, " Keys ", self.theme, s);
+        let title = format!(" {} ", tr.text("help-title"));
+        let (popup, block) = overlay((area, buf), height, title, self.theme, s);
         Paragraph::new(lines).block(block).render(popup, buf);
     }
 }
@@ -111,18 +116,21 @@ impl HelpView<'_> {
         let mut legend = vec![Span::styled(" ", self.theme.text)];
         for alert in AlertValue::ALL {
             legend.push(Span::styled(
-                format!("{} {}", s.glyph(alert), alert.word()),
+                format!("{} {}", s.glyph(alert), words::alert(self.tr, alert)),
                 self.theme.alert(alert),
             ));
             legend.push(Span::raw(" "));
         }
         lines.push(Line::from(legend));
+        let marks = self.tr.fmt(
+            "help-legend-marks",
+            &[
+                ("na", s.not_applicable().into()),
+                ("flap", s.flapping().into()),
+            ],
+        );
         lines.push(Line::from(vec![Span::styled(
-            format!(
-                " {} not run on this role   {} flapping   ages: since it left Healthy",
-                s.not_applicable(),
-                s.flapping()
-            ),
+            format!(" {marks}"),
             self.theme.text,
         )]));
         lines
@@ -134,18 +142,32 @@ impl HelpView<'_> {
 pub(super) fn overlay(
     (area, buf): (Rect, &mut Buffer),
     height: u16,
-    title: &'static str,
+    title: impl Into<Cow<'static, str>>,
     theme: &Theme,
     symbols: Symbols,
 ) -> (Rect, Block<'static>) {
     overlay_sized((area, buf), (76, height), title, theme, symbols)
 }
 
+/// A wide character (CJK) just left of the box whose second half the box now covers would
+/// show cut in two: it goes too.
+fn clear_cut_wide(popup: Rect, buf: &mut Buffer) {
+    if popup.x == buf.area.x {
+        return;
+    }
+    for y in popup.top()..popup.bottom() {
+        let cell = &mut buf[(popup.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// [`overlay`] of a chosen width (at most the area's).
 pub(super) fn overlay_sized(
     (area, buf): (Rect, &mut Buffer),
     (width, height): (u16, u16),
-    title: &'static str,
+    title: impl Into<Cow<'static, str>>,
     theme: &Theme,
     symbols: Symbols,
 ) -> (Rect, Block<'static>) {
@@ -158,6 +180,7 @@ pub(super) fn overlay_sized(
         height,
     };
     Clear.render(popup, buf);
+    clear_cut_wide(popup, buf);
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)

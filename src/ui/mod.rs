@@ -15,6 +15,7 @@ pub mod runbook;
 pub mod symbols;
 pub mod theme;
 pub mod unwatched;
+pub mod words;
 pub mod wrap;
 
 use crate::layout;
@@ -46,7 +47,7 @@ impl Widget for ScreenView<'_> {
         let (state, theme, symbols) = (self.state, self.theme, self.symbols);
         if layout::too_small(area.width, area.height) {
             // The mode stays visible even here: it is what says whose fleet this is.
-            let text = symbols.banner(&state.launch.banner);
+            let text = symbols.banner_in(&state.launch.banner, state.tr());
             let banner = format::fit(&text, usize::from(area.width), symbols.ascii);
             let style = bars::mode_style(theme, &state.launch.banner.mode);
             buf.set_stringn(area.x, area.y, banner, usize::from(area.width), style);
@@ -142,6 +143,7 @@ impl ScreenView<'_> {
                 record_path: self.record_path,
                 keymap: &state.launch.keymap,
                 context: crate::update::screen_context(&state.view.screen),
+                tr: state.tr(),
                 guards: [
                     (state.launch.banner.dry_run, help::DRY_RUN),
                     (state.launch.banner.read_only, help::READ_ONLY),
@@ -231,20 +233,21 @@ fn render_runbook(
 }
 
 fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let tr = state.tr();
+    let size = [
+        ("width", area.width.into()),
+        ("height", area.height.into()),
+        ("min_width", layout::MIN_WIDTH.into()),
+        ("min_height", layout::MIN_HEIGHT.into()),
+    ];
     let mut lines = vec![
-        "terminal too small".to_owned(),
-        format!(
-            "{}x{}, need {}x{}",
-            area.width,
-            area.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        ),
-        "enlarge it, or q to quit".to_owned(),
+        tr.text("too-small").to_owned(),
+        tr.fmt("too-small-size", &size),
+        tr.text("too-small-way-out").to_owned(),
     ];
     // Keys do not reach a prompt nobody can see: say one is waiting.
     if state.view.prompt.is_some() && !state.prompt_on_status_line() {
-        lines.push("a question is waiting: enlarge it to answer".to_owned());
+        lines.push(tr.text("too-small-question-waiting").to_owned());
     }
     // Narrower than a line: it wraps, so the way out is never cut off.
     let lines: Vec<String> = lines
@@ -257,7 +260,7 @@ fn render_too_small(state: &AppState, area: Rect, buf: &mut Buffer, theme: &Them
         if y >= area.bottom() {
             break;
         }
-        let width = line.len().min(usize::from(area.width)) as u16;
+        let width = format::text_width(line).min(usize::from(area.width)) as u16;
         let x = area.x + (area.width - width) / 2;
         buf.set_stringn(x, y, line, usize::from(area.width), theme.title);
     }

@@ -3,6 +3,7 @@
 use super::format::{age, fit};
 use super::symbols::Symbols;
 use super::theme::Theme;
+use super::words;
 use crate::health::monitor::LastResult;
 use crate::health::{AlertValue, HealthSet, Monitor};
 use crate::update::AppState;
@@ -80,14 +81,18 @@ impl ProblemsView<'_> {
     fn line(&self, p: &Problem, wide: bool) -> Line<'static> {
         let fleet = &self.state.fleet;
         let name = &fleet.servers()[p.server].name;
+        let tr = self.state.tr();
         let since = p
             .since
-            .map(|t| format!(" for {}", age(t, self.state.now, true)))
+            .map(|t| {
+                let age = age(t, self.state.now, true);
+                format!(" {}", tr.fmt("problems-for", &[("age", age.into())]))
+            })
             .unwrap_or_default();
         let word = if wide {
-            p.alert.word()
+            words::alert(tr, p.alert)
         } else {
-            p.alert.short_word()
+            words::alert_short(tr, p.alert)
         };
         let mut spans = vec![
             Span::styled(
@@ -105,7 +110,10 @@ impl ProblemsView<'_> {
                 .as_deref()
                 .and_then(|e| e.lines().next())
                 .map_or_else(
-                    || format!("Exchange says {}", m.alert.word()),
+                    || {
+                        let alert = words::alert(tr, m.alert);
+                        tr.fmt("problems-exchange-says", &[("alert", alert.into())])
+                    },
                     str::to_owned,
                 );
             spans.push(Span::styled(
@@ -119,21 +127,25 @@ impl ProblemsView<'_> {
                 .monitor(p.server, monitor)
                 .map(|m| match (m.last(), m.mean_latency_ms(), m.last_metric) {
                     (Some(LastResult { error: Some(e), .. }), _, _) => e,
-                    (_, Some(mean), _) => format!("mean command latency {} s", mean / 1_000),
-                    (_, _, Some(queued)) => format!("{queued:.0} requests queued"),
-                    _ => fleet.policy(monitor).rule.describe(),
+                    (_, Some(mean), _) => tr.fmt(
+                        "problems-mean-latency",
+                        &[("seconds", (mean / 1_000).into())],
+                    ),
+                    (_, _, Some(queued)) => {
+                        let queued = format!("{queued:.0}");
+                        tr.fmt("problems-queued", &[("count", queued.into())])
+                    }
+                    _ => words::rule(tr, &fleet.policy(monitor).rule),
                 })
                 .unwrap_or_default();
             // Acknowledged: said before why, so that a cut line still says it.
             if let Some(ack) = fleet.shared().and_then(|s| s.ack(p.server, monitor)) {
-                spans.push(Span::styled(
-                    format!(
-                        "  acked by {} until {} UTC",
-                        ack.by,
-                        ack.until.format("%H:%M")
-                    ),
-                    self.theme.flash,
-                ));
+                let args = [
+                    ("who", ack.by.as_str().into()),
+                    ("until", ack.until.format("%H:%M").to_string().into()),
+                ];
+                let text = format!("  {}", tr.fmt("problems-acked", &args));
+                spans.push(Span::styled(text, self.theme.flash));
             }
             spans.push(Span::styled(
                 format!("  {}: ", monitor.name()),
@@ -151,22 +163,19 @@ impl Widget for ProblemsView<'_> {
             return;
         }
         let problems = self.problems();
+        let tr = self.state.tr();
         // A filter can hide problems: say so rather than imply the fleet is fine.
-        let scope = if self.state.live_filter().is_empty() {
-            ""
-        } else {
-            " among the filtered servers"
-        };
+        let filtered = !self.state.live_filter().is_empty();
         let down = self.state.fleet.shared().and_then(|s| s.failed.as_deref());
-        let title = match problems.len() {
+        let title = match (problems.len(), down) {
             // Unknown everywhere is no all-clear: say why nothing is known.
-            0 if down.is_some() => format!(" nothing known: {}", down.unwrap_or_default()),
-            0 => format!(
-                " no problems{scope}: every monitor in view is Healthy, Unknown or Disabled"
-            ),
-            1 => format!(" 1 problem{scope}, worst first"),
-            n => format!(" {n} problems{scope}, worst first"),
+            (0, Some(why)) => tr.fmt("problems-none-known", &[("why", why.into())]),
+            (0, None) if filtered => tr.text("problems-none-filtered").to_owned(),
+            (0, None) => tr.text("problems-none").to_owned(),
+            (n, _) if filtered => tr.fmt("problems-filtered", &[("count", n.into())]),
+            (n, _) => tr.fmt("problems", &[("count", n.into())]),
         };
+        let title = format!(" {title}");
         buf.set_stringn(
             area.x,
             area.y,
@@ -190,7 +199,8 @@ impl Widget for ProblemsView<'_> {
             buf.set_line(area.x, area.y + 1 + i as u16, &line, area.width);
         }
         if shown < problems.len() {
-            let more = format!(" … {} more: n jumps to each", problems.len() - shown);
+            let count = (problems.len() - shown).into();
+            let more = format!(" {}", tr.fmt("problems-more", &[("count", count)]));
             let more = fit(&more, usize::from(area.width), self.symbols.ascii);
             buf.set_stringn(
                 area.x,

@@ -1,6 +1,7 @@
 //! Glyphs and lines, in Unicode or plain ASCII (`--ascii`, non-UTF-8 locales).
 
 use crate::health::AlertValue;
+use crate::i18n::Tr;
 use crate::update::{Banner, Mode};
 
 /// Box drawing in plain ASCII.
@@ -86,6 +87,28 @@ impl Symbols {
         }
     }
 
+    /// [`Symbols::mode`] in the console's language, for the screen.
+    pub fn mode_in(self, mode: &Mode, tr: Tr) -> String {
+        match mode {
+            Mode::Training { speed, .. } => {
+                format!("{} {}{speed}", tr.text("banner-training"), self.times())
+            }
+            Mode::Production { inventory } => {
+                format!("{} {inventory}", tr.text("banner-production"))
+            }
+        }
+    }
+
+    /// [`Symbols::banner`] in the console's language, for the screen.
+    pub fn banner_in(self, banner: &Banner, tr: Tr) -> String {
+        let mut text = self.mode_in(&banner.mode, tr);
+        for guard in banner.guards() {
+            text.push(' ');
+            text.push_str(guard_word(guard, tr));
+        }
+        text
+    }
+
     /// A sparkline of `values`, scaled to their maximum.
     pub fn sparkline(self, values: impl Iterator<Item = u32> + Clone) -> String {
         const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -95,6 +118,14 @@ impl Symbols {
         values
             .map(|v| bars[((u64::from(v) * 7).div_ceil(u64::from(max))) as usize])
             .collect()
+    }
+}
+
+/// A guard of the banner (`DRY-RUN`, `READ-ONLY`) in the console's language.
+pub fn guard_word(guard: &str, tr: Tr) -> &'static str {
+    match guard {
+        "DRY-RUN" => tr.text("banner-dry-run"),
+        _ => tr.text("banner-read-only"),
     }
 }
 

@@ -226,6 +226,11 @@ pub struct View {
 }
 
 impl AppState {
+    /// The console's messages, in its language.
+    pub fn tr(&self) -> crate::i18n::Tr {
+        crate::i18n::Tr::of(self.launch.language)
+    }
+
     pub fn new(fleet: FleetState, banner: Banner, now: DateTime<Utc>) -> AppState {
         AppState::launched(fleet, Launch::new(banner), now)
     }

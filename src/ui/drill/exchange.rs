@@ -4,7 +4,9 @@
 use super::DrillView;
 use crate::health::AlertValue;
 use crate::health::exchange::{ExchangeMonitor, ExchangeServer, PollState};
+use crate::i18n::Arg;
 use crate::ui::format::age;
+use crate::ui::words;
 use crate::ui::wrap::wrap;
 use ratatui::text::{Line, Span};
 
@@ -19,17 +21,24 @@ impl DrillView<'_> {
             return Vec::new();
         };
         let now = self.state.now;
-        let ago = |at| age(at, now, true);
+        let tr = self.state.tr();
+        let ago = |at| Arg::from(age(at, now, true));
         let (style, said) = match &verdict.poll {
-            PollState::Waiting => (self.theme.dim, "waiting for its first answer".to_owned()),
-            PollState::Answered { at } => (self.theme.dim, format!("answered {} ago", ago(*at))),
+            PollState::Waiting => (self.theme.dim, tr.text("exchange-waiting").to_owned()),
+            PollState::Answered { at } => (
+                self.theme.dim,
+                tr.fmt("exchange-answered", &[("age", ago(*at))]),
+            ),
             PollState::Empty { at } => (
                 self.theme.unhealthy_text(),
-                format!("answered nothing {} ago: no data, Unknown", ago(*at)),
+                tr.fmt("exchange-answered-nothing", &[("age", ago(*at))]),
             ),
             PollState::Failed { at, why } => (
                 self.theme.unhealthy_text(),
-                format!("poll failed {} ago: {why}", ago(*at)),
+                tr.fmt(
+                    "exchange-poll-failed",
+                    &[("age", ago(*at)), ("why", why.into())],
+                ),
             ),
         };
         let mut lines = vec![Line::from(vec![
@@ -38,15 +47,19 @@ impl DrillView<'_> {
         ])];
         // An old answer's components are what Exchange said last, not what holds now.
         let last = if verdict.answered() {
-            ""
+            String::new()
         } else {
-            ", as Exchange said it last"
+            format!(", {}", tr.text("exchange-said-last"))
         };
         for component in verdict.inactive() {
             let by = if component.requesters.is_empty() {
-                last.to_owned()
+                last.clone()
             } else {
-                format!(" (requested by {}){last}", component.requesters.join(", "))
+                let who = component.requesters.join(", ");
+                format!(
+                    " ({}){last}",
+                    tr.fmt("exchange-requested-by", &[("who", who.into())])
+                )
             };
             lines.push(Line::from(Span::styled(
                 format!(
@@ -57,7 +70,7 @@ impl DrillView<'_> {
                 self.theme.alert(AlertValue::Unhealthy),
             )));
             lines.push(Line::from(Span::styled(
-                "   taken offline: the proxy runbook's component step sets it Active again",
+                format!("   {}", tr.text("exchange-taken-offline")),
                 self.theme.dim,
             )));
         }
@@ -85,7 +98,8 @@ impl DrillView<'_> {
         } else {
             AlertValue::Unknown
         };
-        let label = |l: &str| Span::styled(format!("    {l:<9}"), self.theme.dim);
+        let tr = self.state.tr();
+        let label = |id: &'static str| super::label(tr.text(id), self.theme);
         let text = |t: String| Span::styled(t, self.theme.text);
         let since = m
             .left_healthy_at()
@@ -96,14 +110,18 @@ impl DrillView<'_> {
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{marker} "), self.theme.title),
             Span::styled(
-                format!("{} {}{since} ", self.symbols.glyph(alert), alert.word()),
+                format!(
+                    "{} {}{since} ",
+                    self.symbols.glyph(alert),
+                    words::alert(tr, alert)
+                ),
                 self.theme.alert(alert),
             ),
             Span::styled(format!(" {}", m.name), self.theme.title),
             Span::styled("  Exchange", self.theme.dim),
         ])];
         lines.push(Line::from(vec![
-            label("last"),
+            label("drill-label-last"),
             text(self.execution(m, answered)),
         ]));
         if let Some(error) = &m.error {
@@ -114,7 +132,11 @@ impl DrillView<'_> {
                 vec![error.clone()]
             };
             for (i, piece) in pieces.into_iter().enumerate() {
-                let head = if i == 0 { label("error") } else { label("") };
+                let head = if i == 0 {
+                    label("drill-label-error")
+                } else {
+                    super::label("", self.theme)
+                };
                 lines.push(Line::from(vec![
                     head,
                     Span::styled(piece, self.theme.unhealthy_text()),
@@ -129,17 +151,22 @@ impl DrillView<'_> {
                 .map(|t| format!(" {} {t}", self.symbols.arrow()))
                 .unwrap_or_default();
             let seed = if m.seed.is_some() {
-                ""
+                String::new()
             } else {
-                ", not one of the seeds' (no runbook)"
+                format!(", {}", tr.text("exchange-not-a-seed"))
             };
             let state = m
                 .health_set_state
                 .as_deref()
-                .map(|s| format!(", health set {s}"))
+                .map(|s| {
+                    format!(
+                        ", {}",
+                        tr.fmt("exchange-health-set", &[("state", s.into())])
+                    )
+                })
                 .unwrap_or_default();
             lines.push(Line::from(vec![
-                label("source"),
+                label("drill-label-source"),
                 text(format!(
                     "Exchange (Get-ServerHealth {}{state}){seed}{target}",
                     m.health_set.name()
@@ -152,24 +179,31 @@ impl DrillView<'_> {
     /// When Exchange last ran the monitor's probe and how it ended; stale said plainly;
     /// while the poll has no answer, the row is "as of" its last answer.
     fn execution(&self, m: &ExchangeMonitor, answered: bool) -> String {
+        let tr = self.state.tr();
         let mut out = match (&m.last_result, m.last_execution) {
-            (Some(result), Some(at)) => format!(
-                "{result} at {} UTC ({} ago)",
-                at.format("%H:%M"),
-                age(at, self.state.now, true)
-            ),
+            (Some(result), Some(at)) => {
+                let args = [
+                    ("result", result.into()),
+                    ("at", at.format("%H:%M").to_string().into()),
+                    ("age", age(at, self.state.now, true).into()),
+                ];
+                tr.fmt("exchange-result-at", &args)
+            }
             (Some(result), None) => result.clone(),
-            (None, Some(at)) => format!("ran at {} UTC", at.format("%H:%M")),
-            (None, None) => "no execution reported".to_owned(),
+            (None, Some(at)) => {
+                let at = at.format("%H:%M").to_string();
+                tr.fmt("exchange-ran-at", &[("at", at.into())])
+            }
+            (None, None) => tr.text("exchange-no-execution").to_owned(),
         };
         if m.is_stale {
-            out.push_str(&format!(
-                ", STALE: Exchange's own result is old (it says {})",
-                m.reported.word()
-            ));
+            let says = words::alert(tr, m.reported);
+            out.push_str(", ");
+            out.push_str(&tr.fmt("exchange-stale", &[("alert", says.into())]));
         }
         if !answered {
-            out.push_str(&format!(", as Exchange said it last ({})", m.alert.word()));
+            let said = words::alert(tr, m.alert);
+            out.push_str(&format!(", {} ({said})", tr.text("exchange-said-last")));
         }
         out
     }

@@ -1,0 +1,235 @@
+# healthdeck's English catalog: the reference every other catalog is checked against
+# (same ids, same placeholders; `healthdeck lint` says where one differs).
+# Cmdlet, service, monitor, health set and server names stay as they are in every language.
+# Words of the grid's narrow cells (`*-short`) fit in 4 columns; wide ones in 9.
+
+## Alert values
+alert-unhealthy = Unhealthy
+alert-repairing = Repairing
+alert-degraded = Degraded
+alert-unknown = Unknown
+alert-healthy = Healthy
+alert-disabled = Disabled
+alert-acked = Acked
+alert-unhealthy-short = UNHL
+alert-repairing-short = REPR
+alert-degraded-short = DEGR
+alert-unknown-short = UNKN
+alert-healthy-short = OK
+alert-disabled-short = OFF
+alert-acked-short = ACK
+
+## The grid
+grid-server = SERVER
+grid-role = ROLE
+grid-site = SITE
+role-cas = CAS
+role-mailbox = MBX
+role-both = BOTH
+grid-owed = OWED
+grid-offline = OFFLINE
+grid-proxies-off = PRXY OFF
+grid-imap-off = IMAP OFF
+grid-pop-off = POP OFF
+grid-no-match = no server matches the filter `{ $filter }`
+
+## The banner
+banner-training = TRAINING
+banner-production = PRODUCTION
+banner-dry-run = DRY-RUN
+banner-read-only = READ-ONLY
+banner-dry-run-meaning = nothing runs
+banner-read-only-meaning = reads only
+banner-record-not-written = RECORD NOT WRITTEN: { $reason }
+banner-prober-behind = PROBER BEHIND: { $count } late, up to { $late }
+banner-behind = BEHIND { $count } { $late }
+banner-exchange-silent = EXCHANGE: no verdict on { $silent } of { $all }
+banner-exchange-silent-short = NO VERDICT { $silent }/{ $all }
+banner-owed = { $count } OWED
+banner-ledger-unread = OWED LEDGER NOT READ
+banner-filter = filter `{ $filter }` { $shown }/{ $total }
+banner-sorted = by { $key }
+banner-fleet-clock = fleet +{ $clock }
+banner-servers = { $count ->
+    [one] { $count } server
+   *[other] { $count } servers
+}
+banner-prometheus-down = PROMETHEUS DOWN: { $why }
+banner-prometheus-down-short = PROM DOWN
+banner-prometheus = PROMETHEUS { $age }
+banner-prometheus-short = PROM { $age }
+banner-prometheus-warns = warns: { $first }
+banner-prometheus-reading = PROMETHEUS: reading…
+banner-prometheus-reading-short = PROM …
+banner-alertmanager-down = ALERTMANAGER DOWN
+banner-alertmanager-down-short = AM DOWN
+
+## The status bar
+status-monitors = monitors
+status-more-in-help = (? shows all)
+status-acked = acked by { $who } until { $until } UTC: { $comment } ({ $monitor })
+hint-next = next
+hint-open = open
+hint-filter = filter
+hint-help = help
+hint-quit = quit
+hint-select = select
+hint-runbook = runbook
+hint-probe = probe
+hint-back = back
+hint-run = run
+hint-cancel = cancel
+hint-skip = skip
+hint-escalate = escalate
+hint-follow = follow
+hint-wrap = wrap
+hint-back-to-fleet = back to the fleet
+hint-confirm = confirm
+hint-abort = abort
+hint-run-them = run them
+hint-leave = leave
+hint-stay = stay
+hint-leave-running = leave running
+hint-run-unrecorded = run unrecorded
+hint-do-not-run = do not run
+hint-go = go
+hint-back-out = back out
+hint-clear = clear
+hint-apply = apply
+hint-complete = complete
+hint-earlier = earlier
+hint-close = close
+
+## Help
+help-title = Keys
+help-grid-move = move around the grid
+help-next-problem = next / previous Unhealthy, then Degraded
+help-grid-open = drill into the selected cell
+help-grid-filter = filter servers: name, role, site or state
+help-acknowledge = acknowledge Unhealthy (Alertmanager silence) / expire
+help-page = page up / down
+help-grid-ends = first / last server
+help-grid-back = clear the filter
+help-drill-select = select a monitor
+help-drill-open = open the selected monitor's runbook
+help-drill-probe = run the monitor's probe now
+help-drill-pay = run what is owed on this server
+help-drill-write-off = write off what is owed (typed, with a reason)
+help-drill-ends = first / last monitor
+help-drill-back = back to the grid
+help-run-step = run the next step (again, when it failed)
+help-cancel-step = cancel the running step (its process group); a wait rechecks
+help-skip-step = skip a failed or optional step; a wait rechecks
+help-escalate-step = escalate: hand over, with a reason
+help-jump-ahead = move the walk to the highlighted step, with a reason
+help-highlight-step = highlight a step: its instruction and command
+help-log-toggles = log: follow; wrap; only the highlighted step's output
+help-log-scroll = scroll the log
+help-runbook-back = back; half-way, offers the undo steps (resumes later)
+help-close = close this help
+help-command-line = command line (Tab lists its commands)
+help-help-suspend = this help (Esc closes it); suspend (fg returns)
+help-quit = quit (asks when steps run or undo steps are owed)
+help-legend-marks = { $na } not run on this role   { $flap } flapping   ages: since it left Healthy
+help-last-message = last message: { $message }
+help-record = incident record:
+help-log = log: { $path }
+
+## Too small
+too-small = terminal too small
+too-small-size = { $width }x{ $height }, need { $min_width }x{ $min_height }
+too-small-way-out = enlarge it, or q to quit
+too-small-question-waiting = a question is waiting: enlarge it to answer
+## Help: what the guards let run (the README says the same)
+help-read-only = READ-ONLY: probes and reading steps run (health, database copies, log location, the Mailbox server); nothing that changes a server runs
+help-dry-run = DRY-RUN: every step shows its exact command (both sides of every branch); nothing runs
+
+## Monitor rules
+rule-consecutive = { $count } consecutive failures
+rule-within = { $count } failures within { $window }
+rule-latency = mean latency over { $window } > { $limit } s
+rule-queued = queued > { $threshold } for { $duration }
+
+## Problems under the grid
+problems = { $count ->
+    [one] 1 problem, worst first
+   *[other] { $count } problems, worst first
+}
+problems-filtered = { $count ->
+    [one] 1 problem among the filtered servers, worst first
+   *[other] { $count } problems among the filtered servers, worst first
+}
+problems-none = no problems: every monitor in view is Healthy, Unknown or Disabled
+problems-none-filtered = no problems among the filtered servers: every monitor in view is Healthy, Unknown or Disabled
+problems-none-known = nothing known: { $why }
+problems-more = … { $count } more: n jumps to each
+problems-for = for { $age }
+problems-exchange-says = Exchange says { $alert }
+problems-mean-latency = mean command latency { $seconds } s
+problems-queued = { $count } requests queued
+problems-acked = acked by { $who } until { $until } UTC
+
+## The drill-down
+drill-source-simulator = simulator
+drill-source-prometheus = Prometheus
+drill-source-probe = healthdeck probe
+drill-flapping = flapping
+drill-related = related health sets: { $sets }
+drill-label-last = last
+drill-label-error = error
+drill-label-unknown = unknown
+drill-label-acked = acked
+drill-label-source = source
+drill-label-rule = rule
+drill-label-latency = latency
+drill-label-depends = depends
+drill-probe-every = { $probe } every { $interval }
+drill-cadence = last { $gap } apart
+drill-cadence-late = last { $gap } apart, { $late } late
+drill-latency-of = latency of every { $protocol } probe on this server
+drill-queue-metric = { $protocol } requests-queued metric
+drill-depends-probes = the probes above
+drill-depends-metric = a metric source (the simulator; none on a real fleet)
+drill-alert-firing = firing
+drill-alert-pending = pending
+drill-alert-inactive = not active
+drill-alert-not-generated = not generated
+drill-alert-no-data = no data
+drill-prometheus-alert = Prometheus' alert: { $alert }
+drill-failing = { $count }/{ $of } failing
+drill-failing-over = { $of }/{ $of } failing ({ $count } so far)
+drill-mean = , mean { $ms } ms
+drill-queued-now = , queued now { $count }
+drill-cannot-run = cannot run: { $why }
+drill-nothing-feeds = Disabled: nothing feeds this monitor
+drill-last-succeeded = Succeeded { $age } ago, { $ms } ms
+drill-last-failed = Failed { $age } ago, { $ms } ms
+drill-no-probe = no probe of its own; see the rule
+drill-no-result = no result yet
+drill-no-samples = no samples yet
+drill-latencies = last { $count }, max { $max } ms
+drill-acked = by { $who } until { $until } UTC: { $comment }
+drill-owed-maybe = OWED (maybe)
+drill-owed-since = since { $since } UTC by { $who }, { $runbook }
+drill-owed-run = runs it
+drill-owed-write-off = writes it off (name + why)
+dep-authentication = Authentication
+dep-mailbox-authentication = Mailbox server authentication
+dep-high-availability = High Availability
+dep-networking = Networking
+dep-information-store = Information Store
+
+## The drill-down: Exchange's own verdict
+exchange-waiting = waiting for its first answer
+exchange-answered = answered { $age } ago
+exchange-answered-nothing = answered nothing { $age } ago: no data, Unknown
+exchange-poll-failed = poll failed { $age } ago: { $why }
+exchange-said-last = as Exchange said it last
+exchange-requested-by = requested by { $who }
+exchange-taken-offline = taken offline: the proxy runbook's component step sets it Active again
+exchange-not-a-seed = not one of the seeds' (no runbook)
+exchange-health-set = health set { $state }
+exchange-result-at = { $result } at { $at } UTC ({ $age } ago)
+exchange-ran-at = ran at { $at } UTC
+exchange-no-execution = no execution reported
+exchange-stale = STALE: Exchange's own result is old (it says { $alert })

@@ -1,0 +1,249 @@
+# Catálogo do healthdeck em português do Brasil (pt-BR): tradução do catálogo de referência em inglês
+# (mesmos ids, mesmos placeholders; `healthdeck lint` diz onde um difere).
+# Nomes de cmdlet, serviço, monitor, conjunto de integridade e servidor ficam como estão em todos os idiomas.
+# As palavras das células estreitas da grade (`*-short`) cabem em 4 colunas; as das largas, em 9.
+
+## Valores de alerta
+alert-unhealthy = Com falha
+alert-repairing = Reparando
+alert-degraded = Degradado
+alert-unknown = Desconh.
+alert-healthy = Íntegro
+alert-disabled = Inativo
+alert-acked = Ciente
+alert-unhealthy-short = FALH
+alert-repairing-short = REPA
+alert-degraded-short = DEGR
+alert-unknown-short = DESC
+alert-healthy-short = OK
+alert-disabled-short = INAT
+alert-acked-short = CIEN
+
+## A grade
+grid-server = SERV.
+grid-role = TIPO
+grid-site = SITE
+role-cas = CAS
+role-mailbox = MBX
+role-both = C+M
+grid-owed = PENDENTE
+grid-offline = OFFLINE
+grid-proxies-off = SEM PRXY
+grid-imap-off = SEM IMAP
+grid-pop-off = SEM POP
+grid-no-match = nenhum servidor corresponde ao filtro `{ $filter }`
+
+## O banner
+banner-training = TREINO
+banner-production = PRODUÇÃO
+banner-dry-run = SIMULAÇÃO
+banner-read-only = SÓ LEITURA
+banner-dry-run-meaning = nada é executado
+banner-read-only-meaning = apenas lê
+banner-record-not-written = REGISTRO NÃO GRAVADO: { $reason }
+banner-prober-behind = SONDAS ATRASADAS: { $count }, máx. { $late }
+banner-behind = ATRASO { $count } { $late }
+banner-exchange-silent = EXCHANGE: sem veredito em { $silent } de { $all }
+banner-exchange-silent-short = SEM VEREDITO { $silent }/{ $all }
+banner-owed = { $count ->
+    [one] { $count } PENDENTE
+   *[other] { $count } PENDENTES
+}
+banner-ledger-unread = PENDÊNCIAS ILEGÍVEIS
+banner-filter = filtro `{ $filter }` { $shown }/{ $total }
+banner-sorted = por { $key }
+banner-fleet-clock = frota +{ $clock }
+banner-servers = { $count ->
+    [0] { $count } servidores
+    [one] { $count } servidor
+   *[other] { $count } servidores
+}
+banner-prometheus-down = PROMETHEUS FORA DO AR: { $why }
+banner-prometheus-down-short = PROM FORA
+banner-prometheus = PROMETHEUS { $age }
+banner-prometheus-short = PROM { $age }
+banner-prometheus-warns = avisos: { $first }
+banner-prometheus-reading = PROMETHEUS: lendo…
+banner-prometheus-reading-short = PROM …
+banner-alertmanager-down = ALERTMANAGER FORA DO AR
+banner-alertmanager-down-short = AM FORA
+
+## A barra de status
+status-monitors = monitores
+status-more-in-help = (? mostra tudo)
+status-acked = { $who } ciente até { $until } UTC: { $comment } ({ $monitor })
+hint-next = próximo
+hint-open = abrir
+hint-filter = filtrar
+hint-help = ajuda
+hint-quit = sair
+hint-select = selecionar
+hint-runbook = runbook
+hint-probe = sondar
+hint-back = voltar
+hint-run = executar
+hint-cancel = cancelar
+hint-skip = pular
+hint-escalate = escalar
+hint-follow = acompanhar
+hint-wrap = quebra
+hint-back-to-fleet = à frota
+hint-confirm = confirmar
+hint-abort = desistir
+hint-run-them = rodá-las
+hint-leave = sair
+hint-stay = ficar
+hint-leave-running = não parar
+hint-run-unrecorded = sem gravar
+hint-do-not-run = não rodar
+hint-go = prosseguir
+hint-back-out = voltar
+hint-clear = limpar
+hint-apply = aplicar
+hint-complete = completar
+hint-earlier = histórico
+hint-close = fechar
+
+## Ajuda
+help-title = Teclas
+help-grid-move = mover-se pela grade
+help-next-problem = próximo / anterior com falha, depois degradado
+help-grid-open = abrir os detalhes da célula selecionada
+help-grid-filter = filtrar servidores: nome, tipo, site ou estado
+help-acknowledge = marcar como ciente (silêncio no Alertmanager) / expirar
+help-page = página anterior / seguinte
+help-grid-ends = primeiro / último servidor
+help-grid-back = limpar o filtro
+help-drill-select = selecionar um monitor
+help-drill-open = abrir o runbook do monitor selecionado
+help-drill-probe = executar agora a sonda do monitor
+help-drill-pay = executar o que está pendente neste servidor
+help-drill-write-off = dar baixa no que está pendente (digitando, com motivo)
+help-drill-ends = primeiro / último monitor
+help-drill-back = voltar à grade
+help-run-step = executar a próxima etapa (de novo, se falhou)
+help-cancel-step = cancelar etapa (grupo de processos); espera: verifica já
+help-skip-step = pular etapa com falha ou opcional; espera: verifica já
+help-escalate-step = escalar: passar adiante, com um motivo
+help-jump-ahead = levar a execução à etapa destacada, com um motivo
+help-highlight-step = destacar uma etapa: sua instrução e seu comando
+help-log-toggles = log: acompanhar; quebra; só a saída da etapa destacada
+help-log-scroll = rolar o log
+help-runbook-back = voltar; pela metade, oferece desfazer (retoma depois)
+help-close = fechar esta ajuda
+help-command-line = linha de comando (Tab lista os comandos)
+help-help-suspend = esta ajuda (Esc fecha); suspender (fg retorna)
+help-quit = sair (pergunta se há etapas em curso ou a desfazer)
+help-legend-marks = { $na } não se aplica   { $flap } oscilando   tempo fora de Íntegro
+help-last-message = última mensagem: { $message }
+help-record = registro do incidente:
+help-log = log: { $path }
+
+## Pequeno demais
+too-small = terminal pequeno demais
+too-small-size = { $width }x{ $height }, mínimo { $min_width }x{ $min_height }
+too-small-way-out = aumente a janela ou tecle q para sair
+too-small-question-waiting = há uma pergunta esperando: aumente a janela para responder
+
+## Ajuda: o que as proteções deixam rodar (o README diz o mesmo)
+help-read-only = SÓ LEITURA: só rodam sondas e etapas de leitura (integridade, cópias de banco de dados, local do log, qual é o servidor de Caixa de Correio); nada que altere um servidor é executado
+help-dry-run = SIMULAÇÃO: cada etapa mostra seu comando exato (os dois caminhos de cada ramificação); nada é executado
+
+## Regras dos monitores
+rule-consecutive = { $count ->
+    [one] { $count } falha consecutiva
+   *[other] { $count } falhas consecutivas
+}
+rule-within = { $count ->
+    [one] { $count } falha em { $window }
+   *[other] { $count } falhas em { $window }
+}
+rule-latency = latência média em { $window } > { $limit } s
+rule-queued = na fila > { $threshold } por { $duration }
+
+## Problemas abaixo da grade
+problems = { $count ->
+    [one] { $count } problema
+   *[other] { $count } problemas, os mais graves primeiro
+}
+problems-filtered = { $count ->
+    [one] { $count } problema entre os servidores filtrados
+   *[other] { $count } problemas entre os servidores filtrados, os mais graves primeiro
+}
+problems-none = nenhum problema: todo monitor visível está Íntegro, Desconhecido ou Inativo
+problems-none-filtered = nenhum problema entre os servidores filtrados: todo monitor visível está Íntegro, Desconhecido ou Inativo
+problems-none-known = sem informações: { $why }
+problems-more = … mais { $count }: n leva a cada um
+problems-for = há { $age }
+problems-exchange-says = o Exchange diz: { $alert }
+problems-mean-latency = latência média de comando { $seconds } s
+problems-queued = solicitações na fila: { $count }
+problems-acked = { $who } ciente até { $until } UTC
+
+## A tela de detalhes
+drill-source-simulator = simulador
+drill-source-prometheus = Prometheus
+drill-source-probe = sonda do healthdeck
+drill-flapping = oscilando
+drill-related = conjuntos de integridade relacionados: { $sets }
+drill-label-last = último
+drill-label-error = erro
+drill-label-unknown = desconh.
+drill-label-acked = ciente
+drill-label-source = origem
+drill-label-rule = regra
+drill-label-latency = latência
+drill-label-depends = depende
+drill-probe-every = { $probe } a cada { $interval }
+drill-cadence = últimas com { $gap } de intervalo
+drill-cadence-late = últimas com { $gap } de intervalo, { $late } de atraso
+drill-latency-of = latência de todas as sondas { $protocol } deste servidor
+drill-queue-metric = métrica de solicitações na fila do { $protocol }
+drill-depends-probes = as sondas acima
+drill-depends-metric = uma fonte de métricas (o simulador; nenhuma numa frota real)
+drill-alert-firing = disparado
+drill-alert-pending = em espera
+drill-alert-inactive = não disparado
+drill-alert-not-generated = não gerado
+drill-alert-no-data = sem dados
+drill-prometheus-alert = alerta do Prometheus: { $alert }
+drill-failing = { $count }/{ $of } com falha
+drill-failing-over = { $of }/{ $of } com falha ({ $count } até agora)
+drill-mean = , média { $ms } ms
+drill-queued-now = , na fila agora: { $count }
+drill-cannot-run = impossível executar: { $why }
+drill-nothing-feeds = Inativo: nada alimenta este monitor
+drill-last-succeeded = Êxito há { $age }, { $ms } ms
+drill-last-failed = Falha há { $age }, { $ms } ms
+drill-no-probe = sem sonda própria; veja a regra
+drill-no-result = ainda sem resultado
+drill-no-samples = ainda sem amostras
+drill-latencies = { $count ->
+    [one] { $count } mais recente, máx. { $max } ms
+   *[other] { $count } mais recentes, máx. { $max } ms
+}
+drill-acked = { $who } até { $until } UTC: { $comment }
+drill-owed-maybe = PENDENTE (talvez)
+drill-owed-since = desde { $since } UTC, por { $who }, { $runbook }
+drill-owed-run = executa
+drill-owed-write-off = dá baixa (nome + motivo)
+dep-authentication = Autenticação
+dep-mailbox-authentication = Autenticação de servidor de Caixa de Correio
+dep-high-availability = Alta Disponibilidade
+dep-networking = Sistema de rede
+dep-information-store = Repositório de Informações
+
+## A tela de detalhes: o veredito do próprio Exchange
+exchange-waiting = aguardando a primeira resposta
+exchange-answered = respondeu há { $age }
+exchange-answered-nothing = respondeu vazio há { $age }: sem dados, Desconhecido
+exchange-poll-failed = consulta falhou há { $age }: { $why }
+exchange-said-last = conforme a última resposta do Exchange
+exchange-requested-by = solicitado por { $who }
+exchange-taken-offline = posto offline: a etapa de componente do runbook do proxy o deixa Active de novo
+exchange-not-a-seed = fora das páginas de origem (sem runbook)
+exchange-health-set = conjunto de integridade { $state }
+exchange-result-at = { $result } às { $at } UTC (há { $age })
+exchange-ran-at = execução às { $at } UTC
+exchange-no-execution = nenhuma execução informada
+exchange-stale = DESATUALIZADO: o resultado do próprio Exchange é antigo (ele diz { $alert })

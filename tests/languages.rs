@@ -1,0 +1,408 @@
+//! The console in each of its five languages: every catalog whole, and the screens drawn in
+//! Korean, Japanese, Chinese and Portuguese with no English chrome left, no wide character
+//! cut and every column where the English one is.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::screen::{render, text, theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use healthdeck::event::Event;
+use healthdeck::i18n::{LANGUAGES, Tr, check};
+use healthdeck::update::{AppState, update};
+use ratatui::buffer::Buffer;
+use std::collections::BTreeSet;
+use unicode_width::UnicodeWidthStr;
+
+/// The default scenario eight minutes in, in `language`.
+fn incident(language: &'static str, width: u16, height: u16) -> AppState {
+    let mut state = common::played("imap-backend-down", 480, width, height);
+    state.launch.language = language;
+    state
+}
+
+fn press(state: &mut AppState, code: KeyCode) {
+    update(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+#[test]
+fn every_catalog_has_every_message_with_the_same_placeholders() {
+    let findings: Vec<String> = check::built_in().iter().map(ToString::to_string).collect();
+    assert_eq!(findings, Vec::<String>::new());
+}
+
+/// Every message id the code names exists in English: a typo would show the id on screen.
+#[test]
+fn every_message_the_code_names_is_in_the_english_catalog() {
+    let known: BTreeSet<String> = healthdeck::i18n::message_ids("en").into_iter().collect();
+    let mut named = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for literal in source.split('"').skip(1).step_by(2) {
+                    let prefixed = ["alert-", "grid-", "role-", "banner-", "status-", "hint-"]
+                        .iter()
+                        .chain(&["help-", "too-small", "rule-", "problems", "drill-"])
+                        .chain(&["dep-", "exchange-"])
+                        .any(|p| literal.starts_with(p));
+                    let id_like = literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit());
+                    // `drill-down` is a word of the code, not a message.
+                    if prefixed && id_like && literal.len() > 4 && literal != "drill-down" {
+                        named.insert((literal.to_owned(), path.display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+    let unknown: Vec<_> = named.iter().filter(|(id, _)| !known.contains(id)).collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+    assert!(named.len() > 100, "the scan found only {} ids", named.len());
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    let servers =
+        |language: &str, n: usize| Tr::of(language).fmt("banner-servers", &[("count", n.into())]);
+    assert_eq!(servers("en", 1), "1 server");
+    assert_eq!(servers("en", 12), "12 servers");
+    assert_eq!(servers("pt-BR", 1), "1 servidor");
+    assert_eq!(servers("pt-BR", 12), "12 servidores");
+    // No plural forms in Korean, Japanese and Chinese: one pattern, the number in it.
+    for language in ["ko", "ja", "zh-TW"] {
+        assert_eq!(
+            servers(language, 1).replace('1', "12"),
+            servers(language, 12),
+            "{language}"
+        );
+    }
+}
+
+/// ASCII words on a CJK screen that are not English chrome: names from the fleet, the
+/// scenario and Exchange, keys, product names, units and paths.
+const NOT_CHROME: &[&str] = &[
+    "IMAP",
+    "POP",
+    "Proxy",
+    "Protocol",
+    "cas",
+    "mbx",
+    "imap",
+    "backend",
+    "down",
+    "TRAINING",
+    "Esc",
+    "Enter",
+    "Tab",
+    "PgUp",
+    "PgDn",
+    "Space",
+    "Home",
+    "End",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+    "ctrl",
+    "fg",
+    "Alertmanager",
+    "Exchange",
+    "state",
+    "healthdeck",
+    "log",
+    "ACK",
+    "MBX",
+    "CAS",
+    "PRXY",
+    "OK",
+    "Active",
+    "Directory",
+    "ms",
+    "UTC",
+    "BE",
+    "AMS",
+    "DUB",
+    "ex",
+    "Mailbox",
+    "Bksp",
+    "Ctrl",
+    "Server",
+];
+
+/// Names that end or start like the domain's own: monitors, probes, Windows services.
+fn is_name(word: &str) -> bool {
+    ["Monitor", "Probe", "Gt"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        || ["Imap", "Pop", "MSExchange"]
+            .iter()
+            .any(|start| word.starts_with(start))
+}
+
+/// The Latin words of a screen that should have been translated. What follows a monitor's
+/// name and a colon in the problems list is why it fails: a probe's error, in the server's
+/// own words, is not chrome.
+fn english_left(screen: &str) -> Vec<String> {
+    let mut left = Vec::new();
+    let chrome = screen
+        .lines()
+        .map(|l| l.split("Monitor: ").next().unwrap_or(l));
+    for word in chrome.flat_map(|l| l.split(|c: char| !c.is_ascii_alphabetic())) {
+        if word.len() >= 2 && !NOT_CHROME.contains(&word) && !is_name(word) {
+            left.push(word.to_owned());
+        }
+    }
+    left.sort();
+    left.dedup();
+    left
+}
+
+/// The English texts of `ids` that the language translates differently: none may show.
+fn english_texts_left(screen: &str, language: &str, ids: &[&'static str]) -> Vec<&'static str> {
+    let (en, tr) = (Tr::english(), Tr::of(language));
+    ids.iter()
+        .map(|id| en.text(id))
+        .zip(ids.iter().map(|id| tr.text(id)))
+        .filter(|(english, own)| english != own && english.len() >= 4)
+        .filter(|(english, _)| screen.contains(english))
+        .map(|(english, _)| english)
+        .collect()
+}
+
+/// The grid columns: where each health set's title starts on the header row.
+fn cell_columns(buf: &Buffer) -> Vec<usize> {
+    let header = text(buf).lines().nth(1).unwrap().to_owned();
+    let mut columns: Vec<usize> = ["IMAP", "POP"]
+        .iter()
+        .flat_map(|set| header.match_indices(set))
+        .map(|(at, _)| header[..at].width())
+        .collect();
+    columns.sort_unstable();
+    columns
+}
+
+/// Columns where a glyph of a cell starts on `server`'s row.
+fn glyph_columns(buf: &Buffer, server: &str) -> Vec<usize> {
+    let screen = text(buf);
+    let line = screen.lines().find(|l| l.contains(server)).unwrap();
+    let mut columns = Vec::new();
+    let mut x = 0;
+    for c in line.chars() {
+        if "✖▲↻?✓○—".contains(c) {
+            columns.push(x);
+        }
+        x += c.to_string().width();
+    }
+    columns
+}
+
+#[test]
+fn the_grid_in_every_language_keeps_its_columns_and_leaves_no_english() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        let english = render(&incident("en", width, height), &theme("default"), false);
+        let columns = cell_columns(&english);
+        for language in LANGUAGES {
+            let buf = render(&incident(language, width, height), &theme("default"), false);
+            let screen = text(&buf);
+            assert_eq!(
+                cell_columns(&buf),
+                columns,
+                "{language} {width}x{height}:\n{screen}"
+            );
+            for server in ["cas-01", "mbx-02"] {
+                assert_eq!(
+                    glyph_columns(&buf, server),
+                    glyph_columns(&english, server),
+                    "{language} {width}x{height} {server}:\n{screen}"
+                );
+            }
+            if matches!(language, "ko" | "ja" | "zh-TW") {
+                assert_eq!(
+                    english_left(&screen),
+                    Vec::<String>::new(),
+                    "{language}:\n{screen}"
+                );
+            }
+            let ids = [
+                "grid-server",
+                "grid-role",
+                "alert-unhealthy",
+                "alert-healthy",
+                "alert-unhealthy-short",
+                "status-monitors",
+                "hint-next",
+                "hint-open",
+                "hint-quit",
+            ];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("grid_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+/// The character at display column `x` of a line (a wide character covers two).
+fn at_column(line: &str, x: usize) -> Option<char> {
+    let mut column = 0;
+    for c in line.chars() {
+        if column == x {
+            return Some(c);
+        }
+        column += c.to_string().width();
+        if column > x {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the help box's edges are whole: both sides `│` on every row between its corners.
+fn box_intact(screen: &str) -> bool {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some(top) = lines.iter().position(|l| l.contains('┌')) else {
+        return false;
+    };
+    let Some(bottom) = lines.iter().position(|l| l.contains('└')) else {
+        return false;
+    };
+    let left = lines[top][..lines[top].find('┌').unwrap()].width();
+    let right = lines[top][..lines[top].find('┐').unwrap()].width();
+    lines[top + 1..bottom]
+        .iter()
+        .all(|l| at_column(l, left) == Some('│') && at_column(l, right) == Some('│'))
+}
+
+/// What the help box holds, row by row (the screen around it is the grid's).
+fn inside_box(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines.iter().position(|l| l.contains('┌')).unwrap();
+    let bottom = lines.iter().position(|l| l.contains('└')).unwrap();
+    let left = lines[top][..lines[top].find('┌').unwrap()].width();
+    let right = lines[top][..lines[top].find('┐').unwrap()].width();
+    let mut inside = String::new();
+    for line in &lines[top..=bottom] {
+        let mut column = 0;
+        for c in line.chars() {
+            if column >= left && column <= right {
+                inside.push(c);
+            }
+            column += c.to_string().width();
+        }
+        inside.push('\n');
+    }
+    inside
+}
+
+#[test]
+fn help_in_every_language_keeps_its_box_and_leaves_no_english() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let mut state = incident(language, width, height);
+            press(&mut state, KeyCode::Char('?'));
+            let screen = text(&render(&state, &theme("default"), false));
+            assert!(box_intact(&screen), "{language}:\n{screen}");
+            if matches!(language, "ko" | "ja" | "zh-TW") {
+                let left = english_left(&inside_box(&screen));
+                assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+            }
+            let ids = [
+                "help-title",
+                "help-grid-move",
+                "help-next-problem",
+                "help-quit",
+                "help-legend-marks",
+                "alert-degraded",
+            ];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("help_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+/// A screen without the lines that carry a server's own words (probe errors, Exchange's).
+fn without_errors(screen: &str, language: &str) -> String {
+    let error = Tr::of(language).text("drill-label-error");
+    let mut kept = String::new();
+    let mut in_error = false;
+    for line in screen.lines() {
+        // An error's continuation lines are indented under it with an empty label.
+        in_error = line.contains(error) || (in_error && line.starts_with("             "));
+        if !in_error {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
+#[test]
+fn the_drill_down_in_every_language_leaves_no_english() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let mut state = incident(language, width, height);
+            press(&mut state, KeyCode::Char('n'));
+            press(&mut state, KeyCode::Enter);
+            let screen = text(&render(&state, &theme("default"), false));
+            let tr = Tr::of(language);
+            assert!(
+                screen.contains(tr.text("drill-label-rule")),
+                "{language}:\n{screen}"
+            );
+            if matches!(language, "ko" | "ja" | "zh-TW") {
+                let left = english_left(&without_errors(&screen, language));
+                assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+            }
+            let ids = [
+                "drill-label-last",
+                "drill-label-source",
+                "drill-label-depends",
+                "drill-source-simulator",
+                "drill-no-samples",
+                "dep-authentication",
+                "alert-unhealthy",
+            ];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("drill_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+#[test]
+fn too_small_in_korean_says_so_in_korean() {
+    let state = incident("ko", 40, 12);
+    let screen = text(&render(&state, &theme("default"), false));
+    assert!(screen.contains(Tr::of("ko").text("too-small")), "{screen}");
+    assert!(screen.contains("40x12"), "{screen}");
+}
+
+#[test]
+fn an_unknown_language_exits_2_with_the_list() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+        .args(["--lang", "xx"])
+        .env("HOME", std::env::temp_dir())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("--lang xx"), "{said}");
+    for language in LANGUAGES {
+        assert!(said.contains(language), "{language}: {said}");
+    }
+}
