@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::languages::{box_intact, english_left, english_texts_left, inside_box, without_errors};
 use common::screen::{render, text, theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use healthdeck::event::Event;
@@ -51,7 +52,7 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                     let prefixed = ["alert-", "grid-", "role-", "banner-", "status-", "hint-"]
                         .iter()
                         .chain(&["help-", "too-small", "rule-", "problems", "drill-"])
-                        .chain(&["dep-", "exchange-"])
+                        .chain(&["dep-", "exchange-", "prompt-", "step-", "pane-", "log-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()
@@ -85,97 +86,6 @@ fn plurals_follow_each_language() {
             "{language}"
         );
     }
-}
-
-/// ASCII words on a CJK screen that are not English chrome: names from the fleet, the
-/// scenario and Exchange, keys, product names, units and paths.
-const NOT_CHROME: &[&str] = &[
-    "IMAP",
-    "POP",
-    "Proxy",
-    "Protocol",
-    "cas",
-    "mbx",
-    "imap",
-    "backend",
-    "down",
-    "TRAINING",
-    "Esc",
-    "Enter",
-    "Tab",
-    "PgUp",
-    "PgDn",
-    "Space",
-    "Home",
-    "End",
-    "Up",
-    "Down",
-    "Left",
-    "Right",
-    "ctrl",
-    "fg",
-    "Alertmanager",
-    "Exchange",
-    "state",
-    "healthdeck",
-    "log",
-    "ACK",
-    "MBX",
-    "CAS",
-    "PRXY",
-    "OK",
-    "Active",
-    "Directory",
-    "ms",
-    "UTC",
-    "BE",
-    "AMS",
-    "DUB",
-    "ex",
-    "Mailbox",
-    "Bksp",
-    "Ctrl",
-    "Server",
-];
-
-/// Names that end or start like the domain's own: monitors, probes, Windows services.
-fn is_name(word: &str) -> bool {
-    ["Monitor", "Probe", "Gt"]
-        .iter()
-        .any(|end| word.ends_with(end))
-        || ["Imap", "Pop", "MSExchange"]
-            .iter()
-            .any(|start| word.starts_with(start))
-}
-
-/// The Latin words of a screen that should have been translated. What follows a monitor's
-/// name and a colon in the problems list is why it fails: a probe's error, in the server's
-/// own words, is not chrome.
-fn english_left(screen: &str) -> Vec<String> {
-    let mut left = Vec::new();
-    let chrome = screen
-        .lines()
-        .map(|l| l.split("Monitor: ").next().unwrap_or(l));
-    for word in chrome.flat_map(|l| l.split(|c: char| !c.is_ascii_alphabetic())) {
-        if word.len() >= 2 && !NOT_CHROME.contains(&word) && !is_name(word) {
-            left.push(word.to_owned());
-        }
-    }
-    left.sort();
-    left.dedup();
-    left
-}
-
-/// The English texts of `ids` that the language translates differently: none may show.
-fn english_texts_left(screen: &str, language: &str, ids: &[&'static str]) -> Vec<&'static str> {
-    let (en, tr) = (Tr::english(), Tr::of(language));
-    ids.iter()
-        .map(|id| en.text(id))
-        .zip(ids.iter().map(|id| tr.text(id)))
-        .filter(|(english, own)| english != own && english.len() >= 4)
-        .filter(|(english, _)| screen.contains(english))
-        .map(|(english, _)| english)
-        .collect()
 }
 
 /// The grid columns: where each health set's title starts on the header row.
@@ -252,58 +162,6 @@ fn the_grid_in_every_language_keeps_its_columns_and_leaves_no_english() {
     }
 }
 
-/// The character at display column `x` of a line (a wide character covers two).
-fn at_column(line: &str, x: usize) -> Option<char> {
-    let mut column = 0;
-    for c in line.chars() {
-        if column == x {
-            return Some(c);
-        }
-        column += c.to_string().width();
-        if column > x {
-            return None;
-        }
-    }
-    None
-}
-
-/// Whether the help box's edges are whole: both sides `│` on every row between its corners.
-fn box_intact(screen: &str) -> bool {
-    let lines: Vec<&str> = screen.lines().collect();
-    let Some(top) = lines.iter().position(|l| l.contains('┌')) else {
-        return false;
-    };
-    let Some(bottom) = lines.iter().position(|l| l.contains('└')) else {
-        return false;
-    };
-    let left = lines[top][..lines[top].find('┌').unwrap()].width();
-    let right = lines[top][..lines[top].find('┐').unwrap()].width();
-    lines[top + 1..bottom]
-        .iter()
-        .all(|l| at_column(l, left) == Some('│') && at_column(l, right) == Some('│'))
-}
-
-/// What the help box holds, row by row (the screen around it is the grid's).
-fn inside_box(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().collect();
-    let top = lines.iter().position(|l| l.contains('┌')).unwrap();
-    let bottom = lines.iter().position(|l| l.contains('└')).unwrap();
-    let left = lines[top][..lines[top].find('┌').unwrap()].width();
-    let right = lines[top][..lines[top].find('┐').unwrap()].width();
-    let mut inside = String::new();
-    for line in &lines[top..=bottom] {
-        let mut column = 0;
-        for c in line.chars() {
-            if column >= left && column <= right {
-                inside.push(c);
-            }
-            column += c.to_string().width();
-        }
-        inside.push('\n');
-    }
-    inside
-}
-
 #[test]
 fn help_in_every_language_keeps_its_box_and_leaves_no_english() {
     for (width, height) in [(80, 24), (120, 36)] {
@@ -331,22 +189,6 @@ fn help_in_every_language_keeps_its_box_and_leaves_no_english() {
             insta::assert_snapshot!(format!("help_{language}_{width}x{height}"), screen);
         }
     }
-}
-
-/// A screen without the lines that carry a server's own words (probe errors, Exchange's).
-fn without_errors(screen: &str, language: &str) -> String {
-    let error = Tr::of(language).text("drill-label-error");
-    let mut kept = String::new();
-    let mut in_error = false;
-    for line in screen.lines() {
-        // An error's continuation lines are indented under it with an empty label.
-        in_error = line.contains(error) || (in_error && line.starts_with("             "));
-        if !in_error {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
-    kept
 }
 
 #[test]

@@ -8,17 +8,9 @@ use common::pane::Console;
 use common::screen::{render, text, theme};
 use crossterm::event::KeyCode;
 
-/// The CTP runbook on cas-02 with three steps run (the proxy component read Active, so
-/// setting it is skipped) and the front end's restart next.
+/// The CTP runbook on cas-02 with three steps run and the restart next, on screen.
 fn pane_in(language: &'static str, width: u16, height: u16) -> String {
-    let mut console = Console::incident(width, height);
-    console.state.launch.language = language;
-    "alice".clone_into(&mut console.state.launch.operator);
-    console.open_runbook();
-    for _ in 0..3 {
-        console.key(KeyCode::Enter);
-        console.run_jobs();
-    }
+    let console = Console::ctp_three_steps(language, width, height);
     text(&render(&console.state, &theme("default"), false))
 }
 

@@ -247,3 +247,90 @@ exchange-result-at = { $result } às { $at } UTC (há { $age })
 exchange-ran-at = execução às { $at } UTC
 exchange-no-execution = nenhuma execução informada
 exchange-stale = DESATUALIZADO: o resultado do próprio Exchange é antigo (ele diz { $alert })
+
+## Caixas sobre o runbook: confirmação, motivos, sair do runbook, sair do console
+prompt-confirm-title = confirmar uma etapa destrutiva
+prompt-locked-by = { $server } está bloqueado por { $holder }; { $why }. Quebrar o bloqueio executa a etapa de novo.
+prompt-ran-before = esta etapa já foi executada às { $at } por { $who }
+prompt-confirm-type = { $step } ({ $action }) em { $server }: digite o nome do servidor ({ $name }) e tecle Enter; Esc desiste
+prompt-confirm-refused = `{ $typed }` não é { $name }: nada foi executado
+prompt-write-off-title = dar baixa no que está pendente
+prompt-no-command = (sem comando)
+prompt-undoing-command = comando que desfaz: { $command }
+prompt-write-off-say = Dar baixa informa a todos os consoles que isso foi feito à mão ou não é necessário. Digite { $name }, um espaço e o motivo, e tecle Enter; Esc volta.
+prompt-escalate-title = escalar: passar adiante
+prompt-escalate-say = Escalar encerra a execução aqui: as etapas não executadas são listadas como tal, e um resumo para quem assume o caso é gravado junto ao registro do incidente.
+prompt-escalate-type = Digite o motivo, em uma linha; Enter escala; Esc fica onde está.
+prompt-jump-title = avançar a execução
+prompt-jump-say = Levar a execução à etapa “{ $step }”: as etapas anteriores são ignoradas e registradas como tal.
+prompt-jump-type = Digite o motivo, em uma linha; Enter avança; Esc fica onde está.
+prompt-ack-title = marcar como ciente
+prompt-ack-say = Marcar { $monitor } em { $server } como ciente: um silêncio no Alertmanager, visível em todos os consoles que o leem, e registrado.
+prompt-ack-type = Digite a duração (ex.: 2h), um espaço e o motivo, e tecle Enter; Esc volta.
+prompt-budget-title = reinício acima da cota
+prompt-budget-say = { $service } em { $server } não tem mais reinícios na cota: reinícios repetidos em várias execuções escondem um problema que reiniciar não resolve.
+prompt-budget-type = Para reiniciar mesmo assim, digite o motivo (fica registrado); Enter reinicia; Esc deixa como está.
+prompt-unrecorded-title = registro não gravado
+prompt-unrecorded-say = { $what } em { $server }: rodaria sem registro; o registro guarda na memória o que puder e grava tudo quando o disco voltar a aceitar.
+prompt-unrecorded-yes = executar sem registro (esta escolha fica registrada)
+prompt-unrecorded-no = não executar
+prompt-leave-title = sair pela metade
+prompt-leave-owed = etapas de desfazer ainda pendentes:
+prompt-leave-item = { $step } em { $server }
+prompt-leave-running = uma etapa ainda está em curso: elas só rodam depois dela
+prompt-leave-run = rodá-las agora
+prompt-leave-quit = sair do console; ficam pendentes (todos os consoles as veem)
+prompt-leave-leave = sair do runbook; ficam pendentes (todos os consoles as veem)
+prompt-leave-quit-training = sair do console; ficam pendentes no registro (só este console as vê)
+prompt-leave-leave-training = sair do runbook; ficam pendentes
+prompt-leave-stay = ficar no runbook
+prompt-quit-title = há etapas em curso
+prompt-quit-cancel = cancelá-las e sair
+prompt-quit-leave-training = deixá-las (treino: uma etapa simulada termina com o console) e sair
+prompt-quit-leave = deixá-las rodando (continuam após o console fechar) e sair
+prompt-quit-stay = ficar
+
+## O painel do runbook
+pane-owed = Pendências:
+step-pending = a fazer
+step-confirm = confirmar
+step-next = próxima
+step-running = em curso
+step-ran = rodou
+step-done = concluída
+step-cancelled = cancelada
+step-timed-out = expirou
+step-failed = falhou
+step-not-run = não rodou
+step-shown = exibida
+step-passed = ignorada
+step-skipped = pulada
+step-call = chamada
+step-back = retorno
+step-undo = desfazer
+step-escalated = escalado
+pane-dry-run-passes = SIMULAÇÃO: exibida, não executada; Enter passa adiante
+pane-read-only-passes = SÓ LEITURA: não executada (altera um servidor); Enter passa adiante
+pane-destructive = destrutiva: Enter pede que você digite o nome do servidor ({ $name })
+pane-already-ran = já executada às { $at }{ $fleet } por { $who }
+pane-ran = iniciada às { $at }{ $fleet } por { $who }: { $how }
+pane-read-in = leu { $read } em { $took } s
+pane-exit-in = { $exit } em { $took } s
+pane-fleet = frota
+pane-command-later = o comando exato aparece quando esta for a próxima etapa
+pane-budget-spent = cota de reinícios ({ $service }): já gasta uma vez nesta execução; os demais reinícios dela não contam
+pane-budget-left = cota de reinícios ({ $service }): saldo de { $hour } de { $per_hour } nesta hora e de { $day } de { $per_day } hoje
+pane-budget-next = ; próximo reinício permitido às { $at } UTC
+
+## O painel de log
+log-title = log
+log-only = só { $run } (o: tudo)
+log-fleet-clock = relógio da frota
+log-dropped = { $count ->
+    [one] { $count } linha anterior só no registro
+   *[other] { $count } linhas anteriores só no registro
+}
+log-follow = ao vivo
+log-paused = pausado
+log-wrap = quebra
+log-cut = corte

@@ -5,6 +5,7 @@ use super::format::{fit, text_width};
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::i18n::Tr;
 use crate::update::runbook::log::{LogKind, LogLine, LogPanel};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,30 +19,34 @@ pub struct LogView<'a> {
     pub fleet_clock: bool,
     pub theme: &'a Theme,
     pub symbols: Symbols,
+    pub tr: Tr,
 }
 
 impl LogView<'_> {
     fn header(&self, width: usize) -> Line<'static> {
-        let mut text = format!("{} log", self.symbols.dash());
+        let tr = self.tr;
+        let mut text = format!("{} {}", self.symbols.dash(), tr.text("log-title"));
         if let Some(run) = self.log.only {
-            text.push_str(&format!(" {run} only (o: all)"));
+            let only = tr.fmt("log-only", &[("run", run.to_string().into())]);
+            text.push_str(&format!(" {only}"));
         }
         if self.fleet_clock {
-            text.push_str(" (fleet clock)");
+            text.push_str(&format!(" ({})", tr.text("log-fleet-clock")));
         }
         if self.log.dropped > 0 {
-            text.push_str(&format!(
-                " {} {} earlier lines in the record only",
-                self.symbols.dash(),
-                self.log.dropped
-            ));
+            let dropped = tr.fmt("log-dropped", &[("count", self.log.dropped.into())]);
+            text.push_str(&format!(" {} {dropped}", self.symbols.dash()));
         }
         let modes = format!(
             " f:{} w:{} ",
-            if self.log.follow { "follow" } else { "paused" },
-            if self.log.wrap { "wrap" } else { "cut" }
+            tr.text(if self.log.follow {
+                "log-follow"
+            } else {
+                "log-paused"
+            }),
+            tr.text(if self.log.wrap { "log-wrap" } else { "log-cut" })
         );
-        let room = width.saturating_sub(modes.len());
+        let room = width.saturating_sub(text_width(&modes));
         let text = fit(&text, room, self.symbols.ascii).into_owned();
         let pad = self
             .symbols

@@ -33,10 +33,12 @@ impl Widget for MiniGridView<'_> {
         }
         let ascii = self.symbols.ascii;
         let header_x = area.x + 2 + name_w;
+        let tr = state.tr();
+        let title = format!(" {}", tr.text("grid-server"));
         buf.set_stringn(
             area.x,
             area.y,
-            " SERVER",
+            title,
             usize::from(name_w + 1),
             self.theme.header,
         );
@@ -70,7 +72,11 @@ impl Widget for MiniGridView<'_> {
                 let x = header_x + CELL * i as u16;
                 let (text, style) = match state.fleet.cell(server, set).alert {
                     Some(alert) => (
-                        format!("{}{}", self.symbols.glyph(alert), alert.short_word()),
+                        format!(
+                            "{}{}",
+                            self.symbols.glyph(alert),
+                            super::words::alert_short(tr, alert)
+                        ),
                         self.theme.alert(alert),
                     ),
                     None => (

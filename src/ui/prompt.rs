@@ -33,6 +33,7 @@ impl PromptView<'_> {
         width: usize,
     ) -> (String, Vec<Line<'static>>) {
         let text = |t: String| Line::from(Span::styled(t, self.theme.text));
+        let tr = self.state.tr();
         let name = short_name(call);
         let mut lines = Vec::new();
         // What the monitor says now comes before the name is typed.
@@ -54,10 +55,12 @@ impl PromptView<'_> {
         }
         if let Some(breaking) = breaking {
             let (holder, why) = breaking;
-            let said = format!(
-                "{} is locked by {holder}; {why}. Breaking the lock runs the step again.",
-                call.server.name
-            );
+            let args = [
+                ("server", call.server.name.as_str().into()),
+                ("holder", holder.to_string().into()),
+                ("why", why.into()),
+            ];
+            let said = tr.fmt("prompt-locked-by", &args);
             lines.extend(
                 wrap(&said, width.saturating_sub(3))
                     .into_iter()
@@ -65,28 +68,36 @@ impl PromptView<'_> {
             );
         }
         if let Some((at, by)) = ran_before {
+            let args = [
+                ("at", at.format("%H:%M:%S").to_string().into()),
+                ("who", by.into()),
+            ];
             lines.push(Line::from(Span::styled(
-                format!(" this already ran at {} by {by}", at.format("%H:%M:%S")),
+                format!(" {}", tr.fmt("prompt-ran-before", &args)),
                 self.theme.flash,
             )));
         }
+        let args = [
+            (
+                "step",
+                step_title(self.state, &call.procedure, &call.step).into(),
+            ),
+            ("action", call.action.name().into()),
+            ("server", call.server.name.as_str().into()),
+            ("name", name.into()),
+        ];
         lines.extend(
             wrap(
-                &format!(
-                    "{} ({}) on {}: type the server name ({name}) and Enter; Esc \
-                     aborts",
-                    step_title(self.state, &call.procedure, &call.step),
-                    call.action.name(),
-                    call.server.name
-                ),
+                &tr.fmt("prompt-confirm-type", &args),
                 width.saturating_sub(3),
             )
             .into_iter()
             .map(|l| text(format!(" {l}"))),
         );
         if let Some(wrong) = refused {
+            let args = [("typed", wrong.into()), ("name", name.into())];
             lines.push(Line::from(Span::styled(
-                format!(" `{wrong}` is not {name}: nothing ran"),
+                format!(" {}", tr.fmt("prompt-confirm-refused", &args)),
                 self.theme.unhealthy_text(),
             )));
         }
@@ -94,7 +105,7 @@ impl PromptView<'_> {
             Span::styled(" > ", self.theme.key),
             Span::styled(format!("{typed}_"), self.theme.prompt),
         ]));
-        ("confirm a destructive step".to_owned(), lines)
+        (tr.text("prompt-confirm-title").to_owned(), lines)
     }
 
     /// A reason to type: what it is for, what happens, what to type.
@@ -110,70 +121,64 @@ impl PromptView<'_> {
                 .into_iter()
                 .map(move |l| Line::from(Span::styled(format!(" {l}"), style)))
         };
+        let tr = self.state.tr();
         let (title, said) = match purpose {
             Purpose::WriteOff(debt) => {
                 let name = debt.server.split('.').next().unwrap_or(&debt.server);
-                let command = debt.command.as_deref().unwrap_or("(no command)");
+                let command = debt
+                    .command
+                    .as_deref()
+                    .unwrap_or_else(|| tr.text("prompt-no-command"));
                 (
-                    "write off what is owed",
+                    "prompt-write-off-title",
                     vec![
                         debt.describe(),
-                        format!("undoing command: {command}"),
-                        format!(
-                            "Writing it off says it was done by hand or is not needed, for \
-                             every console. Type {name}, a space, and why; Enter; Esc backs \
-                             out."
-                        ),
+                        tr.fmt("prompt-undoing-command", &[("command", command.into())]),
+                        tr.fmt("prompt-write-off-say", &[("name", name.into())]),
                     ],
                 )
             }
             Purpose::Escalate => (
-                "escalate: hand over",
+                "prompt-escalate-title",
                 vec![
-                    "Escalating ends the walk here: the steps not run are listed as such, \
-                     and a handover summary is written next to the incident record."
-                        .to_owned(),
-                    "Type why, in one line; Enter escalates; Esc stays.".to_owned(),
+                    tr.text("prompt-escalate-say").to_owned(),
+                    tr.text("prompt-escalate-type").to_owned(),
                 ],
             ),
             Purpose::JumpAhead { title, .. } => (
-                "move the walk ahead",
+                "prompt-jump-title",
                 vec![
-                    format!(
-                        "Move the walk to {title}: the steps before it are passed over and \
-                         recorded as such."
-                    ),
-                    "Type why, in one line; Enter moves; Esc stays.".to_owned(),
+                    tr.fmt("prompt-jump-say", &[("step", title.into())]),
+                    tr.text("prompt-jump-type").to_owned(),
                 ],
             ),
-            Purpose::Acknowledge { server, monitor } => (
-                "acknowledge",
-                vec![
-                    format!(
-                        "Acknowledge {} on {}: an Alertmanager silence, shown in every \
-                         console that reads it, and recorded.",
-                        monitor.name(),
-                        self.state
-                            .fleet
-                            .servers()
-                            .get(*server)
-                            .map_or("?", |s| s.name.as_str())
-                    ),
-                    "Type how long (e.g. 2h), a space, and why; Enter; Esc backs out.".to_owned(),
-                ],
-            ),
-            Purpose::OverBudget { call, service } => (
-                "restart over budget",
-                vec![
-                    format!(
-                        "{service} on {} has no restart left in its budget: restarts \
-                         repeated across walks hide a problem a restart does not fix.",
-                        call.server.name
-                    ),
-                    "To restart anyway, type why (recorded); Enter restarts; Esc leaves it."
-                        .to_owned(),
-                ],
-            ),
+            Purpose::Acknowledge { server, monitor } => {
+                let server = self.state.fleet.servers().get(*server);
+                let args = [
+                    ("monitor", monitor.name().into()),
+                    ("server", server.map_or("?", |s| s.name.as_str()).into()),
+                ];
+                (
+                    "prompt-ack-title",
+                    vec![
+                        tr.fmt("prompt-ack-say", &args),
+                        tr.text("prompt-ack-type").to_owned(),
+                    ],
+                )
+            }
+            Purpose::OverBudget { call, service } => {
+                let args = [
+                    ("service", service.as_str().into()),
+                    ("server", call.server.name.as_str().into()),
+                ];
+                (
+                    "prompt-budget-title",
+                    vec![
+                        tr.fmt("prompt-budget-say", &args),
+                        tr.text("prompt-budget-type").to_owned(),
+                    ],
+                )
+            }
         };
         let mut lines: Vec<Line<'static>> = Vec::new();
         for (i, text) in said.iter().enumerate() {
@@ -191,7 +196,7 @@ impl PromptView<'_> {
             Span::styled(" > ", self.theme.key),
             Span::styled(format!("{typed}_"), self.theme.prompt),
         ]));
-        (title.to_owned(), lines)
+        (tr.text(title).to_owned(), lines)
     }
 
     /// A step about to run while the record is not written.
@@ -208,18 +213,14 @@ impl PromptView<'_> {
                 Span::styled(what.to_owned(), self.theme.text),
             ])
         };
+        let tr = self.state.tr();
+        let args = [("what", what.into()), ("server", server.into())];
         let said = [
             (
-                format!("RECORD NOT WRITTEN: {reason}"),
+                tr.fmt("banner-record-not-written", &[("reason", reason.into())]),
                 self.theme.unhealthy_text(),
             ),
-            (
-                format!(
-                    "{what} on {server} would run unrecorded: the record keeps what \
-                             it can in memory and writes it when the disk takes it again."
-                ),
-                self.theme.text,
-            ),
+            (tr.fmt("prompt-unrecorded-say", &args), self.theme.text),
         ];
         let mut lines: Vec<Line<'static>> = said
             .iter()
@@ -229,13 +230,60 @@ impl PromptView<'_> {
                     .map(|l| Line::from(Span::styled(format!(" {l}"), *style)))
             })
             .collect();
-        lines.push(key("y", "run it unrecorded (this choice is recorded)"));
-        lines.push(key("n", "do not run it"));
-        ("record not written".to_owned(), lines)
+        lines.push(key("y", tr.text("prompt-unrecorded-yes")));
+        lines.push(key("n", tr.text("prompt-unrecorded-no")));
+        (tr.text("prompt-unrecorded-title").to_owned(), lines)
+    }
+
+    fn training(&self) -> bool {
+        matches!(
+            self.state.launch.banner.mode,
+            crate::update::Mode::Training { .. }
+        )
+    }
+
+    /// Leaving a runbook (or quitting) with compensations owed.
+    fn leave_lines(
+        &self,
+        owed: &[crate::runbook::Owed],
+        quit: bool,
+        running: bool,
+    ) -> (String, Vec<Line<'static>>) {
+        let tr = self.state.tr();
+        let text = |t: String| Line::from(Span::styled(t, self.theme.text));
+        let key = |k: &str, what: &str| {
+            Line::from(vec![
+                Span::styled(format!(" {k} "), self.theme.key),
+                Span::styled(what.to_owned(), self.theme.text),
+            ])
+        };
+        let mut lines = vec![text(format!(" {}", tr.text("prompt-leave-owed")))];
+        for o in owed {
+            let args = [
+                ("step", step_title(self.state, &o.procedure, &o.step).into()),
+                ("server", o.server.as_str().into()),
+            ];
+            let item = tr.fmt("prompt-leave-item", &args);
+            lines.push(text(format!("   {} {item}", self.symbols.arrow())));
+        }
+        if running {
+            lines.push(text(format!(" {}", tr.text("prompt-leave-running"))));
+        } else {
+            lines.push(key("r", tr.text("prompt-leave-run")));
+        }
+        let leave = tr.text(match (quit, self.training()) {
+            (true, false) => "prompt-leave-quit",
+            (false, false) => "prompt-leave-leave",
+            (true, true) => "prompt-leave-quit-training",
+            (false, true) => "prompt-leave-leave-training",
+        });
+        lines.push(key("l", leave));
+        lines.push(key("Esc", tr.text("prompt-leave-stay")));
+        (tr.text("prompt-leave-title").to_owned(), lines)
     }
 
     fn lines(&self, width: usize) -> (String, Vec<Line<'static>>) {
-        let text = |t: String| Line::from(Span::styled(t, self.theme.text));
+        let tr = self.state.tr();
         let key = |k: &str, what: &str| {
             Line::from(vec![
                 Span::styled(format!(" {k} "), self.theme.key),
@@ -260,58 +308,22 @@ impl PromptView<'_> {
                 owed,
                 quit,
                 running,
-            } => {
-                let mut lines = vec![text(" compensations still owed:".to_owned())];
-                for o in owed {
-                    let title = step_title(self.state, &o.procedure, &o.step);
-                    lines.push(text(format!(
-                        "   {} {title} on {}",
-                        self.symbols.arrow(),
-                        o.server
-                    )));
-                }
-                if *running {
-                    lines.push(text(
-                        " a step still runs: they cannot run before it ends".to_owned(),
-                    ));
+            } => self.leave_lines(owed, *quit, *running),
+            Prompt::QuitRunning => {
+                let leave = tr.text(if self.training() {
+                    "prompt-quit-leave-training"
                 } else {
-                    lines.push(key("r", "run them now"));
-                }
-                let training = matches!(
-                    self.state.launch.banner.mode,
-                    crate::update::Mode::Training { .. }
-                );
-                let leave = match (*quit, training) {
-                    (true, false) => "quit; they stay owed (every console sees them)",
-                    (false, false) => "leave; they stay owed (every console sees them)",
-                    (true, true) => {
-                        "quit; they stay owed (in the record: training's are \
-                                     the console's own)"
-                    }
-                    (false, true) => "leave; they stay owed",
-                };
-                lines.push(key("l", leave));
-                lines.push(key("Esc", "stay in the runbook"));
-                ("leaving half-way".to_owned(), lines)
+                    "prompt-quit-leave"
+                });
+                (
+                    tr.text("prompt-quit-title").to_owned(),
+                    vec![
+                        key("c", tr.text("prompt-quit-cancel")),
+                        key("l", leave),
+                        key("Esc", tr.text("prompt-quit-stay")),
+                    ],
+                )
             }
-            Prompt::QuitRunning => (
-                "steps are running".to_owned(),
-                vec![
-                    key("c", "cancel them, then quit"),
-                    key(
-                        "l",
-                        if matches!(
-                            self.state.launch.banner.mode,
-                            crate::update::Mode::Training { .. }
-                        ) {
-                            "leave them (training: a simulated step ends with the console), quit"
-                        } else {
-                            "leave them running (they outlive the console), quit"
-                        },
-                    ),
-                    key("Esc", "stay"),
-                ],
-            ),
             Prompt::Reason {
                 purpose,
                 text: typed,

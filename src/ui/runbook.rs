@@ -2,6 +2,7 @@
 //! instruction and exact command, and the log panel.
 
 use super::drill::fit_line;
+use super::format::Cols;
 use super::log::LogView;
 use super::prompt::PromptView;
 use super::symbols::Symbols;
@@ -34,7 +35,11 @@ impl RunbookView<'_> {
             .map(|ending| format!("  [{ending}]"))
             .unwrap_or_default();
         // A pane that only pays what is owed says so first: the title may be cut.
-        let paying = if self.pane.paying { " Owed:" } else { "" };
+        let paying = if self.pane.paying {
+            format!(" {}", self.state.tr().text("pane-owed"))
+        } else {
+            String::new()
+        };
         Line::from(vec![
             Span::styled(format!("{paying} {title}"), self.theme.title),
             Span::styled(
@@ -44,20 +49,26 @@ impl RunbookView<'_> {
         ])
     }
 
-    fn row_line(&self, row: &Row, highlighted: bool) -> Line<'static> {
-        let s = self.symbols;
-        let a = s.ascii;
-        let (glyph, word, style): (&str, String, Style) = match &row.state {
+    /// A step row's glyph, word and style.
+    fn status(&self, state: &RowState) -> (&'static str, String, Style) {
+        let a = self.symbols.ascii;
+        let tr = self.state.tr();
+        let word = |id: &'static str| -> String { tr.text(id).to_owned() };
+        match state {
             RowState::Pending => (
                 if a { "." } else { "·" },
-                "pending".into(),
+                word("step-pending"),
                 self.theme.step_pending,
             ),
-            RowState::Next if self.confirming() => ("?", "confirm".into(), self.theme.flash),
-            RowState::Next => (if a { ">" } else { "▸" }, "next".into(), self.theme.title),
+            RowState::Next if self.confirming() => ("?", word("step-confirm"), self.theme.flash),
+            RowState::Next => (
+                if a { ">" } else { "▸" },
+                word("step-next"),
+                self.theme.title,
+            ),
             RowState::Running => (
                 if a { "*" } else { "↻" },
-                "running".into(),
+                word("step-running"),
                 self.theme.step_running,
             ),
             RowState::Waiting { left, .. } => (
@@ -65,34 +76,48 @@ impl RunbookView<'_> {
                 format!("{:02}:{:02}", left.num_minutes(), left.num_seconds() % 60),
                 self.theme.step_running,
             ),
-            RowState::Succeeded { bad: true, .. } => {
-                (if a { "+" } else { "✓" }, "ran".into(), self.theme.flash)
-            }
+            RowState::Succeeded { bad: true, .. } => (
+                if a { "+" } else { "✓" },
+                word("step-ran"),
+                self.theme.flash,
+            ),
             RowState::Succeeded { .. } => (
                 if a { "+" } else { "✓" },
-                "done".into(),
+                word("step-done"),
                 self.theme.step_succeeded,
             ),
             RowState::Failed(StepExit::Cancelled) => {
-                ("x", "cancelled".into(), self.theme.step_failed)
+                ("x", word("step-cancelled"), self.theme.step_failed)
             }
             RowState::Failed(StepExit::TimedOut) => {
-                ("x", "timed out".into(), self.theme.step_failed)
+                ("x", word("step-timed-out"), self.theme.step_failed)
             }
             RowState::Failed(_) => (
                 if a { "X" } else { "✖" },
-                "failed".into(),
+                word("step-failed"),
                 self.theme.step_failed,
             ),
             RowState::Skipped(SkipReason::Escalated | SkipReason::ReadOnly) => {
-                ("-", "not run".into(), self.theme.dim)
+                ("-", word("step-not-run"), self.theme.dim)
             }
-            RowState::Skipped(SkipReason::DryRun) => ("-", "shown".into(), self.theme.dim),
-            RowState::Skipped(SkipReason::PassedOver(_)) => ("-", "passed".into(), self.theme.dim),
-            RowState::Skipped(_) => ("-", "skipped".into(), self.theme.dim),
-            RowState::Called(_) => (s.arrow(), "call".into(), self.theme.dim),
-            RowState::Returned(_) => (if a { "<-" } else { "←" }, "back".into(), self.theme.dim),
-        };
+            RowState::Skipped(SkipReason::DryRun) => ("-", word("step-shown"), self.theme.dim),
+            RowState::Skipped(SkipReason::PassedOver(_)) => {
+                ("-", word("step-passed"), self.theme.dim)
+            }
+            RowState::Skipped(_) => ("-", word("step-skipped"), self.theme.dim),
+            RowState::Called(_) => (self.symbols.arrow(), word("step-call"), self.theme.dim),
+            RowState::Returned(_) => (
+                if a { "<-" } else { "←" },
+                word("step-back"),
+                self.theme.dim,
+            ),
+        }
+    }
+
+    fn row_line(&self, row: &Row, highlighted: bool) -> Line<'static> {
+        let s = self.symbols;
+        let tr = self.state.tr();
+        let (glyph, word, style) = self.status(&row.state);
         let marker = if highlighted { s.cursor() } else { " " };
         let title = self
             .pane
@@ -101,7 +126,11 @@ impl RunbookView<'_> {
                 localized(&spec.title, self.state.launch.language)
             });
         let indent = "  ".repeat(row.depth);
-        let undo = if row.compensating { " (undo)" } else { "" };
+        let undo = if row.compensating {
+            format!(" ({})", tr.text("step-undo"))
+        } else {
+            String::new()
+        };
         let mut detail = match &row.state {
             // A dry-run row says only the branch it waits on (the log has the rest).
             RowState::Skipped(SkipReason::DryRun) => self
@@ -110,7 +139,9 @@ impl RunbookView<'_> {
                 .filter(|u| !u.when.is_empty())
                 .map(|u| format!("  ({})", u.when))
                 .unwrap_or_default(),
-            RowState::Skipped(SkipReason::Escalated) => "  (escalated)".to_owned(),
+            RowState::Skipped(SkipReason::Escalated) => {
+                format!("  ({})", tr.text("step-escalated"))
+            }
             RowState::Skipped(reason) => format!("  ({reason})"),
             RowState::Succeeded { read, .. } if !read.is_empty() => format!("  {read}"),
             RowState::Called(procedure) => format!("  {} {procedure}", s.arrow()),
@@ -125,7 +156,7 @@ impl RunbookView<'_> {
         }
         Line::from(vec![
             Span::styled(format!("{marker}{glyph} "), style),
-            Span::styled(format!("{word:<9} "), style),
+            Span::styled(format!("{:<9} ", Cols(&word)), style),
             Span::styled(format!("{indent}{title}{undo}"), self.theme.text),
             Span::styled(detail, self.theme.dim),
         ])
@@ -159,61 +190,79 @@ impl RunbookView<'_> {
         ran: Option<&crate::update::runbook::StepRun>,
     ) -> Vec<String> {
         let mut notes = Vec::new();
+        let tr = self.state.tr();
         if let Some(call) = call.filter(|_| row.state == RowState::Next) {
             let destructive = self.state.launch.platform.needs_confirmation(call);
             if let Some(reason) = held_back(&self.state.launch.banner, call) {
-                let word = if reason == SkipReason::DryRun {
-                    "DRY-RUN: shown, not run"
+                let id = if reason == SkipReason::DryRun {
+                    "pane-dry-run-passes"
                 } else {
-                    "READ-ONLY: not run (it changes a server)"
+                    "pane-read-only-passes"
                 };
-                notes.push(format!("{word}; Enter passes it"));
+                notes.push(tr.text(id).to_owned());
             } else if destructive {
-                notes.push(format!(
-                    "destructive: Enter asks you to type the server name ({})",
-                    crate::update::runbook::short_name(call)
-                ));
+                let name = crate::update::runbook::short_name(call);
+                notes.push(tr.fmt("pane-destructive", &[("name", name.into())]));
             }
             notes.extend(budget_note(self.state, call));
             if let Some(before) = self.pane.ran_before(call).filter(|_| destructive) {
-                notes.push(format!(
-                    "already ran {}{} by {}",
-                    before.started.format("%H:%M:%S"),
-                    self.fleet_mark(),
-                    before.by
-                ));
+                let args = [
+                    ("at", before.started.format("%H:%M:%S").to_string().into()),
+                    ("fleet", self.fleet_mark().into()),
+                    ("who", before.by.as_str().into()),
+                ];
+                notes.push(tr.fmt("pane-already-ran", &args));
             }
         }
+        self.ran_note(row, ran, notes)
+    }
+
+    /// The notes, then when and by whom the step ran and how it ended.
+    fn ran_note(
+        &self,
+        row: &Row,
+        ran: Option<&crate::update::runbook::StepRun>,
+        mut notes: Vec<String>,
+    ) -> Vec<String> {
+        let tr = self.state.tr();
         if let Some(ran) = ran {
             // A reading that read bad news never says "succeeded".
-            let how = ran.ended.map_or("running".to_owned(), |(exit, took)| {
-                let took = took.as_secs_f64();
-                match &row.state {
-                    RowState::Succeeded { read, bad: true } => {
-                        format!("read {read} in {took:.1} s")
+            let how = ran.ended.map_or_else(
+                || tr.text("step-running").to_owned(),
+                |(exit, took)| {
+                    let took = format!("{:.1}", took.as_secs_f64());
+                    match &row.state {
+                        RowState::Succeeded { read, bad: true } => tr.fmt(
+                            "pane-read-in",
+                            &[("read", read.as_str().into()), ("took", took.into())],
+                        ),
+                        _ => tr.fmt(
+                            "pane-exit-in",
+                            &[("exit", exit.to_string().into()), ("took", took.into())],
+                        ),
                     }
-                    _ => format!("{exit} in {took:.1} s"),
-                }
-            });
-            notes.push(format!(
-                "ran {}{} by {}: {how}",
-                ran.started.format("%H:%M:%S"),
-                self.fleet_mark(),
-                ran.by
-            ));
+                },
+            );
+            let args = [
+                ("at", ran.started.format("%H:%M:%S").to_string().into()),
+                ("fleet", self.fleet_mark().into()),
+                ("who", ran.by.as_str().into()),
+                ("how", how.into()),
+            ];
+            notes.push(tr.fmt("pane-ran", &args));
         }
         notes
     }
 
     /// Times in training are the fleet clock's: said beside each one shown.
-    fn fleet_mark(&self) -> &'static str {
+    fn fleet_mark(&self) -> String {
         if matches!(
             self.state.launch.banner.mode,
             crate::update::Mode::Training { .. }
         ) {
-            " (fleet)"
+            format!(" ({})", self.state.tr().text("pane-fleet"))
         } else {
-            ""
+            String::new()
         }
     }
 
@@ -275,7 +324,7 @@ impl RunbookView<'_> {
                 }
             }
             None if matches!(row.state, RowState::Pending) => lines.push(Line::from(Span::styled(
-                " the exact command shows when this step is next",
+                format!(" {}", self.state.tr().text("pane-command-later")),
                 self.theme.dim,
             ))),
             None => {}
@@ -295,26 +344,28 @@ impl RunbookView<'_> {
 fn budget_note(state: &AppState, call: &StepCall) -> Option<String> {
     let service = restarted_service(state, call)?;
     let key = (call.server.name.clone(), service);
+    let tr = state.tr();
     if state
         .runbook
         .as_ref()
         .is_some_and(|pane| pane.restarted.contains(&key))
     {
-        return Some(format!(
-            "restart budget ({}): spent once by this walk; its further restarts are free",
-            key.1
-        ));
+        return Some(tr.fmt("pane-budget-spent", &[("service", key.1.as_str().into())]));
     }
     state.budgets.get(&key).map(|(left, limits)| {
-        let service = &key.1;
-        let next = left
-            .next_at
-            .map(|at| format!("; the next allowed at {} UTC", at.format("%H:%M")))
-            .unwrap_or_default();
-        format!(
-            "restart budget ({service}): {} of {} left this hour, {} of {} today{next}",
-            left.hour, limits.per_hour, left.day, limits.per_day
-        )
+        let args = [
+            ("service", key.1.as_str().into()),
+            ("hour", left.hour.into()),
+            ("per_hour", limits.per_hour.into()),
+            ("day", left.day.into()),
+            ("per_day", limits.per_day.into()),
+        ];
+        let mut said = tr.fmt("pane-budget-left", &args);
+        if let Some(at) = left.next_at {
+            let at = at.format("%H:%M").to_string();
+            said.push_str(&tr.fmt("pane-budget-next", &[("at", at.into())]));
+        }
+        said
     })
 }
 
@@ -373,6 +424,7 @@ impl Widget for RunbookView<'_> {
             ),
             theme: self.theme,
             symbols: self.symbols,
+            tr: self.state.tr(),
         }
         .render(log_area, buf);
         // Over the log, and the steps above it when it needs the room (two debts at 80x24).

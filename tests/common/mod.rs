@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod drill;
+pub mod languages;
 pub mod pane;
 pub mod processes;
 pub mod replay;

@@ -48,6 +48,21 @@ impl Console {
         Console::on("imap-backend-down", width, height)
     }
 
+    /// The incident in `language`, alice at the keyboard, with the CTP runbook on cas-02
+    /// three steps in (the proxy component read Active, so setting it is skipped) and the
+    /// front end's restart next.
+    pub fn ctp_three_steps(language: &'static str, width: u16, height: u16) -> Console {
+        let mut console = Console::incident(width, height);
+        console.state.launch.language = language;
+        "alice".clone_into(&mut console.state.launch.operator);
+        console.open_runbook();
+        for _ in 0..3 {
+            console.key(KeyCode::Enter);
+            console.run_jobs();
+        }
+        console
+    }
+
     /// The same incident, but only a server restart heals it: restarting the service does
     /// not, so the runbook reaches its destructive steps.
     pub fn stubborn_incident(width: u16, height: u16) -> Console {

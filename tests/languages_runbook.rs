@@ -1,0 +1,172 @@
+//! The runbook pane and the boxes over it in each language: the step rows' words, the
+//! typed confirmation of a failover and the box that offers the undo steps when leaving.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::languages::{box_intact, english_left, english_texts_left, inside_box};
+use common::pane::Console;
+use common::screen::{render, text, theme};
+use crossterm::event::KeyCode;
+use healthdeck::i18n::{LANGUAGES, Tr};
+use healthdeck::update::Prompt;
+
+/// The CTP runbook on cas-02 with three steps run and the restart next, on screen.
+fn pane_in(language: &'static str, width: u16, height: u16) -> String {
+    let console = Console::ctp_three_steps(language, width, height);
+    text(&render(&console.state, &theme("default"), false))
+}
+
+/// The stubborn incident's walk up to the failover's typed confirmation.
+fn at_the_failover(language: &'static str, width: u16, height: u16) -> Console {
+    let mut console = Console::stubborn_incident(width, height);
+    console.state.launch.language = language;
+    "alice".clone_into(&mut console.state.launch.operator);
+    console.open_runbook();
+    for _ in 0..30 {
+        console.key(KeyCode::Enter);
+        if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {
+            if call.step == "failover" {
+                return console;
+            }
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+        }
+        console.run_jobs();
+    }
+    panic!("no failover: {:?}", console.kinds());
+}
+
+/// The status words of the step rows: after a row's glyph, up to the two spaces before
+/// its title.
+fn step_words(screen: &str) -> String {
+    let glyphs = ['✓', '·', '▸', '-', '✖', '↻', '◷', '?', 'x', '←', '→'];
+    screen
+        .lines()
+        .filter_map(|l| {
+            let mut chars = l.chars();
+            let (_, glyph) = (chars.next()?, chars.next()?);
+            glyphs.contains(&glyph).then(|| chars.as_str().trim_start())
+        })
+        .map(|rest| rest.split("  ").next().unwrap_or(rest).to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_step_rows_say_each_state_in_the_language() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let screen = pane_in(language, width, height);
+            let tr = Tr::of(language);
+            for id in ["step-done", "step-next", "step-pending", "step-skipped"] {
+                assert!(screen.contains(tr.text(id)), "{language} {id}:\n{screen}");
+            }
+            if width >= 120 && matches!(language, "ko" | "ja" | "zh-TW") {
+                // The fleet beside the pane: its words are the grid's.
+                let fleet: String = screen
+                    .lines()
+                    .skip(1)
+                    .map(|l| l.split('│').next().unwrap_or(l))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert_eq!(
+                    english_left(&fleet),
+                    Vec::<String>::new(),
+                    "{language}:\n{fleet}"
+                );
+            }
+            let ids = [
+                "step-done",
+                "step-next",
+                "step-pending",
+                "log-title",
+                "log-follow",
+            ];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("pane_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+#[test]
+fn the_step_words_of_a_cjk_pane_leave_no_english_word() {
+    for language in ["ko", "ja", "zh-TW"] {
+        let rows = step_words(&pane_in(language, 80, 24));
+        assert!(!rows.is_empty());
+        assert_eq!(
+            english_left(&rows),
+            Vec::<String>::new(),
+            "{language}:\n{rows}"
+        );
+    }
+}
+
+#[test]
+fn the_failover_confirmation_in_every_language() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let console = at_the_failover(language, width, height);
+            let screen = text(&render(&console.state, &theme("default"), false));
+            let tr = Tr::of(language);
+            assert!(screen.contains(tr.text("prompt-confirm-title")), "{screen}");
+            let ids = ["prompt-confirm-title", "hint-confirm", "hint-abort"];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("confirm_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+#[test]
+fn leaving_half_way_offers_the_undo_steps_in_every_language() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let mut console = at_the_failover(language, width, height);
+            let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() else {
+                unreachable!()
+            };
+            console.type_text(&call.server.name);
+            console.key(KeyCode::Enter);
+            console.run_jobs();
+            console.key(KeyCode::Esc);
+            let screen = text(&render(&console.state, &theme("default"), false));
+            let tr = Tr::of(language);
+            assert!(screen.contains(tr.text("prompt-leave-title")), "{screen}");
+            assert!(screen.contains(tr.text("prompt-leave-owed")), "{screen}");
+            let ids = ["prompt-leave-owed", "prompt-leave-run", "prompt-leave-stay"];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("leave_{language}_{width}x{height}"), screen);
+        }
+    }
+}
+
+#[test]
+fn the_quit_question_keeps_its_box_in_every_language() {
+    for language in LANGUAGES {
+        let mut console = Console::incident(80, 24);
+        console.state.launch.language = language;
+        console.open_runbook();
+        console.state.view.prompt = Some(Prompt::QuitRunning);
+        let screen = text(&render(&console.state, &theme("default"), false));
+        let tr = Tr::of(language);
+        assert!(screen.contains(tr.text("prompt-quit-title")), "{screen}");
+        if matches!(language, "ko" | "ja" | "zh-TW") {
+            // The keys' letters stay: they are what the engineer presses.
+            let left: Vec<String> = english_left(&inside_box(&screen))
+                .into_iter()
+                .filter(|w| w.len() > 1)
+                .collect();
+            assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+        }
+        assert!(box_intact(&screen), "{language}:\n{screen}");
+    }
+}
