@@ -167,3 +167,27 @@ for _ in $(seq 1 60); do # back into the walk, to a step still running
 done
 shoot "replay-120x36" 120 36
 tmux -L "$sock" send-keys -t shot q
+
+# Another language: mbx-02's runbook walked in Japanese at 80x24 (it waits on the log's
+# last note), and the Korean grid at 120x36.
+home6=$(mktemp -d)
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home5" "$home6"' EXIT
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
+  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin --speed 60 --lang ja"
+wait_for "mbx-02 .*異常"
+tmux -L "$sock" send-keys -t shot j j j j l l Enter
+wait_for "ImapSelfTestMonitor"
+tmux -L "$sock" send-keys -t shot Enter
+wait_for "▸ 次に実行"
+tmux -L "$sock" send-keys -t shot Enter
+wait_for "#1"
+sleep 2
+shoot "runbook-ja-80x24" 80 24
+tmux -L "$sock" send-keys -t shot Escape q
+tmux -L "$sock" kill-server 2>/dev/null || true
+tmux -L "$sock" -u new-session -d -s shot -x 120 -y 36 \
+  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color $bin --lang ko"
+wait_for "mbx-02 .*비정상"
+shoot "grid-ko-120x36" 120 36
+tmux -L "$sock" send-keys -t shot q

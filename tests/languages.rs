@@ -29,7 +29,12 @@ fn press(state: &mut AppState, code: KeyCode) {
 #[test]
 fn every_catalog_has_every_message_with_the_same_placeholders() {
     let findings: Vec<String> = check::built_in().iter().map(ToString::to_string).collect();
-    assert_eq!(findings, Vec::<String>::new());
+    let first: Vec<&String> = findings.iter().take(12).collect();
+    assert!(
+        findings.is_empty(),
+        "{} findings, first: {first:#?}",
+        findings.len()
+    );
 }
 
 /// Every message id the code names exists in English: a typo would show the id on screen.
@@ -53,6 +58,8 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                         .iter()
                         .chain(&["help-", "too-small", "rule-", "problems", "drill-"])
                         .chain(&["dep-", "exchange-", "prompt-", "step-", "pane-", "log-"])
+                        .chain(&["exit-", "ending-", "read-", "skip-", "note-", "flash-"])
+                        .chain(&["what-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()

@@ -16,6 +16,7 @@ const PURE: &[&str] = &[
     "src/command",
     "src/probe_plan",
     "src/guardrails.rs",
+    "src/i18n",
 ];
 
 /// Modules that do I/O.

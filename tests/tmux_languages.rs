@@ -38,6 +38,59 @@ fn japanese_at_80x24_shows_the_grid_and_help_in_japanese() {
     tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "EXIT=0"));
 }
 
+/// More Enter presses than mbx-02's runbook has steps before its restart heals it.
+const STEPS: usize = 20;
+
+/// The runbook of mbx-02's self-test monitor walked to its end in Japanese: every step
+/// word, note and message of the pane is Japanese; the log's output stays the server's.
+#[test]
+fn japanese_at_80x24_through_a_whole_runbook() {
+    let ja = Tr::of("ja");
+    let tmux = Tmux::start("ja-runbook", 80, 24);
+    launch(&tmux, "", &format!("{FAST} --lang ja"));
+    let unhealthy = ja.text("alert-unhealthy-short");
+    tmux.wait_for("mbx-02 Unhealthy", |s| {
+        row(s, "mbx-02").is_some_and(|r| r.contains(unhealthy))
+    });
+    // mbx-02 (fifth row), IMAP.Protocol (third column): its drill-down, then its runbook.
+    tmux.keys(&["j", "j", "j", "j", "l", "l", "Enter"]);
+    tmux.wait_for("the drill-down", |s| s.contains("ImapSelfTestMonitor"));
+    tmux.keys(&["Enter"]);
+    let (next, running) = (ja.text("step-next"), ja.text("step-running"));
+    // The log says so when the walk ends (the pane's title, with its ending, is cut here).
+    let ending = ja.text("ending-resolved");
+    let over = ja.fmt("note-runbook-over", &[("ending", ending.into())]);
+    let mut seen = String::new();
+    for _ in 0..STEPS {
+        let ready = tmux.wait_for("a step to run, or the end", |s| {
+            s.contains(&over) || (s.contains(&format!("▸ {next}")) && !s.contains(running))
+        });
+        seen.push_str(&ready);
+        if ready.contains(&over) {
+            break;
+        }
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("the screen to answer the Enter", |s| s != ready);
+    }
+    let end = tmux.wait_for("the runbook resolved", |s| s.contains(&over));
+    seen.push_str(&end);
+    for id in ["step-done", "log-title", "hint-run", "hint-back"] {
+        assert!(seen.contains(ja.text(id)), "{id}:\n{seen}");
+    }
+    for english in [
+        "▸ next",
+        "✓ done",
+        "pending",
+        "succeeded in",
+        "runbook over",
+        "Enter run",
+    ] {
+        assert!(!seen.contains(english), "{english}:\n{end}");
+    }
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "EXIT=0"));
+}
+
 #[test]
 fn an_euc_jp_locale_gets_english_in_ascii_and_the_reason() {
     let tmux = Tmux::start("eucjp", 80, 24);

@@ -9,6 +9,7 @@
 
 mod catalog;
 pub mod check;
+pub mod words;
 
 pub use catalog::{SOURCES, message_ids};
 use fluent_bundle::{FluentArgs, FluentValue};

@@ -189,29 +189,6 @@ impl Expectation {
             Expectation::ComponentActive => "component_active",
         }
     }
-
-    /// What a reading said, in words a tired engineer cannot misread: `probe Failed`, not
-    /// `probe_succeeded: no`. Each `false` is the bad news.
-    pub fn said(self, value: bool) -> &'static str {
-        match (self, value) {
-            (Expectation::ProbeSucceeded, true) => "probe Succeeded",
-            (Expectation::ProbeSucceeded, false) => "probe Failed",
-            (Expectation::NoActiveCopies, true) => "no active copy left",
-            (Expectation::NoActiveCopies, false) => "active copies remain",
-            (Expectation::ServerHealthy, true) => "server healthy",
-            (Expectation::ServerHealthy, false) => "server unhealthy",
-            (Expectation::MonitorHealthy, true) => "monitor Healthy",
-            (Expectation::MonitorHealthy, false) => "monitor not Healthy",
-            (Expectation::ComponentActive, true) => "component Active",
-            (Expectation::ComponentActive, false) => "component not Active",
-        }
-    }
-}
-
-/// What a step's readings said, joined (`probe Failed`), and whether any was bad news.
-pub fn readings(facts: &[(Expectation, bool)]) -> (String, bool) {
-    let said: Vec<&str> = facts.iter().map(|(e, v)| e.said(*v)).collect();
-    (said.join(", "), facts.iter().any(|(_, v)| !v))
 }
 
 /// How a procedure ended: what a call step reports to its caller.

@@ -3,9 +3,9 @@
 use super::format::{clock, fit_words, lapse, text_width};
 use super::symbols::{Symbols, guard_word};
 use super::theme::Theme;
-use super::words;
 use crate::health::AlertValue;
 use crate::i18n::Tr;
+use crate::i18n::words;
 use crate::keymap::{self, KeyContext};
 use crate::layout::is_wide;
 use crate::update::rows::SortKey;

@@ -3,8 +3,8 @@
 use super::format::{Age, Cols, fit, fit_name, text_width};
 use super::symbols::Symbols;
 use super::theme::Theme;
-use super::words;
 use crate::health::{AlertValue, Cell, HealthSet};
+use crate::i18n::words;
 use crate::layout::{header_rows, is_wide};
 use crate::update::AppState;
 use ratatui::buffer::Buffer;

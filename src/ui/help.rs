@@ -2,9 +2,9 @@
 
 use super::symbols::Symbols;
 use super::theme::Theme;
-use super::words;
 use crate::health::AlertValue;
 use crate::i18n::Tr;
+use crate::i18n::words;
 use crate::keymap::{self, KeyContext, Keymap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

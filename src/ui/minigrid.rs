@@ -75,7 +75,7 @@ impl Widget for MiniGridView<'_> {
                         format!(
                             "{}{}",
                             self.symbols.glyph(alert),
-                            super::words::alert_short(tr, alert)
+                            crate::i18n::words::alert_short(tr, alert)
                         ),
                         self.theme.alert(alert),
                     ),

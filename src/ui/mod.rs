@@ -15,7 +15,6 @@ pub mod runbook;
 pub mod symbols;
 pub mod theme;
 pub mod unwatched;
-pub mod words;
 pub mod wrap;
 
 use crate::layout;

@@ -3,9 +3,9 @@
 use super::format::{age, fit};
 use super::symbols::Symbols;
 use super::theme::Theme;
-use super::words;
 use crate::health::monitor::LastResult;
 use crate::health::{AlertValue, HealthSet, Monitor};
+use crate::i18n::words;
 use crate::update::AppState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

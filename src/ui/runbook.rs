@@ -8,6 +8,7 @@ use super::prompt::PromptView;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::i18n::words;
 use crate::runbook::{Next, SkipReason, StepCall, StepExit, localized};
 use crate::update::AppState;
 use crate::update::runbook::prepare::{held_back, restarted_service};
@@ -31,7 +32,7 @@ impl RunbookView<'_> {
         let title = localized(&self.pane.procedure.spec.title, self.state.launch.language);
         let ending = self
             .pane
-            .ending()
+            .ending_in(self.state.tr())
             .map(|ending| format!("  [{ending}]"))
             .unwrap_or_default();
         // A pane that only pays what is owed says so first: the title may be cut.
@@ -142,10 +143,12 @@ impl RunbookView<'_> {
             RowState::Skipped(SkipReason::Escalated) => {
                 format!("  ({})", tr.text("step-escalated"))
             }
-            RowState::Skipped(reason) => format!("  ({reason})"),
-            RowState::Succeeded { read, .. } if !read.is_empty() => format!("  {read}"),
+            RowState::Skipped(reason) => format!("  ({})", words::skip_reason(tr, reason)),
+            RowState::Succeeded { facts, .. } if !facts.is_empty() => {
+                format!("  {}", words::readings(tr, facts).0)
+            }
             RowState::Called(procedure) => format!("  {} {procedure}", s.arrow()),
-            RowState::Returned(ending) => format!("  {}", ending.name()),
+            RowState::Returned(ending) => format!("  {}", words::ending(tr, *ending)),
             RowState::Waiting { left, total } => format!("  {}", self.bar(*left, *total)),
             _ => String::new(),
         };
@@ -231,15 +234,18 @@ impl RunbookView<'_> {
                 || tr.text("step-running").to_owned(),
                 |(exit, took)| {
                     let took = format!("{:.1}", took.as_secs_f64());
-                    match &row.state {
-                        RowState::Succeeded { read, bad: true } => tr.fmt(
+                    if let RowState::Succeeded { facts, bad: true } = &row.state {
+                        let read = words::readings(tr, facts).0;
+                        tr.fmt(
                             "pane-read-in",
-                            &[("read", read.as_str().into()), ("took", took.into())],
-                        ),
-                        _ => tr.fmt(
+                            &[("read", read.into()), ("took", took.into())],
+                        )
+                    } else {
+                        let exit = words::exit(tr, &exit);
+                        tr.fmt(
                             "pane-exit-in",
-                            &[("exit", exit.to_string().into()), ("took", took.into())],
-                        ),
+                            &[("exit", exit.into()), ("took", took.into())],
+                        )
                     }
                 },
             );

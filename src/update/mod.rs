@@ -266,7 +266,7 @@ fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
     if layout::too_small(state.view.width, state.view.height) && !acts_unseen(state, key) {
         // Nothing acts behind "terminal too small": a step nobody can see never runs.
-        state.view.flash = Some("the terminal is too small: enlarge it (or q to quit)".to_owned());
+        state.view.flash = Some(state.tr().text("flash-too-small").to_owned());
         return Vec::new();
     }
     state.view.flash = None;
@@ -374,11 +374,7 @@ fn open(state: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         };
         let Some(monitor) = state.row_monitor(drill.server, row) else {
-            state.view.flash = Some(
-                "no runbook for this monitor: it is Exchange's own, not one of the seeds'; \
-                 its error is shown here"
-                    .to_owned(),
-            );
+            state.view.flash = Some(state.tr().text("flash-exchange-own-monitor").to_owned());
             return Vec::new();
         };
         let alert = state
@@ -392,12 +388,13 @@ fn open(state: &mut AppState) -> Vec<Effect> {
     let set = state.cursor_set();
     if state.fleet.cell(server, set).alert.is_none() {
         let s = &state.fleet.servers()[server];
-        state.view.flash = Some(format!(
-            "{} does not run on {} ({} server)",
-            set.name(),
-            s.name,
-            s.role.label()
-        ));
+        let tr = state.tr();
+        let args = [
+            ("set", set.name().into()),
+            ("server", s.name.as_str().into()),
+            ("role", crate::i18n::words::role(tr, s.role).into()),
+        ];
+        state.view.flash = Some(tr.fmt("flash-not-run-on-role", &args));
         return Vec::new();
     }
     // The worst monitor first: n, Enter, Enter lands on the one that is failing.

@@ -81,7 +81,7 @@ pub(super) fn jump_to_problem(state: &mut AppState, forward: bool) {
             })
         });
     let Some(at) = found else {
-        state.view.flash = Some("no Unhealthy or Degraded monitor in view".to_owned());
+        state.view.flash = Some(state.tr().text("flash-no-problem-in-view").to_owned());
         return;
     };
     state.view.cursor_row = at / columns;

@@ -18,13 +18,12 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(monitor) = state.row_monitor(drill.server, row) else {
-        state.view.flash = Some(
-            "Exchange names no probe for this monitor: r runs only the seeds' probes".to_owned(),
-        );
+        state.view.flash = Some(state.tr().text("flash-exchange-no-probe").to_owned());
         return Vec::new();
     };
     let Some(probe) = monitor.probe() else {
-        state.view.flash = Some(format!("{} has no probe of its own", monitor.name()));
+        let args = [("monitor", monitor.name().into())];
+        state.view.flash = Some(state.tr().fmt("flash-no-probe-of-its-own", &args));
         return Vec::new();
     };
     let server = state.fleet.servers()[drill.server].clone();
@@ -44,7 +43,8 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let exchange = matches!(row, DrillRow::Exchange(_));
     if exchange && super::runbook::prepare::held_back(&state.launch.banner, &call).is_some() {
         let command = plan.command.unwrap_or_default();
-        state.view.flash = Some(format!("dry-run: not run: {command}"));
+        let args = [("command", command.into())];
+        state.view.flash = Some(state.tr().fmt("flash-dry-run-not-run", &args));
         return Vec::new();
     }
     let work = match plan.work {
@@ -54,7 +54,9 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let what = format!("Re-run {}", probe.name());
+    let what = state
+        .tr()
+        .fmt("what-rerun-probe", &[("probe", probe.name().into())]);
     if super::unrecorded::ask(state, super::Unrecorded::Probe, what, server.name.clone()) {
         return Vec::new();
     }
@@ -62,8 +64,17 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let run = RunId(state.last_run);
     // Exchange's probe answers in JSON, read when it ends.
     let read_as = matches!(row, DrillRow::Exchange(_)).then(|| call.clone());
-    state.probing_now = Some((run, format!("{} on {}", probe.name(), server.name), read_as));
-    state.view.flash = Some(format!("running {} on {} now…", probe.name(), server.name));
+    let args = [
+        ("probe", probe.name().into()),
+        ("server", server.name.as_str().into()),
+    ];
+    let what = state.tr().fmt("what-probe-on", &args);
+    state.probing_now = Some((run, what, read_as));
+    let args = [
+        ("probe", probe.name().into()),
+        ("server", server.name.as_str().into()),
+    ];
+    state.view.flash = Some(state.tr().fmt("flash-probing-now", &args));
     vec![
         Effect::Record(Entry::StepStarted {
             run: run.0,
@@ -108,10 +119,21 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: &JobEnd) -> bool {
         .iter()
         .find(|(e, _)| *e == Expectation::ProbeSucceeded)
         .map(|(_, v)| *v);
+    let tr = state.tr();
     state.view.flash = Some(match (end.exit, succeeded) {
-        (StepExit::Succeeded, Some(true)) => format!("{what}: Succeeded"),
-        (StepExit::Succeeded, Some(false)) => format!("{what}: Failed (see its last error)"),
-        (exit, _) => format!("{what}: could not run ({exit})"),
+        (StepExit::Succeeded, Some(true)) => {
+            tr.fmt("flash-probe-succeeded", &[("what", what.into())])
+        }
+        (StepExit::Succeeded, Some(false)) => {
+            tr.fmt("flash-probe-failed", &[("what", what.into())])
+        }
+        (exit, _) => {
+            let exit = crate::i18n::words::exit(tr, &exit);
+            tr.fmt(
+                "flash-probe-not-run",
+                &[("what", what.into()), ("exit", exit.into())],
+            )
+        }
     });
     true
 }

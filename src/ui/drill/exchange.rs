@@ -5,8 +5,8 @@ use super::DrillView;
 use crate::health::AlertValue;
 use crate::health::exchange::{ExchangeMonitor, ExchangeServer, PollState};
 use crate::i18n::Arg;
+use crate::i18n::words;
 use crate::ui::format::age;
-use crate::ui::words;
 use crate::ui::wrap::wrap;
 use ratatui::text::{Line, Span};
 

@@ -175,7 +175,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         KeyCode::Esc => {
             let entry = confirmation(call, text, false, by);
             state.view.prompt = None;
-            state.view.flash = Some("not confirmed: nothing ran".to_owned());
+            state.view.flash = Some(state.tr().text("flash-not-confirmed").to_owned());
             return vec![Effect::Record(entry)];
         }
         // Nothing typed yet: an Enter typed ahead is not a wrong name.
@@ -192,10 +192,13 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             state.view.prompt = None;
             if let (Some(breaking), Some(pane)) = (breaking, state.runbook.as_mut()) {
                 let (holder, _) = *breaking;
-                pane.log.note(
-                    state.now,
-                    format!("breaking the lock on {} held by {holder}", call.server.name),
-                );
+                let args = [
+                    ("server", call.server.name.as_str().into()),
+                    ("holder", holder.to_string().into()),
+                ];
+                let tr = crate::i18n::Tr::of(state.launch.language);
+                pane.log
+                    .note(state.now, tr.fmt("note-breaking-lock", &args));
                 pane.break_lock = Some((call.server.name.clone(), holder));
                 // The step failed on the lock: it runs again.
                 if let Err(error) = pane.walk.retry() {

@@ -26,7 +26,9 @@ pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
         } => {
             let run = *run;
             *cancel_requested = true;
-            pane.log.note(now, format!("{run} cancelling…"));
+            let tr = crate::i18n::Tr::of(state.launch.language);
+            let note = tr.fmt("note-cancelling", &[("run", run.to_string().into())]);
+            pane.log.note(now, note);
             vec![
                 Effect::Cancel(run),
                 Effect::Record(Entry::CancelRequested { run: run.0, by }),
@@ -34,7 +36,7 @@ pub(super) fn cancel(state: &mut AppState) -> Vec<Effect> {
         }
         Active::Waiting { .. } => end_wait(state, WaitEnd::Cancelled),
         Active::Idle => {
-            state.view.flash = Some("nothing is running".to_owned());
+            state.view.flash = Some(state.tr().text("flash-nothing-running").to_owned());
             Vec::new()
         }
     }
@@ -50,14 +52,14 @@ pub(super) fn skip(state: &mut AppState) -> Vec<Effect> {
         // Skipping a wait skips the waiting, never the recheck.
         Active::Waiting { .. } => return end_wait(state, WaitEnd::Skipped),
         Active::Running { .. } => {
-            state.view.flash = Some("a step is running: c cancels it first".to_owned());
+            state.view.flash = Some(state.tr().text("flash-running-cancel-first").to_owned());
             return Vec::new();
         }
     }
     if pane.walk.skip().is_ok() {
         settled(state)
     } else {
-        state.view.flash = Some("only a failed or optional step can be skipped".to_owned());
+        state.view.flash = Some(state.tr().text("flash-cannot-skip").to_owned());
         Vec::new()
     }
 }
@@ -69,7 +71,7 @@ pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     if pane.is_over() {
-        state.view.flash = Some("the runbook is over: there is nothing to escalate".to_owned());
+        state.view.flash = Some(state.tr().text("flash-nothing-to-escalate").to_owned());
         return Vec::new();
     }
     let busy = !matches!(pane.active, Active::Idle);
@@ -251,11 +253,13 @@ pub(in crate::update) fn handover_written(
                 .file_name()
                 .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
             let now = state.now;
+            let tr = state.tr();
             if let Some(pane) = state.runbook.as_mut() {
-                pane.log.note(now, format!("handover summary: {path}"));
+                let note = tr.fmt("note-handover", &[("path", path.as_str().into())]);
+                pane.log.note(now, note);
             }
             (
-                format!("handover: {name}"),
+                tr.fmt("flash-handover", &[("name", name.into())]),
                 vec![Effect::Record(Entry::Handover {
                     procedure,
                     server,
@@ -263,7 +267,12 @@ pub(in crate::update) fn handover_written(
                 })],
             )
         }
-        Err(why) => (format!("HANDOVER NOT WRITTEN: {why}"), Vec::new()),
+        Err(why) => (
+            state
+                .tr()
+                .fmt("flash-handover-not-written", &[("why", why.into())]),
+            Vec::new(),
+        ),
     };
     state.view.flash = Some(flash);
     effects

@@ -102,14 +102,15 @@ pub(super) fn on_end(
             }
             // Refused before anything ran: nothing changed, nothing is owed.
             (_, false) => effects.extend(settle(state, &debt, "not_run", None)),
-            (_, true) => note(
-                state,
-                format!(
-                    "{} may still be owed on {}: {} did not succeed but ran; it stays owed \
-                     until it is run or written off",
-                    debt.title, debt.server, debt.caused_by_title
-                ),
-            ),
+            (_, true) => {
+                let args = [
+                    ("owed", debt.title.as_str().into()),
+                    ("server", debt.server.as_str().into()),
+                    ("step", debt.caused_by_title.as_str().into()),
+                ];
+                let said = state.tr().fmt("note-maybe-owed", &args);
+                note(state, said);
+            }
         }
     }
     if exit == StepExit::Succeeded {

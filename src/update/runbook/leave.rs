@@ -28,9 +28,7 @@ pub(in crate::update) fn leave(state: &mut AppState, quit: bool) -> Vec<Effect> 
             state.view.prompt = Some(Prompt::QuitRunning);
         } else {
             back_to_drill(state);
-            state.view.flash = Some(
-                "the step goes on in the background; Enter on the monitor comes back".to_owned(),
-            );
+            state.view.flash = Some(state.tr().text("flash-step-goes-on").to_owned());
         }
         return Vec::new();
     }
@@ -125,11 +123,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
     match (state.view.prompt.clone(), code) {
         (_, KeyCode::Esc | KeyCode::Char('h')) => state.view.prompt = None,
         (Some(Prompt::Leave { running: true, .. }), KeyCode::Char('r')) => {
-            state.view.flash = Some(
-                "a step still runs: its undo steps cannot run before it ends; l quits and \
-                 leaves them owed"
-                    .to_owned(),
-            );
+            state.view.flash = Some(state.tr().text("flash-undo-waits").to_owned());
         }
         (Some(Prompt::Leave { owed, quit, .. }), KeyCode::Char('r')) => {
             state.view.prompt = None;
@@ -151,9 +145,8 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             if quit {
                 // Asked to quit: once every one has run, the console quits by itself.
                 state.quit_when_paid = true;
-                state.view.flash = Some(
-                    "running the compensations; the console quits once they are done".to_owned(),
-                );
+                let said = crate::i18n::Tr::of(state.launch.language).text("flash-quits-when-paid");
+                state.view.flash = Some(said.to_owned());
             }
             if let Screen::Drill(drill) = &state.view.screen {
                 state.view.screen = Screen::Runbook(drill.clone());

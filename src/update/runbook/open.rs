@@ -18,10 +18,11 @@ pub(in crate::update) fn open(
     if let Some(pane) = &state.runbook {
         if pane.server != drill.server || pane.monitor != monitor {
             let server = &state.fleet.servers()[pane.server].name;
-            state.view.flash = Some(format!(
-                "the runbook for {} on {server} is still open: finish or leave it first",
-                pane.monitor.name()
-            ));
+            let args = [
+                ("monitor", pane.monitor.name().into()),
+                ("server", server.as_str().into()),
+            ];
+            state.view.flash = Some(state.tr().fmt("flash-runbook-still-open", &args));
         }
         let back = DrillState {
             server: pane.server,
@@ -43,29 +44,35 @@ pub(in crate::update) fn open(
         alert,
         AlertValue::Unhealthy | AlertValue::Degraded | AlertValue::Repairing
     ) {
-        state.view.flash = Some(format!(
-            "{} is {}: its runbook opens when it is Degraded or Unhealthy",
-            monitor.name(),
-            alert.word()
-        ));
+        let tr = state.tr();
+        let args = [
+            ("monitor", monitor.name().into()),
+            ("alert", crate::i18n::words::alert(tr, alert).into()),
+        ];
+        state.view.flash = Some(tr.fmt("flash-runbook-not-failing", &args));
         return Vec::new();
     }
     let Some(library) = state.launch.library else {
-        state.view.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
+        state.view.flash = Some(state.tr().text("flash-runbooks-not-loaded").to_owned());
         return Vec::new();
     };
     let Some(procedure) = library.for_monitor(monitor, server.role) else {
-        state.view.flash = Some(format!(
-            "no runbook for {} on a {} server",
-            monitor.name(),
-            server.role.label()
-        ));
+        let tr = state.tr();
+        let args = [
+            ("monitor", monitor.name().into()),
+            ("role", crate::i18n::words::role(tr, server.role).into()),
+        ];
+        state.view.flash = Some(tr.fmt("flash-no-runbook", &args));
         return Vec::new();
     };
     let walk = match Walk::start(library, procedure.id(), server.clone(), monitor) {
         Ok(walk) => walk,
         Err(error) => {
-            state.view.flash = Some(format!("cannot open {}: {error}", procedure.id()));
+            let args = [
+                ("procedure", procedure.id().into()),
+                ("error", error.to_string().into()),
+            ];
+            state.view.flash = Some(state.tr().fmt("flash-cannot-open", &args));
             return Vec::new();
         }
     };
@@ -76,10 +83,13 @@ pub(in crate::update) fn open(
         pane.walk.preview();
     }
     pane.walk_id = state.next_walk_id();
-    pane.log.note(
-        state.now,
-        format!("opened {title}: {} on {}", monitor.name(), server.name),
-    );
+    let args = [
+        ("runbook", title.as_str().into()),
+        ("monitor", monitor.name().into()),
+        ("server", server.name.as_str().into()),
+    ];
+    pane.log
+        .note(state.now, state.tr().fmt("note-opened", &args));
     opening_notes(state, &mut pane, &server.name);
     pane.highlight = pane.current_row();
     state.runbook = Some(Box::new(pane));
@@ -99,10 +109,8 @@ pub(in crate::update) fn open(
 fn resume(state: &mut AppState, drill: &DrillState, at: usize) -> Vec<Effect> {
     let mut pane = state.parked.remove(at);
     let now = state.now;
-    pane.log.note(
-        now,
-        "resumed where it was left: Enter runs the next step".to_owned(),
-    );
+    pane.log
+        .note(now, state.tr().text("note-resumed").to_owned());
     pane.highlight = pane.current_row();
     let server = state.fleet.servers()[pane.server].name.clone();
     let entry = Entry::RunbookOpened {
@@ -131,17 +139,22 @@ fn opening_notes(state: &AppState, pane: &mut RunbookPane, server: &str) {
         .filter(|s| s.action == Some(crate::runbook::RecoveryAction::RestartService))
         .count();
     if let Some(limits) = state.launch.restart_limits.filter(|_| restarts > 1) {
-        pane.log.note(
-            state.now,
-            format!(
-                "this runbook may restart a service on {} up to {restarts} times: one walk's \
-                 restarts count once against the restart budget ({} per hour, {} per day)",
-                server, limits.per_hour, limits.per_day
-            ),
-        );
+        let args = [
+            ("server", server.into()),
+            ("count", restarts.into()),
+            ("per_hour", limits.per_hour.into()),
+            ("per_day", limits.per_day.into()),
+        ];
+        pane.log
+            .note(state.now, state.tr().fmt("note-restarts-count-once", &args));
     }
     for debt in state.owed().into_iter().filter(|d| d.server == server) {
-        pane.log
-            .note(state.now, format!("owed here already: {}", debt.describe()));
+        let owed = debt.describe();
+        pane.log.note(
+            state.now,
+            state
+                .tr()
+                .fmt("note-owed-already", &[("owed", owed.into())]),
+        );
     }
 }

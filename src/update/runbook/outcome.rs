@@ -5,10 +5,11 @@ use super::pane::Active;
 use super::prepare::restarted_service;
 use super::run::run_next;
 use crate::effect::Effect;
+use crate::i18n::words;
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
-use crate::runbook::vocabulary::{Fact, readings};
+use crate::runbook::vocabulary::Fact;
 use crate::runbook::{Answer, Ending, Next, SkipReason, StepCall, StepExit, StepStatus};
 use crate::update::state::AppState;
 use std::collections::BTreeMap;
@@ -58,13 +59,14 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     if *running != run {
         return effects;
     }
-    let secs = end.duration.as_secs_f64();
+    let secs = format!("{:.1}", end.duration.as_secs_f64());
     // A reading that ran and read bad news says so: "ran · probe Failed", never "succeeded".
-    let (read, bad) = readings(&answer.facts);
+    let tr = crate::i18n::Tr::of(state.launch.language);
+    let (read, bad) = words::readings(tr, &answer.facts);
     let word = if end.exit == StepExit::Succeeded && bad {
-        "ran".to_owned()
+        tr.text("step-ran").to_owned()
     } else {
-        end.exit.to_string()
+        words::exit(tr, &end.exit)
     };
     let mut said: Vec<String> = Vec::new();
     if !read.is_empty() {
@@ -76,8 +78,13 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     } else {
         format!(" · {}", said.join("; "))
     };
-    pane.log
-        .note_for(run, now, format!("{run} {word} in {secs:.1} s{said}"));
+    let args = [
+        ("run", run.to_string().into()),
+        ("how", word.into()),
+        ("took", secs.into()),
+    ];
+    let note = format!("{}{said}", tr.fmt("note-ended", &args));
+    pane.log.note_for(run, now, note);
     let mut answer = answer;
     answer.exit = end.exit;
     answer.waited = pane.waited;
@@ -224,20 +231,24 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
             let Some(pane) = state.runbook.as_mut() else {
                 return effects;
             };
-            let owed = if outcome.owed.is_empty() {
-                String::new()
+            let tr = crate::i18n::Tr::of(state.launch.language);
+            let ending = pane.ending_in(tr).unwrap_or_default();
+            let note = if outcome.owed.is_empty() {
+                tr.fmt("note-runbook-over", &[("ending", ending.into())])
             } else {
-                format!("; still owed: {}", join(&outcome.owed))
+                let args = [
+                    ("ending", ending.into()),
+                    ("owed", join(&outcome.owed).into()),
+                ];
+                tr.fmt("note-runbook-over-owed", &args)
             };
-            let ending = pane.ending().unwrap_or_default();
-            pane.log
-                .note(state.now, format!("runbook over: {ending}{owed}"));
+            pane.log.note(state.now, note);
             if std::mem::take(&mut state.quit_when_paid) {
                 if outcome.owed.is_empty() {
                     effects.push(Effect::Quit(crate::effect::QuitReason::User));
                 } else {
-                    state.view.flash =
-                        Some(format!("still owed: {}; q quits", join(&outcome.owed)));
+                    let owed = join(&outcome.owed);
+                    state.view.flash = Some(tr.fmt("flash-still-owed", &[("owed", owed.into())]));
                 }
             }
         }
@@ -255,9 +266,10 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
                 .map(|note| format!(" ({note})"))
                 .unwrap_or_default();
             let title = super::step_title(state, &call.procedure, &call.step);
-            state.view.flash = Some(format!(
-                "{title} {exit}{why}: Enter runs it again, s skips, e escalates"
-            ));
+            let tr = state.tr();
+            let exit = format!("{}{why}", words::exit(tr, &exit));
+            let args = [("step", title.into()), ("exit", exit.into())];
+            state.view.flash = Some(tr.fmt("flash-step-failed", &args));
         }
         Next::Run(call) if pane.autorun && call.compensating => {
             effects.extend(run_next(state));

@@ -5,12 +5,13 @@ use super::log::LogPanel;
 use crate::effect::Effect;
 use crate::guardrails::Holder;
 use crate::health::Monitor;
+use crate::i18n::Tr;
 use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::spec::StepSpec;
 use crate::runbook::{
-    Ending, Library, Next, Procedure, SkipReason, StepCall, StepExit, StepRecord, StepStatus, Walk,
-    WalkError,
+    Ending, Expectation, Library, Next, Procedure, SkipReason, StepCall, StepExit, StepRecord,
+    StepStatus, Walk, WalkError,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use std::time::Duration;
@@ -120,10 +121,11 @@ pub enum RowState {
         left: TimeDelta,
         total: TimeDelta,
     },
-    /// It ran and exited 0; what its readings said (empty for a step that reads nothing),
-    /// and whether that was bad news (`ran · probe Failed`, not `done`).
+    /// It ran and exited 0; what its readings said (none for a step that reads nothing),
+    /// and whether that was bad news (`ran · probe Failed`, not `done`). The views word
+    /// the readings in the console's language.
     Succeeded {
-        read: String,
+        facts: Vec<(Expectation, bool)>,
         bad: bool,
     },
     Failed(StepExit),
@@ -179,7 +181,26 @@ impl RunbookPane {
 
     /// How the walk ended, in words: a walk whose steps the guards passed without running
     /// them did not finish anything, whatever the engine's ending says.
+    /// This is the record's word (English, whatever the console's language).
     pub fn ending(&self) -> Option<String> {
+        self.ended().map(|ended| match ended {
+            Err(SkipReason::DryRun) => "not finished (dry-run)".to_owned(),
+            Err(_) => "not finished (read-only)".to_owned(),
+            Ok(ending) => ending.name().to_owned(),
+        })
+    }
+
+    /// [`RunbookPane::ending`] in the console's language, for the screen.
+    pub fn ending_in(&self, tr: Tr) -> Option<String> {
+        self.ended().map(|ended| match ended {
+            Err(SkipReason::DryRun) => tr.text("ending-not-finished-dry-run").to_owned(),
+            Err(_) => tr.text("ending-not-finished-read-only").to_owned(),
+            Ok(ending) => crate::i18n::words::ending(tr, ending).to_owned(),
+        })
+    }
+
+    /// The engine's ending, or the guard that kept the walk from changing anything.
+    fn ended(&self) -> Option<Result<Ending, SkipReason>> {
         let Next::Done(outcome) = self.walk.next() else {
             return None;
         };
@@ -190,11 +211,11 @@ impl RunbookPane {
                 .any(|r| matches!(&r.status, StepStatus::Skipped(reason) if reason == wanted))
         };
         Some(if unrun(&SkipReason::DryRun) {
-            "not finished (dry-run)".to_owned()
+            Err(SkipReason::DryRun)
         } else if unrun(&SkipReason::ReadOnly) {
-            "not finished (read-only)".to_owned()
+            Err(SkipReason::ReadOnly)
         } else {
-            outcome.ending.name().to_owned()
+            Ok(outcome.ending)
         })
     }
 
@@ -312,10 +333,10 @@ impl RunbookPane {
 
 fn done_row(record: &StepRecord) -> Row {
     let state = match &record.status {
-        StepStatus::Succeeded(facts) => {
-            let (read, bad) = crate::runbook::vocabulary::readings(facts);
-            RowState::Succeeded { read, bad }
-        }
+        StepStatus::Succeeded(facts) => RowState::Succeeded {
+            facts: facts.clone(),
+            bad: facts.iter().any(|(_, value)| !value),
+        },
         StepStatus::Failed(exit) => RowState::Failed(*exit),
         StepStatus::Skipped(reason) => RowState::Skipped(reason.clone()),
         StepStatus::Called { procedure, .. } => RowState::Called(procedure.clone()),

@@ -26,19 +26,20 @@ fn owed_here(state: &AppState) -> Option<Vec<Debt>> {
 /// `u`: a pane that runs the oldest debt's compensation steps on this server (all of that
 /// runbook's debts here), each confirmed like any other destructive step.
 pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
+    let tr = state.tr();
     let Some(owed) = owed_here(state) else {
-        state.view.flash = Some("nothing is owed on this server".to_owned());
+        state.view.flash = Some(tr.text("flash-nothing-owed-here").to_owned());
         return Vec::new();
     };
     if state.runbook.is_some() {
-        state.view.flash = Some("a runbook is open: finish or leave it first (Esc)".to_owned());
+        state.view.flash = Some(tr.text("flash-runbook-open").to_owned());
         return Vec::new();
     }
     let Screen::Drill(drill) = state.view.screen.clone() else {
         return Vec::new();
     };
     let Some(library) = state.launch.library else {
-        state.view.flash = Some("the runbooks did not load (see healthdeck lint)".to_owned());
+        state.view.flash = Some(tr.text("flash-runbooks-not-loaded").to_owned());
         return Vec::new();
     };
     let first = &owed[0];
@@ -50,17 +51,16 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     let monitor = Monitor::ALL.into_iter().find(|m| m.name() == first.monitor);
     let procedure = library.procedure(&first.procedure);
     let (Some(monitor), Some(procedure)) = (monitor, procedure) else {
-        state.view.flash = Some(format!(
-            "{} is not a runbook step this console knows: write it off (x) once done by hand",
-            first.title
-        ));
+        let args = [("owed", first.title.as_str().into())];
+        state.view.flash = Some(tr.fmt("flash-owed-unknown-step", &args));
         return Vec::new();
     };
     let server = state.fleet.servers()[drill.server].clone();
     let walk = match Walk::paying(library, procedure.id(), server.clone(), monitor, &steps) {
         Ok(walk) => walk,
         Err(error) => {
-            state.view.flash = Some(format!("cannot run what is owed: {error}"));
+            let args = [("error", error.to_string().into())];
+            state.view.flash = Some(tr.fmt("flash-cannot-pay", &args));
             return Vec::new();
         }
     };
@@ -69,7 +69,9 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     pane.walk_id = state.next_walk_id();
     let now = state.now;
     for debt in &debts {
-        pane.log.note(now, format!("owed: {}", debt.describe()));
+        let owed = debt.describe();
+        pane.log
+            .note(now, tr.fmt("note-owed", &[("owed", owed.into())]));
     }
     pane.highlight = pane.current_row();
     let title = format!("what is owed from {}", procedure.id());
@@ -86,7 +88,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
 /// `x`: write off the oldest debt on this server, once its name and a reason are typed.
 pub(in crate::update) fn write_off(state: &mut AppState) -> Vec<Effect> {
     let Some(owed) = owed_here(state) else {
-        state.view.flash = Some("nothing is owed on this server".to_owned());
+        state.view.flash = Some(state.tr().text("flash-nothing-owed-here").to_owned());
         return Vec::new();
     };
     let debt = owed.into_iter().next().map(Box::new);

@@ -41,7 +41,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         }
         KeyCode::Esc => {
             state.view.prompt = None;
-            state.view.flash = Some("backed out: nothing was done".to_owned());
+            state.view.flash = Some(state.tr().text("flash-backed-out").to_owned());
         }
         KeyCode::Enter => {
             let typed = text.trim().to_owned();
@@ -78,7 +78,11 @@ fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
                 });
                 return Vec::new();
             }
-            state.view.flash = Some(format!("written off: {} on {}", debt.title, debt.server));
+            let args = [
+                ("owed", debt.title.as_str().into()),
+                ("server", debt.server.as_str().into()),
+            ];
+            state.view.flash = Some(state.tr().fmt("flash-written-off", &args));
             settle(state, &debt, "written_off", Some(why.to_owned()))
         }
         Purpose::Escalate => control::escalate_because(state, typed),

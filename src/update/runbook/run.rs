@@ -4,6 +4,7 @@ use super::outcome::{ended, settled};
 use super::pane::{Active, StepRun};
 use super::prepare::{held_back, prepare};
 use crate::effect::Effect;
+use crate::i18n::words;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
 use crate::runbook::{Answer, Next, RecoveryAction, StepCall, StepExit};
@@ -13,16 +14,17 @@ use std::time::Duration;
 
 /// Enter: run the next step (again, when it failed).
 pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
+    let tr = state.tr();
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
     match &pane.active {
         Active::Running { .. } => {
-            state.view.flash = Some("a step is running: c cancels it".to_owned());
+            state.view.flash = Some(tr.text("flash-step-running").to_owned());
             return Vec::new();
         }
         Active::Waiting { .. } => {
-            state.view.flash = Some("waiting: the recheck starts by itself; c cancels".to_owned());
+            state.view.flash = Some(tr.text("flash-waiting").to_owned());
             return Vec::new();
         }
         Active::Idle => {}
@@ -30,7 +32,7 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
     let current = pane.current_row();
     if pane.highlight != current && !pane.is_over() {
         pane.highlight = current;
-        state.view.flash = Some("Enter runs the next step, highlighted now".to_owned());
+        state.view.flash = Some(tr.text("flash-next-highlighted").to_owned());
         return Vec::new();
     }
     match pane.walk.next().clone() {
@@ -43,8 +45,8 @@ pub(super) fn run_next(state: &mut AppState) -> Vec<Effect> {
             effects
         }
         Next::Done(_) => {
-            let ending = pane.ending().unwrap_or_default();
-            state.view.flash = Some(format!("the runbook is over ({ending}): Esc closes it"));
+            let ending = pane.ending_in(tr).unwrap_or_default();
+            state.view.flash = Some(tr.fmt("flash-runbook-over", &[("ending", ending.into())]));
             Vec::new()
         }
         Next::Failed(..) => {
@@ -72,20 +74,22 @@ fn begin(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
             .unwrap_or_else(|| call.action.name().to_owned());
         // A preview shows each branch with the condition it waits on.
         let conditions = pane.walk.undecided_of_next();
+        let tr = crate::i18n::Tr::of(state.launch.language);
+        let guard = words::skip_reason(tr, &reason);
         let (when, recorded) = if conditions.is_empty() {
             (String::new(), reason.to_string())
         } else {
             let when = conditions.join(" and ");
-            (format!("if {when}: "), format!("{reason} (if {when})"))
+            let shown_when = tr.fmt("note-if", &[("when", when.as_str().into())]);
+            (format!("{shown_when}: "), format!("{reason} (if {when})"))
         };
-        pane.log.note(state.now, format!("{reason}: {when}{shown}"));
+        pane.log.note(state.now, format!("{guard}: {when}{shown}"));
         if let Some(mailbox) = mailbox {
+            let tr = crate::i18n::Tr::of(state.launch.language);
+            let name = mailbox.name.as_str().into();
             pane.log.note(
                 state.now,
-                format!(
-                    "dry-run: the Mailbox server is taken from the fleet: {}",
-                    mailbox.name
-                ),
+                tr.fmt("note-mailbox-assumed", &[("server", name)]),
             );
             pane.walk.assume_mailbox(mailbox);
         }
@@ -163,14 +167,12 @@ pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
     };
     if call.action == RecoveryAction::WaitAndRecheck && call.wait > TimeDelta::zero() {
         let until = now + call.wait;
-        pane.log.note(
-            now,
-            format!(
-                "waiting {} min (until {}), then rechecking",
-                call.wait.num_minutes(),
-                until.format("%H:%M:%S")
-            ),
-        );
+        let tr = crate::i18n::Tr::of(state.launch.language);
+        let args = [
+            ("wait", call.wait.num_minutes().into()),
+            ("until", until.format("%H:%M:%S").to_string().into()),
+        ];
+        pane.log.note(now, tr.fmt("note-waiting", &args));
         pane.active = Active::Waiting {
             call: call.clone(),
             started: now,
@@ -206,20 +208,19 @@ pub(super) fn end_wait(state: &mut AppState, how: WaitEnd) -> Vec<Effect> {
         return Vec::new();
     };
     let (call, waited) = (call.clone(), (now - *started).min(call.wait));
-    let (word, by) = match how {
-        WaitEnd::Elapsed => ("elapsed", None),
-        WaitEnd::Cancelled => ("cancelled", Some(by)),
-        WaitEnd::Skipped => ("skipped", Some(by)),
+    // The record's word, and the screen's message.
+    let (word, id, by) = match how {
+        WaitEnd::Elapsed => ("elapsed", "note-wait-elapsed", None),
+        WaitEnd::Cancelled => ("cancelled", "note-wait-cancelled", Some(by)),
+        WaitEnd::Skipped => ("skipped", "note-wait-skipped", Some(by)),
     };
     if how != WaitEnd::Elapsed {
-        pane.log.note(
-            now,
-            format!(
-                "wait {word} after {} of {} min: rechecking now",
-                minutes(waited),
-                call.wait.num_minutes()
-            ),
-        );
+        let args = [
+            ("waited", minutes(waited).into()),
+            ("wait", call.wait.num_minutes().into()),
+        ];
+        let tr = crate::i18n::Tr::of(state.launch.language);
+        pane.log.note(now, tr.fmt(id, &args));
     }
     let mut effects = vec![Effect::Record(Entry::WaitEnded {
         procedure: call.procedure.clone(),
@@ -338,7 +339,8 @@ pub(super) fn over_budget(
         return Vec::new();
     };
     if pane.walk.retry().is_err() {
-        state.view.flash = Some("the step is no longer waiting to be run again".to_owned());
+        let said = crate::i18n::Tr::of(state.launch.language).text("flash-no-longer-waiting");
+        state.view.flash = Some(said.to_owned());
         return Vec::new();
     }
     let server = call.server.name.clone();
