@@ -3,11 +3,13 @@
 
 Usage: ansi2svg.py COLUMNS ROWS < capture.txt > screen.svg
 Only what tmux emits is handled: SGR colours (16, 256, RGB) and bold/dim/italic/
-underline/reverse. Every glyph healthdeck draws is one column wide.
+underline/reverse. A wide character (CJK: East Asian Wide or Fullwidth) takes two
+columns, as the terminal drew it; every other glyph healthdeck draws takes one.
 """
 import html
 import re
 import sys
+import unicodedata
 
 PALETTE = [
     "#1d1f21", "#cc3333", "#4e9a06", "#c4a000", "#3465a4", "#a54fa8", "#06989a", "#d3d7cf",
@@ -97,8 +99,9 @@ def main():
             if st["rev"]:
                 fg, bg = bg or DEFAULT_BG, fg
             px, py = x * CELL_W, y * CELL_H
+            span = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
             if bg:
-                out.append(f'<rect x="{px:.1f}" y="{py}" width="{CELL_W + 0.3:.1f}" height="{CELL_H}" fill="{bg}"/>')
+                out.append(f'<rect x="{px:.1f}" y="{py}" width="{CELL_W * span + 0.3:.1f}" height="{CELL_H}" fill="{bg}"/>')
             if ch != " ":
                 attrs = f'fill="{fg}"'
                 if st["bold"]:
@@ -109,8 +112,11 @@ def main():
                     attrs += ' font-style="italic"'
                 if st["under"]:
                     attrs += ' text-decoration="underline"'
+                if span == 2:
+                    # Drawn in exactly two cells, whatever the viewer's CJK font measures.
+                    attrs += f' textLength="{CELL_W * 2:.1f}" lengthAdjust="spacingAndGlyphs"'
                 out.append(f'<text x="{px:.1f}" y="{py + CELL_H - 4}" {attrs}>{html.escape(ch)}</text>')
-            x += 1
+            x += span
     out.append("</svg>")
     print("\n".join(out))
 

@@ -186,8 +186,9 @@ sleep 2
 shoot "runbook-ja-80x24" 80 24
 tmux -L "$sock" send-keys -t shot Escape q
 tmux -L "$sock" kill-server 2>/dev/null || true
+rm -rf "$home6" && mkdir -p "$home6" # a fresh console: no hang-up report from the last one
 tmux -L "$sock" -u new-session -d -s shot -x 120 -y 36 \
-  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color $bin --lang ko"
+  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color $bin --speed 60 --lang ko"
 wait_for "mbx-02 .*비정상"
 shoot "grid-ko-120x36" 120 36
 tmux -L "$sock" send-keys -t shot q
