@@ -222,17 +222,15 @@ fn open_record(console: &Console) -> Result<Recorder, UsageError> {
 
 /// What the newest earlier record says ended while nobody watched (its terminal hung up,
 /// or it left steps running).
-fn previous_session_unwatched() -> Option<Vec<String>> {
+fn previous_session_unwatched(tr: crate::i18n::Tr) -> Option<Vec<String>> {
     let path = crate::incident::latest(&paths::default_dir())?;
     let file = std::fs::File::open(&path).ok()?;
     let alive = crate::runtime::keeper::pid_alive;
     let unwatched = crate::incident::unwatched::read(std::io::BufReader::new(file), alive)?;
-    let mut lines = unwatched.lines();
+    let mut lines = unwatched.lines(tr);
     let home = env("HOME");
-    lines.push(format!(
-        "Record: {}",
-        paths::home_relative(&path, home.as_deref())
-    ));
+    let shown = paths::home_relative(&path, home.as_deref());
+    lines.push(tr.fmt("hangup-record", &[("path", shown.into())]));
     Some(lines)
 }
 
@@ -371,7 +369,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    console.state.view.unwatched = previous_session_unwatched();
+    console.state.view.unwatched = previous_session_unwatched(console.state.tr());
     let recorder = match open_record(&console) {
         Ok(recorder) => recorder,
         Err(UsageError(message)) => {

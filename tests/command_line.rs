@@ -14,7 +14,7 @@ use common::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::health::{AlertValue, HealthSet};
 use healthdeck::update::Prompt;
-use healthdeck::update::rows::{self, SortKey};
+use healthdeck::update::rows::SortKey;
 
 fn typed(console: &Console) -> String {
     match &console.state.view.prompt {
@@ -61,7 +61,7 @@ fn names(console: &Console) -> Vec<String> {
 fn assert_nothing_matches(console: &Console) {
     assert!(console.state.view.rows.is_empty());
     let flash = console.state.view.flash.as_deref().unwrap_or_default();
-    assert!(flash.starts_with(rows::NO_MATCH), "{flash}");
+    assert!(flash.starts_with("no server matches"), "{flash}");
 }
 
 fn has(console: &Console, server: usize, alert: AlertValue) -> bool {

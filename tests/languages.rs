@@ -59,7 +59,7 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                         .chain(&["help-", "too-small", "rule-", "problems", "drill-"])
                         .chain(&["dep-", "exchange-", "prompt-", "step-", "pane-", "log-"])
                         .chain(&["exit-", "ending-", "read-", "skip-", "note-", "flash-"])
-                        .chain(&["what-"])
+                        .chain(&["what-", "hangup-", "owed-box-", "ack-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()
@@ -253,5 +253,46 @@ fn an_unknown_language_exits_2_with_the_list() {
     assert!(said.contains("--lang xx"), "{said}");
     for language in LANGUAGES {
         assert!(said.contains(language), "{language}: {said}");
+    }
+}
+
+/// A session that hung up with two steps running: one failed after, one never ended.
+const HUNG_UP: &str = r#"{"at":"2026-11-22T03:14:05.120Z","kind":"step_started","run":3,"procedure":"p","step":"restart","title":"Restart it","server":"mbx-02","action":"restart_service","command":null,"by":"alice","compensating":false}
+{"at":"2026-11-22T03:14:05.200Z","kind":"step_started","run":4,"procedure":"p","step":"failover","title":"Fail over","server":"mbx-03","action":"failover_databases","command":null,"by":"bob","compensating":false}
+{"at":"2026-11-22T03:14:09.480Z","kind":"hangup","policy":"finish","running":[3,4]}
+{"at":"2026-11-22T03:14:41.530Z","kind":"step_ended","run":3,"exit":"failed","code":2,"duration_ms":36410,"facts":{},"note":null}
+"#;
+
+#[test]
+fn the_hang_up_report_in_every_language() {
+    let found = healthdeck::incident::unwatched::read(HUNG_UP.as_bytes(), |_| true).unwrap();
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let mut state = incident(language, width, height);
+            let tr = Tr::of(language);
+            state.view.unwatched = Some(found.lines(tr));
+            let screen = text(&render(&state, &theme("default"), false));
+            assert!(box_intact(&screen), "{language}:\n{screen}");
+            assert!(
+                screen.contains(tr.text("hangup-title")),
+                "{language}:\n{screen}"
+            );
+            if matches!(language, "ko" | "ja" | "zh-TW") {
+                // What the record says stays: the steps' titles and servers, the people.
+                let left: Vec<String> = english_left(&inside_box(&screen))
+                    .into_iter()
+                    .filter(|w| {
+                        !["Restart", "it", "Fail", "over", "alice", "bob"].contains(&w.as_str())
+                    })
+                    .collect();
+                assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+            }
+            let ids = ["hangup-left-to-finish", "hangup-no-end", "hangup-closing"];
+            assert_eq!(
+                english_texts_left(&screen, language, &ids),
+                Vec::<&str>::new()
+            );
+            insta::assert_snapshot!(format!("hangup_{language}_{width}x{height}"), screen);
+        }
     }
 }

@@ -170,3 +170,32 @@ fn the_quit_question_keeps_its_box_in_every_language() {
         assert!(box_intact(&screen), "{language}:\n{screen}");
     }
 }
+
+/// The command line's answers and an acknowledgement's refusal, in Korean.
+#[test]
+fn the_command_line_answers_in_the_language() {
+    let ko = Tr::of("ko");
+    let mut console = Console::incident(80, 24);
+    console.state.launch.language = "ko";
+    for (line, id) in [
+        ("sort nothing", "flash-sort-keys"),
+        ("owed", "flash-nothing-owed"),
+        ("ack", "ack-not-shared"),
+    ] {
+        console.key(KeyCode::Char(':'));
+        console.type_text(line);
+        console.key(KeyCode::Enter);
+        let said = console.state.view.flash.clone().unwrap_or_default();
+        assert_eq!(said, ko.text(id), ":{line}");
+        assert_ne!(said, Tr::english().text(id), ":{line}");
+    }
+    console.key(KeyCode::Char(':'));
+    console.type_text("frobnicate");
+    console.key(KeyCode::Enter);
+    let said = console.state.view.flash.clone().unwrap_or_default();
+    assert!(
+        said.contains("`frobnicate`") && said.contains(":ack"),
+        "{said}"
+    );
+    assert!(!said.starts_with("unknown command"), "{said}");
+}

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::disallowed_methods)] // deadlines for polling the pane
 
 #[path = "support/tmux.rs"]
+#[allow(dead_code)] // the runbook readers serve other test files
 mod tmux;
 
 use std::process::Command;

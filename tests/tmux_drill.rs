@@ -10,7 +10,7 @@ mod session;
 mod tmux;
 
 use session::{kinds, launch, read_record, records, state_dir};
-use tmux::{Tmux, row};
+use tmux::{Tmux, row, step_busy};
 
 /// More steps than the runbook has before its restart heals mbx-02.
 const STEPS: usize = 20;
@@ -40,7 +40,7 @@ fn a_drill_from_its_objective_to_its_debrief() {
     // when the monitor is healthy again (a bounded number of steps).
     for _ in 0..STEPS {
         let ready = tmux.wait_for("a step to run, or the debrief", |s| {
-            s.contains("Drill debrief") || (s.contains("▸ next") && !s.contains("running"))
+            s.contains("Drill debrief") || (s.contains("▸ next") && !step_busy(s))
         });
         if ready.contains("Drill debrief") {
             break;

@@ -415,3 +415,61 @@ what-probe-on = { $probe } on { $server }
 flash-too-small = the terminal is too small: enlarge it (or q to quit)
 flash-exchange-own-monitor = no runbook for this monitor: it is Exchange's own, not one of the seeds'; its error is shown here
 flash-not-run-on-role = { $set } does not run on { $server } ({ $role } server)
+
+## While nobody was watching (the report after a hang-up) and what is owed at start
+hangup-title = While nobody was watching
+hangup-terminated = The console was terminated (SIGTERM) at { $at } UTC with { $steps } running, { $what }:
+hangup-hung-up = The terminal hung up at { $at } UTC with { $steps } running, { $what }:
+hangup-cancelled = cancelled
+hangup-left-to-finish = left to finish
+hangup-quit-leaving = The console quit at { $at } UTC leaving { $steps } running:
+hangup-steps = { $count ->
+    [one] 1 step
+   *[other] { $count } steps
+}
+hangup-owed = Owed when it went away (until run or written off):
+hangup-step = #{ $run } { $title } on { $server } by { $who }: { $outcome }
+hangup-ended = { $exit } at { $at }
+hangup-ended-code = { $exit } (exit { $code }) at { $at }
+hangup-ended-unknown = { $exit } at { $at } (exit status not known)
+hangup-exit-ended = ended
+hangup-still-running = still running (pid { $pid })
+hangup-gone = ended; how is not known (pid { $pid } is gone)
+hangup-no-end = its end is not in the record (the console was killed?)
+hangup-record = Record: { $path }
+hangup-closing = Their output is in that session's incident record. Any key closes this.
+owed-box-title = Owed
+owed-box-head = { $count ->
+    [one] 1 compensation owed on this fleet, not run yet:
+   *[other] { $count } compensations owed on this fleet, not run yet:
+}
+owed-box-closing = Enter on the server's cell, then u runs it or x writes it off (with a reason). Any key closes this.
+
+## The command line and acknowledgements
+flash-sorted = sorted by { $key }
+flash-sort-keys = sort by name, state, age, site or fleet
+flash-theme-usage = theme NAME: default, light, high-contrast, monochrome, or a YAML file
+flash-nothing-owed = nothing is owed on the fleet
+flash-unknown-command = unknown command `{ $command }`: { $known }
+flash-theme = theme { $name }
+flash-theme-not-changed = theme not changed: { $why }
+flash-exported = written beside the record: { $name }
+flash-export-not-written = export not written: { $why }
+ack-too-short = an acknowledgement lasts a minute or more (e.g. 2h)
+ack-too-long = a week at most: a longer silence hides the next incident
+ack-why-missing = and why, after the duration
+ack-not-a-duration = `{ $typed }` is not a duration: type e.g. 2h, a space, and why
+ack-sending = acknowledging { $monitor } on { $server }…
+ack-not-shared = acknowledging needs Alertmanager: this console judges the fleet itself (set health.prometheus with an alertmanager in the inventory)
+ack-nothing-here = nothing acknowledged here
+ack-expiring = expiring the acknowledgement of { $monitor } on { $server }…
+ack-no-alertmanager = acknowledging needs Alertmanager: the inventory's health.prometheus names none (alertmanager: http://HOST:PORT)
+ack-no-server = no server selected
+ack-only-own-monitors = only healthdeck's monitors are acknowledged here
+ack-cell-has-none = only an Unhealthy monitor is acknowledged: this cell has none
+ack-not-run-here = not run here
+ack-not-unhealthy = only an Unhealthy monitor is acknowledged: { $monitor } is { $alert }
+ack-already = { $monitor } is acknowledged already: A expires it
+ack-done = acknowledged { $monitor } on { $server } until { $until } UTC
+ack-expired = acknowledgement of { $monitor } on { $server } expired
+ack-refused = Alertmanager refused: { $why }

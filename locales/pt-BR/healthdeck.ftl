@@ -435,3 +435,61 @@ what-probe-on = { $probe } em { $server }
 flash-too-small = o terminal é pequeno demais: aumente a janela (ou q para sair)
 flash-exchange-own-monitor = nenhum runbook para este monitor: é do próprio Exchange, não das páginas de origem; o erro dele aparece aqui
 flash-not-run-on-role = { $set } não roda em { $server } (servidor { $role })
+
+## Enquanto ninguém estava olhando (o relatório depois que a conexão cai) e o que está pendente ao iniciar
+hangup-title = Enquanto ninguém estava olhando
+hangup-terminated = O console foi encerrado (SIGTERM) em { $at } UTC com { $steps } em curso, { $what }:
+hangup-hung-up = A conexão do terminal caiu em { $at } UTC com { $steps } em curso, { $what }:
+hangup-cancelled = que o console cancelou
+hangup-left-to-finish = que o console deixou rodar até o fim
+hangup-quit-leaving = O console foi fechado em { $at } UTC, deixando { $steps } em curso:
+hangup-steps = { $count ->
+    [one] { $count } etapa
+   *[other] { $count } etapas
+}
+hangup-owed = Etapas de desfazer pendentes quando o console parou (até rodarem ou receberem baixa):
+hangup-step = #{ $run } { $title } em { $server } por { $who }: { $outcome }
+hangup-ended = { $exit } às { $at }
+hangup-ended-code = { $exit } (código de saída { $code }) às { $at }
+hangup-ended-unknown = { $exit } às { $at } (código de saída desconhecido)
+hangup-exit-ended = terminou
+hangup-still-running = ainda em curso (PID { $pid })
+hangup-gone = terminou; não se sabe como (o PID { $pid } não existe mais)
+hangup-no-end = o fim não consta no registro (o console foi encerrado à força?)
+hangup-record = Registro: { $path }
+hangup-closing = A saída dessas etapas está no registro do incidente daquela sessão. Qualquer tecla fecha este aviso.
+owed-box-title = Pendências
+owed-box-head = { $count ->
+    [one] { $count } etapa de desfazer pendente nesta frota, ainda não executada:
+   *[other] { $count } etapas de desfazer pendentes nesta frota, ainda não executadas:
+}
+owed-box-closing = Enter na célula do servidor; depois, u executa ou x dá baixa (com um motivo). Qualquer tecla fecha este aviso.
+
+## A linha de comando e as marcações de ciente
+flash-sorted = ordenado por { $key }
+flash-sort-keys = ordenar por name, state, age, site ou fleet
+flash-theme-usage = theme NAME: default, light, high-contrast, monochrome ou um arquivo YAML
+flash-nothing-owed = nada pendente na frota
+flash-unknown-command = comando desconhecido `{ $command }`: { $known }
+flash-theme = tema { $name }
+flash-theme-not-changed = tema não alterado: { $why }
+flash-exported = gravado junto ao registro: { $name }
+flash-export-not-written = exportação não gravada: { $why }
+ack-too-short = a marcação de ciente dura no mínimo um minuto (ex.: 2h)
+ack-too-long = no máximo uma semana: um silêncio mais longo esconde o próximo incidente
+ack-why-missing = falta o motivo, depois da duração
+ack-not-a-duration = `{ $typed }` não é uma duração: digite, por ex., 2h, um espaço e o motivo
+ack-sending = marcando { $monitor } em { $server } como ciente…
+ack-not-shared = marcar como ciente exige o Alertmanager: este console avalia a frota sozinho (configure health.prometheus com um alertmanager no inventário)
+ack-nothing-here = nada marcado como ciente aqui
+ack-expiring = expirando a marcação de ciente de { $monitor } em { $server }…
+ack-no-alertmanager = marcar como ciente exige o Alertmanager: o health.prometheus do inventário não indica nenhum (alertmanager: http://HOST:PORT)
+ack-no-server = nenhum servidor selecionado
+ack-only-own-monitors = aqui só se marca como ciente um monitor do healthdeck
+ack-cell-has-none = só se marca como ciente um monitor Com falha: esta célula não tem nenhum
+ack-not-run-here = ausente neste servidor
+ack-not-unhealthy = só se marca como ciente um monitor Com falha: { $monitor } está { $alert }
+ack-already = { $monitor } já está marcado como ciente: A expira a marcação
+ack-done = { $monitor } em { $server } marcado como ciente até { $until } UTC
+ack-expired = a marcação de ciente de { $monitor } em { $server } expirou
+ack-refused = o Alertmanager recusou: { $why }

@@ -3,6 +3,7 @@
 //! running. The next console shows them first.
 
 use super::entry::{Entry, Record};
+use crate::i18n::Tr;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -128,82 +129,110 @@ pub fn read(record: impl BufRead, alive: impl Fn(u32) -> bool) -> Option<Unwatch
 }
 
 impl Unwatched {
-    /// What the overlay says, a line each.
-    pub fn lines(&self) -> Vec<String> {
+    /// What the overlay says, a line each, in the console's language.
+    pub fn lines(&self, tr: Tr) -> Vec<String> {
         let mut lines = Vec::new();
         if let (Some(at), false) = (self.hung_up, self.steps.is_empty()) {
-            let what = if self.policy == "cancel" {
-                "cancelled"
+            let what = tr.text(if self.policy == "cancel" {
+                "hangup-cancelled"
             } else {
-                "left to finish"
-            };
-            let how = if self.terminated {
-                "The console was terminated (SIGTERM)"
+                "hangup-left-to-finish"
+            });
+            let id = if self.terminated {
+                "hangup-terminated"
             } else {
-                "The terminal hung up"
+                "hangup-hung-up"
             };
-            lines.push(format!(
-                "{how} at {} UTC with {} running, {what}:",
-                at.format("%Y-%m-%d %H:%M:%S"),
-                count(self.steps.len())
-            ));
-            lines.extend(self.steps.iter().map(UnwatchedStep::line));
+            let args = [
+                ("at", at.format("%Y-%m-%d %H:%M:%S").to_string().into()),
+                ("steps", count(tr, self.steps.len()).into()),
+                ("what", what.into()),
+            ];
+            lines.push(tr.fmt(id, &args));
+            lines.extend(self.steps.iter().map(|step| step.line(tr)));
         }
         if let (Some(at), false) = (self.left_at, self.left.is_empty()) {
-            lines.push(format!(
-                "The console quit at {} UTC leaving {} running:",
-                at.format("%Y-%m-%d %H:%M:%S"),
-                count(self.left.len())
-            ));
-            lines.extend(self.left.iter().map(UnwatchedStep::line));
+            let args = [
+                ("at", at.format("%Y-%m-%d %H:%M:%S").to_string().into()),
+                ("steps", count(tr, self.left.len()).into()),
+            ];
+            lines.push(tr.fmt("hangup-quit-leaving", &args));
+            lines.extend(self.left.iter().map(|step| step.line(tr)));
         }
         if !lines.is_empty() && !self.owed.is_empty() {
-            lines.push("Owed when it went away (until run or written off):".to_owned());
+            lines.push(tr.text("hangup-owed").to_owned());
             lines.extend(self.owed.iter().map(|o| format!("  {o}")));
         }
         lines
     }
 }
 
-fn count(steps: usize) -> String {
-    match steps {
-        1 => "1 step".to_owned(),
-        n => format!("{n} steps"),
-    }
+fn count(tr: Tr, steps: usize) -> String {
+    tr.fmt("hangup-steps", &[("count", steps.into())])
 }
 
 impl UnwatchedStep {
-    fn line(&self) -> String {
+    fn line(&self, tr: Tr) -> String {
         let outcome = match (&self.exit, self.ended, self.pid, self.alive) {
             (Some(exit), Some(at), ..) => {
-                let code = self
-                    .code
-                    .map(|c| format!(" (exit {c})"))
-                    .unwrap_or_default();
-                let unknown = if exit == "ended" && self.code.is_none() {
-                    " (exit status not known)"
-                } else {
-                    ""
-                };
-                format!("{exit}{code} at {}{unknown}", at.format("%H:%M:%S"))
+                let recorded = recorded_exit(tr, exit);
+                let at = at.format("%H:%M:%S").to_string();
+                match self.code {
+                    Some(code) => {
+                        let args = [
+                            ("exit", recorded.into()),
+                            ("code", code.to_string().into()),
+                            ("at", at.into()),
+                        ];
+                        tr.fmt("hangup-ended-code", &args)
+                    }
+                    None if exit == "ended" => {
+                        let args = [("exit", recorded.into()), ("at", at.into())];
+                        tr.fmt("hangup-ended-unknown", &args)
+                    }
+                    None => {
+                        let args = [("exit", recorded.into()), ("at", at.into())];
+                        tr.fmt("hangup-ended", &args)
+                    }
+                }
             }
-            (_, _, Some(pid), Some(true)) => format!("still running (pid {pid})"),
+            (_, _, Some(pid), Some(true)) => {
+                tr.fmt("hangup-still-running", &[("pid", pid.to_string().into())])
+            }
             (_, _, Some(pid), Some(false)) => {
-                format!("ended; how is not known (pid {pid} is gone)")
+                tr.fmt("hangup-gone", &[("pid", pid.to_string().into())])
             }
-            _ => "its end is not in the record (the console was killed?)".to_owned(),
+            _ => tr.text("hangup-no-end").to_owned(),
         };
-        format!(
-            "  #{} {} on {} by {}: {outcome}",
-            self.run, self.title, self.server, self.by
-        )
+        let args = [
+            ("run", self.run.to_string().into()),
+            ("title", self.title.as_str().into()),
+            ("server", self.server.as_str().into()),
+            ("who", self.by.as_str().into()),
+            ("outcome", outcome.into()),
+        ];
+        format!("  {}", tr.fmt("hangup-step", &args))
     }
+}
+
+/// A recorded exit word (`succeeded`, `timed_out`, `ended`…) in the console's language;
+/// a word this console does not know is shown as recorded.
+fn recorded_exit(tr: Tr, exit: &str) -> String {
+    let id = match exit {
+        "succeeded" => "exit-succeeded",
+        "failed" => "exit-failed",
+        "timed_out" => "exit-timed-out",
+        "cancelled" => "exit-cancelled",
+        "ended" => "hangup-exit-ended",
+        other => return other.to_owned(),
+    };
+    tr.text(id).to_owned()
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::read;
+    use super::{Tr, read};
 
     const RECORD: &str = r#"{"at":"2026-11-22T03:14:05.120Z","kind":"step_started","run":3,"procedure":"p","step":"restart","title":"Restart it","server":"mbx-02","action":"restart_service","command":null,"by":"alice","compensating":false}
 {"at":"2026-11-22T03:14:05.200Z","kind":"step_started","run":4,"procedure":"p","step":"failover","title":"Fail over","server":"mbx-03","action":"failover_databases","command":null,"by":"bob","compensating":false}
@@ -216,7 +245,7 @@ mod tests {
     fn each_running_step_with_its_end_or_none_and_a_torn_line_skipped() {
         let found = read(RECORD.as_bytes(), |_| true).unwrap();
         assert_eq!(found.policy, "finish");
-        let lines = found.lines();
+        let lines = found.lines(Tr::english());
         assert_eq!(lines.len(), 3);
         assert_eq!(
             lines[1],
@@ -231,7 +260,9 @@ mod tests {
             r#""running":[3,4]}"#,
             r#""running":[3,4],"owed":["Re-enable database activation on mbx-03: owed since 2026-11-22 03:13 UTC by bob (imap-deep-self/failover)"]}"#,
         );
-        let lines = read(owed.as_bytes(), |_| true).unwrap().lines();
+        let lines = read(owed.as_bytes(), |_| true)
+            .unwrap()
+            .lines(Tr::english());
         assert_eq!(lines.len(), 5, "{lines:#?}");
         assert!(lines[3].starts_with("Owed when it went away"));
         assert!(lines[4].contains("Re-enable database activation on mbx-03"));
@@ -258,14 +289,16 @@ mod tests {
         let found = read(LEFT.as_bytes(), |pid| pid == 4343).unwrap();
         assert_eq!(found.hung_up, None);
         assert_eq!(
-            found.lines(),
+            found.lines(Tr::english()),
             [
                 "The console quit at 2026-11-22 03:14:09 UTC leaving 2 steps running:",
                 "  #3 Restart it on mbx-02 by alice: ended at 03:14:41 (exit status not known)",
                 "  #4 Fail over on mbx-03 by bob: still running (pid 4343)",
             ]
         );
-        let gone = read(LEFT.as_bytes(), |_| false).unwrap().lines();
+        let gone = read(LEFT.as_bytes(), |_| false)
+            .unwrap()
+            .lines(Tr::english());
         assert_eq!(
             gone[2],
             "  #4 Fail over on mbx-03 by bob: ended; how is not known (pid 4343 is gone)"
@@ -276,7 +309,9 @@ mod tests {
     fn a_sigterm_reads_as_such_and_a_quit_leaving_nothing_running_has_nothing_to_tell() {
         let ended = r#"{"at":"2026-11-22T03:14:42.000Z","kind":"session_ended","reason":"terminated (SIGTERM)","left_running":[]}"#;
         let terminated = format!("{RECORD}\n{ended}\n");
-        let lines = read(terminated.as_bytes(), |_| true).unwrap().lines();
+        let lines = read(terminated.as_bytes(), |_| true)
+            .unwrap()
+            .lines(Tr::english());
         assert!(
             lines[0].starts_with("The console was terminated (SIGTERM) at 2026-11-22 03:14:09"),
             "{lines:?}"

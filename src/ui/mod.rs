@@ -167,6 +167,7 @@ impl ScreenView<'_> {
                 theme,
                 symbols,
                 lines,
+                tr: state.tr(),
             }
             .render(body, buf);
         } else if state.view.owed_box {
@@ -174,6 +175,7 @@ impl ScreenView<'_> {
                 theme,
                 symbols,
                 owed: state.owed(),
+                tr: state.tr(),
             }
             .render(body, buf);
         }

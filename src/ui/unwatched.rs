@@ -5,6 +5,7 @@ use super::help::overlay;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::i18n::Tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,6 +15,7 @@ pub struct UnwatchedView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
     pub lines: &'a [String],
+    pub tr: Tr,
 }
 
 impl Widget for UnwatchedView<'_> {
@@ -31,10 +33,9 @@ impl Widget for UnwatchedView<'_> {
             lines.extend(styled(&text, self.theme.text));
         }
         lines.push(Line::default());
-        let closing = "Their output is in that session's incident record. Any key closes this.";
-        lines.extend(styled(closing, self.theme.dim));
+        lines.extend(styled(self.tr.text("hangup-closing"), self.theme.dim));
         let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-        let title = " While nobody was watching ";
+        let title = format!(" {} ", self.tr.text("hangup-title"));
         let (popup, block) = overlay((area, buf), height, title, self.theme, self.symbols);
         Paragraph::new(lines).block(block).render(popup, buf);
     }
@@ -46,17 +47,16 @@ pub struct OwedView<'a> {
     pub theme: &'a Theme,
     pub symbols: Symbols,
     pub owed: Vec<&'a crate::runbook::Debt>,
+    pub tr: Tr,
 }
 
 impl Widget for OwedView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let styled = |text: &str, style| boxed(text, style, area);
         let mut lines: Vec<Line> = Vec::new();
-        let count = self.owed.len();
-        let head = format!(
-            "{count} compensation{} owed on this fleet, not run yet:",
-            if count == 1 { "" } else { "s" }
-        );
+        let head = self
+            .tr
+            .fmt("owed-box-head", &[("count", self.owed.len().into())]);
         lines.extend(styled(&head, self.theme.text));
         for debt in &self.owed {
             lines.extend(styled(&format!("  {}", debt.describe()), self.theme.flash));
@@ -65,11 +65,10 @@ impl Widget for OwedView<'_> {
             }
         }
         lines.push(Line::default());
-        let closing = "Enter on the server's cell, then u runs it or x writes it off (with a \
-                       reason). Any key closes this.";
-        lines.extend(styled(closing, self.theme.dim));
+        lines.extend(styled(self.tr.text("owed-box-closing"), self.theme.dim));
         let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-        let (popup, block) = overlay((area, buf), height, " Owed ", self.theme, self.symbols);
+        let title = format!(" {} ", self.tr.text("owed-box-title"));
+        let (popup, block) = overlay((area, buf), height, title, self.theme, self.symbols);
         Paragraph::new(lines).block(block).render(popup, buf);
     }
 }

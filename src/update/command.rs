@@ -155,7 +155,7 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
         "filter" => {
             rows::set_filter(state, arg.to_owned());
             if state.view.rows.is_empty() {
-                state.view.flash = Some(format!("{} `{arg}`", rows::NO_MATCH));
+                state.view.flash = Some(rows::no_match(state, arg));
             }
         }
         "sort" => match SortKey::named(arg) {
@@ -163,19 +163,20 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
                 state.view.sort = key;
                 let filter = state.view.filter.clone();
                 rows::apply(state, &filter);
-                state.view.flash = Some(format!("sorted by {}", key.name()));
+                let said = state
+                    .tr()
+                    .fmt("flash-sorted", &[("key", key.name().into())]);
+                state.view.flash = Some(said);
             }
-            None => state.view.flash = Some("sort by name, state, age, site or fleet".to_owned()),
+            None => state.view.flash = Some(state.tr().text("flash-sort-keys").to_owned()),
         },
         "theme" if !arg.is_empty() => return vec![Effect::Theme(arg.to_owned())],
         "theme" => {
-            state.view.flash = Some(
-                "theme NAME: default, light, high-contrast, monochrome, or a YAML file".to_owned(),
-            );
+            state.view.flash = Some(state.tr().text("flash-theme-usage").to_owned());
         }
         "export" => return vec![Effect::Export],
         "owed" if state.owed().is_empty() => {
-            state.view.flash = Some("nothing is owed on the fleet".to_owned());
+            state.view.flash = Some(state.tr().text("flash-nothing-owed").to_owned());
         }
         "owed" => state.view.owed_box = true,
         // As `a`: the Unhealthy monitor under the cursor; typed here, what the prompt asks.
@@ -184,10 +185,9 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
         "help" => state.view.help = true,
         "q" | "quit" => return super::runbook::quit(state),
         other => {
-            state.view.flash = Some(format!(
-                "unknown command `{other}`: {}",
-                COMMANDS.map(|c| format!(":{c}")).join(" ")
-            ));
+            let known = COMMANDS.map(|c| format!(":{c}")).join(" ");
+            let args = [("command", other.into()), ("known", known.into())];
+            state.view.flash = Some(state.tr().fmt("flash-unknown-command", &args));
         }
     }
     Vec::new()
@@ -195,9 +195,10 @@ pub fn run(state: &mut AppState, line: &str) -> Vec<Effect> {
 
 /// `:theme`'s outcome, from the runtime.
 pub(super) fn theme_changed(state: &mut AppState, theme: Result<String, String>) {
+    let tr = state.tr();
     state.view.flash = Some(match theme {
-        Ok(name) => format!("theme {name}"),
-        Err(why) => format!("theme not changed: {why}"),
+        Ok(name) => tr.fmt("flash-theme", &[("name", name.into())]),
+        Err(why) => tr.fmt("flash-theme-not-changed", &[("why", why.into())]),
     });
 }
 
@@ -209,8 +210,10 @@ pub(super) fn exported(state: &mut AppState, path: Result<String, String>) {
             let name = std::path::Path::new(&path)
                 .file_name()
                 .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-            format!("written beside the record: {name}")
+            state.tr().fmt("flash-exported", &[("name", name.into())])
         }
-        Err(why) => format!("export not written: {why}"),
+        Err(why) => state
+            .tr()
+            .fmt("flash-export-not-written", &[("why", why.into())]),
     });
 }

@@ -103,19 +103,18 @@ pub(super) fn follow_the_fleet(state: &mut AppState) {
     };
     apply(state, &filter);
     // "No server matches" was true when said; a server that matches now makes it false.
-    if !state.view.rows.is_empty()
-        && state
-            .view
-            .flash
-            .as_deref()
-            .is_some_and(|f| f.starts_with(NO_MATCH))
-    {
+    let said = no_match(state, &state.view.filter);
+    if !state.view.rows.is_empty() && state.view.flash.as_deref() == Some(said.as_str()) {
         state.view.flash = None;
     }
 }
 
-/// What `:filter` says when nothing matches.
-pub const NO_MATCH: &str = "no server matches";
+/// What `:filter` says when nothing matches `filter`.
+pub fn no_match(state: &AppState, filter: &str) -> String {
+    state
+        .tr()
+        .fmt("grid-no-match", &[("filter", filter.into())])
+}
 
 fn reads_states(state: &AppState) -> bool {
     matches!(state.view.sort, SortKey::State | SortKey::Age)

@@ -66,18 +66,15 @@ pub(super) fn acknowledged_because(
     typed: &str,
 ) -> Vec<Effect> {
     let (first, why) = typed.split_once(' ').unwrap_or((typed, ""));
+    let tr = state.tr();
     let refused = match Span::parse(first) {
         Ok(span) if span.0 < chrono::TimeDelta::minutes(1) => {
-            Some("an acknowledgement lasts a minute or more (e.g. 2h)".to_owned())
+            Some(tr.text("ack-too-short").to_owned())
         }
-        Ok(span) if span.0 > chrono::TimeDelta::days(7) => {
-            Some("a week at most: a longer silence hides the next incident".to_owned())
-        }
-        Ok(_) if why.trim().is_empty() => Some("and why, after the duration".to_owned()),
+        Ok(span) if span.0 > chrono::TimeDelta::days(7) => Some(tr.text("ack-too-long").to_owned()),
+        Ok(_) if why.trim().is_empty() => Some(tr.text("ack-why-missing").to_owned()),
         Ok(_) => None,
-        Err(_) => Some(format!(
-            "`{first}` is not a duration: type e.g. 2h, a space, and why"
-        )),
+        Err(_) => Some(tr.fmt("ack-not-a-duration", &[("typed", first.into())])),
     };
     if let Some(refused) = refused {
         super::runbook::reason::reopen(
@@ -91,7 +88,11 @@ pub(super) fn acknowledged_because(
     let span = Span::parse(first).unwrap_or(Span::minutes(60));
     let starts = state.wall_now();
     let name = state.fleet.servers()[server].name.clone();
-    state.view.flash = Some(format!("acknowledging {} on {name}…", monitor.name()));
+    let args = [
+        ("monitor", monitor.name().into()),
+        ("server", name.as_str().into()),
+    ];
+    state.view.flash = Some(state.tr().fmt("ack-sending", &args));
     vec![Effect::Acknowledge(AckRequest {
         server: name,
         health_set: monitor.health_set().name(),
@@ -106,7 +107,7 @@ pub(super) fn acknowledged_because(
 /// `A`: expire the acknowledgement of the monitor under the cursor.
 pub(super) fn unacknowledge(state: &mut AppState) -> Vec<Effect> {
     let Some(status) = state.fleet.shared() else {
-        state.view.flash = Some(NOT_SHARED.to_owned());
+        state.view.flash = Some(state.tr().text("ack-not-shared").to_owned());
         return Vec::new();
     };
     let Some(server) = state.cursor_server() else {
@@ -122,14 +123,15 @@ pub(super) fn unacknowledge(state: &mut AppState) -> Vec<Effect> {
         _ => status.ack_in(server, state.cursor_set()),
     };
     let Some(ack) = ack.cloned() else {
-        state.view.flash = Some("nothing acknowledged here".to_owned());
+        state.view.flash = Some(state.tr().text("ack-nothing-here").to_owned());
         return Vec::new();
     };
     let name = state.fleet.servers()[ack.server].name.clone();
-    state.view.flash = Some(format!(
-        "expiring the acknowledgement of {} on {name}…",
-        ack.monitor.name()
-    ));
+    let args = [
+        ("monitor", ack.monitor.name().into()),
+        ("server", name.as_str().into()),
+    ];
+    state.view.flash = Some(state.tr().fmt("ack-expiring", &args));
     vec![Effect::Unacknowledge {
         id: ack.id,
         server: name,
@@ -137,25 +139,20 @@ pub(super) fn unacknowledge(state: &mut AppState) -> Vec<Effect> {
     }]
 }
 
-const NOT_SHARED: &str = "acknowledging needs Alertmanager: this console judges the fleet \
-                          itself (set health.prometheus with an alertmanager in the inventory)";
-
 /// The Unhealthy monitor the cursor is on (the drill-down's row, or the cell's first
 /// Unhealthy one), or why none can be acknowledged.
 fn chosen(state: &AppState) -> Result<(usize, Monitor), String> {
-    let status = state.fleet.shared().ok_or(NOT_SHARED)?;
+    let tr = state.tr();
+    let said = |id: &'static str| tr.text(id).to_owned();
+    let status = state.fleet.shared().ok_or_else(|| said("ack-not-shared"))?;
     if matches!(status.acks, crate::health::shared::AckSource::None) {
-        return Err(
-            "acknowledging needs Alertmanager: the inventory's health.prometheus \
-                    names none (alertmanager: http://HOST:PORT)"
-                .to_owned(),
-        );
+        return Err(said("ack-no-alertmanager"));
     }
-    let server = state.cursor_server().ok_or("no server selected")?;
+    let server = state.cursor_server().ok_or_else(|| said("ack-no-server"))?;
     let monitor = if let Screen::Drill(drill) = &state.view.screen {
         match super::navigation::selected_monitor(state, drill.server) {
             Some(super::navigation::Chosen::Probe(m)) => m,
-            _ => return Err("only healthdeck's monitors are acknowledged here".to_owned()),
+            _ => return Err(said("ack-only-own-monitors")),
         }
     } else {
         {
@@ -168,22 +165,19 @@ fn chosen(state: &AppState) -> Result<(usize, Monitor), String> {
                         .monitor(server, *m)
                         .is_some_and(|s| s.alert == AlertValue::Unhealthy)
                 })
-                .ok_or("only an Unhealthy monitor is acknowledged: this cell has none")?
+                .ok_or_else(|| said("ack-cell-has-none"))?
         }
     };
     let alert = state.fleet.monitor(server, monitor).map(|s| s.alert);
     if alert != Some(AlertValue::Unhealthy) {
-        return Err(format!(
-            "only an Unhealthy monitor is acknowledged: {} is {}",
-            monitor.name(),
-            alert.map_or("not run here", AlertValue::word)
-        ));
+        let alert = alert.map_or(tr.text("ack-not-run-here"), |a| {
+            crate::i18n::words::alert(tr, a)
+        });
+        let args = [("monitor", monitor.name().into()), ("alert", alert.into())];
+        return Err(tr.fmt("ack-not-unhealthy", &args));
     }
     if status.ack(server, monitor).is_some() {
-        return Err(format!(
-            "{} is acknowledged already: A expires it",
-            monitor.name()
-        ));
+        return Err(tr.fmt("ack-already", &[("monitor", monitor.name().into())]));
     }
     Ok((server, monitor))
 }
@@ -194,12 +188,12 @@ pub(super) fn ack_done(state: &mut AppState, done: crate::event::AckDone) -> Vec
     let by = state.launch.operator.clone();
     let entry = match (&done.made, done.result) {
         (Some(made), Ok(silence)) => {
-            state.view.flash = Some(format!(
-                "acknowledged {} on {} until {} UTC",
-                made.monitor,
-                made.server,
-                made.until.format("%H:%M")
-            ));
+            let args = [
+                ("monitor", made.monitor.into()),
+                ("server", made.server.as_str().into()),
+                ("until", made.until.format("%H:%M").to_string().into()),
+            ];
+            state.view.flash = Some(state.tr().fmt("ack-done", &args));
             Entry::Acknowledged {
                 server: made.server.clone(),
                 monitor: made.monitor.to_owned(),
@@ -210,10 +204,11 @@ pub(super) fn ack_done(state: &mut AppState, done: crate::event::AckDone) -> Vec
             }
         }
         (None, Ok(silence)) => {
-            state.view.flash = Some(format!(
-                "acknowledgement of {} on {} expired",
-                done.monitor, done.server
-            ));
+            let args = [
+                ("monitor", done.monitor.into()),
+                ("server", done.server.as_str().into()),
+            ];
+            state.view.flash = Some(state.tr().fmt("ack-expired", &args));
             Entry::AckExpired {
                 server: done.server,
                 monitor: done.monitor.to_owned(),
@@ -222,7 +217,11 @@ pub(super) fn ack_done(state: &mut AppState, done: crate::event::AckDone) -> Vec
             }
         }
         (_, Err(why)) => {
-            state.view.flash = Some(format!("Alertmanager refused: {why}"));
+            state.view.flash = Some(
+                state
+                    .tr()
+                    .fmt("ack-refused", &[("why", why.as_str().into())]),
+            );
             Entry::AckFailed {
                 server: done.server,
                 monitor: done.monitor.to_owned(),

@@ -300,3 +300,11 @@ pub fn cursor_row(screen: &str) -> Option<&str> {
         .lines()
         .find(|l| l.starts_with('›') && server_of(l).is_some())
 }
+
+/// Whether a step of a narrow runbook pane runs or waits: a row's glyph, not its word (the
+/// status bar's "a step is running" says the word too, and stays until the next key).
+pub fn step_busy(screen: &str) -> bool {
+    screen
+        .lines()
+        .any(|l| l.trim_start_matches(['›', ' ']).starts_with(['↻', '◷']))
+}
