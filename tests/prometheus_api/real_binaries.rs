@@ -110,7 +110,11 @@ async fn a_real_prometheus_gives_sample_times_results_kinds_and_alerts_that_a_si
     for _ in 0..30 {
         tick().await;
         let now = read_prometheus(&prom, TIMEOUT).await.unwrap();
-        if now.probes.len() == 2 && now.alerts.len() == 2 {
+        // The reader's queries run at once, and one that starts while Prometheus commits a
+        // scrape can miss what another saw (CI read ImapCTPProbe's success without its
+        // duration): wait for a reading that holds the page whole (both durations are set).
+        let whole = now.probes.iter().all(|p| p.duration_ms > 0);
+        if now.probes.len() == 2 && now.alerts.len() == 2 && whole {
             reading = Some(now);
             break;
         }
