@@ -64,7 +64,9 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         env("LC_MESSAGES").as_deref(),
         env("LANG").as_deref(),
     );
-    let (language, locale_note) = lang::shown(wanted, locale_utf8(), &ctype_locale());
+    let locale = ctype_locale();
+    let utf8 = locale_is_utf8(Some(&locale), None, None);
+    let (language, locale_note) = lang::shown(wanted, utf8, &locale);
     let theme = chosen_theme(cli)?;
     let keymap = keymap()?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
@@ -281,16 +283,13 @@ fn chosen_symbols(cli: &Cli) -> Symbols {
     }
 }
 
-/// Whether the terminal's character set is UTF-8: LC_ALL, LC_CTYPE, then LANG.
+/// Whether the terminal's character set is UTF-8 (see [`ctype_locale`]).
 fn locale_utf8() -> bool {
-    locale_is_utf8(
-        env("LC_ALL").as_deref(),
-        env("LC_CTYPE").as_deref(),
-        env("LANG").as_deref(),
-    )
+    locale_is_utf8(Some(&ctype_locale()), None, None)
 }
 
-/// The locale that sets the character set, as the user wrote it (for messages).
+/// The locale that sets the character set, as C programs pick it (LC_ALL, LC_CTYPE, then
+/// LANG, the first one set), as the user wrote it.
 fn ctype_locale() -> String {
     ["LC_ALL", "LC_CTYPE", "LANG"]
         .into_iter()

@@ -151,23 +151,36 @@ fn leaving_half_way_offers_the_undo_steps_in_every_language() {
 
 #[test]
 fn the_quit_question_keeps_its_box_in_every_language() {
-    for language in LANGUAGES {
-        let mut console = Console::incident(80, 24);
-        console.state.launch.language = language;
-        console.open_runbook();
-        console.state.view.prompt = Some(Prompt::QuitRunning);
-        let screen = text(&render(&console.state, &theme("default"), false));
-        let tr = Tr::of(language);
-        assert!(screen.contains(tr.text("prompt-quit-title")), "{screen}");
-        if matches!(language, "ko" | "ja" | "zh-TW") {
-            // The keys' letters stay: they are what the engineer presses.
-            let left: Vec<String> = english_left(&inside_box(&screen))
-                .into_iter()
-                .filter(|w| w.len() > 1)
-                .collect();
-            assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+    for (width, height) in [(80, 24), (120, 36)] {
+        for language in LANGUAGES {
+            let mut console = Console::incident(width, height);
+            console.state.launch.language = language;
+            console.open_runbook();
+            console.state.view.prompt = Some(Prompt::QuitRunning);
+            let screen = text(&render(&console.state, &theme("default"), false));
+            let tr = Tr::of(language);
+            assert!(screen.contains(tr.text("prompt-quit-title")), "{screen}");
+            let inside = inside_box(&screen);
+            if matches!(language, "ko" | "ja" | "zh-TW") {
+                // The keys' letters stay: they are what the engineer presses.
+                let left: Vec<String> = english_left(&inside)
+                    .into_iter()
+                    .filter(|w| w.len() > 1)
+                    .collect();
+                assert_eq!(left, Vec::<String>::new(), "{language}:\n{screen}");
+            }
+            assert!(box_intact(&screen), "{language}:\n{screen}");
+            // Every choice is said whole, on as many lines as it takes: never cut.
+            let joined: String = inside.chars().filter(|c| !" │\n".contains(*c)).collect();
+            for id in [
+                "prompt-quit-cancel",
+                "prompt-quit-leave-training",
+                "prompt-quit-stay",
+            ] {
+                let whole: String = tr.text(id).chars().filter(|c| *c != ' ').collect();
+                assert!(joined.contains(&whole), "{language} {id}:\n{screen}");
+            }
         }
-        assert!(box_intact(&screen), "{language}:\n{screen}");
     }
 }
 

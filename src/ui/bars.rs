@@ -52,17 +52,21 @@ impl Widget for BannerView<'_> {
     }
 }
 
+/// One banner item: its words with a space either side.
+fn said(text: impl std::fmt::Display, style: ratatui::style::Style) -> Span<'static> {
+    Span::styled(format!(" {text} "), style)
+}
+
 impl BannerView<'_> {
     /// What the engineer must not miss, most urgent first.
     fn warnings(&self, width: u16, tr: Tr) -> Vec<Span<'static>> {
         let (state, theme) = (self.state, self.theme);
         let wide = is_wide(width);
         let mut spans = Vec::new();
-        let mut say = |text: String, style| spans.push(Span::styled(format!(" {text} "), style));
         // The record comes first: whatever else is cut off, this never is.
         if let Some(reason) = &state.record_unwritten {
             let text = tr.fmt("banner-record-not-written", &[("reason", reason.into())]);
-            say(text, theme.unhealthy_text());
+            spans.push(said(text, theme.unhealthy_text()));
         }
         // A console behind its schedule says so before anything else but the record:
         // green cells may be old.
@@ -75,7 +79,7 @@ impl BannerView<'_> {
                 "banner-behind"
             };
             let args = [("count", state.pace.late.into()), ("late", late.into())];
-            say(tr.fmt(id, &args), theme.unhealthy_text());
+            spans.push(said(tr.fmt(id, &args), theme.unhealthy_text()));
         }
         // Exchange's verdict missing: those cells are Unknown, and the banner says how many.
         let silent = state.fleet.exchange_silent();
@@ -87,14 +91,11 @@ impl BannerView<'_> {
                 "banner-exchange-silent-short"
             };
             let args = [("silent", silent.into()), ("all", all.into())];
-            say(tr.fmt(id, &args), theme.unhealthy_text());
+            spans.push(said(tr.fmt(id, &args), theme.unhealthy_text()));
         }
         if let Some(shared) = state.fleet.shared() {
-            for span in shared_source(shared, (state.now, tr), width, theme) {
-                spans.push(span);
-            }
+            spans.extend(shared_source(shared, (state.now, tr), width, theme));
         }
-        let mut say = |text: String, style| spans.push(Span::styled(format!(" {text} "), style));
         for guard in state.launch.banner.guards() {
             // Wide enough, the guard says what it means.
             let word = guard_word(guard, tr);
@@ -103,20 +104,18 @@ impl BannerView<'_> {
                 "DRY-RUN" if wide => format!("{word}: {}", tr.text("banner-dry-run-meaning")),
                 _ => word.to_owned(),
             };
-            say(text, theme.banner_guard);
+            spans.push(said(text, theme.banner_guard));
         }
         // What is owed on the fleet shows on every screen until it is run or written off.
         let owed = state.owed().len();
         if owed > 0 {
             let badge = if self.symbols.ascii { "!" } else { "⚑" };
             let count = tr.fmt("banner-owed", &[("count", owed.into())]);
-            say(format!("{badge} {count}"), theme.flash);
+            spans.push(said(format!("{badge} {count}"), theme.flash));
         }
         if !state.ledger.unreadable.is_empty() {
-            say(
-                tr.text("banner-ledger-unread").to_owned(),
-                theme.unhealthy_text(),
-            );
+            let text = tr.text("banner-ledger-unread");
+            spans.push(said(text, theme.unhealthy_text()));
         }
         spans
     }
@@ -134,14 +133,12 @@ impl BannerView<'_> {
                 ("shown", state.view.rows.len().into()),
                 ("total", total.into()),
             ];
-            let text = format!(" {} ", tr.fmt("banner-filter", &args));
-            spans.push(Span::styled(text, theme.flash));
+            spans.push(said(tr.fmt("banner-filter", &args), theme.flash));
         }
         // Rows out of the inventory's order say so: `n` and the eye follow the grid.
         if state.view.sort != SortKey::Fleet {
             let args = [("key", state.view.sort.name().into())];
-            let text = format!(" {} ", tr.fmt("banner-sorted", &args));
-            spans.push(Span::styled(text, theme.dim));
+            spans.push(said(tr.fmt("banner-sorted", &args), theme.dim));
         }
         let mut info = String::new();
         if let Mode::Training { scenario, .. } = &state.launch.banner.mode {
@@ -264,26 +261,22 @@ fn shared_source(
     let pick = |long: &'static str, short: &'static str| if wide { long } else { short };
     let mut spans = Vec::new();
     match (&shared.failed, shared.read_at) {
-        (Some(why), _) if wide => spans.push(Span::styled(
-            format!(
-                " {} ",
-                tr.fmt("banner-prometheus-down", &[("why", why.into())])
-            ),
-            theme.unhealthy_text(),
-        )),
-        (Some(_), _) => spans.push(Span::styled(
-            format!(" {} ", tr.text("banner-prometheus-down-short")),
-            theme.unhealthy_text(),
-        )),
+        (Some(why), _) if wide => {
+            let text = tr.fmt("banner-prometheus-down", &[("why", why.into())]);
+            spans.push(said(text, theme.unhealthy_text()));
+        }
+        (Some(_), _) => {
+            let text = tr.text("banner-prometheus-down-short");
+            spans.push(said(text, theme.unhealthy_text()));
+        }
         (None, Some(at)) => {
             let age = lapse(u64::try_from((now - at).num_seconds()).unwrap_or(0));
             let id = pick("banner-prometheus", "banner-prometheus-short");
-            let text = format!(" {} ", tr.fmt(id, &[("age", age.into())]));
-            spans.push(Span::styled(text, theme.banner_guard));
+            spans.push(said(tr.fmt(id, &[("age", age.into())]), theme.banner_guard));
             // What Prometheus warned of, or rows no server of this inventory owns.
             if let Some(first) = shared.warnings.first().filter(|_| wide) {
                 let text = tr.fmt("banner-prometheus-warns", &[("first", first.into())]);
-                spans.push(Span::styled(format!(" {text} "), theme.flash));
+                spans.push(said(text, theme.flash));
             }
         }
         (None, None) => {
@@ -291,18 +284,12 @@ fn shared_source(
                 "banner-prometheus-reading",
                 "banner-prometheus-reading-short",
             );
-            spans.push(Span::styled(
-                format!(" {} ", tr.text(id)),
-                theme.banner_guard,
-            ));
+            spans.push(said(tr.text(id), theme.banner_guard));
         }
     }
     if let AckSource::Failed(_) = shared.acks {
         let id = pick("banner-alertmanager-down", "banner-alertmanager-down-short");
-        spans.push(Span::styled(
-            format!(" {} ", tr.text(id)),
-            theme.unhealthy_text(),
-        ));
+        spans.push(said(tr.text(id), theme.unhealthy_text()));
     }
     spans
 }

@@ -207,12 +207,6 @@ impl PromptView<'_> {
         server: &str,
         width: usize,
     ) -> (String, Vec<Line<'static>>) {
-        let key = |k: &str, what: &str| {
-            Line::from(vec![
-                Span::styled(format!(" {k} "), self.theme.key),
-                Span::styled(what.to_owned(), self.theme.text),
-            ])
-        };
         let tr = self.state.tr();
         let args = [("what", what.into()), ("server", server.into())];
         let said = [
@@ -230,9 +224,35 @@ impl PromptView<'_> {
                     .map(|l| Line::from(Span::styled(format!(" {l}"), *style)))
             })
             .collect();
-        lines.push(key("y", tr.text("prompt-unrecorded-yes")));
-        lines.push(key("n", tr.text("prompt-unrecorded-no")));
+        lines.extend(self.keyed("y", tr.text("prompt-unrecorded-yes"), width));
+        lines.extend(self.keyed("n", tr.text("prompt-unrecorded-no"), width));
         (tr.text("prompt-unrecorded-title").to_owned(), lines)
+    }
+
+    /// A key and what it does, wrapped to the box with its lines under the text (a
+    /// Japanese choice is longer than the English one it stands for); `key` may be empty.
+    fn keyed(&self, key: &str, what: &str, width: usize) -> Vec<Line<'static>> {
+        let lead = if key.is_empty() {
+            1
+        } else {
+            super::format::text_width(key) + 2
+        };
+        let mut lines = Vec::new();
+        for (i, part) in wrap(what, width.saturating_sub(lead + 1))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 && !key.is_empty() {
+                format!(" {key} ")
+            } else {
+                " ".repeat(lead)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, self.theme.key),
+                Span::styled(part, self.theme.text),
+            ]));
+        }
+        lines
     }
 
     fn training(&self) -> bool {
@@ -246,30 +266,23 @@ impl PromptView<'_> {
     fn leave_lines(
         &self,
         owed: &[crate::runbook::Owed],
-        quit: bool,
-        running: bool,
+        (quit, running): (bool, bool),
+        width: usize,
     ) -> (String, Vec<Line<'static>>) {
         let tr = self.state.tr();
-        let text = |t: String| Line::from(Span::styled(t, self.theme.text));
-        let key = |k: &str, what: &str| {
-            Line::from(vec![
-                Span::styled(format!(" {k} "), self.theme.key),
-                Span::styled(what.to_owned(), self.theme.text),
-            ])
-        };
-        let mut lines = vec![text(format!(" {}", tr.text("prompt-leave-owed")))];
+        let mut lines = self.keyed("", tr.text("prompt-leave-owed"), width);
         for o in owed {
             let args = [
                 ("step", step_title(self.state, &o.procedure, &o.step).into()),
                 ("server", o.server.as_str().into()),
             ];
             let item = tr.fmt("prompt-leave-item", &args);
-            lines.push(text(format!("   {} {item}", self.symbols.arrow())));
+            lines.extend(self.keyed(&format!("  {}", self.symbols.arrow()), &item, width));
         }
         if running {
-            lines.push(text(format!(" {}", tr.text("prompt-leave-running"))));
+            lines.extend(self.keyed("", tr.text("prompt-leave-running"), width));
         } else {
-            lines.push(key("r", tr.text("prompt-leave-run")));
+            lines.extend(self.keyed("r", tr.text("prompt-leave-run"), width));
         }
         let leave = tr.text(match (quit, self.training()) {
             (true, false) => "prompt-leave-quit",
@@ -277,19 +290,13 @@ impl PromptView<'_> {
             (true, true) => "prompt-leave-quit-training",
             (false, true) => "prompt-leave-leave-training",
         });
-        lines.push(key("l", leave));
-        lines.push(key("Esc", tr.text("prompt-leave-stay")));
+        lines.extend(self.keyed("l", leave, width));
+        lines.extend(self.keyed("Esc", tr.text("prompt-leave-stay"), width));
         (tr.text("prompt-leave-title").to_owned(), lines)
     }
 
     fn lines(&self, width: usize) -> (String, Vec<Line<'static>>) {
         let tr = self.state.tr();
-        let key = |k: &str, what: &str| {
-            Line::from(vec![
-                Span::styled(format!(" {k} "), self.theme.key),
-                Span::styled(what.to_owned(), self.theme.text),
-            ])
-        };
         match self.prompt {
             Prompt::Confirm {
                 text: typed,
@@ -308,21 +315,17 @@ impl PromptView<'_> {
                 owed,
                 quit,
                 running,
-            } => self.leave_lines(owed, *quit, *running),
+            } => self.leave_lines(owed, (*quit, *running), width),
             Prompt::QuitRunning => {
                 let leave = tr.text(if self.training() {
                     "prompt-quit-leave-training"
                 } else {
                     "prompt-quit-leave"
                 });
-                (
-                    tr.text("prompt-quit-title").to_owned(),
-                    vec![
-                        key("c", tr.text("prompt-quit-cancel")),
-                        key("l", leave),
-                        key("Esc", tr.text("prompt-quit-stay")),
-                    ],
-                )
+                let mut lines = self.keyed("c", tr.text("prompt-quit-cancel"), width);
+                lines.extend(self.keyed("l", leave, width));
+                lines.extend(self.keyed("Esc", tr.text("prompt-quit-stay"), width));
+                (tr.text("prompt-quit-title").to_owned(), lines)
             }
             Prompt::Reason {
                 purpose,
