@@ -395,6 +395,7 @@ flash-cannot-open = cannot open { $procedure }: { $error }
 flash-step-goes-on = the step goes on in the background; Enter on the monitor comes back
 flash-undo-waits = a step still runs: its undo steps cannot run before it ends; l quits and leaves them owed
 flash-quits-when-paid = running the compensations; the console quits once they are done
+flash-cancelling-then-quit = cancelling; what is owed is offered next (q again quits at once)
 flash-backed-out = backed out: nothing was done
 flash-written-off = written off: { $owed } on { $server }
 flash-nothing-owed-here = nothing is owed on this server

@@ -387,6 +387,7 @@ flash-cannot-open = { $procedure } を開けない: { $error }
 flash-step-goes-on = 手順はバックグラウンドで続行。モニターで Enter を押すと戻る
 flash-undo-waits = 実行中の手順あり: それが終わるまで戻し手順は実行できない。l で終了（戻し作業は残る）
 flash-quits-when-paid = 戻し作業を実行中。終わればコンソールを終了する
+flash-cancelling-then-quit = 中止中。次に戻し作業を提示する（もう一度 q で即終了）
 flash-backed-out = 取消: 何も実行していない
 flash-written-off = 帳消し: { $server } の { $owed }
 flash-nothing-owed-here = このサーバーに戻し作業なし

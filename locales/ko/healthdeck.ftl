@@ -387,6 +387,7 @@ flash-cannot-open = { $procedure } 열 수 없음: { $error }
 flash-step-goes-on = 단계는 백그라운드에서 계속 실행됨; 모니터에서 Enter로 복귀
 flash-undo-waits = 실행 중인 단계 있음: 끝나기 전에는 원복 단계 실행 불가; l로 종료하면 미원복으로 남음
 flash-quits-when-paid = 원복 실행 중; 끝나면 콘솔 종료
+flash-cancelling-then-quit = 취소 중; 이어서 미원복 작업 안내 (q 한 번 더: 바로 종료)
 flash-backed-out = 그만둠: 아무것도 하지 않음
 flash-written-off = 종결 처리됨: { $server }의 { $owed }
 flash-nothing-owed-here = 이 서버에 미원복 작업 없음

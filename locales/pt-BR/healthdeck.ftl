@@ -415,6 +415,7 @@ flash-cannot-open = impossível abrir { $procedure }: { $error }
 flash-step-goes-on = a etapa continua em segundo plano; Enter no monitor volta a ela
 flash-undo-waits = uma etapa ainda está em curso: as etapas de desfazer só rodam depois dela; l sai e as deixa pendentes
 flash-quits-when-paid = executando as etapas de desfazer; o console sai quando terminarem
+flash-cancelling-then-quit = cancelando; as pendências são oferecidas em seguida (q de novo sai na hora)
 flash-backed-out = voltou atrás: nada foi feito
 flash-written-off = baixa dada: { $owed } em { $server }
 flash-nothing-owed-here = nada pendente neste servidor

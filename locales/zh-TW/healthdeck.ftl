@@ -386,6 +386,7 @@ flash-cannot-open = 無法開啟 { $procedure }: { $error }
 flash-step-goes-on = 步驟在背景繼續執行；在該監視器上按 Enter 即可回來
 flash-undo-waits = 仍有步驟執行中：須等它結束才能執行還原步驟；按 l 結束，仍列為待還原
 flash-quits-when-paid = 正在執行還原步驟；完成後主控台即結束
+flash-cancelling-then-quit = 正在取消；接著會列出待還原項目（再按一次 q 立即結束）
 flash-backed-out = 已放棄：未執行任何動作
 flash-written-off = 已標為已處理: { $server } 上的 { $owed }
 flash-nothing-owed-here = 此伺服器沒有待還原項目

@@ -189,8 +189,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             state.view.prompt = None;
             state.quit_after_cancel = true;
             let effects = super::control::cancel(state);
-            state.view.flash =
-                Some("cancelling; what is owed is offered next (q again quits at once)".to_owned());
+            state.view.flash = Some(state.tr().text("flash-cancelling-then-quit").to_owned());
             return effects;
         }
         (Some(Prompt::QuitRunning), KeyCode::Char('l')) => {
