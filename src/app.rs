@@ -423,11 +423,12 @@ fn perform(effect: Effect, sources: &mut Sources, recorder: &mut Recorder, state
                 procedure,
                 server,
                 owed,
+                language: state.launch.language,
             };
             handover::start(recorder, sources.tx.clone(), handover);
         }
         Effect::Theme(name) => sources.load_theme(name),
-        Effect::Export => export::start(recorder, sources.tx.clone()),
+        Effect::Export => export::start(recorder, sources.tx.clone(), state.launch.language),
         Effect::PollExchange(server) => {
             // Full: a poll is already asked for; the next one reads the same fleet.
             if let Some(asked) = &sources.poll_now {

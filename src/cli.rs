@@ -262,6 +262,10 @@ pub struct ExportArgs {
     /// What to print.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
     pub format: ExportFormat,
+    /// The Markdown's language: en, ko, ja, zh-TW, pt-BR (default from the locale, as the
+    /// console's). JSON is the record's own and has none.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

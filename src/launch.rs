@@ -58,15 +58,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     // The inventory first: its findings are what a person most needs to read.
     let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
     check_flags(cli, inventory.is_some())?;
-    let wanted = lang::resolve(
-        cli.lang.as_deref(),
-        env("LC_ALL").as_deref(),
-        env("LC_MESSAGES").as_deref(),
-        env("LANG").as_deref(),
-    );
-    let locale = ctype_locale();
-    let utf8 = locale_is_utf8(Some(&locale), None, None);
-    let (language, locale_note) = lang::shown(wanted, utf8, &locale);
+    let (language, locale_note) = language(cli.lang.as_deref());
     let theme = chosen_theme(cli)?;
     let keymap = keymap()?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
@@ -175,13 +167,8 @@ fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
     if let Some(why) = speed_refused(cli.speed) {
         return Err(UsageError(why));
     }
-    if let Some(code) = &cli.lang
-        && !lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code))
-    {
-        return Err(UsageError(format!(
-            "--lang {code}: unknown language (use one of {})",
-            lang::LANGUAGES.join(", ")
-        )));
+    if let Some(why) = cli.lang.as_deref().and_then(unknown_language) {
+        return Err(UsageError(why));
     }
     Ok(())
 }
@@ -281,6 +268,30 @@ fn chosen_symbols(cli: &Cli) -> Symbols {
     Symbols {
         ascii: cli.ascii || !locale_utf8(),
     }
+}
+
+/// The language to speak: `flag` > LC_ALL > LC_MESSAGES > LANG, then English when the
+/// locale's character set cannot show it (with the note that says so).
+pub fn language(flag: Option<&str>) -> (&'static str, Option<String>) {
+    let wanted = lang::resolve(
+        flag,
+        env("LC_ALL").as_deref(),
+        env("LC_MESSAGES").as_deref(),
+        env("LANG").as_deref(),
+    );
+    let locale = ctype_locale();
+    lang::shown(wanted, locale_is_utf8(Some(&locale), None, None), &locale)
+}
+
+/// `--lang CODE` refused unless it names a known language: the message says which are.
+pub fn unknown_language(code: &str) -> Option<String> {
+    let known = lang::LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(code));
+    (!known).then(|| {
+        format!(
+            "--lang {code}: unknown language (use one of {})",
+            lang::LANGUAGES.join(", ")
+        )
+    })
 }
 
 /// Whether the terminal's character set is UTF-8 (see [`ctype_locale`]).

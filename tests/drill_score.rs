@@ -8,6 +8,7 @@ mod entries;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use healthdeck::health::Span;
+use healthdeck::i18n::Tr;
 use healthdeck::incident::{Entry, Record};
 use healthdeck::training::drill::{
     Debrief, DrillEnd, DrillFacts, DrillSpec, ExpectedPath, Finding, Points, score,
@@ -517,18 +518,18 @@ fn exported(ended: Option<Entry>) -> String {
             .unwrap();
     }
     recorder.flush().unwrap();
-    healthdeck::incident::export::markdown(recorder.path()).unwrap()
+    healthdeck::incident::export::markdown(recorder.path(), Tr::english()).unwrap()
 }
 
 #[test]
 fn a_random_drill_says_how_to_draw_it_again() {
     use healthdeck::training::drill::report::repeat;
     assert_eq!(
-        repeat("random-4242").as_deref(),
+        repeat(Tr::english(), "random-4242").as_deref(),
         Some("Seed 4242: healthdeck drill --scenario random --seed 4242 repeats it.")
     );
-    assert_eq!(repeat("imap-backend-down"), None);
-    assert_eq!(repeat("random-night"), None);
+    assert_eq!(repeat(Tr::english(), "imap-backend-down"), None);
+    assert_eq!(repeat(Tr::english(), "random-night"), None);
 }
 
 #[test]

@@ -7,6 +7,7 @@
 #[path = "support/incident.rs"]
 mod session;
 
+use healthdeck::i18n::Tr;
 use healthdeck::incident::export::Escalation;
 use healthdeck::incident::writer::write_handover;
 use healthdeck::incident::{Entry, Record, Recorder, SCHEMA, latest};
@@ -305,7 +306,7 @@ fn long_output_and_awkward_text_stay_readable() {
         owed: Vec::new(),
     };
     recorder.record(at(3, 0, 5, 0), &end).unwrap();
-    let markdown = healthdeck::incident::export::markdown(recorder.path()).unwrap();
+    let markdown = healthdeck::incident::export::markdown(recorder.path(), Tr::english()).unwrap();
 
     assert!(
         markdown.contains(r#"started by alice: ``Write-Host "a`tb"``"#),
@@ -351,6 +352,7 @@ fn an_escalation_hands_over_its_runbook_part_and_what_is_owed() {
         procedure: LATENCY,
         server: EX02,
         owed: &owed,
+        language: "en",
     };
     let path = write_handover(recorder.path(), written, of).unwrap();
     let summary = std::fs::read_to_string(&path).unwrap();
@@ -387,6 +389,7 @@ fn a_handover_without_a_record_says_why() {
         procedure: LATENCY,
         server: EX02,
         owed: &[],
+        language: "en",
     };
     let why = write_handover(&missing, 0, of).unwrap_err();
     assert!(why.contains("no such record file"), "{why}");
@@ -402,7 +405,7 @@ fn every_kind_of_entry_reads_in_the_timeline() {
         recorder.record(at(3, 0, i as u32 + 1, 0), entry).unwrap();
     }
     recorder.flush().unwrap();
-    let markdown = healthdeck::incident::export::markdown(recorder.path()).unwrap();
+    let markdown = healthdeck::incident::export::markdown(recorder.path(), Tr::english()).unwrap();
     for expected in [
         "- 03:00:02Z Wait of **10 min 0 s** started for `imap-ctp/recheck` on CAS01, until \
          03:10:00Z; the recheck follows\n",

@@ -60,6 +60,7 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                         .chain(&["dep-", "exchange-", "prompt-", "step-", "pane-", "log-"])
                         .chain(&["exit-", "ending-", "read-", "skip-", "note-", "flash-"])
                         .chain(&["what-", "hangup-", "owed-box-", "ack-"])
+                        .chain(&["export-", "handover-", "debrief-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()

@@ -7,13 +7,14 @@ use crate::incident::writer::{Recorder, write_export};
 use tokio::sync::mpsc;
 
 /// Flushes the record and starts writing the export; the loop goes on at once.
-pub fn start(recorder: &mut Recorder, tx: mpsc::Sender<Event>) {
+/// The export is written in the console's `language`.
+pub fn start(recorder: &mut Recorder, tx: mpsc::Sender<Event>, language: &'static str) {
     let flushed = recorder.flush();
     let record = recorder.path().to_owned();
     let written = recorder.written();
     tokio::spawn(async move {
         let path = match flushed {
-            Ok(()) => tokio::task::spawn_blocking(move || write_export(&record, written))
+            Ok(()) => tokio::task::spawn_blocking(move || write_export(&record, written, language))
                 .await
                 .unwrap_or_else(|e| Err(format!("the export writer failed: {e}")))
                 .map(|path| path.display().to_string()),

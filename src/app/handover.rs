@@ -13,6 +13,8 @@ pub struct Handover {
     pub procedure: String,
     pub server: String,
     pub owed: Vec<String>,
+    /// The console's language, the summary's.
+    pub language: &'static str,
 }
 
 /// Flushes the record and starts writing the summary; the loop goes on at once.
@@ -41,6 +43,7 @@ pub async fn write(record: PathBuf, written: u64, handover: Handover) -> Event {
         procedure,
         server,
         owed,
+        language,
     } = handover;
     let (of_procedure, of_server) = (procedure.clone(), server.clone());
     let path = tokio::task::spawn_blocking(move || {
@@ -48,6 +51,7 @@ pub async fn write(record: PathBuf, written: u64, handover: Handover) -> Event {
             procedure: &of_procedure,
             server: &of_server,
             owed: &owed,
+            language,
         };
         write_handover(&record, written, of)
     })
@@ -91,6 +95,7 @@ mod tests {
             procedure: "imap-ctp".into(),
             server: "cas-01".into(),
             owed: vec!["Re-enable database activation on mbx-02".into()],
+            language: "en",
         };
         start(&mut recorder, tx, handover);
         let Some(Event::HandoverWritten {

@@ -61,6 +61,13 @@ pub struct Tr {
     language: usize,
 }
 
+/// English, the reference every catalog is checked against.
+impl Default for Tr {
+    fn default() -> Tr {
+        Tr::english()
+    }
+}
+
 impl Tr {
     /// The catalog for a language code of [`LANGUAGES`]; English for any other.
     pub fn of(language: &str) -> Tr {

@@ -6,6 +6,7 @@ use super::help::overlay_sized;
 use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::i18n::Tr;
 use crate::training::drill::report;
 use crate::training::drill::timeline::{Beat, clock, timeline};
 use crate::update::drill_run::DrillRun;
@@ -22,6 +23,7 @@ pub struct DebriefView<'a> {
     pub run: &'a DrillRun,
     pub theme: &'a Theme,
     pub symbols: Symbols,
+    pub tr: Tr,
 }
 
 impl Widget for DebriefView<'_> {
@@ -42,22 +44,22 @@ impl Widget for DebriefView<'_> {
             "{}: score {}/100, {}.",
             self.run.scenario,
             debrief.points.total(),
-            report::ending(debrief, facts)
+            report::ending(self.tr, debrief, facts)
         );
         lines.extend(styled(&head, theme.title));
-        let parts: Vec<String> = report::parts(debrief)
+        let parts: Vec<String> = report::parts(self.tr, debrief)
             .into_iter()
             .map(|(what, got, most)| format!("{what} {got}/{most}"))
             .collect();
         lines.extend(styled(&parts.join("; "), theme.text));
-        if let Some(repeat) = report::repeat(&self.run.scenario) {
+        if let Some(repeat) = report::repeat(self.tr, &self.run.scenario) {
             lines.extend(styled(&repeat, theme.dim));
         }
         let mut findings: Vec<Line> = Vec::new();
         if debrief.findings.is_empty() {
             findings.extend(styled("No unsafe action.", theme.text));
         }
-        for lesson in report::lessons(debrief) {
+        for lesson in report::lessons(self.tr, debrief) {
             findings.extend(styled(&format!("! {lesson}"), theme.unhealthy_text()));
         }
         let closing = styled(

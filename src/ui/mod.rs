@@ -159,6 +159,7 @@ impl ScreenView<'_> {
                 run,
                 theme,
                 symbols,
+                tr: state.tr(),
             }
             .render(body, buf);
         }

@@ -434,11 +434,23 @@ pub fn mode_of(path: &Path) -> u32 {
 
 /// `healthdeck incident export ARGS`, with its own state directory when given.
 pub fn export(args: &[&str], state: Option<&Path>) -> (i32, String, String) {
+    export_in(args, state, None)
+}
+
+/// [`export`] under a locale (`LANG`), when given.
+pub fn export_in(args: &[&str], state: Option<&Path>, lang: Option<&str>) -> (i32, String, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_healthdeck"));
     command
         .args(["incident", "export"])
         .args(args)
-        .env_remove("HEALTHDECK_INVENTORY");
+        .env_remove("HEALTHDECK_INVENTORY")
+        // The Markdown speaks the locale's language: these goldens are English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
     if let Some(state) = state {
         command.env("XDG_STATE_HOME", state);
     }

@@ -5,6 +5,7 @@
 use super::markdown::Summary;
 use super::read::Line;
 use super::text::{code, list, plain};
+use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
 use std::fmt::Write;
 
@@ -15,6 +16,8 @@ pub struct Escalation<'a> {
     pub server: &'a str,
     /// A line each (`Debt::describe`).
     pub owed: &'a [String],
+    /// The console's language: the summary is written in it.
+    pub language: &'a str,
 }
 
 /// Renders the summary from the record's header and the lines after it. `name` is the
@@ -25,7 +28,8 @@ pub(crate) fn handover(
     name: &str,
     of: Escalation<'_>,
 ) -> Result<String, String> {
-    let mut part = Summary::part(header.clone());
+    let tr = Tr::of(of.language);
+    let mut part = Summary::part(header.clone(), tr);
     let mut opened = None;
     for line in lines {
         match line? {
@@ -37,7 +41,7 @@ pub(crate) fn handover(
                     && server == of.server
                 {
                     // A later opening of the same runbook starts its part again.
-                    part = Summary::part(header.clone());
+                    part = Summary::part(header.clone(), tr);
                     opened = Some((record.at, record.fleet_at));
                 }
                 part.add(*record);
@@ -46,11 +50,14 @@ pub(crate) fn handover(
         }
     }
     let clocks = part.clocks();
-    let mut out = format!(
-        "# Handover: {} on {}\n\n",
-        code(of.procedure),
-        plain(of.server)
+    let title = tr.fmt(
+        "handover-title",
+        &[
+            ("procedure", code(of.procedure).into()),
+            ("server", plain(of.server).into()),
+        ],
     );
+    let mut out = format!("# {title}\n\n");
     if let Some(escalated) = part.escalation(of.procedure, of.server)
         && let Entry::Escalated {
             reason,
@@ -59,53 +66,52 @@ pub(crate) fn handover(
             ..
         } = &escalated.entry
     {
-        let _ = write!(
-            out,
-            "{} escalated at {}: {}.",
-            plain(by),
-            clocks.at(&escalated.at, escalated.fleet_at.as_ref()),
-            plain(reason)
-        );
+        let at = clocks.at(&escalated.at, escalated.fleet_at.as_ref());
+        let args = [
+            ("by", plain(by).into()),
+            ("at", at.into()),
+            ("reason", plain(reason).into()),
+        ];
+        out.push_str(&tr.fmt("handover-escalated", &args));
         if !not_run.is_empty() {
             let steps: Vec<String> = not_run
                 .iter()
                 .map(|s| code(&format!("{}/{s}", of.procedure)))
                 .collect();
-            let _ = write!(out, " Not run: {}.", list(&steps));
+            let steps = list(tr, &steps);
+            let _ = write!(
+                out,
+                " {}",
+                tr.fmt("handover-not-run", &[("steps", steps.into())])
+            );
         }
         out.push_str("\n\n");
     }
     let from = opened.map_or_else(
-        || "from the session's start".to_owned(),
+        || tr.text("handover-from-start").to_owned(),
         |(at, fleet_at)| {
-            format!(
-                "from the runbook's opening at {}",
-                clocks.at(&at, fleet_at.as_ref())
-            )
+            let at = clocks.at(&at, fleet_at.as_ref());
+            tr.fmt("handover-from-opening", &[("at", at.into())])
         },
     );
-    let _ = writeln!(
-        out,
-        "This is the runbook's part of the incident record {}, {from} to the escalation; \
-         the record itself has the rest.\n",
-        code(name)
+    let part_of = tr.fmt(
+        "handover-part",
+        &[("record", code(name).into()), ("from", from.into())],
     );
-    owed_section(&mut out, of.owed);
+    let _ = writeln!(out, "{part_of}\n");
+    owed_section(tr, &mut out, of.owed);
     out.push('\n');
     part.body(&mut out);
     Ok(out)
 }
 
-fn owed_section(out: &mut String, owed: &[String]) {
-    out.push_str("## Owed on the fleet\n\n");
+fn owed_section(tr: Tr, out: &mut String, owed: &[String]) {
+    let _ = write!(out, "## {}\n\n", tr.text("handover-owed"));
     if owed.is_empty() {
-        out.push_str("Nothing was owed on the fleet when the runbook was escalated.\n");
+        let _ = writeln!(out, "{}", tr.text("handover-owed-nothing"));
         return;
     }
-    out.push_str(
-        "Compensations owed on the whole fleet when the runbook was escalated: each leaves a \
-         server half-recovered until it is run or written off.\n\n",
-    );
+    let _ = write!(out, "{}\n\n", tr.text("handover-owed-about"));
     for line in owed {
         let _ = writeln!(out, "- {}", plain(line));
     }

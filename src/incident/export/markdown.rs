@@ -6,6 +6,7 @@ use super::owed::LeftUndone;
 use super::read::{Line, Lines};
 use super::text::{Clocks, block_fence, duration, plain, visible};
 use super::timeline::{RunNames, item, run_names};
+use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashSet, VecDeque};
@@ -16,18 +17,18 @@ use std::path::Path;
 const HEAD: usize = 100;
 const TAIL: usize = 100;
 
-/// Reads the record at `path` and renders it.
-pub fn markdown(path: &Path) -> Result<String, String> {
-    render(path, Lines::with_header(path)?)
+/// Reads the record at `path` and renders it in the language of `tr`.
+pub fn markdown(path: &Path, tr: Tr) -> Result<String, String> {
+    render(path, Lines::with_header(path)?, tr)
 }
 
 /// [`markdown`] of the record's first `len` bytes (`:export` while the console appends).
-pub fn markdown_upto(path: &Path, len: u64) -> Result<String, String> {
-    render(path, Lines::open_upto(path, len)?.header()?)
+pub fn markdown_upto(path: &Path, len: u64, tr: Tr) -> Result<String, String> {
+    render(path, Lines::open_upto(path, len)?.header()?, tr)
 }
 
-fn render(path: &Path, (lines, header): (Lines, Record)) -> Result<String, String> {
-    let mut summary = Summary::new(header);
+fn render(path: &Path, (lines, header): (Lines, Record), tr: Tr) -> Result<String, String> {
+    let mut summary = Summary::new(header, tr);
     for line in lines {
         match line? {
             Line::Record(record) => summary.add(*record),
@@ -49,6 +50,8 @@ pub(super) struct Summary {
     undone: LeftUndone,
     /// A part of the record (a handover): only the output of runs started in it is kept.
     started: Option<HashSet<u64>>,
+    /// The language it is written in; the record's own words stay as recorded.
+    pub(super) tr: Tr,
 }
 
 #[derive(Default)]
@@ -60,7 +63,7 @@ struct RunOutput {
 }
 
 impl Summary {
-    pub(super) fn new(header: Record) -> Summary {
+    pub(super) fn new(header: Record, tr: Tr) -> Summary {
         Summary {
             last_at: header.at,
             last_fleet_at: header.fleet_at,
@@ -70,14 +73,15 @@ impl Summary {
             torn: false,
             undone: LeftUndone::default(),
             started: None,
+            tr,
         }
     }
 
     /// A summary of the record's part from here on, for a handover.
-    pub(super) fn part(header: Record) -> Summary {
+    pub(super) fn part(header: Record, tr: Tr) -> Summary {
         Summary {
             started: Some(HashSet::new()),
-            ..Summary::new(header)
+            ..Summary::new(header, tr)
         }
     }
 
@@ -115,7 +119,8 @@ impl Summary {
     }
 
     fn render(&self, name: &str) -> String {
-        let mut out = format!("# Incident record {}\n\n", plain(name));
+        let title = self.tr.fmt("export-title", &[("name", plain(name).into())]);
+        let mut out = format!("# {title}\n\n");
         self.body(&mut out);
         out
     }
@@ -127,6 +132,7 @@ impl Summary {
             training: self.header.fleet_at.is_some(),
             with_date: self.header.at.date_naive() != self.last_at.date_naive(),
             fleet_with_date: day(self.header.fleet_at.as_ref()) != day(self.last_fleet_at.as_ref()),
+            tr: self.tr,
         }
     }
 
@@ -134,18 +140,16 @@ impl Summary {
     pub(super) fn body(&self, out: &mut String) {
         let clocks = self.clocks();
         self.session_table(out);
-        out.push_str("\n## Timeline\n\n");
-        out.push_str("Times are wall-clock UTC");
-        if !clocks.with_date {
-            let _ = write!(out, ", on {}", self.header.at.format("%Y-%m-%d"));
-        }
-        if clocks.training {
-            out.push_str(
-                "; in brackets, the training fleet's clock, which runs faster. Waits and \
-                 step durations are fleet time",
-            );
-        }
-        out.push_str(".\n\n");
+        let tr = self.tr;
+        let _ = write!(out, "\n## {}\n\n", tr.text("export-timeline"));
+        let day = self.header.at.format("%Y-%m-%d").to_string();
+        let times = match (clocks.with_date, clocks.training) {
+            (true, false) => tr.text("export-times").to_owned(),
+            (true, true) => tr.text("export-times-training").to_owned(),
+            (false, false) => tr.fmt("export-times-on", &[("day", day.into())]),
+            (false, true) => tr.fmt("export-times-on-training", &[("day", day.into())]),
+        };
+        let _ = write!(out, "{times}\n\n");
         let names = run_names(&self.timeline);
         let outputs = |run| self.output_count(run);
         for record in &self.timeline {
@@ -154,9 +158,7 @@ impl Summary {
             let _ = writeln!(out, "- {at} {item}");
         }
         if self.torn {
-            out.push_str(
-                "\n> Note: the last line was cut off (the console was killed); it is left out.\n",
-            );
+            let _ = writeln!(out, "\n> {}", tr.text("export-torn"));
         }
         self.undone.section(out, clocks);
         self.drill_section(out);
@@ -189,7 +191,7 @@ impl Summary {
             _ => "",
         };
         out.push('\n');
-        out.push_str(&report::markdown(&debrief, &facts, scenario));
+        out.push_str(&report::markdown(self.tr, &debrief, &facts, scenario));
     }
 
     /// The last `Escalated` entry of `procedure` on `server` in this part.
@@ -216,7 +218,11 @@ impl Summary {
         else {
             return;
         };
-        let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+        let tr = self.tr;
+        let yes_no = |flag: bool| {
+            tr.text(if flag { "export-yes" } else { "export-no" })
+                .to_owned()
+        };
         let dated = Clocks {
             with_date: true,
             fleet_with_date: true,
@@ -226,52 +232,57 @@ impl Summary {
             Entry::SessionEnded { reason, .. } => Some((r, reason)),
             _ => None,
         });
-        let not_ended = if self.started.is_some() {
-            "not yet: this summary was written while the console ran"
+        let not_ended = tr.text(if self.started.is_some() {
+            "export-not-ended-yet"
         } else {
-            "not recorded: the console was killed, or is still running"
+            "export-not-ended"
+        });
+        let host = tr.fmt(
+            "export-host-pid",
+            &[
+                ("host", plain(host).into()),
+                ("pid", pid.to_string().into()),
+            ],
+        );
+        let ssh = ssh_connection
+            .as_deref()
+            .map_or_else(|| tr.text("export-ssh-none").to_owned(), plain);
+        let ended_at = |(r, reason): (&Record, &String)| {
+            tr.fmt(
+                "export-ended-at",
+                &[
+                    ("reason", super::timeline::recorded_word(tr, reason).into()),
+                    ("at", dated.at(&r.at, r.fleet_at.as_ref()).into()),
+                ],
+            )
         };
         let mut rows = vec![
-            ("Engineer", plain(user)),
-            ("Host", format!("{} (pid {pid})", plain(host))),
+            ("export-engineer", plain(user)),
+            ("export-host", host),
+            ("export-ssh", ssh),
+            ("export-mode", plain(mode)),
+            ("export-dry-run", yes_no(*dry_run)),
+            ("export-read-only", yes_no(*read_only)),
+            ("export-language", plain(language)),
             (
-                "SSH connection",
-                ssh_connection
-                    .as_deref()
-                    .map_or_else(|| "none (a local terminal)".to_owned(), plain),
-            ),
-            ("Mode", plain(mode)),
-            ("Dry run", yes_no(*dry_run).to_owned()),
-            ("Read-only", yes_no(*read_only).to_owned()),
-            ("Language", plain(language)),
-            (
-                "Recorded by",
+                "export-recorded-by",
                 format!("healthdeck {}, {}", plain(version), plain(schema)),
             ),
             (
-                "Started",
+                "export-started",
                 dated.at(&self.header.at, self.header.fleet_at.as_ref()),
             ),
             (
-                "Ended",
-                ended.map_or_else(
-                    || not_ended.to_owned(),
-                    |(r, reason)| {
-                        format!(
-                            "{} at {}",
-                            plain(reason),
-                            dated.at(&r.at, r.fleet_at.as_ref())
-                        )
-                    },
-                ),
+                "export-ended",
+                ended.map_or_else(|| not_ended.to_owned(), ended_at),
             ),
         ];
         if let Some((end, _)) = ended {
-            rows.push(("Duration", self.duration(end)));
+            rows.push(("export-duration", self.duration(end)));
         }
-        out.push_str("| Session | |\n|---|---|\n");
+        let _ = write!(out, "| {} | |\n|---|---|\n", tr.text("export-session"));
         for (field, value) in rows {
-            let _ = writeln!(out, "| {field} | {value} |");
+            let _ = writeln!(out, "| {} | {value} |", tr.text(field));
         }
     }
 
@@ -282,19 +293,22 @@ impl Summary {
         };
         let wall = span(self.header.at, end.at);
         match (self.header.fleet_at, end.fleet_at) {
-            (Some(from), Some(to)) => format!("{wall} (fleet clock: {})", span(from, to)),
+            (Some(from), Some(to)) => self.tr.fmt(
+                "export-duration-fleet",
+                &[("wall", wall.into()), ("fleet", span(from, to).into())],
+            ),
             _ => wall,
         }
     }
 
     fn output_count(&self, run: u64) -> String {
+        let tr = self.tr;
         match self.runs.get(&run) {
-            None => "no output".to_owned(),
-            Some(o) if o.stderr == 0 => plural(o.total, "output line"),
-            Some(o) => format!(
-                "{} ({} on stderr)",
-                plural(o.total, "output line"),
-                o.stderr
+            None => tr.text("export-no-output").to_owned(),
+            Some(o) if o.stderr == 0 => tr.fmt("export-output-lines", &[("count", o.total.into())]),
+            Some(o) => tr.fmt(
+                "export-output-lines-stderr",
+                &[("count", o.total.into()), ("stderr", o.stderr.into())],
             ),
         }
     }
@@ -303,14 +317,15 @@ impl Summary {
         if self.runs.is_empty() {
             return;
         }
-        let _ = writeln!(
-            out,
-            "\n## Step output\n\n`!` marks a line on stderr. Long output shows its first {HEAD} \
-             and last {TAIL} lines; the record keeps them all."
+        let tr = self.tr;
+        let about = tr.fmt(
+            "export-step-output-about",
+            &[("head", HEAD.into()), ("tail", TAIL.into())],
         );
+        let _ = writeln!(out, "\n## {}\n\n{about}", tr.text("export-step-output"));
         for (run, output) in &self.runs {
             let heading = names.get(run).map_or_else(
-                || format!("#{run} (its start is not recorded)"),
+                || tr.fmt("export-run-not-started", &[("run", (*run).into())]),
                 |n| format!("#{run} {} @{}", plain(&n.step), plain(&n.server)),
             );
             let shown: Vec<String> = output
@@ -329,23 +344,16 @@ impl Summary {
             let _ = writeln!(out, "\n### {heading}\n\n{fence}");
             for (index, line) in shown.iter().enumerate() {
                 if index == HEAD && output.total > HEAD + TAIL {
+                    let more = output.total - HEAD - TAIL;
                     let _ = writeln!(
                         out,
-                        "… {} more lines in the record",
-                        output.total - HEAD - TAIL
+                        "{}",
+                        tr.fmt("export-more-lines", &[("count", more.into())])
                     );
                 }
                 let _ = writeln!(out, "{line}");
             }
             let _ = writeln!(out, "{fence}");
         }
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }

@@ -3,16 +3,19 @@
 //! cannot be found or read (a bad line reads `FILE:LINE:COLUMN: message`); 1 when stdout
 //! cannot be written.
 
+mod fleet;
 mod handover;
 mod markdown;
 mod owed;
 mod pace;
 mod read;
+mod steps;
 mod text;
 mod timeline;
 mod walk;
 
 use crate::cli::{ExportArgs, ExportFormat, IncidentArgs, IncidentCommand};
+use crate::i18n::Tr;
 use crate::incident::SCHEMA;
 use owed::LeftUndone;
 use std::io::Write;
@@ -32,13 +35,21 @@ pub fn run(args: &IncidentArgs) -> ExitCode {
 }
 
 fn run_export(args: &ExportArgs) -> ExitCode {
+    // Asked for by name, a language is written whatever the locale: the Markdown is UTF-8.
+    let tr = match args.lang.as_deref() {
+        Some(code) => match crate::launch::unknown_language(code) {
+            Some(why) => return fail(&format!("healthdeck: {why}")),
+            None => Tr::of(crate::config::lang::from_locale(code)),
+        },
+        None => Tr::of(crate::launch::language(None).0),
+    };
     let path = match record_path(args) {
         Ok(path) => path,
         Err(message) => return fail(&message),
     };
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
     let result = match args.format {
-        ExportFormat::Markdown => markdown(&path)
+        ExportFormat::Markdown => markdown(&path, tr)
             .map_err(ExportError::Record)
             .and_then(|text| Ok(out.write_all(text.as_bytes())?)),
         ExportFormat::Json => json(&path, &mut out),

@@ -3,6 +3,7 @@
 
 use super::text::{Clocks, code, plain};
 use super::timeline::with_command;
+use crate::i18n::Tr;
 use crate::incident::entry::serialize_at;
 use crate::incident::{Entry, Record};
 use chrono::{DateTime, Utc};
@@ -78,36 +79,49 @@ impl LeftUndone {
 
     /// The "Left undone" section.
     pub(crate) fn section(&self, out: &mut String, clocks: Clocks) {
-        out.push_str("\n## Left undone\n\n");
+        let tr = clocks.tr;
+        let _ = write!(out, "\n## {}\n\n", tr.text("export-left-undone"));
         if self.owed.is_empty() {
-            out.push_str("Nothing: every compensation owed in this record was cleared.\n");
+            let _ = writeln!(out, "{}", tr.text("export-left-undone-nothing"));
             return;
         }
-        out.push_str(
-            "Compensations owed in this record and never cleared: each server may still be \
-             half-recovered. Run the command, or write it off in the console's drill-down.\n\n",
-        );
+        let _ = write!(out, "{}\n\n", tr.text("export-left-undone-about"));
         for undone in &self.owed {
             let maybe = if undone.certain {
-                ""
+                String::new()
             } else {
-                " (maybe: its step started and never succeeded)"
+                format!(" {}", tr.text("export-undone-maybe"))
             };
-            let line = format!(
-                "- **{}**{maybe} on **{}** ({}), owed since {} by {}, after {}",
-                plain(&undone.title),
-                plain(&undone.server),
-                step_of(&undone.procedure, &undone.step),
-                clocks.at(&undone.since, undone.since_fleet.as_ref()),
-                plain(&undone.by),
-                step_of(&undone.procedure, &undone.caused_by),
+            let line = tr.fmt(
+                "export-undone",
+                &[
+                    ("title", plain(&undone.title).into()),
+                    ("maybe", maybe.into()),
+                    ("server", plain(&undone.server).into()),
+                    ("step", step_of(&undone.procedure, &undone.step).into()),
+                    (
+                        "since",
+                        clocks.at(&undone.since, undone.since_fleet.as_ref()).into(),
+                    ),
+                    ("by", plain(&undone.by).into()),
+                    (
+                        "cause",
+                        step_of(&undone.procedure, &undone.caused_by).into(),
+                    ),
+                ],
             );
-            let line = match &undone.command {
-                Some(_) => with_command(line + "; undo with", undone.command.as_deref()),
-                None => line + "; no command recorded",
-            };
+            let line = undo_with(tr, format!("- {line}"), undone.command.as_deref(), true);
             let _ = writeln!(out, "{}", line.trim_end());
         }
+    }
+}
+
+/// `…; undo with: `command``, or (when `say_none`) that no command was recorded.
+fn undo_with(tr: Tr, text: String, command: Option<&str>, say_none: bool) -> String {
+    match command {
+        Some(_) => with_command(text + "; " + tr.text("export-undo-with"), command),
+        None if say_none => text + "; " + tr.text("export-no-command"),
+        None => text,
     }
 }
 
@@ -116,7 +130,7 @@ fn step_of(procedure: &str, step: &str) -> String {
 }
 
 /// The timeline bullet of an owed or cleared compensation; None for any other entry.
-pub(super) fn item(entry: &Entry) -> Option<String> {
+pub(super) fn item(tr: Tr, entry: &Entry) -> Option<String> {
     Some(match entry {
         Entry::Owed {
             server,
@@ -129,23 +143,22 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
             by,
             ..
         } => {
-            let (owed, because) = if *certain {
-                ("**owed**", "succeeded")
+            let id = if *certain {
+                "export-owed"
             } else {
-                ("**owed (maybe)**", "started")
+                "export-owed-maybe"
             };
-            let text = format!(
-                "Compensation {owed} on {}: **{}** ({}), as {} {because} (by {})",
-                plain(server),
-                plain(title),
-                step_of(procedure, step),
-                step_of(procedure, caused_by),
-                plain(by)
+            let text = tr.fmt(
+                id,
+                &[
+                    ("server", plain(server).into()),
+                    ("title", plain(title).into()),
+                    ("step", step_of(procedure, step).into()),
+                    ("cause", step_of(procedure, caused_by).into()),
+                    ("by", plain(by).into()),
+                ],
             );
-            match command {
-                Some(_) => with_command(text + "; undo with", command.as_deref()),
-                None => text,
-            }
+            undo_with(tr, text, command.as_deref(), false)
         }
         Entry::OwedCleared {
             server,
@@ -156,28 +169,24 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
             by,
             ..
         } => {
-            let what = format!(
-                "Compensation {} on {}",
-                step_of(procedure, step),
-                plain(server)
-            );
-            match (how.as_str(), reason) {
-                ("ran", _) => format!(
-                    "{what} **cleared**: it ran and succeeded (by {})",
-                    plain(by)
-                ),
+            let mut args = vec![
+                ("step", step_of(procedure, step).into()),
+                ("server", plain(server).into()),
+                ("by", plain(by).into()),
+            ];
+            let id = match (how.as_str(), reason) {
+                ("ran", _) => "export-cleared-ran",
                 ("written_off", Some(reason)) => {
-                    format!("{what} **written off** by {}: {}", plain(by), plain(reason))
+                    args.push(("reason", plain(reason).into()));
+                    "export-written-off"
                 }
-                ("written_off", None) => {
-                    format!("{what} **written off** by {}, no reason given", plain(by))
+                ("written_off", None) => "export-written-off-no-reason",
+                (how, _) => {
+                    args.push(("how", plain(&how.replace('_', " ")).into()));
+                    "export-cleared-how"
                 }
-                (how, _) => format!(
-                    "{what} **cleared** ({}) by {}",
-                    plain(&how.replace('_', " ")),
-                    plain(by)
-                ),
-            }
+            };
+            tr.fmt(id, &args)
         }
         _ => return None,
     })

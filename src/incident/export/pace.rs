@@ -2,6 +2,7 @@
 //! behind and catching up, and many monitors going stale at once.
 
 use super::text::{list, plain};
+use crate::i18n::Tr;
 use crate::incident::entry::Entry;
 
 /// A minute with every probe on time is not worth a line of the postmortem.
@@ -17,7 +18,7 @@ pub(super) fn worth_a_line(entry: &Entry) -> bool {
     }
 }
 
-pub(super) fn item(entry: &Entry) -> Option<String> {
+pub(super) fn item(tr: Tr, entry: &Entry) -> Option<String> {
     let text = match entry {
         Entry::Schedule {
             span_s,
@@ -28,21 +29,31 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
             limit,
             ceiling,
             ..
-        } => format!(
-            "Prober over {span_s} s: {on_time} of {ran} probes on time, {skipped} runs skipped, \
-             latest {} s late ({limit} in flight allowed, ceiling {ceiling})",
-            worst_late_ms / 1_000
+        } => tr.fmt(
+            "export-schedule",
+            &[
+                ("span", (*span_s).into()),
+                ("on_time", (*on_time).into()),
+                ("ran", (*ran).into()),
+                ("skipped", (*skipped).into()),
+                ("late", (worst_late_ms / 1_000).into()),
+                ("limit", (*limit).into()),
+                ("ceiling", (*ceiling).into()),
+            ],
         ),
-        Entry::Behind { late: 0, .. } => "Prober **caught up** with its schedule".to_owned(),
+        Entry::Behind { late: 0, .. } => tr.text("export-caught-up").to_owned(),
         Entry::Behind {
             late,
             worst_late_ms,
             why,
             ..
-        } => format!(
-            "**Prober behind**: {late} probes late, by up to {} s: {}",
-            worst_late_ms / 1_000,
-            plain(why)
+        } => tr.fmt(
+            "export-behind",
+            &[
+                ("late", (*late).into()),
+                ("by", (worst_late_ms / 1_000).into()),
+                ("why", plain(why).into()),
+            ],
         ),
         Entry::Stale {
             count,
@@ -50,21 +61,21 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
             servers,
             prober_behind,
         } => {
-            let cause = if *prober_behind {
-                " while the prober was behind"
+            let id = if *prober_behind {
+                "export-stale-behind"
             } else {
-                ""
+                "export-stale"
             };
-            let what = format!("**{count} monitors went stale** (Healthy → Unknown){cause}");
-            at_once(&what, *count, monitors, servers)
+            let what = tr.fmt(id, &[("count", (*count).into())]);
+            at_once(tr, &what, *count, monitors, servers)
         }
         Entry::Fresh {
             count,
             monitors,
             servers,
         } => {
-            let what = format!("**{count} monitors answered again** (Unknown → Healthy)");
-            at_once(&what, *count, monitors, servers)
+            let what = tr.fmt("export-fresh", &[("count", (*count).into())]);
+            at_once(tr, &what, *count, monitors, servers)
         }
         _ => return None,
     };
@@ -73,6 +84,7 @@ pub(super) fn item(entry: &Entry) -> Option<String> {
 
 /// Many monitors that changed alike at once: what, how many of each, on which servers.
 fn at_once(
+    tr: Tr,
     what: &str,
     count: usize,
     monitors: &std::collections::BTreeMap<String, usize>,
@@ -84,5 +96,13 @@ fn at_once(
         .collect();
     let shown: Vec<String> = servers.iter().map(|s| plain(s)).collect();
     let more = if count > servers.len() { " …" } else { "" };
-    format!("{what}: {}; on {}{more}", list(&which), list(&shown))
+    tr.fmt(
+        "export-at-once",
+        &[
+            ("what", what.into()),
+            ("which", list(tr, &which).into()),
+            ("servers", list(tr, &shown).into()),
+            ("more", more.into()),
+        ],
+    )
 }

@@ -1,6 +1,7 @@
 //! Record text made safe for Markdown. Records carry whatever steps printed and engineers
 //! typed: terminal escapes, backticks (PowerShell's escape character), pipes in table cells.
 
+use crate::i18n::Tr;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
@@ -93,6 +94,8 @@ pub(crate) struct Clocks {
     pub(crate) with_date: bool,
     /// Its fleet times span more than one day.
     pub(crate) fleet_with_date: bool,
+    /// The export's language: times and spans are said in it.
+    pub(crate) tr: Tr,
 }
 
 impl Clocks {
@@ -111,17 +114,20 @@ impl Clocks {
         if !self.training {
             return time(fleet, self.with_date);
         }
-        if self.fleet_with_date {
-            format!("fleet {}", fleet.format("%Y-%m-%d %H:%M:%S"))
+        let time = if self.fleet_with_date {
+            fleet.format("%Y-%m-%d %H:%M:%S")
         } else {
-            format!("fleet {}", fleet.format("%H:%M:%S"))
-        }
+            fleet.format("%H:%M:%S")
+        };
+        self.tr
+            .fmt("export-fleet-at", &[("time", time.to_string().into())])
     }
 
     /// A span of fleet time (a wait): `10 min 0 s`, said to be fleet time in training.
     pub(crate) fn fleet_span(self, ms: u64) -> String {
         if self.training {
-            format!("{} on the fleet clock", duration(ms))
+            self.tr
+                .fmt("export-fleet-span", &[("span", duration(ms).into())])
         } else {
             duration(ms)
         }
@@ -139,10 +145,13 @@ pub(crate) fn duration(ms: u64) -> String {
 }
 
 /// `a, b and c`.
-pub(crate) fn list(items: &[String]) -> String {
+pub(crate) fn list(tr: Tr, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => tr.fmt(
+            "export-list",
+            &[("rest", rest.join(", ").into()), ("last", last.into())],
+        ),
     }
 }

@@ -1,6 +1,8 @@
 //! One timeline bullet per entry, after its time: what happened, to what, by whom.
 
 use super::text::{Clocks, block_fence, code, duration, list, plain, visible};
+use crate::health::AlertValue;
+use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -38,40 +40,76 @@ pub(super) fn run_names(timeline: &[Record]) -> RunNames {
 }
 
 /// `Step #3 `imap-ctp/failover` on EX01`.
-pub(super) fn run_label(names: &RunNames, run: u64) -> String {
+pub(super) fn run_label(tr: Tr, names: &RunNames, run: u64) -> String {
     match names.get(&run) {
-        None => format!("Step #{run}"),
-        Some(n) => format!(
-            "{} #{run} {} on {}",
-            what(n.compensating),
-            code(&n.step),
-            plain(&n.server)
+        None => tr.fmt("export-run", &[("run", run.into())]),
+        Some(n) => tr.fmt(
+            if n.compensating {
+                "export-run-compensation"
+            } else {
+                "export-run-step"
+            },
+            &[
+                ("run", run.into()),
+                ("step", code(&n.step).into()),
+                ("server", plain(&n.server).into()),
+            ],
         ),
     }
 }
 
-fn what(compensating: bool) -> &'static str {
-    if compensating { "Compensation" } else { "Step" }
-}
-
-fn step_of(procedure: &str, step: &str) -> String {
-    code(&format!("{procedure}/{step}"))
+fn run_labels(tr: Tr, names: &RunNames, runs: &[u64]) -> String {
+    let labels: Vec<String> = runs.iter().map(|run| run_label(tr, names, *run)).collect();
+    list(tr, &labels)
 }
 
 /// `; **owed on the fleet**: …` after a hang-up or a session's end, when anything is.
-fn owed_on_fleet(owed: &[String]) -> String {
+fn owed_on_fleet(tr: Tr, owed: &[String]) -> String {
     if owed.is_empty() {
         String::new()
     } else {
-        format!("; **owed on the fleet**: {}", owed_list(owed))
+        let owed = owed_list(tr, owed);
+        format!(
+            "; {}",
+            tr.fmt("export-owed-on-fleet", &[("owed", owed.into())])
+        )
     }
 }
 
-fn owed_list(owed: &[String]) -> String {
+pub(super) fn owed_list(tr: Tr, owed: &[String]) -> String {
     if owed.is_empty() {
-        return "none".to_owned();
+        return tr.text("export-none").to_owned();
     }
-    list(&owed.iter().map(|o| plain(o)).collect::<Vec<_>>())
+    list(tr, &owed.iter().map(|o| plain(o)).collect::<Vec<_>>())
+}
+
+/// A word the record keeps in English, in the export's language when it is one the console
+/// writes; any other as it is.
+pub(super) fn recorded_word(tr: Tr, word: &str) -> String {
+    let id = match word {
+        "succeeded" => "exit-succeeded",
+        "failed" => "exit-failed",
+        "timed_out" => "exit-timed-out",
+        "cancelled" => "exit-cancelled",
+        "transient" => "ending-transient",
+        "resolved" => "ending-resolved",
+        "completed" => "ending-completed",
+        "escalated" => "ending-escalated",
+        "aborted" => "ending-aborted",
+        "quit" => "export-reason-quit",
+        "hangup (SIGHUP)" => "export-reason-hangup",
+        "terminated (SIGTERM)" => "export-reason-sigterm",
+        "healed" => "export-drill-healed",
+        "budget_over" => "export-drill-budget-over",
+        other => {
+            let alert = AlertValue::ALL.into_iter().find(|a| a.word() == other);
+            return match alert {
+                Some(alert) => crate::i18n::words::alert(tr, alert).to_owned(),
+                None => plain(&other.replace('_', " ")),
+            };
+        }
+    };
+    tr.text(id).to_owned()
 }
 
 /// The bullet's text; `outputs` says how much a run printed.
@@ -81,39 +119,37 @@ pub(super) fn item(
     outputs: &dyn Fn(u64) -> String,
     clocks: Clocks,
 ) -> String {
-    if let Some(item) = super::owed::item(entry).or_else(|| super::walk::item(entry, names, clocks))
+    let tr = clocks.tr;
+    if let Some(item) = super::owed::item(tr, entry)
+        .or_else(|| super::walk::item(entry, names, clocks))
+        .or_else(|| session_item(tr, entry, names))
     {
         return item;
     }
     match entry {
-        Entry::Session {
-            user, host, pid, ..
-        } => format!(
-            "Session header again: {} on {} (pid {pid})",
-            plain(user),
-            plain(host)
-        ),
         Entry::Transition { .. }
         | Entry::Examined { .. }
         | Entry::DrillStarted { .. }
         | Entry::DrillEnded { .. }
         | Entry::ExchangePoll { .. }
         | Entry::ExchangePolls { .. }
-        | Entry::SharedSource { .. } => health(entry),
+        | Entry::SharedSource { .. } => super::fleet::health(tr, entry),
         Entry::Acknowledged { .. } | Entry::AckExpired { .. } | Entry::AckFailed { .. } => {
-            acknowledgement(entry)
+            super::fleet::acknowledgement(tr, entry)
         }
         Entry::RunbookOpened {
             procedure,
             title,
             monitor,
             server,
-        } => format!(
-            "Runbook opened for **{}** on {}: {} ({})",
-            plain(monitor),
-            plain(server),
-            plain(title),
-            code(procedure)
+        } => tr.fmt(
+            "export-runbook-opened",
+            &[
+                ("monitor", plain(monitor).into()),
+                ("server", plain(server).into()),
+                ("title", plain(title).into()),
+                ("procedure", code(procedure).into()),
+            ],
         ),
         Entry::StepEnded {
             run,
@@ -123,206 +159,92 @@ pub(super) fn item(
             facts,
             note,
         } => {
-            let mut out = format!(
-                "{} **{}**",
-                run_label(names, *run),
-                plain(&exit.replace('_', " "))
+            let exit_code = exit_code.map_or_else(String::new, |c| {
+                format!(
+                    " {}",
+                    tr.fmt("export-exit-code", &[("code", c.to_string().into())])
+                )
+            });
+            let mut out = tr.fmt(
+                "export-step-ended",
+                &[
+                    ("run", run_label(tr, names, *run).into()),
+                    ("exit", recorded_word(tr, exit).into()),
+                    ("code", exit_code.into()),
+                    ("duration", duration(*duration_ms).into()),
+                    ("outputs", outputs(*run).into()),
+                ],
             );
-            if let Some(exit_code) = exit_code {
-                let _ = write!(out, " (exit code {exit_code})");
-            }
-            let _ = write!(out, " after {}; {}", duration(*duration_ms), outputs(*run));
             if !facts.is_empty() {
                 let facts: Vec<String> = facts
                     .iter()
                     .map(|(name, held)| {
-                        format!("{} {}", code(name), if *held { "yes" } else { "no" })
+                        let held = tr.text(if *held { "export-yes" } else { "export-no" });
+                        format!("{} {held}", code(name))
                     })
                     .collect();
-                let _ = write!(out, "; facts: {}", facts.join(", "));
+                let facts = tr.fmt("export-facts", &[("facts", facts.join(", ").into())]);
+                let _ = write!(out, "; {facts}");
             }
             if let Some(note) = note {
                 let _ = write!(out, " ({})", plain(note));
             }
             out
         }
-        Entry::CancelRequested { run, by } => {
-            format!("{} asked to cancel {}", plain(by), run_label(names, *run))
-        }
+        Entry::CancelRequested { run, by } => tr.fmt(
+            "export-cancel-asked",
+            &[
+                ("by", plain(by).into()),
+                ("run", run_label(tr, names, *run).into()),
+            ],
+        ),
+        _ => super::steps::step_item(tr, entry),
+    }
+}
+
+/// The session's own bullets: its header again, a hang-up, its end.
+fn session_item(tr: Tr, entry: &Entry, names: &RunNames) -> Option<String> {
+    Some(match entry {
+        Entry::Session {
+            user, host, pid, ..
+        } => tr.fmt(
+            "export-session-again",
+            &[
+                ("user", plain(user).into()),
+                ("host", plain(host).into()),
+                ("pid", pid.to_string().into()),
+            ],
+        ),
         Entry::Hangup {
             policy,
             running,
             owed,
         } => {
-            let running: Vec<String> = running.iter().map(|run| run_label(names, *run)).collect();
-            let out = format!(
-                "**Terminal hung up** with {} running: policy {}, their output still recorded",
-                list(&running),
-                plain(policy)
+            let out = tr.fmt(
+                "export-hangup",
+                &[
+                    ("running", run_labels(tr, names, running).into()),
+                    ("policy", plain(policy).into()),
+                ],
             );
-            out + &owed_on_fleet(owed)
+            out + &owed_on_fleet(tr, owed)
         }
         Entry::SessionEnded {
             reason,
             left_running,
             owed,
         } => {
-            let mut out = format!("Session ended: {}", plain(reason));
+            let reason = recorded_word(tr, reason);
+            let mut out = tr.fmt("export-session-ended", &[("reason", reason.into())]);
             if !left_running.is_empty() {
-                let running: Vec<String> = left_running
-                    .iter()
-                    .map(|run| run_label(names, *run))
-                    .collect();
-                let _ = write!(out, "; **left running**: {}", list(&running));
+                let runs = run_labels(tr, names, left_running);
+                let left = tr.fmt("export-left-running", &[("runs", runs.into())]);
+                let _ = write!(out, "; {left}");
             }
-            out + &owed_on_fleet(owed)
+            out + &owed_on_fleet(tr, owed)
         }
-        _ => step_item(entry),
-    }
-}
-
-/// What the record could not keep, and steps run while it was not written.
-fn fault_item(entry: &Entry) -> String {
-    match entry {
-        Entry::RecordGap {
-            dropped_lines,
-            dropped_bytes,
-            reason,
-        } => format!(
-            "**Record gap**: {dropped_lines} output lines ({dropped_bytes} bytes) were not kept \
-             ({})",
-            plain(reason)
-        ),
-        Entry::Unrecorded {
-            what,
-            server,
-            reason,
-            go_on,
-            by,
-        } => format!(
-            "**Record not written** ({}): {} {} {} on {} unrecorded",
-            plain(reason),
-            plain(by),
-            if *go_on {
-                "chose to run"
-            } else {
-                "chose not to run"
-            },
-            plain(what),
-            plain(server)
-        ),
-        Entry::EngineRefused {
-            procedure,
-            asked,
-            error,
-        } => format!(
-            "**Runbook engine refused** {} in {}: {}",
-            plain(asked),
-            plain(procedure),
-            plain(error)
-        ),
-        _ => super::pace::item(entry).unwrap_or_default(),
-    }
-}
-
-/// Steps and their decisions, named by procedure and step.
-fn step_item(entry: &Entry) -> String {
-    match entry {
-        Entry::StepStarted {
-            run,
-            procedure,
-            step,
-            title,
-            server,
-            command,
-            by,
-            compensating,
-            ..
-        } => {
-            let started = format!(
-                "{} #{run} **{}** ({}) on {} started by {}",
-                what(*compensating),
-                plain(title),
-                step_of(procedure, step),
-                plain(server),
-                plain(by)
-            );
-            with_command(started, command.as_deref())
-        }
-        Entry::StepSkipped {
-            procedure,
-            step,
-            server,
-            reason,
-            command,
-        } => {
-            let skipped = format!(
-                "Skipped {} on {}: {}",
-                step_of(procedure, step),
-                plain(server),
-                plain(reason)
-            );
-            match command {
-                Some(_) => with_command(skipped + "; it would have run", command.as_deref()),
-                None => skipped,
-            }
-        }
-        Entry::Confirmation {
-            procedure,
-            step,
-            server,
-            typed,
-            accepted,
-            by,
-            ..
-        } => {
-            let typed = if typed.is_empty() {
-                "nothing".to_owned()
-            } else {
-                code(typed)
-            };
-            let verdict = if *accepted { "accepted" } else { "refused" };
-            format!(
-                "{} typed {typed} to confirm {} on {}: **{verdict}**",
-                plain(by),
-                step_of(procedure, step),
-                plain(server)
-            )
-        }
-        Entry::CompensationsOffered { procedure, owed } => format!(
-            "Compensations offered for {}: {}",
-            code(procedure),
-            owed_list(owed)
-        ),
-        Entry::CompensationsDecided {
-            procedure,
-            run,
-            owed,
-            by,
-        } => {
-            let choice = if *run { "**run**" } else { "**not to run**" };
-            format!(
-                "{} chose to {choice} the compensations for {}: {}",
-                plain(by),
-                code(procedure),
-                owed_list(owed)
-            )
-        }
-        Entry::RunbookClosed {
-            procedure,
-            ending,
-            owed,
-        } => {
-            let closed = format!("Runbook {} closed: **{}**", code(procedure), plain(ending));
-            if owed.is_empty() {
-                closed + "; no compensation left undone"
-            } else {
-                closed + &format!("; **compensations left undone: {}**", owed_list(owed))
-            }
-        }
-        // Output goes to its own section; the rest is named above.
-        _ => fault_item(entry),
-    }
+        _ => return None,
+    })
 }
 
 /// A one-line command as code after the text; a script as an indented block under it.
@@ -343,147 +265,4 @@ pub(super) fn with_command(mut out: String, command: Option<&str>) -> String {
         }
     }
     out
-}
-
-/// An alert change or a poll's standing: what the fleet said, from which source.
-fn health(entry: &Entry) -> String {
-    match entry {
-        Entry::DrillStarted {
-            scenario,
-            objective,
-            budget_s,
-            ..
-        } => format!(
-            "**Drill started**: {} ({} min of fleet time): {}",
-            code(scenario),
-            budget_s / 60,
-            plain(objective)
-        ),
-        Entry::DrillEnded { end, score, .. } => format!(
-            "**Drill ended**: {}, score {score}/100",
-            plain(&end.replace('_', " "))
-        ),
-        Entry::Examined {
-            server,
-            monitor,
-            view,
-        } => format!(
-            "{} on {} first looked at ({})",
-            plain(monitor),
-            plain(server),
-            if view == "drill_down" {
-                "drill-down"
-            } else {
-                "its cell"
-            }
-        ),
-        Entry::Transition {
-            server,
-            monitor,
-            health_set,
-            from,
-            to,
-            source,
-        } => format!(
-            "**{}**{} on {}: {} → {}",
-            // IMAP's and POP's latency monitors share a name: the set tells them apart.
-            plain(&crate::health::Monitor::recorded_label(
-                monitor,
-                health_set.as_deref()
-            )),
-            match source.as_deref() {
-                Some("exchange") => " (Exchange)",
-                Some("prometheus") => " (Prometheus)",
-                _ => "",
-            },
-            plain(server),
-            plain(from),
-            plain(to)
-        ),
-        Entry::SharedSource { state, why } => match why {
-            Some(why) => format!("Prometheus: {} ({})", plain(state), plain(why)),
-            None => format!("Prometheus: {}", plain(state)),
-        },
-        Entry::ExchangePoll { server, state, why } => match why {
-            Some(why) => format!(
-                "Exchange's verdict on {}: {} ({})",
-                plain(server),
-                plain(state),
-                plain(why)
-            ),
-            None => format!("Exchange's verdict on {}: {}", plain(server), plain(state)),
-        },
-        Entry::ExchangePolls {
-            count,
-            state,
-            why,
-            servers,
-        } => {
-            let more = count.saturating_sub(servers.len());
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            let why = why
-                .as_deref()
-                .map(|w| format!(" ({})", plain(w)))
-                .unwrap_or_default();
-            format!(
-                "Exchange's verdict on {count} servers: {}{why}: {}{more}",
-                plain(state),
-                servers
-                    .iter()
-                    .map(|s| plain(s))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-        _ => String::new(),
-    }
-}
-
-/// An acknowledgement (an Alertmanager silence) made, expired, or refused.
-fn acknowledgement(entry: &Entry) -> String {
-    match entry {
-        Entry::Acknowledged {
-            server,
-            monitor,
-            by,
-            until,
-            comment,
-            silence,
-        } => format!(
-            "**{}** on {} acknowledged by {} until {} UTC: {} (silence {})",
-            plain(monitor),
-            plain(server),
-            plain(by),
-            until.format("%Y-%m-%d %H:%M"),
-            plain(comment),
-            code(silence)
-        ),
-        Entry::AckExpired {
-            server,
-            monitor,
-            by,
-            silence,
-        } => format!(
-            "Acknowledgement of **{}** on {} expired by {} (silence {})",
-            plain(monitor),
-            plain(server),
-            plain(by),
-            code(silence)
-        ),
-        Entry::AckFailed {
-            server,
-            monitor,
-            why,
-        } => format!(
-            "Acknowledging **{}** on {} failed: {}",
-            plain(monitor),
-            plain(server),
-            plain(why)
-        ),
-        _ => String::new(),
-    }
 }

@@ -3,14 +3,16 @@
 
 use super::text::{Clocks, code, list, plain};
 use super::timeline::{RunNames, run_label};
+use crate::i18n::Tr;
 use crate::incident::Entry;
 
 fn step_of(procedure: &str, step: &str) -> String {
     code(&format!("{procedure}/{step}"))
 }
 
-fn steps_of(procedure: &str, steps: &[String]) -> String {
+fn steps_of(tr: Tr, procedure: &str, steps: &[String]) -> String {
     list(
+        tr,
         &steps
             .iter()
             .map(|s| step_of(procedure, s))
@@ -23,6 +25,7 @@ pub(super) fn item(entry: &Entry, names: &RunNames, clocks: Clocks) -> Option<St
     if let Some(wait) = wait(entry, clocks) {
         return Some(wait);
     }
+    let tr = clocks.tr;
     Some(match entry {
         Entry::Escalated {
             procedure,
@@ -32,27 +35,33 @@ pub(super) fn item(entry: &Entry, names: &RunNames, clocks: Clocks) -> Option<St
             not_run,
         } => {
             let not_run = if not_run.is_empty() {
-                "every step had run".to_owned()
+                tr.text("export-every-step-ran").to_owned()
             } else {
-                format!("not run: {}", steps_of(procedure, not_run))
+                let steps = steps_of(tr, procedure, not_run);
+                tr.fmt("export-not-run", &[("steps", steps.into())])
             };
-            format!(
-                "{} **escalated** {} on {}: {}; {not_run}",
-                plain(by),
-                code(procedure),
-                plain(server),
-                plain(reason)
+            tr.fmt(
+                "export-escalated",
+                &[
+                    ("by", plain(by).into()),
+                    ("procedure", code(procedure).into()),
+                    ("server", plain(server).into()),
+                    ("reason", plain(reason).into()),
+                    ("not_run", not_run.into()),
+                ],
             )
         }
         Entry::Handover {
             procedure,
             server,
             path,
-        } => format!(
-            "Handover summary of {} on {} written: {}",
-            code(procedure),
-            plain(server),
-            code(path)
+        } => tr.fmt(
+            "export-handover-written",
+            &[
+                ("procedure", code(procedure).into()),
+                ("server", plain(server).into()),
+                ("path", code(path).into()),
+            ],
         ),
         Entry::PassedOver {
             procedure,
@@ -61,32 +70,42 @@ pub(super) fn item(entry: &Entry, names: &RunNames, clocks: Clocks) -> Option<St
             steps,
             reason,
             by,
-        } => format!(
-            "{} **passed over** {} on {} to go to {}: {}",
-            plain(by),
-            steps_of(procedure, steps),
-            plain(server),
-            step_of(procedure, to),
-            plain(reason)
+        } => tr.fmt(
+            "export-passed-over",
+            &[
+                ("by", plain(by).into()),
+                ("steps", steps_of(tr, procedure, steps).into()),
+                ("server", plain(server).into()),
+                ("to", step_of(procedure, to).into()),
+                ("reason", plain(reason).into()),
+            ],
         ),
         Entry::OverBudget {
             server,
             service,
             reason,
             by,
-        } => format!(
-            "{} allowed a restart of {} on {} **over its restart budget**: {}",
-            plain(by),
-            plain(service),
-            plain(server),
-            plain(reason)
+        } => tr.fmt(
+            "export-over-budget",
+            &[
+                ("by", plain(by).into()),
+                ("service", plain(service).into()),
+                ("server", plain(server).into()),
+                ("reason", plain(reason).into()),
+            ],
         ),
         Entry::StepDetached { run, pid, by } => {
-            let pid = pid.map_or_else(|| "pid unknown".to_owned(), |pid| format!("pid {pid}"));
-            format!(
-                "{} **left running** by {} ({pid}): detached, it outlives the console",
-                run_label(names, *run),
-                plain(by)
+            let pid = pid.map_or_else(
+                || tr.text("export-pid-unknown").to_owned(),
+                |pid| tr.fmt("export-pid", &[("pid", pid.to_string().into())]),
+            );
+            tr.fmt(
+                "export-detached",
+                &[
+                    ("run", run_label(tr, names, *run).into()),
+                    ("by", plain(by).into()),
+                    ("pid", pid.into()),
+                ],
             )
         }
         _ => return None,
@@ -95,6 +114,7 @@ pub(super) fn item(entry: &Entry, names: &RunNames, clocks: Clocks) -> Option<St
 
 /// A wait started or ended: its spans and its end are fleet time.
 fn wait(entry: &Entry, clocks: Clocks) -> Option<String> {
+    let tr = clocks.tr;
     Some(match entry {
         Entry::WaitStarted {
             procedure,
@@ -102,12 +122,19 @@ fn wait(entry: &Entry, clocks: Clocks) -> Option<String> {
             server,
             minutes,
             until,
-        } => format!(
-            "Wait of **{}** started for {} on {}, until {}; the recheck follows",
-            clocks.fleet_span(minutes.unsigned_abs().saturating_mul(60_000)),
-            step_of(procedure, step),
-            plain(server),
-            clocks.fleet(until)
+        } => tr.fmt(
+            "export-wait-started",
+            &[
+                (
+                    "span",
+                    clocks
+                        .fleet_span(minutes.unsigned_abs().saturating_mul(60_000))
+                        .into(),
+                ),
+                ("step", step_of(procedure, step).into()),
+                ("server", plain(server).into()),
+                ("until", clocks.fleet(until).into()),
+            ],
         ),
         Entry::WaitEnded {
             procedure,
@@ -118,33 +145,26 @@ fn wait(entry: &Entry, clocks: Clocks) -> Option<String> {
             by,
         } => {
             let waited = clocks.fleet_span(waited_s.unsigned_abs().saturating_mul(1_000));
-            let what = format!(
-                "the wait for {} on {}",
-                step_of(procedure, step),
-                plain(server)
-            );
-            let how = plain(&how.replace('_', " "));
+            let word = match how.as_str() {
+                "elapsed" => tr.text("export-wait-elapsed").to_owned(),
+                "cancelled" => tr.text("export-wait-cancelled").to_owned(),
+                "skipped" => tr.text("export-wait-skipped").to_owned(),
+                other => plain(&other.replace('_', " ")),
+            };
+            let mut args = vec![
+                ("step", step_of(procedure, step).into()),
+                ("server", plain(server).into()),
+                ("how", word.into()),
+                ("waited", waited.into()),
+            ];
             match (how.as_str(), by) {
-                ("elapsed", _) | (_, None) => {
-                    format!(
-                        "{} **{how}** after {waited}; the recheck runs next",
-                        capital(&what)
-                    )
+                ("elapsed", _) | (_, None) => tr.fmt("export-wait-ended", &args),
+                (_, Some(by)) => {
+                    args.push(("by", plain(by).into()));
+                    tr.fmt("export-wait-ended-by", &args)
                 }
-                (_, Some(by)) => format!(
-                    "{} **{how}** {what} after {waited}; the recheck runs next",
-                    plain(by)
-                ),
             }
         }
         _ => return None,
-    })
-}
-
-/// `The wait…` at the start of a sentence.
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
     })
 }

@@ -30,8 +30,8 @@ pub fn write_handover(record: &Path, written: u64, of: Escalation<'_>) -> Result
 
 /// The Markdown export of the record as far as it was written (`:export`), put next to it
 /// as `<record stem>.export-<n>.md`, mode 0600, never overwriting an earlier one. Blocking.
-pub fn write_export(record: &Path, written: u64) -> Result<PathBuf, String> {
-    let text = export::markdown_upto(record, written)?;
+pub fn write_export(record: &Path, written: u64, language: &str) -> Result<PathBuf, String> {
+    let text = export::markdown_upto(record, written, crate::i18n::Tr::of(language))?;
     let stem = record
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

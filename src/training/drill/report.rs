@@ -4,6 +4,7 @@
 use super::DrillFacts;
 use super::score::{Debrief, DrillEnd};
 use super::timeline::{clock, timeline};
+use crate::i18n::Tr;
 use chrono::TimeDelta;
 use std::fmt::Write;
 
@@ -21,44 +22,33 @@ pub fn span(after: Option<TimeDelta>) -> String {
 }
 
 /// How the drill ended, in a few words.
-pub fn ending(debrief: &Debrief, facts: &DrillFacts) -> String {
-    let budget = span(Some(facts.spec.budget.0));
+pub fn ending(tr: Tr, debrief: &Debrief, facts: &DrillFacts) -> String {
+    let budget = ("budget", span(Some(facts.spec.budget.0)).into());
     match debrief.end {
-        DrillEnd::Healed => format!(
-            "healed {} after the fault showed (budget {budget})",
-            span(debrief.mitigated)
+        DrillEnd::Healed => tr.fmt(
+            "debrief-healed",
+            &[("after", span(debrief.mitigated).into()), budget],
         ),
-        DrillEnd::BudgetOver => format!("not healed within the budget ({budget})"),
-        DrillEnd::Quit => format!("left before it was healed (budget {budget})"),
+        DrillEnd::BudgetOver => tr.fmt("debrief-not-healed", &[budget]),
+        DrillEnd::Quit => tr.fmt("debrief-left", &[budget]),
     }
 }
 
 /// The score's parts, each with its time where it has one.
-pub fn parts(debrief: &Debrief) -> [(String, u32, u32); 5] {
+pub fn parts(tr: Tr, debrief: &Debrief) -> [(String, u32, u32); 5] {
     let p = debrief.points;
+    let at = |id: &str, after| tr.fmt(id, &[("after", span(after).into())]);
     [
-        (
-            format!("detect ({})", span(debrief.detected)),
-            p.detection,
-            15,
-        ),
-        (
-            format!("right runbook ({})", span(debrief.runbook)),
-            p.runbook,
-            15,
-        ),
-        (
-            format!("mitigate ({})", span(debrief.mitigated)),
-            p.mitigation,
-            40,
-        ),
-        ("expected path".to_owned(), p.path, 10),
-        ("safety".to_owned(), p.safety, 20),
+        (at("debrief-detect", debrief.detected), p.detection, 15),
+        (at("debrief-runbook", debrief.runbook), p.runbook, 15),
+        (at("debrief-mitigate", debrief.mitigated), p.mitigation, 40),
+        (tr.text("debrief-path").to_owned(), p.path, 10),
+        (tr.text("debrief-safety").to_owned(), p.safety, 20),
     ]
 }
 
 /// Each finding's lesson once, in the order first found, with how often it was found.
-pub fn lessons(debrief: &Debrief) -> Vec<String> {
+pub fn lessons(tr: Tr, debrief: &Debrief) -> Vec<String> {
     let mut counted: Vec<(String, usize)> = Vec::new();
     for finding in &debrief.findings {
         let lesson = finding.lesson();
@@ -71,46 +61,63 @@ pub fn lessons(debrief: &Debrief) -> Vec<String> {
         .into_iter()
         .map(|(lesson, n)| match n {
             1 => lesson,
-            2 => format!("{lesson} (twice)"),
-            n => format!("{lesson} ({n} times)"),
+            2 => tr.fmt("debrief-twice", &[("lesson", lesson.into())]),
+            n => tr.fmt(
+                "debrief-times",
+                &[("lesson", lesson.into()), ("count", n.into())],
+            ),
         })
         .collect()
 }
 
 /// How to draw a random drill again: its seed, in the command that repeats it.
-pub fn repeat(scenario: &str) -> Option<String> {
+pub fn repeat(tr: Tr, scenario: &str) -> Option<String> {
     let seed: u64 = scenario.strip_prefix("random-")?.parse().ok()?;
-    Some(format!(
-        "Seed {seed}: healthdeck drill --scenario random --seed {seed} repeats it."
-    ))
+    Some(tr.fmt("debrief-repeat", &[("seed", seed.to_string().into())]))
 }
 
 /// The Markdown section of the drill on `scenario`.
-pub fn markdown(debrief: &Debrief, facts: &DrillFacts, scenario: &str) -> String {
+pub fn markdown(tr: Tr, debrief: &Debrief, facts: &DrillFacts, scenario: &str) -> String {
     let expected = &facts.spec.expected;
-    let mut out = String::from("## Drill debrief\n\n");
-    let _ = writeln!(
-        out,
-        "`{scenario}`: score **{}/100**, {}.\n",
-        debrief.points.total(),
-        ending(debrief, facts)
+    let mut out = format!("## {}\n\n", tr.text("debrief-title"));
+    let score = tr.fmt(
+        "debrief-score",
+        &[
+            ("scenario", format!("`{scenario}`").into()),
+            ("score", debrief.points.total().to_string().into()),
+            ("ending", ending(tr, debrief, facts).into()),
+        ],
     );
-    if let Some(repeat) = repeat(scenario) {
+    let _ = writeln!(out, "{score}\n");
+    if let Some(repeat) = repeat(tr, scenario) {
         let _ = writeln!(out, "{repeat}\n");
     }
-    out.push_str("| part | points |\n|---|---|\n");
-    for (what, got, most) in parts(debrief) {
+    let _ = write!(
+        out,
+        "| {} | {} |\n|---|---|\n",
+        tr.text("debrief-part"),
+        tr.text("debrief-points")
+    );
+    for (what, got, most) in parts(tr, debrief) {
         let _ = writeln!(out, "| {what} | {got}/{most} |");
     }
-    let _ = writeln!(
-        out,
-        "\n### Timeline, beside the expected path\n\nExpected: {} on {}, steps {} (for {}).\n",
-        expected.runbook,
-        expected.server,
-        facts.expected_steps.join(", "),
-        expected.monitor
+    let path = tr.fmt(
+        "debrief-expected-path",
+        &[
+            ("runbook", expected.runbook.as_str().into()),
+            ("server", expected.server.as_str().into()),
+            ("steps", facts.expected_steps.join(", ").into()),
+            ("monitor", expected.monitor.as_str().into()),
+        ],
     );
-    out.push_str("| at | what happened | expected |\n|---|---|---|\n");
+    let _ = writeln!(out, "\n### {}\n\n{path}\n", tr.text("debrief-timeline"));
+    let _ = write!(
+        out,
+        "| {} | {} | {} |\n|---|---|---|\n",
+        tr.text("debrief-at"),
+        tr.text("debrief-happened"),
+        tr.text("debrief-expected")
+    );
     for beat in timeline(debrief, facts) {
         let mark = match beat.kept {
             Some(true) => "✓ ",
@@ -129,11 +136,11 @@ pub fn markdown(debrief: &Debrief, facts: &DrillFacts, scenario: &str) -> String
             beat.did
         );
     }
-    out.push_str("\n### Findings\n\n");
+    let _ = write!(out, "\n### {}\n\n", tr.text("debrief-findings"));
     if debrief.findings.is_empty() {
-        out.push_str("None: nothing unsafe was done.\n");
+        let _ = writeln!(out, "{}", tr.text("debrief-no-findings"));
     }
-    for lesson in lessons(debrief) {
+    for lesson in lessons(tr, debrief) {
         let _ = writeln!(out, "- {lesson}");
     }
     out
