@@ -243,8 +243,13 @@ fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
         eprintln!("healthdeck replay: {why}");
         return ExitCode::from(EXIT_USAGE);
     }
+    if let Some(why) = cli.lang.as_deref().and_then(unknown_language) {
+        eprintln!("healthdeck: {why}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (language, _) = language(cli.lang.as_deref());
     match chosen_theme(cli) {
-        Ok(theme) => crate::app::replay::run(args, &theme, chosen_symbols(cli)),
+        Ok(theme) => crate::app::replay::run(args, &theme, chosen_symbols(cli), language),
         Err(UsageError(message)) => {
             eprintln!("healthdeck: {message}");
             ExitCode::from(EXIT_USAGE)

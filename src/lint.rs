@@ -189,20 +189,23 @@ fn checked(args: &LintArgs) -> Result<(usize, Vec<ConfigError>), String> {
 
 pub fn run(args: &LintArgs) -> ExitCode {
     let mut out = std::io::stdout().lock();
+    // Findings name files and lines in English; the summary speaks the locale's language.
+    let tr = crate::i18n::Tr::of(crate::launch::language(None).0);
     match checked(args) {
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "healthdeck lint: {message}");
             ExitCode::from(crate::launch::EXIT_USAGE)
         }
         Ok((files, found)) if found.is_empty() => {
-            let _ = writeln!(out, "{files} files checked: no findings");
+            let _ = writeln!(out, "{}", tr.fmt("lint-clean", &[("files", files.into())]));
             ExitCode::SUCCESS
         }
         Ok((files, found)) => {
             for finding in &found {
                 let _ = writeln!(out, "{finding}");
             }
-            let _ = writeln!(out, "{files} files checked: {} findings", found.len());
+            let args = [("files", files.into()), ("count", found.len().into())];
+            let _ = writeln!(out, "{}", tr.fmt("lint-findings", &args));
             ExitCode::from(EXIT_FINDINGS)
         }
     }

@@ -86,7 +86,11 @@ fn command(inventory: &Path, format: &str) -> Command {
         .arg(inventory)
         .env_remove("HEALTHDECK_INVENTORY")
         .env_remove("HEALTHDECK_PROBE_USER")
-        .env_remove("HEALTHDECK_PROBE_PASSWORD");
+        .env_remove("HEALTHDECK_PROBE_PASSWORD")
+        // The lines under the first speak the locale's language: these tests read English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     command
 }
 
@@ -171,6 +175,28 @@ fn a_healthy_answer_is_ok() {
         out,
         "HEALTHDECK OK - 0/9 unhealthy\nOK       ex-01 Exchange: 9 monitors Healthy\n"
     );
+}
+
+/// In the engineer's language, the first line stays Nagios' (a monitoring system parses
+/// it), and the lines under it are translated around Exchange's own words.
+#[test]
+fn the_lines_under_nagios_first_line_speak_the_locales_language() {
+    let lab = Lab::new();
+    lab.answers("ex-01", "pwsh7-healthy.json");
+    let inventory = lab.inventory(ROOMY, &[("ex-01", "")]);
+    let out = command(&inventory, "text")
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let tr = healthdeck::i18n::Tr::of("ko");
+    let healthy = tr.fmt("check-exchange-healthy", &[("count", 9_usize.into())]);
+    assert_ne!(healthy, "Exchange: 9 monitors Healthy");
+    assert_eq!(
+        stdout,
+        format!("HEALTHDECK OK - 0/9 unhealthy\nOK       ex-01 {healthy}\n")
+    );
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

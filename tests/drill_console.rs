@@ -126,6 +126,7 @@ fn a_trainee_who_walks_the_right_runbook_is_healed_with_no_finding() {
     );
     insta::assert_snapshot!("debrief_80x24_ascii", narrow);
     assert_eq!(kinds.iter().filter(|k| **k == "drill_ended").count(), 1);
+    the_debrief_speaks_every_language(&mut console);
     // Esc goes back to the fleet; q then quits.
     console.key(KeyCode::Esc);
     assert!(!console.state.drill.as_ref().unwrap().shown);
@@ -273,4 +274,49 @@ fn a_trainee_who_does_nothing_sees_the_budget_run_out() {
             safety: 20
         }
     );
+}
+
+/// The debrief in each language at both sizes: its box whole, no English left in it but
+/// the names (runbooks, steps, servers, monitors) and keys.
+fn the_debrief_speaks_every_language(console: &mut Console) {
+    use common::languages::{box_intact, english_texts_left, inside_box};
+    let texts = [
+        "debrief-title",
+        "debrief-no-unsafe",
+        "debrief-closing",
+        "debrief-what-happened",
+        "debrief-beat-looked",
+        "debrief-beat-see",
+        "debrief-path",
+        "debrief-safety",
+    ];
+    let framing = [
+        "score ",
+        "after the fault",
+        "Expected on",
+        "detect (",
+        "right runbook",
+        "mitigate (",
+        "Healthy again",
+        "healed:",
+        "budget",
+    ];
+    for language in healthdeck::i18n::LANGUAGES.into_iter().skip(1) {
+        console.state.launch.language = language;
+        for size in [(80, 24), (120, 36)] {
+            let screen = screen_at(console, size, false);
+            assert!(box_intact(&screen), "{language} {size:?}:\n{screen}");
+            let inside = inside_box(&screen);
+            let title = healthdeck::i18n::Tr::of(language).text("debrief-title");
+            assert!(inside.contains(title), "{language} {size:?}:\n{inside}");
+            let left = english_texts_left(&inside, language, &texts);
+            assert!(left.is_empty(), "{language} {size:?}: {left:?}\n{inside}");
+            let framed: Vec<&str> = framing.into_iter().filter(|f| inside.contains(f)).collect();
+            assert!(
+                framed.is_empty(),
+                "{language} {size:?}: {framed:?}\n{inside}"
+            );
+        }
+    }
+    console.state.launch.language = "en";
 }

@@ -318,7 +318,7 @@ fn restarting_the_wrong_service_is_named_with_its_lesson() {
     };
     assert_eq!(debrief.findings, std::slice::from_ref(&wrong));
     assert_eq!(
-        wrong.lesson(),
+        wrong.lesson(Tr::english()),
         "you restarted MSExchangeIMAP4 on cas-02, which was not the failing service: read \
          the drill-down first (the monitor's target service, and for a CTP probe the Mailbox \
          server its error names)"
@@ -351,7 +351,7 @@ fn failing_over_a_healthy_server_is_one_finding_and_its_debt_another() {
         server: "mbx-01".into(),
     };
     assert_eq!(
-        failover.lesson(),
+        failover.lesson(Tr::english()),
         "you failed over mbx-01, which was healthy: check the drill-down's monitor before a \
          destructive step"
     );
@@ -462,7 +462,7 @@ fn nothing_done_within_the_budget_scores_nothing_but_safety() {
         }
     );
     // The timeline: the fault, then every expectation never met, in the path's order.
-    let beats = healthdeck::training::drill::timeline::timeline(&debrief, &facts());
+    let beats = healthdeck::training::drill::timeline::timeline(Tr::english(), &debrief, &facts());
     let shown: Vec<(Option<i64>, &str, &str, Option<bool>)> = beats
         .iter()
         .map(|b| {

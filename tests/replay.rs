@@ -337,3 +337,40 @@ fn a_latency_monitor_is_the_one_of_its_health_set() {
         "{shown}"
     );
 }
+
+/// The replay in the engineer's language (the locale's, or `--lang`): its banner, keys,
+/// entries and the pane's words are the catalog's; the record's own words (step titles,
+/// output, names) stay as recorded.
+#[test]
+fn the_replay_speaks_the_language_it_is_given() {
+    let mut replay = Replay::of("walked.jsonl", &walked_night());
+    for language in ["ko", "ja", "zh-TW", "pt-BR"] {
+        replay.state.launch.language = language;
+        let tr = healthdeck::i18n::Tr::of(language);
+        for (at, width, height) in [(7, 80, 24), (9, 80, 24), (usize::MAX, 120, 36)] {
+            if at == usize::MAX {
+                replay.key(ReplayKey::End);
+            } else {
+                replay.seek(at);
+            }
+            let shown = screen(&mut replay, width, height);
+            let english = [
+                "REPLAY read-only",
+                "q quit",
+                "typed by",
+                " running",
+                "skipped after",
+                "runbook closed",
+                "[resolved]",
+                " succeeded ",
+                "Unhealthy",
+                "looked at",
+            ];
+            let left: Vec<&str> = english.into_iter().filter(|e| shown.contains(e)).collect();
+            assert!(left.is_empty(), "{language} at {at}: {left:?}\n{shown}");
+            let keys = tr.text("replay-keys");
+            let first_words: String = keys.chars().take(6).collect();
+            assert!(shown.contains(&first_words), "{language}: {keys}\n{shown}");
+        }
+    }
+}

@@ -14,11 +14,19 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn lint(args: &[&str]) -> (i32, String, String) {
+    lint_in(args, "C")
+}
+
+/// `healthdeck lint ARGS` under the locale `lang`.
+fn lint_in(args: &[&str], lang: &str) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_healthdeck"))
         .arg("lint")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("HEALTHDECK_INVENTORY")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .output()
         .unwrap();
     (
@@ -35,6 +43,12 @@ fn the_shipped_runbooks_and_scenarios_pass() {
     assert_eq!((code, out.as_str()), (0, "12 files checked: no findings\n"));
     let (code, out, _) = lint(&["runbooks", "scenarios"]);
     assert_eq!((code, out.as_str()), (0, "7 files checked: no findings\n"));
+    // The summary in the locale's language; a finding's file:line:column stays first.
+    let tr = healthdeck::i18n::Tr::of("ja");
+    let (code, out, _) = lint_in(&[], "ja_JP.UTF-8");
+    let clean = tr.fmt("lint-clean", &[("files", 12_usize.into())]);
+    assert_ne!(clean, "12 files checked: no findings");
+    assert_eq!((code, out), (0, format!("{clean}\n")));
     let catalogs = [
         "locales/en",
         "locales/ko",
@@ -156,7 +170,7 @@ fn the_command_exits_1_on_findings_and_2_on_usage_errors() {
     assert_eq!(
         out,
         "tests/fixtures/runbooks/bad-duplicate-id.yaml:25:13: duplicate step id `restart` in \
-         procedure `drill`\n1 files checked: 1 findings\n"
+         procedure `drill`\n1 files checked: 1 finding\n"
     );
     // A folder is checked as one set: the fixtures all define `drill`, so ids and
     // monitors clash across files on top of each file's own mistake.

@@ -642,3 +642,78 @@ debrief-happened = what happened
 debrief-expected = expected
 debrief-findings = Findings
 debrief-no-findings = None: nothing unsafe was done.
+debrief-head = { $scenario }: score { $score }/100, { $ending }.
+debrief-no-unsafe = No unsafe action.
+debrief-closing = The debrief is written beside the incident record. q quits, Esc goes back to the fleet.
+debrief-more-steps = { $count } more steps: see the Markdown
+debrief-expected-on = Expected on { $server }
+debrief-what-happened = What happened
+debrief-beat-fault = fault: { $monitor } @{ $server } fails
+debrief-beat-looked = looked at a failing monitor
+debrief-beat-see = see a failing monitor
+debrief-beat-reached = reached { $runbook } @{ $server }
+debrief-beat-open = open { $runbook }
+debrief-beat-healthy = { $monitor } Healthy again
+debrief-beat-healed = healed: { $heals }
+debrief-lesson-not-at-fault = you ran { $step } ({ $action }) on { $server }, which had no fault: find the failing monitor's server in the grid and the drill-down before a destructive step
+debrief-lesson-wrong-service = you restarted { $service } on { $server }, which was not the failing service: read the drill-down first (the monitor's target service, and for a CTP probe the Mailbox server its error names)
+debrief-lesson-failover-healthy = you failed over { $server }, which was healthy: check the drill-down's monitor before a destructive step
+debrief-lesson-while-healthy = you ran { $step } on { $server } while { $monitor } was already Healthy: re-run the probe first; a recovered monitor needs no repair
+debrief-lesson-skipped-verification = you ran { $step } on { $server } without the verification step of { $procedure }: verify the problem still exists before changing anything
+debrief-lesson-owed = you left { $steps } owed on { $server }: run the compensations (or write them off with a reason) before you walk away
+debrief-lesson-escalated-solved = you escalated while { $monitor } on { $server } was Healthy again: re-run the probe before handing over a problem that is gone
+
+## Status bar messages: the prober's pace, steps not started without a record
+flash-prober-behind = prober behind: { $late } late: { $why }
+pace-at-ceiling = at its ceiling of { $ceiling } in flight: raise probes.ceiling
+pace-slow-servers = servers answer slower than the schedule allows
+flash-not-started-unrecorded = { $what } not started: the record is not written
+flash-not-started = { $what } on { $server }: not started
+
+## `healthdeck check` (the first line is Nagios' and stays as it is) and `healthdeck lint`
+check-not-run = not run: { $why }
+check-succeeded = succeeded in { $took }
+check-exchange-poll = Exchange poll: { $why }
+check-exchange-healthy = Exchange: { $count } monitors Healthy
+check-exchange-monitor = Exchange: { $alert }
+check-stale = stale
+check-requested-by = requested by { $requesters }
+check-exchange-nothing = Exchange answered nothing: no data, not healthy
+check-exchange-no-monitor = Exchange reported no monitor of the IMAP or POP health sets
+lint-clean = { $files } files checked: no findings
+lint-findings = { $files } files checked: { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+
+## `healthdeck replay`: its banner, keys, the entries played and the runbook as the record left it
+replay-keys = q quit  space play/pause  l/h step  +/- speed  g/G start/end  j/k servers
+replay-no-server = the record names no server
+replay-paused = paused
+replay-banner = REPLAY read-only { $position }/{ $len } | { $state } | { $clock } | { $name }
+replay-transition = { $monitor } on { $server }: { $from } -> { $to }
+replay-examined = { $monitor } on { $server } looked at
+replay-runbook-opened = runbook opened: { $title } @{ $server }
+replay-step-ended = #{ $run } { $exit } in { $seconds } s
+replay-confirmed = { $step } @{ $server } confirmed, typed by { $by }
+replay-refused = { $step } @{ $server } refused, typed by { $by }
+replay-skipped = { $step } skipped: { $reason }
+replay-wait = { $step }: wait { $minutes } min
+replay-waited = { $step }: wait { $how } after { $seconds } s
+replay-closed = runbook closed: { $ending }
+replay-escalated = escalated @{ $server }: { $reason }
+replay-drill-ended = drill ended: { $end }, { $score }/100
+replay-earlier-steps = { $count ->
+    [one] 1 earlier step
+   *[other] { $count } earlier steps
+}
+replay-output = output
+replay-output-earlier = output, { $count } earlier lines in the record
+replay-typed-by = typed by { $by }
+replay-refused-by = refused, { $by }
+replay-running = running
+replay-wait-min = wait { $minutes } min
+replay-undo = (undo)
+replay-after-s = after { $seconds } s
+replay-after-min = after { $minutes } min
+replay-skipped-reason = skipped: { $reason }

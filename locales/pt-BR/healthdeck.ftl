@@ -662,3 +662,78 @@ debrief-happened = o que aconteceu
 debrief-expected = esperado
 debrief-findings = Constatações
 debrief-no-findings = Nenhuma: nada inseguro foi feito.
+debrief-head = { $scenario }: pontuação { $score }/100, { $ending }.
+debrief-no-unsafe = Nenhuma ação insegura.
+debrief-closing = A avaliação fica gravada junto ao registro do incidente. q sai, Esc volta à frota.
+debrief-more-steps = mais { $count } etapas: veja o Markdown
+debrief-expected-on = Esperado em { $server }
+debrief-what-happened = O que aconteceu
+debrief-beat-fault = falha em { $monitor } @{ $server }
+debrief-beat-looked = viu um monitor com falha
+debrief-beat-see = ver um monitor com falha
+debrief-beat-reached = chegou a { $runbook } @{ $server }
+debrief-beat-open = abrir { $runbook }
+debrief-beat-healthy = { $monitor } Íntegro de novo
+debrief-beat-healed = solução: { $heals }
+debrief-lesson-not-at-fault = você executou { $step } ({ $action }) em { $server }, que não tinha falha: encontre na grade e na tela de detalhes o servidor do monitor com falha antes de uma etapa destrutiva
+debrief-lesson-wrong-service = você reiniciou { $service } em { $server }, que não era o serviço com falha: leia antes a tela de detalhes (o serviço que o monitor verifica e, numa sonda CTP, o servidor de Caixa de Correio indicado no erro dela)
+debrief-lesson-failover-healthy = você retirou os bancos de dados ativos de { $server }, que estava íntegro: confira o monitor na tela de detalhes antes de uma etapa destrutiva
+debrief-lesson-while-healthy = você executou { $step } em { $server } quando { $monitor } já estava Íntegro: execute a sonda novamente antes; um monitor recuperado não precisa de reparo
+debrief-lesson-skipped-verification = você executou { $step } em { $server } sem a etapa de verificação de { $procedure }: verifique se o problema ainda existe antes de alterar qualquer coisa
+debrief-lesson-owed = você deixou pendências em { $server } ({ $steps }): execute as etapas de desfazer (ou dê baixa nelas com um motivo) antes de sair
+debrief-lesson-escalated-solved = você escalou quando { $monitor } em { $server } já estava Íntegro de novo: execute a sonda novamente antes de passar adiante um problema que já não existe
+
+## Mensagens na barra de status: o ritmo das sondas, etapas não iniciadas sem registro
+flash-prober-behind = sondas atrasadas: { $late }; { $why }
+pace-at-ceiling = no teto de { $ceiling } sondas simultâneas: aumente probes.ceiling
+pace-slow-servers = os servidores respondem mais devagar do que o agendamento permite
+flash-not-started-unrecorded = { $what } não começou: registro não gravado
+flash-not-started = { $what } em { $server }: não começou
+
+## `healthdeck check` (a primeira linha é do Nagios e fica como está) e `healthdeck lint`
+check-not-run = não executada: { $why }
+check-succeeded = teve êxito em { $took }
+check-exchange-poll = consulta ao Exchange: { $why }
+check-exchange-healthy = Exchange: { $count } monitores Healthy
+check-exchange-monitor = Exchange: { $alert }
+check-stale = desatualizado
+check-requested-by = solicitado por { $requesters }
+check-exchange-nothing = o Exchange respondeu vazio: sem dados, não íntegro
+check-exchange-no-monitor = o Exchange não informou nenhum monitor dos conjuntos de integridade IMAP ou POP
+lint-clean = arquivos verificados: { $files }; nenhum problema
+lint-findings = arquivos verificados: { $files }; { $count ->
+    [one] { $count } problema
+   *[other] { $count } problemas
+}
+
+## `healthdeck replay`: o banner, as teclas, as entradas reproduzidas e o runbook como o registro o deixou
+replay-keys = q sair  space tocar/pausa  l/h passo  +/- ritmo  g/G início/fim  j/k servidor
+replay-no-server = nenhum servidor no registro
+replay-paused = pausado
+replay-banner = REPRODUÇÃO só leitura { $position }/{ $len } | { $state } | { $clock } | { $name }
+replay-transition = { $monitor } em { $server }: { $from } -> { $to }
+replay-examined = { $monitor } em { $server } visto
+replay-runbook-opened = runbook aberto: { $title } @{ $server }
+replay-step-ended = #{ $run } { $exit } em { $seconds } s
+replay-confirmed = { $step } @{ $server } confirmada: { $by } digitou
+replay-refused = { $step } @{ $server } recusada: { $by } digitou
+replay-skipped = { $step } pulada: { $reason }
+replay-wait = { $step }: espera de { $minutes } min
+replay-waited = { $step }: espera { $how } após { $seconds } s
+replay-closed = runbook encerrado: { $ending }
+replay-escalated = escalado @{ $server }: { $reason }
+replay-drill-ended = treino encerrado: { $end }, { $score }/100
+replay-earlier-steps = { $count ->
+    [one] { $count } etapa anterior
+   *[other] { $count } etapas anteriores
+}
+replay-output = saída
+replay-output-earlier = saída, { $count } linhas anteriores no registro
+replay-typed-by = { $by } digitou
+replay-refused-by = recusada, { $by }
+replay-running = em curso
+replay-wait-min = espera de { $minutes } min
+replay-undo = (desfazer)
+replay-after-s = após { $seconds } s
+replay-after-min = após { $minutes } min
+replay-skipped-reason = pulada: { $reason }

@@ -15,7 +15,13 @@ use tokio::signal::unix::{SignalKind, signal};
 /// How often the screen follows the clock while playing.
 const FRAME: Duration = Duration::from_millis(100);
 
-pub fn run(args: &crate::cli::ReplayArgs, theme: &Theme, symbols: Symbols) -> ExitCode {
+/// Plays the record in `language` (the replay's words; the record's own stay as recorded).
+pub fn run(
+    args: &crate::cli::ReplayArgs,
+    theme: &Theme,
+    symbols: Symbols,
+    language: &'static str,
+) -> ExitCode {
     // A line cut inside a character is a torn line like any other: read what is whole.
     let text = match std::fs::read(&args.record) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -35,6 +41,7 @@ pub fn run(args: &crate::cli::ReplayArgs, theme: &Theme, symbols: Symbols) -> Ex
         return ExitCode::from(crate::launch::EXIT_USAGE);
     }
     replay.speed = args.speed;
+    replay.state.launch.language = language;
     if !std::io::IsTerminal::is_terminal(&std::io::stdout())
         || !std::io::IsTerminal::is_terminal(&std::io::stdin())
     {

@@ -5,6 +5,7 @@
 use super::report::Status;
 use crate::health::AlertValue;
 use crate::health::exchange::{ExchangeMonitor, Verdict, one_line};
+use crate::i18n::Tr;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -38,11 +39,16 @@ impl ExchangeChecked {
     /// Why the server has no verdict from Exchange, when it has none: the poll's failure,
     /// an empty answer, or an answer without a monitor. Unknown is never healthy.
     pub fn why(&self) -> Option<String> {
+        self.why_in(Tr::english())
+    }
+
+    /// [`Self::why`] in `tr`'s language (a failed poll's own words stay as they are).
+    fn why_in(&self, tr: Tr) -> Option<String> {
         match &self.answer {
             Err(why) => Some(why.clone()),
-            Ok(None) => Some("Exchange answered nothing: no data, not healthy".to_owned()),
+            Ok(None) => Some(tr.text("check-exchange-nothing").to_owned()),
             Ok(Some(verdict)) if verdict.monitors.is_empty() => {
-                Some("Exchange reported no monitor of the IMAP or POP health sets".to_owned())
+                Some(tr.text("check-exchange-no-monitor").to_owned())
             }
             Ok(Some(_)) => None,
         }
@@ -77,13 +83,14 @@ impl ExchangeChecked {
 
     /// The lines under the first for one server: the poll's failure, else each monitor
     /// that is not Healthy (or one OK line when all are), then the Inactive components.
-    pub fn text(&self, server: &str) -> String {
+    pub fn text(&self, tr: Tr, server: &str) -> String {
         let mut out = String::new();
-        if let Some(why) = self.why() {
+        if let Some(why) = self.why_in(tr) {
+            let why = one_line(&why, 160);
             out.push_str(&format!(
-                "{:<8} {server} Exchange poll: {}\n",
+                "{:<8} {server} {}\n",
                 Status::Unknown.word(),
-                one_line(&why, 160)
+                tr.fmt("check-exchange-poll", &[("why", why.into())])
             ));
         }
         let counted: Vec<&ExchangeMonitor> = self
@@ -93,14 +100,18 @@ impl ExchangeChecked {
             .collect();
         if !counted.is_empty() && counted.iter().all(|m| m.alert == AlertValue::Healthy) {
             out.push_str(&format!(
-                "{:<8} {server} Exchange: {} monitors Healthy\n",
+                "{:<8} {server} {}\n",
                 Status::Ok.word(),
-                counted.len()
+                tr.fmt("check-exchange-healthy", &[("count", counted.len().into())])
             ));
         }
         for m in counted.iter().filter(|m| m.alert != AlertValue::Healthy) {
             let status = status_of(m.alert).unwrap_or(Status::Unknown);
-            let stale = if m.is_stale { ", stale" } else { "" };
+            let stale = if m.is_stale {
+                format!(", {}", tr.text("check-stale"))
+            } else {
+                String::new()
+            };
             let error = m
                 .error
                 .as_deref()
@@ -108,11 +119,14 @@ impl ExchangeChecked {
                 .filter(|e| !e.is_empty())
                 .map_or_else(String::new, |e| format!(": {e}"));
             out.push_str(&format!(
-                "{:<8} {server} {} {} Exchange: {}{stale}{error}\n",
+                "{:<8} {server} {} {} {}{stale}{error}\n",
                 status.word(),
                 m.health_set.name(),
                 m.name,
-                m.alert.word()
+                tr.fmt(
+                    "check-exchange-monitor",
+                    &[("alert", m.alert.word().into())]
+                )
             ));
         }
         if let Ok(Some(verdict)) = &self.answer {
@@ -120,7 +134,9 @@ impl ExchangeChecked {
                 let by = if c.requesters.is_empty() {
                     String::new()
                 } else {
-                    format!(", requested by {}", c.requesters.join(", "))
+                    let requesters = c.requesters.join(", ");
+                    let by = tr.fmt("check-requested-by", &[("requesters", requesters.into())]);
+                    format!(", {by}")
                 };
                 out.push_str(&format!(
                     "{:<8} {server} {}: {}{by}\n",
@@ -228,6 +244,6 @@ mod tests {
             answer: Ok(Some(Verdict::default())),
         };
         assert_eq!(nothing.statuses(), [Status::Unknown]);
-        assert!(nothing.text("ex-01").contains("no monitor"));
+        assert!(nothing.text(Tr::english(), "ex-01").contains("no monitor"));
     }
 }

@@ -102,7 +102,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let warning = warning_level(&inventory);
     let verdict = report::status(&servers, warning);
     let out = match args.format {
-        CheckFormat::Text => report::text(&servers, warning),
+        CheckFormat::Text => {
+            let tr = crate::i18n::Tr::of(crate::launch::language(None).0);
+            report::text(tr, &servers, warning)
+        }
         CheckFormat::Json => {
             let now = crate::runtime::clock::FleetClock::new(1.0).now();
             let json = report::json(&servers, warning, now);

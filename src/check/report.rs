@@ -4,6 +4,7 @@
 
 use super::exchange::ExchangeChecked;
 use crate::health::{HealthSet, Probe, Server};
+use crate::i18n::Tr;
 use crate::runtime::probe::{Phase, ProbeOutcome};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
@@ -123,18 +124,19 @@ pub fn first_line(servers: &[ServerChecks], warning: Duration) -> String {
 }
 
 /// One line per probe under the first: the status, where, and what went wrong.
-pub fn text(servers: &[ServerChecks], warning: Duration) -> String {
+/// The first line is Nagios' and stays English; the rest is in `tr`'s language.
+pub fn text(tr: Tr, servers: &[ServerChecks], warning: Duration) -> String {
     let mut out = first_line(servers, warning);
     out.push('\n');
     for s in servers {
         for c in &s.probes {
             let what = match &c.outcome {
-                Err(why) => format!("not run: {why}"),
+                Err(why) => tr.fmt("check-not-run", &[("why", why.into())]),
                 Ok(o) => {
                     let took = format!("{} ms", o.total.as_millis());
                     match &o.error {
                         Some(error) => format!("{error} ({took})"),
-                        None => format!("succeeded in {took}"),
+                        None => tr.fmt("check-succeeded", &[("took", took.into())]),
                     }
                 }
             };
@@ -148,7 +150,7 @@ pub fn text(servers: &[ServerChecks], warning: Duration) -> String {
             ));
         }
         if let Some(exchange) = &s.exchange {
-            out.push_str(&exchange.text(&s.server.name));
+            out.push_str(&exchange.text(tr, &s.server.name));
         }
     }
     out

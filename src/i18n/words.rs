@@ -152,3 +152,31 @@ pub fn skip_reason(tr: Tr, reason: &SkipReason) -> String {
         SkipReason::Escalated => tr.text("skip-escalated").to_owned(),
     }
 }
+
+/// A word the record keeps in English (an exit, an ending, why a session ended, a wait's
+/// end, a drill's end, an alert value) in the language of `tr`; None for any other.
+pub fn recorded(tr: Tr, word: &str) -> Option<&'static str> {
+    let id = match word {
+        "succeeded" => "exit-succeeded",
+        "failed" => "exit-failed",
+        "timed_out" => "exit-timed-out",
+        "cancelled" => "exit-cancelled",
+        "transient" => "ending-transient",
+        "resolved" => "ending-resolved",
+        "completed" => "ending-completed",
+        "escalated" => "ending-escalated",
+        "aborted" => "ending-aborted",
+        "quit" => "export-reason-quit",
+        "hangup (SIGHUP)" => "export-reason-hangup",
+        "terminated (SIGTERM)" => "export-reason-sigterm",
+        "healed" => "export-drill-healed",
+        "budget_over" => "export-drill-budget-over",
+        "elapsed" => "export-wait-elapsed",
+        "skipped" => "export-wait-skipped",
+        other => {
+            let alert = AlertValue::ALL.into_iter().find(|a| a.word() == other)?;
+            return Some(self::alert(tr, alert));
+        }
+    };
+    Some(tr.text(id))
+}

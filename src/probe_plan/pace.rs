@@ -1,6 +1,7 @@
 //! How the prober keeps its schedule, as it reports it: the banner's "behind", the
 //! drill-down's limits, and one record entry a minute (ARCHITECTURE "Keeping the schedule").
 
+use crate::i18n::Tr;
 use std::time::Duration;
 
 /// The prober's state now, sent when it changes (and with each minute's window).
@@ -21,17 +22,19 @@ impl Pace {
         self.late > 0
     }
 
-    /// Why it is behind, in words for the engineer (empty when it is not).
+    /// Why it is behind, in English for the record (empty when it is not).
     pub fn why(&self) -> String {
+        self.why_in(Tr::english())
+    }
+
+    /// Why it is behind, in the engineer's language (empty when it is not).
+    pub fn why_in(&self, tr: Tr) -> String {
         if !self.behind() {
             String::new()
         } else if self.limit >= self.ceiling {
-            format!(
-                "at its ceiling of {} in flight: raise probes.ceiling",
-                self.ceiling
-            )
+            tr.fmt("pace-at-ceiling", &[("ceiling", self.ceiling.into())])
         } else {
-            "servers answer slower than the schedule allows".to_owned()
+            tr.text("pace-slow-servers").to_owned()
         }
     }
 }

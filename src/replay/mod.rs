@@ -99,8 +99,10 @@ impl Replay {
         let position = position.min(self.records.len());
         if position < self.position {
             let (width, height) = (self.state.view.width, self.state.view.height);
+            let language = self.state.launch.language;
             let start = self.records.first().map_or(DateTime::UNIX_EPOCH, time);
             self.state = console(&self.servers, &self.before, start);
+            self.state.launch.language = language;
             // The walk goes first: the resize places the cursor on a walk's server.
             self.walk = None;
             self.resize(width, height);

@@ -5,6 +5,7 @@
 use super::Replay;
 use super::walk::Walk;
 use super::walk_view::WalkView;
+use crate::i18n::{Tr, words};
 use crate::incident::{Entry, Record};
 use crate::ui::grid::GridView;
 use crate::ui::{Symbols, Theme, format};
@@ -21,33 +22,17 @@ pub struct ReplayView<'a> {
 /// From this width the pane and the entries sit side by side.
 const WIDE: u16 = 120;
 
-/// The way out first: at 80 columns the end of the line may be cut.
-const KEYS: &str = "q quit  space play/pause  l/h step  +/- speed  g/G start/end  j/k servers";
-
 impl Widget for ReplayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (replay, theme) = (self.replay, self.theme);
+        let tr = replay.state.tr();
         let width = usize::from(area.width);
         let line = |buf: &mut Buffer, y: u16, text: &str, style| {
             let text = format::fit(text, width, self.symbols.ascii);
             buf.set_stringn(area.x, y, text, width, style);
         };
         if crate::layout::too_small(area.width, area.height) {
-            let lines = [
-                "terminal too small".to_owned(),
-                format!(
-                    "{}x{}, need {}x{}",
-                    area.width,
-                    area.height,
-                    crate::layout::MIN_WIDTH,
-                    crate::layout::MIN_HEIGHT
-                ),
-                "enlarge it, or q to quit".to_owned(),
-            ];
-            let top = area.y + area.height.saturating_sub(3) / 2;
-            for (y, text) in (top..area.y + area.height).zip(&lines) {
-                line(buf, y, text, theme.flash);
-            }
+            self.too_small(area, buf);
             return;
         }
         buf.set_style(Rect { height: 1, ..area }, theme.banner_guard);
@@ -63,7 +48,12 @@ impl Widget for ReplayView<'_> {
             ..area
         };
         if replay.state.view.rows.is_empty() {
-            line(buf, grid.y, " the record names no server", theme.dim);
+            line(
+                buf,
+                grid.y,
+                &format!(" {}", tr.text("replay-no-server")),
+                theme.dim,
+            );
         } else {
             GridView {
                 state: &replay.state,
@@ -112,7 +102,7 @@ impl Widget for ReplayView<'_> {
                 self.walk(walk, pane, buf);
                 if let Some(last) = replay.played().last() {
                     let y = lower.y + pane.height;
-                    let text = format!("{}{}", self.symbols.cursor(), describe(last));
+                    let text = format!("{}{}", self.symbols.cursor(), describe(tr, last));
                     line(buf, y, &text, theme.title);
                 }
             }
@@ -122,7 +112,13 @@ impl Widget for ReplayView<'_> {
         if let Some(stopped) = &replay.stopped {
             line(buf, bottom - 1, &format!(" {stopped}"), theme.flash);
         }
-        line(buf, bottom, &format!(" {KEYS}"), theme.status);
+        // The way out first: at 80 columns the end of the line may be cut.
+        line(
+            buf,
+            bottom,
+            &format!(" {}", tr.text("replay-keys")),
+            theme.status,
+        );
     }
 }
 
@@ -137,9 +133,34 @@ pub(super) fn grid_height(height: u16, servers: usize, walk: bool) -> u16 {
 }
 
 impl ReplayView<'_> {
+    /// "terminal too small", the size needed, and the way out, in the middle.
+    fn too_small(&self, area: Rect, buf: &mut Buffer) {
+        let tr = self.replay.state.tr();
+        let width = usize::from(area.width);
+        let lines = [
+            tr.text("too-small").to_owned(),
+            tr.fmt(
+                "too-small-size",
+                &[
+                    ("width", area.width.into()),
+                    ("height", area.height.into()),
+                    ("min_width", crate::layout::MIN_WIDTH.into()),
+                    ("min_height", crate::layout::MIN_HEIGHT.into()),
+                ],
+            ),
+            tr.text("too-small-way-out").to_owned(),
+        ];
+        let top = area.y + area.height.saturating_sub(3) / 2;
+        for (y, text) in (top..area.y + area.height).zip(&lines) {
+            let text = format::fit(text, width, self.symbols.ascii);
+            buf.set_stringn(area.x, y, text, width, self.theme.flash);
+        }
+    }
+
     /// Says it is a replay, read-only, where and when it is, and of which record.
     fn banner(&self) -> String {
         let replay = self.replay;
+        let tr = replay.state.tr();
         let (play, pause) = if self.symbols.ascii {
             (">", "||")
         } else {
@@ -149,15 +170,22 @@ impl ReplayView<'_> {
             format!("{play} x{}", replay.speed)
         } else {
             // The speed shows paused too: `+`/`-` answer before play resumes.
-            format!("{pause} paused x{}", replay.speed)
+            format!("{pause} {} x{}", tr.text("replay-paused"), replay.speed)
         };
-        format!(
-            " REPLAY read-only {}/{} | {state} | {} | {}",
-            replay.position,
-            replay.len(),
-            replay.clock.format("%Y-%m-%d %H:%M:%S"),
-            replay.name,
-        )
+        let banner = tr.fmt(
+            "replay-banner",
+            &[
+                ("position", replay.position.into()),
+                ("len", replay.len().into()),
+                ("state", state.into()),
+                (
+                    "clock",
+                    replay.clock.format("%Y-%m-%d %H:%M:%S").to_string().into(),
+                ),
+                ("name", replay.name.as_str().into()),
+            ],
+        );
+        format!(" {banner}")
     }
 
     fn walk(&self, walk: &Walk, area: Rect, buf: &mut Buffer) {
@@ -165,6 +193,7 @@ impl ReplayView<'_> {
             walk,
             theme: self.theme,
             symbols: self.symbols,
+            tr: self.replay.state.tr(),
         }
         .render(area, buf);
     }
@@ -184,15 +213,18 @@ impl ReplayView<'_> {
         shown.reverse();
         let width = usize::from(area.width);
         for (y, record) in (area.y..).zip(shown) {
-            let text = format::fit(&describe(record), width, self.symbols.ascii).into_owned();
+            let text = describe(self.replay.state.tr(), record);
+            let text = format::fit(&text, width, self.symbols.ascii).into_owned();
             buf.set_stringn(area.x, y, text, width, self.theme.text);
         }
     }
 }
 
-/// One entry in a line: its time and what it says.
-fn describe(record: &Record) -> String {
+/// One entry in a line: its time and what it says, in the language of `tr` (the record's
+/// own words, names and reasons, as recorded).
+fn describe(tr: Tr, record: &Record) -> String {
     let at = record.fleet_at.unwrap_or(record.at).format("%H:%M:%S");
+    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
     let what = match &record.entry {
         Entry::Transition {
             server,
@@ -203,12 +235,24 @@ fn describe(record: &Record) -> String {
             ..
         } => {
             let monitor = crate::health::Monitor::recorded_label(monitor, health_set.as_deref());
-            format!("{monitor} on {server}: {from} -> {to}")
+            let args = [
+                ("monitor", monitor.into()),
+                ("server", server.into()),
+                ("from", word(from).into()),
+                ("to", word(to).into()),
+            ];
+            tr.fmt("replay-transition", &args)
         }
         Entry::Examined {
             server, monitor, ..
-        } => format!("{monitor} on {server} looked at"),
-        Entry::RunbookOpened { title, server, .. } => format!("runbook opened: {title} @{server}"),
+        } => tr.fmt(
+            "replay-examined",
+            &[("monitor", monitor.into()), ("server", server.into())],
+        ),
+        Entry::RunbookOpened { title, server, .. } => tr.fmt(
+            "replay-runbook-opened",
+            &[("title", title.into()), ("server", server.into())],
+        ),
         Entry::StepStarted {
             run, title, server, ..
         } => format!("#{run} {title} @{server}"),
@@ -217,7 +261,15 @@ fn describe(record: &Record) -> String {
             exit,
             duration_ms,
             ..
-        } => format!("#{run} {exit} in {:.1} s", *duration_ms as f64 / 1_000.0),
+        } => {
+            let seconds = format!("{:.1}", *duration_ms as f64 / 1_000.0);
+            let args = [
+                ("run", (*run).into()),
+                ("exit", word(exit).into()),
+                ("seconds", seconds.into()),
+            ];
+            tr.fmt("replay-step-ended", &args)
+        }
         Entry::Output { run, line, .. } => format!("#{run}   {line}"),
         Entry::Confirmation {
             step,
@@ -226,26 +278,67 @@ fn describe(record: &Record) -> String {
             by,
             ..
         } => {
-            let how = if *accepted { "confirmed" } else { "refused" };
-            format!("{step} @{server} {how}, typed by {by}")
+            let id = if *accepted {
+                "replay-confirmed"
+            } else {
+                "replay-refused"
+            };
+            let args = [
+                ("step", step.into()),
+                ("server", server.into()),
+                ("by", by.into()),
+            ];
+            tr.fmt(id, &args)
         }
-        Entry::StepSkipped { step, reason, .. } => format!("{step} skipped: {reason}"),
-        Entry::WaitStarted { step, minutes, .. } => format!("{step}: wait {minutes} min"),
+        _ => walk_entry(tr, &record.entry),
+    };
+    format!(" {at} {}", clean(&what))
+}
+
+/// The entries of a walk that say how it went on: skips, waits, its close.
+fn walk_entry(tr: Tr, entry: &Entry) -> String {
+    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+    match entry {
+        Entry::StepSkipped { step, reason, .. } => tr.fmt(
+            "replay-skipped",
+            &[("step", step.into()), ("reason", reason.into())],
+        ),
+        Entry::WaitStarted { step, minutes, .. } => tr.fmt(
+            "replay-wait",
+            &[("step", step.into()), ("minutes", (*minutes).into())],
+        ),
         Entry::WaitEnded {
             step,
             how,
             waited_s,
             ..
-        } => format!("{step}: wait {how} after {waited_s} s"),
-        Entry::RunbookClosed { ending, .. } => format!("runbook closed: {ending}"),
-        Entry::Escalated { server, reason, .. } => format!("escalated @{server}: {reason}"),
-        Entry::DrillEnded { end, score, .. } => format!("drill ended: {end}, {score}/100"),
+        } => tr.fmt(
+            "replay-waited",
+            &[
+                ("step", step.into()),
+                ("how", word(how).into()),
+                ("seconds", (*waited_s).into()),
+            ],
+        ),
+        Entry::RunbookClosed { ending, .. } => {
+            tr.fmt("replay-closed", &[("ending", word(ending).into())])
+        }
+        Entry::Escalated { server, reason, .. } => tr.fmt(
+            "replay-escalated",
+            &[("server", server.into()), ("reason", reason.into())],
+        ),
+        Entry::DrillEnded { end, score, .. } => tr.fmt(
+            "replay-drill-ended",
+            &[
+                ("end", word(end).into()),
+                ("score", score.to_string().into()),
+            ],
+        ),
         other => serde_json::to_value(other)
             .ok()
             .and_then(|v| v["kind"].as_str().map(|k| k.replace('_', " ")))
             .unwrap_or_default(),
-    };
-    format!(" {at} {}", clean(&what))
+    }
 }
 
 /// A record line may hold anything: control characters never reach the terminal (every

@@ -3,6 +3,7 @@
 
 use super::view::clean;
 use super::walk::{StepSeen, Walk, WalkStep};
+use crate::i18n::{Tr, words};
 use crate::ui::{Symbols, Theme, format};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,11 +14,12 @@ pub struct WalkView<'a> {
     pub walk: &'a Walk,
     pub theme: &'a Theme,
     pub symbols: Symbols,
+    pub tr: Tr,
 }
 
 impl Widget for WalkView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (walk, theme) = (self.walk, self.theme);
+        let (walk, theme, tr) = (self.walk, self.theme, self.tr);
         let width = usize::from(area.width);
         let mut y = area.y;
         let bottom = area.y + area.height;
@@ -33,6 +35,7 @@ impl Widget for WalkView<'_> {
         let ending = walk
             .ending
             .as_deref()
+            .map(|e| words::recorded(tr, e).unwrap_or(e))
             .map(|e| format!("  [{e}]"))
             .unwrap_or_default();
         put(&mut y, &format!(" {}", walk.title), theme.title);
@@ -48,24 +51,21 @@ impl Widget for WalkView<'_> {
         };
         if hidden > 0 {
             let dots = if self.symbols.ascii { "..." } else { "…" };
-            let steps = if hidden == 1 { "step" } else { "steps" };
-            put(
-                &mut y,
-                &format!("  {dots} {hidden} earlier {steps}"),
-                theme.dim,
-            );
+            let steps = tr.fmt("replay-earlier-steps", &[("count", hidden.into())]);
+            put(&mut y, &format!("  {dots} {steps}"), theme.dim);
         }
         for step in walk.steps.iter().skip(hidden) {
             let (text, style) = self.step_line(step);
             put(&mut y, &text, style);
         }
         let earlier = if walk.earlier > 0 {
-            format!(" output, {} earlier lines in the record ", walk.earlier)
+            let count = [("count", walk.earlier.into())];
+            format!(" {} ", tr.fmt("replay-output-earlier", &count))
         } else {
-            " output ".to_owned()
+            format!(" {} ", tr.text("replay-output"))
         };
         let dash = self.symbols.dash();
-        let rest = width.saturating_sub(earlier.chars().count() + 1);
+        let rest = width.saturating_sub(format::text_width(&earlier) + 1);
         let rule = format!("{dash}{earlier}{}", dash.repeat(rest));
         put(&mut y, &rule, theme.border);
         let rows = usize::from(bottom.saturating_sub(y));
@@ -87,42 +87,57 @@ impl Widget for WalkView<'_> {
 
 impl WalkView<'_> {
     fn step_line(&self, step: &WalkStep) -> (String, Style) {
-        let (a, theme) = (self.symbols.ascii, self.theme);
+        let (a, theme, tr) = (self.symbols.ascii, self.theme, self.tr);
+        let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
         let (glyph, word, style) = match &step.state {
-            StepSeen::Confirmed { accepted: true, by } => {
-                ("?", format!("typed by {by}"), theme.flash)
-            }
+            StepSeen::Confirmed { accepted: true, by } => (
+                "?",
+                tr.fmt("replay-typed-by", &[("by", by.into())]),
+                theme.flash,
+            ),
             StepSeen::Confirmed {
                 accepted: false,
                 by,
-            } => ("?", format!("refused, {by}"), theme.flash),
+            } => (
+                "?",
+                tr.fmt("replay-refused-by", &[("by", by.into())]),
+                theme.flash,
+            ),
             StepSeen::Running => (
                 if a { "*" } else { "↻" },
-                "running".into(),
+                tr.text("replay-running").to_owned(),
                 theme.step_running,
             ),
             StepSeen::Waiting { minutes } => (
                 if a { "~" } else { "◷" },
-                format!("wait {minutes} min"),
+                tr.fmt("replay-wait-min", &[("minutes", (*minutes).into())]),
                 theme.step_running,
             ),
             StepSeen::Waited { how, waited_s } => (
                 if a { "~" } else { "◷" },
-                format!("{how} {}", minutes(*waited_s)),
+                format!("{} {}", word(how), after(tr, *waited_s)),
                 theme.dim,
             ),
             StepSeen::Ended { exit, duration_ms } => {
-                let took = format!("{exit} {:.1} s", *duration_ms as f64 / 1_000.0);
+                let took = format!("{} {:.1} s", word(exit), *duration_ms as f64 / 1_000.0);
                 match exit.as_str() {
                     "succeeded" => (if a { "+" } else { "✓" }, took, theme.step_succeeded),
                     "failed" => (if a { "X" } else { "✖" }, took, theme.step_failed),
                     _ => ("x", took, theme.step_failed),
                 }
             }
-            StepSeen::Skipped { reason } => ("-", format!("skipped: {reason}"), theme.dim),
+            StepSeen::Skipped { reason } => (
+                "-",
+                tr.fmt("replay-skipped-reason", &[("reason", reason.into())]),
+                theme.dim,
+            ),
         };
         let run = step.run.map(|r| format!("#{r} ")).unwrap_or_default();
-        let undo = if step.compensating { " (undo)" } else { "" };
+        let undo = if step.compensating {
+            format!(" {}", tr.text("replay-undo"))
+        } else {
+            String::new()
+        };
         let on = if step.server == self.walk.server {
             String::new()
         } else {
@@ -133,11 +148,11 @@ impl WalkView<'_> {
     }
 }
 
-/// `90 s`, or minutes from two on.
-fn minutes(seconds: i64) -> String {
+/// `after 90 s`, or in minutes from two on.
+fn after(tr: Tr, seconds: i64) -> String {
     if seconds < 120 {
-        format!("after {seconds} s")
+        tr.fmt("replay-after-s", &[("seconds", seconds.into())])
     } else {
-        format!("after {} min", seconds / 60)
+        tr.fmt("replay-after-min", &[("minutes", (seconds / 60).into())])
     }
 }

@@ -40,11 +40,14 @@ impl Widget for DebriefView<'_> {
                 .collect()
         };
         let mut lines: Vec<Line> = Vec::new();
-        let head = format!(
-            "{}: score {}/100, {}.",
-            self.run.scenario,
-            debrief.points.total(),
-            report::ending(self.tr, debrief, facts)
+        let tr = self.tr;
+        let head = tr.fmt(
+            "debrief-head",
+            &[
+                ("scenario", self.run.scenario.as_str().into()),
+                ("score", debrief.points.total().to_string().into()),
+                ("ending", report::ending(tr, debrief, facts).into()),
+            ],
         );
         lines.extend(styled(&head, theme.title));
         let parts: Vec<String> = report::parts(self.tr, debrief)
@@ -57,16 +60,12 @@ impl Widget for DebriefView<'_> {
         }
         let mut findings: Vec<Line> = Vec::new();
         if debrief.findings.is_empty() {
-            findings.extend(styled("No unsafe action.", theme.text));
+            findings.extend(styled(tr.text("debrief-no-unsafe"), theme.text));
         }
         for lesson in report::lessons(self.tr, debrief) {
             findings.extend(styled(&format!("! {lesson}"), theme.unhealthy_text()));
         }
-        let closing = styled(
-            "The debrief is written beside the incident record. q quits, Esc goes back to \
-             the fleet.",
-            theme.dim,
-        );
+        let closing = styled(tr.text("debrief-closing"), theme.dim);
         // What the table may take: the screen less the borders and everything else.
         let room = usize::from(area.height)
             .saturating_sub(2 + lines.len() + findings.len() + closing.len() + 2);
@@ -75,8 +74,9 @@ impl Widget for DebriefView<'_> {
             server: &facts.spec.expected.server,
             theme,
             symbols: self.symbols,
+            tr,
         };
-        lines.extend(table.lines(&shown(timeline(debrief, facts), room)));
+        lines.extend(table.lines(&shown(tr, timeline(tr, debrief, facts), room)));
         lines.extend(findings);
         lines.push(Line::default());
         lines.extend(closing);
@@ -84,7 +84,7 @@ impl Widget for DebriefView<'_> {
         let (popup, block) = overlay_sized(
             (area, buf),
             (width, height),
-            " Drill debrief ",
+            format!(" {} ", tr.text("debrief-title")),
             theme,
             self.symbols,
         );
@@ -95,9 +95,9 @@ impl Widget for DebriefView<'_> {
 /// The beats a table of `room` lines (its heading included) shows: steps off the expected
 /// path go first, the newest of them first, and one line says how many went (the Markdown
 /// beside the record has them all).
-fn shown(mut beats: Vec<Beat>, room: usize) -> Vec<Beat> {
+fn shown(tr: Tr, mut beats: Vec<Beat>, room: usize) -> Vec<Beat> {
     let room = room.max(4) - 1;
-    let mut gone = 0;
+    let mut gone: usize = 0;
     let mut first_gone = beats.len();
     while beats.len() + usize::from(gone > 0) > room {
         let Some(last_off) = beats.iter().rposition(|b| b.off_path) else {
@@ -110,7 +110,7 @@ fn shown(mut beats: Vec<Beat>, room: usize) -> Vec<Beat> {
     if gone > 0 {
         let more = Beat {
             after: None,
-            did: format!("{gone} more steps: see the Markdown"),
+            did: tr.fmt("debrief-more-steps", &[("count", gone.into())]),
             expected: String::new(),
             kept: None,
             off_path: true,
@@ -127,6 +127,7 @@ struct Table<'a> {
     server: &'a str,
     theme: &'a Theme,
     symbols: Symbols,
+    tr: Tr,
 }
 
 impl Table<'_> {
@@ -141,9 +142,11 @@ impl Table<'_> {
         let (did, expected) = self.widths();
         let bar = self.symbols.separator();
         let theme = self.theme;
-        let heading = format!("Expected on {}", self.server);
+        let heading = self
+            .tr
+            .fmt("debrief-expected-on", &[("server", self.server.into())]);
         let mut lines = vec![self.row(
-            ("", "What happened", &heading),
+            ("", self.tr.text("debrief-what-happened"), &heading),
             (did, expected),
             (theme.title, theme.title, theme.title),
             bar,

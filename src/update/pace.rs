@@ -38,7 +38,10 @@ pub fn pace(state: &mut AppState, now: Pace) -> Vec<Effect> {
             why: now.why(),
         }));
         if now.behind() {
-            state.view.flash = Some(format!("prober behind: {} late: {}", now.late, now.why()));
+            let tr = state.tr();
+            let why = now.why_in(tr);
+            let args = [("late", now.late.into()), ("why", why.into())];
+            state.view.flash = Some(tr.fmt("flash-prober-behind", &args));
         }
     }
     state.pace = Pace {

@@ -17,7 +17,8 @@ pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: 
     }
     if state.view.prompt.is_some() {
         // Another question is open (a step that starts by itself): never replace it.
-        state.view.flash = Some(format!("{what} not started: the record is not written"));
+        let args = [("what", what.into())];
+        state.view.flash = Some(state.tr().fmt("flash-not-started-unrecorded", &args));
         return true;
     }
     state.view.prompt = Some(Prompt::Unrecorded {
@@ -61,7 +62,8 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         return effects;
     }
     if !go_on {
-        state.view.flash = Some(format!("{what} on {server}: not started"));
+        let args = [("what", what.into()), ("server", server.into())];
+        state.view.flash = Some(state.tr().fmt("flash-not-started", &args));
         return effects;
     }
     state.unrecorded_go_on = true;

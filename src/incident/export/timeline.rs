@@ -1,7 +1,6 @@
 //! One timeline bullet per entry, after its time: what happened, to what, by whom.
 
 use super::text::{Clocks, block_fence, code, duration, list, plain, visible};
-use crate::health::AlertValue;
 use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
 use std::collections::HashMap;
@@ -83,33 +82,11 @@ pub(super) fn owed_list(tr: Tr, owed: &[String]) -> String {
     list(tr, &owed.iter().map(|o| plain(o)).collect::<Vec<_>>())
 }
 
-/// A word the record keeps in English, in the export's language when it is one the console
-/// writes; any other as it is.
+/// A word the record keeps in English, in the export's language when the console knows it;
+/// any other as it is.
 pub(super) fn recorded_word(tr: Tr, word: &str) -> String {
-    let id = match word {
-        "succeeded" => "exit-succeeded",
-        "failed" => "exit-failed",
-        "timed_out" => "exit-timed-out",
-        "cancelled" => "exit-cancelled",
-        "transient" => "ending-transient",
-        "resolved" => "ending-resolved",
-        "completed" => "ending-completed",
-        "escalated" => "ending-escalated",
-        "aborted" => "ending-aborted",
-        "quit" => "export-reason-quit",
-        "hangup (SIGHUP)" => "export-reason-hangup",
-        "terminated (SIGTERM)" => "export-reason-sigterm",
-        "healed" => "export-drill-healed",
-        "budget_over" => "export-drill-budget-over",
-        other => {
-            let alert = AlertValue::ALL.into_iter().find(|a| a.word() == other);
-            return match alert {
-                Some(alert) => crate::i18n::words::alert(tr, alert).to_owned(),
-                None => plain(&other.replace('_', " ")),
-            };
-        }
-    };
-    tr.text(id).to_owned()
+    crate::i18n::words::recorded(tr, word)
+        .map_or_else(|| plain(&word.replace('_', " ")), str::to_owned)
 }
 
 /// The bullet's text; `outputs` says how much a run printed.

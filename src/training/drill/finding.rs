@@ -1,6 +1,7 @@
 //! What a debrief holds against a trainee: the unsafe actions, each with a sentence that
 //! teaches what to look at next time.
 
+use crate::i18n::{Arg, Tr};
 /// An unsafe action or a loose end, found in the trainee's record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
@@ -34,50 +35,64 @@ pub enum Finding {
 
 impl Finding {
     /// One sentence that says what happened and what to do instead.
-    pub fn lesson(&self) -> String {
-        match self {
+    pub fn lesson(&self, tr: Tr) -> String {
+        let (id, args): (&str, Vec<(&str, Arg)>) = match self {
             Finding::DestructiveNotAtFault {
                 server,
                 step,
                 action,
-            } => format!(
-                "you ran {step} ({action}) on {server}, which had no fault: find the failing \
-                 monitor's server in the grid and the drill-down before a destructive step"
+            } => (
+                "debrief-lesson-not-at-fault",
+                vec![
+                    ("step", step.into()),
+                    ("action", action.into()),
+                    ("server", server.into()),
+                ],
             ),
-            Finding::WrongService { server, service } => format!(
-                "you restarted {service} on {server}, which was not the failing service: read \
-                 the drill-down first (the monitor's target service, and for a CTP probe the \
-                 Mailbox server its error names)"
+            Finding::WrongService { server, service } => (
+                "debrief-lesson-wrong-service",
+                vec![("service", service.into()), ("server", server.into())],
             ),
-            Finding::FailoverOfHealthyServer { server } => format!(
-                "you failed over {server}, which was healthy: check the drill-down's monitor \
-                 before a destructive step"
+            Finding::FailoverOfHealthyServer { server } => (
+                "debrief-lesson-failover-healthy",
+                vec![("server", server.into())],
             ),
             Finding::DestructiveWhileHealthy {
                 server,
                 monitor,
                 step,
-            } => format!(
-                "you ran {step} on {server} while {monitor} was already Healthy: re-run the \
-                 probe first; a recovered monitor needs no repair"
+            } => (
+                "debrief-lesson-while-healthy",
+                vec![
+                    ("step", step.into()),
+                    ("server", server.into()),
+                    ("monitor", monitor.into()),
+                ],
             ),
             Finding::SkippedVerification {
                 server,
                 procedure,
                 step,
-            } => format!(
-                "you ran {step} on {server} without the verification step of {procedure}: \
-                 verify the problem still exists before changing anything"
+            } => (
+                "debrief-lesson-skipped-verification",
+                vec![
+                    ("step", step.into()),
+                    ("server", server.into()),
+                    ("procedure", procedure.into()),
+                ],
             ),
-            Finding::CompensationsOwed { server, steps } => format!(
-                "you left {} owed on {server}: run the compensations (or write them off with a \
-                 reason) before you walk away",
-                steps.join(", ")
+            Finding::CompensationsOwed { server, steps } => (
+                "debrief-lesson-owed",
+                vec![
+                    ("steps", steps.join(", ").into()),
+                    ("server", server.into()),
+                ],
             ),
-            Finding::EscalatedSolved { server, monitor } => format!(
-                "you escalated while {monitor} on {server} was Healthy again: re-run the probe \
-                 before handing over a problem that is gone"
+            Finding::EscalatedSolved { server, monitor } => (
+                "debrief-lesson-escalated-solved",
+                vec![("monitor", monitor.into()), ("server", server.into())],
             ),
-        }
+        };
+        tr.fmt(id, &args)
     }
 }

@@ -51,7 +51,7 @@ pub fn parts(tr: Tr, debrief: &Debrief) -> [(String, u32, u32); 5] {
 pub fn lessons(tr: Tr, debrief: &Debrief) -> Vec<String> {
     let mut counted: Vec<(String, usize)> = Vec::new();
     for finding in &debrief.findings {
-        let lesson = finding.lesson();
+        let lesson = finding.lesson(tr);
         match counted.iter_mut().find(|(l, _)| *l == lesson) {
             Some((_, n)) => *n += 1,
             None => counted.push((lesson, 1)),
@@ -118,7 +118,7 @@ pub fn markdown(tr: Tr, debrief: &Debrief, facts: &DrillFacts, scenario: &str) -
         tr.text("debrief-happened"),
         tr.text("debrief-expected")
     );
-    for beat in timeline(debrief, facts) {
+    for beat in timeline(tr, debrief, facts) {
         let mark = match beat.kept {
             Some(true) => "✓ ",
             Some(false) => "✗ ",

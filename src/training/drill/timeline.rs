@@ -4,6 +4,7 @@
 
 use super::DrillFacts;
 use super::score::Debrief;
+use crate::i18n::Tr;
 use chrono::TimeDelta;
 
 /// One line of the timeline.
@@ -34,7 +35,7 @@ impl Beat {
 }
 
 /// The timeline: what happened in time order, then the expectations never met.
-pub fn timeline(debrief: &Debrief, facts: &DrillFacts) -> Vec<Beat> {
+pub fn timeline(tr: Tr, debrief: &Debrief, facts: &DrillFacts) -> Vec<Beat> {
     let expected = &facts.spec.expected;
     let onset = debrief.onset;
     // The debrief counts these from the onset; the timeline from the start.
@@ -49,29 +50,44 @@ pub fn timeline(debrief: &Debrief, facts: &DrillFacts) -> Vec<Beat> {
         }
     };
     if onset.is_some() {
-        let did = format!("fault: {} @{} fails", expected.monitor, expected.server);
+        let did = tr.fmt(
+            "debrief-beat-fault",
+            &[
+                ("monitor", expected.monitor.as_str().into()),
+                ("server", expected.server.as_str().into()),
+            ],
+        );
         place(Beat::of(onset, did, String::new(), None));
     }
     let looked = since_start(debrief.detected);
     place(Beat::of(
         looked,
         if looked.is_some() {
-            "looked at a failing monitor".into()
+            tr.text("debrief-beat-looked").to_owned()
         } else {
             String::new()
         },
-        "see a failing monitor".to_owned(),
+        tr.text("debrief-beat-see").to_owned(),
         Some(looked.is_some()),
     ));
     let opened = since_start(debrief.runbook);
     place(Beat::of(
         opened,
         if opened.is_some() {
-            format!("reached {} @{}", expected.runbook, expected.server)
+            tr.fmt(
+                "debrief-beat-reached",
+                &[
+                    ("runbook", expected.runbook.as_str().into()),
+                    ("server", expected.server.as_str().into()),
+                ],
+            )
         } else {
             String::new()
         },
-        format!("open {}", expected.runbook),
+        tr.fmt(
+            "debrief-beat-open",
+            &[("runbook", expected.runbook.as_str().into())],
+        ),
         Some(opened.is_some()),
     ));
     for step in &debrief.steps {
@@ -93,11 +109,17 @@ pub fn timeline(debrief: &Debrief, facts: &DrillFacts) -> Vec<Beat> {
     place(Beat::of(
         healed,
         if healed.is_some() {
-            format!("{} Healthy again", expected.monitor)
+            tr.fmt(
+                "debrief-beat-healthy",
+                &[("monitor", expected.monitor.as_str().into())],
+            )
         } else {
             String::new()
         },
-        format!("healed: {}", expected.heals_at),
+        tr.fmt(
+            "debrief-beat-healed",
+            &[("heals", expected.heals_at.as_str().into())],
+        ),
         Some(healed.is_some()),
     ));
     // Stable: what happened at the same moment keeps its order above.
