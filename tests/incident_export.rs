@@ -13,26 +13,10 @@ use healthdeck::incident::writer::write_handover;
 use healthdeck::incident::{Entry, Record, Recorder, SCHEMA, latest};
 use healthdeck::job::{OutputLine, RunId, Stream};
 use session::{
-    EX02, LATENCY, at, export, header, lines_of, mode_of, output_line, owed_at_escalation, text,
-    write_session, write_training_session, write_until_escalation,
+    EX02, LATENCY, assert_golden, at, export, header, lines_of, mode_of, output_line,
+    owed_at_escalation, text, write_session, write_training_session, write_until_escalation,
 };
 use std::path::{Path, PathBuf};
-
-fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/incident")
-        .join(name)
-}
-
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-fn assert_golden(name: &str, actual: &str) {
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden(name).parent().unwrap()).unwrap();
-        std::fs::write(golden(name), actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(golden(name)).unwrap();
-    assert_eq!(actual, expected, "UPDATE_GOLDEN=1 rewrites {name}");
-}
 
 #[test]
 fn a_session_exports_as_the_golden_timeline() {

@@ -7,23 +7,10 @@
 #[allow(dead_code)]
 mod session;
 
-use session::{export, export_in, owed_at_escalation, text, write_session, write_training_session};
-use std::path::{Path, PathBuf};
-
-fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/incident")
-        .join(name)
-}
-
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-fn assert_golden(name: &str, actual: &str) {
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(golden(name), actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(golden(name)).unwrap();
-    assert_eq!(actual, expected, "UPDATE_GOLDEN=1 rewrites {name}");
-}
+use session::{
+    assert_golden, export, export_in, owed_at_escalation, text, write_session,
+    write_training_session,
+};
 
 /// The English catalog's export messages as written: `id = text { $placeholder } text`.
 fn english_export_messages() -> Vec<(String, String)> {

@@ -473,3 +473,19 @@ pub fn output_line(at: DateTime<Utc>, stream: Stream, text: &str) -> OutputLine 
         text: text.to_owned(),
     }
 }
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/incident")
+        .join(name)
+}
+
+/// Compares with a golden file of `tests/fixtures/incident`; `UPDATE_GOLDEN=1` rewrites it.
+pub fn assert_golden(name: &str, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden(name).parent().unwrap()).unwrap();
+        std::fs::write(golden(name), actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(golden(name)).unwrap();
+    assert_eq!(actual, expected, "UPDATE_GOLDEN=1 rewrites {name}");
+}
