@@ -333,7 +333,7 @@ fn what_is_owed_on_the_fleet_is_shown_first_at_start() {
     let debt = reenable_owed(&console).unwrap();
     let mut fresh = Console::incident(80, 24);
     fresh.event(Event::Ledger(Ledger {
-        debts: vec![debt],
+        debts: vec![debt.clone()],
         unreadable: Vec::new(),
     }));
     assert!(fresh.state.view.owed_box);
@@ -341,6 +341,24 @@ fn what_is_owed_on_the_fleet_is_shown_first_at_start() {
     let screen = common::screen::text(&common::screen::render(&fresh.state, &theme, false));
     assert!(screen.contains("Re-enable database activation"), "{screen}");
     assert!(screen.contains("OWED"), "{screen}");
+    // In Korean: the line in the catalog's words, the step's title as the Korean runbook
+    // says it (the ledger keeps the English title), the command as it is.
+    fresh.state.launch.language = "ko";
+    let korean = common::screen::text(&common::screen::render(&fresh.state, &theme, false));
+    let tr = healthdeck::i18n::Tr::of("ko");
+    let library = healthdeck::runbook::Library::shared().ok();
+    let line = debt.describe_in(tr, library);
+    assert!(
+        !line.contains("Re-enable") && !line.contains("owed since"),
+        "{line}"
+    );
+    let first: String = line.chars().take(20).collect();
+    assert!(korean.contains(&first), "{first}\n{korean}");
+    assert!(
+        korean.contains("DatabaseCopyActivationDisabledAndMoveNow"),
+        "{korean}"
+    );
+    fresh.state.launch.language = "en";
     fresh.key(KeyCode::Char('n'));
     assert!(!fresh.state.view.owed_box, "any key closes it");
     assert!(

@@ -717,3 +717,13 @@ replay-undo = (undo)
 replay-after-s = after { $seconds } s
 replay-after-min = after { $minutes } min
 replay-skipped-reason = skipped: { $reason }
+replay-session-ended = session ended: { $reason }
+replay-hangup = terminal hung up
+replay-owed = owed @{ $server }: { $title }
+replay-owed-cleared = cleared @{ $server }: { $step }
+replay-drill-started = drill started: { $scenario }
+replay-acknowledged = acknowledged: { $monitor } @{ $server }
+
+## A compensation owed on the fleet, in one line (the ledger keeps its own English)
+debt-line = { $title } on { $server }: owed since { $since } UTC by { $by } ({ $procedure }/{ $cause })
+debt-line-maybe = { $title } (maybe) on { $server }: owed since { $since } UTC by { $by } ({ $procedure }/{ $cause })

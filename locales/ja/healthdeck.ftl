@@ -691,3 +691,13 @@ replay-undo = (戻し)
 replay-after-s = { $seconds } s 後
 replay-after-min = { $minutes } min 後
 replay-skipped-reason = スキップ: { $reason }
+replay-session-ended = セッション終了: { $reason }
+replay-hangup = 端末の接続が切れた
+replay-owed = 要戻し @{ $server }: { $title }
+replay-owed-cleared = 解消 @{ $server }: { $step }
+replay-drill-started = 訓練開始: { $scenario }
+replay-acknowledged = 確認済み: { $monitor } @{ $server }
+
+## フリートに残る要戻しを 1 行で（台帳は英語のまま保持）
+debt-line = { $server } の { $title }: { $since } UTC から要戻し（実施者 { $by }、{ $procedure }/{ $cause }）
+debt-line-maybe = { $server } の { $title }（未確定）: { $since } UTC から要戻し（実施者 { $by }、{ $procedure }/{ $cause }）

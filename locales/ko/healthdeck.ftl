@@ -691,3 +691,13 @@ replay-undo = (원복)
 replay-after-s = { $seconds } s 경과
 replay-after-min = { $minutes } min 경과
 replay-skipped-reason = 건너뜀: { $reason }
+replay-session-ended = 세션 종료: { $reason }
+replay-hangup = 터미널 연결 끊김
+replay-owed = 미원복 @{ $server }: { $title }
+replay-owed-cleared = 해소됨 @{ $server }: { $step }
+replay-drill-started = 훈련 시작: { $scenario }
+replay-acknowledged = 확인 처리: { $monitor } @{ $server }
+
+## 플릿에 남은 미원복 작업 한 줄 (원장은 자체 영어 문구를 유지)
+debt-line = { $server }의 { $title }: { $since } UTC부터 미원복(작업자 { $by }, { $procedure }/{ $cause })
+debt-line-maybe = { $server }의 { $title }(불확실): { $since } UTC부터 미원복(작업자 { $by }, { $procedure }/{ $cause })

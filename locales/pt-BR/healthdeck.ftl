@@ -737,3 +737,13 @@ replay-undo = (desfazer)
 replay-after-s = após { $seconds } s
 replay-after-min = após { $minutes } min
 replay-skipped-reason = pulada: { $reason }
+replay-session-ended = sessão encerrada: { $reason }
+replay-hangup = a conexão do terminal caiu
+replay-owed = pendente @{ $server }: { $title }
+replay-owed-cleared = resolvida @{ $server }: { $step }
+replay-drill-started = treino iniciado: { $scenario }
+replay-acknowledged = ciente: { $monitor } @{ $server }
+
+## Uma etapa de desfazer pendente na frota, em uma linha (o registro guarda o próprio inglês)
+debt-line = { $title } em { $server }: pendente desde { $since } UTC por { $by } ({ $procedure }/{ $cause })
+debt-line-maybe = { $title } (talvez) em { $server }: pendente desde { $since } UTC por { $by } ({ $procedure }/{ $cause })

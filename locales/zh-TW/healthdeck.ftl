@@ -690,3 +690,13 @@ replay-undo = （還原）
 replay-after-s = 已等 { $seconds } s
 replay-after-min = 已等 { $minutes } min
 replay-skipped-reason = 已略過: { $reason }
+replay-session-ended = 工作階段結束: { $reason }
+replay-hangup = 終端機斷線
+replay-owed = 待還原 @{ $server }: { $title }
+replay-owed-cleared = 已清除 @{ $server }: { $step }
+replay-drill-started = 演練開始: { $scenario }
+replay-acknowledged = 已確認: { $monitor } @{ $server }
+
+## 機群上待還原的一項，一行說明（帳冊保留其英文原文）
+debt-line = { $server } 上的 { $title }: 自 { $since } UTC 起待還原（執行者 { $by }，{ $procedure }/{ $cause }）
+debt-line-maybe = { $server } 上的 { $title }（可能）: 自 { $since } UTC 起待還原（執行者 { $by }，{ $procedure }/{ $cause }）

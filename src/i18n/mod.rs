@@ -85,6 +85,17 @@ impl Tr {
         LANGUAGES[self.language]
     }
 
+    /// A number with one decimal, written as the language writes it: `1.5` in English,
+    /// Korean, Japanese and Chinese, `1,5` in Brazilian Portuguese.
+    pub fn decimal(self, value: f64) -> String {
+        format!("{value:.1}").replace('.', self.decimal_point().encode_utf8(&mut [0; 4]))
+    }
+
+    /// What separates a number's whole part from its fraction in this language.
+    pub fn decimal_point(self) -> char {
+        if self.code() == "pt-BR" { ',' } else { '.' }
+    }
+
     /// A message without placeholders. An id no catalog knows comes back as itself, so a
     /// slip shows on screen instead of an empty cell (and the catalog test names it).
     pub fn text(self, id: &'static str) -> &'static str {
@@ -117,5 +128,13 @@ mod tests {
     fn an_unknown_language_is_english_and_an_unknown_id_shows_itself() {
         assert_eq!(Tr::of("xx").code(), "en");
         assert_eq!(Tr::of("ja").text("no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn a_decimal_is_written_as_the_language_writes_it() {
+        assert_eq!(Tr::of("pt-BR").decimal(29.25), "29,2");
+        for language in ["en", "ko", "ja", "zh-TW"] {
+            assert_eq!(Tr::of(language).decimal(1.25), "1.2", "{language}");
+        }
     }
 }

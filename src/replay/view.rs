@@ -262,7 +262,7 @@ fn describe(tr: Tr, record: &Record) -> String {
             duration_ms,
             ..
         } => {
-            let seconds = format!("{:.1}", *duration_ms as f64 / 1_000.0);
+            let seconds = tr.decimal(*duration_ms as f64 / 1_000.0);
             let args = [
                 ("run", (*run).into()),
                 ("exit", word(exit).into()),
@@ -333,6 +333,35 @@ fn walk_entry(tr: Tr, entry: &Entry) -> String {
                 ("end", word(end).into()),
                 ("score", score.to_string().into()),
             ],
+        ),
+        _ => session_entry(tr, entry),
+    }
+}
+
+/// The session's own entries and what it owed; any other kind by its recorded name.
+fn session_entry(tr: Tr, entry: &Entry) -> String {
+    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+    match entry {
+        Entry::SessionEnded { reason, .. } => {
+            tr.fmt("replay-session-ended", &[("reason", word(reason).into())])
+        }
+        Entry::Hangup { .. } => tr.text("replay-hangup").to_owned(),
+        Entry::Owed { server, title, .. } => tr.fmt(
+            "replay-owed",
+            &[("server", server.into()), ("title", title.into())],
+        ),
+        Entry::OwedCleared { server, step, .. } => tr.fmt(
+            "replay-owed-cleared",
+            &[("server", server.into()), ("step", step.into())],
+        ),
+        Entry::DrillStarted { scenario, .. } => {
+            tr.fmt("replay-drill-started", &[("scenario", scenario.into())])
+        }
+        Entry::Acknowledged {
+            server, monitor, ..
+        } => tr.fmt(
+            "replay-acknowledged",
+            &[("monitor", monitor.into()), ("server", server.into())],
         ),
         other => serde_json::to_value(other)
             .ok()

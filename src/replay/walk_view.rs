@@ -119,7 +119,8 @@ impl WalkView<'_> {
                 theme.dim,
             ),
             StepSeen::Ended { exit, duration_ms } => {
-                let took = format!("{} {:.1} s", word(exit), *duration_ms as f64 / 1_000.0);
+                let took = tr.decimal(*duration_ms as f64 / 1_000.0);
+                let took = format!("{} {took} s", word(exit));
                 match exit.as_str() {
                     "succeeded" => (if a { "+" } else { "✓" }, took, theme.step_succeeded),
                     "failed" => (if a { "X" } else { "✖" }, took, theme.step_failed),

@@ -4,6 +4,9 @@
 //! state directory (docs/ARCHITECTURE.md "Owed compensations") until it is run or written
 //! off, and every console on that directory shows it.
 
+use super::Library;
+use super::spec::localized;
+use crate::i18n::Tr;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -40,17 +43,37 @@ pub struct Debt {
 }
 
 impl Debt {
-    /// One line: what is owed, where, since when and by whom.
+    /// One line in English, for the record and the ledger: what is owed, where, since when
+    /// and by whom.
     pub fn describe(&self) -> String {
-        let maybe = if self.certain { "" } else { " (maybe)" };
-        format!(
-            "{}{maybe} on {}: owed since {} UTC by {} ({}/{})",
-            self.title,
-            self.server,
-            self.since.format("%Y-%m-%d %H:%M"),
-            self.by,
-            self.procedure,
-            self.caused_by
+        self.describe_in(Tr::english(), None)
+    }
+
+    /// [`Self::describe`] in the language of `tr`, the step's title as its runbook in
+    /// `library` says it there (the English title kept when the runbook is not known).
+    pub fn describe_in(&self, tr: Tr, library: Option<&Library>) -> String {
+        let title = library
+            .and_then(|l| l.procedure(&self.procedure))
+            .and_then(|p| p.spec.steps.iter().find(|s| s.id == self.step))
+            .map_or(self.title.as_str(), |s| localized(&s.title, tr.code()));
+        let id = if self.certain {
+            "debt-line"
+        } else {
+            "debt-line-maybe"
+        };
+        tr.fmt(
+            id,
+            &[
+                ("title", title.into()),
+                ("server", self.server.as_str().into()),
+                (
+                    "since",
+                    self.since.format("%Y-%m-%d %H:%M").to_string().into(),
+                ),
+                ("by", self.by.as_str().into()),
+                ("procedure", self.procedure.as_str().into()),
+                ("cause", self.caused_by.as_str().into()),
+            ],
         )
     }
 }

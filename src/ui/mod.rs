@@ -177,6 +177,7 @@ impl ScreenView<'_> {
                 symbols,
                 owed: state.owed(),
                 tr: state.tr(),
+                library: state.launch.library,
             }
             .render(body, buf);
         }

@@ -132,7 +132,7 @@ impl PromptView<'_> {
                 (
                     "prompt-write-off-title",
                     vec![
-                        debt.describe(),
+                        self.state.owed_line(debt),
                         tr.fmt("prompt-undoing-command", &[("command", command.into())]),
                         tr.fmt("prompt-write-off-say", &[("name", name.into())]),
                     ],

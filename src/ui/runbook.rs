@@ -233,7 +233,7 @@ impl RunbookView<'_> {
             let how = ran.ended.map_or_else(
                 || tr.text("step-running").to_owned(),
                 |(exit, took)| {
-                    let took = format!("{:.1}", took.as_secs_f64());
+                    let took = tr.decimal(took.as_secs_f64());
                     if let RowState::Succeeded { facts, bad: true } = &row.state {
                         let read = words::readings(tr, facts).0;
                         tr.fmt(

@@ -48,6 +48,8 @@ pub struct OwedView<'a> {
     pub symbols: Symbols,
     pub owed: Vec<&'a crate::runbook::Debt>,
     pub tr: Tr,
+    /// Where the owed steps' titles are found in the console's language.
+    pub library: Option<&'static crate::runbook::Library>,
 }
 
 impl Widget for OwedView<'_> {
@@ -59,7 +61,8 @@ impl Widget for OwedView<'_> {
             .fmt("owed-box-head", &[("count", self.owed.len().into())]);
         lines.extend(styled(&head, self.theme.text));
         for debt in &self.owed {
-            lines.extend(styled(&format!("  {}", debt.describe()), self.theme.flash));
+            let owed = debt.describe_in(self.tr, self.library);
+            lines.extend(styled(&format!("  {owed}"), self.theme.flash));
             if let Some(command) = &debt.command {
                 lines.extend(styled(&format!("    $ {command}"), self.theme.dim));
             }

@@ -327,6 +327,11 @@ impl AppState {
         self.owed().iter().map(|d| d.describe()).collect()
     }
 
+    /// A debt in a line on screen: in the console's language.
+    pub fn owed_line(&self, debt: &crate::runbook::Debt) -> String {
+        debt.describe_in(self.tr(), self.launch.library)
+    }
+
     /// The server under the grid cursor, if any row is shown.
     pub fn cursor_server(&self) -> Option<usize> {
         self.view.rows.get(self.view.cursor_row).copied()

@@ -289,7 +289,10 @@ impl Summary {
     /// Wall time from the header to `end`; in training the fleet clock's span beside it.
     fn duration(&self, end: &Record) -> String {
         let span = |from: DateTime<Utc>, to: DateTime<Utc>| {
-            duration((to - from).num_milliseconds().max(0).unsigned_abs())
+            duration(
+                self.tr,
+                (to - from).num_milliseconds().max(0).unsigned_abs(),
+            )
         };
         let wall = span(self.header.at, end.at);
         match (self.header.fleet_at, end.fleet_at) {

@@ -126,19 +126,24 @@ impl Clocks {
     /// A span of fleet time (a wait): `10 min 0 s`, said to be fleet time in training.
     pub(crate) fn fleet_span(self, ms: u64) -> String {
         if self.training {
-            self.tr
-                .fmt("export-fleet-span", &[("span", duration(ms).into())])
+            self.tr.fmt(
+                "export-fleet-span",
+                &[("span", duration(self.tr, ms).into())],
+            )
         } else {
-            duration(ms)
+            duration(self.tr, ms)
         }
     }
 }
 
-/// `450 ms`, `8.2 s`, `3 min 5 s`, `1 h 2 min`.
-pub(crate) fn duration(ms: u64) -> String {
+/// `450 ms`, `8.2 s` (`8,2 s` in Portuguese), `3 min 5 s`, `1 h 2 min`.
+pub(crate) fn duration(tr: Tr, ms: u64) -> String {
     match ms {
         0..1_000 => format!("{ms} ms"),
-        1_000..60_000 => format!("{}.{} s", ms / 1_000, ms % 1_000 / 100),
+        1_000..60_000 => {
+            let point = tr.decimal_point();
+            format!("{}{point}{} s", ms / 1_000, ms % 1_000 / 100)
+        }
         60_000..3_600_000 => format!("{} min {} s", ms / 60_000, ms % 60_000 / 1_000),
         _ => format!("{} h {} min", ms / 3_600_000, ms % 3_600_000 / 60_000),
     }

@@ -148,7 +148,7 @@ pub(super) fn item(
                     ("run", run_label(tr, names, *run).into()),
                     ("exit", recorded_word(tr, exit).into()),
                     ("code", exit_code.into()),
-                    ("duration", duration(*duration_ms).into()),
+                    ("duration", duration(tr, *duration_ms).into()),
                     ("outputs", outputs(*run).into()),
                 ],
             );

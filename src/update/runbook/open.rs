@@ -149,7 +149,7 @@ fn opening_notes(state: &AppState, pane: &mut RunbookPane, server: &str) {
             .note(state.now, state.tr().fmt("note-restarts-count-once", &args));
     }
     for debt in state.owed().into_iter().filter(|d| d.server == server) {
-        let owed = debt.describe();
+        let owed = state.owed_line(debt);
         pane.log.note(
             state.now,
             state

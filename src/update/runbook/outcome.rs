@@ -59,9 +59,9 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     if *running != run {
         return effects;
     }
-    let secs = format!("{:.1}", end.duration.as_secs_f64());
     // A reading that ran and read bad news says so: "ran · probe Failed", never "succeeded".
     let tr = crate::i18n::Tr::of(state.launch.language);
+    let secs = tr.decimal(end.duration.as_secs_f64());
     let (read, bad) = words::readings(tr, &answer.facts);
     let word = if end.exit == StepExit::Succeeded && bad {
         tr.text("step-ran").to_owned()

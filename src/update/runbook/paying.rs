@@ -69,7 +69,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
     pane.walk_id = state.next_walk_id();
     let now = state.now;
     for debt in &debts {
-        let owed = debt.describe();
+        let owed = state.owed_line(debt);
         pane.log
             .note(now, tr.fmt("note-owed", &[("owed", owed.into())]));
     }

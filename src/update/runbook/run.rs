@@ -215,11 +215,14 @@ pub(super) fn end_wait(state: &mut AppState, how: WaitEnd) -> Vec<Effect> {
         WaitEnd::Skipped => ("skipped", "note-wait-skipped", Some(by)),
     };
     if how != WaitEnd::Elapsed {
+        let tr = crate::i18n::Tr::of(state.launch.language);
         let args = [
-            ("waited", minutes(waited).into()),
+            (
+                "waited",
+                tr.decimal(waited.num_seconds() as f64 / 60.0).into(),
+            ),
             ("wait", call.wait.num_minutes().into()),
         ];
-        let tr = crate::i18n::Tr::of(state.launch.language);
         pane.log.note(now, tr.fmt(id, &args));
     }
     let mut effects = vec![Effect::Record(Entry::WaitEnded {
@@ -235,11 +238,6 @@ pub(super) fn end_wait(state: &mut AppState, how: WaitEnd) -> Vec<Effect> {
         pane.wait_cut_short = how != WaitEnd::Elapsed;
     }
     effects
-}
-
-/// Whole and tenth minutes: "3.5".
-fn minutes(span: TimeDelta) -> String {
-    format!("{:.1}", span.num_seconds() as f64 / 60.0)
 }
 
 fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effect> {
