@@ -60,7 +60,8 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                         .chain(&["dep-", "exchange-", "prompt-", "step-", "pane-", "log-"])
                         .chain(&["exit-", "ending-", "read-", "skip-", "note-", "flash-"])
                         .chain(&["what-", "hangup-", "owed-box-", "ack-"])
-                        .chain(&["export-", "handover-", "debrief-"])
+                        .chain(&["export-", "handover-", "debrief-", "replay-", "debt-"])
+                        .chain(&["confirm-", "refuse-", "check-", "lint-", "pace-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()
@@ -295,5 +296,32 @@ fn the_hang_up_report_in_every_language() {
             );
             insta::assert_snapshot!(format!("hangup_{language}_{width}x{height}"), screen);
         }
+    }
+}
+
+/// "Too small" is said in the language, and enlarging the terminal clears it in every
+/// language (it was matched by its English words, so it stayed in the others).
+#[test]
+fn the_too_small_notice_goes_when_the_terminal_grows_in_every_language() {
+    for language in LANGUAGES {
+        let mut state = incident(language, 80, 24);
+        update(
+            &mut state,
+            Event::Resize {
+                width: 60,
+                height: 20,
+            },
+        );
+        press(&mut state, KeyCode::Char('j'));
+        let said = Tr::of(language).text("flash-too-small");
+        assert_eq!(state.view.flash.as_deref(), Some(said), "{language}");
+        update(
+            &mut state,
+            Event::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        assert_eq!(state.view.flash, None, "{language}");
     }
 }

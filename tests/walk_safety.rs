@@ -10,6 +10,7 @@ use common::pane::Console;
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
 use healthdeck::health::{AlertValue, ProbeReport};
+use healthdeck::i18n::Tr;
 use healthdeck::incident::Entry;
 use healthdeck::runbook::{Ending, Next};
 use healthdeck::update::Prompt;
@@ -222,7 +223,7 @@ fn probe_succeeds(console: &mut Console, call: &healthdeck::runbook::StepCall) {
 fn a_destructive_confirmation_says_what_the_monitor_shows_now_before_the_name_is_typed() {
     let mut console = Console::stubborn_incident(120, 36);
     let call = at_the_first_confirmation(&mut console);
-    let said = monitor_now(&console.state, &call);
+    let said = monitor_now(&console.state, &call, Tr::english());
     assert!(
         said.iter()
             .any(|(l, warn)| !warn && l.contains("Unhealthy")),
@@ -231,13 +232,22 @@ fn a_destructive_confirmation_says_what_the_monitor_shows_now_before_the_name_is
     assert!(!said.iter().any(|(_, warn)| *warn), "{said:?}");
     // Meanwhile it recovered: the prompt says so, in words, and the record keeps it.
     probe_succeeds(&mut console, &call);
-    let said = monitor_now(&console.state, &call);
+    let said = monitor_now(&console.state, &call, Tr::english());
     let warning = said.iter().find(|(_, warn)| *warn).map(|(l, _)| l.clone());
     let warning = warning.unwrap_or_else(|| panic!("no warning: {said:?}"));
     assert!(warning.contains("is Healthy now"), "{warning}");
     let theme = common::screen::theme("default");
     let screen = common::screen::text(&common::screen::render(&console.state, &theme, false));
     assert!(screen.contains("is Healthy now"), "{screen}");
+    // In Japanese the warning is the catalog's, in the box; the record below stays English.
+    console.state.launch.language = "ja";
+    let japanese = common::screen::text(&common::screen::render(&console.state, &theme, false));
+    let warned = monitor_now(&console.state, &call, Tr::of("ja"));
+    let (line, _) = warned.iter().find(|(_, warn)| *warn).unwrap();
+    assert!(!line.contains("Healthy now"), "{line}");
+    let start: String = line.chars().take(16).collect();
+    assert!(japanese.contains(&start), "{start}\n{japanese}");
+    assert!(!japanese.contains("Healthy now"), "{japanese}");
     console.type_text(&call.server.name);
     console.key(KeyCode::Enter);
     let seen = console.records.iter().rev().find_map(|e| match e {
@@ -301,7 +311,7 @@ fn restarting_the_cas_warns_when_the_probe_names_another_failing_server() {
         );
     };
     assert_eq!(call.step, "restart-cas");
-    let said = monitor_now(&console.state, &call);
+    let said = monitor_now(&console.state, &call, Tr::english());
     assert!(
         said.iter()
             .any(|(l, warn)| *warn && l.contains("names mbx-02, which is failing too")),

@@ -727,3 +727,22 @@ replay-acknowledged = acknowledged: { $monitor } @{ $server }
 ## A compensation owed on the fleet, in one line (the ledger keeps its own English)
 debt-line = { $title } on { $server }: owed since { $since } UTC by { $by } ({ $procedure }/{ $cause })
 debt-line-maybe = { $title } (maybe) on { $server }: owed since { $since } UTC by { $by } ({ $procedure }/{ $cause })
+
+## The typed confirmation: what the monitor behind the step shows now (the record keeps English)
+confirm-now = now: { $monitor } on { $server } is { $alert }
+confirm-now-for = now: { $monitor } on { $server } is { $alert } for { $minutes } min
+confirm-healthy-now = { $monitor } is { $healthy } now: this step may not be needed
+confirm-unknown = its state is { $unknown }: nothing shows this server failing
+confirm-error-names = the probe's error names { $other }, which is failing too: the fault may be there, not on { $server }
+confirm-not-failing-here = { $server } shows no failing { $protocol } monitor: it may not be the server at fault
+
+## Why a reason box or a move cannot act yet (what was typed stays)
+refuse-reason-needed = a reason is needed: type one line, then Enter
+refuse-write-off-why = and why, after the name: nothing was written off
+refuse-write-off-name = `{ $typed }` is not { $name }: nothing was written off
+refuse-step-running-cancel = a step is running: Esc, then c cancels it first
+refuse-step-running-wait = a step is running: Esc, then wait for it or c cancels it
+refuse-jump-ahead = > moves the walk to a step still ahead: Esc, then highlight one (j/k)
+refuse-owed-in-between = cannot move there: { $step } is owed and lies in between: run it (or write it off) first
+refuse-cannot-move = cannot move there: { $why }
+flash-output-highlight = o shows a step's output: highlight one that ran

@@ -701,3 +701,22 @@ replay-acknowledged = 確認済み: { $monitor } @{ $server }
 ## フリートに残る要戻しを 1 行で（台帳は英語のまま保持）
 debt-line = { $server } の { $title }: { $since } UTC から要戻し（実施者 { $by }、{ $procedure }/{ $cause }）
 debt-line-maybe = { $server } の { $title }（未確定）: { $since } UTC から要戻し（実施者 { $by }、{ $procedure }/{ $cause }）
+
+## 入力による確認: 手順の対象モニターの現在の状態（記録には英語のまま残る）
+confirm-now = 現在: { $server } の { $monitor } は { $alert }
+confirm-now-for = 現在: { $server } の { $monitor } は { $alert }（{ $minutes } min 継続）
+confirm-healthy-now = { $monitor } は現在 { $healthy }: この手順は不要の可能性あり
+confirm-unknown = 状態は { $unknown }: このサーバーの失敗を示すものなし
+confirm-error-names = プローブのエラーに { $other } が出ている（こちらも失敗中）: 障害は { $server } ではなくそちらの可能性あり
+confirm-not-failing-here = { $server } に失敗中の { $protocol } モニターなし: 障害のあるサーバーではない可能性あり
+
+## 理由の入力や移動をまだ実行できないとき（入力した内容は残る）
+refuse-reason-needed = 理由が必要: 1 行で入力して Enter
+refuse-write-off-why = サーバー名のあとに理由も入力: 何も帳消しにしていない
+refuse-write-off-name = `{ $typed }` は { $name } と一致しない: 何も帳消しにしていない
+refuse-step-running-cancel = 手順を実行中: Esc を押し、先に c で中止
+refuse-step-running-wait = 手順を実行中: Esc を押し、終わるまで待つか c で中止
+refuse-jump-ahead = > で進められるのはこれより先の手順のみ: Esc を押し、1 つをハイライト（j/k）
+refuse-owed-in-between = そこへは移動できない: 途中の { $step } が要戻しのまま。先に実行（または帳消しに）
+refuse-cannot-move = そこへは移動できない: { $why }
+flash-output-highlight = o で手順の出力を表示: 実行済みの手順をハイライト

@@ -701,3 +701,22 @@ replay-acknowledged = 확인 처리: { $monitor } @{ $server }
 ## 플릿에 남은 미원복 작업 한 줄 (원장은 자체 영어 문구를 유지)
 debt-line = { $server }의 { $title }: { $since } UTC부터 미원복(작업자 { $by }, { $procedure }/{ $cause })
 debt-line-maybe = { $server }의 { $title }(불확실): { $since } UTC부터 미원복(작업자 { $by }, { $procedure }/{ $cause })
+
+## 서버 이름 입력 확인: 이 단계의 대상 모니터가 지금 보여 주는 상태 (기록은 영어를 유지)
+confirm-now = { $server }의 { $monitor } 현재 상태: { $alert }
+confirm-now-for = { $server }의 { $monitor } 현재 상태: { $alert }({ $minutes } min 지속)
+confirm-healthy-now = { $monitor } 현재 상태: { $healthy }; 이 단계는 필요 없을 수 있음
+confirm-unknown = 현재 { $unknown }: 이 서버가 실패 중이라는 근거 없음
+confirm-error-names = 프로브 오류에 나오는 { $other }도 실패 중: 장애는 { $server } 쪽이 아니라 그쪽일 수 있음
+confirm-not-failing-here = { $server }에 실패 중인 { $protocol } 모니터 없음: 장애 서버가 아닐 수 있음
+
+## 사유 입력 상자나 이동이 아직 실행되지 않는 이유 (입력한 내용은 유지됨)
+refuse-reason-needed = 사유 필요: 한 줄 입력 후 Enter
+refuse-write-off-why = 서버 이름 뒤에 사유도 입력: 아무것도 종결 처리 안 됨
+refuse-write-off-name = 서버 이름 불일치(입력 `{ $typed }`, 서버 { $name }): 아무것도 종결 처리 안 됨
+refuse-step-running-cancel = 실행 중인 단계 있음: Esc 후 c로 먼저 취소
+refuse-step-running-wait = 실행 중인 단계 있음: Esc 후 끝날 때까지 기다리거나 c로 취소
+refuse-jump-ahead = >로는 아직 진행 전인 단계로만 이동: Esc 후 단계 선택(j/k)
+refuse-owed-in-between = 이동 불가: 사이에 미원복 단계 { $step } 있음: 먼저 실행(또는 종결 처리)
+refuse-cannot-move = 이동 불가: { $why }
+flash-output-highlight = o로 단계 출력 표시: 실행된 단계를 선택

@@ -747,3 +747,22 @@ replay-acknowledged = ciente: { $monitor } @{ $server }
 ## Uma etapa de desfazer pendente na frota, em uma linha (o registro guarda o próprio inglês)
 debt-line = { $title } em { $server }: pendente desde { $since } UTC por { $by } ({ $procedure }/{ $cause })
 debt-line-maybe = { $title } (talvez) em { $server }: pendente desde { $since } UTC por { $by } ({ $procedure }/{ $cause })
+
+## A confirmação digitada: o que o monitor por trás da etapa mostra agora (o registro guarda o inglês)
+confirm-now = agora: { $monitor } em { $server } está { $alert }
+confirm-now-for = agora: { $monitor } em { $server } está { $alert } há { $minutes } min
+confirm-healthy-now = { $monitor } está { $healthy } agora: talvez esta etapa não seja necessária
+confirm-unknown = nada indica falha neste servidor (estado: { $unknown })
+confirm-error-names = o erro da sonda aponta { $other }, também com falha: a falha pode estar lá, não em { $server }
+confirm-not-failing-here = { $server } não tem nenhum monitor { $protocol } com falha: talvez a falha não esteja nele
+
+## Por que uma caixa de motivo ou um avanço ainda não pode agir (o que foi digitado fica)
+refuse-reason-needed = falta o motivo: digite uma linha e tecle Enter
+refuse-write-off-why = falta o motivo, após o nome: nenhuma baixa foi dada
+refuse-write-off-name = `{ $typed }` não é { $name }: nenhuma baixa foi dada
+refuse-step-running-cancel = uma etapa está em curso: Esc, depois c a cancela antes
+refuse-step-running-wait = uma etapa está em curso: Esc, depois espere que termine ou c a cancela
+refuse-jump-ahead = > leva a execução a uma etapa mais à frente: Esc, depois destaque uma (j/k)
+refuse-owed-in-between = impossível ir até lá: { $step } está pendente no meio do caminho: execute-a (ou dê baixa nela) antes
+refuse-cannot-move = impossível ir até lá: { $why }
+flash-output-highlight = a tecla o mostra a saída de uma etapa: destaque uma que já rodou

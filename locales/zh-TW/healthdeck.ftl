@@ -700,3 +700,22 @@ replay-acknowledged = 已確認: { $monitor } @{ $server }
 ## 機群上待還原的一項，一行說明（帳冊保留其英文原文）
 debt-line = { $server } 上的 { $title }: 自 { $since } UTC 起待還原（執行者 { $by }，{ $procedure }/{ $cause }）
 debt-line-maybe = { $server } 上的 { $title }（可能）: 自 { $since } UTC 起待還原（執行者 { $by }，{ $procedure }/{ $cause }）
+
+## 輸入名稱確定：步驟所屬的監視器目前的狀態（事故紀錄保留英文原文）
+confirm-now = 目前: { $server } 上的 { $monitor } 為 { $alert }
+confirm-now-for = 目前: { $server } 上的 { $monitor } 為 { $alert }，已持續 { $minutes } min
+confirm-healthy-now = { $monitor } 目前為 { $healthy }：此步驟可能不需要執行
+confirm-unknown = 監視器狀態為 { $unknown }：沒有任何跡象顯示此伺服器失敗
+confirm-error-names = 探查的錯誤訊息提到 { $other }，它也在失敗：故障可能在那裡，而不在 { $server }
+confirm-not-failing-here = { $server } 上沒有失敗的 { $protocol } 監視器：故障可能不在這台伺服器
+
+## 原因對話框或跳轉為何還不能執行（已輸入的內容會保留）
+refuse-reason-needed = 必須填寫原因：請在一行內輸入，再按 Enter
+refuse-write-off-why = 請在名稱後面加上原因：未將任何項目標為已處理
+refuse-write-off-name = `{ $typed }` 不是 { $name }：未將任何項目標為已處理
+refuse-step-running-cancel = 有步驟執行中：請按 Esc，再按 c 先取消它
+refuse-step-running-wait = 有步驟執行中：請按 Esc，然後等它結束，或按 c 取消它
+refuse-jump-ahead = > 只能將流程跳到後面的步驟：請按 Esc，再反白其中一個（j/k）
+refuse-owed-in-between = 無法跳過去：中間的 { $step } 仍待還原：請先執行它（或將它標為已處理）
+refuse-cannot-move = 無法跳過去: { $why }
+flash-output-highlight = 按 o 可顯示步驟的輸出：請反白一個已執行的步驟

@@ -37,7 +37,7 @@ impl PromptView<'_> {
         let name = short_name(call);
         let mut lines = Vec::new();
         // What the monitor says now comes before the name is typed.
-        for (said, warn) in monitor_now(self.state, call) {
+        for (said, warn) in monitor_now(self.state, call, tr) {
             let (lead, style) = if warn {
                 ("! ", self.theme.unhealthy_text())
             } else {

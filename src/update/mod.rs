@@ -74,13 +74,9 @@ fn apply_event(state: &mut AppState, event: Event) -> Vec<Effect> {
         Event::Resize { width, height } => {
             state.view.width = width;
             state.view.height = height;
-            if !layout::too_small(width, height)
-                && state
-                    .view
-                    .flash
-                    .as_deref()
-                    .is_some_and(|f| f.starts_with("the terminal is too small"))
-            {
+            // The notice as said in the console's language, not its English start.
+            let notice = state.tr().text("flash-too-small");
+            if !layout::too_small(width, height) && state.view.flash.as_deref() == Some(notice) {
                 state.view.flash = None;
             }
             navigation::keep_cursor_visible(state);

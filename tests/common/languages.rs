@@ -55,6 +55,8 @@ pub const NOT_CHROME: &[&str] = &[
     "Prt",
     "Ctrl",
     "Server",
+    // Japanese writes a database as DB (the runbooks' own titles).
+    "DB",
 ];
 
 /// Names that end or start like the domain's own: monitors, probes, Windows services.

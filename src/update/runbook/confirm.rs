@@ -6,6 +6,7 @@ use crate::effect::Effect;
 use crate::guardrails::Holder;
 use crate::health::AlertValue;
 use crate::health::monitor::MonitorState;
+use crate::i18n::{Tr, words};
 use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::StepCall;
@@ -22,11 +23,11 @@ pub fn short_of(server: &str) -> &str {
     server.split('.').next().unwrap_or(server)
 }
 
-/// What the monitor behind a destructive step shows right now, a line each; `true` marks a
-/// line that should stop the engineer before typing the name: the monitor is Healthy (the
-/// step may not be needed), or the step's server shows nothing failing while the alert is
-/// on another server.
-pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
+/// What the monitor behind a destructive step shows right now, a line each, in the
+/// language of `tr` (the record's copy is English); `true` marks a line that should stop
+/// the engineer before typing the name: the monitor is Healthy (the step may not be
+/// needed), or the step's server shows nothing failing while the alert is on another server.
+pub fn monitor_now(state: &AppState, call: &StepCall, tr: Tr) -> Vec<(String, bool)> {
     let servers = state.fleet.servers();
     let Some(index) = servers.iter().position(|s| s.name == call.server.name) else {
         return Vec::new();
@@ -35,34 +36,51 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
     // Every source's word on it: Exchange's where Exchange watches.
     let alert = state.fleet.alert_of(index, call.monitor);
     if let Some((alert, since)) = alert {
-        let since = since
+        let minutes = since
             .filter(|_| alert != AlertValue::Healthy)
-            .map(|t| format!(" for {} min", (state.now - t).num_minutes().max(0)))
-            .unwrap_or_default();
-        lines.push((
-            format!(
-                "now: {} on {} is {}{since}",
-                call.monitor.name(),
-                call.server.name,
-                alert.word()
-            ),
-            false,
-        ));
+            .map(|t| (state.now - t).num_minutes().max(0));
+        let mut args = vec![
+            ("monitor", call.monitor.name().into()),
+            ("server", call.server.name.as_str().into()),
+            ("alert", words::alert(tr, alert).into()),
+        ];
+        let id = match minutes {
+            Some(minutes) => {
+                args.push(("minutes", minutes.into()));
+                "confirm-now-for"
+            }
+            None => "confirm-now",
+        };
+        lines.push((tr.fmt(id, &args), false));
         match alert {
             AlertValue::Healthy => lines.push((
-                format!(
-                    "{} is Healthy now: this step may not be needed",
-                    call.monitor.name()
+                tr.fmt(
+                    "confirm-healthy-now",
+                    &[
+                        ("monitor", call.monitor.name().into()),
+                        ("healthy", words::alert(tr, alert).into()),
+                    ],
                 ),
                 true,
             )),
             AlertValue::Unknown => lines.push((
-                "its state is Unknown: nothing shows this server failing".to_owned(),
+                tr.fmt(
+                    "confirm-unknown",
+                    &[("unknown", words::alert(tr, alert).into())],
+                ),
                 true,
             )),
             _ => {}
         }
     }
+    lines.extend(elsewhere(state, call, index, tr));
+    lines
+}
+
+/// The warnings that the fault may be on another server.
+fn elsewhere(state: &AppState, call: &StepCall, index: usize, tr: Tr) -> Vec<(String, bool)> {
+    let servers = state.fleet.servers();
+    let mut lines = Vec::new();
     let alert_server = state.runbook.as_ref().map(|p| p.server);
     let failing_on = |server: usize| {
         crate::health::Monitor::ALL.into_iter().any(|m| {
@@ -86,24 +104,18 @@ pub fn monitor_now(state: &AppState, call: &StepCall) -> Vec<(String, bool)> {
         .enumerate()
         .find(|(other, s)| *other != index && contains_word(&error, &s.name) && failing_on(*other));
     if let Some((_, other)) = named {
-        lines.push((
-            format!(
-                "the probe's error names {}, which is failing too: the fault may be there, \
-                 not on {}",
-                other.name, call.server.name
-            ),
-            true,
-        ));
+        let args = [
+            ("other", other.name.as_str().into()),
+            ("server", call.server.name.as_str().into()),
+        ];
+        lines.push((tr.fmt("confirm-error-names", &args), true));
     }
     if alert_server.is_some_and(|a| a != index) && !failing_on(index) {
-        lines.push((
-            format!(
-                "{} shows no failing {} monitor: it may not be the server at fault",
-                call.server.name,
-                call.protocol.label()
-            ),
-            true,
-        ));
+        let args = [
+            ("server", call.server.name.as_str().into()),
+            ("protocol", call.protocol.label().into()),
+        ];
+        lines.push((tr.fmt("confirm-not-failing-here", &args), true));
     }
     lines
 }
@@ -148,7 +160,8 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         return effects;
     }
     let seen: Vec<String> = match &state.view.prompt {
-        Some(Prompt::Confirm { call, .. }) => monitor_now(state, call)
+        // The record keeps what was seen in English, whatever the screen said it in.
+        Some(Prompt::Confirm { call, .. }) => monitor_now(state, call, Tr::english())
             .into_iter()
             .map(|(line, warn)| if warn { format!("! {line}") } else { line })
             .collect(),

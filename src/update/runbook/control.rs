@@ -77,10 +77,8 @@ pub(super) fn escalate(state: &mut AppState) -> Vec<Effect> {
     let busy = !matches!(pane.active, Active::Idle);
     ask(state, Purpose::Escalate);
     if busy {
-        refuse(
-            state,
-            "a step is running: Esc, then c cancels it first".to_owned(),
-        );
+        let why = state.tr().text("refuse-step-running-cancel").to_owned();
+        refuse(state, why);
     }
     Vec::new()
 }
@@ -95,12 +93,14 @@ fn refuse(state: &mut AppState, why: String) {
 /// A walk's refusal in words, steps named by their titles.
 fn refusal(state: &AppState, error: &WalkError) -> String {
     match error {
-        WalkError::OwedInTheWay { procedure, step } => format!(
-            "cannot move there: {} is owed and lies in between: run it (or write it off) \
-             first",
-            super::step_title(state, procedure, step)
+        WalkError::OwedInTheWay { procedure, step } => state.tr().fmt(
+            "refuse-owed-in-between",
+            &[("step", super::step_title(state, procedure, step).into())],
         ),
-        other => format!("cannot move there: {other}"),
+        WalkError::Refused(why) => why.clone(),
+        other => state
+            .tr()
+            .fmt("refuse-cannot-move", &[("why", other.to_string().into())]),
     }
 }
 
@@ -112,7 +112,7 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
         return Vec::new();
     };
     if !matches!(pane.active, Active::Idle) {
-        let why = "a step is running: Esc, then c cancels it first".to_owned();
+        let why = state.tr().text("refuse-step-running-cancel").to_owned();
         super::reason::reopen(state, Purpose::Escalate, reason, why);
         return Vec::new();
     }
@@ -165,10 +165,11 @@ pub(super) fn jump(state: &mut AppState) -> Vec<Effect> {
     let Some(row) = rows.get(pane.highlight) else {
         return Vec::new();
     };
+    let tr = state.tr();
     let refused = if !matches!(pane.active, Active::Idle) {
-        Some("a step is running: Esc, then wait for it or c cancels it".to_owned())
+        Some(tr.text("refuse-step-running-wait").to_owned())
     } else if row.state != RowState::Pending {
-        Some("> moves the walk to a step still ahead: Esc, then highlight one (j/k)".to_owned())
+        Some(tr.text("refuse-jump-ahead").to_owned())
     } else {
         let checked = pane.walk.check_jump(&row.procedure, &row.step);
         checked.err().map(|error| refusal(state, &error))
@@ -204,7 +205,7 @@ pub(super) fn jump_because(
     let before = pane.recorded;
     let jumped = if busy {
         Err(WalkError::Refused(
-            "a step is running: Esc, then wait for it or c cancels it".to_owned(),
+            state.tr().text("refuse-step-running-wait").to_owned(),
         ))
     } else {
         pane.walk.jump((&procedure, &step), &reason)

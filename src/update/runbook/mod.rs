@@ -83,8 +83,7 @@ pub(super) fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
                 (None, Some(run)) => Some(run),
             };
             if run.is_none() && pane.log.only.is_none() {
-                state.view.flash =
-                    Some("o shows a step's output: highlight one that ran".to_owned());
+                state.view.flash = Some(state.tr().text("flash-output-highlight").to_owned());
             }
         }
         Action::Back => return leave::leave(state, false),

@@ -28,6 +28,7 @@ pub(in crate::update) fn ask(state: &mut AppState, purpose: Purpose) {
 }
 
 pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let tr = state.tr();
     let Some(Prompt::Reason { text, refused, .. }) = &mut state.view.prompt else {
         return Vec::new();
     };
@@ -46,7 +47,7 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
         KeyCode::Enter => {
             let typed = text.trim().to_owned();
             if typed.is_empty() {
-                *refused = Some("a reason is needed: type one line, then Enter".to_owned());
+                *refused = Some(tr.text("refuse-reason-needed").to_owned());
                 return Vec::new();
             }
             let Some(Prompt::Reason { purpose, .. }) = state.view.prompt.take() else {
@@ -66,10 +67,12 @@ fn act(state: &mut AppState, purpose: Purpose, typed: String) -> Vec<Effect> {
             let (first, why) = typed.split_once(' ').unwrap_or((&typed, ""));
             let why = why.trim();
             if !first.eq_ignore_ascii_case(&name) || why.is_empty() {
+                let tr = state.tr();
                 let refused = if first.eq_ignore_ascii_case(&name) {
-                    "and why, after the name: nothing was written off".to_owned()
+                    tr.text("refuse-write-off-why").to_owned()
                 } else {
-                    format!("`{first}` is not {name}: nothing was written off")
+                    let args = [("typed", first.into()), ("name", name.as_str().into())];
+                    tr.fmt("refuse-write-off-name", &args)
                 };
                 state.view.prompt = Some(Prompt::Reason {
                     purpose: Purpose::WriteOff(debt),
