@@ -746,3 +746,6 @@ refuse-jump-ahead = > moves the walk to a step still ahead: Esc, then highlight 
 refuse-owed-in-between = cannot move there: { $step } is owed and lies in between: run it (or write it off) first
 refuse-cannot-move = cannot move there: { $why }
 flash-output-highlight = o shows a step's output: highlight one that ran
+
+## A drill's first words in the status bar
+flash-drill = drill: { $objective } ({ $budget } of fleet time; q ends it)

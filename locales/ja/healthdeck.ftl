@@ -720,3 +720,6 @@ refuse-jump-ahead = > で進められるのはこれより先の手順のみ: Es
 refuse-owed-in-between = そこへは移動できない: 途中の { $step } が要戻しのまま。先に実行（または帳消しに）
 refuse-cannot-move = そこへは移動できない: { $why }
 flash-output-highlight = o で手順の出力を表示: 実行済みの手順をハイライト
+
+## 訓練の開始時にステータスバーが示す内容
+flash-drill = 訓練: { $objective }（訓練時刻で { $budget }、q で終了）

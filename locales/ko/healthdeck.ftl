@@ -720,3 +720,6 @@ refuse-jump-ahead = >로는 아직 진행 전인 단계로만 이동: Esc 후 �
 refuse-owed-in-between = 이동 불가: 사이에 미원복 단계 { $step } 있음: 먼저 실행(또는 종결 처리)
 refuse-cannot-move = 이동 불가: { $why }
 flash-output-highlight = o로 단계 출력 표시: 실행된 단계를 선택
+
+## 상태 표시줄에 처음 나오는 훈련 안내
+flash-drill = 훈련: { $objective } (훈련 시계 { $budget }; q로 종료)

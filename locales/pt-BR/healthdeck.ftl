@@ -766,3 +766,6 @@ refuse-jump-ahead = > leva a execução a uma etapa mais à frente: Esc, depois 
 refuse-owed-in-between = impossível ir até lá: { $step } está pendente no meio do caminho: execute-a (ou dê baixa nela) antes
 refuse-cannot-move = impossível ir até lá: { $why }
 flash-output-highlight = a tecla o mostra a saída de uma etapa: destaque uma que já rodou
+
+## As primeiras palavras de um treino na barra de status
+flash-drill = treino: { $objective } ({ $budget } no tempo da frota; q encerra)

@@ -719,3 +719,6 @@ refuse-jump-ahead = > 只能將流程跳到後面的步驟：請按 Esc，再反
 refuse-owed-in-between = 無法跳過去：中間的 { $step } 仍待還原：請先執行它（或將它標為已處理）
 refuse-cannot-move = 無法跳過去: { $why }
 flash-output-highlight = 按 o 可顯示步驟的輸出：請反白一個已執行的步驟
+
+## 演練開始時狀態列的第一句話
+flash-drill = 演練: { $objective }（機群時間 { $budget }；q 結束）

@@ -62,7 +62,10 @@ fn report(recorder: &Recorder, state: &mut AppState, result: std::io::Result<()>
         // say (an entry that could not even wait), or each retry would repeat the banner.
         let why = reason(&error);
         if recorder.unwritten() != Some(why.as_str()) {
-            tell(state, Event::Notice(format!("RECORD NOT WRITTEN: {why}")));
+            // The banner's own words: the same message, in the console's language.
+            let args = [("reason", why.as_str().into())];
+            let said = state.tr().fmt("banner-record-not-written", &args);
+            tell(state, Event::Notice(said));
         }
     }
     let now = recorder.unwritten();

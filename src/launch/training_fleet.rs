@@ -96,11 +96,14 @@ fn drill_facts(
 
 /// The drill is on: its objective is the first thing the status bar says.
 pub(super) fn start_drill(state: &mut AppState, facts: DrillFacts, scenario: String) {
-    state.view.flash = Some(format!(
-        "drill: {} ({} of fleet time; q ends it)",
-        objective(&facts, state.launch.language),
-        crate::training::drill::report::span(Some(facts.spec.budget.0))
-    ));
+    let args = [
+        ("objective", objective(&facts, state.launch.language).into()),
+        (
+            "budget",
+            crate::training::drill::report::span(Some(facts.spec.budget.0)).into(),
+        ),
+    ];
+    state.view.flash = Some(state.tr().fmt("flash-drill", &args));
     state.drill = Some(Box::new(DrillRun::new(facts, scenario)));
 }
 
