@@ -110,3 +110,37 @@ fn an_euc_jp_locale_gets_english_in_ascii_and_the_reason() {
     tmux.keys(&["Escape", "q"]);
     tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "EXIT=0"));
 }
+
+/// A drill in Japanese: its first words (the objective, from the scenario's Japanese text)
+/// and, when the trainee quits, its debrief are Japanese; nothing English frames them.
+#[test]
+fn a_drill_in_japanese_starts_and_ends_in_japanese() {
+    let ja = Tr::of("ja");
+    let tmux = Tmux::start("ja-drill", 120, 36);
+    launch(&tmux, "", &format!("{FAST} --lang ja drill"));
+    let drill = ja.fmt(
+        "flash-drill",
+        &[("objective", "".into()), ("budget", "".into())],
+    );
+    let lead: String = drill.chars().take_while(|c| *c != ' ').collect();
+    let first = tmux.wait_for("the objective in Japanese", |s| {
+        s.lines().any(|l| l.trim_start().starts_with(&lead))
+    });
+    assert!(
+        !first.contains("drill: ") && !first.contains("of fleet time"),
+        "{first}"
+    );
+    tmux.keys(&["q"]);
+    let title = ja.text("debrief-title");
+    let debrief = tmux.wait_for("the debrief in Japanese", |s| s.contains(title));
+    assert!(
+        debrief.contains(ja.text("debrief-what-happened")),
+        "{debrief}"
+    );
+    assert!(
+        !debrief.contains("score") && !debrief.contains("q quits"),
+        "{debrief}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit status 0", |s| s.lines().any(|l| l.trim() == "EXIT=0"));
+}
