@@ -11,7 +11,7 @@ mod catalog;
 pub mod check;
 pub mod words;
 
-pub use catalog::{SOURCES, message_ids};
+pub use catalog::{SOURCES, build_again, message_ids};
 use fluent_bundle::{FluentArgs, FluentValue};
 use std::borrow::Cow;
 
