@@ -333,14 +333,15 @@ pub fn list_scenarios() -> String {
 
 /// The whole program after flag parsing; returns the process exit code.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    let lang = cli.lang.as_deref();
     if let Some(crate::cli::Command::Lint(args)) = &cli.command {
-        return Ok(crate::lint::run(args));
+        return Ok(crate::lint::run(args, lang));
     }
     if let Some(crate::cli::Command::Incident(args)) = &cli.command {
-        return Ok(crate::incident::run(args));
+        return Ok(crate::incident::run(args, lang));
     }
     if let Some(crate::cli::Command::Check(args)) = &cli.command {
-        return Ok(crate::check::run(args));
+        return Ok(crate::check::run(args, lang));
     }
     if let Some(crate::cli::Command::Agent(args)) = &cli.command {
         return Ok(crate::agent::run(args));

@@ -187,10 +187,15 @@ fn checked(args: &LintArgs) -> Result<(usize, Vec<ConfigError>), String> {
     Ok((files + 1, found))
 }
 
-pub fn run(args: &LintArgs) -> ExitCode {
+/// `lang` is the top-level `--lang`: the summary's language, else the locale's.
+pub fn run(args: &LintArgs, lang: Option<&str>) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    // Findings name files and lines in English; the summary speaks the locale's language.
-    let tr = crate::i18n::Tr::of(crate::launch::language(None).0);
+    if let Some(why) = lang.and_then(crate::launch::unknown_language) {
+        let _ = writeln!(std::io::stderr(), "healthdeck lint: {why}");
+        return ExitCode::from(crate::launch::EXIT_USAGE);
+    }
+    // Findings name files and lines in English; the summary speaks the chosen language.
+    let tr = crate::i18n::Tr::of(crate::launch::language(lang).0);
     match checked(args) {
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "healthdeck lint: {message}");

@@ -86,6 +86,15 @@ fn a_training_session_exports_in_the_locales_language() {
     // The flag outranks the locale.
     let (_, english, _) = export_in(&[text(&path), "--lang", "en"], None, Some("ja_JP.UTF-8"));
     assert!(english.starts_with("# Incident record "), "{english}");
+    // The console's own `--lang`, before the subcommand, is heard too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+        .args(["--lang", "ja", "incident", "export", text(&path)])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), markdown);
 }
 
 /// A locale whose character set is not UTF-8 cannot show Japanese: English, as the console

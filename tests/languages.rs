@@ -325,3 +325,21 @@ fn the_too_small_notice_goes_when_the_terminal_grows_in_every_language() {
         assert_eq!(state.view.flash, None, "{language}");
     }
 }
+
+/// A drill the trainee quit reads as abandoned, not as a session's normal quit (the record
+/// says `quit` for both).
+#[test]
+fn a_quit_drill_is_not_a_normal_end() {
+    use healthdeck::i18n::words::{drill_end, recorded};
+    for language in LANGUAGES {
+        let tr = Tr::of(language);
+        assert_eq!(
+            drill_end(tr, "quit"),
+            Some(tr.text("export-drill-quit")),
+            "{language}"
+        );
+        assert_eq!(recorded(tr, "quit"), Some(tr.text("export-reason-quit")));
+    }
+    let ja = Tr::of("ja");
+    assert_ne!(drill_end(ja, "quit"), recorded(ja, "quit"));
+}

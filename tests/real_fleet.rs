@@ -276,6 +276,18 @@ fn check_is_unknown_without_an_inventory_or_with_a_bad_one() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("HEALTHDECK UNKNOWN - no inventory"));
+    // A language it does not know is a usage error, said the way a check says one.
+    let out = Command::new(BIN)
+        .args(["--lang", "xx", "check"])
+        .env_remove("HEALTHDECK_INVENTORY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("HEALTHDECK UNKNOWN - --lang xx: unknown language"),
+        "{said}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
     std::fs::write(

@@ -49,6 +49,25 @@ fn the_shipped_runbooks_and_scenarios_pass() {
     let clean = tr.fmt("lint-clean", &[("files", 12_usize.into())]);
     assert_ne!(clean, "12 files checked: no findings");
     assert_eq!((code, out), (0, format!("{clean}\n")));
+    // The console's `--lang` before the subcommand outranks the locale; a wrong one is
+    // a usage error.
+    let top = |code: &str| {
+        Command::new(env!("CARGO_BIN_EXE_healthdeck"))
+            .args(["--lang", code, "lint"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("HEALTHDECK_INVENTORY")
+            // A locale that can show Japanese; `C` gets English whatever is asked.
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let out = top("ja");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{clean}\n"));
+    let out = top("xx");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--lang xx: unknown language"), "{stderr}");
     let catalogs = [
         "locales/en",
         "locales/ko",

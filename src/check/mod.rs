@@ -26,8 +26,14 @@ fn warning_level(inventory: &Inventory) -> Duration {
     (inventory.probes.timeout_duration() / 2).min(Duration::from_secs(5))
 }
 
-pub fn run(args: &CheckArgs) -> ExitCode {
-    match check(args) {
+/// `lang` is the top-level `--lang`: the language of the lines under the first (Nagios'
+/// first line stays as it is), else the locale's.
+pub fn run(args: &CheckArgs, lang: Option<&str>) -> ExitCode {
+    let checked = match lang.and_then(crate::launch::unknown_language) {
+        Some(why) => Err(why),
+        None => check(args, crate::launch::language(lang).0),
+    };
+    match checked {
         Ok(code) => code,
         Err(message) => {
             // UNKNOWN, Nagios-style, for anything that kept the check from running.
@@ -37,7 +43,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+fn check(args: &CheckArgs, language: &str) -> Result<ExitCode, String> {
     let Some(path) = &args.inventory else {
         return Err("no inventory (--inventory FILE or HEALTHDECK_INVENTORY)".to_owned());
     };
@@ -102,10 +108,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let warning = warning_level(&inventory);
     let verdict = report::status(&servers, warning);
     let out = match args.format {
-        CheckFormat::Text => {
-            let tr = crate::i18n::Tr::of(crate::launch::language(None).0);
-            report::text(tr, &servers, warning)
-        }
+        CheckFormat::Text => report::text(crate::i18n::Tr::of(language), &servers, warning),
         CheckFormat::Json => {
             let now = crate::runtime::clock::FleetClock::new(1.0).now();
             let json = report::json(&servers, warning, now);

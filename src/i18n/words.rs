@@ -180,3 +180,17 @@ pub fn recorded(tr: Tr, word: &str) -> Option<&'static str> {
     };
     Some(tr.text(id))
 }
+
+/// [`recorded`], or the word as recorded when the console has none for it.
+pub fn recorded_or_as_is(tr: Tr, word: &str) -> String {
+    recorded(tr, word).map_or_else(|| word.to_owned(), str::to_owned)
+}
+
+/// How a drill ended (`healed`, `budget_over`, `quit`): a drill left by quitting is not
+/// a session's normal quit. None for a word the console does not know.
+pub fn drill_end(tr: Tr, end: &str) -> Option<&'static str> {
+    match end {
+        "quit" => Some(tr.text("export-drill-quit")),
+        other => recorded(tr, other),
+    }
+}

@@ -224,7 +224,7 @@ impl ReplayView<'_> {
 /// own words, names and reasons, as recorded).
 fn describe(tr: Tr, record: &Record) -> String {
     let at = record.fleet_at.unwrap_or(record.at).format("%H:%M:%S");
-    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+    let word = |w: &str| words::recorded_or_as_is(tr, w);
     let what = match &record.entry {
         Entry::Transition {
             server,
@@ -297,7 +297,7 @@ fn describe(tr: Tr, record: &Record) -> String {
 
 /// The entries of a walk that say how it went on: skips, waits, its close.
 fn walk_entry(tr: Tr, entry: &Entry) -> String {
-    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+    let word = |w: &str| words::recorded_or_as_is(tr, w);
     match entry {
         Entry::StepSkipped { step, reason, .. } => tr.fmt(
             "replay-skipped",
@@ -330,7 +330,10 @@ fn walk_entry(tr: Tr, entry: &Entry) -> String {
         Entry::DrillEnded { end, score, .. } => tr.fmt(
             "replay-drill-ended",
             &[
-                ("end", word(end).into()),
+                (
+                    "end",
+                    words::drill_end(tr, end).unwrap_or(end.as_str()).into(),
+                ),
                 ("score", score.to_string().into()),
             ],
         ),
@@ -340,7 +343,7 @@ fn walk_entry(tr: Tr, entry: &Entry) -> String {
 
 /// The session's own entries and what it owed; any other kind by its recorded name.
 fn session_entry(tr: Tr, entry: &Entry) -> String {
-    let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+    let word = |w: &str| words::recorded_or_as_is(tr, w);
     match entry {
         Entry::SessionEnded { reason, .. } => {
             tr.fmt("replay-session-ended", &[("reason", word(reason).into())])

@@ -88,7 +88,7 @@ impl Widget for WalkView<'_> {
 impl WalkView<'_> {
     fn step_line(&self, step: &WalkStep) -> (String, Style) {
         let (a, theme, tr) = (self.symbols.ascii, self.theme, self.tr);
-        let word = |w: &str| words::recorded(tr, w).map_or_else(|| w.to_owned(), str::to_owned);
+        let word = |w: &str| words::recorded_or_as_is(tr, w);
         let (glyph, word, style) = match &step.state {
             StepSeen::Confirmed { accepted: true, by } => (
                 "?",

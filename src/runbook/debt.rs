@@ -50,8 +50,10 @@ impl Debt {
     }
 
     /// [`Self::describe`] in the language of `tr`, the step's title as its runbook in
-    /// `library` says it there (the English title kept when the runbook is not known).
+    /// `library` says it there. In English, and when the runbook is not known here, the
+    /// ledger's own title: what was owed when it was written.
     pub fn describe_in(&self, tr: Tr, library: Option<&Library>) -> String {
+        let library = library.filter(|_| tr != Tr::english());
         let title = library
             .and_then(|l| l.procedure(&self.procedure))
             .and_then(|p| p.spec.steps.iter().find(|s| s.id == self.step))

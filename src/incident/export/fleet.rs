@@ -65,7 +65,7 @@ fn drill_item(tr: Tr, entry: &Entry) -> Option<String> {
         Entry::DrillEnded { end, score, .. } => tr.fmt(
             "export-drill-ended",
             &[
-                ("end", recorded_word(tr, end).into()),
+                ("end", drill_end(tr, end).into()),
                 ("score", score.to_string().into()),
             ],
         ),
@@ -197,4 +197,9 @@ pub(super) fn acknowledgement(tr: Tr, entry: &Entry) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// How a drill ended, in the export's language.
+fn drill_end(tr: Tr, end: &str) -> String {
+    crate::i18n::words::drill_end(tr, end).map_or_else(|| recorded_word(tr, end), str::to_owned)
 }

@@ -28,15 +28,16 @@ pub use markdown::{markdown, markdown_upto};
 pub(crate) use read::{Line, Lines};
 
 /// Runs `healthdeck incident …`; returns the process exit code.
-pub fn run(args: &IncidentArgs) -> ExitCode {
+/// `lang` is the top-level `--lang`; the export's own `--lang` comes first.
+pub fn run(args: &IncidentArgs, lang: Option<&str>) -> ExitCode {
     match &args.command {
-        IncidentCommand::Export(export) => run_export(export),
+        IncidentCommand::Export(export) => run_export(export, lang),
     }
 }
 
-fn run_export(args: &ExportArgs) -> ExitCode {
+fn run_export(args: &ExportArgs, lang: Option<&str>) -> ExitCode {
     // Asked for by name, a language is written whatever the locale: the Markdown is UTF-8.
-    let tr = match args.lang.as_deref() {
+    let tr = match args.lang.as_deref().or(lang) {
         Some(code) => match crate::launch::unknown_language(code) {
             Some(why) => return fail(&format!("healthdeck: {why}")),
             None => Tr::of(crate::config::lang::from_locale(code)),

@@ -97,7 +97,6 @@ fn refusal(state: &AppState, error: &WalkError) -> String {
             "refuse-owed-in-between",
             &[("step", super::step_title(state, procedure, step).into())],
         ),
-        WalkError::Refused(why) => why.clone(),
         other => state
             .tr()
             .fmt("refuse-cannot-move", &[("why", other.to_string().into())]),
@@ -204,16 +203,17 @@ pub(super) fn jump_because(
     let busy = !matches!(pane.active, Active::Idle);
     let before = pane.recorded;
     let jumped = if busy {
-        Err(WalkError::Refused(
-            state.tr().text("refuse-step-running-wait").to_owned(),
-        ))
+        Err(None)
     } else {
-        pane.walk.jump((&procedure, &step), &reason)
+        pane.walk.jump((&procedure, &step), &reason).map_err(Some)
     };
     let passed = match jumped {
         Ok(passed) => passed,
         Err(error) => {
-            let why = refusal(state, &error);
+            let why = error.map_or_else(
+                || state.tr().text("refuse-step-running-wait").to_owned(),
+                |error| refusal(state, &error),
+            );
             let purpose = Purpose::JumpAhead {
                 procedure,
                 step,

@@ -225,7 +225,8 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
                 effects.push(Effect::Handover {
                     procedure,
                     server,
-                    owed: state.owed_lines(),
+                    // The summary is for people, in the console's language (not the record).
+                    owed: state.owed().iter().map(|d| state.owed_line(d)).collect(),
                 });
             }
             let Some(pane) = state.runbook.as_mut() else {
