@@ -313,8 +313,14 @@ fn open_ctp_runbook(tmux: &Tmux) -> String {
     let drill = tmux.wait_for("the drill-down", |s| s.contains("related health sets"));
     assert!(drill.contains("ImapCTPMonitor"), "{drill}");
     tmux.keys(&["Enter"]);
+    // The whole frame: the pane, and the status bar's hints already the pane's (a capture
+    // may land while a slow terminal is still drawing the frame over the drill-down).
     tmux.wait_for("the runbook pane", |s| {
-        s.contains(CTP_TITLE) && steps(s).iter().any(|r| r.0 == "next")
+        s.contains(CTP_TITLE)
+            && steps(s).iter().any(|r| r.0 == "next")
+            && s.lines()
+                .last()
+                .is_some_and(|l| l.contains("Enter run ") && l.contains(" c cancel"))
     })
 }
 
