@@ -5,9 +5,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=$PWD/target/release/healthdeck
-home=$(mktemp -d) # help shows the log as ~/.local/state/…, not a machine's path
 sock="healthdeck-shots-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home"' EXIT
+homes=()
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "${homes[@]}"' EXIT
+
+fresh_home() { # fresh_home VAR: a new empty HOME (removed at exit), so that help shows the
+  # log as ~/.local/state/…, not a machine's path
+  local dir
+  dir=$(mktemp -d)
+  homes+=("$dir")
+  printf -v "$1" '%s' "$dir"
+}
+
+console() { # console COLS ROWS HOME ARGS…: a fresh tmux session running the binary as alice
+  local cols=$1 rows=$2 dir=$3
+  shift 3
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  tmux -L "$sock" -u new-session -d -s shot -x "$cols" -y "$rows" \
+    "env -u XDG_STATE_HOME HOME=$dir LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin $*"
+}
+fresh_home home
 
 wait_for() { # wait_for REGEX: poll the pane until it matches (90 s at most)
   for _ in $(seq 1 900); do
@@ -26,9 +43,7 @@ shoot() { # shoot NAME COLS ROWS
 for size in 120x36 80x24; do
   cols=${size%x*}
   rows=${size#*x}
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  tmux -L "$sock" -u new-session -d -s shot -x "$cols" -y "$rows" \
-    "env -u XDG_STATE_HOME HOME=$home LANG=C.UTF-8 TERM=xterm-256color $bin"
+  console "$cols" "$rows" "$home"
   # Both incidents of the default scenario: cas-02 (CTP) and mbx-02 (back end).
   wait_for "cas-02 .*(Unhealthy|UNHL)"
   wait_for "mbx-02 .*(Unhealthy|UNHL)"
@@ -51,13 +66,10 @@ for size in 120x36 80x24; do
 
 # What is owed outlives the walk: the failover on mbx-02 done (only a server restart heals
 # this copy of the scenario), the walk left with `l`, the drill-down lists the debt.
-home3=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home2" "$home3"' EXIT
+fresh_home home3
 sed 's/healed_by: restart_service/healed_by: restart_server/' scenarios/imap-backend-down.yaml \
   > "$home3/stubborn.yaml"
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
-  "env -u XDG_STATE_HOME HOME=$home3 LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin --scenario $home3/stubborn.yaml --speed 60"
+console 80 24 "$home3" --scenario $home3/stubborn.yaml --speed 60
 wait_for "mbx-02 .*(Unhealthy|UNHL)"
 tmux -L "$sock" send-keys -t shot n n Enter
 wait_for "related health sets"
@@ -85,8 +97,7 @@ done
 
 # After an SSH drop, the next console opens on what ended meanwhile. The record a hang-up
 # leaves (its format: src/incident/entry.rs) is written here rather than by a real drop.
-home2=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home2"' EXIT
+fresh_home home2
 incidents=$home2/.local/state/healthdeck/incidents
 mkdir -p "$incidents"
 cat > "$incidents/20261122T031200Z-ops-01-4242.jsonl" <<'RECORD'
@@ -96,9 +107,7 @@ cat > "$incidents/20261122T031200Z-ops-01-4242.jsonl" <<'RECORD'
 {"at":"2026-11-22T03:14:41.530Z","kind":"step_ended","run":3,"exit":"succeeded","code":0,"duration_ms":36410,"facts":{},"note":null}
 {"at":"2026-11-22T03:14:41.600Z","kind":"session_ended","reason":"hangup (SIGHUP)","left_running":[]}
 RECORD
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
-  "env -u XDG_STATE_HOME HOME=$home2 LANG=C.UTF-8 TERM=xterm-256color $bin"
+console 80 24 "$home2"
 wait_for "While nobody was watching"
 shoot "hangup-report-80x24" 80 24
 tmux -L "$sock" send-keys -t shot Escape q
@@ -106,8 +115,7 @@ tmux -L "$sock" send-keys -t shot Escape q
 
 # Exchange's own verdict through a stand-in pwsh (tests/fixtures/exchange/pwsh answers from
 # files beside it): ex-01 with ImapProxy taken offline, ex-02's session failing.
-home4=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home2" "$home4"' EXIT
+fresh_home home4
 cp tests/fixtures/exchange/pwsh "$home4/pwsh"
 cp tests/fixtures/exchange/pwsh7-proxy-offline.json "$home4/ex-01.json"
 cp tests/fixtures/exchange/session.fail "$home4/ex-02.fail"
@@ -121,9 +129,7 @@ servers:
   - { name: ex-01, role: both, site: DAG1 }
   - { name: ex-02, role: both, site: DAG1 }
 INVENTORY
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
-  "env -u XDG_STATE_HOME HOME=$home4 LANG=C.UTF-8 TERM=xterm-256color $bin --inventory $home4/fleet.yaml"
+console 80 24 "$home4" --inventory $home4/fleet.yaml
 wait_for "ex-01 .*IMAP OFF"
 wait_for "ex-02 .*UNKN"
 tmux -L "$sock" send-keys -t shot Right Enter
@@ -133,11 +139,8 @@ tmux -L "$sock" send-keys -t shot q
 
 # A drill day: the default drill walked at 80x24 to its debrief, then its record replayed at
 # 120x36, at its end and stepped back into the walk.
-home5=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home5"' EXIT
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
-  "env -u XDG_STATE_HOME HOME=$home5 LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin --speed 60 drill"
+fresh_home home5
+console 80 24 "$home5" --speed 60 drill
 wait_for "mbx-02 .*UNHL"
 tmux -L "$sock" send-keys -t shot j j j j l l Enter
 wait_for "related health sets"
@@ -154,9 +157,7 @@ wait_for "q quits"
 shoot "drill-debrief-80x24" 80 24
 tmux -L "$sock" send-keys -t shot q
 record=$(ls "$home5"/.local/state/healthdeck/incidents/*.jsonl)
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 120 -y 36 \
-  "env -u XDG_STATE_HOME HOME=$home5 LANG=C.UTF-8 TERM=xterm-256color $bin replay $record"
+console 120 36 "$home5" replay $record
 wait_for "REPLAY"
 tmux -L "$sock" send-keys -t shot G
 wait_for "paused"
@@ -168,27 +169,21 @@ done
 shoot "replay-120x36" 120 36
 tmux -L "$sock" send-keys -t shot q
 
-# Another language: mbx-02's runbook walked in Japanese at 80x24 (it waits on the log's
-# last note), and the Korean grid at 120x36.
-home6=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$home" "$home5" "$home6"' EXIT
-tmux -L "$sock" kill-server 2>/dev/null || true
-tmux -L "$sock" -u new-session -d -s shot -x 80 -y 24 \
-  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color USER=alice $bin --speed 60 --lang ja"
+# Another language: mbx-02's runbook walked in Japanese at 80x24 (it waits on the first
+# step's note), and the Korean grid at 120x36.
+fresh_home home6
+console 80 24 "$home6" --speed 60 --lang ja
 wait_for "mbx-02 .*異常"
 tmux -L "$sock" send-keys -t shot j j j j l l Enter
 wait_for "ImapSelfTestMonitor"
 tmux -L "$sock" send-keys -t shot Enter
 wait_for "▸ 次に実行"
 tmux -L "$sock" send-keys -t shot Enter
-wait_for "#1"
-sleep 2
+wait_for "#1 .*秒）" # the step's note once it has ended
 shoot "runbook-ja-80x24" 80 24
 tmux -L "$sock" send-keys -t shot Escape q
-tmux -L "$sock" kill-server 2>/dev/null || true
-rm -rf "$home6" && mkdir -p "$home6" # a fresh console: no hang-up report from the last one
-tmux -L "$sock" -u new-session -d -s shot -x 120 -y 36 \
-  "env -u XDG_STATE_HOME HOME=$home6 LANG=C.UTF-8 TERM=xterm-256color $bin --speed 60 --lang ko"
+fresh_home home7 # a fresh console: no hang-up report from the last one
+console 120 36 "$home7" --speed 60 --lang ko
 wait_for "mbx-02 .*비정상"
 shoot "grid-ko-120x36" 120 36
 tmux -L "$sock" send-keys -t shot q
