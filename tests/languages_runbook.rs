@@ -20,9 +20,7 @@ fn pane_in(language: &'static str, width: u16, height: u16) -> String {
 /// The stubborn incident's walk up to the failover's typed confirmation.
 fn at_the_failover(language: &'static str, width: u16, height: u16) -> Console {
     let mut console = Console::stubborn_incident(width, height);
-    console.state.launch.language = language;
-    "alice".clone_into(&mut console.state.launch.operator);
-    console.open_runbook();
+    console.open_runbook_as_alice_in(language);
     for _ in 0..30 {
         console.key(KeyCode::Enter);
         if let Some(Prompt::Confirm { call, .. }) = console.state.view.prompt.clone() {

@@ -48,14 +48,19 @@ impl Console {
         Console::on("imap-backend-down", width, height)
     }
 
+    /// alice at the keyboard, the console in `language`: the selected monitor's runbook.
+    pub fn open_runbook_as_alice_in(&mut self, language: &'static str) {
+        self.state.launch.language = language;
+        "alice".clone_into(&mut self.state.launch.operator);
+        self.open_runbook();
+    }
+
     /// The incident in `language`, alice at the keyboard, with the CTP runbook on cas-02
     /// three steps in (the proxy component read Active, so setting it is skipped) and the
     /// front end's restart next.
     pub fn ctp_three_steps(language: &'static str, width: u16, height: u16) -> Console {
         let mut console = Console::incident(width, height);
-        console.state.launch.language = language;
-        "alice".clone_into(&mut console.state.launch.operator);
-        console.open_runbook();
+        console.open_runbook_as_alice_in(language);
         for _ in 0..3 {
             console.key(KeyCode::Enter);
             console.run_jobs();
