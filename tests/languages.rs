@@ -343,3 +343,27 @@ fn a_quit_drill_is_not_a_normal_end() {
     let ja = Tr::of("ja");
     assert_ne!(drill_end(ja, "quit"), recorded(ja, "quit"));
 }
+
+/// Every word the console writes into the record for how a runbook ended or a session or
+/// drill closed reads in each language (an export or replay shows them; `left` was missed).
+#[test]
+fn every_recorded_ending_has_a_word_in_every_language() {
+    use healthdeck::i18n::words::recorded;
+    let endings = [
+        "transient",
+        "resolved",
+        "completed",
+        "escalated",
+        "aborted",
+        "left",
+    ];
+    let more = ["not finished (dry-run)", "not finished (read-only)", "quit"];
+    for language in LANGUAGES {
+        for word in endings.iter().chain(&more) {
+            assert!(
+                recorded(Tr::of(language), word).is_some(),
+                "{language}: {word}"
+            );
+        }
+    }
+}

@@ -331,6 +331,7 @@ ending-escalated = escalated
 ending-aborted = aborted
 ending-not-finished-dry-run = not finished (dry-run)
 ending-not-finished-read-only = not finished (read-only)
+ending-left = left half-way
 read-probe-succeeded = probe Succeeded
 read-probe-failed = probe Failed
 read-no-active-copy = no active copy left

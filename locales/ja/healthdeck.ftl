@@ -323,6 +323,7 @@ ending-escalated = エスカレーション済み
 ending-aborted = 中止
 ending-not-finished-dry-run = 未完了（ドライラン）
 ending-not-finished-read-only = 未完了（読取専用）
+ending-left = 途中で離脱
 read-probe-succeeded = プローブ Succeeded
 read-probe-failed = プローブ Failed
 read-no-active-copy = アクティブ コピーなし

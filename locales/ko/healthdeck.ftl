@@ -323,6 +323,7 @@ ending-escalated = 이관됨
 ending-aborted = 중단됨
 ending-not-finished-dry-run = 미완료(모의 실행)
 ending-not-finished-read-only = 미완료(읽기 전용)
+ending-left = 도중에 나감
 read-probe-succeeded = 프로브 Succeeded
 read-probe-failed = 프로브 Failed
 read-no-active-copy = 활성 복사본 없음

@@ -348,6 +348,7 @@ ending-escalated = escalado
 ending-aborted = interrompido
 ending-not-finished-dry-run = não concluído (simulação)
 ending-not-finished-read-only = não concluído (só leitura)
+ending-left = deixado pela metade
 read-probe-succeeded = sonda: Succeeded
 read-probe-failed = sonda: Failed
 read-no-active-copy = nenhuma cópia ativa restante

@@ -322,6 +322,7 @@ ending-escalated = 已上報
 ending-aborted = 已中止
 ending-not-finished-dry-run = 未完成（試跑）
 ending-not-finished-read-only = 未完成（唯讀）
+ending-left = 中途離開
 read-probe-succeeded = 探查 Succeeded
 read-probe-failed = 探查 Failed
 read-no-active-copy = 已無作用中的複本
