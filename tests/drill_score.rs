@@ -496,7 +496,7 @@ fn exported(ended: Option<Entry>) -> String {
     let header = records.remove(0);
     let mut recorder = Recorder::create(dir.path(), &header.entry, header.at).unwrap();
     recorder
-        .record(header.at, &facts().started("imap-backend-down", "en"))
+        .record(header.at, &facts().started("imap-backend-down"))
         .unwrap();
     for record in &records {
         recorder.record(record.at, &record.entry).unwrap();

@@ -9,6 +9,7 @@ use common::pane::Console;
 use common::screen::{render, text, theme};
 use crossterm::event::KeyCode;
 use healthdeck::i18n::{LANGUAGES, Tr};
+use healthdeck::incident::Entry;
 use healthdeck::update::Prompt;
 
 /// The CTP runbook on cas-02 with three steps run and the restart next, on screen.
@@ -217,4 +218,63 @@ fn the_command_line_answers_in_the_language() {
         "{said}"
     );
     assert!(!said.starts_with("unknown command"), "{said}");
+}
+
+/// The titles a record holds: the runbook's, each step's, and what ran unrecorded.
+fn recorded_titles(console: &Console) -> Vec<String> {
+    console
+        .records
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::RunbookOpened { title, .. } | Entry::StepStarted { title, .. } => {
+                Some(title.clone())
+            }
+            Entry::Unrecorded { what, .. } => Some(what.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The failover confirmed while the record is not written: what the box asks to run
+/// unrecorded, and then the record's own words: what ran unrecorded and the step's title.
+fn failover_unrecorded(language: &'static str) -> (String, String, String) {
+    let mut console = at_the_failover(language, 120, 36);
+    console.state.record_unwritten = Some("no space left on device".to_owned());
+    console.type_text("mbx-02");
+    console.key(KeyCode::Enter);
+    let Some(Prompt::Unrecorded { what, .. }) = console.state.view.prompt.clone() else {
+        panic!("{language}: not asked: {:?}", console.state.view.prompt);
+    };
+    console.key(KeyCode::Char('y'));
+    let mut records = console.records.iter().rev();
+    let title = records.find_map(|entry| match entry {
+        Entry::StepStarted { title, .. } => Some(title.clone()),
+        _ => None,
+    });
+    let recorded = records.find_map(|entry| match entry {
+        Entry::Unrecorded { what, .. } => Some(what.clone()),
+        _ => None,
+    });
+    let kinds = console.kinds();
+    let (Some(title), Some(recorded)) = (title, recorded) else {
+        panic!("{language}: {kinds:?}");
+    };
+    (what, recorded, title)
+}
+
+/// The record is language-neutral: a walk in Korean or Japanese records the titles an
+/// English walk records, while the pane and its boxes speak the language.
+#[test]
+fn a_walk_in_any_language_records_the_english_titles() {
+    let english = recorded_titles(&at_the_failover("en", 120, 36));
+    assert!(english.len() > 3, "{english:?}");
+    let (_, english_unrecorded, english_failover) = failover_unrecorded("en");
+    for language in ["ko", "ja", "zh-TW", "pt-BR"] {
+        let console = at_the_failover(language, 120, 36);
+        assert_eq!(recorded_titles(&console), english, "{language}");
+        let (asked, recorded, title) = failover_unrecorded(language);
+        assert_eq!(recorded, english_unrecorded, "{language}");
+        assert_eq!(title, english_failover, "{language}");
+        assert_ne!(asked, recorded, "{language}: the box asks in the language");
+    }
 }

@@ -243,11 +243,11 @@ fn the_runbook_pane_shows_each_step_and_its_output_as_the_record_left_them() {
         assert!(closed.contains(shown), "{shown}\n{closed}");
     }
     insta::assert_snapshot!("replay_walk_resolved_120x36", closed);
-    // Back to the confirmation: the step waits on it, typed by whom.
+    // Back to the confirmation: the step, by its title, waits on it, typed by whom.
     replay.seek(7);
     let confirming = screen(&mut replay, 80, 24);
     assert!(
-        confirming.contains("? restart-back-end  typed by alice"),
+        confirming.contains("? Restart the IMAP4 back-end service  typed by alice"),
         "{confirming}"
     );
     assert!(!confirming.contains("#2 Restart"), "{confirming}");

@@ -89,6 +89,7 @@ fn ctrl_c_at_the_question_quits_as_q_does() {
     console.state.view.prompt = Some(Prompt::Unrecorded {
         reason: WHY.to_owned(),
         what: "the probe re-run".to_owned(),
+        recorded_what: "the probe re-run".to_owned(),
         server: "mbx-02".to_owned(),
         then: healthdeck::update::Unrecorded::Probe,
     });

@@ -750,3 +750,7 @@ flash-output-highlight = o shows a step's output: highlight one that ran
 
 ## A drill's first words in the status bar
 flash-drill = drill: { $objective } ({ $budget } of fleet time; q ends it)
+
+# Runbook titles a record holds, as a reader shows them.
+title-resumed = { $title } (resumed)
+title-paying = what is owed from { $procedure }

@@ -724,3 +724,7 @@ flash-output-highlight = o で手順の出力を表示: 実行済みの手順を
 
 ## 訓練の開始時にステータスバーが示す内容
 flash-drill = 訓練: { $objective }（訓練時刻で { $budget }、q で終了）
+
+# Runbook titles a record holds, as a reader shows them.
+title-resumed = { $title } (再開)
+title-paying = { $procedure } の要戻し作業

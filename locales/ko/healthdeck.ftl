@@ -724,3 +724,7 @@ flash-output-highlight = o로 단계 출력 표시: 실행된 단계를 선택
 
 ## 상태 표시줄에 처음 나오는 훈련 안내
 flash-drill = 훈련: { $objective } (훈련 시계 { $budget }; q로 종료)
+
+# Runbook titles a record holds, as a reader shows them.
+title-resumed = { $title } (재개)
+title-paying = { $procedure }의 미원복 작업

@@ -770,3 +770,7 @@ flash-output-highlight = a tecla o mostra a saída de uma etapa: destaque uma qu
 
 ## As primeiras palavras de um treino na barra de status
 flash-drill = treino: { $objective } ({ $budget } no tempo da frota; q encerra)
+
+# Runbook titles a record holds, as a reader shows them.
+title-resumed = { $title } (retomado)
+title-paying = pendências de { $procedure }

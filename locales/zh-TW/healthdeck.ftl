@@ -723,3 +723,7 @@ flash-output-highlight = 按 o 可顯示步驟的輸出：請反白一個已執�
 
 ## 演練開始時狀態列的第一句話
 flash-drill = 演練: { $objective }（機群時間 { $budget }；q 結束）
+
+# Runbook titles a record holds, as a reader shows them.
+title-resumed = { $title }（接續）
+title-paying = { $procedure } 的待還原項目

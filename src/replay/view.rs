@@ -7,6 +7,7 @@ use super::walk::Walk;
 use super::walk_view::WalkView;
 use crate::i18n::{Tr, words};
 use crate::incident::{Entry, Record};
+use crate::runbook::titles;
 use crate::ui::grid::GridView;
 use crate::ui::{Symbols, Theme, format};
 use ratatui::buffer::Buffer;
@@ -249,13 +250,29 @@ fn describe(tr: Tr, record: &Record) -> String {
             "replay-examined",
             &[("monitor", monitor.into()), ("server", server.into())],
         ),
-        Entry::RunbookOpened { title, server, .. } => tr.fmt(
+        Entry::RunbookOpened {
+            procedure,
+            title,
+            server,
+            ..
+        } => tr.fmt(
             "replay-runbook-opened",
-            &[("title", title.into()), ("server", server.into())],
+            &[
+                ("title", titles::runbook(tr, procedure, title).into()),
+                ("server", server.into()),
+            ],
         ),
         Entry::StepStarted {
-            run, title, server, ..
-        } => format!("#{run} {title} @{server}"),
+            run,
+            procedure,
+            step,
+            title,
+            server,
+            ..
+        } => format!(
+            "#{run} {} @{server}",
+            titles::step(tr, procedure, step, title)
+        ),
         Entry::StepEnded {
             run,
             exit,
@@ -349,9 +366,18 @@ fn session_entry(tr: Tr, entry: &Entry) -> String {
             tr.fmt("replay-session-ended", &[("reason", word(reason).into())])
         }
         Entry::Hangup { .. } => tr.text("replay-hangup").to_owned(),
-        Entry::Owed { server, title, .. } => tr.fmt(
+        Entry::Owed {
+            server,
+            procedure,
+            step,
+            title,
+            ..
+        } => tr.fmt(
             "replay-owed",
-            &[("server", server.into()), ("title", title.into())],
+            &[
+                ("server", server.into()),
+                ("title", titles::step(tr, procedure, step, title).into()),
+            ],
         ),
         Entry::OwedCleared { server, step, .. } => tr.fmt(
             "replay-owed-cleared",

@@ -4,6 +4,7 @@
 use super::view::clean;
 use super::walk::{StepSeen, Walk, WalkStep};
 use crate::i18n::{Tr, words};
+use crate::runbook::titles;
 use crate::ui::{Symbols, Theme, format};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,7 +39,8 @@ impl Widget for WalkView<'_> {
             .map(|e| words::recorded(tr, e).unwrap_or(e))
             .map(|e| format!("  [{e}]"))
             .unwrap_or_default();
-        put(&mut y, &format!(" {}", walk.title), theme.title);
+        let title = titles::runbook(tr, &walk.procedure, &walk.title);
+        put(&mut y, &format!(" {title}"), theme.title);
         let on = format!(" {} @{}{ending}", walk.monitor, walk.server);
         put(&mut y, &on, theme.dim);
         // Steps take at most half of what is left, the newest kept: when some must go, one
@@ -144,7 +146,8 @@ impl WalkView<'_> {
         } else {
             format!(" @{}", step.server)
         };
-        let text = format!(" {glyph} {run}{}{undo}{on}  {word}", step.title);
+        let title = titles::step(tr, &step.procedure, &step.step, &step.title);
+        let text = format!(" {glyph} {run}{title}{undo}{on}  {word}");
         (text, style)
     }
 }

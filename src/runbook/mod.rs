@@ -8,6 +8,7 @@ pub mod lint;
 pub mod platform;
 pub mod spec;
 pub mod step;
+pub mod titles;
 pub mod vocabulary;
 pub mod walk;
 

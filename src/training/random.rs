@@ -45,6 +45,14 @@ const KINDS: [Kind; 3] = [
     },
 ];
 
+/// The objective in every language.
+pub(crate) fn objective() -> crate::runbook::spec::Text {
+    OBJECTIVE
+        .iter()
+        .map(|(lang, text)| ((*lang).to_owned(), (*text).to_owned()))
+        .collect()
+}
+
 /// The objective: nothing given away but that mail clients are failing.
 const OBJECTIVE: [(&str, &str); 5] = [
     (
@@ -111,10 +119,7 @@ pub fn scenario(base: &Scenario, seed: u64) -> Scenario {
         faults: vec![fault],
         rules: base.rules.clone(),
         drill: Some(DrillSpec {
-            objective: OBJECTIVE
-                .iter()
-                .map(|(lang, text)| ((*lang).to_owned(), (*text).to_owned()))
-                .collect(),
+            objective: objective(),
             budget: Span::minutes(15),
             expected: ExpectedPath {
                 server,

@@ -46,7 +46,6 @@ pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
     }
     let now = state.now;
     let alert = expected_alert(state);
-    let language = state.launch.language;
     // Healed is not done while the walk still owes an undo: the trainee finishes the job.
     let owing = !state.owed().is_empty();
     let Some(run) = state.drill.as_mut() else {
@@ -54,7 +53,7 @@ pub(super) fn follow(state: &mut AppState, effects: &mut Vec<Effect>) {
     };
     if run.started_at.is_none() {
         run.started_at = Some(now);
-        let started = run.facts.started(&run.scenario, language);
+        let started = run.facts.started(&run.scenario);
         effects.insert(0, Effect::Record(started));
     }
     keep(run, effects, now);

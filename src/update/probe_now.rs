@@ -4,6 +4,7 @@
 
 use super::state::{AppState, DrillRow, Screen};
 use crate::effect::Effect;
+use crate::i18n::Tr;
 use crate::incident::Entry;
 use crate::job::{Job, JobEnd, RunId};
 use crate::runbook::platform::exchange;
@@ -54,9 +55,11 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let what = state
-        .tr()
-        .fmt("what-rerun-probe", &[("probe", probe.name().into())]);
+    let args = [("probe", probe.name().into())];
+    let what = (
+        state.tr().fmt("what-rerun-probe", &args),
+        Tr::english().fmt("what-rerun-probe", &args),
+    );
     if super::unrecorded::ask(state, super::Unrecorded::Probe, what, server.name.clone()) {
         return Vec::new();
     }

@@ -94,8 +94,10 @@ pub enum Prompt {
     Unrecorded {
         /// Why the record is not written.
         reason: String,
-        /// The step's title and server, as the record would name them.
+        /// The step's title and server, as the screen names them.
         what: String,
+        /// The same in English, as the record names them.
+        recorded_what: String,
         server: String,
         then: Unrecorded,
     },

@@ -8,7 +8,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// True when the start must wait for an answer (the caller starts nothing now): the record
 /// is not written and the engineer has not just chosen to go on unrecorded.
-pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: String) -> bool {
+/// `what` is (as shown, as recorded).
+pub(super) fn ask(
+    state: &mut AppState,
+    then: Unrecorded,
+    (what, recorded_what): (String, String),
+    server: String,
+) -> bool {
     let Some(reason) = state.record_unwritten.clone() else {
         return false;
     };
@@ -24,6 +30,7 @@ pub(super) fn ask(state: &mut AppState, then: Unrecorded, what: String, server: 
     state.view.prompt = Some(Prompt::Unrecorded {
         reason,
         what,
+        recorded_what,
         server,
         then,
     });
@@ -44,6 +51,7 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let Some(Prompt::Unrecorded {
         reason,
         what,
+        recorded_what,
         server,
         then,
     }) = state.view.prompt.take()
@@ -51,7 +59,7 @@ pub(super) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let mut effects = vec![Effect::Record(Entry::Unrecorded {
-        what: what.clone(),
+        what: recorded_what,
         server: server.clone(),
         reason,
         go_on,

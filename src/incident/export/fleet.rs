@@ -5,6 +5,7 @@ use super::text::{code, plain};
 use super::timeline::recorded_word;
 use crate::i18n::Tr;
 use crate::incident::Entry;
+use crate::training::drill::objective_in;
 
 /// An alert change or a poll's standing: what the fleet said, from which source.
 pub(super) fn health(tr: Tr, entry: &Entry) -> String {
@@ -59,7 +60,10 @@ fn drill_item(tr: Tr, entry: &Entry) -> Option<String> {
             &[
                 ("scenario", code(scenario).into()),
                 ("minutes", (budget_s / 60).to_string().into()),
-                ("objective", plain(objective).into()),
+                (
+                    "objective",
+                    plain(&objective_in(scenario, objective, tr.code())).into(),
+                ),
             ],
         ),
         Entry::DrillEnded { end, score, .. } => tr.fmt(

@@ -6,6 +6,7 @@ use super::timeline::with_command;
 use crate::i18n::Tr;
 use crate::incident::entry::serialize_at;
 use crate::incident::{Entry, Record};
+use crate::runbook::titles;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fmt::Write;
@@ -95,7 +96,16 @@ impl LeftUndone {
             let line = tr.fmt(
                 "export-undone",
                 &[
-                    ("title", plain(&undone.title).into()),
+                    (
+                        "title",
+                        plain(&titles::step(
+                            tr,
+                            &undone.procedure,
+                            &undone.step,
+                            &undone.title,
+                        ))
+                        .into(),
+                    ),
                     ("maybe", maybe.into()),
                     ("server", plain(&undone.server).into()),
                     ("step", step_of(&undone.procedure, &undone.step).into()),
@@ -152,7 +162,10 @@ pub(super) fn item(tr: Tr, entry: &Entry) -> Option<String> {
                 id,
                 &[
                     ("server", plain(server).into()),
-                    ("title", plain(title).into()),
+                    (
+                        "title",
+                        plain(&titles::step(tr, procedure, step, title)).into(),
+                    ),
                     ("step", step_of(procedure, step).into()),
                     ("cause", step_of(procedure, caused_by).into()),
                     ("by", plain(by).into()),

@@ -5,6 +5,7 @@ use super::text::{code, plain};
 use super::timeline::{owed_list, recorded_word, with_command};
 use crate::i18n::Tr;
 use crate::incident::Entry;
+use crate::runbook::titles;
 
 fn step_of(procedure: &str, step: &str) -> String {
     code(&format!("{procedure}/{step}"))
@@ -32,7 +33,10 @@ pub(super) fn step_item(tr: Tr, entry: &Entry) -> String {
                 },
                 &[
                     ("run", (*run).into()),
-                    ("title", plain(title).into()),
+                    (
+                        "title",
+                        plain(&titles::step(tr, procedure, step, title)).into(),
+                    ),
                     ("step", step_of(procedure, step).into()),
                     ("server", plain(server).into()),
                     ("by", plain(by).into()),

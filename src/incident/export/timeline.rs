@@ -3,6 +3,7 @@
 use super::text::{Clocks, block_fence, code, duration, list, plain, visible};
 use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
+use crate::runbook::titles;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -124,7 +125,10 @@ pub(super) fn item(
             &[
                 ("monitor", plain(monitor).into()),
                 ("server", plain(server).into()),
-                ("title", plain(title).into()),
+                (
+                    "title",
+                    plain(&titles::runbook(tr, procedure, title)).into(),
+                ),
                 ("procedure", code(procedure).into()),
             ],
         ),

@@ -6,6 +6,7 @@
 mod finding;
 pub mod lint;
 mod record;
+pub use record::objective_in;
 pub mod report;
 mod score;
 mod standing;

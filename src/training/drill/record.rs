@@ -3,20 +3,20 @@
 
 use super::score::{Debrief, DrillEnd};
 use super::{DrillFacts, DrillSpec, ExpectedPath};
+use crate::config::lang::LANGUAGES;
 use crate::health::Span;
 use crate::incident::Entry;
+use crate::runbook::localized;
+use crate::runbook::spec::Text;
+use crate::training::Scenario;
 use chrono::TimeDelta;
 
 impl DrillFacts {
-    /// The `drill_started` entry, the objective in `language` (English when it has none).
-    pub fn started(&self, scenario: &str, language: &str) -> Entry {
+    /// The `drill_started` entry, the objective in English as the whole record (readers
+    /// find the other languages by the scenario's name: [`objective_in`]).
+    pub fn started(&self, scenario: &str) -> Entry {
         let spec = &self.spec;
-        let objective = spec
-            .objective
-            .get(language)
-            .or_else(|| spec.objective.get("en"))
-            .cloned()
-            .unwrap_or_default();
+        let objective = localized(&spec.objective, LANGUAGES[0]).to_owned();
         Entry::DrillStarted {
             scenario: scenario.to_owned(),
             objective,
@@ -37,6 +37,7 @@ impl DrillFacts {
     /// The facts a `drill_started` entry holds; `None` for any other entry.
     pub fn from_entry(entry: &Entry) -> Option<DrillFacts> {
         let Entry::DrillStarted {
+            scenario,
             objective,
             budget_s,
             server,
@@ -57,7 +58,7 @@ impl DrillFacts {
             .collect();
         Some(DrillFacts {
             spec: DrillSpec {
-                objective: [("en".to_owned(), objective.clone())].into(),
+                objective: objectives(scenario, objective),
                 budget: Span(seconds(*budget_s)),
                 expected: ExpectedPath {
                     server: server.clone(),
@@ -69,6 +70,31 @@ impl DrillFacts {
             faults,
             expected_steps: expected_steps.clone(),
         })
+    }
+}
+
+/// A recorded objective in `language`.
+pub fn objective_in(scenario: &str, recorded: &str, language: &str) -> String {
+    localized(&objectives(scenario, recorded), language).to_owned()
+}
+
+/// Every language of a recorded objective: a built-in drill's, found by its scenario's
+/// name and its words in any language (older records hold the console's language); else
+/// the recorded words alone, as English.
+fn objectives(scenario: &str, recorded: &str) -> Text {
+    let known = if scenario.starts_with("random-") {
+        Some(crate::training::random::objective())
+    } else {
+        crate::training::BUILT_IN
+            .iter()
+            .find(|(name, _)| *name == scenario)
+            .and_then(|(name, text)| Scenario::parse(text, name).ok())
+            .and_then(|s| s.drill)
+            .map(|drill| drill.objective)
+    };
+    match known {
+        Some(all) if all.values().any(|o| o == recorded) => all,
+        _ => [(LANGUAGES[0].to_owned(), recorded.to_owned())].into(),
     }
 }
 
@@ -130,4 +156,34 @@ impl Debrief {
 fn seconds(s: i64) -> TimeDelta {
     const CENTURY: i64 = 100 * 366 * 24 * 3600;
     TimeDelta::seconds(s.clamp(-CENTURY, CENTURY))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_objective_reads_in_the_readers_language_by_its_scenario() {
+        let drills = crate::training::with_drill();
+        assert!(!drills.is_empty());
+        for name in drills {
+            let drill = crate::training::load(name).ok().and_then(|s| s.drill);
+            let objective = drill.expect("a drill").objective;
+            let english = localized(&objective, "en");
+            assert_eq!(
+                objective_in(name, english, "ko"),
+                localized(&objective, "ko")
+            );
+            // An older record holds the console's language: an English reader still reads English.
+            let korean = localized(&objective, "ko");
+            assert_eq!(objective_in(name, korean, "en"), english, "{name}");
+        }
+        let random = crate::training::random::objective();
+        let english = localized(&random, "en");
+        assert_eq!(
+            objective_in("random-7", english, "ja"),
+            localized(&random, "ja")
+        );
+        assert_eq!(objective_in("random-7", "one's own", "ja"), "one's own");
+    }
 }

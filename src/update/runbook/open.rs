@@ -2,10 +2,11 @@
 
 use super::pane::RunbookPane;
 use super::{outcome, show};
+use crate::config::lang::LANGUAGES;
 use crate::effect::Effect;
 use crate::health::{AlertValue, Monitor};
 use crate::incident::Entry;
-use crate::runbook::{Walk, localized};
+use crate::runbook::{Walk, localized, titles};
 use crate::update::state::{AppState, DrillState};
 
 /// Enter on a monitor in the drill-down: its runbook, beside the grid (or instead of it).
@@ -93,9 +94,10 @@ pub(in crate::update) fn open(
     opening_notes(state, &mut pane, &server.name);
     pane.highlight = pane.current_row();
     state.runbook = Some(Box::new(pane));
+    // The record keeps the English title; readers name it in their language by id.
     let mut effects = vec![Effect::Record(Entry::RunbookOpened {
         procedure: procedure.id().to_owned(),
-        title,
+        title: localized(&procedure.spec.title, LANGUAGES[0]).to_owned(),
         monitor: monitor.name().to_owned(),
         server: server.name,
     })];
@@ -115,10 +117,7 @@ fn resume(state: &mut AppState, drill: &DrillState, at: usize) -> Vec<Effect> {
     let server = state.fleet.servers()[pane.server].name.clone();
     let entry = Entry::RunbookOpened {
         procedure: pane.procedure.id().to_owned(),
-        title: format!(
-            "{} (resumed)",
-            localized(&pane.procedure.spec.title, state.launch.language)
-        ),
+        title: titles::resumed_title(localized(&pane.procedure.spec.title, LANGUAGES[0])),
         monitor: pane.monitor.name().to_owned(),
         server,
     };

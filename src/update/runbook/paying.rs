@@ -74,7 +74,7 @@ pub(in crate::update) fn pay(state: &mut AppState) -> Vec<Effect> {
             .note(now, tr.fmt("note-owed", &[("owed", owed.into())]));
     }
     pane.highlight = pane.current_row();
-    let title = format!("what is owed from {}", procedure.id());
+    let title = crate::runbook::titles::paying_title(procedure.id());
     state.runbook = Some(Box::new(pane));
     show(state, drill);
     vec![Effect::Record(Entry::RunbookOpened {

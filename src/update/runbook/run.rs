@@ -3,6 +3,7 @@
 use super::outcome::{ended, settled};
 use super::pane::{Active, StepRun};
 use super::prepare::{held_back, prepare};
+use crate::config::lang::LANGUAGES;
 use crate::effect::Effect;
 use crate::i18n::words;
 use crate::incident::Entry;
@@ -156,9 +157,12 @@ fn assumed_mailbox(state: &AppState, call: &StepCall) -> Option<crate::health::S
 
 /// Starts the step: a wait first when it has one, else its job.
 pub(super) fn start(state: &mut AppState, call: &StepCall) -> Vec<Effect> {
-    let title = super::step_title(state, &call.procedure, &call.step);
+    let what = (
+        super::step_title(state, &call.procedure, &call.step),
+        super::step_title_in(state, (&call.procedure, &call.step), LANGUAGES[0]),
+    );
     let then = crate::update::Unrecorded::Step(Box::new(call.clone()));
-    if crate::update::unrecorded::ask(state, then, title, call.server.name.clone()) {
+    if crate::update::unrecorded::ask(state, then, what, call.server.name.clone()) {
         return Vec::new();
     }
     let now = state.now;
@@ -251,6 +255,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
     let run = RunId(state.last_run);
     let (now, by) = (state.now, state.launch.operator.clone());
     let title = super::step_title(state, &call.procedure, &call.step);
+    let english = super::step_title_in(state, (&call.procedure, &call.step), LANGUAGES[0]);
     let Some(pane) = state.runbook.as_mut() else {
         return Vec::new();
     };
@@ -285,7 +290,8 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
         run: run.0,
         procedure: call.procedure.clone(),
         step: call.step.clone(),
-        title,
+        // English, as the whole record: readers name the step in their language by id.
+        title: english,
         server: call.server.name.clone(),
         action: call.action.name().to_owned(),
         services: restarted_services(call),
