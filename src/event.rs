@@ -64,7 +64,7 @@ pub enum Event {
         run: RunId,
         server: String,
         holder: Holder,
-        why: String,
+        why: crate::i18n::Said,
     },
     /// What is left of a server's restart budget for a service.
     Budget {
@@ -79,7 +79,7 @@ pub enum Event {
         run: RunId,
         server: String,
         service: String,
-        why: String,
+        why: crate::i18n::Said,
     },
     /// The shared ledger of owed compensations, read anew (after a write, and every few
     /// seconds: other consoles write it too).

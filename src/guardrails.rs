@@ -2,6 +2,7 @@
 //! (`exec::guardrails`) and the side that shows them (`update`, `ui`): who holds a server, why a
 //! lock looks abandoned, how many restarts are allowed and left. Pure: no file, no process.
 
+use crate::i18n::Said;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -35,18 +36,28 @@ impl Holder {
     }
 }
 
+impl Holder {
+    /// Who holds the lock, doing what, since when.
+    pub fn said(&self) -> Said {
+        Said::new("said-holder")
+            .text("owner", &self.owner)
+            .text("host", &self.host)
+            .text("pid", self.pid.to_string())
+            .text("action", &self.action)
+            .text(
+                "since",
+                self.since.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            )
+            .text(
+                "heartbeat",
+                self.heartbeat.format("%H:%M:%S UTC").to_string(),
+            )
+    }
+}
+
 impl fmt::Display for Holder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} on {} (pid {}), {} since {}, last heartbeat {}",
-            self.owner,
-            self.host,
-            self.pid,
-            self.action,
-            self.since.format("%Y-%m-%d %H:%M:%S UTC"),
-            self.heartbeat.format("%H:%M:%S UTC"),
-        )
+        self.said().fmt(f)
     }
 }
 
@@ -64,18 +75,6 @@ pub enum Staleness {
     FutureHeartbeat(Duration),
 }
 
-impl Staleness {
-    /// The verdict, before the reason: "it looks abandoned: no heartbeat for 3 min 5 s".
-    pub fn verdict(&self) -> &'static str {
-        match self {
-            Staleness::FutureHeartbeat(_) => "its heartbeat cannot be trusted",
-            Staleness::DeadPid | Staleness::OldHeartbeat(_) | Staleness::Unreadable => {
-                "it looks abandoned"
-            }
-        }
-    }
-}
-
 /// "45 s", "3 min 5 s", "2 h 7 min".
 fn span(age: Duration) -> String {
     let secs = age.as_secs();
@@ -86,23 +85,35 @@ fn span(age: Duration) -> String {
     }
 }
 
+impl Staleness {
+    /// Why the lock looks abandoned (the reason alone, without the verdict).
+    pub fn reason(&self) -> Said {
+        match self {
+            Staleness::DeadPid => Said::new("said-dead-pid"),
+            Staleness::OldHeartbeat(age) => Said::new("said-no-heartbeat").text("age", span(*age)),
+            Staleness::Unreadable => Said::new("said-lock-unreadable"),
+            Staleness::FutureHeartbeat(ahead) => Said::new("said-future-heartbeat")
+                .text("ahead", span(*ahead))
+                .count("skew", CLOCK_SKEW.num_seconds()),
+        }
+    }
+
+    /// The verdict and its reason: "it looks abandoned: no heartbeat for 3 min 5 s".
+    pub fn said(&self) -> Said {
+        let verdict = match self {
+            Staleness::FutureHeartbeat(_) => "said-untrusted",
+            Staleness::DeadPid | Staleness::OldHeartbeat(_) | Staleness::Unreadable => {
+                "said-abandoned"
+            }
+        };
+        Said::new(verdict).said("why", self.reason())
+    }
+}
+
+/// The reason alone, in English.
 impl fmt::Display for Staleness {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Staleness::DeadPid => f.write_str("its process no longer runs on this host"),
-            Staleness::OldHeartbeat(age) => write!(f, "no heartbeat for {}", span(*age)),
-            Staleness::Unreadable => {
-                f.write_str("the lock file cannot be read and has not changed for over 2 min")
-            }
-            Staleness::FutureHeartbeat(ahead) => write!(
-                f,
-                "its last heartbeat is {} ahead of this host's clock, more than the {} s two \
-                 clocks may differ: one of them is wrong, so nobody can tell whether its \
-                 holder still runs",
-                span(*ahead),
-                CLOCK_SKEW.num_seconds()
-            ),
-        }
+        self.reason().fmt(f)
     }
 }
 

@@ -117,7 +117,7 @@ pub struct JobEnd {
     /// The simulator answers directly; a process is read by its platform.
     pub answer: Option<Answer>,
     /// Why it ended that way, when that needs saying ("timed out after 300 s").
-    pub note: Option<String>,
+    pub note: Option<crate::i18n::Said>,
     /// Its command started. False when it was refused before anything ran (a lock, a
     /// budget, a value no shell may receive, a program that is not there): such a step
     /// changed nothing, and owes nothing.

@@ -292,7 +292,8 @@ fn a_linux_host_has_no_proxy_component_so_both_steps_are_done_by_hand() {
             "no command for {} on cas-02: do it by hand, then s to skip",
             action.name()
         );
-        assert_eq!(prepared.work, Err(by_hand));
+        let why = prepared.work.map_err(|why| why.english());
+        assert_eq!(why, Err(by_hand));
     }
 }
 

@@ -12,6 +12,7 @@ use common::processes::{calls, linux_console, next_step, run_processes_with, sta
 use crossterm::event::KeyCode;
 use healthdeck::event::Event;
 use healthdeck::exec::guardrails::{self, Holder, Limits};
+use healthdeck::incident::Entry;
 use healthdeck::job::{Guarded, Job, JobEnd, RunId, Work};
 use healthdeck::runbook::StepExit;
 use healthdeck::runtime::FleetClock;
@@ -148,7 +149,7 @@ fn two_consoles_racing_for_one_server_run_the_step_once_and_the_other_says_who_h
     assert_eq!(ran, 1, "{ends:#?}");
     assert_eq!(calls(&log), ["failover"], "the step ran exactly once");
     let refused = ends.iter().find(|e| e.exit != StepExit::Succeeded).unwrap();
-    let note = refused.note.as_deref().unwrap();
+    let note = &refused.note.as_ref().unwrap().english();
     let holder = format!("(pid {})", std::process::id());
     assert!(
         note.starts_with(&format!("{SERVER} is locked by ")),
@@ -173,7 +174,7 @@ fn budgets_refuse_the_next_restart_and_survive_a_new_console() {
     // Another console (the state is only on disk), within the hour.
     let second = console_runs(rails(&state, 1), failover(&script, 2, Some("dovecot")));
     assert_eq!(second.exit, StepExit::Failed(None));
-    let note = second.note.unwrap();
+    let note = second.note.unwrap().english();
     assert!(
         note.contains("restarted 1 time in the last hour (limit 1 per hour)"),
         "{note}"
@@ -212,7 +213,8 @@ fn a_walk_restarts_a_service_three_times_and_another_walk_may_go_over_only_with_
         (RunId(4), SERVER, "dovecot")
     );
     assert!(
-        why.starts_with("dovecot on mbx-02 was restarted 1 time in the last hour"),
+        why.english()
+            .starts_with("dovecot on mbx-02 was restarted 1 time in the last hour"),
         "{why}"
     );
     assert_eq!(calls(&log).len(), 3, "the refused restart ran nothing");
@@ -283,6 +285,7 @@ fn a_stale_lock_is_offered_for_breaking_and_broken_only_on_the_typed_name() {
     assert!(
         breaking
             .1
+            .english()
             .starts_with("it looks abandoned: no heartbeat for "),
         "{}",
         breaking.1
@@ -343,4 +346,52 @@ fn the_pane_shows_the_restart_budget_left() {
     let (left, limits) = said.expect("the budget after the restart");
     assert_eq!((left.hour, limits.per_hour), (0, 1));
     assert_eq!((left.day, limits.per_day), (3, 4));
+}
+
+/// The lock's and the budget's refusals are the console's words: the log says them in the
+/// engineer's language around the names and times they hold, and the record in English.
+#[test]
+fn a_refusal_reads_in_the_engineers_language_and_is_recorded_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, _) = stand_in(dir.path());
+    let state = dir.path().join("state");
+    let now = FleetClock::new(1.0).now();
+    let held = guardrails::acquire(&state, SERVER, Holder::me("restart_server", now), now);
+    let locked = console_runs(rails(&state, 1), failover(&script, 1, None));
+    drop(held);
+    console_runs(rails(&state, 1), failover(&script, 2, Some("dovecot")));
+    let spent = console_runs(rails(&state, 1), failover(&script, 3, Some("dovecot")));
+    for (refused, kept) in [(locked, "restart_server"), (spent, "dovecot")] {
+        let said = refused.note.clone().unwrap();
+        let english = said.english();
+        for language in ["ko", "ja", "zh-TW", "pt-BR"] {
+            let mut console = Console::incident(120, 36);
+            console.open_runbook_as_alice_in(language);
+            console.key(KeyCode::Enter);
+            let run = console.take_pending().remove(0).run;
+            let end = JobEnd {
+                note: refused.note.clone(),
+                ..refused.clone()
+            };
+            console.event(Event::StepEnded { run, end });
+            let log = console.log_texts().join("\n");
+            let shown = said.in_language(healthdeck::i18n::Tr::of(language));
+            assert!(log.contains(&shown), "{language}: {log}");
+            assert!(shown.contains(SERVER) && shown.contains(kept), "{shown}");
+            for framing in [
+                "locked by",
+                "nothing ran",
+                "restarted",
+                "last heartbeat",
+                "(limit ",
+            ] {
+                assert!(!shown.contains(framing), "{language}: {framing} in {shown}");
+            }
+            let recorded = console.records.iter().rev().find_map(|e| match e {
+                Entry::StepEnded { note, .. } => note.clone(),
+                _ => None,
+            });
+            assert_eq!(recorded.as_deref(), Some(english.as_str()), "{language}");
+        }
+    }
 }

@@ -88,7 +88,9 @@ fn a_step_refused_before_it_ran_owes_nothing() {
         duration: Duration::ZERO,
         stdout: String::new(),
         answer: None,
-        note: Some("mbx-02 is locked by bob on ops-2 (pid 7): nothing ran".to_owned()),
+        note: Some(healthdeck::i18n::Said::as_is(
+            "mbx-02 is locked by bob on ops-2 (pid 7): nothing ran",
+        )),
         ran: false,
     };
     console.event(Event::StepEnded { run, end });

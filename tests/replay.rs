@@ -374,3 +374,43 @@ fn the_replay_speaks_the_language_it_is_given() {
         }
     }
 }
+
+/// The rarer entries read as the export says them, in the replay's language: never the
+/// record's kind name, never Markdown's marks.
+#[test]
+fn the_rarer_entries_read_as_sentences_in_the_language() {
+    let over = Entry::OverBudget {
+        server: "mbx-02".into(),
+        service: "MSExchangeIMAP4BE".into(),
+        reason: "storage_team asked".into(),
+        by: "alice".into(),
+    };
+    let cancel = Entry::CancelRequested {
+        run: 3,
+        by: "alice".into(),
+    };
+    let lines = [
+        line(
+            0,
+            change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy"),
+        ),
+        line(10, over),
+        line(20, cancel),
+    ];
+    let mut replay = Replay::of("rare.jsonl", &(lines.join("\n") + "\n"));
+    for language in healthdeck::i18n::LANGUAGES {
+        replay.state.launch.language = language;
+        replay.key(ReplayKey::End);
+        let shown = screen(&mut replay, 120, 36);
+        for kind in ["over budget", "cancel requested", "**", "`", "\\_"] {
+            assert!(!shown.contains(kind), "{language}: {kind}\n{shown}");
+        }
+        assert!(shown.contains("MSExchangeIMAP4BE"), "{language}\n{shown}");
+        assert!(shown.contains("storage_team asked"), "{language}\n{shown}");
+        let english = ["allowed a restart", "asked to cancel"];
+        if language != "en" {
+            let left: Vec<&str> = english.into_iter().filter(|e| shown.contains(e)).collect();
+            assert!(left.is_empty(), "{language}: {left:?}\n{shown}");
+        }
+    }
+}

@@ -267,7 +267,7 @@ async fn a_cancel_during_the_pause_leaves_the_simulated_fleet_untouched() {
         );
         assert_eq!(step.end.exit, StepExit::Cancelled);
         assert_eq!(step.end.answer, None);
-        assert!(step.end.note.unwrap().contains("untouched"));
+        assert!(step.end.note.unwrap().english().contains("untouched"));
         assert!(
             !fleet.deep_probe_succeeds().await,
             "the fault is still there"
@@ -437,7 +437,7 @@ async fn a_step_without_a_simulator_fails_and_says_why() {
         assert_eq!(streams, [Stream::Stdout, Stream::Stderr]);
         assert_eq!(end.exit, StepExit::Failed(None));
         assert_eq!(end.answer, None);
-        assert!(end.note.unwrap().contains("not running"));
+        assert!(end.note.unwrap().english().contains("not running"));
     })
     .await;
 }

@@ -599,9 +599,18 @@ export-wait-skipped = skipped
 export-schedule = Prober over { $span } s: { $on_time } of { $ran } probes on time, { $skipped } runs skipped, latest { $late } s late ({ $limit } in flight allowed, ceiling { $ceiling })
 export-caught-up = Prober **caught up** with its schedule
 export-behind = **Prober behind**: { $late } probes late, by up to { $by } s: { $why }
-export-stale = **{ $count } monitors went stale** (Healthy → Unknown)
-export-stale-behind = **{ $count } monitors went stale** (Healthy → Unknown) while the prober was behind
-export-fresh = **{ $count } monitors answered again** (Unknown → Healthy)
+export-stale = **{ $count ->
+    [one] { $count } monitor
+   *[other] { $count } monitors
+} went stale** (Healthy → Unknown)
+export-stale-behind = **{ $count ->
+    [one] { $count } monitor
+   *[other] { $count } monitors
+} went stale** (Healthy → Unknown) while the prober was behind
+export-fresh = **{ $count ->
+    [one] { $count } monitor
+   *[other] { $count } monitors
+} answered again** (Unknown → Healthy)
 export-at-once = { $what }: { $which }; on { $servers }{ $more }
 
 ## The incident export: left undone, and the handover summary of an escalation
@@ -675,7 +684,10 @@ flash-not-started = { $what } on { $server }: not started
 check-not-run = not run: { $why }
 check-succeeded = succeeded in { $took }
 check-exchange-poll = Exchange poll: { $why }
-check-exchange-healthy = Exchange: { $count } monitors Healthy
+check-exchange-healthy = Exchange: { $count ->
+    [one] { $count } monitor
+   *[other] { $count } monitors
+} Healthy
 check-exchange-monitor = Exchange: { $alert }
 check-stale = stale
 check-requested-by = requested by { $requesters }
@@ -751,6 +763,72 @@ flash-output-highlight = o shows a step's output: highlight one that ran
 ## A drill's first words in the status bar
 flash-drill = drill: { $objective } ({ $budget } of fleet time; q ends it)
 
-# Runbook titles a record holds, as a reader shows them.
+## Runbook titles a record holds, as a reader shows them
 title-resumed = { $title } (resumed)
 title-paying = what is owed from { $procedure }
+
+## What the console says about a step: why it ended so, why it did not start (the record keeps English)
+said-as-is = { $text }
+said-and = { $first }; { $then }
+said-timed-out = timed out after { $secs } s; its process group was killed
+said-output-held-open = its output was still held open after its process group was killed, probably by a process that left the group; stopped reading
+said-let-go = its command ended, but processes it started still held its output after 2 s: what they print later is not captured
+said-cancelled-killed = cancelled; its process group was killed
+said-killed-by = killed by { $signal }
+said-killed-by-core = killed by { $signal } (core dumped)
+said-ended-with = ended with { $status }
+said-command-empty = cannot start the step: its command is empty
+said-cannot-start = cannot start `{ $program }`: { $error }
+said-not-all-recorded = its output could not all be recorded: { $error }
+said-lock-not-kept = its server's lock could not be kept: { $refusal }
+said-lock-lost = its server's lock was lost: { $error }
+said-unknown-exit = left running when the console quit; its exit status is not known (the console, its parent, had gone)
+said-cannot-run-here = { $why }: this step cannot run here
+said-no-lock-dir = no lock directory is set up
+said-no-credentials = no probe credentials
+said-no-probes = no probes run in this console
+said-no-simulator = no training simulator is running
+said-broken = the console failed while running this step (a bug: { $panic }); the command may have run: check the server before going on
+said-sim-cancelled = cancelled before the simulator performed it; the simulated fleet is untouched
+said-sim-late-cancel = the cancel came after the simulator had performed the step; nothing was undone
+said-unreadable-output = its output could not be read ({ $why }): nothing was established
+said-unread-gate = its output did not say { $fact }: nothing was established
+
+## Why a step did not run: another console holds its server, or its restarts are spent
+said-locked = { $server } is locked by { $holder }: nothing ran
+said-locked-stale = { $server } is locked by { $holder }; { $stale }
+said-lock-io = cannot take the lock: { $error }
+said-nothing-ran = { $why }: nothing ran
+said-holder = { $owner } on { $host } (pid { $pid }), { $action } since { $since }, last heartbeat { $heartbeat }
+said-locked-by = locked by { $holder }
+said-locked-by-stale = locked by { $holder }; { $stale }
+said-abandoned = it looks abandoned: { $why }
+said-untrusted = its heartbeat cannot be trusted: { $why }
+said-dead-pid = its process no longer runs on this host
+said-no-heartbeat = no heartbeat for { $age }
+said-lock-unreadable = the lock file cannot be read and has not changed for over 2 min
+said-future-heartbeat = its last heartbeat is { $ahead } ahead of this host's clock, more than the { $skew } s two clocks may differ: one of them is wrong, so nobody can tell whether its holder still runs
+said-restarted = { $service } on { $server } was restarted { $windows }
+said-restarted-hour = { $count ->
+    [one] 1 time
+   *[other] { $count } times
+} in the last hour (limit { $limit } per hour)
+said-restarted-day = { $count ->
+    [one] 1 time
+   *[other] { $count } times
+} in the last 24 hours (limit { $limit } per day)
+said-both = { $first } and { $then }
+said-next-restart = { $restarted }: the next restart is allowed at { $at }
+said-restarts-off = { $restarted }: a limit of 0 turns its restarts off
+said-at = { $time } (in { $wait })
+said-at-tomorrow = { $time } tomorrow (in { $wait })
+said-at-on = { $time } on { $date } (in { $wait })
+
+## Steps this console cannot run on this platform
+said-no-command = no command for { $action } on { $server }: do it by hand, then s to skip
+said-person-job = { $action } is a person's job
+said-refused-value = refused before anything ran: { $rejected }
+said-no-agent = Prometheus judges this fleet and the inventory names no agent (health.prometheus.agent): no probe runs from this console
+said-probe-cannot-run = { $probe } cannot run on { $server } (no endpoint or no credentials in the inventory)
+said-its-probe = its probe
+said-not-in-fleet = { $server } is not in this fleet

@@ -725,6 +725,70 @@ flash-output-highlight = o で手順の出力を表示: 実行済みの手順を
 ## 訓練の開始時にステータスバーが示す内容
 flash-drill = 訓練: { $objective }（訓練時刻で { $budget }、q で終了）
 
-# Runbook titles a record holds, as a reader shows them.
+## Runbook titles a record holds, as a reader shows them
 title-resumed = { $title } (再開)
 title-paying = { $procedure } の要戻し作業
+
+## 手順についてコンソールが伝えること: そう終わった理由、開始しなかった理由（記録には英語のまま残る）
+said-as-is = { $text }
+said-and = { $first }；{ $then }
+said-timed-out = { $secs } s で時間切れ；プロセスグループを強制終了した
+said-output-held-open = プロセスグループを強制終了した後も出力が開いたままだった（おそらくグループを離れたプロセスが保持）；読み取りを停止した
+said-let-go = コマンドは終了したが、そこから起動したプロセスが 2 s 後も出力を保持していた: 以降の出力は記録されない
+said-cancelled-killed = 中止；プロセスグループを強制終了した
+said-killed-by = { $signal } で強制終了
+said-killed-by-core = { $signal } で強制終了（コアダンプあり）
+said-ended-with = { $status } で終了
+said-command-empty = 手順を開始できない: コマンドが空
+said-cannot-start = `{ $program }` を起動できない: { $error }
+said-not-all-recorded = 出力の一部を記録できなかった: { $error }
+said-lock-not-kept = サーバーのロックを維持できなかった: { $refusal }
+said-lock-lost = サーバーのロックを失った: { $error }
+said-unknown-exit = コンソールの終了時に実行中のまま残った；終了コードは不明（親であるコンソールが既に終了していた）
+said-cannot-run-here = { $why }: この手順はここでは実行できない
+said-no-lock-dir = ロックのディレクトリが設定されていない
+said-no-credentials = プローブの認証情報なし
+said-no-probes = このコンソールではプローブを実行していない
+said-no-simulator = 訓練のシミュレーターが実行されていない
+said-broken = 手順の実行中にコンソールでエラーが発生（不具合: { $panic }）；コマンドは実行された可能性あり: 先へ進む前にサーバーを確認
+said-sim-cancelled = シミュレーターが実行する前に中止した；シミュレーター上のサーバーは変更なし
+said-sim-late-cancel = 中止したのはシミュレーターが手順を実行した後；実行結果はそのまま残る
+said-unreadable-output = 出力を読み取れなかった（{ $why }）: 何も確認できていない
+said-unread-gate = 出力に { $fact } の記載がなかった: 何も確認できていない
+
+## 手順を実行しなかった理由: 別のコンソールがサーバーを保持している、または再起動の回数枠を使い切った
+said-locked = { $server } はロックされている（保持者: { $holder }）: 何も実行していない
+said-locked-stale = { $server } はロックされている（保持者: { $holder }）；{ $stale }
+said-lock-io = ロックを取得できない: { $error }
+said-nothing-ran = { $why }: 何も実行していない
+said-holder = { $host } の { $owner }（pid { $pid }）、{ $since } から { $action } を実行中、最終ハートビート { $heartbeat }
+said-locked-by = ロック中（保持者: { $holder }）
+said-locked-by-stale = ロック中（保持者: { $holder }）；{ $stale }
+said-abandoned = ロックは放置されているとみられる: { $why }
+said-untrusted = ロックのハートビートは信頼できない: { $why }
+said-dead-pid = 保持者のプロセスはこのホストにもう存在しない
+said-no-heartbeat = ハートビートが { $age } 途絶えている
+said-lock-unreadable = ロック ファイルを読み取れず、2 min 以上変更もない
+said-future-heartbeat = 最終ハートビートがこのホストの時計より { $ahead } 進んでおり、2 つの時計の許容差 { $skew } s を超えている: どちらかの時計が誤っているため、保持者がまだ動いているか誰にも判断できない
+said-restarted = { $server } の { $service } の再起動は{ $windows }
+said-restarted-hour = { $count ->
+   *[other] 過去 1 時間に { $count } 回（上限 1 時間 { $limit } 回）
+}
+said-restarted-day = { $count ->
+   *[other] 過去 24 時間に { $count } 回（上限 1 日 { $limit } 回）
+}
+said-both = { $first }、{ $then }
+said-next-restart = { $restarted }: 次に再起動できるのは { $at }
+said-restarts-off = { $restarted }: 上限が 0 のため、再起動は無効
+said-at = { $time }（あと { $wait }）
+said-at-tomorrow = 明日 { $time }（あと { $wait }）
+said-at-on = { $date } { $time }（あと { $wait }）
+
+## このプラットフォームではこのコンソールが実行できない手順
+said-no-command = { $server } の { $action } のコマンドなし: 手作業で実施してから s でスキップ
+said-person-job = { $action } は担当者が行う作業
+said-refused-value = 実行前に拒否: { $rejected }
+said-no-agent = このフリートは Prometheus が判定しているが、インベントリにエージェントの指定なし（health.prometheus.agent）: このコンソールからはプローブを実行しない
+said-probe-cannot-run = { $probe } は { $server } で実行できない（インベントリにエンドポイントか認証情報がない）
+said-its-probe = この手順のプローブ
+said-not-in-fleet = { $server } はこのフリートにない

@@ -536,7 +536,7 @@ export-chose-run = { $procedure } 원복 단계 **실행** 선택(작업자 { $b
 export-chose-not-run = { $procedure } 원복 단계 **실행 안 함** 선택(작업자 { $by }): { $owed }
 export-closed = 런북 { $procedure } 종료: **{ $ending }**; 남은 미원복 없음
 export-closed-owed = 런북 { $procedure } 종료: **{ $ending }**; **남은 미원복: { $owed }**
-export-drill-started = **훈련 시작**: { $scenario }(훈련 시계 { $minutes } min): { $objective }
+export-drill-started = **훈련 시작**: { $scenario }(훈련 시계 { $minutes }분): { $objective }
 export-drill-ended = **훈련 종료**: { $end }, 점수 { $score }/100
 export-drill-healed = 복구됨
 export-drill-budget-over = 제한 시간 초과
@@ -676,7 +676,7 @@ replay-step-ended = #{ $run } { $exit }, { $seconds } s
 replay-confirmed = { $step } @{ $server } 확인됨(입력자 { $by })
 replay-refused = { $step } @{ $server } 거부됨(입력자 { $by })
 replay-skipped = { $step } 건너뜀: { $reason }
-replay-wait = { $step }: { $minutes } min 대기
+replay-wait = { $step }: { $minutes }분 대기
 replay-waited = { $step }: 대기 { $how }({ $seconds } s 경과)
 replay-closed = 런북 종료: { $ending }
 replay-escalated = 이관됨 @{ $server }: { $reason }
@@ -687,10 +687,10 @@ replay-output-earlier = 출력, 이전 { $count }줄은 기록에 있음
 replay-typed-by = 입력자 { $by }
 replay-refused-by = 거부됨, { $by }
 replay-running = 실행 중
-replay-wait-min = { $minutes } min 대기
+replay-wait-min = { $minutes }분 대기
 replay-undo = (원복)
 replay-after-s = { $seconds } s 경과
-replay-after-min = { $minutes } min 경과
+replay-after-min = { $minutes }분 경과
 replay-skipped-reason = 건너뜀: { $reason }
 replay-session-ended = 세션 종료: { $reason }
 replay-hangup = 터미널 연결 끊김
@@ -705,7 +705,7 @@ debt-line-maybe = { $server }의 { $title }(불확실): { $since } UTC부터 미
 
 ## 서버 이름 입력 확인: 이 단계의 대상 모니터가 지금 보여 주는 상태 (기록은 영어를 유지)
 confirm-now = { $server }의 { $monitor } 현재 상태: { $alert }
-confirm-now-for = { $server }의 { $monitor } 현재 상태: { $alert }({ $minutes } min 지속)
+confirm-now-for = { $server }의 { $monitor } 현재 상태: { $alert }({ $minutes }분 지속)
 confirm-healthy-now = { $monitor } 현재 상태: { $healthy }; 이 단계는 필요 없을 수 있음
 confirm-unknown = 현재 { $unknown }: 이 서버가 실패 중이라는 근거 없음
 confirm-error-names = 프로브 오류에 나오는 { $other }도 실패 중: 장애는 { $server } 쪽이 아니라 그쪽일 수 있음
@@ -725,6 +725,70 @@ flash-output-highlight = o로 단계 출력 표시: 실행된 단계를 선택
 ## 상태 표시줄에 처음 나오는 훈련 안내
 flash-drill = 훈련: { $objective } (훈련 시계 { $budget }; q로 종료)
 
-# Runbook titles a record holds, as a reader shows them.
+## Runbook titles a record holds, as a reader shows them
 title-resumed = { $title } (재개)
 title-paying = { $procedure }의 미원복 작업
+
+## 콘솔이 단계에 대해 하는 말: 그렇게 끝난 이유, 시작하지 않은 이유(기록에는 영어 원문이 남음)
+said-as-is = { $text }
+said-and = { $first }; { $then }
+said-timed-out = { $secs } s 후 시간 초과; 프로세스 그룹 강제 종료됨
+said-output-held-open = 프로세스 그룹을 강제 종료한 뒤에도 출력이 열려 있음(그룹을 벗어난 프로세스가 잡고 있는 듯); 출력 읽기 중단
+said-let-go = 명령은 끝났지만 명령이 시작한 프로세스가 2 s 뒤에도 출력을 잡고 있음: 이후에 출력하는 내용은 수집 안 됨
+said-cancelled-killed = 취소됨; 프로세스 그룹 강제 종료됨
+said-killed-by = { $signal }에 의해 종료됨
+said-killed-by-core = { $signal }에 의해 종료됨(코어 덤프 생성)
+said-ended-with = 끝남: { $status }
+said-command-empty = 단계 시작 불가: 명령이 비어 있음
+said-cannot-start = `{ $program }` 시작 불가: { $error }
+said-not-all-recorded = 출력을 모두 기록하지 못함: { $error }
+said-lock-not-kept = 서버 잠금을 유지하지 못함: { $refusal }
+said-lock-lost = 서버 잠금을 잃음: { $error }
+said-unknown-exit = 콘솔 종료 시 계속 실행되게 둠; 종료 상태 알 수 없음(부모 프로세스인 콘솔이 이미 끝남)
+said-cannot-run-here = { $why }: 이 단계는 여기서 실행할 수 없음
+said-no-lock-dir = 잠금 디렉터리가 설정되지 않음
+said-no-credentials = 프로브 자격 증명 없음
+said-no-probes = 이 콘솔에서는 프로브를 실행하지 않음
+said-no-simulator = 실행 중인 훈련 시뮬레이터 없음
+said-broken = 이 단계를 실행하던 중 콘솔 오류 발생(버그: { $panic }); 명령이 실행되었을 수 있음: 계속하기 전에 서버를 확인할 것
+said-sim-cancelled = 시뮬레이터가 수행하기 전에 취소됨; 시뮬레이션 서버는 그대로임
+said-sim-late-cancel = 시뮬레이터가 단계를 수행한 뒤에 취소 요청이 옴; 되돌린 것 없음
+said-unreadable-output = 출력을 읽지 못함({ $why }): 확인된 것 없음
+said-unread-gate = 출력에 { $fact } 정보 없음: 확인된 것 없음
+
+## 단계가 실행되지 않은 이유: 다른 콘솔이 서버를 잠갔거나 다시 시작 한도가 남지 않음
+said-locked = { $server }의 잠금 보유자: { $holder }; 아무것도 실행 안 됨
+said-locked-stale = { $server }의 잠금 보유자: { $holder }; { $stale }
+said-lock-io = 잠금을 걸 수 없음: { $error }
+said-nothing-ran = { $why }: 아무것도 실행 안 됨
+said-holder = { $owner }(호스트 { $host }, pid { $pid }), { $since }부터 { $action } 작업, 마지막 하트비트 { $heartbeat }
+said-locked-by = 잠금 보유자: { $holder }
+said-locked-by-stale = 잠금 보유자: { $holder }; { $stale }
+said-abandoned = 방치된 잠금으로 보임: { $why }
+said-untrusted = 하트비트를 신뢰할 수 없음: { $why }
+said-dead-pid = 보유자 프로세스가 이 호스트에서 더 이상 실행 중이 아님
+said-no-heartbeat = { $age } 동안 하트비트 없음
+said-lock-unreadable = 잠금 파일을 읽을 수 없고 2분 넘게 변경 없음
+said-future-heartbeat = 마지막 하트비트가 이 호스트 시계보다 { $ahead } 앞서 있어 두 시계의 허용 차이 { $skew } s를 넘음: 한쪽 시계가 틀렸으므로 보유자가 아직 실행 중인지 알 수 없음
+said-restarted = { $server }의 { $service }: { $windows } 다시 시작됨
+said-restarted-hour = 최근 1시간 동안 { $count ->
+   *[other] { $count }회
+}(한도 시간당 { $limit }회)
+said-restarted-day = 최근 24시간 동안 { $count ->
+   *[other] { $count }회
+}(한도 하루 { $limit }회)
+said-both = { $first } 및 { $then }
+said-next-restart = { $restarted }; 다음 다시 시작 허용 시각 { $at }
+said-restarts-off = { $restarted }; 한도가 0이므로 다시 시작 불가
+said-at = { $time }({ $wait } 후)
+said-at-tomorrow = 내일 { $time }({ $wait } 후)
+said-at-on = { $date } { $time }({ $wait } 후)
+
+## 이 콘솔이 이 플랫폼에서 실행할 수 없는 단계
+said-no-command = { $server }의 { $action } 명령 없음: 수동으로 처리한 뒤 s로 건너뛰기
+said-person-job = { $action }: 사람이 직접 할 작업
+said-refused-value = 아무것도 실행하기 전에 거부됨: { $rejected }
+said-no-agent = 서버 상태는 Prometheus가 판정하는데 인벤토리에 에이전트가 지정되지 않음(health.prometheus.agent): 이 콘솔에서는 프로브를 실행하지 않음
+said-probe-cannot-run = { $server }에서 { $probe } 실행 불가(인벤토리에 엔드포인트 또는 자격 증명 없음)
+said-its-probe = 해당 프로브
+said-not-in-fleet = { $server }: 이 서버 목록에 없음

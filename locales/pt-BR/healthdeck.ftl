@@ -619,9 +619,18 @@ export-wait-skipped = pulada
 export-schedule = Sondas em { $span } s: { $on_time } de { $ran } no horário, { $skipped } execuções puladas, atraso máximo de { $late } s ({ $limit } simultâneas permitidas, teto { $ceiling })
 export-caught-up = As sondas **voltaram a ficar em dia** com o agendamento
 export-behind = **Sondas atrasadas**: { $late } sondas com atraso de até { $by } s: { $why }
-export-stale = **{ $count } monitores ficaram desatualizados** (Íntegro → Desconhecido)
-export-stale-behind = **{ $count } monitores ficaram desatualizados** (Íntegro → Desconhecido) enquanto as sondas estavam atrasadas
-export-fresh = **{ $count } monitores voltaram a responder** (Desconhecido → Íntegro)
+export-stale = **{ $count ->
+    [one] { $count } monitor ficou desatualizado
+   *[other] { $count } monitores ficaram desatualizados
+}** (Íntegro → Desconhecido)
+export-stale-behind = **{ $count ->
+    [one] { $count } monitor ficou desatualizado
+   *[other] { $count } monitores ficaram desatualizados
+}** (Íntegro → Desconhecido) enquanto as sondas estavam atrasadas
+export-fresh = **{ $count ->
+    [one] { $count } monitor voltou a responder
+   *[other] { $count } monitores voltaram a responder
+}** (Desconhecido → Íntegro)
 export-at-once = { $what }: { $which }; em { $servers }{ $more }
 
 ## A exportação do incidente: o que ficou por desfazer e o resumo da passagem do caso numa escalação
@@ -695,7 +704,11 @@ flash-not-started = { $what } em { $server }: não começou
 check-not-run = não executada: { $why }
 check-succeeded = teve êxito em { $took }
 check-exchange-poll = consulta ao Exchange: { $why }
-check-exchange-healthy = Exchange: { $count } monitores Healthy
+check-exchange-healthy = Exchange: { $count ->
+    [0] { $count } monitores
+    [one] { $count } monitor
+   *[other] { $count } monitores
+} Healthy
 check-exchange-monitor = Exchange: { $alert }
 check-stale = desatualizado
 check-requested-by = solicitado por { $requesters }
@@ -771,6 +784,74 @@ flash-output-highlight = a tecla o mostra a saída de uma etapa: destaque uma qu
 ## As primeiras palavras de um treino na barra de status
 flash-drill = treino: { $objective } ({ $budget } no tempo da frota; q encerra)
 
-# Runbook titles a record holds, as a reader shows them.
+## Runbook titles a record holds, as a reader shows them
 title-resumed = { $title } (retomado)
 title-paying = pendências de { $procedure }
+
+## O que o console diz sobre uma etapa: por que terminou assim, por que não começou (o registro mantém o inglês)
+said-as-is = { $text }
+said-and = { $first }; { $then }
+said-timed-out = expirou após { $secs } s; seu grupo de processos foi encerrado à força
+said-output-held-open = sua saída continuava aberta depois que o grupo de processos foi encerrado à força, provavelmente por um processo que saiu do grupo; a leitura foi interrompida
+said-let-go = seu comando terminou, mas processos iniciados por ele ainda mantinham a saída aberta após 2 s: o que imprimirem depois não será capturado
+said-cancelled-killed = cancelada; seu grupo de processos foi encerrado à força
+said-killed-by = encerrada por { $signal }
+said-killed-by-core = encerrada por { $signal } (core dump gerado)
+said-ended-with = terminou com { $status }
+said-command-empty = impossível iniciar a etapa: o comando dela está vazio
+said-cannot-start = impossível iniciar `{ $program }`: { $error }
+said-not-all-recorded = não foi possível gravar toda a saída: { $error }
+said-lock-not-kept = não foi possível manter o bloqueio do servidor: { $refusal }
+said-lock-lost = o bloqueio do servidor foi perdido: { $error }
+said-unknown-exit = ficou rodando quando o console foi fechado; o código de saída é desconhecido (o console, que era o processo pai, já tinha saído)
+said-cannot-run-here = { $why }: esta etapa não pode rodar aqui
+said-no-lock-dir = nenhum diretório de bloqueio configurado
+said-no-credentials = sem credenciais para as sondas
+said-no-probes = nenhuma sonda roda neste console
+said-no-simulator = nenhum simulador de treino em execução
+said-broken = o console falhou ao executar esta etapa (um bug: { $panic }); o comando pode ter rodado: verifique o servidor antes de continuar
+said-sim-cancelled = cancelada antes que o simulador a executasse; a frota simulada não foi alterada
+said-sim-late-cancel = o cancelamento chegou depois que o simulador já tinha executado a etapa; nada foi desfeito
+said-unreadable-output = não foi possível ler a saída ({ $why }): nada foi constatado
+said-unread-gate = a saída não informou { $fact }: nada foi constatado
+
+## Por que uma etapa não rodou: outro console detém o servidor, ou os reinícios da cota acabaram
+said-locked = { $server } está bloqueado por { $holder }: nada foi executado
+said-locked-stale = { $server } está bloqueado por { $holder }; { $stale }
+said-lock-io = impossível obter o bloqueio: { $error }
+said-nothing-ran = { $why }: nada foi executado
+said-holder = { $owner } em { $host } (pid { $pid }), { $action } desde { $since }, último sinal de vida às { $heartbeat }
+said-locked-by = bloqueado por { $holder }
+said-locked-by-stale = bloqueado por { $holder }; { $stale }
+said-abandoned = parece abandonado: { $why }
+said-untrusted = não dá para confiar no sinal de vida: { $why }
+said-dead-pid = o processo que detém o bloqueio não está mais rodando neste host
+said-no-heartbeat = sem sinal de vida há { $age }
+said-lock-unreadable = o arquivo de bloqueio está ilegível e não muda há mais de 2 min
+said-future-heartbeat = o último sinal de vida está { $ahead } à frente do relógio deste host, mais que os { $skew } s de diferença tolerados entre dois relógios: um deles está errado, e não há como saber se quem detém o bloqueio ainda está rodando
+said-restarted = { $service } em { $server } foi reiniciado { $windows }
+said-restarted-hour = { $count ->
+    [0] { $count } vezes
+    [one] { $count } vez
+   *[other] { $count } vezes
+} na última hora (limite de { $limit } por hora)
+said-restarted-day = { $count ->
+    [0] { $count } vezes
+    [one] { $count } vez
+   *[other] { $count } vezes
+} nas últimas 24 horas (limite de { $limit } por dia)
+said-both = { $first } e { $then }
+said-next-restart = { $restarted }: o próximo reinício é permitido { $at }
+said-restarts-off = { $restarted }: com limite 0, os reinícios deste serviço ficam desativados
+said-at = às { $time } (daqui a { $wait })
+said-at-tomorrow = amanhã às { $time } (daqui a { $wait })
+said-at-on = em { $date }, às { $time } (daqui a { $wait })
+
+## Etapas que este console não pode executar nesta plataforma
+said-no-command = nenhum comando para { $action } em { $server }: faça à mão e depois tecle s para pular
+said-person-job = { $action } é trabalho para uma pessoa
+said-refused-value = recusado antes de qualquer execução: { $rejected }
+said-no-agent = o Prometheus avalia esta frota e o inventário não indica nenhum agente (health.prometheus.agent): nenhuma sonda roda a partir deste console
+said-probe-cannot-run = { $probe } não pode rodar em { $server } (sem endpoint ou sem credenciais no inventário)
+said-its-probe = a sonda do monitor
+said-not-in-fleet = { $server } não está nesta frota

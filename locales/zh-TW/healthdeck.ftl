@@ -724,6 +724,70 @@ flash-output-highlight = 按 o 可顯示步驟的輸出：請反白一個已執�
 ## 演練開始時狀態列的第一句話
 flash-drill = 演練: { $objective }（機群時間 { $budget }；q 結束）
 
-# Runbook titles a record holds, as a reader shows them.
+## Runbook titles a record holds, as a reader shows them
 title-resumed = { $title }（接續）
 title-paying = { $procedure } 的待還原項目
+
+## 主控台對步驟的說明：為何如此結束、為何未開始（事故紀錄保留英文原文）
+said-as-is = { $text }
+said-and = { $first }；{ $then }
+said-timed-out = { $secs } s 後逾時；已終止其程序群組
+said-output-held-open = 程序群組已終止，但其輸出仍未關閉，可能是有程序脫離了該群組；已停止讀取
+said-let-go = 命令已結束，但它啟動的程序過了 2 s 仍佔用其輸出：它們之後印出的內容不會被擷取
+said-cancelled-killed = 已取消；已終止其程序群組
+said-killed-by = 被 { $signal } 終止
+said-killed-by-core = 被 { $signal } 終止（已產生 core dump）
+said-ended-with = 已結束: { $status }
+said-command-empty = 無法啟動此步驟：命令是空的
+said-cannot-start = 無法啟動 `{ $program }`: { $error }
+said-not-all-recorded = 輸出未能完整記錄: { $error }
+said-lock-not-kept = 無法維持伺服器的鎖定: { $refusal }
+said-lock-lost = 已失去伺服器的鎖定: { $error }
+said-unknown-exit = 主控台結束時留下繼續執行；結束狀態不明（其父程序，即主控台，已結束）
+said-cannot-run-here = { $why }：此步驟無法在這裡執行
+said-no-lock-dir = 未設定鎖定目錄
+said-no-credentials = 沒有探查用的認證
+said-no-probes = 本主控台不執行探查
+said-no-simulator = 沒有執行中的訓練模擬器
+said-broken = 主控台執行此步驟時出錯（程式 bug: { $panic }）；命令可能已執行：請先檢查伺服器再繼續
+said-sim-cancelled = 在模擬器執行之前就已取消；模擬的機群未受影響
+said-sim-late-cancel = 取消送達時，模擬器已執行了此步驟；沒有任何動作被還原
+said-unreadable-output = 無法讀取輸出（{ $why }）：未取得任何檢查結果
+said-unread-gate = 輸出未提及 { $fact }：未取得任何檢查結果
+
+## 步驟為何未執行：其伺服器被另一個主控台鎖定，或其重新啟動額度已用完
+said-locked = { $server } 已被鎖定，鎖定者為 { $holder }：未執行任何動作
+said-locked-stale = { $server } 已被鎖定，鎖定者為 { $holder }；{ $stale }
+said-lock-io = 無法取得鎖定: { $error }
+said-nothing-ran = { $why }：未執行任何動作
+said-holder = { $host } 上的 { $owner }（pid { $pid }），自 { $since } 起執行 { $action }，上次心跳 { $heartbeat }
+said-locked-by = 已被鎖定，鎖定者為 { $holder }
+said-locked-by-stale = 已被鎖定，鎖定者為 { $holder }；{ $stale }
+said-abandoned = 鎖定似乎已被棄置: { $why }
+said-untrusted = 鎖定的心跳不可信: { $why }
+said-dead-pid = 它的程序已不在此主機上執行
+said-no-heartbeat = 已 { $age } 沒有心跳
+said-lock-unreadable = 鎖定檔無法讀取，且已超過 2 min 未變更
+said-future-heartbeat = 上次心跳的時間比此主機的時鐘超前 { $ahead }，超過兩個時鐘容許的誤差 { $skew } s：其中一個時鐘有誤，因此無法判斷鎖定者是否仍在執行
+said-restarted = { $server } 上的 { $service } { $windows }
+said-restarted-hour = 過去 1 小時內已重新啟動 { $count ->
+   *[other] { $count } 次
+}（上限每小時 { $limit } 次）
+said-restarted-day = 過去 24 小時內已重新啟動 { $count ->
+   *[other] { $count } 次
+}（上限每天 { $limit } 次）
+said-both = { $first }，{ $then }
+said-next-restart = { $restarted }：最早可於 { $at } 再重新啟動
+said-restarts-off = { $restarted }：上限為 0 即表示不允許重新啟動
+said-at = { $time }（{ $wait } 後）
+said-at-tomorrow = 明天 { $time }（{ $wait } 後）
+said-at-on = { $date } { $time }（{ $wait } 後）
+
+## 此主控台在此平台上無法執行的步驟
+said-no-command = 沒有在 { $server } 上執行 { $action } 的命令：請手動完成，再按 s 略過
+said-person-job = { $action } 須由人親自處理
+said-refused-value = 尚未執行任何動作即被拒絕: { $rejected }
+said-no-agent = 此機群由 Prometheus 判定狀態，而主機清單未指定 agent（health.prometheus.agent）：本主控台不執行任何探查
+said-probe-cannot-run = { $probe } 無法在 { $server } 上執行（主機清單中沒有端點或認證）
+said-its-probe = 它的探查
+said-not-in-fleet = { $server } 不在此機群中

@@ -9,10 +9,12 @@
 
 mod catalog;
 pub mod check;
+pub mod said;
 pub mod words;
 
 pub use catalog::{SOURCES, build_again, message_ids};
 use fluent_bundle::{FluentArgs, FluentValue};
+pub use said::Said;
 use std::borrow::Cow;
 
 pub use crate::config::lang::LANGUAGES;

@@ -358,7 +358,7 @@ fn walk_entry(tr: Tr, entry: &Entry) -> String {
     }
 }
 
-/// The session's own entries and what it owed; any other kind by its recorded name.
+/// The session's own entries and what it owed; any other kind in the export's words.
 fn session_entry(tr: Tr, entry: &Entry) -> String {
     let word = |w: &str| words::recorded_or_as_is(tr, w);
     match entry {
@@ -392,10 +392,8 @@ fn session_entry(tr: Tr, entry: &Entry) -> String {
             "replay-acknowledged",
             &[("monitor", monitor.into()), ("server", server.into())],
         ),
-        other => serde_json::to_value(other)
-            .ok()
-            .and_then(|v| v["kind"].as_str().map(|k| k.replace('_', " ")))
-            .unwrap_or_default(),
+        // The rarer kinds as the export says them, in the same language.
+        other => crate::incident::export::plain_item(tr, other),
     }
 }
 

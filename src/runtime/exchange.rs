@@ -178,7 +178,7 @@ async fn contained_once(poll: Poll, timeout: Duration) -> Result<Option<Verdict>
 /// One poll, read: `Ok(None)` for an empty answer, `Err` with why it failed.
 pub async fn once(poll: &Poll, timeout: Duration) -> Result<Option<Verdict>, String> {
     let argv = poll.argv()?;
-    let mut child = spawn(&argv)?;
+    let mut child = spawn(&argv).map_err(|why| why.english())?;
     // Dropped armed (a timeout, a cap crossed), it kills the whole group.
     let group = ProcessGroup::of(&child);
     let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {

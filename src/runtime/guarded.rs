@@ -8,6 +8,7 @@ use super::runner::{Control, ProcessStep, StepLock, run_step};
 use super::steps::not_started;
 use crate::event::Event;
 use crate::exec::guardrails::{self, Denied, HeldLock, Holder, Limits, Refusal};
+use crate::i18n::Said;
 use crate::job::{Guarded, RunId};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -57,10 +58,10 @@ pub async fn run_guarded(
             }
             Arc::new(Mutex::new(Some(lock)))
         }
-        Ok(Err(why)) => return refused(run, &guarded, why, clock, &tx).await,
+        Ok(Err(why)) => return refused(run, &guarded, why, &tx).await,
         Err(panicked) => {
             let why = NotStarted::Lock(Refusal::Io(format!("the lock check failed: {panicked}")));
-            return refused(run, &guarded, why, clock, &tx).await;
+            return refused(run, &guarded, why, &tx).await;
         }
     };
     let beating = tokio::spawn(heartbeat(Arc::clone(&lock), clock));
@@ -133,36 +134,34 @@ async fn heartbeat(lock: Arc<Mutex<Option<HeldLock>>>, clock: FleetClock) {
 /// The step ends failed, its one line saying who holds the server or what budget is spent;
 /// a lock whose holder looks dead is offered for breaking, and a spent budget for a typed
 /// override.
-async fn refused(
-    run: RunId,
-    guarded: &Guarded,
-    why: NotStarted,
-    clock: FleetClock,
-    tx: &mpsc::Sender<Event>,
-) {
+async fn refused(run: RunId, guarded: &Guarded, why: NotStarted, tx: &mpsc::Sender<Event>) {
     let mut spent = None;
     let (text, stale) = match why {
         NotStarted::Lock(Refusal::Held { holder, stale }) => {
-            let text = format!("{} is locked by {holder}", guarded.server);
             // "it looks abandoned: no heartbeat for 3 min", or why it cannot be trusted.
-            let stale = stale.map(|why| (*holder, format!("{}: {why}", why.verdict())));
             let text = match &stale {
-                Some((_, why)) => format!("{text}; {why}"),
-                None => format!("{text}: nothing ran"),
+                Some(why) => Said::new("said-locked-stale").said("stale", why.said()),
+                None => Said::new("said-locked"),
             };
-            (text, stale)
+            let text = text
+                .text("server", &guarded.server)
+                .said("holder", holder.said());
+            (text, stale.map(|why| (*holder, why.said())))
         }
         NotStarted::Lock(Refusal::Io(message)) => {
-            (format!("cannot take the lock: {message}"), None)
+            (Said::new("said-lock-io").text("error", message), None)
         }
         NotStarted::Budget(denied) => {
             if let Denied::Exhausted(exhausted) = &denied {
-                spent = Some((exhausted.service.clone(), exhausted.to_string()));
+                spent = Some((exhausted.service.clone(), exhausted.said()));
             }
-            (format!("{denied}: nothing ran"), None)
+            (
+                Said::new("said-nothing-ran").said("why", denied.said()),
+                None,
+            )
         }
     };
-    not_started(run, clock, tx, text).await;
+    not_started(run, tx, text).await;
     // An unreadable budget is not overridable: a restart is never left unrecorded.
     if let Some((service, why)) = spent {
         let server = guarded.server.clone();

@@ -6,14 +6,13 @@
 
 use crate::cli::KeepStepArgs;
 use crate::exec::guardrails::{self, HeldLock};
+use crate::i18n::Said;
 use crate::incident::Entry;
 use crate::incident::writer::Recorder;
 use crate::job::{OutputLine, RunId, Stream};
 use crate::runbook::StepExit;
 use crate::runtime::FleetClock;
-use crate::runtime::runner::{
-    BATCH, DRAIN_GRACE, LET_GO, ProcessGroup, Reading, Stopper, read_lines,
-};
+use crate::runtime::runner::{BATCH, DRAIN_GRACE, ProcessGroup, Reading, Stopper, read_lines};
 use std::collections::BTreeMap;
 use std::os::fd::{AsFd, OwnedFd};
 use std::pin::Pin;
@@ -29,9 +28,6 @@ use tokio::time::{Instant, Interval, MissedTickBehavior, Sleep};
 const HEARTBEAT: Duration = Duration::from_secs(30);
 /// How often it looks whether the step's own process still runs.
 const LEADER_POLL: Duration = Duration::from_millis(500);
-/// Said of every end it records.
-const UNKNOWN_EXIT: &str = "left running when the console quit; its exit status is not \
-                            known (the console, its parent, had gone)";
 
 /// Runs the keeper to the step's end; the exit code only says whether it could start.
 pub fn run(args: &KeepStepArgs) -> ExitCode {
@@ -191,7 +187,8 @@ impl Keeping {
                     }
                     let written = recorder.output(self.run, &batch).and_then(|()| recorder.flush());
                     if let Err(error) = written {
-                        self.stopper.note(format!("its output could not all be recorded: {error}"));
+                        let note = Said::new("said-not-all-recorded").text("error", error.to_string());
+                        self.stopper.note(note);
                     }
                     batch.clear();
                 }
@@ -213,7 +210,7 @@ impl Keeping {
         match tokio::task::spawn_blocking(adopt).await {
             Ok(Ok(lock)) => self.lock = Some(lock),
             Ok(Err(refusal)) => {
-                let note = format!("its server's lock could not be kept: {refusal}");
+                let note = Said::new("said-lock-not-kept").said("refusal", refusal.said());
                 self.stopper.note(note);
             }
             Err(_) => {}
@@ -234,7 +231,7 @@ impl Keeping {
             Ok((lock, Ok(()))) => self.lock = Some(lock),
             Ok((_, Err(error))) => self
                 .stopper
-                .note(format!("its server's lock was lost: {error}")),
+                .note(Said::new("said-lock-lost").text("error", error.to_string())),
             Err(_) => {}
         }
     }
@@ -250,13 +247,13 @@ impl Keeping {
         } = self;
         let (stopped, mut notes) = stopper.outcome();
         if let_go {
-            notes.push(LET_GO.to_owned());
+            notes.push(Said::new("said-let-go"));
         }
         let exit = match stopped {
             Some(StepExit::TimedOut) => "timed_out",
             Some(StepExit::Cancelled) => "cancelled",
             _ => {
-                notes.insert(0, UNKNOWN_EXIT.to_owned());
+                notes.insert(0, Said::new("said-unknown-exit"));
                 "ended"
             }
         };
@@ -266,7 +263,8 @@ impl Keeping {
             code: None,
             duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
             facts: BTreeMap::new(),
-            note: Some(notes.join("; ")),
+            // The keeper writes the record itself: in English, as every record.
+            note: Said::all(notes).map(|said| said.english()),
         }
     }
 }

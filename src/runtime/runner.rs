@@ -15,6 +15,7 @@ pub use handover::{Control, HandedOver, KeeperSetup, Leave, ProcessStep, StepLoc
 pub(crate) use pipe::{Reading, read_lines};
 
 use crate::event::Event;
+use crate::i18n::Said;
 use crate::job::{OutputLine, RunId};
 use crate::runbook::StepExit;
 use crate::runtime::FleetClock;
@@ -32,9 +33,6 @@ pub(crate) const BATCH: usize = 512;
 /// How long pipes still held by processes the command left behind are read after it
 /// exited, before the step ends without them.
 pub(crate) const DRAIN_GRACE: Duration = Duration::from_secs(2);
-/// Said when that grace ran out.
-pub(crate) const LET_GO: &str = "its command ended, but processes it started still held its \
-                                 output after 2 s: what they print later is not captured";
 
 /// Runs `argv` (argv[0] resolved through PATH; never a shell) in its own session.
 ///
@@ -76,7 +74,7 @@ pub async fn run_step(
     let started = Instant::now();
     let mut child = match group::spawn(&argv) {
         Ok(child) => child,
-        Err(why) => return end::not_started(run, why, started, clock, &tx).await,
+        Err(why) => return end::not_started(run, why, started, &tx).await,
     };
     let (mode, mode_rx) = watch::channel(Reading::Lines);
     let (line_tx, line_rx) = mpsc::channel(LINE_QUEUE);
@@ -143,7 +141,7 @@ struct Watched {
     readers: Readers,
     mode: watch::Sender<Reading>,
     /// How its command ended, once it has.
-    status: Option<Result<std::process::ExitStatus, String>>,
+    status: Option<Result<std::process::ExitStatus, Said>>,
     /// Being handed over, and who waits for the answer.
     handing: Option<(KeeperSetup, oneshot::Sender<Result<HandedOver, String>>)>,
     console_open: bool,
@@ -177,7 +175,7 @@ impl Watched {
                 fired = &mut cancel, if listening => {
                     listening = false;
                     if fired.is_ok() {
-                        let note = "cancelled; its process group was killed".to_owned();
+                        let note = Said::new("said-cancelled-killed");
                         self.stopper.stop(StepExit::Cancelled, note, alarm.as_mut());
                     }
                 }
@@ -190,7 +188,7 @@ impl Watched {
                         // was already read.
                         self.readers.abort();
                         self.status
-                            .get_or_insert_with(|| Err("it did not exit after SIGKILL".to_owned()));
+                            .get_or_insert_with(|| Err(Said::as_is("it did not exit after SIGKILL")));
                     }
                 }
                 asked = leave.recv(), if asking && self.handing.is_none() => match asked {
@@ -198,7 +196,7 @@ impl Watched {
                     Some(asked) => self.leave(asked),
                 },
                 exited = child.wait(), if self.status.is_none() => {
-                    self.status = Some(exited.map_err(|e| format!("cannot wait for it: {e}")));
+                    self.status = Some(exited.map_err(|e| Said::as_is(format!("cannot wait for it: {e}"))));
                     if !drained && !self.stopper.stopping() {
                         drain.as_mut().reset(Instant::now() + DRAIN_GRACE);
                         draining = true;
@@ -207,7 +205,7 @@ impl Watched {
                 () = &mut drain, if draining && !drained => {
                     draining = false;
                     self.mode.send_replace(Reading::Discard);
-                    self.stopper.note(LET_GO.to_owned());
+                    self.stopper.note(Said::new("said-let-go"));
                 }
                 permit = tx.reserve(), if !batch.is_empty() => {
                     if let Ok(permit) = permit {

@@ -6,6 +6,7 @@ use super::clock::FleetClock;
 use super::simulator::SimRequest;
 use crate::event::Event;
 use crate::health::{AlertValue, Monitor};
+use crate::i18n::Said;
 use crate::job::{CAPTURE_LIMIT, JobEnd, OutputLine, RunId, Stream};
 use crate::runbook::platform::training::Performed;
 use crate::runbook::vocabulary::RecoveryAction;
@@ -84,14 +85,13 @@ pub async fn run_simulated(
     if cancelled_within(clock.wall(fleet_pause(call.action)), &mut cancel).await {
         let line = format!("Cancelled before it ran: nothing was done on {server}.");
         if out.line(Stream::Stderr, line).await {
-            let note =
-                "cancelled before the simulator performed it; the simulated fleet is untouched";
+            let note = Said::new("said-sim-cancelled");
             out.end(JobEnd {
                 exit: StepExit::Cancelled,
                 duration: elapsed(),
                 stdout: String::new(),
                 answer: None,
-                note: Some(note.to_owned()),
+                note: Some(note),
                 ran: false,
             })
             .await;
@@ -107,7 +107,7 @@ pub async fn run_simulated(
                     duration: elapsed(),
                     stdout: String::new(),
                     answer: None,
-                    note: Some(why.to_owned()),
+                    note: Some(Said::as_is(why)),
                     ran: true,
                 })
                 .await;
@@ -146,10 +146,7 @@ pub async fn run_simulated(
         duration: elapsed(),
         stdout,
         answer: Some(performed.answer),
-        note: late_cancel.then(|| {
-            "the cancel came after the simulator had performed the step; nothing was undone"
-                .to_owned()
-        }),
+        note: late_cancel.then(|| Said::new("said-sim-late-cancel")),
         ran: true,
     })
     .await;

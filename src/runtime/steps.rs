@@ -10,7 +10,8 @@ use super::runner::{Control, HandedOver, KeeperSetup, Leave, ProcessStep, run_st
 use super::simulated::run_simulated;
 use super::simulator::SimRequest;
 use crate::event::Event;
-use crate::job::{Job, JobEnd, OutputLine, RunId, Stream, Work};
+use crate::i18n::Said;
+use crate::job::{Job, JobEnd, RunId, Work};
 use crate::probe_plan::{Credentials, Wire};
 use crate::runbook::StepExit;
 use std::collections::BTreeMap;
@@ -119,9 +120,7 @@ impl Steps {
                     }
                     // Never unguarded: a destructive step without a lock directory does
                     // not run.
-                    (Some(_), None) => {
-                        Box::pin(refuse(run, clock, tx, "no lock directory is set up"))
-                    }
+                    (Some(_), None) => Box::pin(refuse(run, tx, "said-no-lock-dir")),
                 }
             }
             Work::Probe {
@@ -138,12 +137,12 @@ impl Steps {
                     // A login probe never runs as a greeting only: that would pass a
                     // server whose logins fail.
                     if plan.wire != Wire::Tcp && plan.credentials.is_none() {
-                        Box::pin(refuse(run, clock, tx, "no probe credentials"))
+                        Box::pin(refuse(run, tx, "said-no-credentials"))
                     } else {
                         Box::pin(rerun_probe(run, plan, report_as, mailbox, tls, clock, tx))
                     }
                 }
-                None => Box::pin(refuse(run, clock, tx, "no probes run in this console")),
+                None => Box::pin(refuse(run, tx, "said-no-probes")),
             },
             Work::AgentProbe {
                 agent,
@@ -162,7 +161,7 @@ impl Steps {
                     let sim = sim.clone();
                     Box::pin(run_simulated(run, *call, alerts, clock, cancel, sim, tx))
                 }
-                None => Box::pin(refuse(run, clock, tx, "no training simulator is running")),
+                None => Box::pin(refuse(run, tx, "said-no-simulator")),
             },
         };
         let steering = Steering {
@@ -178,7 +177,7 @@ impl Steps {
     /// step as failed, with a note, instead of leaving it "running" for ever. Public so that
     /// tests can hand in a task that panics.
     pub fn spawn_step(&mut self, run: RunId, task: StepTask) {
-        let (tx, clock) = (self.tx.clone(), self.clock);
+        let tx = self.tx.clone();
         self.running.entry(run).or_insert(Steering {
             cancel: None,
             leave: None,
@@ -187,7 +186,7 @@ impl Steps {
         self.tasks.spawn(async move {
             if let Err(panic) = contain(task).await {
                 tracing::error!(%run, panic, "a step's task panicked");
-                broken(run, clock, &tx, &panic).await;
+                broken(run, &tx, &panic).await;
             }
         });
     }
@@ -293,50 +292,32 @@ impl Steps {
 
 /// A job this console cannot run (a bug, or a setup that changed): a failed step that
 /// says why.
-async fn refuse(run: RunId, clock: FleetClock, tx: mpsc::Sender<Event>, why: &str) {
-    not_started(run, clock, &tx, format!("{why}: this step cannot run here")).await;
+async fn refuse(run: RunId, tx: mpsc::Sender<Event>, why: &'static str) {
+    let why = Said::new("said-cannot-run-here").said("why", Said::new(why));
+    not_started(run, &tx, why).await;
 }
 
 /// A step whose task panicked: failed, and since the command may have started, it counts
 /// as run (what it would owe is owed).
-async fn broken(run: RunId, clock: FleetClock, tx: &mpsc::Sender<Event>, panic: &str) {
-    let text = format!(
-        "the console failed while running this step (a bug: {panic}); the command may have \
-         run: check the server before going on"
-    );
-    fail(run, clock, tx, text, true).await;
+async fn broken(run: RunId, tx: &mpsc::Sender<Event>, panic: &str) {
+    let why = Said::new("said-broken").text("panic", panic);
+    end_failed(run, tx, why, true).await;
 }
 
-/// A step that ends before anything ran: its one line (on stderr) says why, and so does
-/// its end's note.
-pub(super) async fn not_started(
-    run: RunId,
-    clock: FleetClock,
-    tx: &mpsc::Sender<Event>,
-    text: String,
-) {
-    fail(run, clock, tx, text, false).await;
+/// A step that ends before anything ran: its end's note says why (on screen in the
+/// engineer's language, in the record in English). It printed nothing: no output line.
+pub(super) async fn not_started(run: RunId, tx: &mpsc::Sender<Event>, why: Said) {
+    end_failed(run, tx, why, false).await;
 }
 
-/// A failed end whose one line (on stderr) and note are `text`.
-async fn fail(run: RunId, clock: FleetClock, tx: &mpsc::Sender<Event>, text: String, ran: bool) {
-    let line = OutputLine {
-        at: clock.now(),
-        stream: Stream::Stderr,
-        text: text.clone(),
-    };
-    let _ = tx
-        .send(Event::StepOutput {
-            run,
-            lines: vec![line],
-        })
-        .await;
+/// A failed end whose note is `why`.
+async fn end_failed(run: RunId, tx: &mpsc::Sender<Event>, why: Said, ran: bool) {
     let end = JobEnd {
         exit: StepExit::Failed(None),
         duration: Duration::ZERO,
         stdout: String::new(),
         answer: None,
-        note: Some(text),
+        note: Some(why),
         ran,
     };
     let _ = tx.send(Event::StepEnded { run, end }).await;

@@ -5,6 +5,7 @@ use super::symbols::Symbols;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::guardrails::Holder;
+use crate::i18n::Said;
 use crate::runbook::StepCall;
 use crate::update::runbook::{monitor_now, short_name, step_title};
 use crate::update::{AppState, Prompt, Purpose};
@@ -29,7 +30,7 @@ impl PromptView<'_> {
         call: &StepCall,
         (typed, refused): (&str, Option<&str>),
         ran_before: Option<&(DateTime<Utc>, String)>,
-        breaking: Option<&(Holder, String)>,
+        breaking: Option<&(Holder, Said)>,
         width: usize,
     ) -> (String, Vec<Line<'static>>) {
         let text = |t: String| Line::from(Span::styled(t, self.theme.text));
@@ -57,8 +58,8 @@ impl PromptView<'_> {
             let (holder, why) = breaking;
             let args = [
                 ("server", call.server.name.as_str().into()),
-                ("holder", holder.to_string().into()),
-                ("why", why.into()),
+                ("holder", holder.said().in_language(tr).into()),
+                ("why", why.in_language(tr).into()),
             ];
             let said = tr.fmt("prompt-locked-by", &args);
             lines.extend(

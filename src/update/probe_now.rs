@@ -51,7 +51,7 @@ pub(super) fn start(state: &mut AppState) -> Vec<Effect> {
     let work = match plan.work {
         Ok(work) => work,
         Err(why) => {
-            state.view.flash = Some(why);
+            state.view.flash = Some(why.in_language(state.tr()));
             return Vec::new();
         }
     };

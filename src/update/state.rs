@@ -79,7 +79,7 @@ pub enum Prompt {
         ran_before: Option<(DateTime<Utc>, String)>,
         /// The server's lock is held by a console that looks dead: typing the name also
         /// breaks it. Who held it, and why it looks dead.
-        breaking: Option<Box<(Holder, String)>>,
+        breaking: Option<Box<(Holder, crate::i18n::Said)>>,
     },
     /// Leaving a runbook half-way: the compensations owed; run them or leave them.
     /// `running`: a step was left running (its undo steps cannot run before it ends).

@@ -1,6 +1,7 @@
 //! Why a restart is refused, in words an engineer reads at 3 a.m.
 
 use super::budget::Limits;
+use crate::i18n::Said;
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use std::fmt;
 
@@ -18,38 +19,47 @@ pub struct Exhausted {
     pub checked_at: DateTime<Utc>,
 }
 
-impl fmt::Display for Exhausted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Exhausted {
+    /// Which windows are spent and when the next restart is allowed.
+    pub fn said(&self) -> Said {
         let Exhausted { limits, .. } = self;
         let mut windows = Vec::new();
         if self.used_hour >= limits.per_hour {
-            let used = times(self.used_hour);
-            windows.push(format!(
-                "{used} in the last hour (limit {} per hour)",
-                limits.per_hour
-            ));
+            let hour = Said::new("said-restarted-hour")
+                .count("count", self.used_hour)
+                .count("limit", limits.per_hour);
+            windows.push(hour);
         }
         if self.used_day >= limits.per_day {
-            let used = times(self.used_day);
-            windows.push(format!(
-                "{used} in the last 24 hours (limit {} per day)",
-                limits.per_day
-            ));
+            let day = Said::new("said-restarted-day")
+                .count("count", self.used_day)
+                .count("limit", limits.per_day);
+            windows.push(day);
         }
-        let (service, server) = (&self.service, &self.server);
-        write!(
-            f,
-            "{service} on {server} was restarted {}",
-            windows.join(" and ")
-        )?;
+        let windows = windows
+            .into_iter()
+            .reduce(|first, then| {
+                Said::new("said-both")
+                    .said("first", first)
+                    .said("then", then)
+            })
+            .unwrap_or_else(|| Said::as_is(""));
+        let restarted = Said::new("said-restarted")
+            .text("service", &self.service)
+            .text("server", &self.server)
+            .said("windows", windows);
         match self.next_at {
-            Some(at) => write!(
-                f,
-                ": the next restart is allowed at {}",
-                allowed_at(at, self.checked_at)
-            ),
-            None => f.write_str(": a limit of 0 turns its restarts off"),
+            Some(at) => Said::new("said-next-restart")
+                .said("restarted", restarted)
+                .said("at", allowed_at(at, self.checked_at)),
+            None => Said::new("said-restarts-off").said("restarted", restarted),
         }
+    }
+}
+
+impl fmt::Display for Exhausted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.said().fmt(f)
     }
 }
 
@@ -65,38 +75,35 @@ pub enum Denied {
     Io(String),
 }
 
+impl Denied {
+    pub fn said(&self) -> Said {
+        match self {
+            Denied::Exhausted(exhausted) => exhausted.said(),
+            Denied::Io(message) => Said::as_is(message),
+        }
+    }
+}
+
 impl fmt::Display for Denied {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Denied::Exhausted(exhausted) => exhausted.fmt(f),
-            Denied::Io(message) => f.write_str(message),
-        }
+        self.said().fmt(f)
     }
 }
 
 impl std::error::Error for Denied {}
 
-/// "1 time", "4 times".
-fn times(n: u32) -> String {
-    if n == 1 {
-        "1 time".to_owned()
-    } else {
-        format!("{n} times")
-    }
-}
-
 /// "03:41 UTC (in 41 min)", "03:41 UTC tomorrow (in 23 h 2 min)": rounded up to the minute,
 /// so that at the time shown the restart is allowed.
-fn allowed_at(at: DateTime<Utc>, checked: DateTime<Utc>) -> String {
+fn allowed_at(at: DateTime<Utc>, checked: DateTime<Utc>) -> Said {
     let minute = TimeDelta::minutes(1);
     let at = match at.duration_trunc(minute) {
         Ok(down) if down < at => down + minute,
         _ => at,
     };
-    let day = match (at.date_naive() - checked.date_naive()).num_days() {
-        0 => String::new(),
-        1 => " tomorrow".to_owned(),
-        _ => at.format(" on %a %-d %b").to_string(),
+    let said = match (at.date_naive() - checked.date_naive()).num_days() {
+        0 => Said::new("said-at"),
+        1 => Said::new("said-at-tomorrow"),
+        _ => Said::new("said-at-on").text("date", at.format("%Y-%m-%d").to_string()),
     };
     let wait = ((at - checked).num_seconds().max(0) + 59) / 60;
     let wait = match (wait / 60, wait % 60) {
@@ -104,7 +111,8 @@ fn allowed_at(at: DateTime<Utc>, checked: DateTime<Utc>) -> String {
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m} min"),
     };
-    format!("{}{day} (in {wait})", at.format("%H:%M UTC"))
+    said.text("time", at.format("%H:%M UTC").to_string())
+        .text("wait", wait)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub use super::holder::{CLOCK_SKEW, HEARTBEAT_WINDOW, Holder, Staleness};
 use super::holder::{holder_json, read_holder, staleness};
 use super::short_lock::ShortLock;
 use super::{check_server, io_message, link_exclusive, state_subdir, temp_beside, write_private};
+use crate::i18n::Said;
 use chrono::{DateTime, Utc};
 use std::fmt;
 use std::fs;
@@ -30,18 +31,24 @@ pub enum Refusal {
     Io(String),
 }
 
+impl Refusal {
+    /// Why, in words the screen says in its language and the record in English.
+    pub fn said(&self) -> Said {
+        match self {
+            Refusal::Held { holder, stale } => match stale {
+                Some(why) => Said::new("said-locked-by-stale")
+                    .said("holder", holder.said())
+                    .said("stale", why.said()),
+                None => Said::new("said-locked-by").said("holder", holder.said()),
+            },
+            Refusal::Io(message) => Said::as_is(message),
+        }
+    }
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::Held { holder, stale } => {
-                write!(f, "locked by {holder}")?;
-                match stale {
-                    Some(why) => write!(f, "; {}: {why}", why.verdict()),
-                    None => Ok(()),
-                }
-            }
-            Refusal::Io(message) => f.write_str(message),
-        }
+        self.said().fmt(f)
     }
 }
 

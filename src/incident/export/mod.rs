@@ -26,6 +26,7 @@ pub use handover::Escalation;
 pub(crate) use handover::handover;
 pub use markdown::{markdown, markdown_upto};
 pub(crate) use read::{Line, Lines};
+pub(crate) use timeline::plain_item;
 
 /// Runs `healthdeck incident …`; returns the process exit code.
 /// `lang` is the top-level `--lang`; the export's own `--lang` comes first.

@@ -46,6 +46,38 @@ pub(crate) fn plain(text: &str) -> String {
     out
 }
 
+/// Markdown's marks taken out again: `**` and code fences go, an escaped character is
+/// itself (inside a code span a backslash is a backslash).
+pub(crate) fn unmarked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    // The fence of the code span we are in: a shorter or longer run inside is text.
+    let mut fence = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                let mut run = 1;
+                while chars.next_if_eq(&'`').is_some() {
+                    run += 1;
+                }
+                if fence == 0 {
+                    fence = run;
+                } else if run == fence {
+                    fence = 0;
+                } else {
+                    out.extend(std::iter::repeat_n('`', run));
+                }
+            }
+            '\\' if fence == 0 => out.extend(chars.next()),
+            '*' if fence == 0 && chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// An inline code span that holds any text: the fence is longer than any run of backticks
 /// inside it.
 pub(crate) fn code(text: &str) -> String {
@@ -158,5 +190,24 @@ pub(crate) fn list(tr: Tr, items: &[String]) -> String {
             "export-list",
             &[("rest", rest.join(", ").into()), ("last", last.into())],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmarked_takes_out_what_plain_and_code_put_in() {
+        let marked = format!(
+            "**{}** ran {} on {}",
+            plain("a_b *c*"),
+            code("Invoke-MonitoringProbe 'IMAP.Protocol\\Imap'"),
+            code("x`y")
+        );
+        assert_eq!(
+            unmarked(&marked),
+            "a_b *c* ran Invoke-MonitoringProbe 'IMAP.Protocol\\Imap' on x`y"
+        );
     }
 }

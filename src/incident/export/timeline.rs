@@ -1,6 +1,6 @@
 //! One timeline bullet per entry, after its time: what happened, to what, by whom.
 
-use super::text::{Clocks, block_fence, code, duration, list, plain, visible};
+use super::text::{Clocks, block_fence, code, duration, list, plain, unmarked, visible};
 use crate::i18n::Tr;
 use crate::incident::{Entry, Record};
 use crate::runbook::titles;
@@ -88,6 +88,16 @@ pub(super) fn owed_list(tr: Tr, owed: &[String]) -> String {
 pub(super) fn recorded_word(tr: Tr, word: &str) -> String {
     crate::i18n::words::recorded(tr, word)
         .map_or_else(|| plain(&word.replace('_', " ")), str::to_owned)
+}
+
+/// An entry as the timeline says it, in plain words without Markdown: the replay's line
+/// for the kinds it has no shorter words for.
+pub(crate) fn plain_item(tr: Tr, entry: &Entry) -> String {
+    let clocks = Clocks {
+        tr,
+        ..Clocks::default()
+    };
+    unmarked(&item(entry, &RunNames::new(), &|_| String::new(), clocks))
 }
 
 /// The bullet's text; `outputs` says how much a run printed.

@@ -2,9 +2,9 @@
 
 use super::group::ProcessGroup;
 use crate::event::Event;
+use crate::i18n::Said;
 use crate::job::{CAPTURE_LIMIT, JobEnd, OutputLine, RunId, Stream};
 use crate::runbook::StepExit;
-use crate::runtime::FleetClock;
 use nix::sys::signal::Signal;
 use std::os::unix::process::ExitStatusExt;
 use std::pin::Pin;
@@ -35,7 +35,7 @@ pub(crate) struct Stopper {
     timeout: Duration,
     phase: Phase,
     stopped: Option<StepExit>,
-    notes: Vec<String>,
+    notes: Vec<Said>,
 }
 
 impl Stopper {
@@ -52,7 +52,7 @@ impl Stopper {
     }
 
     /// Stops the step (once): SIGTERM to its group now, SIGKILL when the alarm rings.
-    pub(crate) fn stop(&mut self, exit: StepExit, note: String, alarm: Pin<&mut Sleep>) {
+    pub(crate) fn stop(&mut self, exit: StepExit, note: Said, alarm: Pin<&mut Sleep>) {
         if self.stopped.is_some() {
             return;
         }
@@ -70,8 +70,8 @@ impl Stopper {
     pub(crate) fn ring(&mut self, alarm: Pin<&mut Sleep>) -> bool {
         match self.phase {
             Phase::Running => {
-                let secs = self.timeout.as_secs_f64();
-                let note = format!("timed out after {secs} s; its process group was killed");
+                let secs = self.timeout.as_secs_f64().to_string();
+                let note = Said::new("said-timed-out").text("secs", secs);
                 self.stop(StepExit::TimedOut, note, alarm);
                 false
             }
@@ -83,11 +83,7 @@ impl Stopper {
             }
             Phase::Killed | Phase::GaveUp => {
                 // Only a process outside the group (it called setsid) can hold them now.
-                self.notes.push(
-                    "its output was still held open after its process group was killed, \
-                     probably by a process that left the group; stopped reading"
-                        .to_owned(),
-                );
+                self.notes.push(Said::new("said-output-held-open"));
                 self.phase = Phase::GaveUp;
                 true
             }
@@ -117,20 +113,20 @@ impl Stopper {
     }
 
     /// Something more to say in the end's note.
-    pub(crate) fn note(&mut self, note: String) {
+    pub(crate) fn note(&mut self, note: Said) {
         self.notes.push(note);
     }
 
     /// How a step that was stopped was stopped (None: it was not), and the notes. What is
     /// left of a stopped group is killed now.
-    pub(crate) fn outcome(self) -> (Option<StepExit>, Vec<String>) {
+    pub(crate) fn outcome(self) -> (Option<StepExit>, Vec<Said>) {
         (self.stopped, self.notes)
     }
 
     /// The report, once the leader is reaped and the pipes are drained.
     pub(super) fn end(
         mut self,
-        status: Option<Result<ExitStatus, String>>,
+        status: Option<Result<ExitStatus, Said>>,
         duration: Duration,
         stdout: String,
     ) -> JobEnd {
@@ -154,55 +150,37 @@ impl Stopper {
             duration,
             stdout,
             answer: None,
-            note: (!self.notes.is_empty()).then(|| self.notes.join("; ")),
+            note: Said::all(self.notes),
             ran: true,
         }
     }
 }
 
 /// How a process that ended on its own ended, and what needs saying about it.
-fn exit_of(status: ExitStatus) -> (StepExit, Option<String>) {
+fn exit_of(status: ExitStatus) -> (StepExit, Option<Said>) {
     match (status.code(), status.signal()) {
         (Some(0), _) => (StepExit::Succeeded, None),
         (Some(code), _) => (StepExit::Failed(Some(code)), None),
         (None, Some(number)) => {
             let name = Signal::try_from(number)
                 .map_or_else(|_| format!("signal {number}"), |s| s.to_string());
-            let core = if status.core_dumped() {
-                " (core dumped)"
+            let killed = if status.core_dumped() {
+                "said-killed-by-core"
             } else {
-                ""
+                "said-killed-by"
             };
-            let note = format!("killed by {name}{core}");
+            let note = Said::new(killed).text("signal", name);
             (StepExit::Failed(None), Some(note))
         }
-        (None, None) => (StepExit::Failed(None), Some(format!("ended with {status}"))),
+        (None, None) => {
+            let note = Said::new("said-ended-with").text("status", status.to_string());
+            (StepExit::Failed(None), Some(note))
+        }
     }
 }
 
-/// The command could not be started: say why as its output, then end it.
-pub(super) async fn not_started(
-    run: RunId,
-    why: String,
-    started: Instant,
-    clock: FleetClock,
-    tx: &mpsc::Sender<Event>,
-) {
-    let line = OutputLine {
-        at: clock.now(),
-        stream: Stream::Stderr,
-        text: why.clone(),
-    };
-    if tx
-        .send(Event::StepOutput {
-            run,
-            lines: vec![line],
-        })
-        .await
-        .is_err()
-    {
-        return;
-    }
+/// The command could not be started: its end's note says why (it printed nothing).
+pub(super) async fn not_started(run: RunId, why: Said, started: Instant, tx: &mpsc::Sender<Event>) {
     let end = JobEnd {
         exit: StepExit::Failed(None),
         duration: started.elapsed(),

@@ -1,6 +1,7 @@
 //! Starting a step in its own session (so its process group can be killed whole, and a
 //! hang-up of the console's terminal never reaches it), and killing that group.
 
+use crate::i18n::Said;
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 use std::ffi::OsStr;
@@ -21,13 +22,17 @@ pub fn hide_from_steps(names: Vec<String>) {
 
 /// Starts `argv` directly (argv[0] through PATH, never a shell) as the leader of a new
 /// session and process group, so that everything it starts can be killed with it.
-pub(crate) fn spawn(argv: &[String]) -> Result<Child, String> {
+pub(crate) fn spawn(argv: &[String]) -> Result<Child, Said> {
     let Some((program, args)) = argv.split_first() else {
-        return Err("cannot start the step: its command is empty".to_owned());
+        return Err(Said::new("said-command-empty"));
+    };
+    let cannot = |e: std::io::Error| {
+        Said::new("said-cannot-start")
+            .text("program", program)
+            .text("error", e.to_string())
     };
     // Resolved here, not by `setsid`: a missing command reads the same either way.
-    let path =
-        find_program(OsStr::new(program)).map_err(|e| format!("cannot start `{program}`: {e}"))?;
+    let path = find_program(OsStr::new(program)).map_err(cannot)?;
     let mut command = Command::from(own_session(&path));
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
@@ -43,7 +48,7 @@ pub(crate) fn spawn(argv: &[String]) -> Result<Child, String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot start `{program}`: {e}"))
+        .map_err(cannot)
 }
 
 /// A command for `program` that leads its own session. util-linux `setsid PROGRAM` calls

@@ -6,7 +6,7 @@ use crate::effect::Effect;
 use crate::guardrails::Holder;
 use crate::health::AlertValue;
 use crate::health::monitor::MonitorState;
-use crate::i18n::{Tr, words};
+use crate::i18n::{Said, Tr, words};
 use crate::incident::Entry;
 use crate::job::RunId;
 use crate::runbook::StepCall;
@@ -142,7 +142,7 @@ fn contains_word(text: &str, name: &str) -> bool {
 
 /// The step's server is locked by a console that looks dead: typing the server's name
 /// breaks the lock and runs the step again (ARCHITECTURE "Destructive steps").
-pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder, why: String) {
+pub fn lock_stale(state: &mut AppState, run: RunId, server: &str, holder: Holder, why: Said) {
     let Some(call) = refused_step(state, run, server) else {
         return;
     };
@@ -203,13 +203,13 @@ pub(in crate::update) fn key(state: &mut AppState, key: KeyEvent) -> Vec<Effect>
             let call = call.clone();
             let breaking = breaking.take();
             state.view.prompt = None;
+            let tr = state.tr();
             if let (Some(breaking), Some(pane)) = (breaking, state.runbook.as_mut()) {
                 let (holder, _) = *breaking;
                 let args = [
                     ("server", call.server.name.as_str().into()),
-                    ("holder", holder.to_string().into()),
+                    ("holder", holder.said().in_language(tr).into()),
                 ];
-                let tr = crate::i18n::Tr::of(state.launch.language);
                 pane.log
                     .note(state.now, tr.fmt("note-breaking-lock", &args));
                 pane.break_lock = Some((call.server.name.clone(), holder));

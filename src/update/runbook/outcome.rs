@@ -5,7 +5,7 @@ use super::pane::Active;
 use super::prepare::restarted_service;
 use super::run::run_next;
 use crate::effect::Effect;
-use crate::i18n::words;
+use crate::i18n::{Said, words};
 use crate::incident::Entry;
 use crate::job::{JobEnd, RunId};
 use crate::runbook::platform::{Platform, exchange};
@@ -39,7 +39,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         code,
         duration_ms: end.duration.as_millis() as u64,
         facts,
-        note: end.note.clone(),
+        note: end.note.as_ref().map(Said::english),
     })];
     if let Some(call) = &running {
         effects.extend(super::debts::on_end(state, run, call, (end.exit, end.ran)));
@@ -72,7 +72,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     if !read.is_empty() {
         said.push(read);
     }
-    said.extend(end.note);
+    said.extend(end.note.map(|note| note.in_language(tr)));
     let said = if said.is_empty() {
         String::new()
     } else {
@@ -111,9 +111,9 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
 /// that does not say what the step's own gate tests, fails the step (noted in `end`), and
 /// no branch is taken on it.
 fn answer_of(state: &AppState, running: Option<&StepCall>, end: &mut JobEnd) -> Answer {
-    let unknown = |end: &mut JobEnd, note: String| {
+    let unknown = |end: &mut JobEnd, note: Said| {
         end.note = Some(match end.note.take() {
-            Some(earlier) => format!("{earlier}; {note}"),
+            Some(earlier) => earlier.and(note),
             None => note,
         });
         end.exit = StepExit::Failed(None);
@@ -124,17 +124,14 @@ fn answer_of(state: &AppState, running: Option<&StepCall>, end: &mut JobEnd) -> 
         (None, Some(call)) => match read_answer(state, call, end) {
             Ok(answer) => answer,
             Err(why) => {
-                let note = format!("its output could not be read ({why}): nothing was established");
+                let note = Said::new("said-unreadable-output").text("why", why);
                 return unknown(end, note);
             }
         },
         (None, None) => Answer::exited(end.exit),
     };
     match running.and_then(|call| unread_gate(state, call, &answer)) {
-        Some(fact) => unknown(
-            end,
-            format!("its output did not say {fact}: nothing was established"),
-        ),
+        Some(fact) => unknown(end, Said::new("said-unread-gate").text("fact", fact)),
         None => answer,
     }
 }
@@ -258,16 +255,16 @@ pub(super) fn settled(state: &mut AppState) -> Vec<Effect> {
             // A compensation failed: the engineer decides; the console does not quit.
             state.quit_when_paid = false;
             // Why, when the step says (not started: a lock, a budget, a refused value).
+            let tr = crate::i18n::Tr::of(state.launch.language);
             let why = pane
                 .runs
                 .iter()
                 .rev()
                 .find(|r| r.call.step == call.step)
-                .and_then(|r| r.note.as_deref())
-                .map(|note| format!(" ({note})"))
+                .and_then(|r| r.note.as_ref())
+                .map(|note| format!(" ({})", note.in_language(tr)))
                 .unwrap_or_default();
             let title = super::step_title(state, &call.procedure, &call.step);
-            let tr = state.tr();
             let exit = format!("{}{why}", words::exit(tr, &exit));
             let args = [("step", title.into()), ("exit", exit.into())];
             state.view.flash = Some(tr.fmt("flash-step-failed", &args));

@@ -42,7 +42,7 @@ pub struct StepRun {
     pub started: DateTime<Utc>,
     pub by: String,
     pub ended: Option<(StepExit, Duration)>,
-    pub note: Option<String>,
+    pub note: Option<crate::i18n::Said>,
 }
 
 /// The next step's command as the pane shows it: made by `update` when the walk moves on,

@@ -4,6 +4,7 @@
 use crate::command::pwsh;
 use crate::command::quote::{self, Rejected};
 use crate::command::transport::Transport;
+use crate::i18n::Said;
 use crate::job::{Guarded, Work};
 use crate::runbook::platform::{Platform, exchange, linux, training};
 use crate::runbook::vocabulary::HealthSetScope;
@@ -18,7 +19,7 @@ pub struct Prepared {
     /// The exact command, as the pane and the record show it.
     pub command: Option<String>,
     /// What runs; an error says why this platform cannot run it.
-    pub work: Result<Work, String>,
+    pub work: Result<Work, Said>,
 }
 
 /// Why dry-run or read-only hold the step back, if they do.
@@ -85,11 +86,9 @@ pub fn prepare(state: &AppState, call: &StepCall) -> Prepared {
                 }
                 None => Prepared {
                     command: None,
-                    work: Err(format!(
-                        "no command for {} on {}: do it by hand, then s to skip",
-                        call.action.name(),
-                        call.server.name
-                    )),
+                    work: Err(Said::new("said-no-command")
+                        .text("action", call.action.name())
+                        .text("server", &call.server.name)),
                 },
             }
         }
@@ -103,7 +102,7 @@ pub fn exchange_step(state: &AppState, call: &StepCall) -> Prepared {
     let Some(command) = exchange::command(call) else {
         return Prepared {
             command: None,
-            work: Err(format!("{} is a person's job", call.action.name())),
+            work: Err(Said::new("said-person-job").text("action", call.action.name())),
         };
     };
     let (session_host, program) = match transport(state, call) {
@@ -208,8 +207,8 @@ pub fn restarted_service(state: &AppState, call: &StepCall) -> Option<String> {
 }
 
 /// A value no shell may receive: nothing runs, and the pane says which.
-fn refused(rejected: &Rejected) -> String {
-    format!("refused before anything ran: {rejected}")
+fn refused(rejected: &Rejected) -> Said {
+    Said::new("said-refused-value").text("rejected", rejected.to_string())
 }
 
 fn reads_health(action: RecoveryAction) -> bool {
@@ -235,11 +234,7 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         let Some(agent) = &state.launch.agent else {
             return Prepared {
                 command: None,
-                work: Err(
-                    "Prometheus judges this fleet and the inventory names no agent \
-                           (health.prometheus.agent): no probe runs from this console"
-                        .to_owned(),
-                ),
+                work: Err(Said::new("said-no-agent")),
             };
         };
         return Prepared {
@@ -261,13 +256,12 @@ fn probe_now(state: &AppState, server: Option<usize>, call: &StepCall) -> Prepar
         if state.launch.platform == Platform::Exchange && watched {
             return exchange_step(state, call);
         }
-        let name = probe.map_or("its probe", |p| p.name());
+        let name = probe.map_or_else(|| Said::new("said-its-probe"), |p| Said::as_is(p.name()));
         return Prepared {
             command: None,
-            work: Err(format!(
-                "{name} cannot run on {} (no endpoint or no credentials in the inventory)",
-                call.server.name
-            )),
+            work: Err(Said::new("said-probe-cannot-run")
+                .said("probe", name)
+                .text("server", &call.server.name)),
         };
     };
     let mailbox = (call.action == RecoveryAction::IdentifyMailboxServer)
@@ -301,7 +295,7 @@ fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Pre
     let Some(server) = server else {
         return Prepared {
             command: None,
-            work: Err(format!("{} is not in this fleet", call.server.name)),
+            work: Err(Said::new("said-not-in-fleet").text("server", &call.server.name)),
         };
     };
     let scope = if call.action == RecoveryAction::WaitAndRecheck {
@@ -321,7 +315,7 @@ fn known_health(state: &AppState, server: Option<usize>, call: &StepCall) -> Pre
             lines: text.lines().map(str::to_owned).collect(),
             answer: Answer::succeeded(reading.facts),
         })
-        .map_err(|e| e.to_string());
+        .map_err(|e| Said::as_is(e.to_string()));
     Prepared {
         command: Some(format!("the console's monitors on {}", call.server.name)),
         work,

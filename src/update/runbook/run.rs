@@ -315,7 +315,7 @@ fn launch(state: &mut AppState, call: &StepCall, waited: TimeDelta) -> Vec<Effec
             return effects;
         }
         Err(why) => {
-            state.view.flash = Some(why.clone());
+            state.view.flash = Some(why.in_language(state.tr()));
             JobEnd {
                 exit: StepExit::Failed(None),
                 duration: Duration::ZERO,
