@@ -194,7 +194,7 @@ pub fn run(args: &LintArgs, lang: Option<&str>) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "healthdeck lint: {why}");
         return ExitCode::from(crate::launch::EXIT_USAGE);
     }
-    // Findings name files and lines in English; the summary speaks the chosen language.
+    // Findings and the summary speak the chosen language; names and values stay as written.
     let tr = crate::i18n::Tr::of(crate::launch::language(lang).0);
     match checked(args) {
         Err(message) => {
@@ -207,7 +207,7 @@ pub fn run(args: &LintArgs, lang: Option<&str>) -> ExitCode {
         }
         Ok((files, found)) => {
             for finding in &found {
-                let _ = writeln!(out, "{finding}");
+                let _ = writeln!(out, "{}", finding.in_language(tr));
             }
             let args = [("files", files.into()), ("count", found.len().into())];
             let _ = writeln!(out, "{}", tr.fmt("lint-findings", &args));

@@ -832,3 +832,8 @@ said-no-agent = Prometheus judges this fleet and the inventory names no agent (h
 said-probe-cannot-run = { $probe } cannot run on { $server } (no endpoint or no credentials in the inventory)
 said-its-probe = its probe
 said-not-in-fleet = { $server } is not in this fleet
+
+## What is wrong in a file (runbooks, inventory, scenarios, themes, keys), after file:line:column
+finding-yaml-tab = a tab: YAML indents with spaces only
+finding-yaml-second-document = a second YAML document starts here: a file holds one (remove the `---` line or split the file)
+finding-yaml-alias-bomb = aliases expand to too much (an alias bomb?): the first alias that repeats others is here

@@ -9,6 +9,7 @@ pub mod prescan;
 pub mod read;
 pub mod theme;
 
+use crate::i18n::{Said, Tr};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::fmt;
@@ -21,11 +22,13 @@ pub struct ConfigError {
     pub origin: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    /// What is wrong: the catalogs' words (said in the reader's language) around the
+    /// file's own words and names.
+    pub message: Said,
 }
 
 impl ConfigError {
-    pub fn new(origin: &str, message: impl Into<String>) -> ConfigError {
+    pub fn new(origin: &str, message: impl Into<Said>) -> ConfigError {
         ConfigError {
             origin: origin.to_owned(),
             line: None,
@@ -42,7 +45,7 @@ impl ConfigError {
         text: &str,
         key: &str,
         value: &str,
-        message: impl Into<String>,
+        message: impl Into<Said>,
     ) -> ConfigError {
         let mut error = ConfigError::new(origin, message);
         for (n, line) in text.lines().enumerate() {
@@ -64,21 +67,28 @@ impl ConfigError {
     }
 
     /// An error at a 1-based line and column.
-    pub fn at(origin: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+    pub fn at(origin: &str, (line, column): (usize, usize), message: impl Into<Said>) -> Self {
         let mut error = ConfigError::new(origin, message);
         (error.line, error.column) = (Some(line), Some(column));
         error
     }
 }
 
+impl ConfigError {
+    /// `file:line:column: message`, the message in `tr`'s language.
+    pub fn in_language(&self, tr: Tr) -> String {
+        let message = self.message.in_language(tr);
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}: {message}", self.origin),
+            _ => format!("{}: {message}", self.origin),
+        }
+    }
+}
+
+/// In English: logs, `--lang`-less errors and tests.
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "{}:{line}:{column}: {}", self.origin, self.message)
-            }
-            _ => write!(f, "{}: {}", self.origin, self.message),
-        }
+        f.write_str(&self.in_language(Tr::english()))
     }
 }
 
@@ -120,7 +130,7 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Co
             line: Some(line),
             column: Some(column),
             message: if tab {
-                "a tab: YAML indents with spaces only".to_owned()
+                Said::new("finding-yaml-tab")
             } else {
                 reworded(&message)
             },
@@ -139,18 +149,14 @@ fn unplaced(text: &str, message: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// serde_yaml's words where they do not tell an engineer what to do.
-fn reworded(message: &str) -> String {
+/// serde_yaml's words where they do not tell an engineer what to do; else its own.
+fn reworded(message: &str) -> Said {
     if message.contains("more than one document") {
-        "a second YAML document starts here: a file holds one (remove the `---` line or \
-         split the file)"
-            .to_owned()
+        Said::new("finding-yaml-second-document")
     } else if message.contains("repetition limit") {
-        "aliases expand to too much (an alias bomb?): the first alias that repeats others \
-         is here"
-            .to_owned()
+        Said::new("finding-yaml-alias-bomb")
     } else {
-        message.to_owned()
+        Said::as_is(message)
     }
 }
 

@@ -2,6 +2,7 @@
 //! the cap, not after gigabytes) and checked as UTF-8 with the position of the first bad
 //! byte (ARCHITECTURE "Bounded loading").
 
+use crate::i18n::Said;
 use super::ConfigError;
 use std::io::Read;
 use std::path::Path;
@@ -51,7 +52,7 @@ pub(crate) fn error_at(
     origin: &str,
     bytes: &[u8],
     at: usize,
-    message: impl Into<String>,
+    message: impl Into<Said>,
 ) -> ConfigError {
     let (line, column) = position(bytes, at);
     let mut e = ConfigError::new(origin, message);

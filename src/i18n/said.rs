@@ -94,6 +94,19 @@ impl Said {
     }
 }
 
+/// Words from elsewhere (a parser's message, a path), as they are.
+impl From<String> for Said {
+    fn from(text: String) -> Said {
+        Said::as_is(text)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Said {
+        Said::as_is(text)
+    }
+}
+
 /// English: logs, errors and the record.
 impl fmt::Display for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -142,9 +142,10 @@ impl Library {
 /// serde places errors from a value's own parser (an unknown action or condition) at the
 /// enclosing step; the value itself is where the engineer has to look.
 fn at_named_value(mut error: ConfigError, text: &str) -> ConfigError {
+    let message = error.message.english();
     let named = ["unknown action `", "unknown condition `"]
         .iter()
-        .find_map(|prefix| error.message.split(prefix).nth(1))
+        .find_map(|prefix| message.split(prefix).nth(1))
         .and_then(|rest| rest.split('`').next());
     let (Some(value), Some(from)) = (named, error.line) else {
         return error;
