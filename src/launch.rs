@@ -7,6 +7,7 @@ use crate::config::{lang, paths, theme};
 use crate::effect::QuitReason;
 use crate::event::Signal;
 use crate::health::FleetState;
+use crate::i18n::Tr;
 use crate::incident::writer::{RecordClock, Recorder};
 use crate::runtime::FleetClock;
 use crate::runtime::prober;
@@ -36,9 +37,9 @@ fn env(name: &str) -> Option<String> {
 pub struct UsageError(pub String);
 
 /// The user's rebindings: a bad file stops the console before the terminal is touched.
-fn keymap() -> Result<crate::keymap::Keymap, UsageError> {
+fn keymap(tr: Tr) -> Result<crate::keymap::Keymap, UsageError> {
     match crate::config::keys::path() {
-        Some(path) => crate::config::keys::load(&path).map_err(|e| UsageError(e.to_string())),
+        Some(path) => crate::config::keys::load(&path).map_err(|e| UsageError(e.in_language(tr))),
         None => Ok(crate::keymap::Keymap::default()),
     }
 }
@@ -55,15 +56,19 @@ fn first_words(probing: &prober::Probing) -> Option<String> {
 }
 
 pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
-    // The inventory first: its findings are what a person most needs to read.
-    let inventory = cli.inventory.as_deref().map(load_inventory).transpose()?;
-    check_flags(cli, inventory.is_some())?;
+    // A bad file's findings are said in the engineer's language, like the console.
     let (language, locale_note) = language(cli.lang.as_deref());
-    let theme = chosen_theme(cli)?;
-    let keymap = keymap()?;
+    let tr = Tr::of(language);
+    // The inventory first: its findings are what a person most needs to read.
+    let inventory = (cli.inventory.as_deref())
+        .map(|path| load_inventory(path, tr))
+        .transpose()?;
+    check_flags(cli, inventory.is_some())?;
+    let theme = chosen_theme(cli, tr)?;
+    let keymap = keymap(tr)?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
     crate::runbook::Library::built_in().map_err(|findings| {
-        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = findings.iter().map(|f| f.in_language(tr)).collect();
         UsageError(lines.join("\n"))
     })?;
     // A real fleet: real time, no simulator, no queue metric; every monitor is Unknown
@@ -175,9 +180,9 @@ fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
 
 /// `--inventory FILE` / `HEALTHDECK_INVENTORY`: every finding, one per line, each
 /// `file:line:column: message` after the `healthdeck: ` that `run` puts in front.
-fn load_inventory(path: &std::path::Path) -> Result<Inventory, UsageError> {
+fn load_inventory(path: &std::path::Path, tr: Tr) -> Result<Inventory, UsageError> {
     Inventory::load(path).map_err(|findings| {
-        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = findings.iter().map(|f| f.in_language(tr)).collect();
         UsageError(lines.join("\nhealthdeck: "))
     })
 }
@@ -248,7 +253,7 @@ fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     let (language, _) = language(cli.lang.as_deref());
-    match chosen_theme(cli) {
+    match chosen_theme(cli, Tr::of(language)) {
         Ok(theme) => crate::app::replay::run(args, &theme, chosen_symbols(cli), language),
         Err(UsageError(message)) => {
             eprintln!("healthdeck: {message}");
@@ -258,14 +263,14 @@ fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
 }
 
 /// `--theme`, else monochrome under a non-empty `NO_COLOR`, else the default.
-fn chosen_theme(cli: &Cli) -> Result<Theme, UsageError> {
+fn chosen_theme(cli: &Cli, tr: Tr) -> Result<Theme, UsageError> {
     let depth = theme::detect_depth(env("COLORTERM").as_deref(), env("TERM").as_deref());
     match (&cli.theme, env("NO_COLOR").filter(|v| !v.is_empty())) {
         (Some(name), _) => theme::load_theme(name, depth),
         (None, Some(_)) => theme::load_theme("monochrome", depth),
         (None, None) => theme::load_theme("default", depth),
     }
-    .map_err(|e| UsageError(e.to_string()))
+    .map_err(|e| UsageError(e.in_language(tr)))
 }
 
 /// ASCII when asked for, or when the locale is not UTF-8.

@@ -14,7 +14,8 @@ use healthdeck::incident::{Entry, Record, Recorder, SCHEMA, latest};
 use healthdeck::job::{OutputLine, RunId, Stream};
 use session::{
     EX02, LATENCY, assert_golden, at, export, header, lines_of, mode_of, output_line,
-    owed_at_escalation, text, write_session, write_training_session, write_until_escalation,
+    owed_at_escalation, text, write_session, write_timed_out, write_training_session,
+    write_until_escalation,
 };
 use std::path::{Path, PathBuf};
 
@@ -502,4 +503,24 @@ fn not_in_the_sample() -> Vec<Entry> {
             servers: vec![p("mbx-01"), p("mbx-02")],
         },
     ]
+}
+
+/// Why a step ended so is the console's words: the export says it in its language from the
+/// message the record keeps beside the English.
+#[test]
+fn a_steps_note_reads_in_the_exports_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write_timed_out(tmp.path());
+    let (code, english, stderr) = export(&[text(&path)], None);
+    assert_eq!(code, 0, "{stderr}");
+    let note = "timed out after 300 s; its process group was killed";
+    assert!(english.contains(note), "{english}");
+    for language in ["ko", "ja", "zh-TW", "pt-BR"] {
+        let (code, markdown, stderr) = export(&[text(&path), "--lang", language], None);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(!markdown.contains(note), "{language}: {markdown}");
+        let said = healthdeck::i18n::Said::new("said-timed-out").text("secs", "300");
+        let translated = said.in_language(healthdeck::i18n::Tr::of(language));
+        assert!(markdown.contains(&translated), "{language}: {markdown}");
+    }
 }

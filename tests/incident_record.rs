@@ -270,6 +270,7 @@ fn output_waits_in_the_buffer_and_a_step_boundary_does_not() {
         duration_ms: 1_200,
         facts: std::collections::BTreeMap::default(),
         note: None,
+        said: None,
     };
     recorder.record(at(3, 0, 2, 0), &end).unwrap();
     let on_disk = lines_of(&path);

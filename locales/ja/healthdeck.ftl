@@ -792,3 +792,8 @@ said-no-agent = このフリートは Prometheus が判定しているが、イ�
 said-probe-cannot-run = { $probe } は { $server } で実行できない（インベントリにエンドポイントか認証情報がない）
 said-its-probe = この手順のプローブ
 said-not-in-fleet = { $server } はこのフリートにない
+
+## What is wrong in a file (runbooks, inventory, scenarios, themes, keys), after file:line:column
+finding-yaml-tab = タブ文字: YAML のインデントは空白のみ
+finding-yaml-second-document = ここで 2 つ目の YAML 文書が始まっている: 1 ファイルに文書は 1 つ（`---` の行を削除するか、ファイルを分割する）
+finding-yaml-alias-bomb = エイリアスの展開が大きすぎる（エイリアス爆弾？）: 他のエイリアスを繰り返す最初のエイリアスはここ

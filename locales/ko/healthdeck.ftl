@@ -792,3 +792,8 @@ said-no-agent = 서버 상태는 Prometheus가 판정하는데 인벤토리에 �
 said-probe-cannot-run = { $server }에서 { $probe } 실행 불가(인벤토리에 엔드포인트 또는 자격 증명 없음)
 said-its-probe = 해당 프로브
 said-not-in-fleet = { $server }: 이 서버 목록에 없음
+
+## What is wrong in a file (runbooks, inventory, scenarios, themes, keys), after file:line:column
+finding-yaml-tab = 탭 문자: YAML 들여쓰기는 공백만 사용
+finding-yaml-second-document = 여기서 두 번째 YAML 문서가 시작됨: 파일 하나에 문서는 하나(`---` 줄을 지우거나 파일을 나누십시오)
+finding-yaml-alias-bomb = 별칭이 지나치게 크게 확장됨(별칭 폭탄?): 다른 별칭을 반복하는 첫 별칭이 여기 있음

@@ -855,3 +855,8 @@ said-no-agent = o Prometheus avalia esta frota e o inventário não indica nenhu
 said-probe-cannot-run = { $probe } não pode rodar em { $server } (sem endpoint ou sem credenciais no inventário)
 said-its-probe = a sonda do monitor
 said-not-in-fleet = { $server } não está nesta frota
+
+## What is wrong in a file (runbooks, inventory, scenarios, themes, keys), after file:line:column
+finding-yaml-tab = uma tabulação: o YAML indenta só com espaços
+finding-yaml-second-document = um segundo documento YAML começa aqui: um arquivo contém apenas um (remova a linha `---` ou divida o arquivo)
+finding-yaml-alias-bomb = os aliases se expandem demais (uma bomba de aliases?): o primeiro alias que repete outros está aqui

@@ -791,3 +791,8 @@ said-no-agent = 此機群由 Prometheus 判定狀態，而主機清單未指定 
 said-probe-cannot-run = { $probe } 無法在 { $server } 上執行（主機清單中沒有端點或認證）
 said-its-probe = 它的探查
 said-not-in-fleet = { $server } 不在此機群中
+
+## What is wrong in a file (runbooks, inventory, scenarios, themes, keys), after file:line:column
+finding-yaml-tab = 定位字元：YAML 只能用空格縮排
+finding-yaml-second-document = 第二份 YAML 文件從這裡開始：一個檔案只能有一份（請刪除 `---` 這一行或分割檔案）
+finding-yaml-alias-bomb = 別名展開後過大（別名炸彈？）：第一個重複其他別名的別名在這裡

@@ -4,17 +4,20 @@
 //! guardrails say things this way, so they never need to know the console's language.
 
 use super::{Arg, Tr};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
-/// A message of the catalogs with its values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message of the catalogs with its values. In the record (beside the English words) it is
+/// `{"id": …, "args": [[name, value], …]}`: ids and values, no language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Said {
-    id: &'static str,
-    args: Vec<(&'static str, Value)>,
+    id: Cow<'static, str>,
+    args: Vec<(Cow<'static, str>, Value)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
 enum Value {
     /// Words kept as they are: a server's, a path, an error of the system.
     Text(String),
@@ -26,7 +29,7 @@ enum Value {
 impl Said {
     pub fn new(id: &'static str) -> Said {
         Said {
-            id,
+            id: Cow::Borrowed(id),
             args: Vec::new(),
         }
     }
@@ -49,26 +52,28 @@ impl Said {
 
     #[must_use]
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Said {
-        self.args.push((name, Value::Text(value.into())));
+        self.args
+            .push((Cow::Borrowed(name), Value::Text(value.into())));
         self
     }
 
     #[must_use]
     pub fn count(mut self, name: &'static str, value: impl TryInto<i64>) -> Said {
         let value = value.try_into().unwrap_or(i64::MAX);
-        self.args.push((name, Value::Count(value)));
+        self.args.push((Cow::Borrowed(name), Value::Count(value)));
         self
     }
 
     #[must_use]
     pub fn said(mut self, name: &'static str, value: Said) -> Said {
-        self.args.push((name, Value::Said(Box::new(value))));
+        self.args
+            .push((Cow::Borrowed(name), Value::Said(Box::new(value))));
         self
     }
 
     /// The message id, for tests and for telling one kind of refusal from another.
-    pub fn id(&self) -> &'static str {
-        self.id
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// In `tr`'s language.
@@ -82,10 +87,10 @@ impl Said {
                     Value::Count(n) => Arg::Count(*n),
                     Value::Said(said) => Arg::Text(Cow::Owned(said.in_language(tr))),
                 };
-                (*name, value)
+                (name.as_ref(), value)
             })
             .collect();
-        tr.fmt(self.id, &args)
+        tr.fmt(&self.id, &args)
     }
 
     /// In English, as the record keeps it.

@@ -224,6 +224,10 @@ pub enum Entry {
         /// The named expectations the output established.
         facts: BTreeMap<String, bool>,
         note: Option<String>,
+        /// The note as the catalogs' message and its values, so that a reader says it in
+        /// its own language (`note` is its English words).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        said: Option<crate::i18n::Said>,
     },
     /// Leaving a runbook half-way: the compensations owed, and what the engineer chose.
     CompensationsOffered {

@@ -257,6 +257,7 @@ impl Keeping {
                 "ended"
             }
         };
+        let said = Said::all(notes);
         Entry::StepEnded {
             run: run.0,
             exit: exit.to_owned(),
@@ -264,7 +265,8 @@ impl Keeping {
             duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
             facts: BTreeMap::new(),
             // The keeper writes the record itself: in English, as every record.
-            note: Said::all(notes).map(|said| said.english()),
+            note: said.as_ref().map(Said::english),
+            said,
         }
     }
 }

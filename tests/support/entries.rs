@@ -40,6 +40,7 @@ pub fn ended(run: u64, exit: &str, duration_ms: u64) -> Entry {
         duration_ms,
         facts: std::collections::BTreeMap::new(),
         note: None,
+        said: None,
     }
 }
 

@@ -114,6 +114,7 @@ fn ended(run: u64, duration_ms: u64, facts: &[(&str, bool)]) -> Entry {
             .map(|(k, v)| ((*k).to_owned(), *v))
             .collect::<BTreeMap<_, _>>(),
         note: None,
+        said: None,
     }
 }
 
@@ -163,6 +164,38 @@ enum Item {
 
 fn entry(at: DateTime<Utc>, entry: Entry) -> Item {
     Item::Entry(at, entry)
+}
+
+/// A session whose one step timed out: the record keeps the note's English words and its
+/// message, for a reader in another language.
+pub fn write_timed_out(dir: &Path) -> PathBuf {
+    let started = Entry::StepStarted {
+        run: 1,
+        procedure: "imap-deep-self".to_owned(),
+        step: "restart-back-end".to_owned(),
+        title: "Restart the IMAP4 back-end service".to_owned(),
+        server: "EX01".to_owned(),
+        action: "restart_service".to_owned(),
+        services: Vec::new(),
+        command: None,
+        by: "alice".to_owned(),
+        compensating: false,
+    };
+    let said = healthdeck::i18n::Said::new("said-timed-out").text("secs", "300");
+    let ended = Entry::StepEnded {
+        run: 1,
+        exit: "timed_out".to_owned(),
+        code: None,
+        duration_ms: 300_000,
+        facts: BTreeMap::new(),
+        note: Some(said.english()),
+        said: Some(said),
+    };
+    let items = vec![
+        entry(at(3, 12, 1, 0), started),
+        entry(at(3, 17, 1, 0), ended),
+    ];
+    write_items(dir, RecordClock::Wall, items).path().to_owned()
 }
 
 /// Writes the session into `dir` on the wall clock (a real fleet); returns its path.

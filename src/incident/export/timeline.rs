@@ -149,6 +149,7 @@ pub(super) fn item(
             duration_ms,
             facts,
             note,
+            said,
         } => {
             let exit_code = exit_code.map_or_else(String::new, |c| {
                 format!(
@@ -177,8 +178,14 @@ pub(super) fn item(
                 let facts = tr.fmt("export-facts", &[("facts", facts.join(", ").into())]);
                 let _ = write!(out, "; {facts}");
             }
+            // The console's words in the export's language; a record from before they were
+            // kept as a message has its English words only.
+            let note = said
+                .as_ref()
+                .map(|s| s.in_language(tr))
+                .or_else(|| note.clone());
             if let Some(note) = note {
-                let _ = write!(out, " ({})", plain(note));
+                let _ = write!(out, " ({})", plain(&note));
             }
             out
         }

@@ -40,6 +40,7 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
         duration_ms: end.duration.as_millis() as u64,
         facts,
         note: end.note.as_ref().map(Said::english),
+        said: end.note.clone(),
     })];
     if let Some(call) = &running {
         effects.extend(super::debts::on_end(state, run, call, (end.exit, end.ran)));
