@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// The first finding of a file through its loader: `(line, column, message)`, or None.
 fn loaded(kind: &str, path: &Path) -> Option<(Option<usize>, Option<usize>, String)> {
     let name = path.to_str().unwrap();
-    let first = |e: healthdeck::config::ConfigError| Some((e.line, e.column, e.message));
+    let first = |e: healthdeck::config::ConfigError| Some((e.line, e.column, e.message.english()));
     match kind {
         "inventory" => Inventory::load(path)
             .err()
