@@ -837,3 +837,23 @@ said-not-in-fleet = { $server } is not in this fleet
 finding-yaml-tab = a tab: YAML indents with spaces only
 finding-yaml-second-document = a second YAML document starts here: a file holds one (remove the `---` line or split the file)
 finding-yaml-alias-bomb = aliases expand to too much (an alias bomb?): the first alias that repeats others is here
+# A value refused before any shell saw it: the value, then why ($reason: a finding-value-* below).
+finding-value-rejected = `{ $value }` { $reason }
+# $what: finding-value-what-name, -host or -login.
+finding-value-empty = empty value where { $what } is needed
+finding-value-what-name = a name
+finding-value-what-host = a host name
+finding-value-what-login = a login name
+finding-value-line-break = holds a line break, which would end the command
+finding-value-blank = holds a blank, which would split it into two words
+finding-value-control = holds the control character `{ $char }`
+finding-value-not-ascii = holds `{ $char }` ({ $code }), which is not plain ASCII; look-alikes of quotes and separators hide there
+finding-value-shell-sign = holds `{ $char }`, which a shell would act on
+finding-value-not-allowed = holds `{ $char }`, which { $what } does not
+finding-value-dash-option = starts with `-`, which a command would read as an option
+finding-value-dash-ssh = starts with `-`, which ssh would read as an option
+finding-value-login-start = does not start with a letter or `_`, as a login name does
+finding-value-too-long = is { $length } characters long; { $what } has at most { $max }
+finding-value-empty-label = has an empty label between dots
+finding-value-long-label = has a label of { $length } characters; a DNS label has at most { $max }
+finding-value-label-dash = has a label that starts or ends with `-`, as no DNS name does
