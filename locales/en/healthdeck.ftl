@@ -943,3 +943,18 @@ finding-url-after-bracket = `]` must be followed by `:port`
 finding-url-not-ipv6 = `{ $host }` is not an IPv6 address
 finding-url-not-host = `{ $host }` is not a host name or address
 finding-url-not-port = `{ $port }` is not a port (1-65535)
+# keys.yaml: where a key does something ($where in the messages below).
+finding-keys-on-grid = on the grid
+finding-keys-in-drill-down = in the drill-down
+finding-keys-in-runbook = in the runbook pane
+finding-keys-in-help = in help
+# Two places of the above: "on the grid or in help".
+finding-keys-either = { $first } or { $then }
+finding-keys-unknown-screen = unknown screen `{ $screen }`: everywhere, grid, drill, runbook or help
+finding-keys-unknown-action = unknown action `{ $action }`
+finding-keys-two-things = `{ $key }` would do two things { $where }: `{ $first }` and `{ $second }`
+finding-keys-none = give at least one key: an action without a key cannot be reached
+finding-keys-does-nothing = `{ $action }` does nothing { $where }
+finding-keys-ctrl = `{ $key }`: ctrl- takes one letter (ctrl-c)
+finding-keys-not-a-key-name = `{ $key }` is not a key name
+finding-keys-not-a-key = `{ $key }` is not a key: a character (n, N, ?), ctrl-LETTER, F1-F12, or one of Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End
