@@ -157,7 +157,11 @@ fn main() {
     std::fs::write(&path, &deep).unwrap();
     let refused = timed(DEEP_ROUNDS, || {
         let (_, found) = healthdeck::lint::findings(std::slice::from_ref(&path)).unwrap();
-        assert!(found[0].message.english().contains("nested deeper"), "{}", found[0]);
+        assert!(
+            found[0].message.english().contains("nested deeper"),
+            "{}",
+            found[0]
+        );
     });
     row(
         &format!(

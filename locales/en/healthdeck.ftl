@@ -958,3 +958,77 @@ finding-keys-does-nothing = `{ $action }` does nothing { $where }
 finding-keys-ctrl = `{ $key }`: ctrl- takes one letter (ctrl-c)
 finding-keys-not-a-key-name = `{ $key }` is not a key name
 finding-keys-not-a-key = `{ $key }` is not a key: a character (n, N, ?), ctrl-LETTER, F1-F12, or one of Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End
+# Any file: read, size, encoding, YAML.
+finding-file-unreadable = cannot read: { $error }
+finding-file-folder = cannot read: it is a folder
+finding-file-not-utf8 = invalid UTF-8 (byte { $byte }): save the file as UTF-8
+# $size: finding-size-mib or finding-size-bytes.
+finding-file-too-large = the file is larger than { $size }, the most read of such a file
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes } bytes
+finding-file-neither = neither a runbook (`procedures:`) nor a scenario (`fleet:`, `faults:`)
+finding-yaml-nul = a NUL byte: YAML cannot hold it
+finding-yaml-control = a control character ({ $code }): YAML cannot hold it
+finding-yaml-too-deep = nested deeper than { $max } levels: no healthdeck file needs this
+# A message catalog (.ftl) against English.
+finding-catalog-not-fluent = not Fluent: { $error }
+finding-catalog-defined-twice = message `{ $id }` is defined twice
+# $reference, $line: where English defines it.
+finding-catalog-missing = message `{ $id }` is missing ({ $reference }:{ $line })
+# $own, $english: the placeholders, or finding-catalog-no-placeholders.
+finding-catalog-placeholders = message `{ $id }` has placeholders { $own } where English has { $english }
+finding-catalog-no-placeholders = none
+finding-catalog-not-in-english = message `{ $id }` is not in English: a typo, or a message no longer used
+# Where, then what: $place is file:line:column, a file, or an option (--scenario). Keep the place first and the `: ` after it.
+finding-at = { $place }: { $finding }
+finding-theme-unknown = unknown theme `{ $name }`: not a built-in theme ({ $known }) nor a file
+finding-scenario-unknown = unknown scenario `{ $name }`: not a built-in scenario ({ $known }) nor a file
+finding-scenario-no-servers = the fleet has no servers: a scenario needs at least one
+# $why: the name and why it is refused (finding-value-rejected, or finding-value-empty for no name).
+finding-scenario-server-name = server name { $why }
+finding-scenario-server-twice = server `{ $server }` is listed twice
+finding-scenario-not-cas = `{ $server }` is not a CAS server of this fleet
+finding-scenario-not-mailbox = `{ $server }` is not a Mailbox server of this fleet
+finding-scenario-fault-server = fault on unknown server `{ $server }`
+finding-scenario-unknown-service = unknown service `{ $service }` (known: { $known })
+# $role: cas, mailbox or both, as the scenario writes it.
+finding-scenario-service-elsewhere = { $service } does not run on { $server } ({ $role } server)
+finding-scenario-unknown-rule = unknown monitor `{ $monitor }` in rules
+# A scenario's `drill:` block.
+finding-drill-unknown-server = drill: unknown server `{ $server }`
+finding-drill-unknown-monitor = drill: unknown monitor `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $monitor } does not run on { $server } ({ $role } server)
+finding-drill-objective-english = drill: the objective needs `en` (the other languages fall back to it)
+finding-drill-budget = drill: the budget must be longer than 0s
+finding-drill-unknown-runbook = drill: unknown runbook `{ $runbook }` (known: { $known })
+finding-drill-runbook-elsewhere = drill: runbook { $runbook } does not recover { $monitor }
+finding-drill-no-step = drill: runbook { $runbook } has no step `{ $step }` (its steps: { $steps })
+# Runbook files.
+finding-runbook-duplicate-procedure = duplicate procedure id `{ $procedure }`
+finding-runbook-no-protocol = procedure `{ $procedure }` names monitors but no `protocol` (imap or pop)
+# $protocol: IMAP or POP.
+finding-runbook-unknown-monitor = unknown { $protocol } monitor `{ $monitor }` (known: { $known })
+finding-runbook-monitor-taken = monitor `{ $monitor }` is already recovered by procedure `{ $procedure }`
+# $field: title or instruction (the file's key); $what: finding-runbook-of-procedure or -of-step.
+finding-runbook-no-translation = { $field } of { $what } has no `{ $language }` translation
+finding-runbook-of-procedure = procedure `{ $procedure }`
+finding-runbook-of-step = step `{ $step }` of `{ $procedure }`
+finding-runbook-unknown-language = unknown language `{ $language }` (expected { $expected })
+finding-runbook-duplicate-step = duplicate step id `{ $step }` in procedure `{ $procedure }`
+finding-runbook-no-action = step `{ $step }` needs an `action` or a `call`
+finding-runbook-action-and-call = step `{ $step }` has both an `action` and a `call`: give it one
+finding-runbook-unknown-call = `call: { $procedure }`: no procedure `{ $procedure }`
+finding-runbook-calls-itself = procedure `{ $procedure }` calls itself
+finding-runbook-mailbox-server = `on: mailbox_server` needs an earlier `identify_mailbox_server` step
+finding-runbook-compensation = compensation `{ $target }` of step `{ $step }`: no later step `{ $target }` in procedure `{ $procedure }`
+finding-runbook-escalate-if = `escalate_if` needs an `escalate` step in procedure `{ $procedure }`
+finding-runbook-escalate-last = the `escalate` step must be the last step of procedure `{ $procedure }`
+# A gate (`only_if`, `stop_if`, `escalate_if`) and why nothing before it can have set its fact ($why: one of the two below).
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = no step of `{ $procedure }` up to here reports `{ $expectation }`
+finding-runbook-no-ending = step `{ $step }` calls no procedure whose ending it could test
+finding-runbook-needs = `{ $action }` needs `{ $key }`
+finding-runbook-means-nothing = `{ $key }` means nothing to `{ $action }`
+finding-runbook-unconfirmed = `confirm: false` on `{ $action }`, a destructive action: it always asks for confirmation
+finding-runbook-call-cycle = call cycle: `{ $procedure }` calls `{ $target }`, which calls back into `{ $procedure }`
+finding-runbook-too-large = a runbook larger than { $size }: split it
