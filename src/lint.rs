@@ -5,7 +5,7 @@
 use crate::cli::LintArgs;
 use crate::config::inventory::Inventory;
 use crate::config::{ConfigError, parse_yaml, read};
-use crate::i18n::SOURCES;
+use crate::i18n::{SOURCES, Said};
 use crate::runbook::{Library, Source, library};
 use crate::training;
 use std::io::Write;
@@ -45,10 +45,7 @@ fn kind_of(text: &str, origin: &str) -> Result<Kind, ConfigError> {
     } else if has("fleet") || has("faults") {
         Ok(Kind::Scenario)
     } else {
-        let mut e = ConfigError::new(
-            origin,
-            "neither a runbook (`procedures:`) nor a scenario (`fleet:`, `faults:`)",
-        );
+        let mut e = ConfigError::new(origin, Said::new("finding-file-neither"));
         e.line = Some(1);
         e.column = Some(1);
         Err(e)
@@ -119,10 +116,8 @@ pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> 
                 }
             },
             Ok(Kind::Runbook) if text.len() as u64 > read::SMALL_CAP => {
-                let message = format!(
-                    "a runbook larger than {}: split it",
-                    read::shown_size(read::SMALL_CAP)
-                );
+                let message = Said::new("finding-runbook-too-large")
+                    .said("size", read::shown_size(read::SMALL_CAP));
                 findings.push(read::error_at(
                     origin,
                     text.as_bytes(),

@@ -62,6 +62,7 @@ fn every_message_the_code_names_is_in_the_english_catalog() {
                         .chain(&["what-", "hangup-", "owed-box-", "ack-"])
                         .chain(&["export-", "handover-", "debrief-", "replay-", "debt-"])
                         .chain(&["confirm-", "refuse-", "check-", "lint-", "pace-"])
+                        .chain(&["finding-"])
                         .any(|p| literal.starts_with(p));
                     let id_like = literal
                         .chars()

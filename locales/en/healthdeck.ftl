@@ -837,3 +837,198 @@ said-not-in-fleet = { $server } is not in this fleet
 finding-yaml-tab = a tab: YAML indents with spaces only
 finding-yaml-second-document = a second YAML document starts here: a file holds one (remove the `---` line or split the file)
 finding-yaml-alias-bomb = aliases expand to too much (an alias bomb?): the first alias that repeats others is here
+# A value refused before any shell saw it: the value, then why ($reason: a finding-value-* below).
+finding-value-rejected = `{ $value }` { $reason }
+# $what: finding-value-what-name, -host or -login.
+finding-value-empty = empty value where { $what } is needed
+finding-value-what-name = a name
+finding-value-what-host = a host name
+finding-value-what-login = a login name
+finding-value-line-break = holds a line break, which would end the command
+finding-value-blank = holds a blank, which would split it into two words
+finding-value-control = holds the control character `{ $char }`
+finding-value-not-ascii = holds `{ $char }` ({ $code }), which is not plain ASCII; look-alikes of quotes and separators hide there
+finding-value-shell-sign = holds `{ $char }`, which a shell would act on
+finding-value-not-allowed = holds `{ $char }`, which { $what } does not
+finding-value-dash-option = starts with `-`, which a command would read as an option
+finding-value-dash-ssh = starts with `-`, which ssh would read as an option
+finding-value-login-start = does not start with a letter or `_`, as a login name does
+finding-value-too-long = is { $length } characters long; { $what } has at most { $max }
+finding-value-empty-label = has an empty label between dots
+finding-value-long-label = has a label of { $length } characters; a DNS label has at most { $max }
+finding-value-label-dash = has a label that starts or ends with `-`, as no DNS name does
+# A character a value may not hold, as "contains { $char }" names it.
+finding-char = `{ $char }`
+finding-char-space = a space
+finding-char-control = a control character ({ $code })
+finding-char-whitespace = whitespace ({ $code })
+finding-char-not-ascii = `{ $char }` ({ $code }, not ASCII)
+# The inventory: after file:line:column, the field ($field: `servers[1].imap[0].host`), then what is wrong.
+finding-inventory-field = { $field }: { $finding }
+# What is wrong, then the rule ($rule: finding-inventory-rule-*).
+finding-inventory-with-rule = { $finding } ({ $rule })
+finding-inventory-rule-server-name = a server name is a host name: ASCII letters, digits, `-` and `.`, labels of at most 63 characters, at most 253 in all
+finding-inventory-rule-host = a host is a DNS name of ASCII letters, digits, `-` and `.`, or an IPv4 or IPv6 address
+finding-inventory-server-name-empty = the server name is empty
+finding-inventory-host-empty = the host is empty
+finding-inventory-starts-with-dash = `{ $value }` starts with `-`
+finding-inventory-contains = `{ $value }` contains { $char }
+finding-inventory-host-brackets = `{ $host }`: write an IPv6 address without brackets
+finding-inventory-env-name = `{ $name }` is not an environment variable name (ASCII letters, digits and `_`, not starting with a digit)
+finding-inventory-name-empty = the inventory name is empty
+finding-inventory-name-refused = `{ $value }` contains { $char } (the inventory name is printable ASCII)
+finding-inventory-name-too-long = the inventory name is longer than { $max } characters
+finding-inventory-site-empty = the site is empty
+finding-inventory-site-refused = `{ $value }` contains { $char } (the site is printable ASCII)
+finding-inventory-site-too-long = the site is longer than { $max } characters
+finding-inventory-file-name = the file name `{ $stem }` cannot be the inventory name: add `name:` (printable ASCII, at most { $max } characters)
+finding-inventory-password-written = a password written in the inventory is refused: write it in a file with mode 0600 ({"{"} file: PATH {"}"}) or an environment variable ({"{"} env: NAME {"}"})
+finding-inventory-user-empty = the user name is empty
+finding-inventory-user-control = `{ $user }` contains a control character: IMAP and POP3 cannot carry it
+finding-inventory-path-empty = the file path is empty
+finding-inventory-probes-in-flight = probes in flight at once must be 1 to { $max }
+finding-inventory-probe-interval = a probe interval must be above zero
+finding-inventory-probe-timeout = a probe timeout must be above zero
+finding-inventory-probe-timeout-long = { $timeout } is longer than the probe interval { $interval }: probes would pile up
+finding-inventory-unknown-monitor = unknown monitor `{ $monitor }` (known: { $known })
+# $rule: a rule-* message; $shape: the YAML the monitor's rules take.
+finding-inventory-rule-misfit = `{ $rule }` does not fit { $monitor }: use { $shape }
+finding-inventory-interval-short = { $interval } is shorter than the probe timeout { $timeout }: probes would pile up
+finding-inventory-no-credentials = no `credentials:`: the probes that log in (CTP, deep test) cannot run
+finding-inventory-credential-line-break = the value holds a line break or NUL, which IMAP and POP3 cannot carry
+finding-inventory-no-ca-file = no CA file at { $path }
+finding-inventory-credential-mode = { $path } has mode { $mode }: a credential file must be 0600 or stricter (chmod 600 { $path })
+finding-inventory-env-unset = environment variable { $variable } is not set: export it before probing
+finding-inventory-env-not-utf8 = environment variable { $variable } is not UTF-8
+finding-inventory-env-empty = environment variable { $variable } is empty
+finding-inventory-credential-unreadable = cannot read { $path }: { $error }
+finding-inventory-not-credential-file = { $path } is not a credential file (a small text file)
+finding-inventory-credential-file-empty = the credential file is empty
+finding-inventory-managed-not-exchange = Managed Availability is Exchange's: it needs `platform: exchange`
+finding-inventory-poll-interval = a poll interval must be 1s or more
+finding-inventory-poll-timeout = a poll timeout must be 1s or more
+finding-inventory-poll-timeout-long = { $timeout } is longer than the poll interval { $interval }: polls would pile up
+finding-inventory-polls-in-flight = polls in flight at once must be 1 to { $max }
+finding-inventory-agent-address = the agent `{ $agent }` is not HOST:PORT (e.g. 127.0.0.1:9141)
+finding-inventory-refresh = a refresh must be 1s or more
+finding-inventory-read-timeout = a timeout must be 100ms or more
+finding-inventory-no-servers = the inventory lists no servers
+finding-inventory-server-twice = server `{ $server }` is listed twice (as `{ $first }` before; names are compared without case)
+finding-inventory-no-endpoint = server `{ $server }` has no endpoint: give it `imap:` or `pop3:` (or let Exchange watch it: `health: {"{"} managed_availability {"}"}`)
+finding-inventory-mailbox-unknown = `{ $server }` is not a server of this inventory
+# $role: cas, mailbox or both, as the inventory writes it.
+finding-inventory-mailbox-not-mailbox = `{ $server }` is a { $role } server, not a Mailbox server
+finding-inventory-mailbox-not-cas = only a CAS server has a monitoring mailbox
+finding-inventory-port = port { $port } is out of range (1 to 65535)
+finding-inventory-server-name-plain = a certificate name needs `tls: starttls` or `tls: implicit`
+finding-inventory-second-implicit = a second implicit-TLS endpoint: a protocol has at most one plain or STARTTLS endpoint and one implicit-TLS endpoint
+finding-inventory-second-plain = a second plain or STARTTLS endpoint: a protocol has at most one plain or STARTTLS endpoint and one implicit-TLS endpoint
+finding-inventory-unknown-action = unknown action `{ $action }`
+finding-inventory-command-empty = the command is empty: give the program and its arguments
+finding-inventory-command-control = `{ $word }` carries a control character
+finding-inventory-pwsh-program = the PowerShell binary is empty or carries a control character
+finding-inventory-restarts = { $hour } restarts an hour is more than the { $day } allowed a day
+finding-inventory-exchange-transport = Exchange steps are cmdlets: they run through `pwsh` (PowerShell remoting)
+finding-inventory-linux-pwsh = `pwsh` runs Exchange cmdlets: a linux server takes `local` or `ssh`
+finding-inventory-ssh-unused = `ssh:` is for `transport: ssh`
+finding-inventory-ssh-config = no ssh config file at { $path }
+# A Prometheus or Alertmanager URL (the inventory's health.prometheus), and why it cannot be read.
+finding-url-https = https is not yet supported: give an http:// URL
+finding-url-scheme = `{ $scheme }` URLs are not supported: give http://host:port
+finding-url-not-url = not a URL: give http://host:port
+finding-url-credentials = credentials in the URL are not supported: give http://host:port
+finding-url-query = `{ $path }`: a base URL has no query, fragment or spaces
+finding-url-unclosed = an IPv6 address needs its closing `]`
+finding-url-after-bracket = `]` must be followed by `:port`
+finding-url-not-ipv6 = `{ $host }` is not an IPv6 address
+finding-url-not-host = `{ $host }` is not a host name or address
+finding-url-not-port = `{ $port }` is not a port (1-65535)
+# keys.yaml: where a key does something ($where in the messages below).
+finding-keys-on-grid = on the grid
+finding-keys-in-drill-down = in the drill-down
+finding-keys-in-runbook = in the runbook pane
+finding-keys-in-help = in help
+# Two places of the above: "on the grid or in help".
+finding-keys-either = { $first } or { $then }
+finding-keys-unknown-screen = unknown screen `{ $screen }`: everywhere, grid, drill, runbook or help
+finding-keys-unknown-action = unknown action `{ $action }`
+finding-keys-two-things = `{ $key }` would do two things { $where }: `{ $first }` and `{ $second }`
+finding-keys-none = give at least one key: an action without a key cannot be reached
+finding-keys-does-nothing = `{ $action }` does nothing { $where }
+finding-keys-ctrl = `{ $key }`: ctrl- takes one letter (ctrl-c)
+finding-keys-not-a-key-name = `{ $key }` is not a key name
+finding-keys-not-a-key = `{ $key }` is not a key: a character (n, N, ?), ctrl-LETTER, F1-F12, or one of Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End
+# Any file: read, size, encoding, YAML.
+finding-file-unreadable = cannot read: { $error }
+finding-file-folder = cannot read: it is a folder
+finding-file-not-utf8 = invalid UTF-8 (byte { $byte }): save the file as UTF-8
+# $size: finding-size-mib or finding-size-bytes.
+finding-file-too-large = the file is larger than { $size }, the most read of such a file
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes } bytes
+finding-file-neither = neither a runbook (`procedures:`) nor a scenario (`fleet:`, `faults:`)
+finding-yaml-nul = a NUL byte: YAML cannot hold it
+finding-yaml-control = a control character ({ $code }): YAML cannot hold it
+finding-yaml-too-deep = nested deeper than { $max } levels: no healthdeck file needs this
+# A message catalog (.ftl) against English.
+finding-catalog-not-fluent = not Fluent: { $error }
+finding-catalog-defined-twice = message `{ $id }` is defined twice
+# $reference, $line: where English defines it.
+finding-catalog-missing = message `{ $id }` is missing ({ $reference }:{ $line })
+# $own, $english: the placeholders, or finding-catalog-no-placeholders.
+finding-catalog-placeholders = message `{ $id }` has placeholders { $own } where English has { $english }
+finding-catalog-no-placeholders = none
+finding-catalog-not-in-english = message `{ $id }` is not in English: a typo, or a message no longer used
+# Where, then what: $place is file:line:column, a file, or an option (--scenario). Keep the place first and the `: ` after it.
+finding-at = { $place }: { $finding }
+finding-theme-unknown = unknown theme `{ $name }`: not a built-in theme ({ $known }) nor a file
+finding-scenario-unknown = unknown scenario `{ $name }`: not a built-in scenario ({ $known }) nor a file
+finding-scenario-no-servers = the fleet has no servers: a scenario needs at least one
+# $why: the name and why it is refused (finding-value-rejected, or finding-value-empty for no name).
+finding-scenario-server-name = server name { $why }
+finding-scenario-server-twice = server `{ $server }` is listed twice
+finding-scenario-not-cas = `{ $server }` is not a CAS server of this fleet
+finding-scenario-not-mailbox = `{ $server }` is not a Mailbox server of this fleet
+finding-scenario-fault-server = fault on unknown server `{ $server }`
+finding-scenario-unknown-service = unknown service `{ $service }` (known: { $known })
+# $role: cas, mailbox or both, as the scenario writes it.
+finding-scenario-service-elsewhere = { $service } does not run on { $server } ({ $role } server)
+finding-scenario-unknown-rule = unknown monitor `{ $monitor }` in rules
+# A scenario's `drill:` block.
+finding-drill-unknown-server = drill: unknown server `{ $server }`
+finding-drill-unknown-monitor = drill: unknown monitor `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $monitor } does not run on { $server } ({ $role } server)
+finding-drill-objective-english = drill: the objective needs `en` (the other languages fall back to it)
+finding-drill-budget = drill: the budget must be longer than 0s
+finding-drill-unknown-runbook = drill: unknown runbook `{ $runbook }` (known: { $known })
+finding-drill-runbook-elsewhere = drill: runbook { $runbook } does not recover { $monitor }
+finding-drill-no-step = drill: runbook { $runbook } has no step `{ $step }` (its steps: { $steps })
+# Runbook files.
+finding-runbook-duplicate-procedure = duplicate procedure id `{ $procedure }`
+finding-runbook-no-protocol = procedure `{ $procedure }` names monitors but no `protocol` (imap or pop)
+# $protocol: IMAP or POP.
+finding-runbook-unknown-monitor = unknown { $protocol } monitor `{ $monitor }` (known: { $known })
+finding-runbook-monitor-taken = monitor `{ $monitor }` is already recovered by procedure `{ $procedure }`
+# $field: title or instruction (the file's key); $what: finding-runbook-of-procedure or -of-step.
+finding-runbook-no-translation = { $field } of { $what } has no `{ $language }` translation
+finding-runbook-of-procedure = procedure `{ $procedure }`
+finding-runbook-of-step = step `{ $step }` of `{ $procedure }`
+finding-runbook-unknown-language = unknown language `{ $language }` (expected { $expected })
+finding-runbook-duplicate-step = duplicate step id `{ $step }` in procedure `{ $procedure }`
+finding-runbook-no-action = step `{ $step }` needs an `action` or a `call`
+finding-runbook-action-and-call = step `{ $step }` has both an `action` and a `call`: give it one
+finding-runbook-unknown-call = `call: { $procedure }`: no procedure `{ $procedure }`
+finding-runbook-calls-itself = procedure `{ $procedure }` calls itself
+finding-runbook-mailbox-server = `on: mailbox_server` needs an earlier `identify_mailbox_server` step
+finding-runbook-compensation = compensation `{ $target }` of step `{ $step }`: no later step `{ $target }` in procedure `{ $procedure }`
+finding-runbook-escalate-if = `escalate_if` needs an `escalate` step in procedure `{ $procedure }`
+finding-runbook-escalate-last = the `escalate` step must be the last step of procedure `{ $procedure }`
+# A gate (`only_if`, `stop_if`, `escalate_if`) and why nothing before it can have set its fact ($why: one of the two below).
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = no step of `{ $procedure }` up to here reports `{ $expectation }`
+finding-runbook-no-ending = step `{ $step }` calls no procedure whose ending it could test
+finding-runbook-needs = `{ $action }` needs `{ $key }`
+finding-runbook-means-nothing = `{ $key }` means nothing to `{ $action }`
+finding-runbook-unconfirmed = `confirm: false` on `{ $action }`, a destructive action: it always asks for confirmation
+finding-runbook-call-cycle = call cycle: `{ $procedure }` calls `{ $target }`, which calls back into `{ $procedure }`
+finding-runbook-too-large = a runbook larger than { $size }: split it

@@ -4,6 +4,7 @@
 //! word, the checks keep a value nobody meant (`mbx-02;reboot`, a look-alike `’`) from
 //! reaching a server at all (ARCHITECTURE "Non-negotiables" 3).
 
+use crate::i18n::Said;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -12,7 +13,7 @@ const SHELL_SIGNS: &str = ";&|$`'\"<>(){}[]*?!#~\\^=%,";
 /// The characters PowerShell reads as a single quote: ASCII `'` and U+2018..=U+201B.
 const POWERSHELL_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
 
-/// What one kind of value may hold.
+/// What one kind of value may hold; `what` and `first_refused` are message ids.
 struct Rule {
     what: &'static str,
     max: usize,
@@ -27,33 +28,33 @@ pub const MAX_NAME: usize = 253;
 pub const MAX_LABEL: usize = 63;
 
 const VALUE: Rule = Rule {
-    what: "a name",
+    what: "finding-value-what-name",
     max: MAX_NAME,
     allowed: |c| c.is_ascii_alphanumeric() || ".-_\\*@:".contains(c),
     first: |c| c != '-',
-    first_refused: "starts with `-`, which a command would read as an option",
+    first_refused: "finding-value-dash-option",
 };
 const HOST: Rule = Rule {
-    what: "a host name",
+    what: "finding-value-what-host",
     max: MAX_NAME,
     allowed: is_host_char,
     first: |c| c != '-',
-    first_refused: "starts with `-`, which ssh would read as an option",
+    first_refused: "finding-value-dash-ssh",
 };
 /// 32: the longest login name useradd accepts by default.
 const USER: Rule = Rule {
-    what: "a login name",
+    what: "finding-value-what-login",
     max: 32,
     allowed: |c| c.is_ascii_alphanumeric() || "_.-".contains(c),
     first: |c| c.is_ascii_alphabetic() || c == '_',
-    first_refused: "does not start with a letter or `_`, as a login name does",
+    first_refused: "finding-value-login-start",
 };
 
 /// A value refused before any shell saw it, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     value: String,
-    reason: String,
+    reason: Said,
 }
 
 impl Rejected {
@@ -74,17 +75,25 @@ impl Rejected {
     }
 
     /// Why it was refused, without the value.
-    pub fn reason(&self) -> &str {
+    pub fn reason(&self) -> &Said {
         &self.reason
+    }
+
+    /// The value and why it was refused (the reason alone for an empty value).
+    pub fn said(&self) -> Said {
+        if self.value.is_empty() {
+            return self.reason.clone();
+        }
+        Said::new("finding-value-rejected")
+            .text("value", self.printable())
+            .said("reason", self.reason.clone())
     }
 }
 
+/// In English.
 impl fmt::Display for Rejected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.value.is_empty() {
-            return f.write_str(&self.reason);
-        }
-        write!(f, "`{}` {}", self.printable(), self.reason)
+        self.said().fmt(f)
     }
 }
 
@@ -110,20 +119,16 @@ pub fn check_host(value: &str) -> Result<(), Rejected> {
     let name = value.strip_suffix('.').unwrap_or(value);
     for label in name.split('.') {
         if label.is_empty() {
-            return Err(refuse(value, "has an empty label between dots"));
+            return Err(refuse(value, Said::new("finding-value-empty-label")));
         }
         if label.len() > MAX_LABEL {
-            let reason = format!(
-                "has a label of {} characters; a DNS label has at most {MAX_LABEL}",
-                label.len()
-            );
+            let reason = Said::new("finding-value-long-label")
+                .count("length", label.len())
+                .count("max", MAX_LABEL);
             return Err(refuse(value, reason));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(refuse(
-                value,
-                "has a label that starts or ends with `-`, as no DNS name does",
-            ));
+            return Err(refuse(value, Said::new("finding-value-label-dash")));
         }
     }
     Ok(())
@@ -145,45 +150,50 @@ pub fn check_user(value: &str) -> Result<(), Rejected> {
     check(value, &USER)
 }
 
-fn refuse(value: &str, reason: impl Into<String>) -> Rejected {
-    let (value, reason) = (value.to_owned(), reason.into());
+fn refuse(value: &str, reason: Said) -> Rejected {
+    let value = value.to_owned();
     Rejected { value, reason }
 }
 
 fn check(value: &str, rule: &Rule) -> Result<(), Rejected> {
     let Rule { what, max, .. } = *rule;
     let Some(first) = value.chars().next() else {
-        return Err(refuse(value, format!("empty value where {what} is needed")));
+        let reason = Said::new("finding-value-empty").said("what", Said::new(what));
+        return Err(refuse(value, reason));
     };
     if let Some(c) = value.chars().find(|&c| !(rule.allowed)(c)) {
         return Err(refuse(value, why(c, what)));
     }
     if !(rule.first)(first) {
-        return Err(refuse(value, rule.first_refused));
+        return Err(refuse(value, Said::new(rule.first_refused)));
     }
     // Only ASCII is left, so bytes are characters.
     let len = value.len();
     if len > max {
-        let reason = format!("is {len} characters long; {what} has at most {max}");
+        let reason = Said::new("finding-value-too-long")
+            .count("length", len)
+            .said("what", Said::new(what))
+            .count("max", max);
         return Err(refuse(value, reason));
     }
     Ok(())
 }
 
-/// Why `c` may not appear, for a person reading the error at 3 a.m.
-fn why(c: char, what: &str) -> String {
+/// Why `c` may not appear, for a person reading the error at 3 a.m. (`what`: the rule's
+/// message id).
+fn why(c: char, what: &'static str) -> Said {
+    let shown = c.escape_debug().to_string();
     match c {
-        '\n' | '\r' => "holds a line break, which would end the command".to_owned(),
-        ' ' | '\t' => "holds a blank, which would split it into two words".to_owned(),
-        c if c.is_control() => format!("holds the control character `{}`", c.escape_debug()),
-        c if !c.is_ascii() => format!(
-            "holds `{}` (U+{:04X}), which is not plain ASCII; look-alikes of quotes and \
-             separators hide there",
-            c.escape_debug(),
-            u32::from(c)
-        ),
-        c if SHELL_SIGNS.contains(c) => format!("holds `{c}`, which a shell would act on"),
-        c => format!("holds `{c}`, which {what} does not"),
+        '\n' | '\r' => Said::new("finding-value-line-break"),
+        ' ' | '\t' => Said::new("finding-value-blank"),
+        c if c.is_control() => Said::new("finding-value-control").text("char", shown),
+        c if !c.is_ascii() => Said::new("finding-value-not-ascii")
+            .text("char", shown)
+            .text("code", format!("U+{:04X}", u32::from(c))),
+        c if SHELL_SIGNS.contains(c) => Said::new("finding-value-shell-sign").text("char", c),
+        c => Said::new("finding-value-not-allowed")
+            .text("char", c)
+            .said("what", Said::new(what)),
     }
 }
 
@@ -333,11 +343,11 @@ mod tests {
         let label = "a".repeat(63);
         assert!(check_host(&label).is_ok() && check_host(&format!("{label}.")).is_ok());
         let long = check_host(&format!("x.{label}b.org")).unwrap_err();
-        assert_eq!(long.reason(), "has a label of 64 characters; a DNS label has at most 63");
+        assert_eq!(long.reason().english(), "has a label of 64 characters; a DNS label has at most 63");
         let name = [label.as_str(); 4].join(".");
         assert!(check_host(&name[..253]).is_ok(), "253 characters in labels of 63");
         let over = check_host(&format!("{}.b", &name[..252])).unwrap_err();
-        assert_eq!(over.reason(), "is 254 characters long; a host name has at most 253");
+        assert_eq!(over.reason().english(), "is 254 characters long; a host name has at most 253");
         let huge = check_server_name(&"a".repeat(100_000)).unwrap_err();
         assert!(huge.to_string().chars().count() < 130, "{huge}");
         assert!(check_server_name("mbx_01").is_err() && check_server_name("mbx-01").is_ok());

@@ -14,6 +14,7 @@
 use super::locate::{Seg, locate};
 use super::{ConfigError, parse_yaml, read};
 use crate::action::Action;
+use crate::i18n::Said;
 use crate::keymap::{KeyContext, KeyPress, Keymap};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -53,7 +54,7 @@ struct Written<'t> {
 pub fn parse(text: &str, origin: &str) -> Result<Keymap, ConfigError> {
     let file: Option<BTreeMap<String, BTreeMap<String, Keys>>> = parse_yaml(text, origin)?;
     let file = file.unwrap_or_default();
-    let at = |path: &[Seg<'_>], message: String| {
+    let at = |path: &[Seg<'_>], message: Said| {
         ConfigError::at(origin, locate(text, path).unwrap_or((1, 1)), message)
     };
     let mut written = Vec::new();
@@ -63,8 +64,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Keymap, ConfigError> {
         } else if let Some(context) = KeyContext::ALL.into_iter().find(|c| c.name() == scope) {
             vec![context]
         } else {
-            let message =
-                format!("unknown screen `{scope}`: everywhere, grid, drill, runbook or help");
+            let message = Said::new("finding-keys-unknown-screen").text("screen", scope);
             // At the name itself, not at what it holds.
             let line = text
                 .lines()
@@ -75,7 +75,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Keymap, ConfigError> {
         for (action_name, keys) in actions {
             let here = [Seg::Key(scope), Seg::Key(action_name)];
             let Some(action) = Action::named(action_name) else {
-                return Err(at(&here, format!("unknown action `{action_name}`")));
+                let message = Said::new("finding-keys-unknown-action").text("action", action_name);
+                return Err(at(&here, message));
             };
             let names = match keys {
                 Keys::One(key) => vec![key.clone()],
@@ -115,12 +116,11 @@ pub fn parse(text: &str, origin: &str) -> Result<Keymap, ConfigError> {
                 && w.contexts.contains(&context)
                 && w.keys.contains(&key)
         });
-        let message = format!(
-            "`{key}` would do two things {}: `{}` and `{}`",
-            context.described(),
-            first.name(),
-            second.name()
-        );
+        let message = Said::new("finding-keys-two-things")
+            .text("key", key.to_string())
+            .said("where", context.described())
+            .text("first", first.name())
+            .text("second", second.name());
         let path = culprit.map_or_else(Vec::new, |(_, w)| {
             vec![Seg::Key(w.scope), Seg::Key(w.action_name)]
         });

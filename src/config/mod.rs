@@ -75,12 +75,24 @@ impl ConfigError {
 }
 
 impl ConfigError {
-    /// `file:line:column: message`, the message in `tr`'s language.
+    /// `file:line:column: message`, the message in `tr`'s language. The place stays in
+    /// this form in every language: editors and terminals jump to it.
     pub fn in_language(&self, tr: Tr) -> String {
-        let message = self.message.in_language(tr);
+        format!("{}: {}", self.place(), self.message.in_language(tr))
+    }
+
+    /// The same as a message, for errors that carry a configuration error in theirs.
+    pub fn said(&self) -> Said {
+        Said::new("finding-at")
+            .text("place", self.place())
+            .said("finding", self.message.clone())
+    }
+
+    /// `file:line:column`, or the file alone.
+    fn place(&self) -> String {
         match (self.line, self.column) {
-            (Some(line), Some(column)) => format!("{}:{line}:{column}: {message}", self.origin),
-            _ => format!("{}: {message}", self.origin),
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.origin),
+            _ => self.origin.clone(),
         }
     }
 }
@@ -160,12 +172,29 @@ fn reworded(message: &str) -> Said {
     }
 }
 
+/// What a `--theme` / `--scenario` value names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Theme,
+    Scenario,
+}
+
+impl Named {
+    /// As origins write it: `<built-in theme default>`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Named::Theme => "theme",
+            Named::Scenario => "scenario",
+        }
+    }
+}
+
 /// Why a `--theme` / `--scenario` value could not be read.
 #[derive(Debug)]
 pub enum Lookup {
     /// Neither a built-in name nor an existing file.
     Unknown {
-        kind: &'static str,
+        kind: Named,
         name: String,
         built_in: Vec<&'static str>,
     },
@@ -173,20 +202,29 @@ pub enum Lookup {
     Unreadable(ConfigError),
 }
 
-impl fmt::Display for Lookup {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Lookup {
+    /// What went wrong, as a message and its values.
+    pub fn said(&self) -> Said {
         match self {
             Lookup::Unknown {
                 kind,
                 name,
                 built_in,
-            } => write!(
-                f,
-                "unknown {kind} `{name}`: not a built-in {kind} ({}) nor a file",
-                built_in.join(", ")
-            ),
-            Lookup::Unreadable(e) => write!(f, "{e}"),
+            } => Said::new(match kind {
+                Named::Theme => "finding-theme-unknown",
+                Named::Scenario => "finding-scenario-unknown",
+            })
+            .text("name", name)
+            .text("known", built_in.join(", ")),
+            Lookup::Unreadable(e) => e.said(),
         }
+    }
+}
+
+/// In English.
+impl fmt::Display for Lookup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.said().fmt(f)
     }
 }
 
@@ -194,9 +232,10 @@ impl fmt::Display for Lookup {
 pub fn read_named(
     name_or_file: &str,
     built_in: &[(&'static str, &'static str)],
-    kind: &'static str,
+    kind: Named,
 ) -> Result<(String, Cow<'static, str>), Lookup> {
     if let Some((name, text)) = built_in.iter().find(|(n, _)| *n == name_or_file) {
+        let kind = kind.word();
         return Ok((format!("<built-in {kind} {name}>"), Cow::Borrowed(*text)));
     }
     let path = Path::new(name_or_file);
@@ -207,7 +246,7 @@ pub fn read_named(
             built_in: built_in.iter().map(|(n, _)| *n).collect(),
         });
     }
-    read::read_capped(path, name_or_file, read::cap_for(kind))
+    read::read_capped(path, name_or_file, read::cap_for(kind.word()))
         .map(|text| (name_or_file.to_owned(), Cow::Owned(text)))
         .map_err(Lookup::Unreadable)
 }

@@ -10,13 +10,14 @@
 //! and comments, block indentation, compact `- - x` items, block scalars skipped.
 
 use super::ConfigError;
+use crate::i18n::Said;
 
 /// The deepest nesting accepted. Healthdeck's files nest under ten deep; serde_yaml stops
 /// at 128 without saying where.
 pub const MAX_DEPTH: usize = 64;
 
 /// A refusal found before parsing: line, column (1-based, in characters) and message.
-pub type Finding = (usize, usize, String);
+pub type Finding = (usize, usize, Said);
 
 /// Whether YAML may hold this character (YAML 1.1 "printable"; libyaml refuses the rest).
 fn printable(c: char) -> bool {
@@ -33,12 +34,12 @@ fn control_character(text: &str) -> Option<Finding> {
         .chars()
         .count()
         + 1;
-    let what = if c == '\0' {
-        "a NUL byte".to_owned()
+    let said = if c == '\0' {
+        Said::new("finding-yaml-nul")
     } else {
-        format!("a control character (U+{:04X})", u32::from(c))
+        Said::new("finding-yaml-control").text("code", format!("U+{:04X}", u32::from(c)))
     };
-    Some((line, column, format!("{what}: YAML cannot hold it")))
+    Some((line, column, said))
 }
 
 /// Where a quoted scalar that spans lines goes on.
@@ -71,7 +72,7 @@ impl Depth {
             (
                 line,
                 column,
-                format!("nested deeper than {MAX_DEPTH} levels: no healthdeck file needs this"),
+                Said::new("finding-yaml-too-deep").count("max", MAX_DEPTH),
             )
         })
     }
@@ -365,7 +366,7 @@ mod tests {
     fn control_characters_are_placed() {
         let (line, column, message) = refusal("a: 1\nb: x\0y\n").unwrap();
         assert_eq!((line, column), (2, 5));
-        assert!(message.contains("NUL"), "{message}");
+        assert!(message.english().contains("NUL"), "{message}");
     }
 
     #[test]

@@ -23,11 +23,11 @@ pub fn cap_for(kind: &str) -> u64 {
 }
 
 /// `1 MiB`, `16 MiB`, or bytes when not a whole number of MiB.
-pub fn shown_size(bytes: u64) -> String {
+pub fn shown_size(bytes: u64) -> Said {
     if bytes.is_multiple_of(1024 * 1024) {
-        format!("{} MiB", bytes / (1024 * 1024))
+        Said::new("finding-size-mib").count("mib", bytes / (1024 * 1024))
     } else {
-        format!("{bytes} bytes")
+        Said::new("finding-size-bytes").count("bytes", bytes)
     }
 }
 
@@ -69,25 +69,25 @@ pub fn text_of(bytes: Vec<u8>, origin: &str) -> Result<String, ConfigError> {
             origin,
             bytes,
             at,
-            format!(
-                "invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8",
-                bytes[at]
-            ),
+            Said::new("finding-file-not-utf8").text("byte", format!("0x{:02X}", bytes[at])),
         )
     })
 }
 
 /// Reads at most `cap` bytes of `path` as UTF-8 text; `origin` names it in errors.
 pub fn read_capped(path: &Path, origin: &str, cap: u64) -> Result<String, ConfigError> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| ConfigError::new(origin, format!("cannot read: {e}")))?;
+    let unreadable = |e: std::io::Error| {
+        let said = Said::new("finding-file-unreadable").text("error", e.to_string());
+        ConfigError::new(origin, said)
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(ConfigError::new(origin, "cannot read: it is a folder"));
+        return Err(ConfigError::new(origin, Said::new("finding-file-folder")));
     }
     let mut bytes = Vec::new();
     file.take(cap + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ConfigError::new(origin, format!("cannot read: {e}")))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > cap {
         let at = cap as usize;
         // Where the cap was crossed, counted over the valid prefix only.
@@ -96,10 +96,7 @@ pub fn read_capped(path: &Path, origin: &str, cap: u64) -> Result<String, Config
             origin,
             &bytes,
             valid,
-            format!(
-                "the file is larger than {}, the most read of such a file",
-                shown_size(cap)
-            ),
+            Said::new("finding-file-too-large").said("size", shown_size(cap)),
         ));
     }
     text_of(bytes, origin)

@@ -1,6 +1,6 @@
 //! Theme files: `themes/*.yaml`, embedded so the binary works without the folder.
 
-use super::{ConfigError, Lookup, parse_yaml, read_named};
+use super::{ConfigError, Lookup, Named, parse_yaml, read_named};
 use crate::ui::theme::{ColorDepth, RolesSpec, Theme};
 use serde::Deserialize;
 
@@ -43,12 +43,10 @@ pub fn parse_theme(text: &str, origin: &str, depth: ColorDepth) -> Result<Theme,
 
 /// Loads a built-in theme by name, or a theme file by path.
 pub fn load_theme(name_or_file: &str, depth: ColorDepth) -> Result<Theme, ConfigError> {
-    match read_named(name_or_file, &BUILT_IN, "theme") {
+    match read_named(name_or_file, &BUILT_IN, Named::Theme) {
         Ok((origin, text)) => parse_theme(&text, &origin, depth),
         Err(Lookup::Unreadable(e)) => Err(e),
-        Err(unknown @ Lookup::Unknown { .. }) => {
-            Err(ConfigError::new("--theme", unknown.to_string()))
-        }
+        Err(unknown @ Lookup::Unknown { .. }) => Err(ConfigError::new("--theme", unknown.said())),
     }
 }
 

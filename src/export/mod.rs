@@ -104,28 +104,29 @@ pub fn plan(
 }
 
 /// `host:port` (an IPv6 host in brackets) for Prometheus to dial; `flag` names it in the
-/// error (the inventory's `health.prometheus.agent` is checked by it too).
+/// error.
 pub(crate) fn address(flag: &str, value: &str) -> Result<String, String> {
-    let bad = || {
-        format!(
-            "{flag} `{}` is not HOST:PORT (e.g. 127.0.0.1:9141)",
-            crate::health::exchange::one_line(value, 64)
-        )
-    };
-    let (host, port) = value.rsplit_once(':').ok_or_else(bad)?;
-    let host = host
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-        .map_or(Ok(host), |v6| {
-            v6.parse::<std::net::Ipv6Addr>()
-                .map(|_| v6)
-                .map_err(|_| bad())
-        })?;
-    let port_ok = port.parse::<u16>().is_ok_and(|p| p > 0);
-    if !port_ok || crate::command::quote::check_host(host).is_err() {
-        return Err(bad());
+    if is_address(value) {
+        return Ok(value.to_owned());
     }
-    Ok(value.to_owned())
+    Err(format!(
+        "{flag} `{}` is not HOST:PORT (e.g. 127.0.0.1:9141)",
+        crate::health::exchange::one_line(value, 64)
+    ))
+}
+
+/// Whether `value` is `host:port` (an IPv6 host in brackets); the inventory's
+/// `health.prometheus.agent` is checked by it too.
+pub(crate) fn is_address(value: &str) -> bool {
+    let Some((host, port)) = value.rsplit_once(':') else {
+        return false;
+    };
+    let host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) if v6.parse::<std::net::Ipv6Addr>().is_err() => return false,
+        Some(v6) => v6,
+        None => host,
+    };
+    port.parse::<u16>().is_ok_and(|p| p > 0) && crate::command::quote::check_host(host).is_ok()
 }
 
 /// A file replaced whole or not at all: written beside it, then renamed over it.

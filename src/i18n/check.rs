@@ -1,6 +1,7 @@
 //! Catalog completeness, for `lint` and the tests: every catalog parses, has every English
 //! message and no other, each with the same placeholders. Findings carry file:line:column.
 
+use super::Said;
 use crate::config::ConfigError;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use fluent_syntax::parser;
@@ -23,11 +24,9 @@ fn messages(origin: &str, text: &str) -> (Messages, Vec<ConfigError>) {
                     .as_ref()
                     .map_or(error.pos.start, |slice| slice.start);
                 let at = line_column(text, start);
-                findings.push(ConfigError::at(
-                    origin,
-                    at,
-                    format!("not Fluent: {}", error.kind),
-                ));
+                let said =
+                    Said::new("finding-catalog-not-fluent").text("error", error.kind.to_string());
+                findings.push(ConfigError::at(origin, at, said));
             }
             resource
         }
@@ -47,11 +46,8 @@ fn messages(origin: &str, text: &str) -> (Messages, Vec<ConfigError>) {
             placeholders(pattern, &mut names);
         }
         if found.insert(id.to_owned(), (line, names)).is_some() {
-            findings.push(ConfigError::at(
-                origin,
-                (line, 1),
-                format!("message `{id}` is defined twice"),
-            ));
+            let said = Said::new("finding-catalog-defined-twice").text("id", id);
+            findings.push(ConfigError::at(origin, (line, 1), said));
         }
     }
     (found, findings)
@@ -69,20 +65,20 @@ pub fn findings(origin: &str, text: &str, reference: Option<(&str, &str)>) -> Ve
     for id in ids {
         let (english_line, wanted) = &english[id];
         match own.get(id) {
-            None => findings.push(ConfigError::at(
-                origin,
-                (1, 1),
-                format!("message `{id}` is missing ({reference_origin}:{english_line})"),
-            )),
-            Some((line, names)) if names != wanted => findings.push(ConfigError::at(
-                origin,
-                (*line, 1),
-                format!(
-                    "message `{id}` has placeholders {} where English has {}",
-                    listed(names),
-                    listed(wanted)
-                ),
-            )),
+            None => {
+                let said = Said::new("finding-catalog-missing")
+                    .text("id", id)
+                    .text("reference", reference_origin)
+                    .text("line", english_line.to_string());
+                findings.push(ConfigError::at(origin, (1, 1), said));
+            }
+            Some((line, names)) if names != wanted => {
+                let said = Said::new("finding-catalog-placeholders")
+                    .text("id", id)
+                    .said("own", listed(names))
+                    .said("english", listed(wanted));
+                findings.push(ConfigError::at(origin, (*line, 1), said));
+            }
             Some(_) => {}
         }
     }
@@ -93,11 +89,8 @@ pub fn findings(origin: &str, text: &str, reference: Option<(&str, &str)>) -> Ve
         .collect();
     extra.sort_by_key(|(_, line)| *line);
     for (id, line) in extra {
-        findings.push(ConfigError::at(
-            origin,
-            (line, 1),
-            format!("message `{id}` is not in English: a typo, or a message no longer used"),
-        ));
+        let said = Said::new("finding-catalog-not-in-english").text("id", id);
+        findings.push(ConfigError::at(origin, (line, 1), said));
     }
     findings
 }
@@ -112,12 +105,12 @@ pub fn built_in() -> Vec<ConfigError> {
     all
 }
 
-fn listed(names: &BTreeSet<String>) -> String {
+fn listed(names: &BTreeSet<String>) -> Said {
     if names.is_empty() {
-        return "none".to_owned();
+        return Said::new("finding-catalog-no-placeholders");
     }
     let names: Vec<String> = names.iter().map(|n| format!("${n}")).collect();
-    names.join(", ")
+    Said::as_is(names.join(", "))
 }
 
 fn placeholders(pattern: &Pattern<&str>, names: &mut BTreeSet<String>) {

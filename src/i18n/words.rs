@@ -2,7 +2,7 @@
 //! own `word()`s stay English: they are what the record, JSON and perfdata say.
 
 use crate::health::{AlertValue, Role, Rule};
-use crate::i18n::Tr;
+use crate::i18n::{Said, Tr};
 use crate::runbook::vocabulary::{Ending, Expectation};
 use crate::runbook::{SkipReason, StepExit};
 
@@ -41,34 +41,25 @@ pub fn role(tr: Tr, role: Role) -> &'static str {
 
 /// What makes a monitor fail, in the console's language.
 pub fn rule(tr: Tr, rule: &Rule) -> String {
+    rule_said(rule).in_language(tr)
+}
+
+/// What makes a monitor fail, as a message and its values.
+pub fn rule_said(rule: &Rule) -> Said {
     match rule {
-        Rule::ConsecutiveFailures { count } => {
-            tr.fmt("rule-consecutive", &[("count", (*count).into())])
-        }
-        Rule::FailuresWithin { count, window } => tr.fmt(
-            "rule-within",
-            &[
-                ("count", (*count).into()),
-                ("window", window.to_string().into()),
-            ],
-        ),
-        Rule::MeanLatencyAbove { threshold, window } => tr.fmt(
-            "rule-latency",
-            &[
-                ("window", window.to_string().into()),
-                ("limit", threshold.0.num_seconds().into()),
-            ],
-        ),
+        Rule::ConsecutiveFailures { count } => Said::new("rule-consecutive").count("count", *count),
+        Rule::FailuresWithin { count, window } => Said::new("rule-within")
+            .count("count", *count)
+            .text("window", window.to_string()),
+        Rule::MeanLatencyAbove { threshold, window } => Said::new("rule-latency")
+            .text("window", window.to_string())
+            .count("limit", threshold.0.num_seconds()),
         Rule::MetricAbove {
             threshold,
             duration,
-        } => tr.fmt(
-            "rule-queued",
-            &[
-                ("threshold", threshold.to_string().into()),
-                ("duration", duration.to_string().into()),
-            ],
-        ),
+        } => Said::new("rule-queued")
+            .text("threshold", threshold.to_string())
+            .text("duration", duration.to_string()),
     }
 }
 

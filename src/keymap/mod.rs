@@ -10,6 +10,7 @@ mod table;
 pub use press::KeyPress;
 
 use crate::action::Action;
+use crate::i18n::Said;
 use crossterm::event::KeyEvent;
 
 /// Where the key was pressed: the same key means different things on different screens.
@@ -39,14 +40,14 @@ impl KeyContext {
         }
     }
 
-    /// As a sentence names it.
-    pub fn described(self) -> &'static str {
-        match self {
-            KeyContext::Grid => "on the grid",
-            KeyContext::Drill => "in the drill-down",
-            KeyContext::Runbook => "in the runbook pane",
-            KeyContext::Help => "in help",
-        }
+    /// As a sentence names it: "on the grid".
+    pub fn described(self) -> Said {
+        Said::new(match self {
+            KeyContext::Grid => "finding-keys-on-grid",
+            KeyContext::Drill => "finding-keys-in-drill-down",
+            KeyContext::Runbook => "finding-keys-in-runbook",
+            KeyContext::Help => "finding-keys-in-help",
+        })
     }
 }
 
@@ -74,7 +75,7 @@ impl Default for Keymap {
 
 /// A rebinding that cannot be taken, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rebinding(pub String);
+pub struct Rebinding(pub Said);
 
 impl Keymap {
     pub fn action_for(&self, key: KeyEvent, context: KeyContext) -> Option<Action> {
@@ -109,9 +110,7 @@ impl Keymap {
         keys: &[KeyPress],
     ) -> Result<(), Rebinding> {
         if keys.is_empty() {
-            return Err(Rebinding(
-                "give at least one key: an action without a key cannot be reached".to_owned(),
-            ));
+            return Err(Rebinding(Said::new("finding-keys-none")));
         }
         let bound: Vec<KeyContext> = contexts
             .iter()
@@ -119,12 +118,18 @@ impl Keymap {
             .filter(|c| !self.keys(*c, action).is_empty())
             .collect();
         if bound.is_empty() {
-            let names: Vec<&str> = contexts.iter().map(|c| c.described()).collect();
-            return Err(Rebinding(format!(
-                "`{}` does nothing {}",
-                action.name(),
-                names.join(" or ")
-            )));
+            let places = contexts
+                .iter()
+                .map(|c| c.described())
+                .reduce(|first, then| {
+                    Said::new("finding-keys-either")
+                        .said("first", first)
+                        .said("then", then)
+                });
+            let said = Said::new("finding-keys-does-nothing")
+                .text("action", action.name())
+                .said("where", places.unwrap_or_else(|| Said::as_is("")));
+            return Err(Rebinding(said));
         }
         for context in bound {
             let at = self

@@ -1,5 +1,6 @@
 //! One key as the table and `keys.yaml` name it: `n`, `N`, `?`, `Enter`, `PgDn`, `ctrl-c`.
 
+use crate::i18n::Said;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 
@@ -44,7 +45,7 @@ impl KeyPress {
 
     /// `n`, `N`, `?`, `Enter`, `PgDn`, `F1`, `ctrl-c` (names are case-insensitive; a single
     /// letter is not: `n` and `N` are two keys).
-    pub fn parse(text: &str) -> Result<KeyPress, String> {
+    pub fn parse(text: &str) -> Result<KeyPress, Said> {
         let text = text.trim();
         if let Some(rest) = text
             .get(..5)
@@ -57,13 +58,13 @@ impl KeyPress {
                     code: KeyCode::Char(c.to_ascii_lowercase()),
                     ctrl: true,
                 }),
-                _ => Err(format!("`{text}`: ctrl- takes one letter (ctrl-c)")),
+                _ => Err(Said::new("finding-keys-ctrl").text("key", text)),
             };
         }
         let mut chars = text.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             return if c.is_control() || c.is_whitespace() {
-                Err(format!("`{text:?}` is not a key name"))
+                Err(Said::new("finding-keys-not-a-key-name").text("key", format!("{text:?}")))
             } else {
                 Ok(KeyPress::plain(KeyCode::Char(c)))
             };
@@ -80,10 +81,7 @@ impl KeyPress {
         {
             return Ok(KeyPress::plain(KeyCode::F(n)));
         }
-        Err(format!(
-            "`{text}` is not a key: a character (n, N, ?), ctrl-LETTER, F1-F12, or one of \
-             Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End"
-        ))
+        Err(Said::new("finding-keys-not-a-key").text("key", text))
     }
 
     /// As help and the status bar show it; arrows as glyphs unless `ascii`.

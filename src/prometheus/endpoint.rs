@@ -1,6 +1,7 @@
 //! Where Prometheus or Alertmanager answers: `http://host:port[/prefix]`.
 
 use crate::health::exchange::one_line;
+use crate::i18n::Said;
 use std::fmt;
 
 /// A parsed base URL: host, port and the path prefix a reverse proxy or `--web.route-prefix`
@@ -19,30 +20,24 @@ pub struct Endpoint {
 impl Endpoint {
     /// Reads `http://host[:port][/prefix]` (port 80 when absent). Every error says what to
     /// write instead.
-    pub fn parse(url: &str) -> Result<Endpoint, String> {
+    pub fn parse(url: &str) -> Result<Endpoint, Said> {
         let url = url.trim();
         let Some(rest) = strip_scheme(url, "http://") else {
             return Err(if strip_scheme(url, "https://").is_some() {
-                "https is not yet supported: give an http:// URL".to_owned()
+                Said::new("finding-url-https")
             } else if let Some((scheme, _)) = url.split_once("://") {
-                format!(
-                    "`{}` URLs are not supported: give http://host:port",
-                    one_line(scheme, 16)
-                )
+                Said::new("finding-url-scheme").text("scheme", one_line(scheme, 16))
             } else {
-                "not a URL: give http://host:port".to_owned()
+                Said::new("finding-url-not-url")
             });
         };
         let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
         if authority.contains('@') {
             // Said without quoting the URL: what is before '@' may be a password.
-            return Err("credentials in the URL are not supported: give http://host:port".into());
+            return Err(Said::new("finding-url-credentials"));
         }
         if path.contains(['?', '#']) || path.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(format!(
-                "`{}`: a base URL has no query, fragment or spaces",
-                one_line(path, 64)
-            ));
+            return Err(Said::new("finding-url-query").text("path", one_line(path, 64)));
         }
         let (host, port) = host_and_port(authority)?;
         Ok(Endpoint {
@@ -87,17 +82,17 @@ fn strip_scheme<'a>(url: &'a str, scheme: &str) -> Option<&'a str> {
         .then(|| &url[scheme.len()..])
 }
 
-fn host_and_port(authority: &str) -> Result<(String, u16), String> {
+fn host_and_port(authority: &str) -> Result<(String, u16), Said> {
     let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
         let (host, after) = bracketed
             .split_once(']')
-            .ok_or("an IPv6 address needs its closing `]`")?;
+            .ok_or_else(|| Said::new("finding-url-unclosed"))?;
         let port = match after {
             "" => None,
             after => Some(
                 after
                     .strip_prefix(':')
-                    .ok_or("`]` must be followed by `:port`")?,
+                    .ok_or_else(|| Said::new("finding-url-after-bracket"))?,
             ),
         };
         if host.is_empty()
@@ -105,7 +100,7 @@ fn host_and_port(authority: &str) -> Result<(String, u16), String> {
                 .chars()
                 .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
         {
-            return Err(format!("`{}` is not an IPv6 address", one_line(host, 64)));
+            return Err(Said::new("finding-url-not-ipv6").text("host", one_line(host, 64)));
         }
         (host, port)
     } else {
@@ -121,16 +116,16 @@ fn host_and_port(authority: &str) -> Result<(String, u16), String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
     {
-        return Err(format!(
-            "`{}` is not a host name or address",
-            one_line(host, 64)
-        ));
+        return Err(Said::new("finding-url-not-host").text("host", one_line(host, 64)));
     }
     let port = match port {
         None => 80,
         Some(text) => match text.parse::<u16>() {
             Ok(port) if port > 0 => port,
-            _ => return Err(format!("`{}` is not a port (1-65535)", one_line(text, 16))),
+            _ => {
+                let said = Said::new("finding-url-not-port").text("port", one_line(text, 16));
+                return Err(said);
+            }
         },
     };
     Ok((host.to_owned(), port))
@@ -159,19 +154,23 @@ mod tests {
 
     #[test]
     fn other_schemes_credentials_and_bad_ports_are_refused_with_what_to_write() {
-        let https = Endpoint::parse("https://prom:9090").unwrap_err();
+        let https = Endpoint::parse("https://prom:9090").unwrap_err().english();
         assert!(https.contains("https is not yet supported"), "{https}");
         assert!(
             Endpoint::parse("ftp://x")
                 .unwrap_err()
+                .english()
                 .contains("`ftp` URLs")
         );
         assert!(
             Endpoint::parse("prom:9090")
                 .unwrap_err()
+                .english()
                 .contains("not a URL")
         );
-        let secret = Endpoint::parse("http://admin:hunter2@prom:9090").unwrap_err();
+        let secret = Endpoint::parse("http://admin:hunter2@prom:9090")
+            .unwrap_err()
+            .english();
         assert!(!secret.contains("hunter2"), "{secret}");
         for bad in [
             "http://prom:0",

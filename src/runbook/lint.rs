@@ -7,6 +7,7 @@ use crate::config::ConfigError;
 use crate::config::lang::LANGUAGES;
 use crate::config::locate::{Seg, locate};
 use crate::health::Monitor;
+use crate::i18n::Said;
 use std::collections::HashSet;
 
 struct Checker<'a> {
@@ -15,7 +16,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, path: &[Seg<'_>], message: String) {
+    fn report(&mut self, path: &[Seg<'_>], message: Said) {
         let mut finding = ConfigError::new(&self.source.origin, message);
         if let Some((line, column)) = locate(self.source.text, path) {
             finding.line = Some(line);
@@ -41,10 +42,9 @@ pub(super) fn check_file(
     for (p, procedure) in spec.procedures.iter().enumerate() {
         let at = [Seg::Key("procedures"), Seg::Index(p)];
         if !seen.insert(procedure.id.clone()) {
-            checker.report(
-                &[at[0], at[1], Seg::Key("id")],
-                format!("duplicate procedure id `{}`", procedure.id),
-            );
+            let said =
+                Said::new("finding-runbook-duplicate-procedure").text("procedure", &procedure.id);
+            checker.report(&[at[0], at[1], Seg::Key("id")], said);
         }
         let monitors = check_monitors(&mut checker, &at, procedure, library);
         if let Some(resolved) = library.procedure_mut(&procedure.id)
@@ -57,7 +57,7 @@ pub(super) fn check_file(
             &mut checker,
             &[at[0], at[1], Seg::Key("title")],
             &procedure.title,
-            || format!("procedure `{}`", procedure.id),
+            || Said::new("finding-runbook-of-procedure").text("procedure", &procedure.id),
         );
         check_steps(&mut checker, &at, procedure, library, fallback);
     }
@@ -75,13 +75,8 @@ fn check_monitors(
         return monitors;
     }
     let Some(protocol) = procedure.protocol else {
-        checker.report(
-            &[at[0], at[1], Seg::Key("monitors")],
-            format!(
-                "procedure `{}` names monitors but no `protocol` (imap or pop)",
-                procedure.id
-            ),
-        );
+        let said = Said::new("finding-runbook-no-protocol").text("procedure", &procedure.id);
+        checker.report(&[at[0], at[1], Seg::Key("monitors")], said);
         return monitors;
     };
     for (i, name) in procedure.monitors.iter().enumerate() {
@@ -92,11 +87,10 @@ fn check_monitors(
                 .filter(|m| m.protocol == protocol)
                 .map(|m| m.name())
                 .collect();
-            let message = format!(
-                "unknown {} monitor `{name}` (known: {})",
-                protocol.label(),
-                known.join(", ")
-            );
+            let message = Said::new("finding-runbook-unknown-monitor")
+                .text("protocol", protocol.label())
+                .text("monitor", name)
+                .text("known", known.join(", "));
             checker.report(&path, message);
             continue;
         };
@@ -105,10 +99,9 @@ fn check_monitors(
             .iter()
             .find(|p| p.id() != procedure.id && p.monitors.contains(&monitor));
         if let Some(other) = other {
-            let message = format!(
-                "monitor `{name}` is already recovered by procedure `{}`",
-                other.id()
-            );
+            let message = Said::new("finding-runbook-monitor-taken")
+                .text("monitor", name)
+                .text("procedure", other.id());
             checker.report(&path, message);
         }
         monitors.push(monitor);
@@ -117,30 +110,28 @@ fn check_monitors(
 }
 
 /// Every language present, no unknown language, nothing empty.
-fn check_text(checker: &mut Checker<'_>, path: &[Seg<'_>], text: &Text, what: impl Fn() -> String) {
+fn check_text(checker: &mut Checker<'_>, path: &[Seg<'_>], text: &Text, what: impl Fn() -> Said) {
     for language in LANGUAGES {
         if text.get(language).is_none_or(|t| t.trim().is_empty()) {
             let field = match path.last() {
                 Some(Seg::Key(key)) => *key,
                 _ => "text",
             };
-            checker.report(
-                path,
-                format!("{field} of {} has no `{language}` translation", what()),
-            );
+            let said = Said::new("finding-runbook-no-translation")
+                .text("field", field)
+                .said("what", what())
+                .text("language", language);
+            checker.report(path, said);
         }
     }
     for language in text.keys() {
         if !LANGUAGES.contains(&language.as_str()) {
             let mut at = path.to_vec();
             at.push(Seg::Key(language));
-            checker.report(
-                &at,
-                format!(
-                    "unknown language `{language}` (expected {})",
-                    LANGUAGES.join(", ")
-                ),
-            );
+            let said = Said::new("finding-runbook-unknown-language")
+                .text("language", language)
+                .text("expected", LANGUAGES.join(", "));
+            checker.report(&at, said);
         }
     }
 }
@@ -164,12 +155,15 @@ fn check_steps(
                 Seg::Key(key),
             ]
         };
-        let what = || format!("step `{}` of `{}`", step.id, procedure.id);
+        let what = || {
+            Said::new("finding-runbook-of-step")
+                .text("step", &step.id)
+                .text("procedure", &procedure.id)
+        };
         if !ids.insert(step.id.as_str()) {
-            let message = format!(
-                "duplicate step id `{}` in procedure `{}`",
-                step.id, procedure.id
-            );
+            let message = Said::new("finding-runbook-duplicate-step")
+                .text("step", &step.id)
+                .text("procedure", &procedure.id);
             checker.report(&path("id"), message);
         }
         check_text(checker, &path("title"), &step.title, what);
@@ -177,26 +171,22 @@ fn check_steps(
         match (step.action, &step.call) {
             (None, None) => checker.report(
                 &path("id"),
-                format!("step `{}` needs an `action` or a `call`", step.id),
+                Said::new("finding-runbook-no-action").text("step", &step.id),
             ),
             (Some(_), Some(_)) => checker.report(
                 &path("call"),
-                format!(
-                    "step `{}` has both an `action` and a `call`: give it one",
-                    step.id
-                ),
+                Said::new("finding-runbook-action-and-call").text("step", &step.id),
             ),
             (Some(action), None) => check_action(checker, &path, step, action),
             (None, Some(target)) => {
                 let known = library.procedure(target).is_some()
                     || fallback.is_some_and(|f| f.procedure(target).is_some());
                 if !known {
-                    checker.report(
-                        &path("call"),
-                        format!("`call: {target}`: no procedure `{target}`"),
-                    );
+                    let said = Said::new("finding-runbook-unknown-call").text("procedure", target);
+                    checker.report(&path("call"), said);
                 } else if target == &procedure.id {
-                    checker.report(&path("call"), format!("procedure `{target}` calls itself"));
+                    let said = Said::new("finding-runbook-calls-itself").text("procedure", target);
+                    checker.report(&path("call"), said);
                 }
             }
         }
@@ -205,35 +195,27 @@ fn check_steps(
                 .iter()
                 .any(|e| e.action == Some(RecoveryAction::IdentifyMailboxServer))
         {
-            checker.report(
-                &path("on"),
-                "`on: mailbox_server` needs an earlier `identify_mailbox_server` step".to_owned(),
-            );
+            checker.report(&path("on"), Said::new("finding-runbook-mailbox-server"));
         }
         for (i, target) in step.compensation.iter().enumerate() {
             let later = procedure.steps[s + 1..].iter().any(|t| &t.id == target);
             if !later {
                 let mut at = path("compensation").to_vec();
                 at.push(Seg::Index(i));
-                let message = format!(
-                    "compensation `{target}` of step `{}`: no later step `{target}` in procedure `{}`",
-                    step.id, procedure.id
-                );
+                let message = Said::new("finding-runbook-compensation")
+                    .text("target", target)
+                    .text("step", &step.id)
+                    .text("procedure", &procedure.id);
                 checker.report(&at, message);
             }
         }
         if step.escalate_if.is_some() && escalation.is_none() {
-            let message = format!(
-                "`escalate_if` needs an `escalate` step in procedure `{}`",
-                procedure.id
-            );
+            let message = Said::new("finding-runbook-escalate-if").text("procedure", &procedure.id);
             checker.report(&path("escalate_if"), message);
         }
         if step.is_escalation() && s + 1 != procedure.steps.len() {
-            let message = format!(
-                "the `escalate` step must be the last step of procedure `{}`",
-                procedure.id
-            );
+            let message =
+                Said::new("finding-runbook-escalate-last").text("procedure", &procedure.id);
             checker.report(&path("action"), message);
         }
         check_gates(checker, &path, procedure, s);
@@ -265,8 +247,12 @@ fn check_gates(
         } else {
             earlier
         };
-        if let Some(message) = unreported(*condition, upto, step, &procedure.id) {
-            checker.report(&path(key), format!("`{key}: {condition}`: {message}"));
+        if let Some(why) = unreported(*condition, upto, step, &procedure.id) {
+            let said = Said::new("finding-runbook-gate")
+                .text("key", key)
+                .text("condition", condition.to_string())
+                .said("why", why);
+            checker.report(&path(key), said);
         }
     }
 }
@@ -277,7 +263,7 @@ fn unreported(
     steps: &[StepSpec],
     step: &StepSpec,
     procedure: &str,
-) -> Option<String> {
+) -> Option<Said> {
     match condition.fact {
         Fact::Role(_) => None,
         Fact::Expectation(expectation) => {
@@ -285,18 +271,15 @@ fn unreported(
                 .iter()
                 .any(|s| s.action.is_some_and(|a| a.reports().contains(&expectation)));
             (!reported).then(|| {
-                format!(
-                    "no step of `{procedure}` up to here reports `{}`",
-                    expectation.name()
-                )
+                Said::new("finding-runbook-unreported")
+                    .text("procedure", procedure)
+                    .text("expectation", expectation.name())
             })
         }
-        Fact::Ending(_) => step.call.is_none().then(|| {
-            format!(
-                "step `{}` calls no procedure whose ending it could test",
-                step.id
-            )
-        }),
+        Fact::Ending(_) => step
+            .call
+            .is_none()
+            .then(|| Said::new("finding-runbook-no-ending").text("step", &step.id)),
     }
 }
 
@@ -324,20 +307,21 @@ fn check_action(
         ("health_sets", step.health_sets.is_some()),
     ];
     for (key, is_present) in present {
+        let said = |id| {
+            Said::new(id)
+                .text("action", action.to_string())
+                .text("key", key)
+        };
         if needs.contains(&key) && !is_present {
-            checker.report(&path("action"), format!("`{action}` needs `{key}`"));
+            checker.report(&path("action"), said("finding-runbook-needs"));
         }
         if is_present && !takes.contains(&key) {
-            checker.report(&path(key), format!("`{key}` means nothing to `{action}`"));
+            checker.report(&path(key), said("finding-runbook-means-nothing"));
         }
     }
     if action.destructive_in_production() && step.confirm == Some(false) {
-        checker.report(
-            &path("confirm"),
-            format!(
-                "`confirm: false` on `{action}`, a destructive action: it always asks for confirmation"
-            ),
-        );
+        let said = Said::new("finding-runbook-unconfirmed").text("action", action.to_string());
+        checker.report(&path("confirm"), said);
     }
 }
 
@@ -376,13 +360,10 @@ pub(super) fn check_cycles(
                     Seg::Key("call"),
                 ];
                 in_reported_cycle.extend([procedure.id.as_str(), target.as_str()]);
-                checker.report(
-                    &path,
-                    format!(
-                        "call cycle: `{}` calls `{target}`, which calls back into `{}`",
-                        procedure.id, procedure.id
-                    ),
-                );
+                let said = Said::new("finding-runbook-call-cycle")
+                    .text("procedure", &procedure.id)
+                    .text("target", target);
+                checker.report(&path, said);
             }
         }
     }

@@ -83,7 +83,7 @@ pub async fn agent_probe(
                 .await
                 .map_err(|e| e.to_string())
         }
-        Err(why) => Err(why),
+        Err(why) => Err(why.english()),
     };
     let probed = match asked {
         Ok(probed) => probed,

@@ -10,7 +10,8 @@ pub mod simulator;
 pub use scenario::Scenario;
 pub use simulator::Simulator;
 
-use crate::config::{ConfigError, Lookup, read_named};
+use crate::config::{ConfigError, Lookup, Named, read_named};
+use crate::i18n::Said;
 
 /// The scenarios built into the binary: (name, YAML). The first is the default.
 pub const BUILT_IN: [(&str, &str); 4] = [
@@ -42,12 +43,22 @@ pub enum ScenarioError {
     Invalid(ConfigError),
 }
 
+impl ScenarioError {
+    /// What went wrong, as a message and its values.
+    pub fn said(&self) -> Said {
+        match self {
+            ScenarioError::Unknown(lookup) => Said::new("finding-at")
+                .text("place", "--scenario")
+                .said("finding", lookup.said()),
+            ScenarioError::Invalid(e) => e.said(),
+        }
+    }
+}
+
+/// In English.
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ScenarioError::Unknown(lookup) => write!(f, "--scenario: {lookup}"),
-            ScenarioError::Invalid(e) => write!(f, "{e}"),
-        }
+        self.said().fmt(f)
     }
 }
 
@@ -55,10 +66,11 @@ impl std::error::Error for ScenarioError {}
 
 /// Loads a built-in scenario by name, or a scenario file by path.
 pub fn load(name_or_file: &str) -> Result<Scenario, ScenarioError> {
-    let (origin, text) = read_named(name_or_file, &BUILT_IN, "scenario").map_err(|e| match e {
-        Lookup::Unreadable(e) => ScenarioError::Invalid(e),
-        unknown @ Lookup::Unknown { .. } => ScenarioError::Unknown(unknown),
-    })?;
+    let (origin, text) =
+        read_named(name_or_file, &BUILT_IN, Named::Scenario).map_err(|e| match e {
+            Lookup::Unreadable(e) => ScenarioError::Invalid(e),
+            unknown @ Lookup::Unknown { .. } => ScenarioError::Unknown(unknown),
+        })?;
     Scenario::parse(&text, &origin).map_err(ScenarioError::Invalid)
 }
 

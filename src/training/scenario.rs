@@ -4,6 +4,7 @@ use crate::config::locate::{Seg, locate};
 use crate::config::{ConfigError, parse_yaml};
 use crate::health::rules::PolicyOverride;
 use crate::health::{Monitor, MonitorPolicy, Role, Server, Span};
+use crate::i18n::Said;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -181,39 +182,38 @@ impl Scenario {
     fn check(&self, text: &str, origin: &str) -> Result<(), ConfigError> {
         if self.fleet.is_empty() {
             let at = locate(text, &[Seg::Key("fleet")]).unwrap_or((1, 1));
-            return Err(ConfigError::at(
-                origin,
-                at,
-                "the fleet has no servers: a scenario needs at least one",
-            ));
+            let said = Said::new("finding-scenario-no-servers");
+            return Err(ConfigError::at(origin, at, said));
         }
         // Each server by name: the checks stay linear in the fleet's size.
         let mut roles: HashMap<&str, Role> = HashMap::with_capacity(self.fleet.len());
         for server in &self.fleet {
             let at_name =
-                |msg: String| ConfigError::at_value(origin, text, "name", &server.name, msg);
+                |msg: Said| ConfigError::at_value(origin, text, "name", &server.name, msg);
             // The one rule for server names (ARCHITECTURE "Names").
             if let Err(rejected) = crate::command::quote::check_server_name(&server.name) {
-                return Err(at_name(format!("server name {rejected}")));
+                let said = Said::new("finding-scenario-server-name").said("why", rejected.said());
+                return Err(at_name(said));
             }
             if roles.insert(&server.name, server.role).is_some() {
-                return Err(at_name(format!("server `{}` is listed twice", server.name)));
+                let said = Said::new("finding-scenario-server-twice").text("server", &server.name);
+                return Err(at_name(said));
             }
         }
         let role_of = |name: &str| roles.get(name).copied();
         for (cas, mailbox) in &self.monitoring_mailboxes {
             if !role_of(cas).is_some_and(|r| r.runs(Role::Cas)) {
-                let msg = format!("`{cas}` is not a CAS server of this fleet");
+                let msg = Said::new("finding-scenario-not-cas").text("server", cas);
                 return Err(ConfigError::at_value(origin, text, cas, mailbox, msg));
             }
             if !role_of(mailbox).is_some_and(|r| r.runs(Role::Mailbox)) {
-                let msg = format!("`{mailbox}` is not a Mailbox server of this fleet");
+                let msg = Said::new("finding-scenario-not-mailbox").text("server", mailbox);
                 return Err(ConfigError::at_value(origin, text, cas, mailbox, msg));
             }
         }
         for fault in &self.faults {
             let Some(role) = role_of(&fault.server) else {
-                let msg = format!("fault on unknown server `{}`", fault.server);
+                let msg = Said::new("finding-scenario-fault-server").text("server", &fault.server);
                 return Err(ConfigError::at_value(
                     origin,
                     text,
@@ -223,11 +223,9 @@ impl Scenario {
                 ));
             };
             let Some(needed) = service_role(&fault.service) else {
-                let msg = format!(
-                    "unknown service `{}` (known: {})",
-                    fault.service,
-                    SERVICES.join(", ")
-                );
+                let msg = Said::new("finding-scenario-unknown-service")
+                    .text("service", &fault.service)
+                    .text("known", SERVICES.join(", "));
                 return Err(ConfigError::at_value(
                     origin,
                     text,
@@ -237,12 +235,10 @@ impl Scenario {
                 ));
             };
             if !role.runs(needed) {
-                let msg = format!(
-                    "{} does not run on {} ({} server)",
-                    fault.service,
-                    fault.server,
-                    role.label()
-                );
+                let msg = Said::new("finding-scenario-service-elsewhere")
+                    .text("service", &fault.service)
+                    .text("server", &fault.server)
+                    .text("role", role.label());
                 return Err(ConfigError::at_value(
                     origin,
                     text,
@@ -257,7 +253,7 @@ impl Scenario {
         }
         for name in self.rules.keys() {
             if !Monitor::ALL.iter().any(|m| m.name() == name) {
-                let msg = format!("unknown monitor `{name}` in rules");
+                let msg = Said::new("finding-scenario-unknown-rule").text("monitor", name);
                 return Err(ConfigError::at_value(origin, text, name, "", msg));
             }
         }
@@ -311,42 +307,34 @@ fn check_drill(
 ) -> Result<(), ConfigError> {
     let expected = &drill.expected;
     let at =
-        |key: &str, value: &str, msg: String| ConfigError::at_value(origin, text, key, value, msg);
+        |key: &str, value: &str, msg: Said| ConfigError::at_value(origin, text, key, value, msg);
     let Some(role) = role_of(&expected.server) else {
-        let msg = format!("drill: unknown server `{}`", expected.server);
+        let msg = Said::new("finding-drill-unknown-server").text("server", &expected.server);
         return Err(at("server", &expected.server, msg));
     };
     match Monitor::ALL.iter().find(|m| m.name() == expected.monitor) {
         None => {
-            let msg = format!("drill: unknown monitor `{}`", expected.monitor);
+            let msg = Said::new("finding-drill-unknown-monitor").text("monitor", &expected.monitor);
             return Err(at("monitor", &expected.monitor, msg));
         }
         Some(monitor) if !monitor.applies_to(role) => {
-            let msg = format!(
-                "drill: {} does not run on {} ({} server)",
-                expected.monitor,
-                expected.server,
-                role.label()
-            );
+            let msg = Said::new("finding-drill-monitor-elsewhere")
+                .text("monitor", &expected.monitor)
+                .text("server", &expected.server)
+                .text("role", role.label());
             return Err(at("monitor", &expected.monitor, msg));
         }
         Some(_) => {}
     }
     if !drill.objective.contains_key("en") {
         let at = locate(text, &[Seg::Key("drill"), Seg::Key("objective")]).unwrap_or((1, 1));
-        return Err(ConfigError::at(
-            origin,
-            at,
-            "drill: the objective needs `en` (the other languages fall back to it)",
-        ));
+        let said = Said::new("finding-drill-objective-english");
+        return Err(ConfigError::at(origin, at, said));
     }
     if drill.budget.0 <= chrono::TimeDelta::zero() {
         let at = locate(text, &[Seg::Key("drill"), Seg::Key("budget")]).unwrap_or((1, 1));
-        return Err(ConfigError::at(
-            origin,
-            at,
-            "drill: the budget must be longer than 0s",
-        ));
+        let said = Said::new("finding-drill-budget");
+        return Err(ConfigError::at(origin, at, said));
     }
     Ok(())
 }

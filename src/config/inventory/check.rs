@@ -1,7 +1,7 @@
 //! From the inventory as written to a checked [`Inventory`]: every finding is collected,
 //! each placed at its file, line and column.
 
-use super::names::{check_env_name, check_label, printable};
+use super::names::{INVENTORY_NAME, check_env_name, check_label, printable};
 use super::secret::{CredentialRef, CredentialRefs, CredentialSource, check_mode};
 use super::spec::{InventoryYaml, RefYaml};
 use super::{Inventory, ProbeTiming, probe_fed};
@@ -9,6 +9,7 @@ use crate::config::ConfigError;
 use crate::config::locate::{Seg, locate};
 use crate::health::monitors::MonitorInput;
 use crate::health::{Monitor, Rule};
+use crate::i18n::Said;
 use crate::runbook::platform::Platform;
 use std::path::Path;
 
@@ -19,6 +20,13 @@ pub(super) struct Findings<'t> {
     pub origin: &'t str,
     pub text: &'t str,
     pub list: Vec<ConfigError>,
+}
+
+/// `field: message`: a finding about a field of the file.
+fn at_field(path: &[Seg<'_>], message: Said) -> Said {
+    Said::new("finding-inventory-field")
+        .text("field", label(path))
+        .said("finding", message)
 }
 
 /// `servers[1].imap[0].host`: the field, as a person finds it in the file.
@@ -39,16 +47,16 @@ impl Findings<'_> {
         locate(self.text, path).map_or((None, None), |(l, c)| (Some(l), Some(c)))
     }
 
-    pub fn push(&mut self, path: &[Seg<'_>], message: impl std::fmt::Display) {
-        let mut e = ConfigError::new(self.origin, format!("{}: {message}", label(path)));
+    pub fn push(&mut self, path: &[Seg<'_>], message: Said) {
+        let mut e = ConfigError::new(self.origin, at_field(path, message));
         (e.line, e.column) = self.place(path);
         self.list.push(e);
     }
 
     /// A finding about a mapping key itself (an unknown monitor), placed at the key rather
     /// than at its value.
-    fn push_at_key(&mut self, path: &[Seg<'_>], key: &str, message: impl std::fmt::Display) {
-        let mut e = ConfigError::new(self.origin, format!("{}: {message}", label(path)));
+    fn push_at_key(&mut self, path: &[Seg<'_>], key: &str, message: Said) {
+        let mut e = ConfigError::new(self.origin, at_field(path, message));
         if let Some((line, column)) = locate(self.text, path) {
             let pattern = format!("{key}:");
             let lines: Vec<&str> = self.text.lines().collect();
@@ -71,7 +79,7 @@ impl Findings<'_> {
         self.list.push(e);
     }
 
-    pub fn check(&mut self, path: &[Seg<'_>], result: Result<(), String>) -> bool {
+    pub fn check(&mut self, path: &[Seg<'_>], result: Result<(), Said>) -> bool {
         match result {
             Ok(()) => true,
             Err(message) => {
@@ -148,20 +156,20 @@ pub(super) fn build(
 }
 
 fn inventory_name(f: &mut Findings<'_>, name: Option<String>, stem: Option<&str>) -> String {
-    const WHAT: &str = "the inventory name";
     if let Some(name) = name {
-        f.check(&[Seg::Key("name")], check_label(&name, WHAT, MAX_NAME));
+        f.check(
+            &[Seg::Key("name")],
+            check_label(&name, &INVENTORY_NAME, MAX_NAME),
+        );
         return name;
     }
     let stem = stem.unwrap_or_default();
-    if check_label(stem, WHAT, MAX_NAME).is_err() {
+    if check_label(stem, &INVENTORY_NAME, MAX_NAME).is_err() {
         let mut e = ConfigError::new(
             f.origin,
-            format!(
-                "the file name `{}` cannot be the inventory name: add `name:` (printable \
-                 ASCII, at most {MAX_NAME} characters)",
-                printable(stem)
-            ),
+            Said::new("finding-inventory-file-name")
+                .text("stem", printable(stem))
+                .count("max", MAX_NAME),
         );
         (e.line, e.column) = (Some(1), Some(1));
         f.list.push(e);
@@ -184,11 +192,7 @@ fn reference(
     let at = |key: &'static str| [&base[..], &[Seg::Key(key)]].concat();
     let (source, place, ok) = match raw {
         RefYaml::Inline(_) if field == "password" => {
-            f.push(
-                &base,
-                "a password written in the inventory is refused: write it in a file with \
-                 mode 0600 ({ file: PATH }) or an environment variable ({ env: NAME })",
-            );
+            f.push(&base, Said::new("finding-inventory-password-written"));
             return None;
         }
         RefYaml::Inline(value) if field == "user" => {
@@ -226,22 +230,19 @@ fn reference(
 }
 
 /// A user name written inline: not secret, but it ends up in a LOGIN / USER command.
-fn user_name(name: &str) -> Result<(), String> {
+fn user_name(name: &str) -> Result<(), Said> {
     if name.is_empty() {
-        Err("the user name is empty".to_owned())
+        Err(Said::new("finding-inventory-user-empty"))
     } else if name.chars().any(char::is_control) {
-        Err(format!(
-            "`{}` contains a control character: IMAP and POP3 cannot carry it",
-            printable(name)
-        ))
+        Err(Said::new("finding-inventory-user-control").text("user", printable(name)))
     } else {
         Ok(())
     }
 }
 
-fn file_path(path: &str) -> Result<(), String> {
+fn file_path(path: &str) -> Result<(), Said> {
     if path.is_empty() {
-        Err("the file path is empty".to_owned())
+        Err(Said::new("finding-inventory-path-empty"))
     } else {
         Ok(())
     }
@@ -265,24 +266,22 @@ fn probe_timing(f: &mut Findings<'_>, yaml: &super::spec::ProbesYaml) -> ProbeTi
         .ceiling
         .is_some_and(|c| !(1..=MAX_CEILING).contains(&c))
     {
-        f.push(
-            &at("ceiling"),
-            format!("probes in flight at once must be 1 to {MAX_CEILING}"),
-        );
+        let said = Said::new("finding-inventory-probes-in-flight").count("max", MAX_CEILING);
+        f.push(&at("ceiling"), said);
     }
     if timing.interval.0 <= chrono::TimeDelta::zero() {
-        f.push(&at("interval"), "a probe interval must be above zero");
+        f.push(
+            &at("interval"),
+            Said::new("finding-inventory-probe-interval"),
+        );
     }
     if timing.timeout.0 <= chrono::TimeDelta::zero() {
-        f.push(&at("timeout"), "a probe timeout must be above zero");
+        f.push(&at("timeout"), Said::new("finding-inventory-probe-timeout"));
     } else if timing.timeout > timing.interval {
-        f.push(
-            &at("timeout"),
-            format!(
-                "{} is longer than the probe interval {}: probes would pile up",
-                timing.timeout, timing.interval
-            ),
-        );
+        let said = Said::new("finding-inventory-probe-timeout-long")
+            .text("timeout", timing.timeout.to_string())
+            .text("interval", timing.interval.to_string());
+        f.push(&at("timeout"), said);
     }
     timing
 }
@@ -313,15 +312,10 @@ fn rules(
                     known.push(monitor.name());
                 }
             }
-            f.push_at_key(
-                &[Seg::Key("rules"), Seg::Key(name)],
-                name,
-                format!(
-                    "unknown monitor `{}` (known: {})",
-                    printable(name),
-                    known.join(", ")
-                ),
-            );
+            let said = Said::new("finding-inventory-unknown-monitor")
+                .text("monitor", printable(name))
+                .text("known", known.join(", "));
+            f.push_at_key(&[Seg::Key("rules"), Seg::Key(name)], name, said);
             continue;
         };
         if let Some(rule) = change.rule
@@ -334,22 +328,20 @@ fn rules(
                 MonitorInput::CommandLatency(_) => "{ mean_latency_above: SPAN, over: SPAN }",
                 MonitorInput::RequestsQueued(_) => "{ queued_above: N, for: SPAN }",
             };
-            f.push(
-                &at("rule"),
-                format!("`{}` does not fit {name}: use {shape}", rule.describe()),
-            );
+            let said = Said::new("finding-inventory-rule-misfit")
+                .said("rule", crate::i18n::words::rule_said(&rule))
+                .text("monitor", name)
+                .text("shape", shape);
+            f.push(&at("rule"), said);
         }
         if let Some(interval) = change.interval
             && probe_fed(monitor)
             && interval < probes.timeout
         {
-            f.push(
-                &at("interval"),
-                format!(
-                    "{interval} is shorter than the probe timeout {}: probes would pile up",
-                    probes.timeout
-                ),
-            );
+            let said = Said::new("finding-inventory-interval-short")
+                .text("interval", interval.to_string())
+                .text("timeout", probes.timeout.to_string());
+            f.push(&at("interval"), said);
         }
     }
 }

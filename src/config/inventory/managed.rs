@@ -4,6 +4,7 @@
 use super::check::Findings;
 use crate::config::locate::Seg;
 use crate::health::Span;
+use crate::i18n::Said;
 use crate::runbook::platform::Platform;
 use serde::Deserialize;
 
@@ -60,7 +61,7 @@ pub(super) fn managed(
     if platform != Platform::Exchange {
         f.push(
             &[Seg::Key("health"), Seg::Key("managed_availability")],
-            "Managed Availability is Exchange's: it needs `platform: exchange`",
+            Said::new("finding-inventory-managed-not-exchange"),
         );
     }
     let default = ManagedAvailability::default();
@@ -69,24 +70,25 @@ pub(super) fn managed(
     // Each poll starts pwsh and opens a session: nothing under a second makes sense.
     let second = chrono::TimeDelta::seconds(1);
     if interval.0 < second {
-        f.push(&at("interval"), "a poll interval must be 1s or more");
+        f.push(
+            &at("interval"),
+            Said::new("finding-inventory-poll-interval"),
+        );
     }
     if timeout.0 < second {
-        f.push(&at("timeout"), "a poll timeout must be 1s or more");
+        f.push(&at("timeout"), Said::new("finding-inventory-poll-timeout"));
     } else if timeout > interval {
-        f.push(
-            &at("timeout"),
-            format!("{timeout} is longer than the poll interval {interval}: polls would pile up"),
-        );
+        let said = Said::new("finding-inventory-poll-timeout-long")
+            .text("timeout", timeout.to_string())
+            .text("interval", interval.to_string());
+        f.push(&at("timeout"), said);
     }
     if raw
         .in_flight
         .is_some_and(|n| !(1..=MAX_IN_FLIGHT).contains(&n))
     {
-        f.push(
-            &at("in_flight"),
-            format!("polls in flight at once must be 1 to {MAX_IN_FLIGHT}"),
-        );
+        let said = Said::new("finding-inventory-polls-in-flight").count("max", MAX_IN_FLIGHT);
+        f.push(&at("in_flight"), said);
     }
     Some(ManagedAvailability {
         interval,

@@ -76,6 +76,7 @@ use crate::config::{ConfigError, parse_yaml};
 use crate::health::monitors::MonitorInput;
 use crate::health::rules::PolicyOverride;
 use crate::health::{Monitor, MonitorPolicy, Protocol, Role, Server, Span};
+use crate::i18n::Said;
 use crate::runbook::RecoveryAction;
 use crate::runbook::platform::Platform;
 use std::collections::BTreeMap;
@@ -278,7 +279,7 @@ impl Inventory {
         let Some(refs) = &self.credentials else {
             return Err(ConfigError::new(
                 &self.origin,
-                "no `credentials:`: the probes that log in (CTP, deep test) cannot run",
+                Said::new("finding-inventory-no-credentials"),
             ));
         };
         let user = refs.user.resolve(&self.origin, env)?;
@@ -286,16 +287,8 @@ impl Inventory {
         for (value, field) in [(&user, &refs.user), (&password, &refs.password)] {
             // A line break would end the LOGIN / PASS command and start another.
             if value.contains(['\r', '\n', '\0']) {
-                let mut e = ConfigError::new(
-                    &self.origin,
-                    format!(
-                        "{}: the value holds a line break or NUL, which IMAP and POP3 \
-                         cannot carry",
-                        field.field
-                    ),
-                );
-                (e.line, e.column) = (field.line, field.column);
-                return Err(e);
+                let said = Said::new("finding-inventory-credential-line-break");
+                return Err(field.error(&self.origin, said));
             }
         }
         Ok(ResolvedCredentials {
@@ -328,16 +321,9 @@ impl Inventory {
         if path.is_file() {
             Ok(Some(path))
         } else {
-            let mut e = ConfigError::new(
-                &self.origin,
-                format!(
-                    "{}: no CA file at {}",
-                    ca.field,
-                    names::printable(&path.display().to_string())
-                ),
-            );
-            (e.line, e.column) = (ca.line, ca.column);
-            Err(e)
+            let shown = names::printable(&path.display().to_string());
+            let said = Said::new("finding-inventory-no-ca-file").text("path", shown);
+            Err(ca.error(&self.origin, said))
         }
     }
 }

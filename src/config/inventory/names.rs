@@ -3,26 +3,29 @@
 //! here, at load, before anything quotes or draws them (ARCHITECTURE "Non-negotiables" 3 and 6).
 
 use crate::command::quote::{self, Rejected};
+use crate::i18n::Said;
 
 /// The first character of `value` that `allowed` refuses, described for a person.
-fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
+fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<Said> {
     value.chars().find(|&c| !allowed(c)).map(describe)
 }
 
 /// `;` → "`;`", a space → "a space", U+000A → "a control character (U+000A)", a Cyrillic
 /// `о` → "`о` (U+043E, not ASCII)": look-alikes are named by their code point.
-fn describe(c: char) -> String {
+fn describe(c: char) -> Said {
     let code = format!("U+{:04X}", u32::from(c));
     if c == ' ' {
-        "a space".to_owned()
+        Said::new("finding-char-space")
     } else if c.is_control() {
-        format!("a control character ({code})")
+        Said::new("finding-char-control").text("code", code)
     } else if c.is_whitespace() {
-        format!("whitespace ({code})")
+        Said::new("finding-char-whitespace").text("code", code)
     } else if !c.is_ascii() {
-        format!("`{c}` ({code}, not ASCII)")
+        Said::new("finding-char-not-ascii")
+            .text("char", c)
+            .text("code", code)
     } else {
-        format!("`{c}`")
+        Said::new("finding-char").text("char", c)
     }
 }
 
@@ -33,63 +36,66 @@ pub(crate) fn printable(value: &str) -> String {
 }
 
 /// The rule's verdict (`command::quote`, the one the transports apply), worded for the
-/// inventory: what is wrong, then the rule.
+/// inventory: what is wrong, then the rule. `empty` and `rule` are message ids.
 fn worded(
     value: &str,
     verdict: Result<(), Rejected>,
-    what: &str,
-    rule: &str,
-) -> Result<(), String> {
+    empty: &'static str,
+    rule: &'static str,
+) -> Result<(), Said> {
     let Err(rejected) = verdict else {
         return Ok(());
     };
     let printed = rejected.printable();
-    Err(if value.is_empty() {
-        format!("{what} is empty ({rule})")
+    let wrong = if value.is_empty() {
+        Said::new(empty)
     } else if value.starts_with('-') {
         // A leading dash reads as an option to ssh and friends.
-        format!("`{printed}` starts with `-` ({rule})")
+        Said::new("finding-inventory-starts-with-dash").text("value", printed)
     } else if let Some(c) = first_refused(value, quote::is_host_char) {
-        format!("`{printed}` contains {c} ({rule})")
+        Said::new("finding-inventory-contains")
+            .text("value", printed)
+            .said("char", c)
     } else {
-        format!("`{printed}` {} ({rule})", rejected.reason())
-    })
+        rejected.said()
+    };
+    Err(Said::new("finding-inventory-with-rule")
+        .said("finding", wrong)
+        .said("rule", Said::new(rule)))
 }
 
 /// A server name: the host its steps reach unless `ssh.host` or `pwsh.session_host` names
 /// another, so the host rule (ARCHITECTURE "Names").
-pub(crate) fn check_server_name(value: &str) -> Result<(), String> {
-    const RULE: &str = "a server name is a host name: ASCII letters, digits, `-` and `.`, \
-                        labels of at most 63 characters, at most 253 in all";
+pub(crate) fn check_server_name(value: &str) -> Result<(), Said> {
     worded(
         value,
         quote::check_server_name(value),
-        "the server name",
-        RULE,
+        "finding-inventory-server-name-empty",
+        "finding-inventory-rule-server-name",
     )
 }
 
 /// A host or an expected certificate name: a DNS name (ASCII letters, digits, `-`, `.`),
 /// an IPv4 address or an IPv6 address written without brackets.
-pub(crate) fn check_host(value: &str) -> Result<(), String> {
-    const RULE: &str = "a host is a DNS name of ASCII letters, digits, `-` and `.`, or an \
-                        IPv4 or IPv6 address";
+pub(crate) fn check_host(value: &str) -> Result<(), Said> {
     if value.starts_with('[') && value.ends_with(']') {
-        return Err(format!(
-            "`{}`: write an IPv6 address without brackets",
-            printable(value)
-        ));
+        return Err(Said::new("finding-inventory-host-brackets").text("host", printable(value)));
     }
-    worded(value, quote::check_host(value), "the host", RULE)
+    worded(
+        value,
+        quote::check_host(value),
+        "finding-inventory-host-empty",
+        "finding-inventory-rule-host",
+    )
 }
 
 /// A login name for ssh: the same rule as what reaches a remote shell (`command::quote`).
-pub(crate) fn check_user(value: &str) -> Result<(), String> {
-    crate::command::quote::check_user(value).map_err(|rejected| rejected.to_string())
+pub(crate) fn check_user(value: &str) -> Result<(), Said> {
+    crate::command::quote::check_user(value).map_err(|rejected| rejected.said())
 }
 
 /// An environment variable name: ASCII letters, digits and `_`, not starting with a digit.
-pub(crate) fn check_env_name(value: &str) -> Result<(), String> {
+pub(crate) fn check_env_name(value: &str) -> Result<(), Said> {
     let mut chars = value.chars();
     let first_ok = chars
         .next()
@@ -97,28 +103,45 @@ pub(crate) fn check_env_name(value: &str) -> Result<(), String> {
     if first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
         Ok(())
     } else {
-        Err(format!(
-            "`{}` is not an environment variable name (ASCII letters, digits and `_`, not \
-             starting with a digit)",
-            printable(value)
-        ))
+        Err(Said::new("finding-inventory-env-name").text("name", printable(value)))
     }
 }
 
+/// What a label names, as message ids: its findings when empty, holding a character it may
+/// not, or too long.
+pub(crate) struct Label {
+    empty: &'static str,
+    refused: &'static str,
+    too_long: &'static str,
+}
+
+/// The inventory's name, in the banner.
+pub(crate) const INVENTORY_NAME: Label = Label {
+    empty: "finding-inventory-name-empty",
+    refused: "finding-inventory-name-refused",
+    too_long: "finding-inventory-name-too-long",
+};
+
+/// A server's site, in a grid column.
+pub(crate) const SITE: Label = Label {
+    empty: "finding-inventory-site-empty",
+    refused: "finding-inventory-site-refused",
+    too_long: "finding-inventory-site-too-long",
+};
+
 /// A label shown in the banner and the terminal title (the inventory's name, a site):
 /// printable ASCII, so it can neither inject a terminal sequence nor misalign the grid.
-pub(crate) fn check_label(value: &str, what: &str, max: usize) -> Result<(), String> {
+pub(crate) fn check_label(value: &str, what: &Label, max: usize) -> Result<(), Said> {
     if value.trim().is_empty() {
-        return Err(format!("{what} is empty"));
+        return Err(Said::new(what.empty));
     }
     if let Some(c) = first_refused(value, |c| c == ' ' || c.is_ascii_graphic()) {
-        return Err(format!(
-            "`{}` contains {c} ({what} is printable ASCII)",
-            printable(value)
-        ));
+        return Err(Said::new(what.refused)
+            .text("value", printable(value))
+            .said("char", c));
     }
     if value.chars().count() > max {
-        return Err(format!("{what} is longer than {max} characters"));
+        return Err(Said::new(what.too_long).count("max", max));
     }
     Ok(())
 }
@@ -150,7 +173,7 @@ mod tests {
         }
         let rule = "(a server name is a host name: ASCII letters, digits, `-` and `.`, labels \
                     of at most 63 characters, at most 253 in all)";
-        let said = |v: &str| check_server_name(v).unwrap_err();
+        let said = |v: &str| check_server_name(v).unwrap_err().english();
         assert_eq!(
             said("cаs"),
             format!("`cаs` contains `а` (U+0430, not ASCII) {rule}")

@@ -4,6 +4,7 @@
 
 use super::names::printable;
 use crate::config::ConfigError;
+use crate::i18n::Said;
 use std::ffi::OsString;
 use std::fmt;
 use std::os::unix::fs::PermissionsExt;
@@ -73,7 +74,7 @@ pub struct ResolvedCredentials {
 const MAX_FILE: u64 = 64 * 1024;
 
 /// Refuses a credential file that group or others may read or write.
-pub(crate) fn check_mode(path: &Path) -> Result<(), String> {
+pub(crate) fn check_mode(path: &Path) -> Result<(), Said> {
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(());
     };
@@ -82,17 +83,19 @@ pub(crate) fn check_mode(path: &Path) -> Result<(), String> {
     if group_or_others == 0 {
         Ok(())
     } else {
-        let path = printable(&path.display().to_string());
-        Err(format!(
-            "{path} has mode {mode:04o}: a credential file must be 0600 or stricter \
-             (chmod 600 {path})"
-        ))
+        Err(Said::new("finding-inventory-credential-mode")
+            .text("path", printable(&path.display().to_string()))
+            .text("mode", format!("{mode:04o}")))
     }
 }
 
 impl CredentialRef {
-    fn error(&self, origin: &str, message: &str) -> ConfigError {
-        let mut e = ConfigError::new(origin, format!("{}: {message}", self.field));
+    /// A finding about this field, at its place in the inventory.
+    pub(crate) fn error(&self, origin: &str, message: Said) -> ConfigError {
+        let said = Said::new("finding-inventory-field")
+            .text("field", &self.field)
+            .said("finding", message);
+        let mut e = ConfigError::new(origin, said);
         e.line = self.line;
         e.column = self.column;
         e
@@ -108,27 +111,28 @@ impl CredentialRef {
             CredentialSource::Name(name) => return Ok(name.clone()),
             CredentialSource::Env(var) => match env(var) {
                 None => {
-                    return Err(self.error(
-                        origin,
-                        &format!("environment variable {var} is not set: export it before probing"),
-                    ));
+                    let said = Said::new("finding-inventory-env-unset").text("variable", var);
+                    return Err(self.error(origin, said));
                 }
                 Some(value) => value.into_string().map_err(|_| {
-                    self.error(origin, &format!("environment variable {var} is not UTF-8"))
+                    let said = Said::new("finding-inventory-env-not-utf8").text("variable", var);
+                    self.error(origin, said)
                 })?,
             },
             CredentialSource::File(path) => {
                 let shown_path = printable(&path.display().to_string());
                 let unreadable = |e: std::io::Error| {
-                    self.error(origin, &format!("cannot read {shown_path}: {e}"))
+                    let said = Said::new("finding-inventory-credential-unreadable")
+                        .text("path", &shown_path)
+                        .text("error", e.to_string());
+                    self.error(origin, said)
                 };
                 let meta = std::fs::metadata(path).map_err(unreadable)?;
-                check_mode(path).map_err(|m| self.error(origin, &m))?;
+                check_mode(path).map_err(|m| self.error(origin, m))?;
                 if !meta.is_file() || meta.len() > MAX_FILE {
-                    return Err(self.error(
-                        origin,
-                        &format!("{shown_path} is not a credential file (a small text file)"),
-                    ));
+                    let said = Said::new("finding-inventory-not-credential-file")
+                        .text("path", &shown_path);
+                    return Err(self.error(origin, said));
                 }
                 let text = std::fs::read_to_string(path).map_err(unreadable)?;
                 let value = text.strip_suffix('\n').unwrap_or(&text);
@@ -136,11 +140,13 @@ impl CredentialRef {
             }
         };
         if value.is_empty() {
-            let what = match &self.source {
-                CredentialSource::Env(var) => format!("environment variable {var}"),
-                _ => "the credential file".to_owned(),
+            let said = match &self.source {
+                CredentialSource::Env(var) => {
+                    Said::new("finding-inventory-env-empty").text("variable", var)
+                }
+                _ => Said::new("finding-inventory-credential-file-empty"),
             };
-            return Err(self.error(origin, &format!("{what} is empty")));
+            return Err(self.error(origin, said));
         }
         Ok(value)
     }

@@ -1,12 +1,13 @@
 //! The checks of `servers:`: names, sites, endpoints and monitoring mailboxes.
 
 use super::check::Findings;
-use super::names::{check_host, check_label, check_server_name, printable};
+use super::names::{SITE, check_host, check_label, check_server_name, printable};
 use super::spec::{EndpointYaml, ServerYaml, TlsKind};
 use super::transport::{PwshYaml, transport};
 use super::{EndpointSpec, Endpoints, InventoryServer};
 use crate::config::locate::Seg;
 use crate::health::{Role, Server};
+use crate::i18n::Said;
 use crate::runbook::RecoveryAction;
 use crate::runbook::platform::Platform;
 use std::collections::HashMap;
@@ -32,7 +33,10 @@ pub(super) fn servers(
     context: &Context<'_>,
 ) -> Vec<InventoryServer> {
     if yaml.is_empty() {
-        f.push(&[Seg::Key("servers")], "the inventory lists no servers");
+        f.push(
+            &[Seg::Key("servers")],
+            Said::new("finding-inventory-no-servers"),
+        );
     }
     let mut servers: Vec<InventoryServer> = Vec::with_capacity(yaml.len());
     // Each server by its name without case: the checks stay linear in the fleet's size.
@@ -45,28 +49,20 @@ pub(super) fn servers(
                 .map(|&j| &servers[j])
         {
             // Confirmations type the name case-insensitively: both would match.
-            f.push(
-                &at("name"),
-                format!(
-                    "server `{}` is listed twice (as `{}` before; names are compared \
-                     without case)",
-                    raw.name, first.server.name
-                ),
-            );
+            let said = Said::new("finding-inventory-server-twice")
+                .text("server", &raw.name)
+                .text("first", &first.server.name);
+            f.push(&at("name"), said);
         }
-        f.check(&at("site"), check_label(&raw.site, "the site", MAX_SITE));
+        f.check(&at("site"), check_label(&raw.site, &SITE, MAX_SITE));
         let endpoints = Endpoints {
             imap: endpoints(f, &raw.imap, i, "imap", (143, 993)),
             pop3: endpoints(f, &raw.pop3, i, "pop3", (110, 995)),
         };
         if raw.imap.is_empty() && raw.pop3.is_empty() && !context.exchange_watches {
-            f.push(
-                &[Seg::Key("servers"), Seg::Index(i)],
-                format!(
-                    "server `{}` has no endpoint: give it `imap:` or `pop3:` (or let Exchange watch it: `health: {{ managed_availability }}`)",
-                    printable(&raw.name)
-                ),
-            );
+            let said =
+                Said::new("finding-inventory-no-endpoint").text("server", printable(&raw.name));
+            f.push(&[Seg::Key("servers"), Seg::Index(i)], said);
         }
         by_name.entry(raw.name.to_ascii_lowercase()).or_insert(i);
         let commands = commands(f, &raw.commands, i);
@@ -108,18 +104,19 @@ pub(super) fn servers(
             let role = role_of.get(mailbox.as_str()).copied();
             let problem = if server.server.role.runs(Role::Cas) {
                 match role {
-                    None => Some(format!(
-                        "`{}` is not a server of this inventory",
-                        printable(mailbox)
-                    )),
-                    Some(role) if !role.runs(Role::Mailbox) => Some(format!(
-                        "`{mailbox}` is a {} server, not a Mailbox server",
-                        role.label()
-                    )),
+                    None => Some(
+                        Said::new("finding-inventory-mailbox-unknown")
+                            .text("server", printable(mailbox)),
+                    ),
+                    Some(role) if !role.runs(Role::Mailbox) => Some(
+                        Said::new("finding-inventory-mailbox-not-mailbox")
+                            .text("server", mailbox)
+                            .text("role", role.label()),
+                    ),
                     Some(_) => None,
                 }
             } else {
-                Some("only a CAS server has a monitoring mailbox".to_owned())
+                Some(Said::new("finding-inventory-mailbox-not-cas"))
             };
             if let Some(problem) = problem {
                 f.push(&at, problem);
@@ -157,10 +154,8 @@ fn endpoints(
                 .ok()
                 .filter(|p| *p > 0)
                 .unwrap_or_else(|| {
-                    f.push(
-                        &at("port"),
-                        format!("port {port} is out of range (1 to 65535)"),
-                    );
+                    let said = Said::new("finding-inventory-port").text("port", port.to_string());
+                    f.push(&at("port"), said);
                     0
                 }),
         };
@@ -168,25 +163,19 @@ fn endpoints(
             if raw.tls == TlsKind::None {
                 f.push(
                     &at("server_name"),
-                    "a certificate name needs `tls: starttls` or `tls: implicit`",
+                    Said::new("finding-inventory-server-name-plain"),
                 );
             } else {
                 f.check(&at("server_name"), check_host(name));
             }
         }
         if out.iter().any(|e| (e.tls == TlsKind::Implicit) == implicit) {
-            let kind = if implicit {
-                "implicit-TLS"
+            let said = Said::new(if implicit {
+                "finding-inventory-second-implicit"
             } else {
-                "plain or STARTTLS"
-            };
-            f.push(
-                &at("tls"),
-                format!(
-                    "a second {kind} endpoint: a protocol has at most one plain or STARTTLS \
-                     endpoint and one implicit-TLS endpoint"
-                ),
-            );
+                "finding-inventory-second-plain"
+            });
+            f.push(&at("tls"), said);
         }
         out.push(EndpointSpec {
             host: raw.host.clone(),
@@ -213,23 +202,20 @@ fn commands(
             Seg::Key(action),
         ];
         let Ok(known) = RecoveryAction::try_from(action.clone()) else {
-            f.push(&at, format!("unknown action `{}`", printable(action)));
+            let said =
+                Said::new("finding-inventory-unknown-action").text("action", printable(action));
+            f.push(&at, said);
             continue;
         };
         if argv.is_empty() || argv[0].is_empty() {
-            f.push(
-                &at,
-                "the command is empty: give the program and its arguments",
-            );
+            f.push(&at, Said::new("finding-inventory-command-empty"));
             continue;
         }
         // Each word is one argument: no shell reads it, so only control characters (which
         // no argument needs and a terminal would act on) are refused.
         if let Some(word) = argv.iter().find(|w| w.chars().any(char::is_control)) {
-            f.push(
-                &at,
-                format!("`{}` carries a control character", printable(word)),
-            );
+            let said = Said::new("finding-inventory-command-control").text("word", printable(word));
+            f.push(&at, said);
             continue;
         }
         out.push((known, argv.clone()));

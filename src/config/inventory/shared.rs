@@ -4,6 +4,7 @@
 use super::check::Findings;
 use crate::config::locate::Seg;
 use crate::health::Span;
+use crate::i18n::Said;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -44,18 +45,22 @@ pub(super) fn shared(f: &mut Findings<'_>, yaml: Option<SharedYaml>) -> Option<S
         }
     }
     if let Some(agent) = &raw.agent
-        && let Err(why) = crate::export::address("the agent", agent)
+        && !crate::export::is_address(agent)
     {
-        f.push(&at("agent"), why);
+        let shown = crate::health::exchange::one_line(agent, 64);
+        f.push(
+            &at("agent"),
+            Said::new("finding-inventory-agent-address").text("agent", shown),
+        );
     }
     let refresh = raw.refresh.unwrap_or(Span::seconds(15));
     let timeout = raw.timeout.unwrap_or(Span::seconds(10)).min(refresh);
     let second = chrono::TimeDelta::seconds(1);
     if refresh.0 < second {
-        f.push(&at("refresh"), "a refresh must be 1s or more");
+        f.push(&at("refresh"), Said::new("finding-inventory-refresh"));
     }
     if timeout.0 < chrono::TimeDelta::milliseconds(100) {
-        f.push(&at("timeout"), "a timeout must be 100ms or more");
+        f.push(&at("timeout"), Said::new("finding-inventory-read-timeout"));
     }
     Some(SharedSource {
         prometheus: raw.url,

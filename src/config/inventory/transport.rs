@@ -6,6 +6,7 @@ use super::names::{check_host, check_user, printable};
 use crate::command::transport::{PwshTarget, SshTarget, Transport};
 use crate::config::locate::Seg;
 use crate::exec::guardrails::Limits;
+use crate::i18n::Said;
 use crate::runbook::platform::Platform;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -67,10 +68,7 @@ pub(super) fn pwsh(f: &mut Findings<'_>, raw: Option<&PwshYaml>) {
     if let Some(program) = raw.and_then(|p| p.program.as_deref())
         && (program.is_empty() || program.chars().any(char::is_control))
     {
-        f.push(
-            &at("program"),
-            "the PowerShell binary is empty or carries a control character",
-        );
+        f.push(&at("program"), Said::new("finding-inventory-pwsh-program"));
     }
 }
 
@@ -83,9 +81,12 @@ pub(super) fn guardrails(
     let hour = raw.restarts_per_hour.unwrap_or(defaults.per_hour);
     let day = raw.restarts_per_day.unwrap_or(defaults.per_day);
     if hour > day {
+        let said = Said::new("finding-inventory-restarts")
+            .count("hour", hour)
+            .count("day", day);
         f.push(
             &[Seg::Key("guardrails"), Seg::Key("restarts_per_hour")],
-            format!("{hour} restarts an hour is more than the {day} allowed a day"),
+            said,
         );
     }
     GuardrailsConfig {
@@ -117,16 +118,16 @@ pub(super) fn transport(
     match (platform, kind) {
         (Platform::Exchange, TransportKind::Local | TransportKind::Ssh) => f.push(
             &field("transport"),
-            "Exchange steps are cmdlets: they run through `pwsh` (PowerShell remoting)",
+            Said::new("finding-inventory-exchange-transport"),
         ),
         (Platform::Linux | Platform::Training, TransportKind::Pwsh) => f.push(
             &field("transport"),
-            "`pwsh` runs Exchange cmdlets: a linux server takes `local` or `ssh`",
+            Said::new("finding-inventory-linux-pwsh"),
         ),
         _ => {}
     }
     if ssh.is_some() && kind != TransportKind::Ssh {
-        f.push(&field("ssh"), "`ssh:` is for `transport: ssh`");
+        f.push(&field("ssh"), Said::new("finding-inventory-ssh-unused"));
     }
     match kind {
         TransportKind::Local => Transport::Local,
@@ -160,10 +161,8 @@ fn ssh_target(f: &mut Findings<'_>, i: usize, name: &str, raw: SshYaml, dir: &Pa
     let port = raw.port.and_then(|port| {
         let ok = u16::try_from(port).ok().filter(|p| *p > 0);
         if ok.is_none() {
-            f.push(
-                &at("port"),
-                format!("port {port} is out of range (1 to 65535)"),
-            );
+            let said = Said::new("finding-inventory-port").text("port", port.to_string());
+            f.push(&at("port"), said);
         }
         ok
     });
@@ -172,7 +171,8 @@ fn ssh_target(f: &mut Findings<'_>, i: usize, name: &str, raw: SshYaml, dir: &Pa
         && !path.is_file()
     {
         let shown_path = printable(&path.display().to_string());
-        f.push(&at("config"), format!("no ssh config file at {shown_path}"));
+        let said = Said::new("finding-inventory-ssh-config").text("path", shown_path);
+        f.push(&at("config"), said);
     }
     SshTarget {
         host: raw.host.unwrap_or_else(|| name.to_owned()),

@@ -2,6 +2,7 @@
 //! of the library that serves the expected monitor, and a step of it.
 
 use crate::config::ConfigError;
+use crate::i18n::Said;
 use crate::runbook::Library;
 use crate::training::Scenario;
 
@@ -17,18 +18,16 @@ pub fn findings(
     };
     let expected = &drill.expected;
     let at =
-        |key: &str, value: &str, msg: String| ConfigError::at_value(origin, text, key, value, msg);
+        |key: &str, value: &str, msg: Said| ConfigError::at_value(origin, text, key, value, msg);
     let Some(procedure) = library.procedure(&expected.runbook) else {
         let known: Vec<&str> = library
             .procedures()
             .iter()
             .map(crate::runbook::Procedure::id)
             .collect();
-        let msg = format!(
-            "drill: unknown runbook `{}` (known: {})",
-            expected.runbook,
-            known.join(", ")
-        );
+        let msg = Said::new("finding-drill-unknown-runbook")
+            .text("runbook", &expected.runbook)
+            .text("known", known.join(", "));
         return vec![at("runbook", &expected.runbook, msg)];
     };
     let mut found = Vec::new();
@@ -37,20 +36,17 @@ pub fn findings(
         .iter()
         .any(|m| m.name() == expected.monitor)
     {
-        let msg = format!(
-            "drill: runbook {} does not recover {}",
-            expected.runbook, expected.monitor
-        );
+        let msg = Said::new("finding-drill-runbook-elsewhere")
+            .text("runbook", &expected.runbook)
+            .text("monitor", &expected.monitor);
         found.push(at("runbook", &expected.runbook, msg));
     }
     if procedure.step_index(&expected.heals_at).is_none() {
         let steps: Vec<&str> = procedure.spec.steps.iter().map(|s| s.id.as_str()).collect();
-        let msg = format!(
-            "drill: runbook {} has no step `{}` (its steps: {})",
-            expected.runbook,
-            expected.heals_at,
-            steps.join(", ")
-        );
+        let msg = Said::new("finding-drill-no-step")
+            .text("runbook", &expected.runbook)
+            .text("step", &expected.heals_at)
+            .text("steps", steps.join(", "));
         found.push(at("heals_at", &expected.heals_at, msg));
     }
     found

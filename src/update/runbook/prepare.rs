@@ -208,7 +208,7 @@ pub fn restarted_service(state: &AppState, call: &StepCall) -> Option<String> {
 
 /// A value no shell may receive: nothing runs, and the pane says which.
 fn refused(rejected: &Rejected) -> Said {
-    Said::new("said-refused-value").text("rejected", rejected.to_string())
+    Said::new("said-refused-value").said("rejected", rejected.said())
 }
 
 fn reads_health(action: RecoveryAction) -> bool {
