@@ -797,3 +797,198 @@ said-not-in-fleet = { $server } はこのフリートにない
 finding-yaml-tab = タブ文字: YAML のインデントは空白のみ
 finding-yaml-second-document = ここで 2 つ目の YAML 文書が始まっている: 1 ファイルに文書は 1 つ（`---` の行を削除するか、ファイルを分割する）
 finding-yaml-alias-bomb = エイリアスの展開が大きすぎる（エイリアス爆弾？）: 他のエイリアスを繰り返す最初のエイリアスはここ
+# シェルに渡す前に拒否した値: 値、続いて理由（$reason: 下の finding-value-* のいずれか。値に続く述語として書く）。
+finding-value-rejected = `{ $value }` は{ $reason }
+# $what: finding-value-what-name、-host、-login のいずれか。
+finding-value-empty = 値が空（{ $what }が必要）
+finding-value-what-name = 名前
+finding-value-what-host = ホスト名
+finding-value-what-login = ログイン名
+finding-value-line-break = 改行を含む（コマンドがそこで終わってしまう）
+finding-value-blank = 空白を含む（2 つの語に分かれてしまう）
+finding-value-control = 制御文字 `{ $char }` を含む
+finding-value-not-ascii = ASCII 以外の文字 `{ $char }`（{ $code }）を含む（引用符や区切り文字によく似た文字がこうして紛れ込む）
+finding-value-shell-sign = シェルが解釈する記号 `{ $char }` を含む
+finding-value-not-allowed = { $what }に使えない文字 `{ $char }` を含む
+finding-value-dash-option = `-` で始まる（コマンドがオプションとして読んでしまう）
+finding-value-dash-ssh = `-` で始まる（ssh がオプションとして読んでしまう）
+finding-value-login-start = 英字でも `_` でも始まっていない（ログイン名は英字か `_` で始まる）
+finding-value-too-long = 長さが { $length } 文字ある（{ $what }は最大 { $max } 文字）
+finding-value-empty-label = ドットの間に空のラベルがある
+finding-value-long-label = 長さ { $length } 文字のラベルがある（DNS のラベルは最大 { $max } 文字）
+finding-value-label-dash = `-` で始まるか `-` で終わるラベルがある（DNS 名にはありえない）
+# 値に含められない文字。「使えない文字がある: { $char }」の形で示す。
+finding-char = `{ $char }`
+finding-char-space = スペース
+finding-char-control = 制御文字（{ $code }）
+finding-char-whitespace = 空白文字（{ $code }）
+finding-char-not-ascii = `{ $char }`（{ $code }、ASCII 以外）
+# インベントリ: file:line:column のあとにフィールド（$field: `servers[1].imap[0].host`）、続いて問題の内容。
+finding-inventory-field = { $field }: { $finding }
+# 問題の内容、続いて規則（$rule: finding-inventory-rule-*）。
+finding-inventory-with-rule = { $finding }（{ $rule }）
+finding-inventory-rule-server-name = サーバー名はホスト名: ASCII の英字、数字、`-`、`.` からなり、ラベルは最大 63 文字、全体で最大 253 文字
+finding-inventory-rule-host = ホストは ASCII の英字、数字、`-`、`.` からなる DNS 名、または IPv4 か IPv6 のアドレス
+finding-inventory-server-name-empty = サーバー名が空
+finding-inventory-host-empty = ホストが空
+finding-inventory-starts-with-dash = `{ $value }` が `-` で始まっている
+finding-inventory-contains = `{ $value }` に使えない文字がある: { $char }
+finding-inventory-host-brackets = `{ $host }`: IPv6 アドレスは角かっこなしで書く
+finding-inventory-env-name = `{ $name }` は環境変数名ではない（ASCII の英字、数字、`_` からなり、数字では始まらない）
+finding-inventory-name-empty = インベントリ名が空
+finding-inventory-name-refused = `{ $value }` に使えない文字がある: { $char }（インベントリ名は印字可能な ASCII 文字のみ）
+finding-inventory-name-too-long = インベントリ名が { $max } 文字を超えている
+finding-inventory-site-empty = 拠点が空
+finding-inventory-site-refused = `{ $value }` に使えない文字がある: { $char }（拠点は印字可能な ASCII 文字のみ）
+finding-inventory-site-too-long = 拠点が { $max } 文字を超えている
+finding-inventory-file-name = ファイル名 `{ $stem }` はインベントリ名にできない: `name:` を追加する（印字可能な ASCII 文字、最大 { $max } 文字）
+finding-inventory-password-written = インベントリに直接書いたパスワードは受け付けない: モード 0600 のファイル（{"{"} file: PATH {"}"}）か環境変数（{"{"} env: NAME {"}"}）に書く
+finding-inventory-user-empty = ユーザー名が空
+finding-inventory-user-control = `{ $user }` に制御文字がある: IMAP と POP3 では送れない
+finding-inventory-path-empty = ファイル パスが空
+finding-inventory-probes-in-flight = 同時に実行するプローブの数は 1 から { $max } までにする
+finding-inventory-probe-interval = プローブの間隔は 0 より大きくする
+finding-inventory-probe-timeout = プローブのタイムアウトは 0 より大きくする
+finding-inventory-probe-timeout-long = { $timeout } はプローブの間隔 { $interval } より長い: プローブが滞留してしまう
+finding-inventory-unknown-monitor = 不明なモニター `{ $monitor }`（既知のモニター: { $known }）
+# $rule: rule-* のメッセージ。$shape: そのモニターの判定条件を書く YAML。
+finding-inventory-rule-misfit = `{ $rule }` は { $monitor } には使えない: { $shape } を使う
+finding-inventory-interval-short = { $interval } はプローブのタイムアウト { $timeout } より短い: プローブが滞留してしまう
+finding-inventory-no-credentials = `credentials:` がない: ログインするプローブ（CTP、ディープ テスト）を実行できない
+finding-inventory-credential-line-break = 値に改行か NUL がある: IMAP と POP3 では送れない
+finding-inventory-no-ca-file = { $path } に CA ファイルがない
+finding-inventory-credential-mode = { $path } のモードは { $mode }: 認証情報のファイルは 0600 かそれより厳しいモードにする（chmod 600 { $path }）
+finding-inventory-env-unset = 環境変数 { $variable } が設定されていない: プローブの前に export する
+finding-inventory-env-not-utf8 = 環境変数 { $variable } が UTF-8 ではない
+finding-inventory-env-empty = 環境変数 { $variable } が空
+finding-inventory-credential-unreadable = { $path } を読み取れない: { $error }
+finding-inventory-not-credential-file = { $path } は認証情報のファイル（小さなテキスト ファイル）ではない
+finding-inventory-credential-file-empty = 認証情報のファイルが空
+finding-inventory-managed-not-exchange = 管理された可用性（Managed Availability）は Exchange の機能: `platform: exchange` が必要
+finding-inventory-poll-interval = ポーリングの間隔は 1s 以上にする
+finding-inventory-poll-timeout = ポーリングのタイムアウトは 1s 以上にする
+finding-inventory-poll-timeout-long = { $timeout } はポーリングの間隔 { $interval } より長い: ポーリングが滞留してしまう
+finding-inventory-polls-in-flight = 同時に実行するポーリングの数は 1 から { $max } までにする
+finding-inventory-agent-address = エージェント `{ $agent }` が HOST:PORT の形式ではない（例: 127.0.0.1:9141）
+finding-inventory-refresh = 更新の間隔は 1s 以上にする
+finding-inventory-read-timeout = タイムアウトは 100ms 以上にする
+finding-inventory-no-servers = インベントリにサーバーが 1 台もない
+finding-inventory-server-twice = サーバー `{ $server }` が 2 回記載されている（先に `{ $first }` として。名前の大文字と小文字は区別しない）
+finding-inventory-no-endpoint = サーバー `{ $server }` にエンドポイントがない: `imap:` か `pop3:` を指定する（または Exchange に監視させる: `health: {"{"} managed_availability {"}"}`）
+finding-inventory-mailbox-unknown = `{ $server }` はこのインベントリのサーバーではない
+# $role: cas、mailbox、both のいずれか（インベントリの表記のまま）。
+finding-inventory-mailbox-not-mailbox = `{ $server }` は { $role } サーバーで、メールボックス サーバーではない
+finding-inventory-mailbox-not-cas = 監視用メールボックスを持つのは CAS サーバーのみ
+finding-inventory-port = ポート { $port } は範囲外（1 から 65535）
+finding-inventory-server-name-plain = 証明書の名前には `tls: starttls` か `tls: implicit` が必要
+finding-inventory-second-implicit = 2 つ目の暗黙的 TLS のエンドポイント: 1 つのプロトコルに置けるのは、平文か STARTTLS のエンドポイント 1 つと、暗黙的 TLS のエンドポイント 1 つまで
+finding-inventory-second-plain = 2 つ目の平文か STARTTLS のエンドポイント: 1 つのプロトコルに置けるのは、平文か STARTTLS のエンドポイント 1 つと、暗黙的 TLS のエンドポイント 1 つまで
+finding-inventory-unknown-action = 不明なアクション `{ $action }`
+finding-inventory-command-empty = コマンドが空: プログラムとその引数を指定する
+finding-inventory-command-control = `{ $word }` に制御文字がある
+finding-inventory-pwsh-program = PowerShell の実行ファイルが空か、制御文字を含む
+finding-inventory-restarts = 1 時間あたりの再起動 { $hour } 回は、1 日に許可された { $day } 回を超えている
+finding-inventory-exchange-transport = Exchange の手順はコマンドレット: `pwsh`（PowerShell リモート処理）で実行する
+finding-inventory-linux-pwsh = `pwsh` は Exchange のコマンドレットを実行するためのもの: linux サーバーには `local` か `ssh` を指定する
+finding-inventory-ssh-unused = `ssh:` は `transport: ssh` のときに使う
+finding-inventory-ssh-config = { $path } に ssh の設定ファイルがない
+# Prometheus か Alertmanager の URL（インベントリの health.prometheus）と、それを読めない理由。
+finding-url-https = https はまだサポートしていない: http:// の URL を指定する
+finding-url-scheme = `{ $scheme }` の URL はサポートしていない: http://host:port を指定する
+finding-url-not-url = URL ではない: http://host:port を指定する
+finding-url-credentials = URL 内の認証情報はサポートしていない: http://host:port を指定する
+finding-url-query = `{ $path }`: ベース URL にクエリ、フラグメント、空白は含められない
+finding-url-unclosed = IPv6 アドレスに閉じの `]` がない
+finding-url-after-bracket = `]` のあとには `:port` が必要
+finding-url-not-ipv6 = `{ $host }` は IPv6 アドレスではない
+finding-url-not-host = `{ $host }` はホスト名でもアドレスでもない
+finding-url-not-port = `{ $port }` はポート番号（1-65535）ではない
+# keys.yaml: キーが働く場所（下のメッセージの $where。「{ $where }で」「{ $where }では」の形で続く）。
+finding-keys-on-grid = グリッド
+finding-keys-in-drill-down = 詳細画面
+finding-keys-in-runbook = 手順書ペイン
+finding-keys-in-help = ヘルプ
+# 上の場所を 2 つ: 「グリッドかヘルプ」。
+finding-keys-either = { $first }か{ $then }
+finding-keys-unknown-screen = 不明な画面 `{ $screen }`: everywhere、grid、drill、runbook、help のいずれか
+finding-keys-unknown-action = 不明なアクション `{ $action }`
+finding-keys-two-things = `{ $key }` は{ $where }で 2 つの操作に割り当てられることになる: `{ $first }` と `{ $second }`
+finding-keys-none = キーを 1 つ以上指定する: キーのないアクションは実行できない
+finding-keys-does-nothing = `{ $action }` は{ $where }では何もしない
+finding-keys-ctrl = `{ $key }`: ctrl- のあとは英字 1 文字（ctrl-c）
+finding-keys-not-a-key-name = `{ $key }` はキーの名前ではない
+finding-keys-not-a-key = `{ $key }` はキーではない: 1 文字（n、N、?）、ctrl-英字、F1-F12、または Enter、Esc、Backspace、Tab、Space、Up、Down、Left、Right、PgUp、PgDn、Home、End のいずれか
+# すべてのファイル: 読み取り、サイズ、エンコード、YAML。
+finding-file-unreadable = 読み取れない: { $error }
+finding-file-folder = 読み取れない: フォルダーである
+finding-file-not-utf8 = UTF-8 として不正（バイト { $byte }）: ファイルを UTF-8 で保存する
+# $size: finding-size-mib か finding-size-bytes。
+finding-file-too-large = ファイルが { $size } を超えている（この種のファイルで読み込める上限）
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes } バイト
+finding-file-neither = 手順書ファイル（`procedures:`）でもシナリオ（`fleet:`、`faults:`）でもない
+finding-yaml-nul = NUL バイト: YAML には含められない
+finding-yaml-control = 制御文字（{ $code }）: YAML には含められない
+finding-yaml-too-deep = 入れ子が { $max } 階層より深い: healthdeck のファイルでこれほどの入れ子が必要なものはない
+# メッセージ カタログ（.ftl）を英語版と照合した結果。
+finding-catalog-not-fluent = Fluent の形式ではない: { $error }
+finding-catalog-defined-twice = メッセージ `{ $id }` が 2 回定義されている
+# $reference、$line: 英語版での定義の場所。
+finding-catalog-missing = メッセージ `{ $id }` がない（{ $reference }:{ $line }）
+# $own、$english: プレースホルダーの一覧、または finding-catalog-no-placeholders。
+finding-catalog-placeholders = メッセージ `{ $id }` のプレースホルダーは { $own } だが、英語版では { $english }
+finding-catalog-no-placeholders = なし
+finding-catalog-not-in-english = メッセージ `{ $id }` は英語版にない: 入力ミスか、もう使われていないメッセージ
+# 場所、続いて内容: $place は file:line:column、ファイル、またはオプション（--scenario）。場所を先に、そのあとに `: ` を置く。
+finding-at = { $place }: { $finding }
+finding-theme-unknown = 不明なテーマ `{ $name }`: 組み込みのテーマ（{ $known }）でもファイルでもない
+finding-scenario-unknown = 不明なシナリオ `{ $name }`: 組み込みのシナリオ（{ $known }）でもファイルでもない
+finding-scenario-no-servers = フリートにサーバーがない: シナリオにはサーバーが 1 台以上必要
+# $why: 名前と拒否の理由（finding-value-rejected。名前がなければ finding-value-empty）。
+finding-scenario-server-name = サーバー名: { $why }
+finding-scenario-server-twice = サーバー `{ $server }` が 2 回記載されている
+finding-scenario-not-cas = `{ $server }` はこのフリートの CAS サーバーではない
+finding-scenario-not-mailbox = `{ $server }` はこのフリートのメールボックス サーバーではない
+finding-scenario-fault-server = 不明なサーバー `{ $server }` に障害が指定されている
+finding-scenario-unknown-service = 不明なサービス `{ $service }`（既知のサービス: { $known }）
+# $role: cas、mailbox、both のいずれか（シナリオの表記のまま）。
+finding-scenario-service-elsewhere = { $service } は { $server } では実行されない（{ $role } サーバー）
+finding-scenario-unknown-rule = rules に不明なモニター `{ $monitor }` がある
+# シナリオの `drill:` ブロック。
+finding-drill-unknown-server = drill: 不明なサーバー `{ $server }`
+finding-drill-unknown-monitor = drill: 不明なモニター `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $monitor } は { $server } では実行されない（{ $role } サーバー）
+finding-drill-objective-english = drill: 目標（objective）には `en` が必要（ほかの言語の目標がないときは `en` を使う）
+finding-drill-budget = drill: 制限時間は 0s より長くする
+finding-drill-unknown-runbook = drill: 不明な手順書 `{ $runbook }`（既知の手順書: { $known }）
+finding-drill-runbook-elsewhere = drill: 手順書 { $runbook } は { $monitor } を復旧する手順書ではない
+finding-drill-no-step = drill: 手順書 { $runbook } に手順 `{ $step }` がない（この手順書の手順: { $steps }）
+# 手順書ファイル。
+finding-runbook-duplicate-procedure = 手順書 ID `{ $procedure }` が重複している
+finding-runbook-no-protocol = 手順書 `{ $procedure }` はモニターを指定しているが、`protocol`（imap か pop）がない
+# $protocol: IMAP か POP。
+finding-runbook-unknown-monitor = 不明な { $protocol } モニター `{ $monitor }`（既知のモニター: { $known }）
+finding-runbook-monitor-taken = モニター `{ $monitor }` は既に手順書 `{ $procedure }` の復旧対象
+# $field: title か instruction（ファイルのキー）。$what: finding-runbook-of-procedure か -of-step。
+finding-runbook-no-translation = { $what } の { $field } に `{ $language }` の翻訳がない
+finding-runbook-of-procedure = 手順書 `{ $procedure }`
+finding-runbook-of-step = `{ $procedure }` の手順 `{ $step }`
+finding-runbook-unknown-language = 不明な言語 `{ $language }`（想定: { $expected }）
+finding-runbook-duplicate-step = 手順書 `{ $procedure }` で手順 ID `{ $step }` が重複している
+finding-runbook-no-action = 手順 `{ $step }` には `action` か `call` が必要
+finding-runbook-action-and-call = 手順 `{ $step }` に `action` と `call` の両方がある: どちらか一方にする
+finding-runbook-unknown-call = `call: { $procedure }`: 手順書 `{ $procedure }` がない
+finding-runbook-calls-itself = 手順書 `{ $procedure }` が自分自身を呼び出している
+finding-runbook-mailbox-server = `on: mailbox_server` には、それより前に `identify_mailbox_server` の手順が必要
+finding-runbook-compensation = 手順 `{ $step }` の戻し手順 `{ $target }`: 手順書 `{ $procedure }` で、これより後に手順 `{ $target }` がない
+finding-runbook-escalate-if = `escalate_if` には、手順書 `{ $procedure }` に `escalate` の手順が必要
+finding-runbook-escalate-last = `escalate` の手順は手順書 `{ $procedure }` の最後の手順にする
+# 判定条件（`only_if`、`stop_if`、`escalate_if`）と、それより前のどの手順もその事実を確定できない理由（$why: 下の 2 つのいずれか）。
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = `{ $procedure }` には、ここまでに `{ $expectation }` を報告する手順がない
+finding-runbook-no-ending = 手順 `{ $step }` は手順書を呼び出していないので、判定できる終わり方がない
+finding-runbook-needs = `{ $action }` には `{ $key }` が必要
+finding-runbook-means-nothing = `{ $key }` は `{ $action }` では意味を持たない
+finding-runbook-unconfirmed = 破壊的なアクション `{ $action }` に `confirm: false` が指定されている: このアクションは常に確認を求める
+finding-runbook-call-cycle = 呼び出しの循環: `{ $procedure }` が `{ $target }` を呼び出し、それがまた `{ $procedure }` を呼び出す
+finding-runbook-too-large = { $size } を超える手順書ファイル: 分割する

@@ -797,3 +797,198 @@ said-not-in-fleet = { $server }: 이 서버 목록에 없음
 finding-yaml-tab = 탭 문자: YAML 들여쓰기는 공백만 사용
 finding-yaml-second-document = 여기서 두 번째 YAML 문서가 시작됨: 파일 하나에 문서는 하나(`---` 줄을 지우거나 파일을 나누십시오)
 finding-yaml-alias-bomb = 별칭이 지나치게 크게 확장됨(별칭 폭탄?): 다른 별칭을 반복하는 첫 별칭이 여기 있음
+# 셸에 닿기 전에 거부된 값: 값, 이어서 이유($reason: 아래 finding-value-* 메시지). 이유는 "`값` 값은" 뒤에 이어지는 서술로 씀.
+finding-value-rejected = `{ $value }` 값은 { $reason }
+# $what: finding-value-what-name, -host 또는 -login.
+finding-value-empty = 값이 비어 있음({ $what } 필요)
+finding-value-what-name = 이름
+finding-value-what-host = 호스트 이름
+finding-value-what-login = 로그인 이름
+finding-value-line-break = 줄바꿈이 있어 명령이 거기서 끝나게 됨
+finding-value-blank = 공백이 있어 두 단어로 나뉘게 됨
+finding-value-control = `{ $char }` 제어 문자가 있음
+finding-value-not-ascii = 일반 ASCII가 아닌 `{ $char }`({ $code }) 문자가 있음: 따옴표나 구분자와 닮은 문자가 이런 곳에 숨음
+finding-value-shell-sign = 셸이 해석하는 `{ $char }` 문자가 있음
+finding-value-not-allowed = { $what }에 쓸 수 없는 `{ $char }` 문자가 있음
+finding-value-dash-option = `-`로 시작하여 명령이 옵션으로 읽게 됨
+finding-value-dash-ssh = `-`로 시작하여 ssh가 옵션으로 읽게 됨
+finding-value-login-start = 영문자나 `_`로 시작하지 않음: 로그인 이름은 영문자나 `_`로 시작함
+finding-value-too-long = 길이가 { $length }자임: { $what }의 최대 길이는 { $max }자
+finding-value-empty-label = 점 사이에 빈 레이블이 있음
+finding-value-long-label = { $length }자짜리 레이블이 있음: DNS 레이블은 최대 { $max }자
+finding-value-label-dash = `-`로 시작하거나 끝나는 레이블이 있음: DNS 이름에는 그런 레이블이 없음
+# 값에 들어갈 수 없는 문자: finding-inventory-contains 등의 { $char } 자리에 들어감("`값` 값에 공백 포함").
+finding-char = `{ $char }`
+finding-char-space = 공백
+finding-char-control = 제어 문자({ $code })
+finding-char-whitespace = 공백 문자({ $code })
+finding-char-not-ascii = `{ $char }`({ $code }, ASCII 아님)
+# 인벤토리: file:line:column 뒤에 필드($field: `servers[1].imap[0].host`), 이어서 문제 내용.
+finding-inventory-field = { $field }: { $finding }
+# 문제 내용, 이어서 규칙($rule: finding-inventory-rule-*).
+finding-inventory-with-rule = { $finding }({ $rule })
+finding-inventory-rule-server-name = 서버 이름은 호스트 이름: ASCII 영문자, 숫자, `-`, `.`만 사용, 레이블은 최대 63자, 전체 최대 253자
+finding-inventory-rule-host = 호스트는 ASCII 영문자, 숫자, `-`, `.`로 된 DNS 이름 또는 IPv4나 IPv6 주소
+finding-inventory-server-name-empty = 서버 이름이 비어 있음
+finding-inventory-host-empty = 호스트가 비어 있음
+finding-inventory-starts-with-dash = `{ $value }` 값이 `-`로 시작함
+finding-inventory-contains = `{ $value }` 값에 { $char } 포함
+finding-inventory-host-brackets = `{ $host }`: IPv6 주소는 대괄호 없이 쓸 것
+finding-inventory-env-name = `{ $name }`: 환경 변수 이름이 아님(ASCII 영문자, 숫자, `_`만 사용, 숫자로 시작할 수 없음)
+finding-inventory-name-empty = 인벤토리 이름이 비어 있음
+finding-inventory-name-refused = `{ $value }` 값에 { $char } 포함(인벤토리 이름은 인쇄 가능한 ASCII만 사용)
+finding-inventory-name-too-long = 인벤토리 이름이 { $max }자보다 김
+finding-inventory-site-empty = 위치가 비어 있음
+finding-inventory-site-refused = `{ $value }` 값에 { $char } 포함(위치는 인쇄 가능한 ASCII만 사용)
+finding-inventory-site-too-long = 위치가 { $max }자보다 김
+finding-inventory-file-name = 파일 이름 `{ $stem }`에서 인벤토리 이름을 얻을 수 없음: `name:` 추가(인쇄 가능한 ASCII, 최대 { $max }자)
+finding-inventory-password-written = 인벤토리에 직접 쓴 암호는 거부됨: 모드 0600 파일({"{"} file: PATH {"}"}) 또는 환경 변수({"{"} env: NAME {"}"})에 둘 것
+finding-inventory-user-empty = 사용자 이름이 비어 있음
+finding-inventory-user-control = `{ $user }` 값에 제어 문자 포함: IMAP과 POP3로는 전달할 수 없음
+finding-inventory-path-empty = 파일 경로가 비어 있음
+finding-inventory-probes-in-flight = 동시 실행 프로브 수는 1 이상 { $max } 이하여야 함
+finding-inventory-probe-interval = 프로브 간격은 0보다 커야 함
+finding-inventory-probe-timeout = 프로브 시간 제한은 0보다 커야 함
+finding-inventory-probe-timeout-long = 시간 제한 { $timeout }: 프로브 간격 { $interval }보다 길어 프로브가 밀려 쌓이게 됨
+finding-inventory-unknown-monitor = 알 수 없는 모니터 `{ $monitor }`(알려진 모니터: { $known })
+# $rule: rule-* 메시지; $shape: 이 모니터의 규칙이 받는 YAML 형식.
+finding-inventory-rule-misfit = `{ $rule }` 규칙은 { $monitor }에 맞지 않음: { $shape } 형식으로 쓸 것
+finding-inventory-interval-short = 간격 { $interval }: 프로브 시간 제한 { $timeout }보다 짧아 프로브가 밀려 쌓이게 됨
+finding-inventory-no-credentials = `credentials:` 없음: 로그인하는 프로브(CTP, 심층 테스트)는 실행할 수 없음
+finding-inventory-credential-line-break = 값에 줄바꿈 또는 NUL 포함: IMAP과 POP3로는 전달할 수 없음
+finding-inventory-no-ca-file = { $path }에 CA 파일 없음
+finding-inventory-credential-mode = { $path } 모드가 { $mode }임: 자격 증명 파일은 0600 또는 그보다 엄격해야 함(chmod 600 { $path })
+finding-inventory-env-unset = 환경 변수 { $variable } 미설정: 프로브 실행 전에 export할 것
+finding-inventory-env-not-utf8 = 환경 변수 { $variable } 값이 UTF-8이 아님
+finding-inventory-env-empty = 환경 변수 { $variable } 값이 비어 있음
+finding-inventory-credential-unreadable = { $path } 읽을 수 없음: { $error }
+finding-inventory-not-credential-file = { $path }: 자격 증명 파일(작은 텍스트 파일)이 아님
+finding-inventory-credential-file-empty = 자격 증명 파일이 비어 있음
+finding-inventory-managed-not-exchange = Managed Availability는 Exchange 기능이므로 `platform: exchange` 필요
+finding-inventory-poll-interval = 폴링 간격은 1s 이상이어야 함
+finding-inventory-poll-timeout = 폴링 시간 제한은 1s 이상이어야 함
+finding-inventory-poll-timeout-long = 시간 제한 { $timeout }: 폴링 간격 { $interval }보다 길어 폴링이 밀려 쌓이게 됨
+finding-inventory-polls-in-flight = 동시 실행 폴링 수는 1 이상 { $max } 이하여야 함
+finding-inventory-agent-address = 에이전트 `{ $agent }`: HOST:PORT 형식이 아님(예: 127.0.0.1:9141)
+finding-inventory-refresh = 새로 고침 간격은 1s 이상이어야 함
+finding-inventory-read-timeout = 시간 제한은 100ms 이상이어야 함
+finding-inventory-no-servers = 인벤토리에 서버가 하나도 없음
+finding-inventory-server-twice = 서버 `{ $server }` 중복: 앞에 `{ $first }` 항목이 있음(이름은 대소문자 구분 없이 비교)
+finding-inventory-no-endpoint = 서버 `{ $server }`에 엔드포인트 없음: `imap:` 또는 `pop3:` 지정(또는 Exchange가 감시하게 하려면 `health: {"{"} managed_availability {"}"}`)
+finding-inventory-mailbox-unknown = `{ $server }`: 이 인벤토리의 서버가 아님
+# $role: 인벤토리에 쓰인 그대로의 cas, mailbox 또는 both.
+finding-inventory-mailbox-not-mailbox = `{ $server }`: 사서함 서버가 아닌 { $role } 서버
+finding-inventory-mailbox-not-cas = 모니터링 사서함은 CAS 서버에만 있음
+finding-inventory-port = 포트 { $port }: 범위(1~65535)를 벗어남
+finding-inventory-server-name-plain = 인증서 이름에는 `tls: starttls` 또는 `tls: implicit` 필요
+finding-inventory-second-implicit = 두 번째 암시적 TLS 엔드포인트: 프로토콜마다 일반 또는 STARTTLS 엔드포인트 하나와 암시적 TLS 엔드포인트 하나까지만 가능
+finding-inventory-second-plain = 두 번째 일반 또는 STARTTLS 엔드포인트: 프로토콜마다 일반 또는 STARTTLS 엔드포인트 하나와 암시적 TLS 엔드포인트 하나까지만 가능
+finding-inventory-unknown-action = 알 수 없는 작업 `{ $action }`
+finding-inventory-command-empty = 명령이 비어 있음: 프로그램과 인수를 지정할 것
+finding-inventory-command-control = `{ $word }` 값에 제어 문자 포함
+finding-inventory-pwsh-program = PowerShell 실행 파일이 비어 있거나 제어 문자 포함
+finding-inventory-restarts = 시간당 다시 시작 { $hour }회: 하루 허용 { $day }회보다 많음
+finding-inventory-exchange-transport = Exchange 단계는 cmdlet이므로 `pwsh`(PowerShell 원격)로 실행됨
+finding-inventory-linux-pwsh = `pwsh`는 Exchange cmdlet 실행용: linux 서버는 `local` 또는 `ssh` 사용
+finding-inventory-ssh-unused = `ssh:` 항목은 `transport: ssh`용
+finding-inventory-ssh-config = { $path }에 ssh 설정 파일 없음
+# Prometheus 또는 Alertmanager URL(인벤토리의 health.prometheus)과 그 URL을 읽을 수 없는 이유.
+finding-url-https = https는 아직 지원하지 않음: http:// URL을 지정할 것
+finding-url-scheme = `{ $scheme }` URL은 지원하지 않음: http://host:port 형식으로 지정할 것
+finding-url-not-url = URL이 아님: http://host:port 형식으로 지정할 것
+finding-url-credentials = URL 안의 자격 증명은 지원하지 않음: http://host:port 형식으로 지정할 것
+finding-url-query = `{ $path }`: 기본 URL에는 쿼리, 프래그먼트, 공백이 없어야 함
+finding-url-unclosed = IPv6 주소에 닫는 `]` 필요
+finding-url-after-bracket = `]` 뒤에는 `:port`가 와야 함
+finding-url-not-ipv6 = `{ $host }`: IPv6 주소가 아님
+finding-url-not-host = `{ $host }`: 호스트 이름이나 주소가 아님
+finding-url-not-port = `{ $port }`: 포트(1-65535)가 아님
+# keys.yaml: 키가 동작하는 곳(아래 메시지의 $where). "그리드에서 `x` 키가 …"처럼 문장 앞이나 중간에 들어감.
+finding-keys-on-grid = 그리드에서
+finding-keys-in-drill-down = 상세 보기에서
+finding-keys-in-runbook = 런북 창에서
+finding-keys-in-help = 도움말에서
+# 위의 두 곳: "그리드에서 또는 도움말에서".
+finding-keys-either = { $first } 또는 { $then }
+finding-keys-unknown-screen = 알 수 없는 화면 `{ $screen }`: everywhere, grid, drill, runbook, help 중 하나
+finding-keys-unknown-action = 알 수 없는 동작 `{ $action }`
+finding-keys-two-things = { $where } `{ $key }` 키가 두 가지 동작을 하게 됨: `{ $first }`, `{ $second }`
+finding-keys-none = 키를 하나 이상 지정할 것: 키가 없는 동작은 실행할 방법이 없음
+finding-keys-does-nothing = `{ $action }` 동작은 { $where } 아무 일도 하지 않음
+finding-keys-ctrl = `{ $key }`: ctrl- 뒤에는 글자 하나(ctrl-c)
+finding-keys-not-a-key-name = `{ $key }`: 키 이름이 아님
+finding-keys-not-a-key = `{ $key }`: 키가 아님: 문자(n, N, ?), ctrl-LETTER, F1-F12 또는 Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End 중 하나
+# 모든 파일: 읽기, 크기, 인코딩, YAML.
+finding-file-unreadable = 읽을 수 없음: { $error }
+finding-file-folder = 읽을 수 없음: 폴더임
+finding-file-not-utf8 = 잘못된 UTF-8(바이트 { $byte }): 파일을 UTF-8로 저장할 것
+# $size: finding-size-mib 또는 finding-size-bytes.
+finding-file-too-large = 파일이 이런 파일을 읽는 한도 { $size }보다 큼
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes }바이트
+finding-file-neither = 런북(`procedures:`)도 시나리오(`fleet:`, `faults:`)도 아님
+finding-yaml-nul = NUL 바이트: YAML에 넣을 수 없음
+finding-yaml-control = 제어 문자({ $code }): YAML에 넣을 수 없음
+finding-yaml-too-deep = { $max }단계보다 깊게 중첩됨: healthdeck 파일에는 필요 없는 깊이
+# 메시지 카탈로그(.ftl)를 영어 카탈로그와 비교.
+finding-catalog-not-fluent = Fluent 형식이 아님: { $error }
+finding-catalog-defined-twice = 메시지 `{ $id }` 중복 정의
+# $reference, $line: 영어 카탈로그에서 정의된 곳.
+finding-catalog-missing = 메시지 `{ $id }` 없음({ $reference }:{ $line })
+# $own, $english: 자리표시자 목록 또는 finding-catalog-no-placeholders.
+finding-catalog-placeholders = 메시지 `{ $id }`의 자리표시자: { $own }, 영어: { $english }
+finding-catalog-no-placeholders = 없음
+finding-catalog-not-in-english = 메시지 `{ $id }` 영어 카탈로그에 없음: 오타이거나 더 이상 쓰지 않는 메시지
+# 위치, 이어서 내용: $place는 file:line:column, 파일 또는 옵션(--scenario). 위치를 맨 앞에, 그 뒤에 `: `를 둘 것.
+finding-at = { $place }: { $finding }
+finding-theme-unknown = 알 수 없는 테마 `{ $name }`: 기본 제공 테마({ $known })도 파일도 아님
+finding-scenario-unknown = 알 수 없는 시나리오 `{ $name }`: 기본 제공 시나리오({ $known })도 파일도 아님
+finding-scenario-no-servers = 서버 목록(`fleet:`)에 서버가 없음: 시나리오에는 서버가 하나 이상 필요
+# $why: 이름과 거부 이유(finding-value-rejected, 이름이 없으면 finding-value-empty).
+finding-scenario-server-name = 서버 이름: { $why }
+finding-scenario-server-twice = 서버 `{ $server }` 중복
+finding-scenario-not-cas = `{ $server }`: 이 서버 목록의 CAS 서버가 아님
+finding-scenario-not-mailbox = `{ $server }`: 이 서버 목록의 사서함 서버가 아님
+finding-scenario-fault-server = 장애 대상 서버 `{ $server }`: 알 수 없는 서버
+finding-scenario-unknown-service = 알 수 없는 서비스 `{ $service }`(알려진 서비스: { $known })
+# $role: 시나리오에 쓰인 그대로의 cas, mailbox 또는 both.
+finding-scenario-service-elsewhere = { $service }: { $server }({ $role } 서버)에서는 실행되지 않음
+finding-scenario-unknown-rule = 규칙(`rules`)에 알 수 없는 모니터 `{ $monitor }`
+# 시나리오의 `drill:` 블록.
+finding-drill-unknown-server = drill: 알 수 없는 서버 `{ $server }`
+finding-drill-unknown-monitor = drill: 알 수 없는 모니터 `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $server }({ $role } 서버)에서는 { $monitor } 실행 안 됨
+finding-drill-objective-english = drill: 목표(objective)에 `en` 필요(다른 언어가 없을 때 `en` 사용)
+finding-drill-budget = drill: 제한 시간은 0s보다 길어야 함
+finding-drill-unknown-runbook = drill: 알 수 없는 런북 `{ $runbook }`(알려진 런북: { $known })
+finding-drill-runbook-elsewhere = drill: 런북 { $runbook }의 복구 대상에 { $monitor } 없음
+finding-drill-no-step = drill: 런북 { $runbook }에 `{ $step }` 단계 없음(단계: { $steps })
+# 런북 파일.
+finding-runbook-duplicate-procedure = 절차 id `{ $procedure }` 중복
+finding-runbook-no-protocol = 절차 `{ $procedure }`: 모니터는 지정했지만 `protocol`(imap 또는 pop) 없음
+# $protocol: IMAP 또는 POP.
+finding-runbook-unknown-monitor = 알 수 없는 { $protocol } 모니터 `{ $monitor }`(알려진 모니터: { $known })
+finding-runbook-monitor-taken = 모니터 `{ $monitor }`: 이미 절차 `{ $procedure }`에서 복구함
+# $field: title 또는 instruction(파일의 키); $what: finding-runbook-of-procedure 또는 -of-step.
+finding-runbook-no-translation = { $what }의 { $field }에 `{ $language }` 번역 없음
+finding-runbook-of-procedure = 절차 `{ $procedure }`
+finding-runbook-of-step = `{ $procedure }`의 `{ $step }` 단계
+finding-runbook-unknown-language = 알 수 없는 언어 `{ $language }`(사용 가능: { $expected })
+finding-runbook-duplicate-step = 절차 `{ $procedure }`에 단계 id `{ $step }` 중복
+finding-runbook-no-action = `{ $step }` 단계에 `action` 또는 `call` 필요
+finding-runbook-action-and-call = `{ $step }` 단계에 `action`과 `call`이 모두 있음: 하나만 지정할 것
+finding-runbook-unknown-call = `call: { $procedure }`: 절차 `{ $procedure }` 없음
+finding-runbook-calls-itself = 절차 `{ $procedure }`에서 자기 자신을 호출함
+finding-runbook-mailbox-server = `on: mailbox_server`에는 앞선 `identify_mailbox_server` 단계 필요
+finding-runbook-compensation = `{ $step }` 단계의 원복 단계 `{ $target }`: 절차 `{ $procedure }`에 뒤따르는 `{ $target }` 단계 없음
+finding-runbook-escalate-if = `escalate_if`에는 절차 `{ $procedure }`의 `escalate` 단계 필요
+finding-runbook-escalate-last = `escalate` 단계는 절차 `{ $procedure }`의 마지막 단계여야 함
+# 게이트(`only_if`, `stop_if`, `escalate_if`)와, 그 앞의 어떤 단계도 그 조건의 값을 정할 수 없는 이유($why: 아래 두 메시지 중 하나).
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = 여기까지 `{ $procedure }`의 단계 중 `{ $expectation }` 값을 보고하는 단계 없음
+finding-runbook-no-ending = `{ $step }` 단계는 절차를 호출하지 않으므로 종료 결과를 확인할 수 없음
+finding-runbook-needs = `{ $action }`에는 `{ $key }` 필요
+finding-runbook-means-nothing = `{ $key }`: `{ $action }`에서는 의미 없음
+finding-runbook-unconfirmed = 위험 작업 `{ $action }`에 `confirm: false`: 위험 작업은 항상 확인을 요청함
+finding-runbook-call-cycle = 호출 순환: `{ $procedure }`에서 `{ $target }` 호출, 그 절차가 다시 `{ $procedure }` 호출
+finding-runbook-too-large = 런북이 { $size }보다 큼: 나눌 것

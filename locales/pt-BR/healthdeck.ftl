@@ -860,3 +860,201 @@ said-not-in-fleet = { $server } não está nesta frota
 finding-yaml-tab = uma tabulação: o YAML indenta só com espaços
 finding-yaml-second-document = um segundo documento YAML começa aqui: um arquivo contém apenas um (remova a linha `---` ou divida o arquivo)
 finding-yaml-alias-bomb = os aliases se expandem demais (uma bomba de aliases?): o primeiro alias que repete outros está aqui
+# Um valor recusado antes que qualquer shell o visse: o valor, depois o porquê ($reason: uma das finding-value-* abaixo).
+finding-value-rejected = `{ $value }` { $reason }
+# $what: finding-value-what-name, -host ou -login.
+finding-value-empty = valor vazio onde se espera { $what }
+finding-value-what-name = um nome
+finding-value-what-host = um nome de host
+finding-value-what-login = um nome de login
+finding-value-line-break = contém uma quebra de linha, que encerraria o comando
+finding-value-blank = contém um espaço em branco, que o dividiria em duas palavras
+finding-value-control = contém o caractere de controle `{ $char }`
+finding-value-not-ascii = contém `{ $char }` ({ $code }), que não é ASCII simples; é aí que se escondem caracteres parecidos com aspas e separadores
+finding-value-shell-sign = contém `{ $char }`, que um shell interpretaria
+finding-value-not-allowed = contém `{ $char }`, caractere que { $what } não admite
+finding-value-dash-option = começa com `-`, que um comando leria como opção
+finding-value-dash-ssh = começa com `-`, que o ssh leria como opção
+finding-value-login-start = não começa com uma letra ou `_`, como começa todo nome de login
+finding-value-too-long = tem { $length } caracteres; { $what } tem no máximo { $max }
+finding-value-empty-label = tem um rótulo vazio entre pontos
+finding-value-long-label = tem um rótulo de { $length } caracteres; um rótulo DNS tem no máximo { $max }
+finding-value-label-dash = tem um rótulo que começa ou termina com `-`, o que nenhum nome DNS tem
+# Um caractere que um valor não pode conter, como "contém { $char }" o nomeia.
+finding-char = `{ $char }`
+finding-char-space = um espaço
+finding-char-control = um caractere de controle ({ $code })
+finding-char-whitespace = um espaço em branco ({ $code })
+finding-char-not-ascii = `{ $char }` ({ $code }, não ASCII)
+# O inventário: depois de arquivo:linha:coluna, o campo ($field: `servers[1].imap[0].host`), depois o que está errado.
+finding-inventory-field = { $field }: { $finding }
+# O que está errado, depois a regra ($rule: finding-inventory-rule-*).
+finding-inventory-with-rule = { $finding } ({ $rule })
+finding-inventory-rule-server-name = um nome de servidor é um nome de host: letras ASCII, dígitos, `-` e `.`, rótulos de no máximo 63 caracteres, no máximo 253 no total
+finding-inventory-rule-host = um host é um nome DNS de letras ASCII, dígitos, `-` e `.`, ou um endereço IPv4 ou IPv6
+finding-inventory-server-name-empty = o nome do servidor está vazio
+finding-inventory-host-empty = o host está vazio
+finding-inventory-starts-with-dash = `{ $value }` começa com `-`
+finding-inventory-contains = `{ $value }` contém { $char }
+finding-inventory-host-brackets = `{ $host }`: escreva o endereço IPv6 sem colchetes
+finding-inventory-env-name = `{ $name }` não é um nome de variável de ambiente (letras ASCII, dígitos e `_`, sem começar com dígito)
+finding-inventory-name-empty = o nome do inventário está vazio
+finding-inventory-name-refused = `{ $value }` contém { $char } (o nome do inventário é ASCII imprimível)
+finding-inventory-name-too-long = o nome do inventário tem mais de { $max } caracteres
+finding-inventory-site-empty = o site está vazio
+finding-inventory-site-refused = `{ $value }` contém { $char } (o site é ASCII imprimível)
+finding-inventory-site-too-long = o site tem mais de { $max } caracteres
+finding-inventory-file-name = o nome de arquivo `{ $stem }` não pode ser o nome do inventário: adicione `name:` (ASCII imprimível, no máximo { $max } caracteres)
+finding-inventory-password-written = uma senha escrita no inventário é recusada: escreva-a num arquivo com modo 0600 ({"{"} file: PATH {"}"}) ou numa variável de ambiente ({"{"} env: NAME {"}"})
+finding-inventory-user-empty = o nome de usuário está vazio
+finding-inventory-user-control = `{ $user }` contém um caractere de controle: IMAP e POP3 não conseguem transmiti-lo
+finding-inventory-path-empty = o caminho do arquivo está vazio
+finding-inventory-probes-in-flight = o número de sondas simultâneas deve ir de 1 a { $max }
+finding-inventory-probe-interval = o intervalo de sondagem deve ser maior que zero
+finding-inventory-probe-timeout = o tempo limite de sondagem deve ser maior que zero
+finding-inventory-probe-timeout-long = o tempo limite de { $timeout } é maior que o intervalo de sondagem de { $interval }: as sondas se acumulariam
+finding-inventory-unknown-monitor = monitor desconhecido `{ $monitor }` (conhecidos: { $known })
+# $rule: uma mensagem rule-*; $shape: o YAML que as regras do monitor aceitam.
+finding-inventory-rule-misfit = `{ $rule }` não se aplica a { $monitor }: use { $shape }
+finding-inventory-interval-short = o intervalo de { $interval } é menor que o tempo limite de sondagem de { $timeout }: as sondas se acumulariam
+finding-inventory-no-credentials = sem `credentials:`: as sondas que fazem logon (CTP, teste profundo) não podem rodar
+finding-inventory-credential-line-break = o valor contém uma quebra de linha ou NUL, que IMAP e POP3 não conseguem transmitir
+finding-inventory-no-ca-file = nenhum arquivo de CA em { $path }
+finding-inventory-credential-mode = { $path } tem modo { $mode }: um arquivo de credenciais deve ter modo 0600 ou mais restrito (chmod 600 { $path })
+finding-inventory-env-unset = a variável de ambiente { $variable } não está definida: exporte-a antes de sondar
+finding-inventory-env-not-utf8 = a variável de ambiente { $variable } não está em UTF-8
+finding-inventory-env-empty = a variável de ambiente { $variable } está vazia
+finding-inventory-credential-unreadable = impossível ler { $path }: { $error }
+finding-inventory-not-credential-file = { $path } não é um arquivo de credenciais (um pequeno arquivo de texto)
+finding-inventory-credential-file-empty = o arquivo de credenciais está vazio
+finding-inventory-managed-not-exchange = a Disponibilidade Gerenciada (Managed Availability) é do Exchange: requer `platform: exchange`
+finding-inventory-poll-interval = o intervalo de consulta deve ser de 1s ou mais
+finding-inventory-poll-timeout = o tempo limite de consulta deve ser de 1s ou mais
+finding-inventory-poll-timeout-long = o tempo limite de { $timeout } é maior que o intervalo de consulta de { $interval }: as consultas se acumulariam
+finding-inventory-polls-in-flight = o número de consultas simultâneas deve ir de 1 a { $max }
+finding-inventory-agent-address = o agente `{ $agent }` não está no formato HOST:PORT (ex.: 127.0.0.1:9141)
+finding-inventory-refresh = o intervalo de atualização deve ser de 1s ou mais
+finding-inventory-read-timeout = o tempo limite deve ser de 100ms ou mais
+finding-inventory-no-servers = o inventário não lista nenhum servidor
+finding-inventory-server-twice = o servidor `{ $server }` aparece duas vezes (antes como `{ $first }`; os nomes são comparados sem distinguir maiúsculas de minúsculas)
+finding-inventory-no-endpoint = o servidor `{ $server }` não tem endpoint: dê a ele `imap:` ou `pop3:` (ou deixe o Exchange vigiá-lo: `health: {"{"} managed_availability {"}"}`)
+finding-inventory-mailbox-unknown = `{ $server }` não é um servidor deste inventário
+# $role: cas, mailbox ou both, como o inventário o escreve.
+finding-inventory-mailbox-not-mailbox = `{ $server }` é um servidor { $role }, não um servidor de Caixa de Correio
+finding-inventory-mailbox-not-cas = só um servidor CAS tem uma caixa de correio de monitoramento
+finding-inventory-port = a porta { $port } está fora do intervalo (1 a 65535)
+finding-inventory-server-name-plain = um nome de certificado requer `tls: starttls` ou `tls: implicit`
+finding-inventory-second-implicit = um segundo endpoint TLS implícito: um protocolo tem no máximo um endpoint em texto claro ou STARTTLS e um endpoint TLS implícito
+finding-inventory-second-plain = um segundo endpoint em texto claro ou STARTTLS: um protocolo tem no máximo um endpoint em texto claro ou STARTTLS e um endpoint TLS implícito
+finding-inventory-unknown-action = ação desconhecida `{ $action }`
+finding-inventory-command-empty = o comando está vazio: indique o programa e os argumentos dele
+finding-inventory-command-control = `{ $word }` contém um caractere de controle
+finding-inventory-pwsh-program = o binário do PowerShell está vazio ou contém um caractere de controle
+finding-inventory-restarts = { $hour ->
+    [one] { $hour } reinício por hora excede o limite diário de { $day }
+   *[other] { $hour } reinícios por hora excedem o limite diário de { $day }
+}
+finding-inventory-exchange-transport = as etapas do Exchange são cmdlets: rodam via `pwsh` (comunicação remota do PowerShell)
+finding-inventory-linux-pwsh = `pwsh` roda cmdlets do Exchange: um servidor linux usa `local` ou `ssh`
+finding-inventory-ssh-unused = `ssh:` serve para `transport: ssh`
+finding-inventory-ssh-config = nenhum arquivo de configuração do ssh em { $path }
+# Uma URL do Prometheus ou do Alertmanager (o health.prometheus do inventário) e por que não pode ser lida.
+finding-url-https = https ainda não é suportado: indique uma URL http://
+finding-url-scheme = URLs `{ $scheme }` não são suportadas: indique http://host:port
+finding-url-not-url = não é uma URL: indique http://host:port
+finding-url-credentials = credenciais na URL não são suportadas: indique http://host:port
+finding-url-query = `{ $path }`: uma URL base não tem query string, fragmento nem espaços
+finding-url-unclosed = um endereço IPv6 precisa do `]` de fechamento
+finding-url-after-bracket = `]` deve ser seguido de `:port`
+finding-url-not-ipv6 = `{ $host }` não é um endereço IPv6
+finding-url-not-host = `{ $host }` não é um nome de host nem um endereço
+finding-url-not-port = `{ $port }` não é uma porta (1-65535)
+# keys.yaml: onde uma tecla faz algo ($where nas mensagens abaixo).
+finding-keys-on-grid = na grade
+finding-keys-in-drill-down = na tela de detalhes
+finding-keys-in-runbook = no painel do runbook
+finding-keys-in-help = na ajuda
+# Dois dos lugares acima: "na grade ou na ajuda".
+finding-keys-either = { $first } ou { $then }
+finding-keys-unknown-screen = tela desconhecida `{ $screen }`: everywhere, grid, drill, runbook ou help
+finding-keys-unknown-action = ação desconhecida `{ $action }`
+finding-keys-two-things = `{ $key }` faria duas coisas { $where }: `{ $first }` e `{ $second }`
+finding-keys-none = indique ao menos uma tecla: uma ação sem tecla fica inacessível
+finding-keys-does-nothing = `{ $action }` não faz nada { $where }
+finding-keys-ctrl = `{ $key }`: ctrl- aceita uma só letra (ctrl-c)
+finding-keys-not-a-key-name = `{ $key }` não é um nome de tecla
+finding-keys-not-a-key = `{ $key }` não é uma tecla: um caractere (n, N, ?), ctrl-LETRA, F1-F12 ou uma destas: Enter, Esc, Backspace, Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End
+# Qualquer arquivo: leitura, tamanho, codificação, YAML.
+finding-file-unreadable = impossível ler: { $error }
+finding-file-folder = impossível ler: é uma pasta
+finding-file-not-utf8 = UTF-8 inválido (byte { $byte }): salve o arquivo como UTF-8
+# $size: finding-size-mib ou finding-size-bytes.
+finding-file-too-large = o arquivo é maior que { $size }, o máximo que se lê de um arquivo desse tipo
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes } bytes
+finding-file-neither = não é nem um runbook (`procedures:`) nem um cenário (`fleet:`, `faults:`)
+finding-yaml-nul = um byte NUL: o YAML não pode contê-lo
+finding-yaml-control = um caractere de controle ({ $code }): o YAML não pode contê-lo
+finding-yaml-too-deep = aninhado em mais de { $max } níveis: nenhum arquivo do healthdeck precisa disso
+# Um catálogo de mensagens (.ftl) comparado com o inglês.
+finding-catalog-not-fluent = não é Fluent: { $error }
+finding-catalog-defined-twice = a mensagem `{ $id }` está definida duas vezes
+# $reference, $line: onde o inglês a define.
+finding-catalog-missing = falta a mensagem `{ $id }` ({ $reference }:{ $line })
+# $own, $english: os placeholders, ou finding-catalog-no-placeholders.
+finding-catalog-placeholders = a mensagem `{ $id }` tem os placeholders { $own } onde o inglês tem { $english }
+finding-catalog-no-placeholders = nenhum
+finding-catalog-not-in-english = a mensagem `{ $id }` não existe em inglês: um erro de digitação ou uma mensagem que não é mais usada
+# Onde, depois o quê: $place é arquivo:linha:coluna, um arquivo ou uma opção (--scenario). Mantenha o lugar primeiro e o `: ` depois dele.
+finding-at = { $place }: { $finding }
+finding-theme-unknown = tema desconhecido `{ $name }`: não é um tema embutido ({ $known }) nem um arquivo
+finding-scenario-unknown = cenário desconhecido `{ $name }`: não é um cenário embutido ({ $known }) nem um arquivo
+finding-scenario-no-servers = a frota não tem servidores: um cenário precisa de ao menos um
+# $why: o nome e por que é recusado (finding-value-rejected, ou finding-value-empty quando não há nome).
+finding-scenario-server-name = nome de servidor: { $why }
+finding-scenario-server-twice = o servidor `{ $server }` aparece duas vezes
+finding-scenario-not-cas = `{ $server }` não é um servidor CAS desta frota
+finding-scenario-not-mailbox = `{ $server }` não é um servidor de Caixa de Correio desta frota
+finding-scenario-fault-server = falha em servidor desconhecido `{ $server }`
+finding-scenario-unknown-service = serviço desconhecido `{ $service }` (conhecidos: { $known })
+# $role: cas, mailbox ou both, como o cenário o escreve.
+finding-scenario-service-elsewhere = { $service } não roda em { $server } (servidor { $role })
+finding-scenario-unknown-rule = monitor desconhecido `{ $monitor }` em `rules`
+# O bloco `drill:` de um cenário.
+finding-drill-unknown-server = drill: servidor desconhecido `{ $server }`
+finding-drill-unknown-monitor = drill: monitor desconhecido `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $monitor } não roda em { $server } (servidor { $role })
+finding-drill-objective-english = drill: o objetivo precisa de `en` (os outros idiomas recorrem a ele)
+finding-drill-budget = drill: o prazo deve ser maior que 0s
+finding-drill-unknown-runbook = drill: runbook desconhecido `{ $runbook }` (conhecidos: { $known })
+finding-drill-runbook-elsewhere = drill: o runbook { $runbook } não recupera { $monitor }
+finding-drill-no-step = drill: o runbook { $runbook } não tem a etapa `{ $step }` (as etapas dele: { $steps })
+# Arquivos de runbook.
+finding-runbook-duplicate-procedure = id de procedimento duplicado `{ $procedure }`
+finding-runbook-no-protocol = o procedimento `{ $procedure }` cita monitores, mas nenhum `protocol` (imap ou pop)
+# $protocol: IMAP ou POP.
+finding-runbook-unknown-monitor = monitor { $protocol } desconhecido `{ $monitor }` (conhecidos: { $known })
+finding-runbook-monitor-taken = o monitor `{ $monitor }` já é recuperado pelo procedimento `{ $procedure }`
+# $field: title ou instruction (a chave do arquivo); $what: finding-runbook-of-procedure ou -of-step.
+finding-runbook-no-translation = { $what }: `{ $field }` sem tradução `{ $language }`
+finding-runbook-of-procedure = procedimento `{ $procedure }`
+finding-runbook-of-step = etapa `{ $step }` de `{ $procedure }`
+finding-runbook-unknown-language = idioma desconhecido `{ $language }` (esperado: { $expected })
+finding-runbook-duplicate-step = id de etapa duplicado `{ $step }` no procedimento `{ $procedure }`
+finding-runbook-no-action = a etapa `{ $step }` precisa de uma `action` ou de um `call`
+finding-runbook-action-and-call = a etapa `{ $step }` tem tanto `action` quanto `call`: indique só um dos dois
+finding-runbook-unknown-call = `call: { $procedure }`: não existe procedimento `{ $procedure }`
+finding-runbook-calls-itself = o procedimento `{ $procedure }` chama a si mesmo
+finding-runbook-mailbox-server = `on: mailbox_server` requer uma etapa `identify_mailbox_server` anterior
+finding-runbook-compensation = etapa de desfazer `{ $target }` da etapa `{ $step }`: nenhuma etapa `{ $target }` depois dela no procedimento `{ $procedure }`
+finding-runbook-escalate-if = `escalate_if` requer uma etapa `escalate` no procedimento `{ $procedure }`
+finding-runbook-escalate-last = a etapa `escalate` deve ser a última do procedimento `{ $procedure }`
+# Uma condição (`only_if`, `stop_if`, `escalate_if`) e por que nada antes dela pode ter estabelecido seu fato ($why: uma das duas abaixo).
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = nenhuma etapa de `{ $procedure }` até aqui informa `{ $expectation }`
+finding-runbook-no-ending = a etapa `{ $step }` não chama nenhum procedimento cujo desfecho ela possa testar
+finding-runbook-needs = `{ $action }` requer `{ $key }`
+finding-runbook-means-nothing = `{ $key }` não significa nada para `{ $action }`
+finding-runbook-unconfirmed = `confirm: false` em `{ $action }`, uma ação destrutiva: ela sempre pede confirmação
+finding-runbook-call-cycle = ciclo de chamadas: `{ $procedure }` chama `{ $target }`, que chama de volta `{ $procedure }`
+finding-runbook-too-large = um runbook maior que { $size }: divida-o

@@ -796,3 +796,198 @@ said-not-in-fleet = { $server } 不在此機群中
 finding-yaml-tab = 定位字元：YAML 只能用空格縮排
 finding-yaml-second-document = 第二份 YAML 文件從這裡開始：一個檔案只能有一份（請刪除 `---` 這一行或分割檔案）
 finding-yaml-alias-bomb = 別名展開後過大（別名炸彈？）：第一個重複其他別名的別名在這裡
+# 執行前就被拒絕的值：先是值，再是原因（$reason：下方的 finding-value-* 之一，寫成接在值後面的述語）。
+finding-value-rejected = `{ $value }` { $reason }
+# $what：finding-value-what-name、-host 或 -login。
+finding-value-empty = 值是空的，此處需要{ $what }
+finding-value-what-name = 名稱
+finding-value-what-host = 主機名稱
+finding-value-what-login = 登入名稱
+finding-value-line-break = 含有換行字元，會使命令在此結束
+finding-value-blank = 含有空白，會被拆成兩個字詞
+finding-value-control = 含有控制字元 `{ $char }`
+finding-value-not-ascii = 含有 `{ $char }`（{ $code }），不是純 ASCII；看似引號或分隔符號的相似字元常藏在這類字元中
+finding-value-shell-sign = 含有 `{ $char }`，shell 會對它做特殊處理
+finding-value-not-allowed = 含有 `{ $char }`，{ $what }不能含有此字元
+finding-value-dash-option = 以 `-` 開頭，命令會將它視為選項
+finding-value-dash-ssh = 以 `-` 開頭，ssh 會將它視為選項
+finding-value-login-start = 不是以字母或 `_` 開頭，不符合登入名稱的規則
+finding-value-too-long = 長達 { $length } 個字元；{ $what }最多 { $max } 個字元
+finding-value-empty-label = 兩個點之間有空的標籤
+finding-value-long-label = 有一段標籤長達 { $length } 個字元；DNS 標籤最多 { $max } 個字元
+finding-value-label-dash = 有標籤以 `-` 開頭或結尾，DNS 名稱不允許這樣
+# 值不能含有的字元，接在「含有」後面（finding-inventory-contains 等）。
+finding-char = 字元 `{ $char }`
+finding-char-space = 空格
+finding-char-control = 控制字元（{ $code }）
+finding-char-whitespace = 空白字元（{ $code }）
+finding-char-not-ascii = 非 ASCII 字元 `{ $char }`（{ $code }）
+# 主機清單：file:line:column 之後是欄位（$field：`servers[1].imap[0].host`），再來是問題所在。
+finding-inventory-field = { $field }: { $finding }
+# 問題所在，再附上規則（$rule：finding-inventory-rule-*）。
+finding-inventory-with-rule = { $finding }（{ $rule }）
+finding-inventory-rule-server-name = 伺服器名稱即主機名稱：只能用 ASCII 字母、數字、`-` 與 `.`，每段標籤最多 63 個字元，全長最多 253 個字元
+finding-inventory-rule-host = 主機是由 ASCII 字母、數字、`-` 與 `.` 組成的 DNS 名稱，或 IPv4、IPv6 位址
+finding-inventory-server-name-empty = 伺服器名稱是空的
+finding-inventory-host-empty = 主機是空的
+finding-inventory-starts-with-dash = `{ $value }` 以 `-` 開頭
+finding-inventory-contains = `{ $value }` 含有{ $char }
+finding-inventory-host-brackets = `{ $host }`: IPv6 位址請不要加方括號
+finding-inventory-env-name = `{ $name }` 不是環境變數名稱（只能用 ASCII 字母、數字與 `_`，且不能以數字開頭）
+finding-inventory-name-empty = 主機清單名稱是空的
+finding-inventory-name-refused = `{ $value }` 含有{ $char }（主機清單名稱只能用可列印的 ASCII 字元）
+finding-inventory-name-too-long = 主機清單名稱超過 { $max } 個字元
+finding-inventory-site-empty = 站台是空的
+finding-inventory-site-refused = `{ $value }` 含有{ $char }（站台只能用可列印的 ASCII 字元）
+finding-inventory-site-too-long = 站台超過 { $max } 個字元
+finding-inventory-file-name = 檔名 `{ $stem }` 不能當作主機清單名稱：請加上 `name:`（可列印的 ASCII 字元，最多 { $max } 個字元）
+finding-inventory-password-written = 不接受直接寫在主機清單中的密碼：請寫在權限模式為 0600 的檔案（{"{"} file: PATH {"}"}）或環境變數（{"{"} env: NAME {"}"}）中
+finding-inventory-user-empty = 使用者名稱是空的
+finding-inventory-user-control = `{ $user }` 含有控制字元：IMAP 與 POP3 無法傳送
+finding-inventory-path-empty = 檔案路徑是空的
+finding-inventory-probes-in-flight = 同時執行的探查數必須介於 1 到 { $max }
+finding-inventory-probe-interval = 探查間隔必須大於零
+finding-inventory-probe-timeout = 探查逾時必須大於零
+finding-inventory-probe-timeout-long = { $timeout } 比探查間隔 { $interval } 長：探查會越積越多
+finding-inventory-unknown-monitor = 未知的監視器 `{ $monitor }`（已知: { $known }）
+# $rule：rule-* 訊息之一；$shape：此監視器規則所用的 YAML 格式。
+finding-inventory-rule-misfit = `{ $rule }` 不適用於 { $monitor }：請改用 { $shape }
+finding-inventory-interval-short = { $interval } 比探查逾時 { $timeout } 短：探查會越積越多
+finding-inventory-no-credentials = 沒有 `credentials:`：需要登入的探查（CTP、deep test）無法執行
+finding-inventory-credential-line-break = 此值含有換行字元或 NUL，IMAP 與 POP3 無法傳送
+finding-inventory-no-ca-file = 在 { $path } 找不到 CA 檔
+finding-inventory-credential-mode = { $path } 的權限模式為 { $mode }：認證檔必須是 0600 或更嚴格（chmod 600 { $path }）
+finding-inventory-env-unset = 未設定環境變數 { $variable }：請先 export 再執行探查
+finding-inventory-env-not-utf8 = 環境變數 { $variable } 不是 UTF-8
+finding-inventory-env-empty = 環境變數 { $variable } 是空的
+finding-inventory-credential-unreadable = 無法讀取 { $path }: { $error }
+finding-inventory-not-credential-file = { $path } 不是認證檔（應為小型文字檔）
+finding-inventory-credential-file-empty = 認證檔是空的
+finding-inventory-managed-not-exchange = Managed Availability 是 Exchange 的功能：需要 `platform: exchange`
+finding-inventory-poll-interval = 輪詢間隔至少須為 1s
+finding-inventory-poll-timeout = 輪詢逾時至少須為 1s
+finding-inventory-poll-timeout-long = { $timeout } 比輪詢間隔 { $interval } 長：輪詢會越積越多
+finding-inventory-polls-in-flight = 同時進行的輪詢數必須介於 1 到 { $max }
+finding-inventory-agent-address = agent `{ $agent }` 不是 HOST:PORT 格式（例如 127.0.0.1:9141）
+finding-inventory-refresh = 重新整理間隔至少須為 1s
+finding-inventory-read-timeout = 逾時至少須為 100ms
+finding-inventory-no-servers = 主機清單中沒有任何伺服器
+finding-inventory-server-twice = 伺服器 `{ $server }` 列了兩次（先前為 `{ $first }`；比較名稱時不分大小寫）
+finding-inventory-no-endpoint = 伺服器 `{ $server }` 沒有端點：請指定 `imap:` 或 `pop3:`（或交由 Exchange 監看: `health: {"{"} managed_availability {"}"}`）
+finding-inventory-mailbox-unknown = `{ $server }` 不是此主機清單中的伺服器
+# $role：cas、mailbox 或 both，與主機清單中的寫法相同。
+finding-inventory-mailbox-not-mailbox = `{ $server }` 是 { $role } 伺服器，不是信箱伺服器
+finding-inventory-mailbox-not-cas = 只有 CAS 伺服器才有監視信箱
+finding-inventory-port = 連接埠 { $port } 超出範圍（1 到 65535）
+finding-inventory-server-name-plain = 憑證名稱需要搭配 `tls: starttls` 或 `tls: implicit`
+finding-inventory-second-implicit = 第二個 implicit TLS 端點：每個通訊協定最多只能有一個未加密或 STARTTLS 端點，以及一個 implicit TLS 端點
+finding-inventory-second-plain = 第二個未加密或 STARTTLS 端點：每個通訊協定最多只能有一個未加密或 STARTTLS 端點，以及一個 implicit TLS 端點
+finding-inventory-unknown-action = 未知的動作 `{ $action }`
+finding-inventory-command-empty = 命令是空的：請指定程式及其引數
+finding-inventory-command-control = `{ $word }` 含有控制字元
+finding-inventory-pwsh-program = PowerShell 執行檔是空的或含有控制字元
+finding-inventory-restarts = 每小時 { $hour } 次重新啟動，超過每天允許的 { $day } 次
+finding-inventory-exchange-transport = Exchange 步驟是 cmdlet：須透過 `pwsh`（PowerShell 遠端處理）執行
+finding-inventory-linux-pwsh = `pwsh` 用於執行 Exchange cmdlet：linux 伺服器請用 `local` 或 `ssh`
+finding-inventory-ssh-unused = `ssh:` 只用於 `transport: ssh`
+finding-inventory-ssh-config = 在 { $path } 找不到 ssh 設定檔
+# Prometheus 或 Alertmanager 的 URL（主機清單的 health.prometheus），以及無法讀取的原因。
+finding-url-https = 尚不支援 https：請提供 http:// URL
+finding-url-scheme = 不支援 `{ $scheme }` URL：請提供 http://host:port
+finding-url-not-url = 不是 URL：請提供 http://host:port
+finding-url-credentials = 不支援在 URL 中包含認證：請提供 http://host:port
+finding-url-query = `{ $path }`: 基底 URL 不能有查詢字串、片段或空格
+finding-url-unclosed = IPv6 位址缺少結尾的 `]`
+finding-url-after-bracket = `]` 後面必須接 `:port`
+finding-url-not-ipv6 = `{ $host }` 不是 IPv6 位址
+finding-url-not-host = `{ $host }` 不是主機名稱或位址
+finding-url-not-port = `{ $port }` 不是連接埠（1-65535）
+# keys.yaml：按鍵作用的地方（下方訊息中的 $where），寫成「在…中」。
+finding-keys-on-grid = 在表格中
+finding-keys-in-drill-down = 在詳細資料畫面中
+finding-keys-in-runbook = 在操作手冊窗格中
+finding-keys-in-help = 在說明中
+# 上面兩個地方：「在表格中或在說明中」。
+finding-keys-either = { $first }或{ $then }
+finding-keys-unknown-screen = 未知的畫面 `{ $screen }`：可用 everywhere、grid、drill、runbook 或 help
+finding-keys-unknown-action = 未知的動作 `{ $action }`
+finding-keys-two-things = `{ $key }` { $where }會做兩件事：`{ $first }` 和 `{ $second }`
+finding-keys-none = 請至少指定一個按鍵：沒有按鍵的動作無從使用
+finding-keys-does-nothing = `{ $action }` { $where }沒有作用
+finding-keys-ctrl = `{ $key }`: ctrl- 後面只能接一個字母（ctrl-c）
+finding-keys-not-a-key-name = `{ $key }` 不是按鍵名稱
+finding-keys-not-a-key = `{ $key }` 不是按鍵：可用單一字元（n、N、?）、ctrl-字母、F1-F12，或 Enter、Esc、Backspace、Tab、Space、Up、Down、Left、Right、PgUp、PgDn、Home、End 其中之一
+# 任何檔案：讀取、大小、編碼、YAML。
+finding-file-unreadable = 無法讀取: { $error }
+finding-file-folder = 無法讀取：這是資料夾
+finding-file-not-utf8 = 不是有效的 UTF-8（位元組 { $byte }）：請將檔案存成 UTF-8
+# $size：finding-size-mib 或 finding-size-bytes。
+finding-file-too-large = 檔案大於 { $size }，超過此類檔案可讀取的上限
+finding-size-mib = { $mib } MiB
+finding-size-bytes = { $bytes } 位元組
+finding-file-neither = 既不是操作手冊（`procedures:`），也不是情境（`fleet:`、`faults:`）
+finding-yaml-nul = NUL 位元組：YAML 無法容納
+finding-yaml-control = 控制字元（{ $code }）：YAML 無法容納
+finding-yaml-too-deep = 巢狀層數超過 { $max } 層：healthdeck 的檔案都不需要這麼深
+# 訊息目錄（.ftl）與英文目錄的比對。
+finding-catalog-not-fluent = 不是 Fluent 格式: { $error }
+finding-catalog-defined-twice = 訊息 `{ $id }` 定義了兩次
+# $reference、$line：英文目錄中定義它的位置。
+finding-catalog-missing = 缺少訊息 `{ $id }`（{ $reference }:{ $line }）
+# $own、$english：預留位置，或 finding-catalog-no-placeholders。
+finding-catalog-placeholders = 訊息 `{ $id }` 的預留位置為 { $own }，英文則為 { $english }
+finding-catalog-no-placeholders = 無
+finding-catalog-not-in-english = 訊息 `{ $id }` 不在英文目錄中：可能是打錯字，或是已不再使用的訊息
+# 先是位置，再是問題：$place 是 file:line:column、檔案或選項（--scenario）。位置須放在最前面，後面接 `: `。
+finding-at = { $place }: { $finding }
+finding-theme-unknown = 未知的佈景主題 `{ $name }`：既不是內建佈景主題（{ $known }），也不是檔案
+finding-scenario-unknown = 未知的情境 `{ $name }`：既不是內建情境（{ $known }），也不是檔案
+finding-scenario-no-servers = 機群中沒有伺服器：情境至少需要一台
+# $why：名稱及其被拒絕的原因（finding-value-rejected；沒有名稱時為 finding-value-empty）。
+finding-scenario-server-name = 伺服器名稱: { $why }
+finding-scenario-server-twice = 伺服器 `{ $server }` 列了兩次
+finding-scenario-not-cas = `{ $server }` 不是此機群中的 CAS 伺服器
+finding-scenario-not-mailbox = `{ $server }` 不是此機群中的信箱伺服器
+finding-scenario-fault-server = 故障位於未知的伺服器 `{ $server }`
+finding-scenario-unknown-service = 未知的服務 `{ $service }`（已知: { $known }）
+# $role：cas、mailbox 或 both，與情境中的寫法相同。
+finding-scenario-service-elsewhere = { $service } 不在 { $server }（{ $role } 伺服器）上執行
+finding-scenario-unknown-rule = 規則中有未知的監視器 `{ $monitor }`
+# 情境的 `drill:` 區塊。
+finding-drill-unknown-server = drill: 未知的伺服器 `{ $server }`
+finding-drill-unknown-monitor = drill: 未知的監視器 `{ $monitor }`
+finding-drill-monitor-elsewhere = drill: { $monitor } 不在 { $server }（{ $role } 伺服器）上執行
+finding-drill-objective-english = drill: 目標必須有 `en`（其他語言缺少時會改用英文）
+finding-drill-budget = drill: 時限必須大於 0s
+finding-drill-unknown-runbook = drill: 未知的操作手冊 `{ $runbook }`（已知: { $known }）
+finding-drill-runbook-elsewhere = drill: 操作手冊 { $runbook } 不負責修復 { $monitor }
+finding-drill-no-step = drill: 操作手冊 { $runbook } 沒有步驟 `{ $step }`（其步驟: { $steps }）
+# 操作手冊檔案。
+finding-runbook-duplicate-procedure = 重複的程序 id `{ $procedure }`
+finding-runbook-no-protocol = 程序 `{ $procedure }` 指定了監視器，卻沒有 `protocol`（imap 或 pop）
+# $protocol：IMAP 或 POP。
+finding-runbook-unknown-monitor = 未知的 { $protocol } 監視器 `{ $monitor }`（已知: { $known }）
+finding-runbook-monitor-taken = 監視器 `{ $monitor }` 已由程序 `{ $procedure }` 負責修復
+# $field：title 或 instruction（檔案中的鍵）；$what：finding-runbook-of-procedure 或 -of-step。
+finding-runbook-no-translation = { $what } 的 { $field } 沒有 `{ $language }` 譯文
+finding-runbook-of-procedure = 程序 `{ $procedure }`
+finding-runbook-of-step = `{ $procedure }` 的步驟 `{ $step }`
+finding-runbook-unknown-language = 未知的語言 `{ $language }`（應為 { $expected }）
+finding-runbook-duplicate-step = 程序 `{ $procedure }` 中有重複的步驟 id `{ $step }`
+finding-runbook-no-action = 步驟 `{ $step }` 需要 `action` 或 `call`
+finding-runbook-action-and-call = 步驟 `{ $step }` 同時有 `action` 與 `call`：只能擇一
+finding-runbook-unknown-call = `call: { $procedure }`: 沒有名為 `{ $procedure }` 的程序
+finding-runbook-calls-itself = 程序 `{ $procedure }` 呼叫了自己
+finding-runbook-mailbox-server = `on: mailbox_server` 之前必須有 `identify_mailbox_server` 步驟
+finding-runbook-compensation = 步驟 `{ $step }` 的還原步驟 `{ $target }`：程序 `{ $procedure }` 中其後沒有步驟 `{ $target }`
+finding-runbook-escalate-if = `escalate_if` 需要程序 `{ $procedure }` 中有 `escalate` 步驟
+finding-runbook-escalate-last = `escalate` 步驟必須是程序 `{ $procedure }` 的最後一個步驟
+# 閘門條件（`only_if`、`stop_if`、`escalate_if`），以及為何之前沒有任何步驟能設定它所檢查的結果（$why：下面兩則之一）。
+finding-runbook-gate = `{ $key }: { $condition }`: { $why }
+finding-runbook-unreported = `{ $procedure }` 中到此為止沒有任何步驟回報 `{ $expectation }`
+finding-runbook-no-ending = 步驟 `{ $step }` 沒有呼叫任何程序，因此沒有可供檢驗的結束方式
+finding-runbook-needs = `{ $action }` 需要 `{ $key }`
+finding-runbook-means-nothing = `{ $key }` 對 `{ $action }` 沒有意義
+finding-runbook-unconfirmed = `{ $action }` 是破壞性動作，`confirm: false` 無效：它一律會要求確定
+finding-runbook-call-cycle = 呼叫循環: `{ $procedure }` 呼叫 `{ $target }`，而它又會回頭呼叫 `{ $procedure }`
+finding-runbook-too-large = 操作手冊大於 { $size }：請拆分
