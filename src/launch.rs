@@ -63,7 +63,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
     let inventory = (cli.inventory.as_deref())
         .map(|path| load_inventory(path, tr))
         .transpose()?;
-    check_flags(cli, inventory.is_some())?;
+    check_flags(cli, inventory.is_some(), tr)?;
     let theme = chosen_theme(cli, tr)?;
     let keymap = keymap(tr)?;
     // A broken built-in runbook is a bug, but it must read as a clear error, not a panic.
@@ -154,22 +154,14 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
 }
 
 /// The flags that stand alone: `--speed` and `--lang`.
-fn check_flags(cli: &Cli, inventory: bool) -> Result<(), UsageError> {
+fn check_flags(cli: &Cli, inventory: bool, tr: Tr) -> Result<(), UsageError> {
     if inventory && matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
-        return Err(UsageError(
-            "a drill runs on the training fleet; it cannot be combined with an inventory \
-             (--inventory, HEALTHDECK_INVENTORY)"
-                .to_owned(),
-        ));
+        return Err(UsageError(tr.text("usage-drill-inventory").to_owned()));
     }
     if inventory && cli.scenario.is_some() {
-        return Err(UsageError(
-            "--scenario opens the training fleet; it cannot be combined with an inventory \
-             (--inventory, HEALTHDECK_INVENTORY)"
-                .to_owned(),
-        ));
+        return Err(UsageError(tr.text("usage-scenario-inventory").to_owned()));
     }
-    if let Some(why) = speed_refused(cli.speed) {
+    if let Some(why) = speed_refused(cli.speed, tr) {
         return Err(UsageError(why));
     }
     if let Some(why) = cli.lang.as_deref().and_then(unknown_language) {
@@ -206,11 +198,11 @@ fn open_record(console: &Console) -> Result<Recorder, UsageError> {
     };
     let dir = paths::default_dir();
     Recorder::create_with(&dir, &header, console.clock.now(), clock).map_err(|e| {
-        UsageError(format!(
-            "cannot create the incident record in {}: {e} (set XDG_STATE_HOME to a \
-             writable folder)",
-            dir.display()
-        ))
+        let args = [
+            ("dir", dir.display().to_string().into()),
+            ("error", e.to_string().into()),
+        ];
+        UsageError(state.tr().fmt("usage-record-dir", &args))
     })
 }
 
@@ -230,7 +222,7 @@ fn previous_session_unwatched(tr: crate::i18n::Tr) -> Option<Vec<String>> {
 
 /// Why a `--speed` is refused: it must be above 0 and at most 1000 (a huge one is said in
 /// short, not in its 309 digits).
-fn speed_refused(speed: f64) -> Option<String> {
+fn speed_refused(speed: f64, tr: Tr) -> Option<String> {
     if speed.is_finite() && speed > 0.0 && speed <= 1_000.0 {
         return None;
     }
@@ -239,20 +231,20 @@ fn speed_refused(speed: f64) -> Option<String> {
     } else {
         format!("{speed:e}")
     };
-    Some(format!("--speed {said}: must be above 0 and at most 1000"))
+    Some(tr.fmt("usage-speed", &[("speed", said.into())]))
 }
 
 /// `healthdeck replay`: the theme and glyphs as the console would choose them.
 fn replay(cli: &Cli, args: &crate::cli::ReplayArgs) -> ExitCode {
-    if let Some(why) = speed_refused(args.speed) {
-        eprintln!("healthdeck replay: {why}");
-        return ExitCode::from(EXIT_USAGE);
-    }
     if let Some(why) = cli.lang.as_deref().and_then(unknown_language) {
         eprintln!("healthdeck: {why}");
         return ExitCode::from(EXIT_USAGE);
     }
     let (language, _) = language(cli.lang.as_deref());
+    if let Some(why) = speed_refused(args.speed, Tr::of(language)) {
+        eprintln!("healthdeck replay: {why}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     match chosen_theme(cli, Tr::of(language)) {
         Ok(theme) => crate::app::replay::run(args, &theme, chosen_symbols(cli), language),
         Err(UsageError(message)) => {
@@ -387,7 +379,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
     // Raw mode on a file or a pipe would run an invisible console.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("healthdeck: the console needs a terminal on stdin and stdout");
+        let tr = console.state.tr();
+        eprintln!("healthdeck: {}", tr.text("usage-no-terminal"));
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     console.state.view.unwatched = previous_session_unwatched(console.state.tr());
@@ -407,6 +400,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         "console starting"
     );
     console.log_path = log_path.map(|p| paths::home_relative(&p, env("HOME").as_deref()));
+    let tr = console.state.tr();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -417,11 +411,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     // Not println!: it panics when the tty is gone (SSH drop); the path is in the log too.
     tracing::info!(record = %ended.record.display(), "incident record");
-    let _ = writeln!(
-        std::io::stdout(),
-        "healthdeck: incident record {}",
-        ended.record.display()
-    );
+    let args = [("path", ended.record.display().to_string().into())];
+    let said = tr.fmt("usage-record-at", &args);
+    let _ = writeln!(std::io::stdout(), "healthdeck: {said}");
     Ok(match ended.reason {
         QuitReason::User => ExitCode::SUCCESS,
         QuitReason::Signal(Signal::Hangup) => ExitCode::from(129),

@@ -152,3 +152,20 @@ servers:
         );
     }
 }
+
+/// A refused command line is said in the language asked for too.
+#[test]
+fn a_refused_flag_is_said_in_the_language() {
+    let (code, _, english) = healthdeck("en", &["--speed", "0"]);
+    assert_eq!(code, 2, "{english}");
+    for language in LANGUAGES {
+        let (code, _, err) = healthdeck(language, &["--speed", "0"]);
+        let tr = healthdeck::i18n::Tr::of(language);
+        let said = tr.fmt("usage-speed", &[("speed", "0".into())]);
+        assert_eq!(
+            (code, err.as_str()),
+            (2, format!("healthdeck: {said}\n").as_str())
+        );
+        assert_ne!(err, english, "{language}");
+    }
+}

@@ -1032,3 +1032,13 @@ finding-runbook-means-nothing = `{ $key }` means nothing to `{ $action }`
 finding-runbook-unconfirmed = `confirm: false` on `{ $action }`, a destructive action: it always asks for confirmation
 finding-runbook-call-cycle = call cycle: `{ $procedure }` calls `{ $target }`, which calls back into `{ $procedure }`
 finding-runbook-too-large = a runbook larger than { $size }: split it
+
+## The command line refused before the console opens, and where the record went after it closed
+usage-speed = --speed { $speed }: must be above 0 and at most 1000
+usage-drill-inventory = a drill runs on the training fleet; it cannot be combined with an inventory (--inventory, HEALTHDECK_INVENTORY)
+usage-scenario-inventory = --scenario opens the training fleet; it cannot be combined with an inventory (--inventory, HEALTHDECK_INVENTORY)
+usage-seed = --seed draws a random drill: use it with --scenario random
+usage-no-drill = scenario { $name } has no drill: block (scenarios with a drill: { $drills })
+usage-no-terminal = the console needs a terminal on stdin and stdout
+usage-record-dir = cannot create the incident record in { $dir }: { $error } (set XDG_STATE_HOME to a writable folder)
+usage-record-at = incident record { $path }

@@ -992,3 +992,13 @@ finding-runbook-means-nothing = `{ $key }` は `{ $action }` では意味を持�
 finding-runbook-unconfirmed = 破壊的なアクション `{ $action }` に `confirm: false` が指定されている: このアクションは常に確認を求める
 finding-runbook-call-cycle = 呼び出しの循環: `{ $procedure }` が `{ $target }` を呼び出し、それがまた `{ $procedure }` を呼び出す
 finding-runbook-too-large = { $size } を超える手順書ファイル: 分割する
+
+## The command line refused before the console opens, and where the record went after it closed
+usage-speed = --speed { $speed }: 0 より大きく 1000 以下にする
+usage-drill-inventory = 訓練は訓練環境で行う: インベントリ（--inventory、HEALTHDECK_INVENTORY）とは併用できない
+usage-scenario-inventory = --scenario は訓練環境を開く: インベントリ（--inventory、HEALTHDECK_INVENTORY）とは併用できない
+usage-seed = --seed はランダムな訓練を選ぶ: --scenario random と一緒に使う
+usage-no-drill = シナリオ { $name } に drill: ブロックがない（訓練のあるシナリオ: { $drills }）
+usage-no-terminal = コンソールには stdin と stdout の端末が必要
+usage-record-dir = { $dir } にインシデント記録を作成できない: { $error }（XDG_STATE_HOME に書き込めるフォルダーを指定する）
+usage-record-at = インシデント記録: { $path }

@@ -992,3 +992,13 @@ finding-runbook-means-nothing = `{ $key }`: `{ $action }`에서는 의미 없음
 finding-runbook-unconfirmed = 위험 작업 `{ $action }`에 `confirm: false`: 위험 작업은 항상 확인을 요청함
 finding-runbook-call-cycle = 호출 순환: `{ $procedure }`에서 `{ $target }` 호출, 그 절차가 다시 `{ $procedure }` 호출
 finding-runbook-too-large = 런북이 { $size }보다 큼: 나눌 것
+
+## The command line refused before the console opens, and where the record went after it closed
+usage-speed = --speed { $speed }: 0보다 크고 1000 이하여야 함
+usage-drill-inventory = 훈련(drill)은 훈련 환경에서 진행됨: 인벤토리(--inventory, HEALTHDECK_INVENTORY)와 함께 쓸 수 없음
+usage-scenario-inventory = --scenario는 훈련 환경을 엶: 인벤토리(--inventory, HEALTHDECK_INVENTORY)와 함께 쓸 수 없음
+usage-seed = --seed는 무작위 훈련을 뽑음: --scenario random과 함께 사용
+usage-no-drill = 시나리오 { $name }에 drill: 블록 없음(훈련이 있는 시나리오: { $drills })
+usage-no-terminal = 콘솔에는 stdin과 stdout의 터미널이 필요함
+usage-record-dir = { $dir }에 인시던트 기록을 만들 수 없음: { $error }(XDG_STATE_HOME을 쓰기 가능한 폴더로 지정)
+usage-record-at = 인시던트 기록: { $path }

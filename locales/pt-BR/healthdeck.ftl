@@ -1058,3 +1058,13 @@ finding-runbook-means-nothing = `{ $key }` não significa nada para `{ $action }
 finding-runbook-unconfirmed = `confirm: false` em `{ $action }`, uma ação destrutiva: ela sempre pede confirmação
 finding-runbook-call-cycle = ciclo de chamadas: `{ $procedure }` chama `{ $target }`, que chama de volta `{ $procedure }`
 finding-runbook-too-large = um runbook maior que { $size }: divida-o
+
+## The command line refused before the console opens, and where the record went after it closed
+usage-speed = --speed { $speed }: deve ser maior que 0 e no máximo 1000
+usage-drill-inventory = um treino roda na frota de treino; não pode ser combinado com um inventário (--inventory, HEALTHDECK_INVENTORY)
+usage-scenario-inventory = --scenario abre a frota de treino; não pode ser combinado com um inventário (--inventory, HEALTHDECK_INVENTORY)
+usage-seed = --seed sorteia um treino aleatório: use-o com --scenario random
+usage-no-drill = o cenário { $name } não tem bloco drill: (cenários com treino: { $drills })
+usage-no-terminal = o console precisa de um terminal em stdin e stdout
+usage-record-dir = não foi possível criar o registro do incidente em { $dir }: { $error } (aponte XDG_STATE_HOME para uma pasta com permissão de escrita)
+usage-record-at = registro do incidente: { $path }

@@ -991,3 +991,13 @@ finding-runbook-means-nothing = `{ $key }` 對 `{ $action }` 沒有意義
 finding-runbook-unconfirmed = `{ $action }` 是破壞性動作，`confirm: false` 無效：它一律會要求確定
 finding-runbook-call-cycle = 呼叫循環: `{ $procedure }` 呼叫 `{ $target }`，而它又會回頭呼叫 `{ $procedure }`
 finding-runbook-too-large = 操作手冊大於 { $size }：請拆分
+
+## The command line refused before the console opens, and where the record went after it closed
+usage-speed = --speed { $speed }：必須大於 0 且不超過 1000
+usage-drill-inventory = 演練在訓練機群上進行，不能與主機清單（--inventory、HEALTHDECK_INVENTORY）一起使用
+usage-scenario-inventory = --scenario 會開啟訓練機群，不能與主機清單（--inventory、HEALTHDECK_INVENTORY）一起使用
+usage-seed = --seed 會隨機抽一個演練：請與 --scenario random 一起使用
+usage-no-drill = 情境 { $name } 沒有 drill: 區塊（有演練的情境：{ $drills }）
+usage-no-terminal = 主控台的 stdin 與 stdout 必須是終端機
+usage-record-dir = 無法在 { $dir } 建立事故紀錄: { $error }（請將 XDG_STATE_HOME 設為可寫入的資料夾）
+usage-record-at = 事故紀錄: { $path }

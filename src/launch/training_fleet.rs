@@ -36,9 +36,8 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
         });
         training::random::scenario(&base, seed)
     } else if seed.is_some() {
-        return Err(UsageError(
-            "--seed draws a random drill: use it with --scenario random".to_owned(),
-        ));
+        let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
+        return Err(UsageError(tr.text("usage-seed").to_owned()));
     } else {
         training::load(name).map_err(|e| UsageError(e.to_string()))?
     };
@@ -85,12 +84,18 @@ fn drill_facts(
                 .join("\n"),
         )
     })?;
-    let facts = DrillFacts::of(scenario, library).map_err(|why| {
-        UsageError(format!(
-            "{why} (scenarios with a drill: {})",
-            training::with_drill().join(", ")
-        ))
-    })?;
+    let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
+    let drills = training::with_drill().join(", ");
+    if scenario.drill.is_none() {
+        let args = [
+            ("name", scenario.name.as_str().into()),
+            ("drills", drills.into()),
+        ];
+        return Err(UsageError(tr.fmt("usage-no-drill", &args)));
+    }
+    // What else `of` refuses, `lint` finds first in a scenario file.
+    let facts = DrillFacts::of(scenario, library)
+        .map_err(|why| UsageError(format!("{why} (scenarios with a drill: {drills})")))?;
     Ok(Some((facts, scenario.name.clone())))
 }
 
