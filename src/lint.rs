@@ -53,9 +53,10 @@ fn kind_of(text: &str, origin: &str) -> Result<Kind, ConfigError> {
 }
 
 /// The files a path names: itself, or the YAML files of a folder, sorted.
-fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+fn expand(path: &Path) -> Result<Vec<PathBuf>, Said> {
     if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let entries =
+            std::fs::read_dir(path).map_err(|e| Said::as_is(format!("{}: {e}", path.display())))?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -69,12 +70,12 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
     } else if path.exists() {
         Ok(vec![path.to_owned()])
     } else {
-        Err(format!("{}: no such file or folder", path.display()))
+        Err(Said::new("usage-lint-no-path").text("path", path.display().to_string()))
     }
 }
 
 /// Every finding in the named files (or the built-ins), in file order.
-pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), String> {
+pub fn findings(paths: &[PathBuf]) -> Result<(usize, Vec<ConfigError>), Said> {
     let mut texts: Vec<(String, String)> = Vec::new();
     if paths.is_empty() {
         for (name, text) in library::BUILT_IN {
@@ -159,17 +160,18 @@ fn catalog_findings(file: &Path, text: &str) -> Vec<ConfigError> {
 
 /// The findings of `--inventory FILE`. Its credentials are not read: lint runs where the
 /// secrets are not.
-pub fn inventory_findings(path: &Path) -> Result<Vec<ConfigError>, String> {
+pub fn inventory_findings(path: &Path) -> Result<Vec<ConfigError>, Said> {
     // Not `is_file`: a device or a fifo is read too, through the cap.
     if !path.exists() || path.is_dir() {
-        return Err(format!("{}: no such inventory file", path.display()));
+        let path = path.display().to_string();
+        return Err(Said::new("usage-lint-no-inventory").text("path", path));
     }
     Ok(Inventory::load(path).err().unwrap_or_default())
 }
 
 /// What `lint` checks: the PATHs (the built-ins when none and no inventory), then the
 /// inventory.
-fn checked(args: &LintArgs) -> Result<(usize, Vec<ConfigError>), String> {
+fn checked(args: &LintArgs) -> Result<(usize, Vec<ConfigError>), Said> {
     let Some(inventory) = &args.inventory else {
         return findings(&args.paths);
     };
@@ -193,6 +195,7 @@ pub fn run(args: &LintArgs, lang: Option<&str>) -> ExitCode {
     let tr = crate::i18n::Tr::of(crate::launch::language(lang).0);
     match checked(args) {
         Err(message) => {
+            let message = message.in_language(tr);
             let _ = writeln!(std::io::stderr(), "healthdeck lint: {message}");
             ExitCode::from(crate::launch::EXIT_USAGE)
         }

@@ -1042,3 +1042,5 @@ usage-no-drill = scenario { $name } has no drill: block (scenarios with a drill:
 usage-no-terminal = the console needs a terminal on stdin and stdout
 usage-record-dir = cannot create the incident record in { $dir }: { $error } (set XDG_STATE_HOME to a writable folder)
 usage-record-at = incident record { $path }
+usage-lint-no-path = { $path }: no such file or folder
+usage-lint-no-inventory = { $path }: no such inventory file

@@ -1002,3 +1002,5 @@ usage-no-drill = シナリオ { $name } に drill: ブロックがない（訓�
 usage-no-terminal = コンソールには stdin と stdout の端末が必要
 usage-record-dir = { $dir } にインシデント記録を作成できない: { $error }（XDG_STATE_HOME に書き込めるフォルダーを指定する）
 usage-record-at = インシデント記録: { $path }
+usage-lint-no-path = { $path }: そのようなファイルやフォルダーはない
+usage-lint-no-inventory = { $path }: そのようなインベントリ ファイルはない

@@ -1002,3 +1002,5 @@ usage-no-drill = 시나리오 { $name }에 drill: 블록 없음(훈련이 있는
 usage-no-terminal = 콘솔에는 stdin과 stdout의 터미널이 필요함
 usage-record-dir = { $dir }에 인시던트 기록을 만들 수 없음: { $error }(XDG_STATE_HOME을 쓰기 가능한 폴더로 지정)
 usage-record-at = 인시던트 기록: { $path }
+usage-lint-no-path = { $path }: 그런 파일이나 폴더 없음
+usage-lint-no-inventory = { $path }: 그런 인벤토리 파일 없음

@@ -1068,3 +1068,5 @@ usage-no-drill = o cenário { $name } não tem bloco drill: (cenários com trein
 usage-no-terminal = o console precisa de um terminal em stdin e stdout
 usage-record-dir = não foi possível criar o registro do incidente em { $dir }: { $error } (aponte XDG_STATE_HOME para uma pasta com permissão de escrita)
 usage-record-at = registro do incidente: { $path }
+usage-lint-no-path = { $path }: arquivo ou pasta inexistente
+usage-lint-no-inventory = { $path }: arquivo de inventário inexistente

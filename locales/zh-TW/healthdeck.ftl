@@ -1001,3 +1001,5 @@ usage-no-drill = 情境 { $name } 沒有 drill: 區塊（有演練的情境：{ 
 usage-no-terminal = 主控台的 stdin 與 stdout 必須是終端機
 usage-record-dir = 無法在 { $dir } 建立事故紀錄: { $error }（請將 XDG_STATE_HOME 設為可寫入的資料夾）
 usage-record-at = 事故紀錄: { $path }
+usage-lint-no-path = { $path }：沒有這個檔案或資料夾
+usage-lint-no-inventory = { $path }：沒有這個主機清單檔案
