@@ -376,7 +376,12 @@ fn a_refusal_reads_in_the_engineers_language_and_is_recorded_in_english() {
             console.event(Event::StepEnded { run, end });
             let log = console.log_texts().join("\n");
             let shown = said.in_language(healthdeck::i18n::Tr::of(language));
-            assert!(log.contains(&shown), "{language}: {log}");
+            // On its own line, marked as what went wrong (not a dim note's tail).
+            let pane = console.state.runbook.as_ref().unwrap();
+            let marked = pane.log.lines().iter().any(|l| {
+                l.text == shown && l.kind == healthdeck::update::runbook::log::LogKind::Stderr
+            });
+            assert!(marked, "{language}: {log}");
             assert!(shown.contains(SERVER) && shown.contains(kept), "{shown}");
             for framing in [
                 "locked by",

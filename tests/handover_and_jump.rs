@@ -59,6 +59,11 @@ fn e_asks_why_then_hands_over_with_the_steps_not_run_said() {
         "the back end never came back; paging the Exchange team"
     );
     assert!(not_run.len() >= 3, "{not_run:?}");
+    // Step ids, as the record names steps everywhere (never a title in some language).
+    let ids = |s: &String| {
+        (s.chars()).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-/".contains(c))
+    };
+    assert!(not_run.iter().all(ids), "{not_run:?}");
     // The steps not run show as such, not vanish.
     let rows = pane.rows(console.state.now);
     let shown = rows

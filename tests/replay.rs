@@ -414,3 +414,37 @@ fn the_rarer_entries_read_as_sentences_in_the_language() {
         }
     }
 }
+
+/// Why a step ended so (here, another console's lock) reads in the replay, in its
+/// language, as the export says it.
+#[test]
+fn why_a_step_ended_reads_in_the_replays_language() {
+    use healthdeck::i18n::{Said, Tr};
+    let said = Said::new("said-locked")
+        .text("server", "mbx-02")
+        .said("holder", Said::as_is("bob"));
+    let ended = Entry::StepEnded {
+        run: 1,
+        exit: "failed".into(),
+        code: None,
+        duration_ms: 0,
+        facts: std::collections::BTreeMap::new(),
+        note: Some(said.english()),
+        said: Some(said.clone()),
+    };
+    let lines = [
+        line(
+            0,
+            change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy"),
+        ),
+        line(10, ended),
+    ];
+    let mut replay = Replay::of("locked.jsonl", &(lines.join("\n") + "\n"));
+    for language in healthdeck::i18n::LANGUAGES {
+        replay.state.launch.language = language;
+        replay.key(ReplayKey::End);
+        let shown = screen(&mut replay, 120, 36);
+        let why = said.in_language(Tr::of(language));
+        assert!(shown.contains(&why), "{language}: {why}\n{shown}");
+    }
+}

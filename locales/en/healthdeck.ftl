@@ -1008,6 +1008,8 @@ finding-runbook-duplicate-procedure = duplicate procedure id `{ $procedure }`
 finding-runbook-no-protocol = procedure `{ $procedure }` names monitors but no `protocol` (imap or pop)
 # $protocol: IMAP or POP.
 finding-runbook-unknown-monitor = unknown { $protocol } monitor `{ $monitor }` (known: { $known })
+finding-runbook-unknown-action = unknown action `{ $action }` (known: { $known })
+finding-runbook-unknown-condition = unknown condition `{ $condition }`: expected `role == cas`, `role == mailbox`, or an expectation (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) or a called procedure's ending (transient, resolved, completed, escalated), optionally after `not`
 finding-runbook-monitor-taken = monitor `{ $monitor }` is already recovered by procedure `{ $procedure }`
 # $field: title or instruction (the file's key); $what: finding-runbook-of-procedure or -of-step.
 finding-runbook-no-translation = { $field } of { $what } has no `{ $language }` translation

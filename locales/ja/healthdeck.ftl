@@ -968,6 +968,8 @@ finding-runbook-duplicate-procedure = 手順書 ID `{ $procedure }` が重複し
 finding-runbook-no-protocol = 手順書 `{ $procedure }` はモニターを指定しているが、`protocol`（imap か pop）がない
 # $protocol: IMAP か POP。
 finding-runbook-unknown-monitor = 不明な { $protocol } モニター `{ $monitor }`（既知のモニター: { $known }）
+finding-runbook-unknown-action = 不明なアクション `{ $action }`（既知のアクション: { $known }）
+finding-runbook-unknown-condition = 不明な条件 `{ $condition }`: `role == cas`、`role == mailbox`、期待される結果（probe_succeeded、no_active_copies、server_healthy、monitor_healthy、component_active）、または呼び出した手順書の結末（transient、resolved、completed、escalated）を書く。前に `not` を付けてもよい
 finding-runbook-monitor-taken = モニター `{ $monitor }` は既に手順書 `{ $procedure }` の復旧対象
 # $field: title か instruction（ファイルのキー）。$what: finding-runbook-of-procedure か -of-step。
 finding-runbook-no-translation = { $what } の { $field } に `{ $language }` の翻訳がない

@@ -968,6 +968,8 @@ finding-runbook-duplicate-procedure = 절차 id `{ $procedure }` 중복
 finding-runbook-no-protocol = 절차 `{ $procedure }`: 모니터는 지정했지만 `protocol`(imap 또는 pop) 없음
 # $protocol: IMAP 또는 POP.
 finding-runbook-unknown-monitor = 알 수 없는 { $protocol } 모니터 `{ $monitor }`(알려진 모니터: { $known })
+finding-runbook-unknown-action = 알 수 없는 작업 `{ $action }`(알려진 작업: { $known })
+finding-runbook-unknown-condition = 알 수 없는 조건 `{ $condition }`: `role == cas`, `role == mailbox`, 예상 결과(probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) 또는 호출한 절차의 결과(transient, resolved, completed, escalated)를 쓸 것. 앞에 `not`을 붙일 수 있음
 finding-runbook-monitor-taken = 모니터 `{ $monitor }`: 이미 절차 `{ $procedure }`에서 복구함
 # $field: title 또는 instruction(파일의 키); $what: finding-runbook-of-procedure 또는 -of-step.
 finding-runbook-no-translation = { $what }의 { $field }에 `{ $language }` 번역 없음

@@ -1034,6 +1034,8 @@ finding-runbook-duplicate-procedure = id de procedimento duplicado `{ $procedure
 finding-runbook-no-protocol = o procedimento `{ $procedure }` cita monitores, mas nenhum `protocol` (imap ou pop)
 # $protocol: IMAP ou POP.
 finding-runbook-unknown-monitor = monitor { $protocol } desconhecido `{ $monitor }` (conhecidos: { $known })
+finding-runbook-unknown-action = ação desconhecida `{ $action }` (conhecidas: { $known })
+finding-runbook-unknown-condition = condição desconhecida `{ $condition }`: use `role == cas`, `role == mailbox`, uma expectativa (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) ou o desfecho de um procedimento chamado (transient, resolved, completed, escalated), opcionalmente após `not`
 finding-runbook-monitor-taken = o monitor `{ $monitor }` já é recuperado pelo procedimento `{ $procedure }`
 # $field: title ou instruction (a chave do arquivo); $what: finding-runbook-of-procedure ou -of-step.
 finding-runbook-no-translation = { $what }: `{ $field }` sem tradução `{ $language }`

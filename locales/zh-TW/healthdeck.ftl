@@ -967,6 +967,8 @@ finding-runbook-duplicate-procedure = 重複的程序 id `{ $procedure }`
 finding-runbook-no-protocol = 程序 `{ $procedure }` 指定了監視器，卻沒有 `protocol`（imap 或 pop）
 # $protocol：IMAP 或 POP。
 finding-runbook-unknown-monitor = 未知的 { $protocol } 監視器 `{ $monitor }`（已知: { $known }）
+finding-runbook-unknown-action = 不明的動作 `{ $action }`（已知動作：{ $known }）
+finding-runbook-unknown-condition = 不明的條件 `{ $condition }`：應為 `role == cas`、`role == mailbox`、預期結果（probe_succeeded、no_active_copies、server_healthy、monitor_healthy、component_active），或所呼叫程序的結果（transient、resolved、completed、escalated），前面可加 `not`
 finding-runbook-monitor-taken = 監視器 `{ $monitor }` 已由程序 `{ $procedure }` 負責修復
 # $field：title 或 instruction（檔案中的鍵）；$what：finding-runbook-of-procedure 或 -of-step。
 finding-runbook-no-translation = { $what } 的 { $field } 沒有 `{ $language }` 譯文

@@ -9,6 +9,7 @@ pub mod prescan;
 pub mod read;
 pub mod theme;
 
+use crate::i18n::said::Carried;
 use crate::i18n::{Said, Tr};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
@@ -161,8 +162,18 @@ fn unplaced(text: &str, message: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// serde_yaml's words where they do not tell an engineer what to do; else its own.
+/// serde_yaml's words where they do not tell an engineer what to do; a check of ours made
+/// while parsing (`Carried`) as its message, after serde's path to the value; else
+/// serde_yaml's own words.
 fn reworded(message: &str) -> Said {
+    if let Some((path, said)) = Carried::found_in(message) {
+        return match path.strip_suffix(": ") {
+            Some(place) => Said::new("finding-at")
+                .text("place", place)
+                .said("finding", said),
+            None => said,
+        };
+    }
     if message.contains("more than one document") {
         Said::new("finding-yaml-second-document")
     } else if message.contains("repetition limit") {

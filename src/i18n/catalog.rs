@@ -106,6 +106,11 @@ pub fn message_ids(language: &str) -> Vec<String> {
     ids_of(&resource)
 }
 
+/// Whether English, the reference, has a message `id`.
+pub(super) fn knows(id: &str) -> bool {
+    CATALOGS[0].bundle.has_message(id)
+}
+
 pub(super) fn plain(language: usize, id: &str) -> Option<&'static str> {
     CATALOGS.get(language)?.plain.get(id).map(String::as_str)
 }

@@ -132,7 +132,8 @@ pub enum Entry {
     /// out again from the record alone (ARCHITECTURE "Drills").
     DrillStarted {
         scenario: String,
-        /// The objective in the session's language.
+        /// The objective in English, as the whole record (readers find a built-in
+        /// scenario's other languages by its name).
         objective: String,
         budget_s: i64,
         server: String,
@@ -309,6 +310,7 @@ pub enum Entry {
         server: String,
         reason: String,
         by: String,
+        /// Step ids; a called procedure's step as `procedure/step`.
         not_run: Vec<String>,
     },
     /// The handover summary of an escalation was written (the runtime's side).

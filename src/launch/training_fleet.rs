@@ -27,8 +27,10 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
         Some(crate::cli::Command::Drill(args)) => args.seed,
         _ => None,
     };
+    let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
+    let refused = |e: training::ScenarioError| UsageError(e.said().in_language(tr));
     let scenario = if name == "random" {
-        let base = training::load(DEFAULT_SCENARIO).map_err(|e| UsageError(e.to_string()))?;
+        let base = training::load(DEFAULT_SCENARIO).map_err(refused)?;
         // Unseeded: a seed of this moment, shown in the debrief so it can be drawn again.
         let seed = seed.unwrap_or_else(|| {
             let now = FleetClock::new(1.0).now();
@@ -36,10 +38,9 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
         });
         training::random::scenario(&base, seed)
     } else if seed.is_some() {
-        let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
         return Err(UsageError(tr.text("usage-seed").to_owned()));
     } else {
-        training::load(name).map_err(|e| UsageError(e.to_string()))?
+        training::load(name).map_err(refused)?
     };
     let drill = drill_facts(cli, &scenario)?;
     let clock = FleetClock::new(cli.speed);

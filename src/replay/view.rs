@@ -5,7 +5,7 @@
 use super::Replay;
 use super::walk::Walk;
 use super::walk_view::WalkView;
-use crate::i18n::{Tr, words};
+use crate::i18n::{Said, Tr, words};
 use crate::incident::{Entry, Record};
 use crate::runbook::titles;
 use crate::ui::grid::GridView;
@@ -277,6 +277,8 @@ fn describe(tr: Tr, record: &Record) -> String {
             run,
             exit,
             duration_ms,
+            note,
+            said,
             ..
         } => {
             let seconds = tr.decimal(*duration_ms as f64 / 1_000.0);
@@ -285,7 +287,12 @@ fn describe(tr: Tr, record: &Record) -> String {
                 ("exit", word(exit).into()),
                 ("seconds", seconds.into()),
             ];
-            tr.fmt("replay-step-ended", &args)
+            let ended = tr.fmt("replay-step-ended", &args);
+            // Why it ended so (a lock, a budget, a time limit), as the export says it.
+            match Said::recorded(said.as_ref(), note.as_deref(), tr) {
+                Some(why) => format!("{ended} · {why}"),
+                None => ended,
+            }
         }
         Entry::Output { run, line, .. } => format!("#{run}   {line}"),
         Entry::Confirmation {

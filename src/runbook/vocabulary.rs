@@ -2,6 +2,8 @@
 //! their output establishes, and the conditions that gate steps on those facts.
 
 use crate::health::Role;
+use crate::i18n::Said;
+use crate::i18n::said::Carried;
 use serde::Deserialize;
 use std::fmt;
 
@@ -137,15 +139,18 @@ impl RecoveryAction {
 }
 
 impl TryFrom<String> for RecoveryAction {
-    type Error = String;
+    type Error = Carried;
 
-    fn try_from(name: String) -> Result<RecoveryAction, String> {
+    fn try_from(name: String) -> Result<RecoveryAction, Carried> {
         RecoveryAction::ALL
             .into_iter()
             .find(|a| a.name() == name)
             .ok_or_else(|| {
                 let known: Vec<&str> = RecoveryAction::ALL.iter().map(|a| a.name()).collect();
-                format!("unknown action `{name}` (known: {})", known.join(", "))
+                let said = Said::new("finding-runbook-unknown-action")
+                    .text("action", name)
+                    .text("known", known.join(", "));
+                Carried(said)
             })
     }
 }
@@ -233,15 +238,12 @@ pub struct Condition {
     pub fact: Fact,
 }
 
-const CONDITION_HELP: &str = "expected `role == cas`, `role == mailbox`, or an expectation \
-    (probe_succeeded, no_active_copies, server_healthy, monitor_healthy, component_active) \
-    or a called procedure's ending (transient, resolved, completed, escalated), optionally \
-    after `not`";
-
 impl TryFrom<String> for Condition {
-    type Error = String;
+    type Error = Carried;
 
-    fn try_from(text: String) -> Result<Condition, String> {
+    fn try_from(text: String) -> Result<Condition, Carried> {
+        let unknown =
+            || Carried(Said::new("finding-runbook-unknown-condition").text("condition", &text));
         let trimmed = text.trim();
         let (negated, rest) = match trimmed.strip_prefix("not ") {
             Some(rest) => (true, rest.trim()),
@@ -266,8 +268,8 @@ impl TryFrom<String> for Condition {
                     .find(|e| e.name() == *word)
                     .map(Fact::Ending)
                 })
-                .ok_or_else(|| format!("unknown condition `{text}`: {CONDITION_HELP}"))?,
-            _ => return Err(format!("unknown condition `{text}`: {CONDITION_HELP}")),
+                .ok_or_else(unknown)?,
+            _ => return Err(unknown()),
         };
         Ok(Condition { negated, fact })
     }

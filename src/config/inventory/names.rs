@@ -14,9 +14,12 @@ fn first_refused(value: &str, allowed: impl Fn(char) -> bool) -> Option<Said> {
 /// `о` → "`о` (U+043E, not ASCII)": look-alikes are named by their code point.
 fn describe(c: char) -> Said {
     let code = format!("U+{:04X}", u32::from(c));
+    // What Rust would not print as itself (a direction override such as U+202E, which can
+    // reorder the line it sits in) is named by its code point only, like a control character.
+    let unprintable = c.escape_debug().ne(std::iter::once(c));
     if c == ' ' {
         Said::new("finding-char-space")
-    } else if c.is_control() {
+    } else if c.is_control() || (unprintable && !c.is_whitespace()) {
         Said::new("finding-char-control").text("code", code)
     } else if c.is_whitespace() {
         Said::new("finding-char-whitespace").text("code", code)
@@ -179,6 +182,12 @@ mod tests {
             format!("`cаs` contains `а` (U+0430, not ASCII) {rule}")
         );
         assert_eq!(said("mbx_01"), format!("`mbx_01` contains `_` {rule}"));
+        // A direction override is named, never printed: it would reorder the line.
+        let reordered = said("mbx\u{202e}10");
+        assert!(
+            reordered.contains("U+202E") && !reordered.contains('\u{202e}'),
+            "{reordered}"
+        );
         let long = said(&"a".repeat(100_000));
         assert!(long.starts_with(&format!("`{}…` is 100000 characters long", "a".repeat(60))));
         assert!(long.len() < 300, "{long}");

@@ -76,7 +76,7 @@ pub(crate) fn handover(
         if !not_run.is_empty() {
             let steps: Vec<String> = not_run
                 .iter()
-                .map(|s| code(&format!("{}/{s}", of.procedure)))
+                .map(|s| code(&super::walk::not_run_step(of.procedure, s)))
                 .collect();
             let steps = list(tr, &steps);
             let _ = write!(

@@ -1,7 +1,7 @@
 //! One timeline bullet per entry, after its time: what happened, to what, by whom.
 
 use super::text::{Clocks, block_fence, code, duration, list, plain, unmarked, visible};
-use crate::i18n::Tr;
+use crate::i18n::{Said, Tr};
 use crate::incident::{Entry, Record};
 use crate::runbook::titles;
 use std::collections::HashMap;
@@ -180,11 +180,7 @@ pub(super) fn item(
             }
             // The console's words in the export's language; a record from before they were
             // kept as a message has its English words only.
-            let note = said
-                .as_ref()
-                .map(|s| s.in_language(tr))
-                .or_else(|| note.clone());
-            if let Some(note) = note {
+            if let Some(note) = Said::recorded(said.as_ref(), note.as_deref(), tr) {
                 let _ = write!(out, " ({})", plain(&note));
             }
             out

@@ -15,9 +15,19 @@ fn steps_of(tr: Tr, procedure: &str, steps: &[String]) -> String {
         tr,
         &steps
             .iter()
-            .map(|s| step_of(procedure, s))
+            .map(|s| code(&not_run_step(procedure, s)))
             .collect::<Vec<_>>(),
     )
+}
+
+/// A step an escalation passed over, as `procedure/step`: its own procedure's steps are
+/// recorded by id alone, a called procedure's with its procedure.
+pub(super) fn not_run_step(procedure: &str, step: &str) -> String {
+    if step.contains('/') {
+        step.to_owned()
+    } else {
+        format!("{procedure}/{step}")
+    }
 }
 
 /// The bullet of one of these entries; None for any other.

@@ -70,8 +70,8 @@ impl Stopper {
     pub(crate) fn ring(&mut self, alarm: Pin<&mut Sleep>) -> bool {
         match self.phase {
             Phase::Running => {
-                let secs = self.timeout.as_secs_f64().to_string();
-                let note = Said::new("said-timed-out").text("secs", secs);
+                let secs = self.timeout.as_secs_f64();
+                let note = Said::new("said-timed-out").seconds("secs", secs);
                 self.stop(StepExit::TimedOut, note, alarm);
                 false
             }
@@ -113,8 +113,12 @@ impl Stopper {
     }
 
     /// Something more to say in the end's note.
+    /// Once per kind: a disk refusing write after write says so once, not once a batch
+    /// (the notes nest, and the record's reader has a depth limit).
     pub(crate) fn note(&mut self, note: Said) {
-        self.notes.push(note);
+        if !self.notes.iter().any(|n| n.id() == note.id()) {
+            self.notes.push(note);
+        }
     }
 
     /// How a step that was stopped was stopped (None: it was not), and the notes. What is

@@ -127,9 +127,17 @@ pub(super) fn escalate_because(state: &mut AppState, reason: String) -> Vec<Effe
         .collect();
     pane.escalation = Some(reason.clone());
     let (procedure, server) = (pane.procedure.id().to_owned(), pane.server);
+    // Ids, as the record names steps (a title would be in the console's language); a
+    // called procedure's step says whose it is.
     let not_run = passed
         .iter()
-        .map(|(procedure, step)| super::step_title(state, procedure, step))
+        .map(|(of, step)| {
+            if *of == procedure {
+                step.clone()
+            } else {
+                format!("{of}/{step}")
+            }
+        })
         .collect();
     let entry = Entry::Escalated {
         procedure,

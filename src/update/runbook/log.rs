@@ -81,6 +81,17 @@ impl LogPanel {
         });
     }
 
+    /// The console's word that something went wrong with a run (it was refused, or the
+    /// console failed under it): marked as its stderr is, never recorded as its output.
+    pub fn alarm_for(&mut self, run: RunId, at: DateTime<Utc>, text: String) {
+        self.push(LogLine {
+            at,
+            kind: LogKind::Stderr,
+            text,
+            run: Some(run),
+        });
+    }
+
     /// The lines the panel shows: all, or only one run's.
     pub fn visible(&self) -> Vec<&LogLine> {
         match self.only {

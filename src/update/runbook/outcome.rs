@@ -73,6 +73,12 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     if !read.is_empty() {
         said.push(read);
     }
+    // Refused before it ran (a lock, a budget, a value), or a console that failed while it
+    // ran: said on its own marked line, where the eye finds what went wrong.
+    let alarm = end
+        .note
+        .take_if(|note| !end.ran || note.id() == "said-broken")
+        .map(|note| note.in_language(tr));
     said.extend(end.note.map(|note| note.in_language(tr)));
     let said = if said.is_empty() {
         String::new()
@@ -86,6 +92,9 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     ];
     let note = format!("{}{said}", tr.fmt("note-ended", &args));
     pane.log.note_for(run, now, note);
+    if let Some(alarm) = alarm {
+        pane.log.alarm_for(run, now, alarm);
+    }
     let mut answer = answer;
     answer.exit = end.exit;
     answer.waited = pane.waited;
