@@ -83,7 +83,10 @@ fn a_drill_from_its_objective_to_its_debrief() {
     launch(&tmux, &["replay", "--speed", "1", &path]);
     tmux.wait_for("the replay", |s| s.contains("REPLAY"));
     tmux.keys(&["G"]);
-    let end = tmux.wait_for("the replay's end", |s| s.contains("paused"));
+    // The whole frame: the pane is drawn over the grid after the banner says "paused".
+    let end = tmux.wait_for("the replay's end", |s| {
+        s.contains("paused") && s.contains("Restart the IMAP4 back-end service")
+    });
     assert!(
         end.contains("ImapDeepTestMonitor and ImapSelfTestMonitor recovery"),
         "{end}"
