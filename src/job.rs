@@ -124,6 +124,17 @@ pub struct JobEnd {
     pub ran: bool,
 }
 
+/// The note of a step whose task failed under it (a bug): the command may have run.
+pub const CONSOLE_FAILED: &str = "said-broken";
+
+impl JobEnd {
+    /// Whether the end says something went wrong around the step rather than in it: it was
+    /// refused before anything ran, or the console failed under it. The pane marks that.
+    pub fn is_alarm(&self) -> bool {
+        !self.ran || self.note.as_ref().is_some_and(|n| n.id() == CONSOLE_FAILED)
+    }
+}
+
 /// Stdout kept for reading a process's answer (its `ConvertTo-Json`): far more than any
 /// cmdlet prints, and bounded when a step floods.
 pub const CAPTURE_LIMIT: usize = 1 << 20;

@@ -95,7 +95,7 @@ pub fn prepare(cli: &Cli) -> Result<Console, UsageError> {
         };
         (mode, fleet, FleetClock::new(1.0), None)
     } else {
-        let (fleet, clock, simulator, facts) = training_fleet(cli)?;
+        let (fleet, clock, simulator, facts) = training_fleet(cli, tr)?;
         let mode = training_mode(cli, &simulator, facts.is_some());
         drill = facts;
         (mode, fleet, clock, Some(simulator))

@@ -269,21 +269,26 @@ fn check_warns_of_a_server_slower_than_half_the_timeout() {
 
 #[test]
 fn check_is_unknown_without_an_inventory_or_with_a_bad_one() {
-    let out = Command::new(BIN)
-        .arg("check")
-        .env_remove("HEALTHDECK_INVENTORY")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("HEALTHDECK UNKNOWN - no inventory"));
+    let without_inventory = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .env_remove("HEALTHDECK_INVENTORY")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, said) = without_inventory(&["check"]);
+    assert_eq!(code, Some(3));
+    assert!(
+        said.starts_with("HEALTHDECK UNKNOWN - no inventory"),
+        "{said}"
+    );
     // A language it does not know is a usage error, said the way a check says one.
-    let out = Command::new(BIN)
-        .args(["--lang", "xx", "check"])
-        .env_remove("HEALTHDECK_INVENTORY")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let said = String::from_utf8_lossy(&out.stdout);
+    let (code, said) = without_inventory(&["--lang", "xx", "check"]);
+    assert_eq!(code, Some(3));
     assert!(
         said.starts_with("HEALTHDECK UNKNOWN - --lang xx: unknown language"),
         "{said}"

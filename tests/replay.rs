@@ -375,6 +375,26 @@ fn the_replay_speaks_the_language_it_is_given() {
     }
 }
 
+/// A record of mbx-02 first seen Healthy, then `entries` ten seconds apart, replayed to
+/// its end at 120x36 in each language: (language, screen).
+fn each_language_at_the_end(entries: Vec<Entry>) -> Vec<(&'static str, String)> {
+    let first = change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy");
+    let lines: Vec<String> = std::iter::once(first)
+        .chain(entries)
+        .zip((0..).step_by(10))
+        .map(|(entry, second)| line(second, entry))
+        .collect();
+    let mut replay = Replay::of("entries.jsonl", &(lines.join("\n") + "\n"));
+    healthdeck::i18n::LANGUAGES
+        .into_iter()
+        .map(|language| {
+            replay.state.launch.language = language;
+            replay.key(ReplayKey::End);
+            (language, screen(&mut replay, 120, 36))
+        })
+        .collect()
+}
+
 /// The rarer entries read as the export says them, in the replay's language: never the
 /// record's kind name, never Markdown's marks.
 #[test]
@@ -389,19 +409,7 @@ fn the_rarer_entries_read_as_sentences_in_the_language() {
         run: 3,
         by: "alice".into(),
     };
-    let lines = [
-        line(
-            0,
-            change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy"),
-        ),
-        line(10, over),
-        line(20, cancel),
-    ];
-    let mut replay = Replay::of("rare.jsonl", &(lines.join("\n") + "\n"));
-    for language in healthdeck::i18n::LANGUAGES {
-        replay.state.launch.language = language;
-        replay.key(ReplayKey::End);
-        let shown = screen(&mut replay, 120, 36);
+    for (language, shown) in each_language_at_the_end(vec![over, cancel]) {
         for kind in ["over budget", "cancel requested", "**", "`", "\\_"] {
             assert!(!shown.contains(kind), "{language}: {kind}\n{shown}");
         }
@@ -432,18 +440,7 @@ fn why_a_step_ended_reads_in_the_replays_language() {
         note: Some(said.english()),
         said: Some(said.clone()),
     };
-    let lines = [
-        line(
-            0,
-            change("mbx-02", "ImapSelfTestMonitor", "Unknown", "Healthy"),
-        ),
-        line(10, ended),
-    ];
-    let mut replay = Replay::of("locked.jsonl", &(lines.join("\n") + "\n"));
-    for language in healthdeck::i18n::LANGUAGES {
-        replay.state.launch.language = language;
-        replay.key(ReplayKey::End);
-        let shown = screen(&mut replay, 120, 36);
+    for (language, shown) in each_language_at_the_end(vec![ended]) {
         let why = said.in_language(Tr::of(language));
         assert!(shown.contains(&why), "{language}: {why}\n{shown}");
     }

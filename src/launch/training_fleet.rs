@@ -4,6 +4,7 @@
 use super::{DEFAULT_SCENARIO, UsageError};
 use crate::cli::Cli;
 use crate::health::FleetState;
+use crate::i18n::Tr;
 use crate::runtime::FleetClock;
 use crate::training::drill::DrillFacts;
 use crate::training::{self, Simulator};
@@ -19,7 +20,8 @@ pub(super) type TrainingFleet = (
 );
 
 /// The training fleet of the scenario the flags name, and its drill under `healthdeck drill`.
-pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
+/// `tr` says what is refused, in the console's language.
+pub(super) fn training_fleet(cli: &Cli, tr: Tr) -> Result<TrainingFleet, UsageError> {
     let name = drill_scenario(cli)
         .or(cli.scenario.as_deref())
         .unwrap_or(DEFAULT_SCENARIO);
@@ -27,7 +29,6 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
         Some(crate::cli::Command::Drill(args)) => args.seed,
         _ => None,
     };
-    let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
     let refused = |e: training::ScenarioError| UsageError(e.said().in_language(tr));
     let scenario = if name == "random" {
         let base = training::load(DEFAULT_SCENARIO).map_err(refused)?;
@@ -42,7 +43,7 @@ pub(super) fn training_fleet(cli: &Cli) -> Result<TrainingFleet, UsageError> {
     } else {
         training::load(name).map_err(refused)?
     };
-    let drill = drill_facts(cli, &scenario)?;
+    let drill = drill_facts(cli, &scenario, tr)?;
     let clock = FleetClock::new(cli.speed);
     let fleet = scenario.fleet_state();
     Ok((fleet, clock, Simulator::new(scenario, clock.start()), drill))
@@ -72,6 +73,7 @@ fn drill_scenario(cli: &Cli) -> Option<&str> {
 fn drill_facts(
     cli: &Cli,
     scenario: &training::Scenario,
+    tr: Tr,
 ) -> Result<Option<(DrillFacts, String)>, UsageError> {
     if !matches!(cli.command, Some(crate::cli::Command::Drill(_))) {
         return Ok(None);
@@ -80,12 +82,11 @@ fn drill_facts(
         UsageError(
             errors
                 .iter()
-                .map(ToString::to_string)
+                .map(|e| e.in_language(tr))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
     })?;
-    let tr = crate::i18n::Tr::of(super::language(cli.lang.as_deref()).0);
     let drills = training::with_drill().join(", ");
     if scenario.drill.is_none() {
         let args = [

@@ -55,9 +55,8 @@ impl Debt {
     pub fn describe_in(&self, tr: Tr, library: Option<&Library>) -> String {
         let library = library.filter(|_| tr != Tr::english());
         let title = library
-            .and_then(|l| l.procedure(&self.procedure))
-            .and_then(|p| p.spec.steps.iter().find(|s| s.id == self.step))
-            .map_or(self.title.as_str(), |s| localized(&s.title, tr.code()));
+            .and_then(|l| l.step_title(&self.procedure, &self.step))
+            .map_or(self.title.as_str(), |title| localized(title, tr.code()));
         let id = if self.certain {
             "debt-line"
         } else {

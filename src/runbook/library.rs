@@ -123,6 +123,12 @@ impl Library {
         &self.procedures
     }
 
+    /// A step's title in every language.
+    pub fn step_title(&self, procedure: &str, step: &str) -> Option<&super::spec::Text> {
+        let steps = &self.procedure(procedure)?.spec.steps;
+        steps.iter().find(|s| s.id == step).map(|s| &s.title)
+    }
+
     pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id() == id)
     }

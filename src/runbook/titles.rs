@@ -57,9 +57,7 @@ fn procedure_title(procedure: &str) -> Option<&'static Text> {
 }
 
 fn step_title(procedure: &str, step: &str) -> Option<&'static Text> {
-    let library = Library::shared().ok()?;
-    let steps = &library.procedure(procedure)?.spec.steps;
-    steps.iter().find(|s| s.id == step).map(|s| &s.title)
+    Library::shared().ok()?.step_title(procedure, step)
 }
 
 /// Whether `recorded` is `title` in one of its languages.

@@ -131,7 +131,7 @@ async fn heartbeat(lock: Arc<Mutex<Option<HeldLock>>>, clock: FleetClock) {
     }
 }
 
-/// The step ends failed, its one line saying who holds the server or what budget is spent;
+/// The step ends failed, its note saying who holds the server or what budget is spent;
 /// a lock whose holder looks dead is offered for breaking, and a spent budget for a typed
 /// override.
 async fn refused(run: RunId, guarded: &Guarded, why: NotStarted, tx: &mpsc::Sender<Event>) {

@@ -300,7 +300,7 @@ async fn refuse(run: RunId, tx: mpsc::Sender<Event>, why: &'static str) {
 /// A step whose task panicked: failed, and since the command may have started, it counts
 /// as run (what it would owe is owed).
 async fn broken(run: RunId, tx: &mpsc::Sender<Event>, panic: &str) {
-    let why = Said::new("said-broken").text("panic", panic);
+    let why = Said::new(crate::job::CONSOLE_FAILED).text("panic", panic);
     end_failed(run, tx, why, true).await;
 }
 

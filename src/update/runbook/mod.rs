@@ -45,11 +45,10 @@ pub(super) fn step_title_in(
     state
         .launch
         .library
-        .and_then(|library| library.procedure(procedure))
-        .and_then(|p| p.spec.steps.iter().find(|s| s.id == step))
+        .and_then(|library| library.step_title(procedure, step))
         .map_or_else(
             || step.to_owned(),
-            |spec| localized(&spec.title, language).to_owned(),
+            |title| localized(title, language).to_owned(),
         )
 }
 

@@ -75,10 +75,8 @@ pub(super) fn ended(state: &mut AppState, run: RunId, end: JobEnd) -> Vec<Effect
     }
     // Refused before it ran (a lock, a budget, a value), or a console that failed while it
     // ran: said on its own marked line, where the eye finds what went wrong.
-    let alarm = end
-        .note
-        .take_if(|note| !end.ran || note.id() == "said-broken")
-        .map(|note| note.in_language(tr));
+    let alarm = end.is_alarm();
+    let alarm = end.note.take_if(|_| alarm).map(|note| note.in_language(tr));
     said.extend(end.note.map(|note| note.in_language(tr)));
     let said = if said.is_empty() {
         String::new()
