@@ -129,12 +129,40 @@ pub const CONSOLE_FAILED: &str = "said-broken";
 
 impl JobEnd {
     /// Whether the end says something went wrong around the step rather than in it: it was
-    /// refused before anything ran, or the console failed under it. The pane marks that.
+    /// refused before anything ran (not cancelled by the engineer), or the console failed
+    /// under it. The pane marks that.
     pub fn is_alarm(&self) -> bool {
-        !self.ran || self.note.as_ref().is_some_and(|n| n.id() == CONSOLE_FAILED)
+        let refused = !self.ran && self.exit != crate::runbook::StepExit::Cancelled;
+        refused || self.note.as_ref().is_some_and(|n| n.id() == CONSOLE_FAILED)
     }
 }
 
 /// Stdout kept for reading a process's answer (its `ConvertTo-Json`): far more than any
 /// cmdlet prints, and bounded when a step floods.
 pub const CAPTURE_LIMIT: usize = 1 << 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Said;
+    use crate::runbook::StepExit;
+
+    fn end(exit: StepExit, ran: bool, note: &'static str) -> JobEnd {
+        JobEnd {
+            exit,
+            duration: Duration::ZERO,
+            stdout: String::new(),
+            answer: None,
+            note: Some(Said::new(note)),
+            ran,
+        }
+    }
+
+    #[test]
+    fn a_refusal_and_a_console_failure_are_alarms_a_cancel_or_a_failed_command_not() {
+        assert!(end(StepExit::Failed(None), false, "said-locked").is_alarm());
+        assert!(end(StepExit::Failed(None), true, CONSOLE_FAILED).is_alarm());
+        assert!(!end(StepExit::Cancelled, false, "said-sim-cancelled").is_alarm());
+        assert!(!end(StepExit::Failed(Some(3)), true, "said-ended-with").is_alarm());
+    }
+}
